@@ -1,0 +1,146 @@
+import { ConditionBlock, PolicyDocument, Statement, policyDocument } from "./document";
+
+/** Actions that manage a key but never use it for cryptography. */
+export const KMS_ADMIN_ACTIONS = [
+    "kms:Create*",
+    "kms:Describe*",
+    "kms:Enable*",
+    "kms:List*",
+    "kms:Put*",
+    "kms:Update*",
+    "kms:Revoke*",
+    "kms:Disable*",
+    "kms:Get*",
+    "kms:Delete*",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:RotateKeyOnDemand",
+];
+
+/** Cryptographic use of a key. */
+export const KMS_USAGE_ACTIONS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:DescribeKey",
+];
+
+/** Grant actions: AWS services (EBS, EFS, SageMaker) create grants on behalf of key users. */
+export const KMS_GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
+
+/** An AWS service principal that uses the key directly (CloudWatch Logs, SNS, CloudTrail, ...). */
+export interface KeyServiceUser {
+    /** Service principal, e.g. `logs.eu-west-1.amazonaws.com`. */
+    principal: string;
+    /** Actions granted; defaults to the usage actions. */
+    actions?: string[];
+    /**
+     * Conditions that scope the service to this account's resources (e.g. the logs
+     * encryption context). Required: a service principal without a condition could be used
+     * by any account's resources (confused deputy).
+     */
+    conditions: ConditionBlock;
+    /** Statement id. */
+    sid: string;
+}
+
+export interface KeyPolicyArgs {
+    /** Principals that administer the key (never use it). At least one is required. */
+    administrators: string[];
+    /** IAM principals that use the key directly (encrypt/decrypt). */
+    users?: string[];
+    /**
+     * Services through which the users may use the key (`kms:ViaService`), e.g.
+     * `s3.eu-west-1.amazonaws.com`. When empty, users may use the key directly too.
+     */
+    viaServices?: string[];
+    /** Service principals that use the key themselves. */
+    serviceUsers?: KeyServiceUser[];
+    /**
+     * When set, cryptographic use is denied unless the request arrives through one of these
+     * VPC endpoints or is made by an AWS service on the caller's behalf
+     * (`aws:ViaAWSService`), as amazon-sagemaker-secure-mlops does.
+     */
+    restrictToVpcEndpoints?: string[];
+}
+
+/**
+ * Builds a key policy with separated duties: administrators manage, users use, services use
+ * only under a scoping condition. There is deliberately no `root: kms:*` statement: with it,
+ * any principal the account's IAM admits could use the key and every other statement would
+ * restrict nothing.
+ */
+export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
+    if (args.administrators.length === 0) {
+        throw new Error(
+            "keyPolicy: administrators is empty; name at least one admin role, or the key cannot be managed after creation.",
+        );
+    }
+    const statements: Statement[] = [
+        {
+            Sid: "KeyAdministration",
+            Effect: "Allow",
+            Principal: { AWS: args.administrators },
+            Action: KMS_ADMIN_ACTIONS,
+            Resource: "*",
+        },
+    ];
+    const users = args.users ?? [];
+    if (users.length > 0) {
+        const viaServices = args.viaServices ?? [];
+        const viaCondition: ConditionBlock | undefined =
+            viaServices.length > 0 ? { StringEquals: { "kms:ViaService": viaServices } } : undefined;
+        statements.push({
+            Sid: "KeyUse",
+            Effect: "Allow",
+            Principal: { AWS: users },
+            Action: KMS_USAGE_ACTIONS,
+            Resource: "*",
+            ...(viaCondition ? { Condition: viaCondition } : {}),
+        });
+        // Services such as EFS, EBS and SageMaker create grants to use the key for the life of a
+        // resource; only grants for AWS resources are allowed, never grants to other principals.
+        statements.push({
+            Sid: "KeyGrantsForAwsResources",
+            Effect: "Allow",
+            Principal: { AWS: users },
+            Action: KMS_GRANT_ACTIONS,
+            Resource: "*",
+            Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        });
+    }
+    for (const service of args.serviceUsers ?? []) {
+        if (Object.keys(service.conditions).length === 0) {
+            throw new Error(
+                `keyPolicy: service user ${service.principal} has no condition; scope it to this account (e.g. aws:SourceAccount or an encryption context).`,
+            );
+        }
+        statements.push({
+            Sid: service.sid,
+            Effect: "Allow",
+            Principal: { Service: service.principal },
+            Action: service.actions ?? KMS_USAGE_ACTIONS,
+            Resource: "*",
+            Condition: service.conditions,
+        });
+    }
+    const vpces = args.restrictToVpcEndpoints ?? [];
+    if (vpces.length > 0) {
+        statements.push({
+            Sid: "DenyUseOutsidePlatformVpcEndpoints",
+            Effect: "Deny",
+            Principal: "*",
+            Action: KMS_USAGE_ACTIONS,
+            Resource: "*",
+            Condition: {
+                StringNotEquals: { "aws:SourceVpce": vpces },
+                Bool: { "aws:ViaAWSService": "false" },
+                BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+            },
+        });
+    }
+    return policyDocument(statements);
+}

@@ -1,0 +1,85 @@
+/**
+ * Bucket policy statements (E7, N10). One builder per rule so that team buckets, pipeline
+ * buckets and the audit archive use the same statements, and the IAM proofs test them once.
+ */
+import { Statement } from "./document";
+
+const objects = (bucketArn: string) => `${bucketArn}/*`;
+
+/** E7: every request must use TLS. */
+export function denyInsecureTransport(bucketArn: string): Statement {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, objects(bucketArn)],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+}
+
+/**
+ * E7: uploads may not ask for another algorithm or another key. A request without the header
+ * is encrypted by the bucket default (the team key), hence the IfExists forms.
+ */
+export function denyWrongEncryption(bucketArn: string, kmsKeyArn: string): Statement[] {
+    return [
+        {
+            Sid: "DenyNonKmsEncryptionHeader",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: objects(bucketArn),
+            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+        },
+        {
+            Sid: "DenyOtherKmsKey",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: objects(bucketArn),
+            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn } },
+        },
+    ];
+}
+
+export interface NetworkRestriction {
+    /** VPC endpoint ids (vpce-...) through which access is allowed. */
+    vpcEndpointIds: string[];
+    /** VPC ids from which access is allowed (requests through an endpoint in these VPCs). */
+    vpcIds?: string[];
+    /**
+     * Principals exempt from the network rule, each justified by the caller (e.g. the pipeline's
+     * publish role runs in CodeBuild outside the data VPC). Matched with ArnNotLike, so role
+     * session ARNs of these roles are covered by the `aws:PrincipalArn` key.
+     */
+    exemptPrincipalArns?: string[];
+}
+
+/**
+ * N10: data is reachable only through the platform's S3 endpoint or VPC. AWS services acting on
+ * their own behalf (log delivery, replication) are exempt through aws:PrincipalIsAWSService, and
+ * services acting for a caller (e.g. SageMaker reading training data) through aws:ViaAWSService,
+ * because neither arrives through a VPC endpoint.
+ */
+export function denyOutsideNetwork(bucketArn: string, restriction: NetworkRestriction): Statement {
+    if (restriction.vpcEndpointIds.length === 0 && (restriction.vpcIds ?? []).length === 0) {
+        throw new Error("denyOutsideNetwork: no VPC endpoint or VPC given; the statement would deny every request.");
+    }
+    const notFrom: Record<string, string[]> = {};
+    if (restriction.vpcEndpointIds.length > 0) notFrom["aws:SourceVpce"] = restriction.vpcEndpointIds;
+    if ((restriction.vpcIds ?? []).length > 0) notFrom["aws:SourceVpc"] = restriction.vpcIds ?? [];
+    const exempt = restriction.exemptPrincipalArns ?? [];
+    return {
+        Sid: "DenyAccessOutsidePlatformNetwork",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, objects(bucketArn)],
+        Condition: {
+            StringNotEqualsIfExists: notFrom,
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" },
+            ...(exempt.length > 0 ? { ArnNotLikeIfExists: { "aws:PrincipalArn": exempt } } : {}),
+        },
+    };
+}

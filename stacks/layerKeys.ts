@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+import { logsServicePrincipal } from "../components/guardrails/arns";
+import { keyPolicy } from "../components/guardrails/kmsKeyPolicy";
+import { CustomerKey } from "../components/kms/CustomerKey";
+import { namePrefix } from "../components/naming";
+import { LayerContext } from "./context";
+
+/**
+ * The layer's key for CloudWatch log groups (E8). The logs service may use it only for log
+ * groups of this account and region, through the `kms:EncryptionContext:aws:logs:arn` key.
+ */
+export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): CustomerKey {
+    const { partition, region, accountId } = ctx.aws;
+    return new CustomerKey(
+        `${ctx.layer}-logs`,
+        {
+            description: `${namePrefix(ctx.naming)} ${ctx.layer}: CloudWatch Logs encryption`,
+            alias: `${namePrefix(ctx.naming)}-${ctx.layer}-logs`,
+            policy: keyPolicy({
+                administrators: ctx.keyAdmins,
+                serviceUsers: [
+                    {
+                        sid: "CloudWatchLogsForThisAccount",
+                        principal: logsServicePrincipal(ctx.aws),
+                        actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                        conditions: {
+                            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` },
+                        },
+                    },
+                ],
+            }),
+        },
+        { parent },
+    );
+}

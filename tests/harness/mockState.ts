@@ -1,0 +1,214 @@
+/**
+ * Realistic ids and computed attributes for the mock engine, per resource type. Deterministic
+ * (hashes of type and name), so two plans of the same config are identical and a plan-vs-plan
+ * diff shows only real changes.
+ */
+import { createHash } from "node:crypto";
+
+export interface MockContext {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    partition: string;
+    region: string;
+    accountId: string;
+}
+
+export type MockOutputs = { id: string; state: Record<string, unknown> };
+
+export function hex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+function uuid(seed: string): string {
+    const h = hex(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const str = (v: unknown, fallback: string): string => (typeof v === "string" && v.length > 0 ? v : fallback);
+
+type Builder = (ctx: MockContext, seed: string) => MockOutputs;
+
+const regionalArn = (ctx: MockContext, service: string, resource: string) =>
+    `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+
+const ec2 = (prefix: string, resource: string): Builder => (ctx, seed) => {
+    const id = `${prefix}-${hex(seed, 17)}`;
+    return { id, state: { arn: regionalArn(ctx, "ec2", `${resource}/${id}`), ownerId: ctx.accountId } };
+};
+
+const BUILDERS: Record<string, Builder> = {
+    "aws:kms/key:Key": (ctx, seed) => {
+        const keyId = uuid(seed);
+        return { id: keyId, state: { keyId, arn: regionalArn(ctx, "kms", `key/${keyId}`) } };
+    },
+    "aws:kms/alias:Alias": (ctx) => {
+        const name = str(ctx.inputs.name, `alias/${ctx.name}`);
+        return { id: name, state: { arn: regionalArn(ctx, "kms", name), targetKeyArn: regionalArn(ctx, "kms", `key/${str(ctx.inputs.targetKeyId, "")}`) } };
+    },
+    "aws:s3/bucket:Bucket": (ctx) => {
+        const bucket = str(ctx.inputs.bucket, `${ctx.name}-${hex(ctx.name, 8)}`);
+        return {
+            id: bucket,
+            state: {
+                bucket,
+                arn: `arn:${ctx.partition}:s3:::${bucket}`,
+                bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.amazonaws.com`,
+                region: ctx.region,
+            },
+        };
+    },
+    "aws:iam/role:Role": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        const path = str(ctx.inputs.path, "/");
+        return { id: name, state: { name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:role${path}${name}`, uniqueId: `AROA${hex(seed, 17).toUpperCase()}` } };
+    },
+    "aws:iam/policy:Policy": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        const arn = `arn:${ctx.partition}:iam::${ctx.accountId}:policy${str(ctx.inputs.path, "/")}${name}`;
+        return { id: arn, state: { name, arn, policyId: `ANPA${hex(seed, 17).toUpperCase()}` } };
+    },
+    "aws:iam/instanceProfile:InstanceProfile": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        return { id: name, state: { name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:instance-profile/${name}` } };
+    },
+    "aws:ec2/vpc:Vpc": (ctx, seed) => {
+        const out = ec2("vpc", "vpc")(ctx, seed);
+        return { id: out.id, state: { ...out.state, defaultSecurityGroupId: `sg-${hex(seed + "dsg", 17)}`, mainRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultNetworkAclId: `acl-${hex(seed + "acl", 17)}` } };
+    },
+    "aws:ec2/subnet:Subnet": ec2("subnet", "subnet"),
+    "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
+    "aws:ec2/securityGroup:SecurityGroup": ec2("sg", "security-group"),
+    "aws:ec2/networkAcl:NetworkAcl": ec2("acl", "network-acl"),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (ctx, seed) => {
+        const id = `vpce-${hex(seed, 17)}`;
+        const service = str(ctx.inputs.serviceName, "com.amazonaws.unknown");
+        return {
+            id,
+            state: {
+                arn: regionalArn(ctx, "ec2", `vpc-endpoint/${id}`),
+                prefixListId: `pl-${hex(seed, 8)}`,
+                dnsEntries: [{ dnsName: `${id}.${service.split(".").slice(3).join(".")}.${ctx.region}.vpce.amazonaws.com`, hostedZoneId: "Z0000000000000" }],
+                networkInterfaceIds: [`eni-${hex(seed + "eni", 17)}`],
+            },
+        };
+    },
+    "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
+    "aws:ec2/internetGateway:InternetGateway": ec2("igw", "internet-gateway"),
+    "aws:ec2/natGateway:NatGateway": ec2("nat", "natgateway"),
+    "aws:ec2/eip:Eip": ec2("eipalloc", "elastic-ip"),
+    "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { name, arn: regionalArn(ctx, "logs", `log-group:${name}`) } };
+    },
+    "aws:sagemaker/domain:Domain": (ctx, seed) => {
+        const id = `d-${hex(seed, 12)}`;
+        return {
+            id,
+            state: {
+                arn: regionalArn(ctx, "sagemaker", `domain/${id}`),
+                homeEfsFileSystemId: `fs-${hex(seed + "efs", 17)}`,
+                securityGroupIdForDomainBoundary: `sg-${hex(seed + "boundary", 17)}`,
+                url: `https://${id}.studio.${ctx.region}.sagemaker.aws`,
+                singleSignOnManagedApplicationInstanceId: "",
+            },
+        };
+    },
+    "aws:sagemaker/userProfile:UserProfile": (ctx) => {
+        const name = str(ctx.inputs.userProfileName, ctx.name);
+        const domainId = str(ctx.inputs.domainId, "d-unknown");
+        const arn = regionalArn(ctx, "sagemaker", `user-profile/${domainId}/${name}`);
+        return { id: arn, state: { arn, homeEfsFileSystemUid: String(200000 + parseInt(hex(name, 4), 16)) } };
+    },
+    "aws:sagemaker/space:Space": (ctx) => {
+        const name = str(ctx.inputs.spaceName, ctx.name);
+        const domainId = str(ctx.inputs.domainId, "d-unknown");
+        const arn = regionalArn(ctx, "sagemaker", `space/${domainId}/${name}`);
+        return { id: arn, state: { arn, homeEfsFileSystemUid: String(300000 + parseInt(hex(name, 4), 16)) } };
+    },
+    "aws:lambda/function:Function": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        const arn = regionalArn(ctx, "lambda", `function:${name}`);
+        return { id: name, state: { arn, invokeArn: `${arn}/invocations`, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST" } };
+    },
+    "aws:sns/topic:Topic": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        const arn = regionalArn(ctx, "sns", name);
+        return { id: arn, state: { arn, name } };
+    },
+    "aws:sqs/queue:Queue": (ctx, seed) => {
+        const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
+        return { id: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}`, state: { arn: regionalArn(ctx, "sqs", name), name, url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}` } };
+    },
+    "aws:codeartifact/domain:Domain": (ctx) => {
+        const name = str(ctx.inputs.domain, ctx.name);
+        return { id: regionalArn(ctx, "codeartifact", `domain/${name}`), state: { arn: regionalArn(ctx, "codeartifact", `domain/${name}`), owner: ctx.accountId, s3BucketArn: `arn:${ctx.partition}:s3:::assets-${hex(ctx.region, 8)}` } };
+    },
+    "aws:codeartifact/repository:Repository": (ctx) => {
+        const domain = str(ctx.inputs.domain, "domain");
+        const name = str(ctx.inputs.repository, ctx.name);
+        const arn = regionalArn(ctx, "codeartifact", `repository/${domain}/${name}`);
+        return { id: arn, state: { arn, administratorAccount: ctx.accountId, domainOwner: ctx.accountId } };
+    },
+    "aws:ecr/repository:Repository": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "ecr", `repository/${name}`), registryId: ctx.accountId, repositoryUrl: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${name}` } };
+    },
+    "aws:codebuild/project:Project": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: regionalArn(ctx, "codebuild", `project/${name}`), state: { arn: regionalArn(ctx, "codebuild", `project/${name}`), name } };
+    },
+    "aws:codepipeline/pipeline:Pipeline": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "codepipeline", name), name } };
+    },
+    "aws:cloudtrail/trail:Trail": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "cloudtrail", `trail/${name}`), homeRegion: ctx.region } };
+    },
+    "aws:cloudwatch/eventRule:EventRule": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "events", `rule/${name}`), name } };
+    },
+    "aws:backup/vault:Vault": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "backup", `backup-vault:${name}`), name, recoveryPoints: 0 } };
+    },
+    "aws:backup/plan:Plan": (ctx, seed) => {
+        const id = uuid(seed);
+        return { id, state: { arn: regionalArn(ctx, "backup", `backup-plan:${id}`), version: hex(seed, 12) } };
+    },
+    "aws:secretsmanager/secret:Secret": (ctx, seed) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        const arn = regionalArn(ctx, "secretsmanager", `secret:${name}-${hex(seed, 6)}`);
+        return { id: arn, state: { arn } };
+    },
+    "aws:ssm/parameter:Parameter": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "ssm", `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
+    },
+    "aws:organizations/organizationalUnit:OrganizationalUnit": (ctx, seed) => {
+        const id = `ou-${hex(seed, 4)}-${hex(seed + "ou", 8)}`;
+        return { id, state: { arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:ou/o-example/${id}` } };
+    },
+    "aws:organizations/policy:Policy": (ctx, seed) => {
+        const id = `p-${hex(seed, 8)}`;
+        return { id, state: { arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:policy/o-example/service_control_policy/${id}` } };
+    },
+};
+
+/** Ids and state for a custom resource; unknown types get a generic ARN. */
+export function mockOutputs(ctx: MockContext): MockOutputs {
+    const seed = `${ctx.type}::${ctx.name}::${ctx.accountId}`;
+    const builder = BUILDERS[ctx.type];
+    if (builder) {
+        const out = builder(ctx, seed);
+        return { id: out.id, state: { ...ctx.inputs, ...out.state, id: out.id } };
+    }
+    // aws:<module>/<resource>:<Name> → arn:aws:<module>:<region>:<account>:<resource>/<name>
+    const match = /^aws:([a-z0-9]+)\/([A-Za-z0-9]+):/.exec(ctx.type);
+    const id = `${ctx.name}-${hex(seed, 8)}`;
+    const arn = match ? regionalArn(ctx, match[1], `${match[2].toLowerCase()}/${id}`) : undefined;
+    return { id, state: { ...ctx.inputs, ...(arn ? { arn } : {}), id } };
+}
