@@ -10,7 +10,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
 import { dnsName } from "./schema/common";
+import { governanceSchema } from "./schema/governance";
 import { networkSchema } from "./schema/network";
+import { packagesSchema } from "./schema/packages";
 import { studioSchema } from "./schema/studio";
 import { teamSchema } from "./schema/teams";
 
@@ -52,6 +54,8 @@ export const platformSchema = z
         network: networkSchema,
         studio: studioSchema.default(() => studioSchema.parse({})),
         teams: z.array(teamSchema).min(1, { message: "is empty; configure at least one team" }),
+        packages: packagesSchema.default(() => packagesSchema.parse({})),
+        governance: governanceSchema.default(() => governanceSchema.parse({})),
         tags: tagsSchema,
         /** Default enforcement of the policy pack. Default: advisory in dev, mandatory otherwise. */
         policyEnforcement: z.enum(["advisory", "mandatory"]).optional(),

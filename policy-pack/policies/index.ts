@@ -1,18 +1,29 @@
 /**
- * Every policy of the secure-ds pack. One rule per file; this array is what
- * policy-pack/index.ts hands to `new PolicyPack` and what the offline plan evaluates.
+ * Every policy of the secure-ds pack. One rule per file, grouped by area; each area's index
+ * lists its rules. This array is what policy-pack/index.ts hands to `new PolicyPack` and what
+ * the offline plan evaluates. Policy names are unique (tests/policies/pack.test.ts).
  */
-import { kmsKeyRotation } from "./kms/keyRotation";
-import { s3BucketSseKms } from "./s3/bucketSseKms";
-import { sagemakerDomainKmsKey } from "./sagemaker/domainKmsKey";
-import { sagemakerDomainVpcOnly } from "./sagemaker/domainVpcOnly";
-import { mandatoryTags } from "./tagging/mandatoryTags";
+import { governancePolicies } from "./governance";
+import { iamPolicies } from "./iam";
+import { kmsPolicies } from "./kms";
+import { networkPolicies } from "./network";
+import { packagesPolicies } from "./packages";
+import { s3Policies } from "./s3";
+import { sagemakerPolicies } from "./sagemaker";
+import { studioPolicies } from "./studio";
+import { taggingPolicies } from "./tagging";
+import { teamPolicies } from "./team";
 import { SecureDsPolicy } from "./types";
 
 export const policies: SecureDsPolicy[] = [
-    sagemakerDomainVpcOnly,
-    sagemakerDomainKmsKey,
-    s3BucketSseKms,
-    kmsKeyRotation,
-    mandatoryTags,
+    ...sagemakerPolicies,
+    ...studioPolicies,
+    ...networkPolicies,
+    ...s3Policies,
+    ...kmsPolicies,
+    ...taggingPolicies,
+    ...teamPolicies,
+    ...packagesPolicies,
+    ...governancePolicies,
+    ...iamPolicies,
 ];

@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * What the isolated network gives the components built on it (Studio domain, teams, detective
+ * controls). IsolatedNetwork implements it; tests may fake it.
+ */
+export interface NetworkContext {
+    vpcId: pulumi.Output<string>;
+    /** The VPC's CIDR block, from config. */
+    vpcCidr: string;
+    /** One isolated subnet per configured availability zone, in config order. */
+    subnetIds: pulumi.Output<string>[];
+    /** The S3 gateway endpoint (vpce-...), for bucket policies (N10). */
+    s3EndpointId: pulumi.Output<string>;
+    /** Interface endpoint ids by service short name, e.g. "sagemaker.api", "studio", "sts". */
+    interfaceEndpointIds: Record<string, pulumi.Output<string>>;
+    /** Security group of the interface endpoints (443 from the platform's groups only). */
+    endpointSecurityGroupId: pulumi.Output<string>;
+    /** Security group of the Studio domain (NFS to its EFS). */
+    domainSecurityGroupId: pulumi.Output<string>;
+    /**
+     * Creates the security group of one user profile: self-referencing 8192-65535 and NFS 2049
+     * to EFS, so one user's apps talk to each other and never to another user's (N9, pitfall 1).
+     */
+    userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string>;
+}
