@@ -12,6 +12,10 @@ export interface TeamStudioBinding {
     userExecutionRoleArns: Record<string, pulumi.Output<string>>;
     /** Execution role of the team's shared space. */
     spaceExecutionRoleArn: pulumi.Output<string>;
+    /** Name of the team's human data-scientist role (federated; carries `studiouserid` session tags). */
+    dataScientistRoleName: pulumi.Output<string>;
+    /** Name of the team admin role. */
+    teamAdminRoleName: pulumi.Output<string>;
     /** The team's customer key (volumes, outputs, buckets). */
     kmsKeyArn: pulumi.Output<string>;
     /** The team's bucket names by purpose: data, models, outputs. */
