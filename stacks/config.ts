@@ -61,7 +61,8 @@ export const platformSchema = z
         policyEnforcement: z.enum(["advisory", "mandatory"]).optional(),
     })
     .superRefine((cfg, ctx) => {
-        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+        // `complete`: the message already names the found value (zod would attach the whole object as input).
+        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, params: { complete: true } });
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);
@@ -151,8 +152,11 @@ function formatIssue(issue: z.core.$ZodIssue): string {
         case "unrecognized_keys":
             return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against docs/configuration.md`;
         case "custom":
-            // Custom issues from refinements already start with the found value.
-            return input === undefined ? `${at}: ${issue.message}` : `${at}: ${describeValue(input)} ${issue.message}`;
+            // Cross-field refinements write complete sentences; field refinements complete "<found> ...".
+            // A section-level refinement gets the whole section as input: its message must stand alone.
+            return input === undefined || typeof input === "object" || issue.params?.complete === true
+                ? `${at}: ${issue.message}`
+                : `${at}: ${describeValue(input)} ${issue.message}`;
         default:
             return `${at}: ${describeValue(input)} ${issue.message}`;
     }

@@ -1,6 +1,116 @@
 import { z } from "zod";
+import { emailAddress, ipv4Cidr, positiveInt } from "./common";
+
+/** Severities, lowest first. Shared with the scan decision code (components/packages/decide). */
+export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+
+const isoDate = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "is not a date in the form YYYY-MM-DD (quote it in YAML)" })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+        message: "is not a calendar date",
+    });
+
+/**
+ * A waiver for one finding of one package (S2). It expires: an expired exception no longer
+ * waives anything, so a forgotten waiver cannot approve packages for ever.
+ */
+export const scanExceptionSchema = z.strictObject({
+    /** Package name as requested (PEP 503 normalisation applies). */
+    package: z.string().min(1, { message: "is empty; name the package" }),
+    /** Exact version the waiver applies to. Default: every version. */
+    version: z.string().min(1).optional(),
+    /**
+     * The finding waived: a vulnerability id or alias (PYSEC-..., GHSA-..., CVE-...), a bandit test
+     * id (B602), a guarddog rule (e.g. `shady-links`) or `license:<name>`. Malware is never waivable.
+     */
+    finding: z.string().min(1, { message: "is empty; name the vulnerability id, bandit test, guarddog rule or license:<name>" }),
+    /** Last day (UTC, inclusive) on which the waiver applies, YYYY-MM-DD. */
+    expires: isoDate,
+    /** Why the risk is accepted, and who accepted it. */
+    justification: z.string().min(10, { message: "is too short; explain why the risk is accepted and who accepted it" }),
+});
+
+/** A second ecosystem mirrored with the same two-repository pattern (public upstream + approved). */
+const ecosystemSwitch = z.strictObject({
+    /** Create the `public-<ecosystem>` and `approved-<ecosystem>` repositories. Default false. */
+    enabled: z.boolean().default(false),
+});
 
 /** Package mirror and scan pipeline (shared-services account). See docs/configuration.md#packages. */
-export const packagesSchema = z.strictObject({});
+export const packagesSchema = z
+    .strictObject({
+        /** Build the mirror and the pipeline. Default true. */
+        enabled: z.boolean().default(true),
+        /** Scanner findings at or above this severity reject a package. Default HIGH. */
+        severityThreshold: z.enum(SEVERITIES).default("HIGH"),
+        /** SPDX ids (or classifier names) of licences packages may carry. */
+        licenseAllowList: z
+            .array(z.string().min(1))
+            .min(1, { message: "is empty; every package would be rejected. List the licences you accept (e.g. MIT, Apache-2.0)" })
+            .default(["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD", "ISC", "PSF-2.0", "Python-2.0", "MPL-2.0", "Unlicense", "0BSD"]),
+        /** Waivers for individual findings, each with an expiry date. */
+        exceptions: z.array(scanExceptionSchema).default([]),
+        /** Addresses that receive scan results and pipeline failures (SNS e-mail subscriptions). */
+        notificationEmails: z.array(emailAddress).default([]),
+        /**
+         * Where reviewed request files come from: `s3` (a versioned, KMS-encrypted bucket; upload
+         * `requests.zip` containing `requests.yaml`) or `codestar` (a git repository through a
+         * CodeStar connection, no personal access token). Default s3.
+         */
+        intake: z
+            .strictObject({
+                mode: z.enum(["s3", "codestar"]).default("s3"),
+                /** CodeStar provider: GitHub, GitHubEnterpriseServer, GitLab, GitLabSelfManaged or Bitbucket. Default GitHub. */
+                provider: z.enum(["GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged", "Bitbucket"]).default("GitHub"),
+                /** `owner/name` of the request repository (codestar mode). */
+                repository: z
+                    .string()
+                    .regex(/^[\w.-]+\/[\w.-]+$/, { message: "is not a repository id of the form owner/name" })
+                    .optional(),
+                /** Branch whose commits trigger the pipeline (codestar mode). Default main. */
+                branch: z.string().min(1).default("main"),
+            })
+            .default(() => ({ mode: "s3" as const, provider: "GitHub" as const, branch: "main" })),
+        /** CIDR of the egress-only scanning VPC (never the data VPC). Default 10.250.0.0/22. */
+        scanVpcCidr: ipv4Cidr.default("10.250.0.0/22"),
+        /** Minutes a scan build may run before it is stopped (a timeout rejects). Default 60. */
+        scanTimeoutMinutes: positiveInt("minutes").max(480, { message: "is more than 480 minutes, the CodeBuild limit" }).default(60),
+        /** Days reports are kept in the reports bucket. Default 365. */
+        reportRetentionDays: positiveInt("days").default(365),
+        /** Mirror npm with the same two-repository pattern. */
+        npm: ecosystemSwitch.default(() => ({ enabled: false })),
+        /**
+         * conda: CodeArtifact has no conda format and no conda external connection, so it cannot be
+         * mirrored here; the switch exists so that asking for it gives a clear error.
+         */
+        conda: ecosystemSwitch.default(() => ({ enabled: false })),
+        /** Untagged and old tagged images of the Studio image repository expire after this many images. Default 30. */
+        imageRetentionCount: positiveInt("images").default(30),
+    })
+    .superRefine((cfg, ctx) => {
+        if (cfg.conda.enabled) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["conda", "enabled"],
+                message: "true is not supported: AWS CodeArtifact has no conda package format or conda upstream; set it to false and request the PyPI wheels instead",
+            });
+        }
+        if (cfg.intake.mode === "codestar" && cfg.intake.repository === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["intake", "repository"],
+                message: "missing; intake mode codestar needs the request repository as owner/name",
+            });
+        }
+        const seen = new Set<string>();
+        cfg.licenseAllowList.forEach((licence, i) => {
+            const key = licence.toLowerCase();
+            if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["licenseAllowList", i], message: `"${licence}" is listed twice` });
+            seen.add(key);
+        });
+    });
 
 export type PackagesConfig = z.infer<typeof packagesSchema>;
+export type ScanException = z.infer<typeof scanExceptionSchema>;
+export type Severity = (typeof SEVERITIES)[number];

@@ -92,6 +92,12 @@ function plain(value: unknown): unknown {
 }
 
 let running = false;
+let lastRun: PlanResource[] = [];
+
+/** Resources recorded by the most recent run, also when it failed (to prove a bad config registered nothing). */
+export function lastRunResources(): PlanResource[] {
+    return lastRun;
+}
 
 /**
  * Runs a program under the mock runtime and returns every recorded resource. Fails loudly when
@@ -103,6 +109,7 @@ export async function runWithMocks(options: RunOptions): Promise<RunResult> {
         throw new Error("runWithMocks: a run is already in progress; Pulumi's runtime is process-global, run programs one at a time");
     }
     running = true;
+    lastRun = [];
     const providers = new Map<string, ProviderInfo>();
     const records = new Map<string, PlanResource>();
     const order: string[] = [];
@@ -208,8 +215,20 @@ export async function runWithMocks(options: RunOptions): Promise<RunResult> {
             }
         };
 
-        const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => options.program());
+        // A synchronous program error (e.g. an invalid config) must reach the caller as itself;
+        // inside the stack's init it would otherwise become an unhandled rejection.
+        let programError: { error: unknown } | undefined;
+        const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+            try {
+                return await options.program();
+            } catch (error) {
+                programError = { error };
+                return undefined;
+            }
+        });
         await waitForRPCs();
+        lastRun = order.map((urn) => records.get(urn)).filter((r): r is PlanResource => r !== undefined);
+        if (programError) throw programError.error;
         if (asyncErrors.length > 0) {
             throw asyncErrors[0] instanceof Error ? asyncErrors[0] : new Error(String(asyncErrors[0]));
         }

@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, figures only. */
+import { benchPlan } from "./plan";
+
+console.log(benchPlan().join("\n"));

@@ -1,0 +1,160 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildPlan, formatPlan, reevaluatePlan } from "../harness/plan";
+import { PLAN_FORMAT_VERSION, Plan } from "../harness/planTypes";
+import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-plan-"));
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(REPO_ROOT, "tools", "plan.ts"), ...args], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dev: Plan;
+let prod: Plan;
+
+beforeAll(async () => {
+    dev = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
+    prod = await buildPlan({ stack: "prod", config: readStackConfigFile(stackConfigPath("prod")) });
+});
+
+describe("offline plan", () => {
+    it("plans dev and prod with zero mandatory findings", () => {
+        for (const plan of [dev, prod]) {
+            expect(plan.findings.filter((f) => f.level === "mandatory")).toEqual([]);
+            expect(plan.summary.findings.mandatory).toBe(0);
+            expect(plan.summary.customResourceCount).toBeGreaterThan(0);
+        }
+    });
+
+    it("binds every AWS resource to an account layer's explicit provider", () => {
+        for (const plan of [dev, prod]) {
+            const aws = plan.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
+            expect(aws.length).toBeGreaterThan(0);
+            for (const r of aws) {
+                expect(r.provider, `${r.urn} has no provider`).toMatch(/pulumi:providers:aws::(management|sharedServices|workload)$/);
+                expect(r.account, `${r.urn} has no account`).toMatch(/^\d{12}$/);
+            }
+        }
+    });
+
+    it("puts each layer into its configured account", () => {
+        const accountsOf = (plan: Plan, layer: string) => new Set(plan.resources.filter((r) => r.custom && r.layer === layer).map((r) => r.account));
+        expect(accountsOf(prod, "management")).toEqual(new Set(["222222222222"]));
+        expect(accountsOf(prod, "sharedServices")).toEqual(new Set(["333333333333"]));
+        expect(accountsOf(prod, "workload")).toEqual(new Set(["444444444444"]));
+        expect(accountsOf(dev, "management").size).toBe(0);
+    });
+
+    it("locks each provider to its account and carries the mandatory tags", () => {
+        const providers = prod.resources.filter((r) => r.type === "pulumi:providers:aws");
+        expect(providers.map((p) => p.name).sort()).toEqual(["management", "sharedServices", "workload"]);
+        for (const p of providers) {
+            const allowed = JSON.parse(String(p.inputs.allowedAccountIds)) as string[];
+            expect(allowed).toEqual([p.account]);
+            const tags = (JSON.parse(String(p.inputs.defaultTags)) as { tags: Record<string, string> }).tags;
+            expect(Object.keys(tags)).toEqual(expect.arrayContaining(["team", "environment", "owner", "cost-center"]));
+        }
+    });
+
+    it("records the documented fields for every resource", () => {
+        expect(dev.formatVersion).toBe(PLAN_FORMAT_VERSION);
+        for (const r of dev.resources) {
+            expect(Object.keys(r)).toEqual(expect.arrayContaining(["urn", "type", "name", "custom", "inputs", "outputs", "options", "propertyDependencies"]));
+            expect(Object.keys(r.options).sort()).toEqual(["deleteBeforeReplace", "dependsOn", "ignoreChanges", "protect", "retainOnDelete"]);
+        }
+        const key = dev.resources.find((r) => r.type === "aws:kms/key:Key");
+        expect(key?.options.protect).toBe(true);
+        expect(key?.options.retainOnDelete).toBe(true);
+        expect(String(key?.outputs.arn)).toMatch(/^arn:aws:kms:eu-west-1:111111111111:key\//);
+    });
+
+    it("is deterministic: two plans of one config are identical", async () => {
+        const again = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
+        expect(JSON.stringify(again)).toBe(JSON.stringify(dev));
+    });
+
+    it("prints resources per account and component and the verdict", () => {
+        const text = formatPlan(prod);
+        expect(text).toContain("Resources per account and component:");
+        expect(text).toContain("account 444444444444");
+        expect(text).toMatch(/OK: no mandatory policy violation$/);
+    });
+});
+
+describe("--evaluate", () => {
+    const withPublicDomain = (plan: Plan): Plan => {
+        const copy = structuredClone(plan);
+        const domain = copy.resources.find((r) => r.type === "aws:sagemaker/domain:Domain");
+        if (domain) {
+            domain.inputs.appNetworkAccessType = "PublicInternetOnly";
+        } else {
+            copy.resources.push({
+                urn: "urn:pulumi:dev::secure-ds::aws:sagemaker/domain:Domain::injected",
+                type: "aws:sagemaker/domain:Domain",
+                name: "injected",
+                custom: true,
+                inputs: { appNetworkAccessType: "PublicInternetOnly", kmsKeyId: "arn:aws:kms:eu-west-1:111111111111:key/x" },
+                outputs: {},
+                options: { protect: false, retainOnDelete: false, dependsOn: [], ignoreChanges: [], deleteBeforeReplace: false },
+                propertyDependencies: {},
+            });
+        }
+        return copy;
+    };
+
+    it("reports a PublicInternetOnly domain as a mandatory violation", async () => {
+        const result = await reevaluatePlan(withPublicDomain(dev));
+        const n1 = result.findings.filter((f) => f.policy === "sagemaker-domain-vpc-only");
+        expect(n1).toHaveLength(1);
+        expect(n1[0].level).toBe("mandatory");
+        expect(n1[0].controls).toEqual(["N1"]);
+    });
+
+    it("exits non-zero from the command line for that plan, and 0 for the original", () => {
+        const bad = path.join(tmp, "bad.json");
+        fs.writeFileSync(bad, JSON.stringify(withPublicDomain(dev)));
+        const failed = runCli(["--evaluate", bad]);
+        expect(failed.status).toBe(1);
+        expect(failed.stdout).toContain("[mandatory] sagemaker-domain-vpc-only");
+        const good = path.join(tmp, "good.json");
+        fs.writeFileSync(good, JSON.stringify(dev));
+        expect(runCli(["--evaluate", good, "--quiet"]).status).toBe(0);
+    });
+});
+
+describe("command line", () => {
+    it("writes the JSON plan and exits 0 for dev", () => {
+        const out = path.join(tmp, "dev.json");
+        const r = runCli(["--stack", "dev", "--json", out]);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toContain("secure-ds offline plan: stack dev");
+        const saved = JSON.parse(fs.readFileSync(out, "utf8")) as Plan;
+        expect(saved.resources.length).toBe(dev.resources.length);
+        expect(Object.keys(saved)).toEqual(expect.arrayContaining(["resources", "findings", "summary", "outputs", "packConfig"]));
+    });
+
+    it("exits 2 with one line per problem and no stack trace for a config error", () => {
+        const raw = readStackConfigFile(stackConfigPath("dev")) as Record<string, Record<string, any>>;
+        raw["secure-ds:platform"].teams[0].users[0].role = "superuser";
+        const file = path.join(tmp, "Pulumi.broken.yaml");
+        fs.writeFileSync(file, stringify({ config: raw }));
+        const r = runCli(["--config", file]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain('secure-ds:platform.teams[0].users[0].role: "superuser" is not one of admin, scientist');
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("exits 3 on a usage error", () => {
+        expect(runCli(["--stack", "dev", "--config", "x"]).status).toBe(3);
+    });
+});
