@@ -10,11 +10,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
 import { dnsName } from "./schema/common";
-import { governanceSchema } from "./schema/governance";
-import { networkSchema } from "./schema/network";
+import { governanceSchema, refineGovernance } from "./schema/governance";
+import { networkSchema, refineNetwork } from "./schema/network";
 import { packagesSchema } from "./schema/packages";
-import { studioSchema } from "./schema/studio";
-import { teamSchema } from "./schema/teams";
+import { studioCrossChecks, studioSchema } from "./schema/studio";
+import { teamCrossChecks, teamSchema } from "./schema/teams";
 
 export const CONFIG_NAMESPACE = "secure-ds";
 export const CONFIG_KEY = "platform";
@@ -63,6 +63,8 @@ export const platformSchema = z
     .superRefine((cfg, ctx) => {
         // `complete`: the message already names the found value (zod would attach the whole object as input).
         const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, params: { complete: true } });
+        refineGovernance(cfg, issue);
+        refineNetwork(cfg, issue);
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);
@@ -95,6 +97,8 @@ export const platformSchema = z
                 );
             }
         }
+        studioCrossChecks(cfg, issue);
+        teamCrossChecks(cfg, issue);
         const teamIndex = new Map<string, number>();
         const userIndex = new Map<string, string>();
         cfg.teams.forEach((team, t) => {

@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
+import { namePrefix } from "../components/naming";
+import { MANDATORY_TAG_KEYS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
+import { platformInstanceTypes } from "./governanceLayer";
 
 /**
  * Management account: OUs, SCP guardrails and tag policy. Optional: a customer without an
@@ -9,10 +13,37 @@ import { createLogsKey } from "./layerKeys";
  */
 export class OrganizationLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
+    readonly guardrails: OrganizationGuardrails;
+    /** Summary for the offline plan (stack output `organizationPlan`). */
+    readonly plan: OrganizationPlan;
 
     constructor(ctx: LayerContext, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:stacks:OrganizationLayer", "management", {}, { ...opts, providers: { aws: ctx.provider } });
+        const { cfg } = ctx;
+        const gov = cfg.governance;
+        if (!gov.organizationRootId) {
+            // The schema refuses this combination; kept for callers that bypass it.
+            throw new Error("OrganizationLayer: governance.organizationRootId is required with accounts.management.");
+        }
         this.logsKey = createLogsKey(ctx, this);
+        this.guardrails = new OrganizationGuardrails(
+            "org",
+            {
+                rootId: gov.organizationRootId,
+                namePrefix: namePrefix(ctx.naming),
+                partition: ctx.aws.partition,
+                region: ctx.aws.region,
+                allowedInstanceTypes: platformInstanceTypes(cfg),
+                breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
+                tagKeys: MANDATORY_TAG_KEYS,
+                // Team names differ between stacks; only the environment values are organisation-wide.
+                tagValues: { environment: ["dev", "test", "prod"] },
+                accountPlacement: gov.accountPlacement,
+                identityCenterInstanceArn: gov.identityCenterInstanceArn,
+            },
+            { parent: this },
+        );
+        this.plan = this.guardrails.plan;
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
 }

@@ -1,15 +1,115 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CustomerKey } from "../components/kms/CustomerKey";
+import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
+import { NetworkContext } from "../components/network/types";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
+import { AuditArchiveRef } from "../components/governance/AuditTrail";
+import { WorkloadGovernance, createWorkloadGovernance } from "./governanceLayer";
+import { networkPlan } from "./schema/network";
+import { SecureBucket } from "../components/storage/SecureBucket";
+import { bucketName } from "../components/naming";
+import { SharedDataLake } from "../components/team/SharedDataLake";
+import { TeamEnvironment } from "../components/team/TeamEnvironment";
+import { MANDATORY_TAG_KEYS } from "./config";
+import { StudioLayer, createStudio } from "./studioLayer";
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
 export class WorkloadLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
+    /** The isolated data-science VPC (N6, N7, N9, G5); teams and the Studio domain build on it. */
+    readonly network: NetworkContext;
+    /** Detective controls, AWS Config, security services, member trail (issue 7). */
+    readonly governance: WorkloadGovernance;
+    /** S3 server access logs of the workload account's buckets (team buckets, data lake). */
+    readonly accessLogs: SecureBucket;
+    /** The shared data lake, when a team asks for an access point on it. */
+    readonly dataLake?: SharedDataLake;
+    /** One environment per configured team (issue 5), in config order. */
+    readonly teams: TeamEnvironment[];
+    /** One SecureStudioDomain per team, approved images, home EFS backup (issue 4). */
+    readonly studio: StudioLayer;
 
-    constructor(ctx: LayerContext, opts?: pulumi.ComponentResourceOptions) {
+    /** `deps.auditArchive`: the shared-services audit archive this account's trail and Config deliver to. */
+    /** `deps.codeArtifactRepositoryEndpoint`: the approved pip repository endpoint, published in each team's parameters. */
+    constructor(
+        ctx: LayerContext,
+        opts?: pulumi.ComponentResourceOptions,
+        deps: { auditArchive?: AuditArchiveRef; codeArtifactRepositoryEndpoint?: pulumi.Input<string> } = {},
+    ) {
         super("secure-ds:stacks:WorkloadLayer", "workload", {}, { ...opts, providers: { aws: ctx.provider } });
         this.logsKey = createLogsKey(ctx, this);
+        this.network = createIsolatedNetwork(ctx, this.logsKey, this);
+        this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
+        this.accessLogs = new SecureBucket(
+            "workload-access-logs",
+            { bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId), partition: ctx.aws.partition, accessLogDestination: true, sourceAccountId: ctx.aws.accountId },
+            { parent: this },
+        );
+        ({ dataLake: this.dataLake, teams: this.teams } = createTeams(ctx, this.network, this.accessLogs, this, deps.codeArtifactRepositoryEndpoint));
+        this.studio = createStudio(ctx, this.network, this.teams.map((t) => t.studio), this);
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
+}
+
+/** One TeamEnvironment per configured team, on the isolated network; the shared data lake when a team asks for it. */
+function createTeams(
+    ctx: LayerContext,
+    network: NetworkContext,
+    accessLogs: SecureBucket,
+    parent: pulumi.Resource,
+    codeArtifactRepositoryEndpoint?: pulumi.Input<string>,
+): { dataLake?: SharedDataLake; teams: TeamEnvironment[] } {
+    const { cfg } = ctx;
+    const bucketAdministrators = [...new Set([...(ctx.account.assumeRoleArn ? [ctx.account.assumeRoleArn] : []), ...ctx.keyAdmins])];
+    const dataLake = cfg.teams.some((t) => t.dataLake)
+        ? new SharedDataLake("datalake", { naming: ctx.naming, aws: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name }, { parent })
+        : undefined;
+    const teams = cfg.teams.map(
+        (team) =>
+            new TeamEnvironment(
+                `team-${team.name}`,
+                {
+                    team,
+                    naming: ctx.naming,
+                    aws: ctx.aws,
+                    sharedServicesAccountId: cfg.accounts.sharedServices.accountId,
+                    network,
+                    keyAdministrators: ctx.keyAdmins,
+                    bucketAdministrators,
+                    accessLogBucket: accessLogs.name,
+                    appInstanceTypes: cfg.studio.instanceTypes,
+                    mandatoryTagKeys: [...MANDATORY_TAG_KEYS],
+                    codeArtifactRepositoryEndpoint,
+                    dataLake: team.dataLake && dataLake ? { bucketName: dataLake.bucketName, bucketArn: dataLake.bucketArn, keyArn: dataLake.keyArn } : undefined,
+                },
+                { parent },
+            ),
+    );
+    return { dataLake, teams };
+}
+
+/** The data-science VPC from the `network` config section; endpoint principals are the platform's accounts (or organisation). */
+function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): IsolatedNetwork {
+    const { cfg } = ctx;
+    const plan = networkPlan(cfg);
+    const accountIds = [cfg.accounts.management, cfg.accounts.sharedServices, cfg.accounts.workload].filter((a) => a !== undefined).map((a) => a.accountId);
+    return new IsolatedNetwork(
+        "data-science",
+        {
+            cidr: cfg.network.cidr,
+            availabilityZones: cfg.availabilityZones,
+            account: ctx.aws,
+            naming: ctx.naming,
+            subnetPrefixLength: cfg.network.subnetPrefixLength,
+            interfaceEndpoints: plan.interfaceEndpoints,
+            principalScope: { accountIds, organizationId: cfg.organizationId },
+            s3ExtraReadBuckets: cfg.network.s3EndpointExtraBuckets,
+            codeArtifactAssetsBucket: plan.codeArtifactAssetsBucket,
+            flowLogsKmsKeyArn: logsKey.arn,
+            flowLogRetentionDays: cfg.network.flowLogRetentionDays,
+            capacity: plan.capacity,
+        },
+        { parent },
+    );
 }

@@ -57,6 +57,15 @@ export interface KeyPolicyArgs {
      * `s3.eu-west-1.amazonaws.com`. When empty, users may use the key directly too.
      */
     viaServices?: string[];
+    /**
+     * IAM role ARNs (or ARN patterns) that use the key like `users`, matched with
+     * `aws:PrincipalArn` under a `*` principal, with `kms:CallerAccount` keeping the statement
+     * to this account. For roles that do not exist yet when the key is created (KMS rejects
+     * unknown principals; e.g. roles a team admin creates later under a path), and for roles that
+     * may be recreated (a principal ARN in a key policy silently turns into a dead unique id when
+     * its role is deleted, a condition does not).
+     */
+    userArnPatterns?: { accountId: string; patterns: string[] };
     /** Service principals that use the key themselves. */
     serviceUsers?: KeyServiceUser[];
     /**
@@ -110,6 +119,36 @@ export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
             Action: KMS_GRANT_ACTIONS,
             Resource: "*",
             Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        });
+    }
+    if (args.userArnPatterns && args.userArnPatterns.patterns.length > 0) {
+        const viaServices = args.viaServices ?? [];
+        const byArn = { "aws:PrincipalArn": args.userArnPatterns.patterns };
+        statements.push({
+            Sid: "KeyUseByRoleArn",
+            Effect: "Allow",
+            Principal: "*",
+            Action: KMS_USAGE_ACTIONS,
+            Resource: "*",
+            Condition: {
+                ArnLike: byArn,
+                StringEquals: {
+                    "kms:CallerAccount": args.userArnPatterns.accountId,
+                    ...(viaServices.length > 0 ? { "kms:ViaService": viaServices } : {}),
+                },
+            },
+        });
+        statements.push({
+            Sid: "KeyGrantsForAwsResourcesByRoleArn",
+            Effect: "Allow",
+            Principal: "*",
+            Action: KMS_GRANT_ACTIONS,
+            Resource: "*",
+            Condition: {
+                ArnLike: byArn,
+                StringEquals: { "kms:CallerAccount": args.userArnPatterns.accountId },
+                Bool: { "kms:GrantIsForAWSResource": "true" },
+            },
         });
     }
     for (const service of args.serviceUsers ?? []) {

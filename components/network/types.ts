@@ -19,6 +19,13 @@ export interface NetworkContext {
     /** Security group of the Studio domain (NFS to its EFS). */
     domainSecurityGroupId: pulumi.Output<string>;
     /**
+     * Prefix list of the S3 gateway endpoint, for security-group egress to S3 (443) without
+     * 0.0.0.0/0, e.g. for training-job groups. Optional: fakes in tests may leave it out.
+     */
+    s3PrefixListId?: pulumi.Output<string>;
+    /** Route tables of the isolated subnets (S3 gateway routes only). Optional. */
+    routeTableIds?: pulumi.Output<string>[];
+    /**
      * Creates the security group of one user profile: self-referencing 8192-65535 and NFS 2049
      * to EFS, so one user's apps talk to each other and never to another user's (N9, pitfall 1).
      */

@@ -1,6 +1,122 @@
 import { z } from "zod";
+import { accountId, emailAddress, positiveInt } from "./common";
+
+/** The OUs OrganizationGuardrails creates (seed 004); account placement names one of them. */
+export const ORGANIZATIONAL_UNITS = ["Security", "Infrastructure", "Workloads", "Workloads/Dev", "Workloads/Test", "Workloads/Prod", "Deployments", "Sandbox"] as const;
+export type OrganizationalUnitPath = (typeof ORGANIZATIONAL_UNITS)[number];
+
+const placementSchema = z.strictObject({
+    /** The existing member account. */
+    accountId,
+    /** The OU the account belongs in, e.g. Workloads/Prod. */
+    ou: z.enum(ORGANIZATIONAL_UNITS),
+});
+
+/**
+ * An IAM principal ARN pattern for `aws:PrincipalArn` (ArnLike): the security / break-glass role
+ * exempt from the "do not stop the audit services" SCP. Wildcards allowed in partition, account
+ * and name, never a bare `*` (which would exempt everyone).
+ */
+const principalArnPattern = z
+    .string()
+    .regex(/^arn:(\*|aws|aws-cn|aws-us-gov):iam::(\*|\d{12}):role\/[\w+=,.@/*-]+$/, {
+        message: "is not a role ARN pattern such as arn:aws:iam::*:role/security-break-glass",
+    })
+    .refine((v) => !/:role\/\*$/.test(v), { message: "exempts every role; name the break-glass role" });
 
 /** Organization guardrails, detective controls, audit trail, security services. See docs/configuration.md#governance. */
-export const governanceSchema = z.strictObject({});
+export const governanceSchema = z.strictObject({
+    /** Root id (r-...) of the organization; OUs are created under it. Required with accounts.management (no lookup). */
+    organizationRootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, { message: "is not an Organizations root id such as r-ab12" }).optional(),
+    /** Where existing member accounts belong. Default: none. */
+    accountPlacement: z.array(placementSchema).default([]),
+    /** IAM Identity Center instance ARN; with it the permission sets are created. Default: none. */
+    identityCenterInstanceArn: z
+        .string()
+        .regex(/^arn:(aws|aws-cn|aws-us-gov):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, {
+            message: "is not an IAM Identity Center instance ARN such as arn:aws:sso:::instance/ssoins-1234567890abcdef",
+        })
+        .optional(),
+    /** Role ARN pattern exempt from the audit-services SCP (break glass). */
+    breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
+    /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */
+    detectiveMode: z.enum(["alert", "remediate"]).optional(),
+    /** Detective controls on or off. Default true. */
+    detectiveControls: z.boolean().default(true),
+    /** Containers must run with network isolation (N4); checked by the detective Lambda. Default false. */
+    requireNetworkIsolation: z.boolean().default(false),
+    /** Addresses subscribed to the detective alerts topic. Default none. */
+    alertEmails: z.array(emailAddress).default([]),
+    awsConfig: z
+        .strictObject({
+            /** Create the Config recorder and delivery channel; false when the account already records. Default true. */
+            enabled: z.boolean().default(true),
+            /** Create the managed rules (also when the recorder is the customer's). Default true. */
+            rules: z.boolean().default(true),
+        })
+        .default(() => ({ enabled: true, rules: true })),
+    trail: z
+        .strictObject({
+            /** Log S3 data events of the platform's buckets. Default true. */
+            s3DataEvents: z.boolean().default(true),
+            /** Object Lock (COMPLIANCE) retention in days on the log archive. Default: no Object Lock. */
+            objectLockDays: positiveInt("days").max(36500, { message: "is above 36500 days (100 years)" }).optional(),
+            /** Retention of the trail's CloudWatch log group, in days. Default 365. */
+            cloudWatchRetentionDays: z
+                .union([z.literal(90), z.literal(180), z.literal(365), z.literal(400), z.literal(545), z.literal(731), z.literal(1827), z.literal(3653)], {
+                    message: "is not one of 90, 180, 365, 400, 545, 731, 1827, 3653",
+                })
+                .default(365),
+        })
+        .default(() => ({ s3DataEvents: true, cloudWatchRetentionDays: 365 as const })),
+    securityServices: z
+        .strictObject({
+            /** GuardDuty detector with S3 and malware protection. Default true. */
+            guardDuty: z.boolean().default(true),
+            /** Security Hub with AWS Foundational Security Best Practices. Default true. */
+            securityHub: z.boolean().default(true),
+            /** Macie sensitive-data discovery on the team buckets. Default false (priced per GB scanned). */
+            macie: z.boolean().default(false),
+        })
+        .default(() => ({ guardDuty: true, securityHub: true, macie: false })),
+});
 
 export type GovernanceConfig = z.infer<typeof governanceSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** Cross-section checks of the governance section, called from the platform schema's refinement. */
+export function refineGovernance(
+    cfg: { environment: string; accounts: { management?: { accountId: string } }; governance: GovernanceConfig },
+    issue: Issue,
+): void {
+    const gov = cfg.governance;
+    if (cfg.accounts.management && !gov.organizationRootId) {
+        issue(["governance", "organizationRootId"], "missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup");
+    }
+    if (!cfg.accounts.management) {
+        if (gov.accountPlacement.length > 0) {
+            issue(["governance", "accountPlacement"], `lists ${gov.accountPlacement.length} account(s) but accounts.management is not set; account placement needs the management account`);
+        }
+        if (gov.identityCenterInstanceArn) {
+            issue(["governance", "identityCenterInstanceArn"], `"${gov.identityCenterInstanceArn}" is set but accounts.management is not; permission sets are created in the management account`);
+        }
+    }
+    const seen = new Map<string, number>();
+    gov.accountPlacement.forEach((p, i) => {
+        const first = seen.get(p.accountId);
+        if (first !== undefined) {
+            issue(["governance", "accountPlacement", i, "accountId"], `"${p.accountId}" is already placed by accountPlacement[${first}]; an account belongs in one OU`);
+        } else {
+            seen.set(p.accountId, i);
+        }
+        if (cfg.accounts.management && p.accountId === cfg.accounts.management.accountId) {
+            issue(["governance", "accountPlacement", i, "accountId"], `"${p.accountId}" is the management account; it stays under the root and SCPs never apply to it`);
+        }
+    });
+}
+
+/** Effective detective mode: alert in dev, remediate elsewhere unless configured. */
+export function detectiveMode(cfg: { environment: string; governance: GovernanceConfig }): "alert" | "remediate" {
+    return cfg.governance.detectiveMode ?? (cfg.environment === "dev" ? "alert" : "remediate");
+}

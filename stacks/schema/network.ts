@@ -1,5 +1,35 @@
 import { z } from "zod";
+import {
+    CapacityPlan,
+    MAX_SUBNET_PREFIX,
+    MIN_SUBNET_PREFIX,
+    SubnetLayout,
+    defaultSubnetPrefixLength,
+    layoutSubnets,
+    planCapacity,
+} from "../../components/network/capacityPlanner";
+import {
+    CODEARTIFACT_ASSETS_BUCKETS,
+    disabledEndpointProblem,
+    extraEndpointProblem,
+    resolveInterfaceEndpoints,
+} from "../../components/network/endpointCatalog";
 import { ipv4Cidr, positiveInt } from "./common";
+
+/** Retention values CloudWatch Logs accepts (0, "never expire", is deliberately not offered: E8 wants a retention). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const nonNegativeInt = (what: string) => z.number().int({ message: `is not a whole number of ${what}` }).min(0, { message: `must be 0 or more ${what}` });
+
+/** S3 bucket names (3-63 characters, lower case, digits, dots, hyphens). */
+const bucketNameSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "is not an S3 bucket name" });
+
+const endpointsSchema = z.strictObject({
+    /** More interface endpoints, by service short name (e.g. athena, glue, sagemaker.metrics). Default none. */
+    extra: z.array(z.string()).default([]),
+    /** Optional default endpoints to leave out (e.g. notebook, servicecatalog). Required ones cannot be. Default none. */
+    disabled: z.array(z.string()).default([]),
+});
 
 /** The data-science VPC. See docs/configuration.md#network. */
 export const networkSchema = z.strictObject({
@@ -7,6 +37,183 @@ export const networkSchema = z.strictObject({
     cidr: ipv4Cidr,
     /** Users the network must hold (sizes subnets with the capacity planner). Default 50. */
     expectedUsers: positiveInt("users").default(50),
+    /** Apps a user runs at once (capacity planner). Default 4. */
+    appsPerUser: positiveInt("apps").default(4),
+    /** Distinct app instance types per user: one ENI each (capacity planner). Default 2. */
+    instanceTypesPerUser: positiveInt("instance types").default(2),
+    /** Concurrent training/processing instances per user in the VPC: 2 IPs each (capacity planner). Default 1. */
+    trainingInstancesPerUser: nonNegativeInt("instances").default(1),
+    /** Training instances use EFA: 5 IPs each instead of 2 (capacity planner). Default false. */
+    trainingUsesEfa: z.boolean().default(false),
+    /** Headroom on top of the computed need, in percent (capacity planner). Default 20. */
+    growthPercent: nonNegativeInt("percent").max(1000, { message: "is more than 1000 percent" }).default(20),
+    /** Subnet prefix length. Default: the largest equal split of `cidr` into one subnet per AZ. */
+    subnetPrefixLength: z
+        .number()
+        .int({ message: "is not a whole prefix length" })
+        .min(MIN_SUBNET_PREFIX, { message: `is larger than a /${MIN_SUBNET_PREFIX}, the largest subnet AWS allows` })
+        .max(MAX_SUBNET_PREFIX, { message: `is smaller than a /${MAX_SUBNET_PREFIX}, the smallest subnet AWS allows` })
+        .optional(),
+    /** Interface endpoints beyond / below the default set. */
+    endpoints: endpointsSchema.default(() => ({ extra: [], disabled: [] })),
+    /** More buckets (names) readable through the S3 gateway endpoint, e.g. AWS sample-data buckets. Default none. */
+    s3EndpointExtraBuckets: z.array(bucketNameSchema).default([]),
+    /** CodeArtifact's asset bucket of the region. Default: AWS's documented bucket for the region. */
+    codeArtifactAssetsBucket: bucketNameSchema.optional(),
+    /** Days VPC flow logs are kept. Default 365. */
+    flowLogRetentionDays: z
+        .number()
+        .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+            message: `is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`,
+        })
+        .default(365),
 });
 
 export type NetworkConfig = z.infer<typeof networkSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** What the network section and the platform around it decide together. */
+export interface NetworkPlan {
+    capacity: CapacityPlan;
+    layout?: SubnetLayout;
+    /** Interface endpoint keys in creation order. */
+    interfaceEndpoints: string[];
+    codeArtifactAssetsBucket?: string;
+}
+
+/** Users the network is sized for: the estimate, or the configured users if there are more. */
+function plannedUsers(network: NetworkConfig, configuredUsers: number): number {
+    return Math.max(network.expectedUsers, configuredUsers);
+}
+
+/** Computes the capacity plan and subnet layout of a (schema-valid) network section. Never throws for valid input. */
+export function networkPlan(
+    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
+): NetworkPlan {
+    const network = cfg.network;
+    const interfaceEndpoints = resolveInterfaceEndpoints(network.endpoints).map((e) => e.key);
+    const azs = cfg.availabilityZones.length;
+    const configuredUsers = cfg.teams.reduce((n, t) => n + t.users.length, 0);
+    const instanceTypes = Math.min(network.instanceTypesPerUser, network.appsPerUser);
+    const capacity = planCapacity({
+        users: plannedUsers(network, configuredUsers),
+        appsPerUser: network.appsPerUser,
+        instanceTypesPerUser: instanceTypes,
+        trainingInstancesPerUser: network.trainingInstancesPerUser,
+        trainingUsesEfa: network.trainingUsesEfa,
+        interfaceEndpoints: interfaceEndpoints.length,
+        availabilityZones: azs,
+        growthPercent: network.growthPercent,
+    });
+    let layout: SubnetLayout | undefined;
+    try {
+        layout = layoutSubnets(network.cidr, azs, network.subnetPrefixLength);
+    } catch {
+        layout = undefined;
+    }
+    return {
+        capacity,
+        layout,
+        interfaceEndpoints,
+        codeArtifactAssetsBucket: network.codeArtifactAssetsBucket ?? CODEARTIFACT_ASSETS_BUCKETS[cfg.region],
+    };
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Cross-field checks of the network section (called from the platform schema's superRefine):
+ * endpoint selection, asset bucket for the region, and whether the CIDR/AZ split holds the users.
+ */
+export function refineNetwork(
+    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
+    issue: Issue,
+): void {
+    const network = cfg.network;
+    network.endpoints.extra.forEach((key, i) => {
+        const problem = extraEndpointProblem(key);
+        if (problem) issue(["network", "endpoints", "extra", i], `"${key}" ${problem}`);
+        if (network.endpoints.extra.indexOf(key) !== i) issue(["network", "endpoints", "extra", i], `"${key}" is listed twice`);
+    });
+    network.endpoints.disabled.forEach((key, i) => {
+        const problem = disabledEndpointProblem(key);
+        if (problem) issue(["network", "endpoints", "disabled", i], `"${key}" ${problem}`);
+    });
+    if (!network.codeArtifactAssetsBucket && !CODEARTIFACT_ASSETS_BUCKETS[cfg.region]) {
+        issue(
+            ["network", "codeArtifactAssetsBucket"],
+            `missing; the CodeArtifact asset bucket of region ${cfg.region} is not built in (known: ${Object.keys(CODEARTIFACT_ASSETS_BUCKETS).join(", ")}). Name it from the CodeArtifact user guide ("Create the Amazon S3 gateway endpoint")`,
+        );
+    }
+    if (network.instanceTypesPerUser > network.appsPerUser) {
+        issue(
+            ["network", "instanceTypesPerUser"],
+            `${network.instanceTypesPerUser} exceeds appsPerUser (${network.appsPerUser}); every instance runs at least one app, so raise appsPerUser or lower instanceTypesPerUser`,
+        );
+        return;
+    }
+    const azs = cfg.availabilityZones.length;
+    const vpcPrefix = Number(network.cidr.split("/")[1]);
+    if (!Number.isInteger(vpcPrefix) || cfg.availabilityZones.length < 1) return; // reported by the field validators
+    if (vpcPrefix < MIN_SUBNET_PREFIX || vpcPrefix > MAX_SUBNET_PREFIX) {
+        issue(["network", "cidr"], `"${network.cidr}" is not a valid VPC size; AWS allows /${MIN_SUBNET_PREFIX} to /${MAX_SUBNET_PREFIX}`);
+        return;
+    }
+    const plan = networkPlan(cfg);
+    const subnetPrefix = network.subnetPrefixLength ?? defaultSubnetPrefixLength(network.cidr, azs);
+    if (!plan.layout) {
+        issue(
+            ["network", network.subnetPrefixLength !== undefined ? "subnetPrefixLength" : "cidr"],
+            `${network.subnetPrefixLength !== undefined ? network.subnetPrefixLength : `"${network.cidr}"`} cannot be split into ${azs} subnets of /${subnetPrefix} (one per availability zone); ${network.cidr} holds at most ${2 ** Math.max(0, subnetPrefix - vpcPrefix)}. Use a larger cidr or a longer subnetPrefixLength`,
+        );
+        return;
+    }
+    const c = plan.capacity;
+    if (plan.layout.usableIpsPerSubnet < c.ipsPerSubnet) {
+        const recommendation =
+            c.recommendedSubnetPrefixLength === undefined
+                ? `even a /${MIN_SUBNET_PREFIX} subnet (${fmt(2 ** (32 - MIN_SUBNET_PREFIX) - 5)} usable IPs) cannot hold that; lower expectedUsers or the per-user figures`
+                : `use subnets of at least /${c.recommendedSubnetPrefixLength}${c.recommendedVpcPrefixLength !== undefined ? `, i.e. a VPC cidr of at least /${c.recommendedVpcPrefixLength}` : ` (${azs} of them need more than a /${MIN_SUBNET_PREFIX} VPC: lower the users or the AZ count)`}`;
+        const path = network.subnetPrefixLength !== undefined ? ["network", "subnetPrefixLength"] : ["network", "cidr"];
+        issue(
+            path,
+            `${network.subnetPrefixLength !== undefined ? network.subnetPrefixLength : `"${network.cidr}"`} is too small: split into ${azs} subnets of /${plan.layout.subnetPrefixLength} it holds ${fmt(plan.layout.usableIpsPerSubnet)} usable IPs per subnet, ` +
+                `but ${fmt(c.inputs.users)} users need ${fmt(c.ipsPerSubnet)} per subnet (${c.ipsPerUser.total} per user, ${c.domainIpsPerSubnet.total} for EFS and ${c.inputs.interfaceEndpoints} endpoints, +${c.inputs.growthPercent}% growth); ` +
+                `${recommendation}`,
+        );
+    }
+}
+
+/** The capacity plan as the offline plan prints it (stack output `capacityPlan`). */
+export interface CapacityPlanOutput {
+    users: number;
+    ipsPerUser: number;
+    domainIpsPerSubnet: number;
+    interfaceEndpoints: number;
+    growthPercent: number;
+    ipsForOneUser: number;
+    ipsPerSubnet: number;
+    recommendedSubnetMask?: string;
+    subnets: { availabilityZone: string; cidr: string; usableIps: number }[];
+    /** Share of each subnet's usable IPs the plan uses, in percent. */
+    utilisationPercent?: number;
+}
+
+export function capacityPlanOutput(
+    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
+): CapacityPlanOutput {
+    const { capacity, layout } = networkPlan(cfg);
+    return {
+        users: capacity.inputs.users,
+        ipsPerUser: capacity.ipsPerUser.total,
+        domainIpsPerSubnet: capacity.domainIpsPerSubnet.total,
+        interfaceEndpoints: capacity.inputs.interfaceEndpoints,
+        growthPercent: capacity.inputs.growthPercent,
+        ipsForOneUser: capacity.ipsForOneUser,
+        ipsPerSubnet: capacity.ipsPerSubnet,
+        ...(capacity.recommendedSubnetPrefixLength !== undefined ? { recommendedSubnetMask: `/${capacity.recommendedSubnetPrefixLength}` } : {}),
+        subnets: layout ? cfg.availabilityZones.map((az, i) => ({ availabilityZone: az, cidr: layout.subnetCidrs[i], usableIps: layout.usableIpsPerSubnet })) : [],
+        ...(layout ? { utilisationPercent: Math.round((capacity.ipsPerSubnet / layout.usableIpsPerSubnet) * 1000) / 10 } : {}),
+    };
+}

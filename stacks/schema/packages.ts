@@ -85,6 +85,8 @@ export const packagesSchema = z
          * mirrored here; the switch exists so that asking for it gives a clear error.
          */
         conda: ecosystemSwitch.default(() => ({ enabled: false })),
+        /** Python version the scanned wheels are chosen for: the Python of the Studio images. Default 3.11. */
+        pythonVersion: z.string().regex(/^3\.\d{1,2}$/, { message: "is not a Python 3 version such as 3.11" }).default("3.11"),
         /** Untagged and old tagged images of the Studio image repository expire after this many images. Default 30. */
         imageRetentionCount: positiveInt("images").default(30),
     })

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ipv4Cidr } from "./common";
+import { isKnownInstanceType } from "../../components/studio/instanceTypes";
+import { dnsName, ipv4Cidr, positiveInt } from "./common";
 
 /** Instance types data scientists may use when the config names none: CPU, small to medium. */
 export const DEFAULT_INSTANCE_TYPES = [
@@ -12,25 +13,171 @@ export const DEFAULT_INSTANCE_TYPES = [
     "ml.c5.2xlarge",
 ];
 
-const instanceType = z.string().regex(/^(ml\.[a-z0-9]+\.[a-z0-9]+|system)$/, {
-    message: "is not a SageMaker instance type such as ml.m5.large",
+const instanceType = z
+    .string()
+    .regex(/^(ml\.[a-z0-9-]+\.[a-z0-9]+|system)$/, {
+        message: "is not a SageMaker instance type such as ml.m5.large",
+    })
+    .refine(isKnownInstanceType, {
+        message: "is not an instance type SageMaker offers (see components/studio/instanceTypes.ts); check the spelling",
+    });
+
+/** UID/GID pairs Studio accepts for custom images (whitepaper, root access section). */
+export const IMAGE_USERS = {
+    /** The non-root `sagemaker-user` of the SageMaker Distribution images. */
+    "1000/100": { uid: 1000, gid: 100 },
+    /** root inside the container (still not root on the host). */
+    "0/0": { uid: 0, gid: 0 },
+} as const;
+
+/** One approved custom image (I7): an ECR image that becomes a SageMaker image for JupyterLab. */
+export const studioImageSchema = z.strictObject({
+    /** Image name: lower-case, prefixed with `<organization>-<environment>-` in SageMaker. */
+    name: dnsName(40, "image name"),
+    /** ECR image URI, pinned by tag or digest: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>`. */
+    uri: z
+        .string()
+        .regex(/^\d{12}\.dkr\.ecr\.[a-z]{2}(-gov)?-[a-z]+-\d\.amazonaws\.com(\.cn)?\/[a-z0-9][a-z0-9._/-]*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/, {
+            message: "is not an ECR image URI with a tag or digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)",
+        }),
+    /** UID/GID the image runs as: "1000/100" (non-root sagemaker-user) or "0/0". Default 1000/100. */
+    user: z.enum(Object.keys(IMAGE_USERS) as [keyof typeof IMAGE_USERS, ...(keyof typeof IMAGE_USERS)[]]).default("1000/100"),
 });
+
+/** IAM Identity Center, required by authMode SSO. */
+export const identityCenterSchema = z.strictObject({
+    /** ARN of the organisation's Identity Center instance (arn:aws:sso:::instance/ssoins-...). */
+    instanceArn: z.string().regex(/^arn:aws(-cn|-us-gov)?:sso:::instance\/(sso)?ins-[a-zA-Z0-9.-]{16}$/, {
+        message: "is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)",
+    }),
+    /** Region of the Identity Center instance; SageMaker requires the domain's region. */
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: "is not an AWS region name such as eu-west-1" }),
+    /** Which user attribute is the Identity Center user name: the platform user `name` or its `email`. Default name. */
+    userName: z.enum(["name", "email"]).default("name"),
+});
+
+const backupSchema = z
+    .strictObject({
+        /** AWS Backup schedule (cron in UTC). Default daily at 02:00 UTC. */
+        schedule: z
+            .string()
+            .regex(/^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/, { message: "is not an AWS Backup cron expression such as cron(0 2 * * ? *)" })
+            .default("cron(0 2 * * ? *)"),
+        /** Days a recovery point is kept. Default 35. */
+        retentionDays: positiveInt("days").max(36500, { message: "is more than 36500 days, the AWS Backup limit" }).default(35),
+        /** Days after which recovery points move to cold storage (at least 90 days before deletion). Default: never. */
+        coldStorageAfterDays: positiveInt("days").optional(),
+    })
+    .superRefine((b, ctx) => {
+        if (b.coldStorageAfterDays !== undefined && b.retentionDays < b.coldStorageAfterDays + 90) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["retentionDays"],
+                input: b.retentionDays,
+                message: `is less than coldStorageAfterDays + 90 (${b.coldStorageAfterDays + 90}); AWS Backup keeps cold recovery points at least 90 days`,
+            });
+        }
+    });
 
 /** SageMaker Studio options. See docs/configuration.md#studio. */
-export const studioSchema = z.strictObject({
-    /** How users sign in: IAM (presigned URLs) or SSO (IAM Identity Center). Default IAM. */
-    authMode: z.enum(["IAM", "SSO"]).default("IAM"),
-    /** Minutes of inactivity after which Studio apps shut down (SageMaker accepts 60 to 525600). Default 120. */
-    idleMinutes: z
-        .number()
-        .int({ message: "is not a whole number of minutes" })
-        .min(60, { message: "is below 60, the shortest idle timeout SageMaker accepts" })
-        .max(525600, { message: "is above 525600 (one year), the longest idle timeout SageMaker accepts" })
-        .default(120),
-    /** Instance types users may start apps and jobs on (G2). */
-    instanceTypes: z.array(instanceType).min(1, { message: "is empty; list at least one instance type" }).default(DEFAULT_INSTANCE_TYPES),
-    /** Corporate egress ranges from which presigned Studio URLs may be requested (N8). Default none: only through the VPC endpoint. */
-    presignedUrlSourceIps: z.array(ipv4Cidr).default([]),
-});
+export const studioSchema = z
+    .strictObject({
+        /** How users sign in: IAM (presigned URLs) or SSO (IAM Identity Center). Default IAM. */
+        authMode: z.enum(["IAM", "SSO"]).default("IAM"),
+        /** Identity Center settings; required when authMode is SSO. */
+        identityCenter: identityCenterSchema.optional(),
+        /** Minutes of inactivity after which Studio apps shut down (SageMaker accepts 60 to 525600). Default 120. */
+        idleMinutes: z
+            .number()
+            .int({ message: "is not a whole number of minutes" })
+            .min(60, { message: "is below 60, the shortest idle timeout SageMaker accepts" })
+            .max(525600, { message: "is above 525600 (one year), the longest idle timeout SageMaker accepts" })
+            .default(120),
+        /** Instance types users may start apps and jobs on (G2). */
+        instanceTypes: z.array(instanceType).min(1, { message: "is empty; list at least one instance type" }).default(DEFAULT_INSTANCE_TYPES),
+        /** Corporate egress ranges from which presigned Studio URLs may be requested (N8). Default none: only through the VPC endpoint. */
+        presignedUrlSourceIps: z.array(ipv4Cidr).default([]),
+        /** Offer Code Editor (with its own lifecycle configuration and idle shutdown). Default false. */
+        codeEditor: z.boolean().default(false),
+        /**
+         * A conda channel reachable inside the VPC (an internal mirror). Default none: conda is set
+         * offline and packages come through pip from the approved CodeArtifact repository.
+         */
+        condaChannelUrl: z.url({ protocol: /^https$/, message: "is not an https URL" }).optional(),
+        /** One shared space per team, run by the team's space execution role. Default false. */
+        sharedSpaces: z.boolean().default(false),
+        /**
+         * Notebook sharing: disabled, or enabled into the team's outputs bucket under `sharing/`
+         * encrypted with the team key (E5). Default disabled.
+         */
+        notebookSharing: z.enum(["disabled", "enabled"]).default("disabled"),
+        /** Approved custom images for JupyterLab (I7). Default none. */
+        images: z.array(studioImageSchema).default([]),
+        /** AWS Backup of the Studio home EFS (G9). */
+        backup: backupSchema.default(() => backupSchema.parse({})),
+    })
+    .superRefine((s, ctx) => {
+        if (s.authMode === "SSO" && s.identityCenter === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["identityCenter"],
+                message: "missing; authMode SSO needs identityCenter.instanceArn and identityCenter.region (see docs/configuration.md#studio)",
+            });
+        }
+        if (s.authMode === "IAM" && s.identityCenter !== undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["identityCenter"],
+                message: "is set but authMode is IAM; set authMode: SSO or remove identityCenter",
+            });
+        }
+        const names = new Map<string, number>();
+        s.images.forEach((image, i) => {
+            const first = names.get(image.name);
+            if (first !== undefined) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["images", i, "name"],
+                    input: image.name,
+                    message: `is already the name of images[${first}]; image names must be unique`,
+                });
+            } else {
+                names.set(image.name, i);
+            }
+        });
+        s.instanceTypes.forEach((type, i) => {
+            if (s.instanceTypes.indexOf(type) !== i) {
+                ctx.addIssue({ code: "custom", path: ["instanceTypes", i], input: type, message: "is listed twice" });
+            }
+        });
+    });
 
 export type StudioConfig = z.infer<typeof studioSchema>;
+export type StudioImageConfig = z.infer<typeof studioImageSchema>;
+
+/** Platform-level checks of the studio section (it needs the region and the teams). */
+export function studioCrossChecks(
+    cfg: { region: string; studio: StudioConfig; teams: { users: { name: string; email?: string }[] }[] },
+    issue: (path: (string | number)[], message: string) => void,
+): void {
+    const idc = cfg.studio.identityCenter;
+    if (cfg.studio.authMode !== "SSO" || idc === undefined) return;
+    if (idc.region !== cfg.region) {
+        issue(
+            ["studio", "identityCenter", "region"],
+            `"${idc.region}" is not the platform region ${cfg.region}; SageMaker domains with SSO need Identity Center in the domain's region`,
+        );
+    }
+    if (idc.userName === "email") {
+        cfg.teams.forEach((team, t) =>
+            team.users.forEach((user, u) => {
+                if (user.email === undefined) {
+                    issue(
+                        ["teams", t, "users", u, "email"],
+                        `missing; studio.identityCenter.userName is email, so user "${user.name}" needs the e-mail address of its Identity Center user`,
+                    );
+                }
+            }),
+        );
+    }
+}

@@ -75,7 +75,26 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:ec2/vpc:Vpc": (ctx, seed) => {
         const out = ec2("vpc", "vpc")(ctx, seed);
-        return { id: out.id, state: { ...out.state, defaultSecurityGroupId: `sg-${hex(seed + "dsg", 17)}`, mainRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultNetworkAclId: `acl-${hex(seed + "acl", 17)}` } };
+        return { id: out.id, state: { ...out.state, defaultSecurityGroupId: `sg-${hex(seed + "dsg", 17)}`, mainRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultNetworkAclId: `acl-${hex(seed + "acl", 17)}` } };
+    },
+    // awsx.ec2.Vpc is a remote component: under mocks it is one opaque resource whose outputs we supply.
+    "awsx:ec2:Vpc": (ctx, seed) => {
+        const vpcId = `vpc-${hex(seed, 17)}`;
+        const specs = Array.isArray(ctx.inputs.subnetSpecs) ? (ctx.inputs.subnetSpecs as { type?: string }[]) : [{ type: "Private" }, { type: "Public" }];
+        const zones = Array.isArray(ctx.inputs.availabilityZoneNames) ? ctx.inputs.availabilityZoneNames.length : 2;
+        const ids = (type: string) =>
+            specs.some((s) => s.type === type) ? Array.from({ length: zones }, (_, i) => `subnet-${hex(`${seed}${type}${i}`, 17)}`) : [];
+        return {
+            id: vpcId,
+            state: {
+                vpcId,
+                privateSubnetIds: ids("Private"),
+                publicSubnetIds: ids("Public"),
+                isolatedSubnetIds: ids("Isolated"),
+                natGateways: [],
+                eips: [],
+            },
+        };
     },
     "aws:ec2/subnet:Subnet": ec2("subnet", "subnet"),
     "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
@@ -120,6 +139,25 @@ const BUILDERS: Record<string, Builder> = {
         const domainId = str(ctx.inputs.domainId, "d-unknown");
         const arn = regionalArn(ctx, "sagemaker", `user-profile/${domainId}/${name}`);
         return { id: arn, state: { arn, homeEfsFileSystemUid: String(200000 + parseInt(hex(name, 4), 16)) } };
+    },
+    "aws:sagemaker/studioLifecycleConfig:StudioLifecycleConfig": (ctx) => {
+        const name = str(ctx.inputs.studioLifecycleConfigName, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "sagemaker", `studio-lifecycle-config/${name}`) } };
+    },
+    "aws:sagemaker/image:Image": (ctx) => {
+        const name = str(ctx.inputs.imageName, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "sagemaker", `image/${name}`) } };
+    },
+    "aws:sagemaker/imageVersion:ImageVersion": (ctx) => {
+        const name = str(ctx.inputs.imageName, ctx.name);
+        return {
+            id: name,
+            state: { arn: regionalArn(ctx, "sagemaker", `image-version/${name}/1`), imageArn: regionalArn(ctx, "sagemaker", `image/${name}`), version: 1, containerImage: ctx.inputs.baseImage },
+        };
+    },
+    "aws:sagemaker/appImageConfig:AppImageConfig": (ctx) => {
+        const name = str(ctx.inputs.appImageConfigName, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "sagemaker", `app-image-config/${name}`) } };
     },
     "aws:sagemaker/space:Space": (ctx) => {
         const name = str(ctx.inputs.spaceName, ctx.name);
@@ -195,6 +233,23 @@ const BUILDERS: Record<string, Builder> = {
     "aws:organizations/policy:Policy": (ctx, seed) => {
         const id = `p-${hex(seed, 8)}`;
         return { id, state: { arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:policy/o-example/service_control_policy/${id}` } };
+    },
+    "aws:ssoadmin/permissionSet:PermissionSet": (ctx, seed) => {
+        const instance = str(ctx.inputs.instanceArn, "arn:aws:sso:::instance/ssoins-0000000000000000").split("/").pop();
+        const arn = `arn:${ctx.partition}:sso:::permissionSet/${instance}/ps-${hex(seed, 16)}`;
+        return { id: `${arn},${str(ctx.inputs.instanceArn, "")}`, state: { arn, createdDate: "2024-01-01T00:00:00Z" } };
+    },
+    "aws:guardduty/detector:Detector": (ctx, seed) => {
+        const id = hex(seed, 32);
+        return { id, state: { arn: regionalArn(ctx, "guardduty", `detector/${id}`), accountId: ctx.accountId } };
+    },
+    "aws:cfg/recorder:Recorder": (ctx) => {
+        const name = str(ctx.inputs.name, "default");
+        return { id: name, state: { name } };
+    },
+    "aws:cfg/rule:Rule": (ctx, seed) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { name, arn: regionalArn(ctx, "config", `config-rule/config-rule-${hex(seed, 6)}`), ruleId: `config-rule-${hex(seed, 6)}` } };
     },
 };
 

@@ -1,0 +1,102 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { toPolicyJson } from "../guardrails/document";
+import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
+import { NamingContext, iamRoleName, namePrefix } from "../naming";
+
+/** The trail name of an account layer: deterministic, so the archive can admit it by ARN before it exists. */
+export function accountTrailName(naming: NamingContext): string {
+    return `${namePrefix(naming)}-audit-trail`;
+}
+
+export interface AccountTrailArgs {
+    naming: NamingContext;
+    partition: string;
+    region: string;
+    accountId: string;
+    /** Archive bucket (possibly in another account) that admits this trail by ARN. */
+    archiveBucketName: pulumi.Input<string>;
+    /** Archive key (possibly in another account) whose policy admits this trail. */
+    archiveKeyArn: pulumi.Input<string>;
+    /** This layer's CloudWatch Logs key (E8). */
+    logsKeyArn: pulumi.Input<string>;
+    /** Days the trail's log group keeps events. Default 365. */
+    cloudWatchRetentionDays?: number;
+    /** Buckets whose object-level (data) events are logged. Default none. */
+    dataEventBucketNames?: string[];
+    /** Resources the trail must wait for (the archive's bucket policy and key). Default none. */
+    dependsOn?: pulumi.Input<pulumi.Resource>[];
+}
+
+/**
+ * One account's CloudTrail trail (G4): multi-region, global service events, log file validation,
+ * KMS, delivery to the central archive and to an encrypted CloudWatch log group. The trail's
+ * name is `accountTrailName`, which the archive's bucket and key policies name.
+ */
+export class AccountTrail extends pulumi.ComponentResource {
+    readonly trail: aws.cloudtrail.Trail;
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly name: string;
+
+    constructor(name: string, args: AccountTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:governance:AccountTrail", name, {}, opts);
+        const retention = args.cloudWatchRetentionDays ?? 365;
+        const dataBuckets = args.dataEventBucketNames ?? [];
+        const trailName = accountTrailName(args.naming);
+        this.name = trailName;
+        const child = { parent: this };
+
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-logs`,
+            { name: `/aws/cloudtrail/${trailName}`, kmsKeyId: args.logsKeyArn, retentionInDays: retention },
+            { parent: this, protect: true, retainOnDelete: true },
+        );
+        const role = new aws.iam.Role(
+            `${name}-logs-role`,
+            {
+                name: iamRoleName(args.naming, "trail-logs"),
+                description: "CloudTrail delivery to its CloudWatch log group",
+                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.partition, args.accountId)),
+            },
+            child,
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            `${name}-logs-role-policy`,
+            { role: role.name, policy: this.logGroup.arn.apply((arn) => toPolicyJson(trailLogsRolePolicy(arn))) },
+            child,
+        );
+
+        const selectors: aws.types.input.cloudtrail.TrailAdvancedEventSelector[] = [
+            { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+        ];
+        if (dataBuckets.length > 0) {
+            selectors.push({
+                name: "S3 data events of the team buckets",
+                fieldSelectors: [
+                    { field: "eventCategory", equals: ["Data"] },
+                    { field: "resources.type", equals: ["AWS::S3::Object"] },
+                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.partition}:s3:::${b}/`) },
+                ],
+            });
+        }
+
+        this.trail = new aws.cloudtrail.Trail(
+            `${name}`,
+            {
+                name: trailName,
+                s3BucketName: args.archiveBucketName,
+                kmsKeyId: args.archiveKeyArn,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                enableLogging: true,
+                // CloudTrail wants the log group ARN with its ":*" stream suffix.
+                cloudWatchLogsGroupArn: pulumi.interpolate`${this.logGroup.arn}:*`,
+                cloudWatchLogsRoleArn: role.arn,
+                advancedEventSelectors: selectors,
+            },
+            { parent: this, dependsOn: [rolePolicy, ...(args.dependsOn ?? [])] },
+        );
+        this.registerOutputs({ trailArn: this.trail.arn, logGroupArn: this.logGroup.arn });
+    }
+}

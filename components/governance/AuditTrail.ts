@@ -1,0 +1,129 @@
+import * as pulumi from "@pulumi/pulumi";
+import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
+import { keyPolicy } from "../guardrails/kmsKeyPolicy";
+import { CustomerKey } from "../kms/CustomerKey";
+import { NamingContext, bucketName, namePrefix } from "../naming";
+import { SecureBucket } from "../storage/SecureBucket";
+import { AccountTrail, accountTrailName } from "./AccountTrail";
+
+/** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
+export function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; accessLogBucket: string; keyAlias: string } {
+    return {
+        bucket: bucketName(naming, "audit", accountId),
+        accessLogBucket: bucketName(naming, "audit-access", accountId),
+        keyAlias: `${namePrefix(naming)}-audit-archive`,
+    };
+}
+
+export interface AuditTrailArgs {
+    naming: NamingContext;
+    partition: string;
+    region: string;
+    /** The account holding the archive (and its own trail). */
+    accountId: string;
+    keyAdministrators: string[];
+    /** This layer's CloudWatch Logs key (E8), for the trail's log group. */
+    logsKeyArn: pulumi.Input<string>;
+    /**
+     * Other accounts whose trail (named `accountTrailName`) delivers here, e.g. the workload
+     * account when it is not this one. Default none.
+     */
+    memberAccountIds?: string[];
+    /** Accounts whose AWS Config delivery channel writes here. Default none. */
+    configAccountIds?: string[];
+    /** Object Lock in COMPLIANCE mode with this many days of retention. Default: no Object Lock. */
+    objectLockDays?: number;
+    /** Days the trail's log group keeps events. Default 365. */
+    cloudWatchRetentionDays?: number;
+    /** Buckets in this account whose data events this account's trail logs. Default none. */
+    dataEventBucketNames?: string[];
+}
+
+/** What member accounts need to deliver into the archive. */
+export interface AuditArchiveRef {
+    bucketName: pulumi.Output<string>;
+    keyArn: pulumi.Output<string>;
+    /** Resources a member trail must wait for (bucket policy, key). */
+    ready: pulumi.Resource[];
+}
+
+/**
+ * The central audit trail (G4) in the shared-services (log archive) account: a KMS-encrypted,
+ * versioned, TLS-only archive bucket with its own access-log bucket and optional Object Lock, a
+ * key that admits CloudTrail only for the named trails and AWS Config only for the named
+ * accounts, and this account's multi-region trail. Member accounts' trails (AccountTrail) and
+ * Config channels deliver here; the bucket and key policies name each of them.
+ */
+export class AuditTrail extends pulumi.ComponentResource {
+    readonly key: CustomerKey;
+    readonly archive: SecureBucket;
+    readonly accessLogs: SecureBucket;
+    readonly trail: AccountTrail;
+    readonly ref: AuditArchiveRef;
+
+    constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:governance:AuditTrail", name, {}, opts);
+        const members = (args.memberAccountIds ?? []).filter((a) => a !== args.accountId);
+        const configAccounts = args.configAccountIds ?? [];
+        if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
+            throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
+        }
+        const names = auditArchiveNames(args.naming, args.accountId);
+        const trailName = accountTrailName(args.naming);
+        // Member trails live in the same region: the platform is single-region by config.
+        const trails: TrailSource[] = [args.accountId, ...members].map((accountId) => ({
+            accountId,
+            trailArn: trailArn(args.partition, args.region, accountId, trailName),
+        }));
+        const delivery = { partition: args.partition, trails, configAccountIds: configAccounts };
+
+        this.key = new CustomerKey(
+            `${name}-key`,
+            {
+                description: `${namePrefix(args.naming)} audit archive (CloudTrail, AWS Config)`,
+                alias: names.keyAlias,
+                policy: keyPolicy({ administrators: args.keyAdministrators, serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }) }),
+            },
+            { parent: this },
+        );
+        this.accessLogs = new SecureBucket(
+            `${name}-access-logs`,
+            { bucketName: names.accessLogBucket, partition: args.partition, accessLogDestination: true, sourceAccountId: args.accountId },
+            { parent: this },
+        );
+        const archiveArn = `arn:${args.partition}:s3:::${names.bucket}`;
+        this.archive = new SecureBucket(
+            `${name}-archive`,
+            {
+                bucketName: names.bucket,
+                partition: args.partition,
+                kmsKeyArn: this.key.arn,
+                accessLogBucket: this.accessLogs.name,
+                objectLockDays: args.objectLockDays,
+                // Audit evidence outlives the default 90 days of old versions.
+                noncurrentVersionDays: Math.max(365, args.objectLockDays ?? 0),
+                policyStatements: archiveBucketStatements({ ...delivery, bucketArn: archiveArn }),
+            },
+            { parent: this },
+        );
+        this.ref = { bucketName: this.archive.name, keyArn: this.key.arn, ready: [this.archive.policy, this.key.key] };
+
+        this.trail = new AccountTrail(
+            `${name}-trail`,
+            {
+                naming: args.naming,
+                partition: args.partition,
+                region: args.region,
+                accountId: args.accountId,
+                archiveBucketName: this.archive.name,
+                archiveKeyArn: this.key.arn,
+                logsKeyArn: args.logsKeyArn,
+                cloudWatchRetentionDays: args.cloudWatchRetentionDays,
+                dataEventBucketNames: args.dataEventBucketNames,
+                dependsOn: this.ref.ready,
+            },
+            { parent: this },
+        );
+        this.registerOutputs({ archiveBucket: this.archive.name, keyArn: this.key.arn, trailArn: this.trail.trail.arn });
+    }
+}

@@ -1,0 +1,194 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { toPolicyJson } from "../guardrails/document";
+import {
+    PackedDocument,
+    SCP_MAX_CHARS,
+    SCP_MAX_PER_TARGET,
+    SCPS_ALREADY_ATTACHED,
+    baselineScpStatements,
+    packStatements,
+    scpQuotaProblem,
+    workloadScpStatements,
+} from "../guardrails/organization";
+import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
+import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
+
+/** The OU tree of seed 004 (AWS "Organizing your environment using multiple accounts"). */
+export const OU_TREE: Record<string, string[]> = {
+    Security: [],
+    Infrastructure: [],
+    Workloads: ["Dev", "Test", "Prod"],
+    Deployments: [],
+    Sandbox: [],
+};
+
+export interface AccountPlacement {
+    accountId: string;
+    /** OU path, e.g. "Workloads/Prod". */
+    ou: string;
+}
+
+export interface OrganizationGuardrailsArgs {
+    /** Root id (r-...) under which the OUs are created (from config: no lookup). */
+    rootId: string;
+    /** Physical-name prefix (`acme-prod`) of the policies. */
+    namePrefix: string;
+    partition: string;
+    region: string;
+    /** Instance types allowed in the Workloads OU (G2). */
+    allowedInstanceTypes: string[];
+    /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
+    breakGlassRoleArnPatterns?: string[];
+    /** Mandatory tag keys for the tag policy (G1). */
+    tagKeys: readonly string[];
+    /** Allowed values per tag key (e.g. environment, team). Default none. */
+    tagValues?: Record<string, string[]>;
+    /** Existing member accounts and the OU each belongs in. Default none. */
+    accountPlacement?: AccountPlacement[];
+    /** Identity Center instance ARN; permission sets are created only when set. Default none. */
+    identityCenterInstanceArn?: string;
+    /** Session duration of the permission sets (ISO 8601). Default PT4H. */
+    sessionDuration?: string;
+    /** SCPs already attached to each target besides ours (FullAWSAccess counts). Default 1. */
+    scpsAlreadyAttached?: number;
+}
+
+/** One SCP as created, for the plan and for tests. */
+export interface ScpSummary {
+    name: string;
+    target: string;
+    size: number;
+    statements: number;
+}
+
+/** What the offline plan shows about the organization layer. */
+export interface OrganizationPlan {
+    scps: ScpSummary[];
+    scpLimit: number;
+    scpsPerTarget: Record<string, string>;
+    placement: { accountId: string; ou: string; destinationOuId: pulumi.Output<string>; note: string }[];
+    permissionSets: string[];
+}
+
+/**
+ * The organisation guardrails (G8) in the management account: the OU tree, SCPs built from the
+ * guardrail documents, a tag policy and the Identity Center permission sets.
+ *
+ * Account placement: in @pulumi/aws v7 only `aws.organizations.Account` sets an account's
+ * parent, and adopting an existing account means importing it into this stack (with
+ * close-on-delete semantics to get wrong). The component therefore does not move accounts: the
+ * configured placement is validated and published in the plan (`organizationPlan.placement`)
+ * with the OU id to move each account to (`aws organizations move-account`).
+ */
+export class OrganizationGuardrails extends pulumi.ComponentResource {
+    readonly organizationalUnits: Record<string, aws.organizations.OrganizationalUnit> = {};
+    readonly scps: { summary: ScpSummary; policy: aws.organizations.Policy; document: PackedDocument }[] = [];
+    readonly tagPolicy: aws.organizations.Policy;
+    readonly permissionSets: Partial<Record<PermissionSetName, aws.ssoadmin.PermissionSet>> = {};
+    readonly plan: OrganizationPlan;
+
+    constructor(name: string, args: OrganizationGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:governance:OrganizationGuardrails", name, {}, opts);
+        const breakGlass = args.breakGlassRoleArnPatterns ?? [];
+        const placement = args.accountPlacement ?? [];
+        const sessionDuration = args.sessionDuration ?? "PT4H";
+        const alreadyAttached = args.scpsAlreadyAttached ?? SCPS_ALREADY_ATTACHED;
+
+        // Everything that can fail is computed before the first resource is registered.
+        if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
+            throw new Error(`OrganizationGuardrails ${name}: rootId "${args.rootId}" is not an Organizations root id (r-...); set governance.organizationRootId.`);
+        }
+        const ouPaths = Object.entries(OU_TREE).flatMap(([top, children]) => [top, ...children.map((c) => `${top}/${c}`)]);
+        placement.forEach((p) => {
+            if (!ouPaths.includes(p.ou)) {
+                throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${ouPaths.join(", ")}.`);
+            }
+        });
+        const targets: { target: string; docs: PackedDocument[] }[] = [
+            { target: "Root", docs: packStatements(`${args.namePrefix}-baseline`, baselineScpStatements(breakGlass)) },
+            { target: "Workloads", docs: packStatements(`${args.namePrefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
+        ];
+        const quota = targets.map((t) => scpQuotaProblem(t.target, t.docs.length, alreadyAttached)).filter((p): p is string => p !== undefined);
+        if (quota.length > 0) {
+            throw new Error(`OrganizationGuardrails ${name}: ${quota.join(" ")}`);
+        }
+        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(args.tagKeys, args.tagValues));
+        const permissionSetDocs = args.identityCenterInstanceArn
+            ? permissionSetPolicies({ partition: args.partition, region: args.region, namePrefix: args.namePrefix, allowedInstanceTypes: args.allowedInstanceTypes })
+            : undefined;
+
+        for (const [top, children] of Object.entries(OU_TREE)) {
+            const ou = new aws.organizations.OrganizationalUnit(`${name}-ou-${top.toLowerCase()}`, { name: top, parentId: args.rootId }, { parent: this });
+            this.organizationalUnits[top] = ou;
+            for (const child of children) {
+                this.organizationalUnits[`${top}/${child}`] = new aws.organizations.OrganizationalUnit(
+                    `${name}-ou-${top.toLowerCase()}-${child.toLowerCase()}`,
+                    { name: child, parentId: ou.id },
+                    { parent: this },
+                );
+            }
+        }
+
+        const targetId = (target: string): pulumi.Input<string> => (target === "Root" ? args.rootId : this.organizationalUnits[target].id);
+        for (const { target, docs } of targets) {
+            for (const doc of docs) {
+                const policy = new aws.organizations.Policy(
+                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}`,
+                    {
+                        name: doc.name,
+                        type: "SERVICE_CONTROL_POLICY",
+                        description: target === "Root" ? "secure-ds baseline: stay in the organization, keep auditing, no root user" : "secure-ds SageMaker guardrails (N1-N3, N5, E1-E3, E5, I9, G2)",
+                        content: toPolicyJson(doc.document),
+                    },
+                    { parent: this },
+                );
+                new aws.organizations.PolicyAttachment(`${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}-${target.toLowerCase()}`, { policyId: policy.id, targetId: targetId(target) }, { parent: this });
+                const summary = { name: doc.name, target, size: doc.size, statements: doc.document.Statement.length };
+                this.scps.push({ summary, policy, document: doc });
+            }
+        }
+
+        this.tagPolicy = new aws.organizations.Policy(
+            `${name}-tag-policy`,
+            { name: `${args.namePrefix}-mandatory-tags`, type: "TAG_POLICY", description: "secure-ds mandatory tags (G1)", content: tagPolicyContent },
+            { parent: this },
+        );
+        new aws.organizations.PolicyAttachment(`${name}-tag-policy-root`, { policyId: this.tagPolicy.id, targetId: args.rootId }, { parent: this });
+
+        if (args.identityCenterInstanceArn && permissionSetDocs) {
+            for (const setName of PERMISSION_SET_NAMES) {
+                const set = new aws.ssoadmin.PermissionSet(
+                    `${name}-ps-${setName.toLowerCase()}`,
+                    { instanceArn: args.identityCenterInstanceArn, name: setName, description: `secure-ds ${setName}`, sessionDuration },
+                    { parent: this },
+                );
+                new aws.ssoadmin.PermissionSetInlinePolicy(
+                    `${name}-ps-${setName.toLowerCase()}-policy`,
+                    { instanceArn: args.identityCenterInstanceArn, permissionSetArn: set.arn, inlinePolicy: toPolicyJson(permissionSetDocs[setName]) },
+                    { parent: this },
+                );
+                this.permissionSets[setName] = set;
+            }
+        }
+
+        const perTarget: Record<string, string> = {};
+        for (const t of targets) perTarget[t.target] = `${t.docs.length + alreadyAttached} of ${SCP_MAX_PER_TARGET} (FullAWSAccess included)`;
+        this.plan = {
+            scps: this.scps.map((s) => s.summary),
+            scpLimit: SCP_MAX_CHARS,
+            scpsPerTarget: perTarget,
+            placement: placement.map((p) => ({
+                accountId: p.accountId,
+                ou: p.ou,
+                destinationOuId: this.organizationalUnits[p.ou].id,
+                note: `move with: aws organizations move-account --account-id ${p.accountId} --source-parent-id <current parent> --destination-parent-id <destinationOuId>`,
+            })),
+            permissionSets: Object.keys(this.permissionSets),
+        };
+        this.registerOutputs({
+            organizationalUnitIds: Object.fromEntries(Object.entries(this.organizationalUnits).map(([k, ou]) => [k, ou.id])),
+            scpNames: this.scps.map((s) => s.summary.name),
+        });
+    }
+}

@@ -1,0 +1,75 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface SecurityServicesArgs {
+    partition: string;
+    region: string;
+    accountId: string;
+    /** GuardDuty detector with S3 and EBS malware protection. Default true. */
+    guardDuty?: boolean;
+    /** Security Hub with the AWS Foundational Security Best Practices standard. Default true. */
+    securityHub?: boolean;
+    /** Macie with a weekly sensitive-data job over `macieBuckets`. Default false. */
+    macie?: boolean;
+    /** Buckets Macie inspects (the teams' data buckets). */
+    macieBuckets?: pulumi.Input<string>[];
+    /** Namespace for names. */
+    namePrefix: string;
+}
+
+/**
+ * The account's security services (G10), each switchable: GuardDuty (threat detection incl. S3
+ * data events and malware scans of EBS volumes), Security Hub (FSBP findings, e.g. SageMaker.1-3)
+ * and Macie (sensitive data in the team buckets). They use their service-linked roles, so no IAM
+ * documents are involved.
+ */
+export class SecurityServices extends pulumi.ComponentResource {
+    readonly detector?: aws.guardduty.Detector;
+    readonly securityHub?: aws.securityhub.Account;
+    readonly macie?: aws.macie2.Account;
+
+    constructor(name: string, args: SecurityServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:governance:SecurityServices", name, {}, opts);
+        const guardDuty = args.guardDuty ?? true;
+        const securityHub = args.securityHub ?? true;
+        const macie = args.macie ?? false;
+        const macieBuckets = args.macieBuckets ?? [];
+        if (macie && macieBuckets.length === 0) {
+            throw new Error(`SecurityServices ${name}: macie is on but macieBuckets is empty; name the data buckets to inspect.`);
+        }
+        const child = { parent: this };
+        if (guardDuty) {
+            this.detector = new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, child);
+            for (const feature of ["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"]) {
+                new aws.guardduty.DetectorFeature(`${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`, { detectorId: this.detector.id, name: feature, status: "ENABLED" }, child);
+            }
+        }
+        if (securityHub) {
+            // The default standards (CIS 1.2 among them) are not enabled; FSBP is subscribed explicitly.
+            this.securityHub = new aws.securityhub.Account(
+                `${name}-securityhub`,
+                { enableDefaultStandards: false, controlFindingGenerator: "SECURITY_CONTROL", autoEnableControls: true },
+                child,
+            );
+            new aws.securityhub.StandardsSubscription(
+                `${name}-securityhub-fsbp`,
+                { standardsArn: `arn:${args.partition}:securityhub:${args.region}::standards/aws-foundational-security-best-practices/v/1.0.0` },
+                { parent: this, dependsOn: [this.securityHub] },
+            );
+        }
+        if (macie) {
+            this.macie = new aws.macie2.Account(`${name}-macie`, { status: "ENABLED", findingPublishingFrequency: "FIFTEEN_MINUTES" }, child);
+            new aws.macie2.ClassificationJob(
+                `${name}-macie-team-data`,
+                {
+                    name: `${args.namePrefix}-team-data`,
+                    jobType: "SCHEDULED",
+                    scheduleFrequency: { weeklySchedule: "MONDAY" },
+                    s3JobDefinition: { bucketDefinitions: [{ accountId: args.accountId, buckets: macieBuckets }] },
+                },
+                { parent: this, dependsOn: [this.macie] },
+            );
+        }
+        this.registerOutputs({ detectorId: this.detector?.id });
+    }
+}

@@ -1,0 +1,164 @@
+/**
+ * VPC endpoint policies (N7). An endpoint policy is the last gate between a data scientist's
+ * notebook and an AWS API: without one, anyone in the VPC can use the endpoint with credentials of
+ * ANY account, which is the classic exfiltration path out of an isolated network (copy data to a
+ * bucket or a secret in an attacker's account). Each builder returns a plain document.
+ */
+import { bucketArn } from "./arns";
+import { ConditionBlock, PolicyDocument, Statement, policyDocument } from "./document";
+
+/** Whose principals may use the endpoints: the platform's accounts, or the whole organisation. */
+export interface EndpointPrincipalScope {
+    /** The platform's account ids (management, shared services, workload). At least one. */
+    accountIds: string[];
+    /** AWS Organizations id; when set, principals of the organisation qualify (aws:PrincipalOrgID). */
+    organizationId?: string;
+}
+
+/**
+ * The identity-perimeter condition: `aws:PrincipalOrgID` when an organisation is configured (every
+ * account of the customer's organisation, including ones added later), otherwise
+ * `aws:PrincipalAccount` in the platform's accounts.
+ */
+export function principalScopeCondition(scope: EndpointPrincipalScope): ConditionBlock {
+    if (scope.organizationId) {
+        return { StringEquals: { "aws:PrincipalOrgID": scope.organizationId } };
+    }
+    if (scope.accountIds.length === 0) {
+        throw new Error("principalScopeCondition: accountIds is empty; name the platform's accounts or set organizationId.");
+    }
+    return { StringEquals: { "aws:PrincipalAccount": [...new Set(scope.accountIds)].sort() } };
+}
+
+/** Endpoint policy for every interface endpoint without a more specific one: the platform's principals only. */
+export function platformPrincipalsEndpointPolicy(scope: EndpointPrincipalScope): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "PlatformPrincipalsOnly",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: principalScopeCondition(scope),
+        },
+    ]);
+}
+
+/** Read-side CodeArtifact actions: what pip/npm and `aws codeartifact login` need, nothing that publishes or administers. */
+export const CODEARTIFACT_READ_ACTIONS = [
+    "codeartifact:GetAuthorizationToken",
+    "codeartifact:GetRepositoryEndpoint",
+    "codeartifact:ReadFromRepository",
+    "codeartifact:DescribeDomain",
+    "codeartifact:DescribeRepository",
+    "codeartifact:DescribePackage",
+    "codeartifact:DescribePackageVersion",
+    "codeartifact:GetPackageVersionAsset",
+    "codeartifact:GetPackageVersionReadme",
+    "codeartifact:ListPackages",
+    "codeartifact:ListPackageVersions",
+    "codeartifact:ListPackageVersionAssets",
+    "codeartifact:ListPackageVersionDependencies",
+    "codeartifact:ListRepositories",
+    "codeartifact:ListRepositoriesInDomain",
+];
+
+/**
+ * CodeArtifact endpoints (codeartifact.api, codeartifact.repositories): read only (S1, S3: users
+ * never publish from the data-science VPC), and only repositories of the platform's accounts, so a
+ * notebook cannot pull from an attacker's repository either. `GetAuthorizationToken` also needs
+ * `sts:GetServiceBearerToken`, limited to CodeArtifact's bearer tokens.
+ */
+export function codeArtifactEndpointPolicy(scope: EndpointPrincipalScope): PolicyDocument {
+    const principals = principalScopeCondition(scope);
+    return policyDocument([
+        {
+            Sid: "ReadPlatformRepositories",
+            Effect: "Allow",
+            Principal: "*",
+            Action: CODEARTIFACT_READ_ACTIONS,
+            Resource: "*",
+            Condition: {
+                StringEquals: {
+                    ...principals.StringEquals,
+                    "aws:ResourceAccount": [...new Set(scope.accountIds)].sort(),
+                },
+            },
+        },
+        {
+            Sid: "CodeArtifactBearerTokens",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sts:GetServiceBearerToken",
+            Resource: "*",
+            Condition: {
+                StringEquals: {
+                    ...principals.StringEquals,
+                    "sts:AWSServiceName": "codeartifact.amazonaws.com",
+                },
+            },
+        },
+    ]);
+}
+
+export interface S3GatewayEndpointPolicyArgs extends EndpointPrincipalScope {
+    partition: string;
+    /** Prefix of every platform bucket name, `<organization>-<environment>` (components/naming.ts). */
+    platformBucketPrefix: string;
+    /** CodeArtifact's asset bucket of the region. */
+    codeArtifactAssetsBucket: string;
+    /** ECR's layer bucket of the region, `prod-<region>-starport-layer-bucket`. */
+    ecrLayerBucket: string;
+    /** More buckets readable through the endpoint (config `network.s3EndpointExtraBuckets`). */
+    extraReadBuckets?: string[];
+}
+
+/**
+ * The S3 gateway endpoint: the platform's own buckets (full S3 API, bucket policies do the fine
+ * control) and read-only access to the AWS-owned buckets that CodeArtifact and ECR serve downloads
+ * from. Bucket names are global, so a name prefix alone would also match a bucket an attacker
+ * creates as `<prefix>-exfil`: the platform statement also requires the bucket to be in one of
+ * the platform's accounts (`aws:ResourceAccount`). The AWS-owned buckets are read through
+ * presigned URLs signed by the service, so they carry no principal condition.
+ */
+export function s3GatewayEndpointPolicy(args: S3GatewayEndpointPolicyArgs): PolicyDocument {
+    const prefix = args.platformBucketPrefix;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(prefix)) {
+        throw new Error(`s3GatewayEndpointPolicy: platformBucketPrefix "${prefix}" is not a bucket name prefix such as acme-dev.`);
+    }
+    const principals = principalScopeCondition(args);
+    const statements: Statement[] = [
+        {
+            Sid: "PlatformBuckets",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucketArn(args.partition, `${prefix}-*`), bucketArn(args.partition, `${prefix}-*/*`)],
+            Condition: {
+                StringEquals: {
+                    ...principals.StringEquals,
+                    "aws:ResourceAccount": [...new Set(args.accountIds)].sort(),
+                },
+            },
+        },
+        {
+            Sid: "AwsPackageAndImageLayers",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: [bucketArn(args.partition, `${args.codeArtifactAssetsBucket}/*`), bucketArn(args.partition, `${args.ecrLayerBucket}/*`)],
+        },
+    ];
+    const extra = [...new Set(args.extraReadBuckets ?? [])];
+    if (extra.length > 0) {
+        statements.push({
+            Sid: "ConfiguredReadOnlyBuckets",
+            Effect: "Allow",
+            Principal: "*",
+            Action: ["s3:GetObject", "s3:ListBucket"],
+            Resource: extra.flatMap((b) => [bucketArn(args.partition, b), bucketArn(args.partition, `${b}/*`)]),
+            Condition: principals,
+        });
+    }
+    return policyDocument(statements);
+}

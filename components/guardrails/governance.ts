@@ -1,0 +1,215 @@
+/**
+ * Documents of the governance components: the audit archive's bucket and key statements for
+ * CloudTrail and AWS Config delivery (G4), the detective Lambda's role (G10), and the service
+ * roles of CloudTrail and Config. Every service statement is scoped to named accounts or trails
+ * (`aws:SourceArn` / `aws:SourceAccount`), so no other account's trail can write here (confused
+ * deputy).
+ */
+import { KeyServiceUser } from "./kmsKeyPolicy";
+import { PolicyDocument, Statement, policyDocument } from "./document";
+import { servicePrincipal } from "./arns";
+
+/** A trail that delivers into the archive. */
+export interface TrailSource {
+    accountId: string;
+    /** Full trail ARN: arn:<p>:cloudtrail:<region>:<account>:trail/<name>. */
+    trailArn: string;
+}
+
+export interface ArchiveDeliveryArgs {
+    partition: string;
+    bucketArn: string;
+    /** Trails (possibly in other accounts) that write to the archive. */
+    trails: TrailSource[];
+    /** Accounts whose AWS Config delivery channels write to the archive. */
+    configAccountIds: string[];
+}
+
+export function trailArn(partition: string, region: string, accountId: string, name: string): string {
+    return `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${name}`;
+}
+
+/** Bucket statements admitting CloudTrail (each named trail, into its own account's prefix) and AWS Config. */
+export function archiveBucketStatements(args: ArchiveDeliveryArgs): Statement[] {
+    if (args.trails.length === 0 && args.configAccountIds.length === 0) {
+        throw new Error("archiveBucketStatements: no trail and no Config account; the archive would admit nothing.");
+    }
+    const cloudtrail = servicePrincipal("cloudtrail", args.partition);
+    const config = servicePrincipal("config", args.partition);
+    const statements: Statement[] = [];
+    if (args.trails.length > 0) {
+        const trailArns = [...new Set(args.trails.map((t) => t.trailArn))];
+        const accounts = [...new Set(args.trails.map((t) => t.accountId))];
+        statements.push(
+            {
+                Sid: "CloudTrailAclCheck",
+                Effect: "Allow",
+                Principal: { Service: cloudtrail },
+                Action: "s3:GetBucketAcl",
+                Resource: args.bucketArn,
+                Condition: { StringEquals: { "aws:SourceArn": trailArns } },
+            },
+            {
+                Sid: "CloudTrailWrite",
+                Effect: "Allow",
+                Principal: { Service: cloudtrail },
+                Action: "s3:PutObject",
+                Resource: accounts.map((a) => `${args.bucketArn}/AWSLogs/${a}/*`),
+                Condition: { StringEquals: { "aws:SourceArn": trailArns, "s3:x-amz-acl": "bucket-owner-full-control" } },
+            },
+        );
+    }
+    if (args.configAccountIds.length > 0) {
+        const accounts = [...new Set(args.configAccountIds)];
+        statements.push(
+            {
+                Sid: "ConfigBucketCheck",
+                Effect: "Allow",
+                Principal: { Service: config },
+                Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+                Resource: args.bucketArn,
+                Condition: { StringEquals: { "aws:SourceAccount": accounts } },
+            },
+            {
+                Sid: "ConfigDelivery",
+                Effect: "Allow",
+                Principal: { Service: config },
+                Action: "s3:PutObject",
+                Resource: accounts.map((a) => `${args.bucketArn}/AWSLogs/${a}/Config/*`),
+                Condition: { StringEquals: { "aws:SourceAccount": accounts, "s3:x-amz-acl": "bucket-owner-full-control" } },
+            },
+        );
+    }
+    return statements;
+}
+
+/**
+ * Service users of the archive key: CloudTrail encrypts only for the named trails (the
+ * encryption context names the trail's account), AWS Config only for the named accounts.
+ */
+export function archiveKeyServiceUsers(args: Omit<ArchiveDeliveryArgs, "bucketArn"> & { region: string }): KeyServiceUser[] {
+    const users: KeyServiceUser[] = [];
+    if (args.trails.length > 0) {
+        const trailArns = [...new Set(args.trails.map((t) => t.trailArn))];
+        const accounts = [...new Set(args.trails.map((t) => t.accountId))];
+        users.push(
+            {
+                sid: "CloudTrailEncryptLogs",
+                principal: servicePrincipal("cloudtrail", args.partition),
+                actions: ["kms:GenerateDataKey*"],
+                conditions: {
+                    StringEquals: { "aws:SourceArn": trailArns },
+                    StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": accounts.map((a) => `arn:${args.partition}:cloudtrail:*:${a}:trail/*`) },
+                },
+            },
+            {
+                sid: "CloudTrailDescribeKey",
+                principal: servicePrincipal("cloudtrail", args.partition),
+                actions: ["kms:DescribeKey"],
+                conditions: { StringEquals: { "aws:SourceArn": trailArns } },
+            },
+        );
+    }
+    if (args.configAccountIds.length > 0) {
+        users.push({
+            sid: "ConfigDeliveryEncrypt",
+            principal: servicePrincipal("config", args.partition),
+            actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+            conditions: { StringEquals: { "aws:SourceAccount": [...new Set(args.configAccountIds)] } },
+        });
+    }
+    return users;
+}
+
+/** Trust policy for a role assumed by an AWS service on behalf of this account only. */
+export function serviceTrustPolicy(service: string, partition: string, accountId: string): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "ServiceAssumeRole",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal(service, partition) },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+    ]);
+}
+
+/** CloudTrail's role for the CloudWatch Logs integration: write to the one log group. */
+export function trailLogsRolePolicy(logGroupArn: string): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "DeliverTrailToLogGroup",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `${logGroupArn}:log-stream:*`,
+        },
+    ]);
+}
+
+/** What the detective Lambda may do to SageMaker resources (G10). */
+export const DETECTIVE_SAGEMAKER_ACTIONS = [
+    "sagemaker:DescribeTrainingJob",
+    "sagemaker:DescribeProcessingJob",
+    "sagemaker:DescribeTransformJob",
+    "sagemaker:DescribeHyperParameterTuningJob",
+    "sagemaker:DescribeAutoMLJob",
+    "sagemaker:DescribeAutoMLJobV2",
+    "sagemaker:DescribeModel",
+    "sagemaker:DescribeEndpointConfig",
+    "sagemaker:DescribeNotebookInstance",
+    "sagemaker:DescribeDomain",
+    "sagemaker:DescribeUserProfile",
+    "sagemaker:DescribeApp",
+    "sagemaker:ListTags",
+    "sagemaker:AddTags",
+    "sagemaker:StopTrainingJob",
+    "sagemaker:StopProcessingJob",
+    "sagemaker:StopTransformJob",
+    "sagemaker:StopHyperParameterTuningJob",
+    "sagemaker:StopAutoMLJob",
+    "sagemaker:StopNotebookInstance",
+    "sagemaker:DeleteModel",
+    "sagemaker:DeleteEndpointConfig",
+    "sagemaker:DeleteApp",
+];
+
+export interface DetectiveRoleArgs {
+    partition: string;
+    region: string;
+    accountId: string;
+    topicArn: string;
+    deadLetterQueueArn: string;
+    /** Key of the topic and the queue. */
+    kmsKeyArn: string;
+    logGroupArn: string;
+}
+
+/** The detective Lambda's permissions: SageMaker resources of this account and region only, its topic, queue, key and log group. */
+export function detectiveRolePolicy(args: DetectiveRoleArgs): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "InspectAndRemediateSageMakerInThisAccount",
+            Effect: "Allow",
+            Action: DETECTIVE_SAGEMAKER_ACTIONS,
+            Resource: `arn:${args.partition}:sagemaker:${args.region}:${args.accountId}:*`,
+        },
+        { Sid: "PublishAlerts", Effect: "Allow", Action: "sns:Publish", Resource: args.topicArn },
+        { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
+        { Sid: "UseAlertKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
+        { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${args.logGroupArn}:*` },
+    ]);
+}
+
+/** The dead-letter queue admits EventBridge only for the detective rule (failed deliveries). */
+export function eventsDeadLetterQueuePolicy(partition: string, queueArn: string, ruleArn: string): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "EventBridgeDeadLetters",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("events", partition) },
+            Action: "sqs:SendMessage",
+            Resource: queueArn,
+            Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
+        },
+    ]);
+}

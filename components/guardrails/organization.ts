@@ -1,0 +1,133 @@
+/**
+ * Service control policies (G8): the organisation-wide ceiling for the Workloads OU and the
+ * baseline for every member account. SageMaker statements come from sagemaker.ts (the same ones
+ * the teams' role policies use); this file adds the account-level denies and packs statements
+ * into documents that fit the SCP size limit.
+ *
+ * SCPs never apply to the management account, and never to service-linked roles.
+ */
+import { PolicyDocument, Statement, policyDocument, toPolicyJson } from "./document";
+import { domainGuardrails, instanceTypeGuardrails, jobGuardrails, notebookInstanceGuardrails } from "./sagemaker";
+
+/** AWS Organizations limit on one SCP document, in characters of the submitted JSON (whitespace counts). */
+export const SCP_MAX_CHARS = 5120;
+/** AWS Organizations quota: SCPs attached to one root, OU or account, FullAWSAccess included. */
+export const SCP_MAX_PER_TARGET = 5;
+/** The AWS-managed FullAWSAccess SCP stays attached (removing it would deny everything not allowed elsewhere). */
+export const SCPS_ALREADY_ATTACHED = 1;
+
+/** Deny leaving the organisation: an account outside it escapes every SCP. */
+export function denyLeaveOrganization(): Statement[] {
+    return [{ Sid: "DenyLeaveOrganization", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }];
+}
+
+/** Actions that would blind the audit and detection services (G4, G10). */
+export const AUDIT_TAMPERING_ACTIONS = [
+    "cloudtrail:StopLogging",
+    "cloudtrail:DeleteTrail",
+    "config:StopConfigurationRecorder",
+    "config:DeleteConfigurationRecorder",
+    "config:DeleteDeliveryChannel",
+    "config:DeleteRetentionConfiguration",
+    "guardduty:DeleteDetector",
+    "guardduty:DisassociateFromMasterAccount",
+    "guardduty:DisassociateFromAdministratorAccount",
+    "guardduty:DisassociateMembers",
+    "guardduty:DeleteMembers",
+    "guardduty:StopMonitoringMembers",
+];
+
+/**
+ * Deny stopping or deleting CloudTrail, Config and GuardDuty, except for the break-glass role.
+ * `aws:PrincipalArn` carries the role ARN (not the session ARN), so ArnNotLike on a role pattern
+ * exempts every session of that role and nothing else.
+ */
+export function denyAuditTampering(exemptRoleArnPatterns: string[]): Statement[] {
+    if (exemptRoleArnPatterns.some((p) => p === "*" || /:role\/\*$/.test(p))) {
+        throw new Error("denyAuditTampering: an exemption pattern matches every role; name the break-glass role.");
+    }
+    return [
+        {
+            Sid: "DenyAuditServiceTampering",
+            Effect: "Deny",
+            Action: AUDIT_TAMPERING_ACTIONS,
+            Resource: "*",
+            ...(exemptRoleArnPatterns.length > 0 ? { Condition: { ArnNotLike: { "aws:PrincipalArn": exemptRoleArnPatterns } } } : {}),
+        },
+    ];
+}
+
+/** Deny everything to the member accounts' root users (use roles; root is for break-glass in the console via the management account). */
+export function denyRootUser(): Statement[] {
+    return [
+        {
+            Sid: "DenyRootUser",
+            Effect: "Deny",
+            Action: "*",
+            Resource: "*",
+            Condition: { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } },
+        },
+    ];
+}
+
+/** The SageMaker ceiling of the Workloads OU: N1, N2, E1, E5 (domains), N3, E2, E3 (jobs), N5, I9 (notebooks), G2 (instance types). */
+export function workloadScpStatements(allowedInstanceTypes: string[]): Statement[] {
+    return [...domainGuardrails(), ...jobGuardrails(), ...notebookInstanceGuardrails(), ...instanceTypeGuardrails(allowedInstanceTypes)];
+}
+
+/** Account baseline for every member account: stay in the organisation, keep auditing, no root. */
+export function baselineScpStatements(exemptRoleArnPatterns: string[]): Statement[] {
+    return [...denyLeaveOrganization(), ...denyAuditTampering(exemptRoleArnPatterns), ...denyRootUser()];
+}
+
+export interface PackedDocument {
+    /** `<name>-<n>`, n from 1. */
+    name: string;
+    document: PolicyDocument;
+    /** Characters of the compact JSON, as AWS counts them. */
+    size: number;
+}
+
+/** Size of a document as AWS counts it (the compact JSON submitted). */
+export function documentSize(doc: PolicyDocument): number {
+    return toPolicyJson(doc).length;
+}
+
+/**
+ * Packs statements into as few documents as fit under `limit` characters (first-fit decreasing:
+ * the largest statements first, each into the first document with room). Sids must be unique
+ * within a document; they are checked across all statements so a split never changes meaning.
+ * Throws, naming the statement, when one statement alone exceeds the limit.
+ */
+export function packStatements(name: string, statements: Statement[], limit = SCP_MAX_CHARS): PackedDocument[] {
+    const sids = statements.map((s) => s.Sid).filter((s): s is string => s !== undefined);
+    const dup = sids.find((s, i) => sids.indexOf(s) !== i);
+    if (dup) throw new Error(`packStatements ${name}: Sid ${dup} appears twice; Sids must be unique within a policy.`);
+    const sized = statements.map((s, i) => ({ s, i, size: documentSize(policyDocument([s])) }));
+    for (const { s, size } of sized) {
+        if (size > limit) {
+            throw new Error(`packStatements ${name}: statement ${s.Sid ?? "(no Sid)"} alone is ${size} characters, over the ${limit}-character limit; split its actions.`);
+        }
+    }
+    const bins: { items: typeof sized }[] = [];
+    for (const item of [...sized].sort((a, b) => b.size - a.size || a.i - b.i)) {
+        const bin = bins.find((b) => documentSize(policyDocument([...b.items, item].map((x) => x.s))) <= limit);
+        if (bin) bin.items.push(item);
+        else bins.push({ items: [item] });
+    }
+    return bins.map((b, n) => {
+        // Keep the author's order inside a document: readers compare it with the builder.
+        const doc = policyDocument(b.items.sort((x, y) => x.i - y.i).map((x) => x.s));
+        return { name: `${name}-${n + 1}`, document: doc, size: documentSize(doc) };
+    });
+}
+
+/**
+ * Checks the 5-SCPs-per-target quota: `attached` of ours plus what is already there (FullAWSAccess).
+ * Returns a problem sentence or undefined.
+ */
+export function scpQuotaProblem(target: string, attached: number, alreadyAttached = SCPS_ALREADY_ATTACHED): string | undefined {
+    const total = attached + alreadyAttached;
+    if (total <= SCP_MAX_PER_TARGET) return undefined;
+    return `${target} would carry ${total} SCPs (${attached} from secure-ds + ${alreadyAttached} already attached, FullAWSAccess included); AWS allows ${SCP_MAX_PER_TARGET} per target. Shorten the instance-type allow-list or merge statements.`;
+}

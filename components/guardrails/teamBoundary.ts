@@ -1,0 +1,155 @@
+/**
+ * The team's guardrail policies and permission boundary.
+ *
+ * - Guardrail policies: the SageMaker Denies from `sagemaker.ts` (the same statements the SCPs
+ *   use), scoped to the team: its subnets and security groups (N3), its key for volumes and
+ *   outputs (E2, E3, E6), inter-container encryption (E4), network isolation where configured
+ *   (N4), instance-type allow-lists (G2), max runtime (G3), mandatory request tags (G1). Attached
+ *   to every platform-made team role. Split in two because one managed policy holds at most
+ *   6,144 characters.
+ * - Permission boundary: caps every team role, including the ones the team admin creates (I3,
+ *   I4): only the team's buckets, key, parameters and the runtime services; SageMaker creation
+ *   only by the guardrailed creator roles; PassRole only to SageMaker; roles only under this
+ *   boundary; the boundary and guardrail policies cannot be changed or removed by the team.
+ */
+import { PolicyDocument, Statement, asArray, policyDocument } from "./document";
+import {
+    INSTANCE_TYPE_ACTIONS,
+    OUTPUT_KMS_ACTIONS,
+    TAGGABLE_CREATE_ACTIONS,
+    VOLUME_KMS_ACTIONS,
+    VPC_CONFIGURABLE_ACTIONS,
+    instanceTypeGuardrails,
+    interContainerEncryptionGuardrails,
+    jobGuardrails,
+    maxRuntimeGuardrails,
+    networkIsolationGuardrails,
+    requestTagGuardrails,
+} from "./sagemaker";
+import { servicePrincipal } from "./arns";
+import { KMS_GRANT_ACTIONS, KMS_USAGE_ACTIONS } from "./kmsKeyPolicy";
+import {
+    TEAM_CREATE_ACTIONS,
+    iamDelegationStatements,
+    passTeamRolesStatement,
+    teamBudgetStatement,
+    teamParameterStatement,
+    workloadRuntimeStatements,
+} from "./teamPolicies";
+import { CREATOR_ROLE_KINDS, TeamDocumentScope, executionRoleArns, teamPolicyArnPattern } from "./teamScope";
+
+/** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
+export const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) =>
+    INSTANCE_TYPE_ACTIONS.includes(a),
+);
+
+/** Every SageMaker create action a guardrail applies to: only the guardrailed creator roles may call them. */
+export const GUARDED_CREATE_ACTIONS = [
+    ...new Set([...VPC_CONFIGURABLE_ACTIONS, ...VOLUME_KMS_ACTIONS, ...OUTPUT_KMS_ACTIONS, ...TAGGABLE_CREATE_ACTIONS, ...Object.values(TEAM_CREATE_ACTIONS).flat()]),
+].sort();
+
+/**
+ * Guardrails on networks and keys: jobs and models in the team's subnets and security groups
+ * with the team key (N3, E2, E3, E6), encrypted inter-container traffic (E4), network isolation
+ * (N4) when the team asks for it.
+ */
+export function teamNetworkKeyGuardrails(s: TeamDocumentScope): PolicyDocument {
+    return policyDocument([
+        ...jobGuardrails({ subnetIds: s.subnetIds, securityGroupIds: s.securityGroupIds, kmsKeyArns: [s.kmsKeyArn] }),
+        {
+            // CreateEndpointConfig lists the VPC keys, but its request has no VPC of its own (the
+            // model's applies, and CreateModel is held to the VPC above). A Null test could
+            // therefore deny every endpoint config; ForAnyValue denies only foreign subnets.
+            Sid: "DenyEndpointConfigOutsidePlatformSubnets",
+            Effect: "Deny",
+            Action: "sagemaker:CreateEndpointConfig",
+            Resource: "*",
+            Condition: { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": s.subnetIds } },
+        },
+        ...interContainerEncryptionGuardrails(),
+        ...(s.networkIsolation ? networkIsolationGuardrails() : []),
+    ]);
+}
+
+/** Guardrails on cost and attribution: instance types (G2), max runtime (G3), mandatory tags (G1). */
+export function teamCostTagGuardrails(s: TeamDocumentScope): PolicyDocument {
+    const [jobs] = instanceTypeGuardrails(s.jobInstanceTypes);
+    const [apps] = instanceTypeGuardrails(s.appInstanceTypes);
+    return policyDocument([
+        { ...jobs, Sid: "DenyJobInstanceTypesOffAllowList", Action: asArray(jobs.Action).filter((a) => !APP_INSTANCE_TYPE_ACTIONS.includes(a)) },
+        { ...apps, Sid: "DenyAppInstanceTypesOffAllowList", Action: APP_INSTANCE_TYPE_ACTIONS },
+        ...maxRuntimeGuardrails(s.maxJobRuntimeSeconds),
+        ...requestTagGuardrails(s.mandatoryTagKeys),
+    ]);
+}
+
+/** The guardrail policies by short name (`<prefix>-<team>-guardrails-<name>`). */
+export function teamGuardrailPolicies(s: TeamDocumentScope): Record<"vpc-kms" | "cost-tags", PolicyDocument> {
+    return { "vpc-kms": teamNetworkKeyGuardrails(s), "cost-tags": teamCostTagGuardrails(s) };
+}
+
+/** The permission boundary of every team role. */
+export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
+    const bucketResources = Object.values(s.bucketArns).flatMap((b) => [b, `${b}/*`]);
+    const lake = s.dataLake ? [s.dataLake.accessPointArn, `${s.dataLake.accessPointArn}/object/${s.dataLake.prefix}*`] : [];
+    const creators = [...CREATOR_ROLE_KINDS.map((k) => s.roleArns[k]), ...Object.values(s.userRoleArns)];
+    return policyDocument([
+        {
+            // A boundary only caps: nothing here grants. SageMaker as a whole is the team's
+            // workspace; the Denies below and the guardrail policies scope it.
+            Sid: "SageMakerCapJustifiedWildcard",
+            Effect: "Allow",
+            Action: "sagemaker:*",
+            Resource: "*",
+        },
+        {
+            // Only the team's buckets (and its data-lake access point), never another team's.
+            Sid: "TeamStorageCapJustifiedWildcard",
+            Effect: "Allow",
+            Action: "s3:*",
+            Resource: [...bucketResources, ...lake],
+        },
+        { Sid: "TeamKeyCap", Effect: "Allow", Action: [...KMS_USAGE_ACTIONS, ...KMS_GRANT_ACTIONS], Resource: s.kmsKeyArn },
+        ...(s.dataLake ? [{ Sid: "DataLakeKeyCap", Effect: "Allow" as const, Action: KMS_USAGE_ACTIONS, Resource: s.dataLake.keyArn }] : []),
+        ...workloadRuntimeStatements(s).map((st) => ({ ...st, Sid: `Cap${st.Sid}` })),
+        { ...teamParameterStatement(s), Sid: "CapReadTeamParameters" },
+        ...iamDelegationStatements(s).map((st) => ({ ...st, Sid: `Cap${st.Sid}` })),
+        { ...passTeamRolesStatement(s, executionRoleArns(s)), Sid: "CapPassTeamRolesToSageMakerOnly" },
+        { ...teamBudgetStatement(s), Sid: "CapReadTeamBudget" },
+        {
+            // Roles the admin creates run jobs; they never create SageMaker resources, because only
+            // the creator roles carry the guardrail policies.
+            Sid: "DenyCreateExceptGuardrailedRoles",
+            Effect: "Deny",
+            Action: GUARDED_CREATE_ACTIONS,
+            Resource: "*",
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": creators } },
+        },
+        {
+            Sid: "DenyPassRoleExceptToSageMaker",
+            Effect: "Deny",
+            Action: "iam:PassRole",
+            Resource: "*",
+            Condition: { StringNotEquals: { "iam:PassedToService": servicePrincipal("sagemaker", s.partition) } },
+        },
+        {
+            Sid: "DenyRolesWithoutTeamBoundary",
+            Effect: "Deny",
+            Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+            Resource: "*",
+            Condition: { StringNotEquals: { "iam:PermissionsBoundary": s.boundaryPolicyArn } },
+        },
+        {
+            Sid: "DenyRemovingBoundary",
+            Effect: "Deny",
+            Action: "iam:DeleteRolePermissionsBoundary",
+            Resource: "*",
+        },
+        {
+            Sid: "DenyChangingTeamPolicies",
+            Effect: "Deny",
+            Action: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
+            Resource: teamPolicyArnPattern(s),
+        },
+    ] satisfies Statement[]);
+}

@@ -1,0 +1,120 @@
+/**
+ * Bucket and access-point statements of a team (N10, E7, I4). SecureBucket adds the TLS and
+ * encryption-header Denies; these add the network rule and the team rule.
+ */
+import { Statement, PolicyDocument, policyDocument } from "./document";
+import { denyOutsideNetwork } from "./s3";
+import { TeamDocumentScope, delegatedRoleArnPattern, executionRoleArns } from "./teamScope";
+
+/** Object and listing actions: what "reading or writing the team's data" means. */
+export const S3_DATA_ACTIONS = [
+    "s3:GetObject*",
+    "s3:PutObject*",
+    "s3:DeleteObject*",
+    "s3:ListBucket*",
+    "s3:ListMultipartUploadParts",
+    "s3:AbortMultipartUpload",
+    "s3:RestoreObject",
+    "s3:ReplicateObject",
+];
+
+/** Principals that may touch the team's data: its execution roles and the roles its admin creates. */
+export function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
+    return [...executionRoleArns(s), delegatedRoleArnPattern(s)];
+}
+
+/**
+ * Data of a team bucket is for the team only. Denies object access by any other principal of the
+ * account, whatever its IAM policy says (another team's role, the deployer, an account admin).
+ * AWS services acting as themselves (log delivery, replication) are exempt; services acting for a
+ * caller use the caller's identity and are judged by it.
+ */
+export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement {
+    return {
+        Sid: "DenyDataAccessOutsideTeam",
+        Effect: "Deny",
+        Principal: "*",
+        Action: S3_DATA_ACTIONS,
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: {
+            ArnNotLike: { "aws:PrincipalArn": teamDataPrincipalPatterns(s) },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+        },
+    };
+}
+
+/**
+ * The team-specific statements of a team bucket's policy:
+ * - N10: only through the platform's S3 gateway endpoint or VPC. Exempt (minimal, each needed):
+ *   the deployer/key-admin roles (`bucketAdminArns`), because they manage the bucket's settings and
+ *   this very policy from outside the VPC, and without the exemption the next `pulumi up` could
+ *   not update it; AWS services (see denyOutsideNetwork). The deployer still cannot read data:
+ *   the team rule below denies it.
+ * - team rule: data only for the team's roles.
+ */
+export function teamBucketPolicyStatements(s: TeamDocumentScope, bucketArn: string): Statement[] {
+    return [
+        denyOutsideNetwork(bucketArn, { vpcEndpointIds: [s.s3EndpointId], vpcIds: [s.vpcId], exemptPrincipalArns: s.bucketAdminArns }),
+        denyDataOutsideTeam(s, bucketArn),
+    ];
+}
+
+/**
+ * Policy of the team's access point on the shared data lake: the team's roles, the team's prefix.
+ * The access point's own VPC configuration keeps requests inside the platform VPC (N10).
+ */
+export function teamAccessPointPolicy(s: TeamDocumentScope, accessPointArn: string, prefix: string): PolicyDocument {
+    const principals = teamDataPrincipalPatterns(s);
+    return policyDocument([
+        {
+            Sid: "DenyPrincipalsOutsideTeam",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [accessPointArn, `${accessPointArn}/object/*`],
+            Condition: { ArnNotLike: { "aws:PrincipalArn": principals } },
+        },
+        {
+            Sid: "DenyObjectsOutsideTeamPrefix",
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:RestoreObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+            NotResource: `${accessPointArn}/object/${prefix}*`,
+        },
+        {
+            Sid: "DenyListingOutsideTeamPrefix",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:ListBucket",
+            Resource: accessPointArn,
+            Condition: { StringNotLike: { "s3:prefix": [prefix, `${prefix}*`] } },
+        },
+    ]);
+}
+
+/**
+ * The shared data lake's bucket statements: data only through an access point of this account
+ * (each team's is limited to its prefix and the VPC), and only from the platform network.
+ */
+export function dataLakeBucketStatements(args: {
+    bucketArn: string;
+    accountId: string;
+    s3EndpointId: string;
+    vpcId: string;
+    bucketAdminArns: string[];
+}): Statement[] {
+    return [
+        denyOutsideNetwork(args.bucketArn, { vpcEndpointIds: [args.s3EndpointId], vpcIds: [args.vpcId], exemptPrincipalArns: args.bucketAdminArns }),
+        {
+            Sid: "DenyDataAccessNotThroughAccessPoints",
+            Effect: "Deny",
+            Principal: "*",
+            Action: S3_DATA_ACTIONS,
+            Resource: [args.bucketArn, `${args.bucketArn}/*`],
+            Condition: {
+                StringNotEqualsIfExists: { "s3:DataAccessPointAccount": args.accountId },
+                BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+            },
+        },
+    ];
+}

@@ -1,0 +1,137 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
+import { toPolicyJson } from "../guardrails/document";
+import { backupVaultAccessPolicy, backupVaultKeyPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
+import { CustomerKey } from "../kms/CustomerKey";
+
+export interface StudioHomeBackupArgs {
+    /** Prefix of physical names, e.g. `acme-dev`. */
+    namePrefix: string;
+    account: AccountContext;
+    /** Administrators of the vault key; the only principals that may delete recovery points. */
+    keyAdministrators: string[];
+    /** The home EFS file systems to back up (SecureStudioDomain.homeEfsFileSystemId), by team. */
+    fileSystems: Record<string, pulumi.Input<string>>;
+    /** Backup schedule, an AWS Backup cron expression in UTC. Default daily at 02:00. */
+    schedule?: string;
+    /** Days a recovery point is kept. Default 35. */
+    retentionDays?: number;
+    /** Days before recovery points move to cold storage (retention must exceed it by 90). Default never. */
+    coldStorageAfterDays?: number;
+}
+
+const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
+
+/**
+ * G9: the Studio home directories are backed up. SageMaker keeps the EFS when a domain is
+ * deleted (retention Retain), but a deleted or corrupted file system, or a user's deleted
+ * notebook, is recoverable only from a backup. A vault encrypted with its own customer key, a
+ * plan from config, one selection of the domains' EFS, and a role AWS Backup alone can assume.
+ */
+export class StudioHomeBackup extends pulumi.ComponentResource {
+    readonly vault: aws.backup.Vault;
+    readonly vaultKey: CustomerKey;
+    readonly plan: aws.backup.Plan;
+    /** One selection of the home EFS per team domain. */
+    readonly selections: Record<string, aws.backup.Selection>;
+    readonly role: aws.iam.Role;
+
+    constructor(name: string, args: StudioHomeBackupArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-ds:studio:StudioHomeBackup", name, {}, opts);
+        const schedule = args.schedule ?? "cron(0 2 * * ? *)";
+        const retentionDays = args.retentionDays ?? 35;
+        const cold = args.coldStorageAfterDays;
+        const problem = (message: string) => new Error(`StudioHomeBackup ${name}: ${message}`);
+        if (!CRON.test(schedule)) {
+            throw problem(`schedule "${schedule}" is not an AWS Backup cron expression such as cron(0 2 * * ? *).`);
+        }
+        if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+            throw problem(`retentionDays ${retentionDays} must be a positive whole number of days.`);
+        }
+        if (cold !== undefined && (!Number.isInteger(cold) || cold < 1 || retentionDays < cold + 90)) {
+            throw problem(`coldStorageAfterDays ${cold} needs retentionDays of at least ${cold + 90}; AWS Backup keeps cold recovery points 90 days.`);
+        }
+        if (Object.keys(args.fileSystems).length === 0) {
+            throw problem("fileSystems is empty; pass the home EFS of every Studio domain.");
+        }
+        const { partition, region, accountId } = args.account;
+        const vaultName = `${args.namePrefix}-studio-home`;
+
+        this.role = new aws.iam.Role(
+            `${name}-role`,
+            {
+                name: `${args.namePrefix}-studio-backup`,
+                description: "AWS Backup backs up and restores the Studio home EFS with this role (G9).",
+                assumeRolePolicy: toPolicyJson(serviceRoleTrust("backup", partition)),
+            },
+            { parent: this },
+        );
+        for (const [suffix, policy] of [
+            ["backup", "AWSBackupServiceRolePolicyForBackup"],
+            ["restore", "AWSBackupServiceRolePolicyForRestores"],
+        ] as const) {
+            new aws.iam.RolePolicyAttachment(
+                `${name}-${suffix}`,
+                { role: this.role.name, policyArn: `arn:${partition}:iam::aws:policy/service-role/${policy}` },
+                { parent: this },
+            );
+        }
+
+        this.vaultKey = new CustomerKey(
+            `${name}-vault-key`,
+            {
+                description: `${vaultName}: AWS Backup vault of the Studio home directories`,
+                alias: vaultName,
+                policy: this.role.arn.apply((backupRoleArn) =>
+                    backupVaultKeyPolicy({ partition, region, accountId, administrators: args.keyAdministrators, backupRoleArn }),
+                ),
+            },
+            { parent: this },
+        );
+        this.vault = new aws.backup.Vault(
+            `${name}-vault`,
+            { name: vaultName, kmsKeyArn: this.vaultKey.arn, forceDestroy: false },
+            { parent: this, protect: true, retainOnDelete: true },
+        );
+        new aws.backup.VaultPolicy(
+            `${name}-vault-policy`,
+            { backupVaultName: this.vault.name, policy: toPolicyJson(backupVaultAccessPolicy(args.keyAdministrators)) },
+            { parent: this },
+        );
+        this.plan = new aws.backup.Plan(
+            `${name}-plan`,
+            {
+                name: vaultName,
+                rules: [
+                    {
+                        ruleName: "studio-home-daily",
+                        targetVaultName: this.vault.name,
+                        schedule,
+                        startWindow: 60,
+                        completionWindow: 24 * 60,
+                        lifecycle: { deleteAfter: retentionDays, ...(cold !== undefined ? { coldStorageAfter: cold } : {}) },
+                        recoveryPointTags: { "secure-ds:backup": "studio-home" },
+                    },
+                ],
+            },
+            { parent: this },
+        );
+        // One selection per domain: selections cannot be updated in place, so a shared one would be
+        // replaced whenever a team is added.
+        this.selections = {};
+        for (const team of Object.keys(args.fileSystems).sort()) {
+            this.selections[team] = new aws.backup.Selection(
+                `${name}-${team}`,
+                {
+                    name: `${vaultName}-${team}`,
+                    planId: this.plan.id,
+                    iamRoleArn: this.role.arn,
+                    resources: [pulumi.interpolate`arn:${partition}:elasticfilesystem:${region}:${accountId}:file-system/${args.fileSystems[team]}`],
+                },
+                { parent: this },
+            );
+        }
+        this.registerOutputs({ vaultArn: this.vault.arn, planId: this.plan.id });
+    }
+}

@@ -1,0 +1,168 @@
+/**
+ * Governance wiring of the account layers (issue 7), kept here so the layer files only call
+ * `createAuditTrail` (shared services) and `createWorkloadGovernance` (workload).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AccountTrail } from "../components/governance/AccountTrail";
+import { AuditArchiveRef, AuditTrail, auditArchiveNames } from "../components/governance/AuditTrail";
+import { ConfigRecorder } from "../components/governance/ConfigRecorder";
+import { DetectiveControls } from "../components/governance/DetectiveControls";
+import { SecurityServices } from "../components/governance/SecurityServices";
+import { CustomerKey } from "../components/kms/CustomerKey";
+import { namePrefix } from "../components/naming";
+import { teamNames } from "../components/team/names";
+import { MANDATORY_TAG_KEYS, PlatformConfig } from "./config";
+import { LayerContext } from "./context";
+import { detectiveMode } from "./schema/governance";
+
+/**
+ * Every instance type the platform allows anywhere (G2): Studio apps plus each team's job and
+ * endpoint types. The organisation ceiling (SCP) and the detective check use the union; the
+ * team boundaries narrow it per team.
+ */
+export function platformInstanceTypes(cfg: PlatformConfig): string[] {
+    return [...new Set([...cfg.studio.instanceTypes, ...cfg.teams.flatMap((t) => t.jobInstanceTypes ?? [])])];
+}
+
+/** Bucket names of the teams' data, models and outputs in the workload account (S3 data events, Macie). */
+function teamBuckets(cfg: PlatformConfig, purposes: readonly ("data" | "models" | "outputs")[]): string[] {
+    const naming = { organization: cfg.organization, environment: cfg.environment };
+    return cfg.teams.flatMap((t) => {
+        const b = teamNames(naming, t.name, cfg.accounts.workload.accountId).buckets;
+        return purposes.map((p) => b[p]);
+    });
+}
+
+/** Shared-services layer: the audit archive and this account's trail (G4). */
+export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): AuditTrail {
+    const { cfg } = ctx;
+    const workloadId = cfg.accounts.workload.accountId;
+    const sameAccount = workloadId === ctx.aws.accountId;
+    return new AuditTrail(
+        "audit",
+        {
+            naming: ctx.naming,
+            partition: ctx.aws.partition,
+            region: ctx.aws.region,
+            accountId: ctx.aws.accountId,
+            keyAdministrators: ctx.keyAdmins,
+            logsKeyArn: logsKey.arn,
+            memberAccountIds: sameAccount ? [] : [workloadId],
+            configAccountIds: cfg.governance.awsConfig.enabled ? [workloadId] : [],
+            objectLockDays: cfg.governance.trail.objectLockDays,
+            cloudWatchRetentionDays: cfg.governance.trail.cloudWatchRetentionDays,
+            // The team buckets live in the workload account; when it is this one, this trail logs them.
+            dataEventBucketNames: sameAccount && cfg.governance.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
+        },
+        { parent },
+    );
+}
+
+export interface WorkloadGovernance {
+    detective?: DetectiveControls;
+    config?: ConfigRecorder;
+    security: SecurityServices;
+    trail?: AccountTrail;
+}
+
+/**
+ * Workload layer: the detective controls (G10), AWS Config, the security services and, when the
+ * audit archive is in another account, this account's trail delivering to it.
+ */
+export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef): WorkloadGovernance {
+    const { cfg } = ctx;
+    const gov = cfg.governance;
+    const sharedId = cfg.accounts.sharedServices.accountId;
+    const sameAccount = sharedId === ctx.aws.accountId;
+    const names = auditArchiveNames(ctx.naming, sharedId);
+    if (!sameAccount && !archive) {
+        throw new Error("createWorkloadGovernance: the audit archive is in another account; pass its AuditArchiveRef so this account's trail can deliver to it.");
+    }
+    const out: WorkloadGovernance = {
+        security: new SecurityServices(
+            "security",
+            {
+                partition: ctx.aws.partition,
+                region: ctx.aws.region,
+                accountId: ctx.aws.accountId,
+                namePrefix: namePrefix(ctx.naming),
+                guardDuty: gov.securityServices.guardDuty,
+                securityHub: gov.securityServices.securityHub,
+                macie: gov.securityServices.macie,
+                macieBuckets: teamBuckets(cfg, ["data"]),
+            },
+            { parent },
+        ),
+    };
+    if (!sameAccount && archive) {
+        out.trail = new AccountTrail(
+            "workload-trail",
+            {
+                naming: ctx.naming,
+                partition: ctx.aws.partition,
+                region: ctx.aws.region,
+                accountId: ctx.aws.accountId,
+                archiveBucketName: archive.bucketName,
+                archiveKeyArn: archive.keyArn,
+                logsKeyArn: logsKey.arn,
+                cloudWatchRetentionDays: gov.trail.cloudWatchRetentionDays,
+                dataEventBucketNames: gov.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
+                dependsOn: archive.ready,
+            },
+            { parent },
+        );
+    }
+    if (gov.awsConfig.enabled || gov.awsConfig.rules) {
+        out.config = new ConfigRecorder(
+            "config",
+            {
+                naming: ctx.naming,
+                partition: ctx.aws.partition,
+                accountId: ctx.aws.accountId,
+                createRecorder: gov.awsConfig.enabled,
+                createRules: gov.awsConfig.rules,
+                archiveBucketName: archive?.bucketName ?? names.bucket,
+                requiredTagKeys: MANDATORY_TAG_KEYS,
+                dependsOn: archive?.ready,
+            },
+            { parent },
+        );
+    }
+    if (gov.detectiveControls) {
+        out.detective = new DetectiveControls(
+            "detective",
+            {
+                naming: ctx.naming,
+                partition: ctx.aws.partition,
+                region: ctx.aws.region,
+                accountId: ctx.aws.accountId,
+                keyAdministrators: ctx.keyAdmins,
+                logsKeyArn: logsKey.arn,
+                mode: detectiveMode(cfg),
+                requireNetworkIsolation: gov.requireNetworkIsolation,
+                networkIsolationTeams: cfg.teams.filter((t) => t.networkIsolation).map((t) => t.name),
+                allowedInstanceTypes: platformInstanceTypes(cfg),
+                alertEmails: gov.alertEmails,
+            },
+            { parent },
+        );
+    }
+    return out;
+}
+
+/** What the offline plan shows about governance (stack output `governancePlan`). */
+export function governancePlan(cfg: PlatformConfig): Record<string, unknown> {
+    const gov = cfg.governance;
+    return {
+        detectiveControls: gov.detectiveControls ? detectiveMode(cfg) : "off",
+        awsConfig: gov.awsConfig.enabled ? "recorder + rules" : gov.awsConfig.rules ? "rules only (customer recorder)" : "off",
+        auditTrail: {
+            archiveAccount: cfg.accounts.sharedServices.accountId,
+            objectLockDays: gov.trail.objectLockDays ?? "off",
+            s3DataEvents: gov.trail.s3DataEvents,
+            memberTrail: cfg.accounts.workload.accountId !== cfg.accounts.sharedServices.accountId,
+        },
+        securityServices: gov.securityServices,
+        alertEmails: gov.alertEmails.length,
+    };
+}

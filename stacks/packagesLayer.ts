@@ -1,0 +1,114 @@
+/**
+ * Package wiring of the shared-services layer (issue 6), kept here so the layer file only calls
+ * `createPackages`. The workload side consumes `PackagesOutputs` (team SSM parameters, the Studio
+ * lifecycle script's pip configuration).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { PackageMirror, mirrorNames } from "../components/packages/PackageMirror";
+import { ScanPipeline } from "../components/packages/ScanPipeline";
+import { namePrefix } from "../components/naming";
+import { PlatformConfig } from "./config";
+import { LayerContext } from "./context";
+
+/** What the workload side needs to install approved packages and pull approved images. */
+export interface PackagesOutputs {
+    /** CodeArtifact domain name, for `aws codeartifact login --domain`. */
+    domain: string;
+    /** Account id owning the domain (`--domain-owner`). */
+    domainOwner: string;
+    /** Repository data scientists read (`--repository`): `approved`. */
+    approvedRepository: string;
+    /** `https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/pypi/approved/simple/` */
+    pipIndexUrl: string;
+    /** ECR repository URL of approved Studio images. */
+    imageRepositoryUrl: pulumi.Output<string>;
+}
+
+export interface Packages {
+    mirror: PackageMirror;
+    pipeline: ScanPipeline;
+    outputs: PackagesOutputs;
+}
+
+/** The package mirror and the scan pipeline, or undefined when `packages.enabled` is false. */
+export function createPackages(
+    ctx: LayerContext,
+    logsKeyArn: pulumi.Input<string>,
+    parent: pulumi.Resource,
+    accessLogBucket?: pulumi.Input<string>,
+): Packages | undefined {
+    const { cfg } = ctx;
+    const p = cfg.packages;
+    if (!p.enabled) return undefined;
+    const prefix = namePrefix(ctx.naming);
+    const names = mirrorNames(ctx.aws, prefix, `${prefix}/studio-images`, p.npm.enabled);
+    const readerAccounts = [...new Set([cfg.accounts.workload.accountId])];
+    const pipeline = new ScanPipeline(
+        "packages-pipeline",
+        {
+            account: ctx.aws,
+            naming: ctx.naming,
+            mirror: names,
+            keyAdministrators: ctx.keyAdmins,
+            logsKeyArn,
+            policy: { severityThreshold: p.severityThreshold, licenseAllowList: p.licenseAllowList, exceptions: p.exceptions },
+            availabilityZones: cfg.availabilityZones,
+            scanVpcCidr: p.scanVpcCidr,
+            intake: p.intake,
+            notificationEmails: p.notificationEmails,
+            scanTimeoutMinutes: p.scanTimeoutMinutes,
+            pythonVersion: p.pythonVersion,
+            reportRetentionDays: p.reportRetentionDays,
+            accessLogBucket,
+        },
+        { parent },
+    );
+    const mirror = new PackageMirror(
+        "packages-mirror",
+        {
+            account: ctx.aws,
+            domainName: names.domainName,
+            imageRepositoryName: names.imageRepositoryName,
+            keyAdministrators: ctx.keyAdmins,
+            readers: { accountIds: readerAccounts, organizationId: cfg.organizationId },
+            scannerRoleArn: pipeline.scanRoleArn,
+            publisherRoleArn: pipeline.publishRoleArn,
+            npm: p.npm.enabled,
+            imageRetentionCount: p.imageRetentionCount,
+        },
+        { parent },
+    );
+    return {
+        mirror,
+        pipeline,
+        outputs: {
+            domain: names.domainName,
+            domainOwner: names.domainOwner,
+            approvedRepository: names.pypi.approvedRepository,
+            pipIndexUrl: names.pipIndexUrl,
+            imageRepositoryUrl: mirror.imageRepositoryUrl,
+        },
+    };
+}
+
+/** The package settings in effect, for the offline plan's summary (stack output `packagesPlan`). */
+export function packagesPlan(cfg: PlatformConfig): Record<string, unknown> {
+    const p = cfg.packages;
+    if (!p.enabled) return { enabled: false };
+    const naming = { organization: cfg.organization, environment: cfg.environment };
+    const account = { partition: cfg.partition, region: cfg.region, accountId: cfg.accounts.sharedServices.accountId };
+    const names = mirrorNames(account, namePrefix(naming), `${namePrefix(naming)}/studio-images`, p.npm.enabled);
+    return {
+        enabled: true,
+        domain: names.domainName,
+        pipIndexUrl: names.pipIndexUrl,
+        repositories: [names.pypi, ...(names.npm ? [names.npm] : [])].map((e) => `${e.upstreamRepository} (${e.externalConnection}, scan pipeline only) -> ${e.approvedRepository} (no upstream)`),
+        readers: cfg.organizationId ? `organization ${cfg.organizationId}` : `account ${cfg.accounts.workload.accountId}`,
+        intake: p.intake.mode === "s3" ? "s3 (requests.zip)" : `codestar ${p.intake.provider} ${p.intake.repository ?? ""}@${p.intake.branch}`,
+        severityThreshold: p.severityThreshold,
+        licenseAllowList: p.licenseAllowList.join(", "),
+        exceptions: p.exceptions.length,
+        notificationEmails: p.notificationEmails.length,
+        scanVpcCidr: p.scanVpcCidr,
+    };
+}

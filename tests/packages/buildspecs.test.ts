@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadBuildspec } from "../../components/packages/ScanPipeline";
+
+type Buildspec = { version: number; env?: { shell?: string; variables?: Record<string, string> }; phases: Record<string, { commands?: string[] }>; artifacts?: { files: string[] } };
+const spec = (stage: "scan" | "decide" | "publish") => parse(loadBuildspec(stage)) as Buildspec;
+const commands = (stage: "scan" | "decide" | "publish") => Object.values(spec(stage).phases).flatMap((p) => p.commands ?? []).join("\n");
+
+describe("buildspecs (repository files loaded by ScanPipeline)", () => {
+    it("are valid buildspec 0.2 documents with their phases", () => {
+        for (const stage of ["scan", "decide", "publish"] as const) {
+            expect(spec(stage).version).toBe(0.2);
+            expect(spec(stage).env?.shell).toBe("bash");
+            expect(Object.keys(spec(stage).phases)).toContain("build");
+        }
+    });
+    it("scan: downloads exactly the requested release without dependencies or builds, and runs every scanner", () => {
+        const c = commands("scan");
+        expect(c).toContain('pip download --no-deps --only-binary=:all:');
+        expect(c).toContain('"${NAME}==${VERSION}"');
+        for (const tool of ["pip-audit", "bandit", "guarddog pypi scan", "clamscan", "scan_helpers.py license", "sha256sum"]) expect(c).toContain(tool);
+        expect(c).toContain("--ignore-nosec");
+        expect(c).toContain("--format json");
+        expect(c).toContain("--output-format json");
+        expect(c).toContain("freshclam");
+        for (const file of ["download.exit", "pip-audit.exit", "bandit.exit", "guarddog.exit", "clamscan.exit", "license.exit"]) expect(c).toContain(file);
+        // Tools are pinned; the decision bundle and helpers are checked against their SHA256.
+        expect(Object.values(spec("scan").env?.variables ?? {}).every((v) => /^\d+(\.\d+)*$/.test(v))).toBe(true);
+        expect(c).toContain('sha256sum --check');
+        expect(spec("scan").artifacts?.files).toEqual(["requests.yaml", "scan/**/*"]);
+    });
+    it("decide: runs the pinned decision bundle and uploads the reports with KMS in post_build", () => {
+        const s = spec("decide");
+        expect((s.phases.pre_build.commands ?? []).join()).toContain('echo "${DECIDE_SHA256}  /tmp/decide.js" | sha256sum --check');
+        expect((s.phases.build.commands ?? []).join()).toContain("node /tmp/decide.js");
+        expect((s.phases.post_build.commands ?? []).join()).toContain("--sse aws:kms --sse-kms-key-id");
+        // The build fails when the decision code exits non-zero: no `|| true`, no ignored exit code.
+        expect(commands("decide")).not.toMatch(/\|\|\s*true|set \+e/);
+        expect(commands("decide")).toContain("set -euo pipefail");
+    });
+    it("publish: twine to the approved repository, publisher-computed SHA256 checked, idempotent", () => {
+        const c = commands("publish");
+        expect(c).toContain('twine upload --repository codeartifact');
+        expect(c).toContain('ACTUAL=$(sha256sum -- "$F"');
+        expect(c).toContain('if [ "$ACTUAL" != "$SCANNED" ]');
+        expect(c).toContain("SKIPPED");
+        expect(c).toContain("list-package-version-assets");
+        expect(c).toContain('--repository "${APPROVED_REPOSITORY}"');
+        expect(spec("publish").env?.variables?.TWINE_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+    it.each(["scan", "decide", "publish"] as const)("%s: never traces commands and never prints or holds a token", (stage) => {
+        const text = loadBuildspec(stage);
+        const c = commands(stage);
+        expect(c).not.toMatch(/set -[a-z]*x|set -o xtrace|bash -x/);
+        expect(text).toContain("version: 0.2");
+        expect(c).not.toMatch(/get-authorization-token/);
+        expect(c).not.toMatch(/echo[^\n]*(TOKEN|PASSWORD|SECRET)/i);
+        expect(c).not.toMatch(/printenv|\benv\s*$|\bset\s*$/m);
+        expect(c).not.toMatch(/TWINE_PASSWORD|CODEARTIFACT_AUTH_TOKEN/);
+        // `aws codeartifact login` writes the token into the tool's config; its output is discarded.
+        for (const line of c.split("\n").filter((l) => l.includes("codeartifact login"))) expect(`${line}`).toMatch(/\\$/);
+        if (c.includes("codeartifact login")) expect(c).toMatch(/--duration-seconds 900 >\/dev\/null/);
+    });
+});
+
+const python = spawnSync("python3", ["--version"]).status === 0;
+
+describe.skipIf(!python)("scan_helpers.py (never executes package code)", () => {
+    const helpers = path.join(__dirname, "../../components/packages/buildspecs/scan_helpers.py");
+    const makeWheel = (dir: string, metadata: string, extra: Record<string, string> = {}) => {
+        const script = `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("demo-1.0.dist-info/METADATA", sys.argv[2])
+    for i in range(3, len(sys.argv), 2):
+        z.writestr(sys.argv[i], sys.argv[i + 1])
+`;
+        execFileSync("python3", ["-c", script, path.join(dir, "demo-1.0-py3-none-any.whl"), metadata, ...Object.entries(extra).flat()]);
+    };
+    it("reads licence metadata from a wheel in the documented format", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helpers-"));
+        makeWheel(dir, "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n");
+        const out = JSON.parse(execFileSync("python3", [helpers, "license", dir], { encoding: "utf8" }));
+        expect(out).toEqual({
+            tool: "secure-ds-license-metadata",
+            formatVersion: 1,
+            artifacts: [{ file: "demo-1.0-py3-none-any.whl", name: "demo", version: "1.0", licenseExpression: "MIT", license: null, classifiers: ["License :: OSI Approved :: MIT License"] }],
+        });
+    });
+    it("refuses to extract a path that escapes the target directory", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helpers-"));
+        makeWheel(dir, "Name: demo\nVersion: 1.0\n", { "../../escape.py": "print(1)" });
+        const r = spawnSync("python3", [helpers, "extract", dir, path.join(dir, "src")], { encoding: "utf8" });
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain("escapes the extraction directory");
+    });
+});

@@ -1,0 +1,89 @@
+/** Fakes of the network and team contracts, and a runner for Studio components under the mock engine. */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SecureStudioDomain, SecureStudioDomainArgs, StudioNetwork } from "../../components/studio/SecureStudioDomain";
+import { TeamStudioBinding } from "../../components/team/types";
+import { UserConfig } from "../../stacks/schema/teams";
+import { RunResult, runWithMocks } from "../harness/engine";
+import { PlanResource } from "../harness/planTypes";
+
+export const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+export const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
+export const TEAM_KEY = "arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-4333-a444-555555555555";
+export const STUDIO_ENDPOINT = "vpce-0studio000000000";
+export const API_ENDPOINT = "vpce-0api00000000000";
+
+/** A network whose per-user factory creates one real security group per user, as IsolatedNetwork does. */
+export function fakeNetwork(overrides: Partial<StudioNetwork> = {}): StudioNetwork {
+    return {
+        vpcId: pulumi.output("vpc-0123456789abcdef0"),
+        subnetIds: [pulumi.output("subnet-0aaaaaaaaaaaaaaaa"), pulumi.output("subnet-0bbbbbbbbbbbbbbbb")],
+        domainSecurityGroupId: pulumi.output("sg-0domain0000000000"),
+        interfaceEndpointIds: { studio: pulumi.output(STUDIO_ENDPOINT), "sagemaker.api": pulumi.output(API_ENDPOINT) },
+        userSecurityGroup: (userName: string, parent: pulumi.Resource) =>
+            new aws.ec2.SecurityGroup(`user-${userName}`, { vpcId: "vpc-0123456789abcdef0", description: `Studio user ${userName}` }, { parent }).id,
+        ...overrides,
+    };
+}
+
+export function fakeTeam(users: UserConfig[], overrides: Partial<TeamStudioBinding> = {}): TeamStudioBinding {
+    return {
+        teamName: "fraud",
+        users,
+        studioExecutionRoleArn: pulumi.output("arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-studio"),
+        userExecutionRoleArns: {},
+        spaceExecutionRoleArn: pulumi.output("arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-space"),
+        dataScientistRoleName: pulumi.output("acme-dev-fraud-scientist"),
+        teamAdminRoleName: pulumi.output("acme-dev-fraud-admin"),
+        kmsKeyArn: pulumi.output(TEAM_KEY),
+        bucketNames: {
+            data: pulumi.output("acme-dev-fraud-data-111111111111"),
+            models: pulumi.output("acme-dev-fraud-models-111111111111"),
+            outputs: pulumi.output("acme-dev-fraud-outputs-111111111111"),
+        },
+        parameterPath: "/secure-ds/fraud/",
+        ...overrides,
+    };
+}
+
+export const USERS: UserConfig[] = [
+    { name: "alice", role: "admin", email: "alice@example.com" },
+    { name: "bob", role: "scientist" },
+];
+
+export function domainArgs(overrides: Partial<SecureStudioDomainArgs> = {}): SecureStudioDomainArgs {
+    return {
+        namePrefix: "acme-dev",
+        account: ACCOUNT,
+        team: fakeTeam(USERS),
+        network: fakeNetwork(),
+        keyAdministrators: [ADMIN],
+        ...overrides,
+    };
+}
+
+/** Runs a program that builds Studio components; returns the recorded resources. */
+export function runStudio(program: () => unknown): Promise<RunResult> {
+    return runWithMocks({ stack: "test", config: {}, program });
+}
+
+export function runDomain(args: SecureStudioDomainArgs = domainArgs()): Promise<RunResult> {
+    return runStudio(() => {
+        new SecureStudioDomain("fraud", args);
+    });
+}
+
+export function ofType(resources: PlanResource[], type: string): PlanResource[] {
+    return resources.filter((r) => r.type === type);
+}
+
+export function one(resources: PlanResource[], type: string): PlanResource {
+    const found = ofType(resources, type);
+    if (found.length !== 1) throw new Error(`expected exactly one ${type}, found ${found.length}`);
+    return found[0];
+}
+
+/** Nested input value by dotted path. */
+export function at(value: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
+}
