@@ -6,8 +6,9 @@ import { namePrefix } from "../components/naming";
 import { LayerContext } from "./context";
 
 /**
- * The layer's key for CloudWatch log groups (E8). The logs service may use it only for log
- * groups of this account and region, through the `kms:EncryptionContext:aws:logs:arn` key.
+ * The layer's key for log data: CloudWatch log groups (E8) and S3 server access logs (E7). The
+ * logs service may use it only for log groups of this account and region, through the
+ * `kms:EncryptionContext:aws:logs:arn` key; S3 log delivery only for this account's buckets.
  */
 export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): CustomerKey {
     const { partition, region, accountId } = ctx.aws;
@@ -26,6 +27,14 @@ export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): Custo
                         conditions: {
                             ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` },
                         },
+                    },
+                    {
+                        // S3 server access logs are delivered by the logging service; with SSE-KMS on the
+                        // destination it needs to generate data keys, for this account's buckets only.
+                        sid: "S3ServerAccessLogDeliveryForThisAccount",
+                        principal: "logging.s3.amazonaws.com",
+                        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                        conditions: { StringEquals: { "aws:SourceAccount": accountId } },
                     },
                 ],
             }),

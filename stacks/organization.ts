@@ -40,6 +40,7 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 tagValues: { environment: ["dev", "test", "prod"] },
                 accountPlacement: gov.accountPlacement,
                 identityCenterInstanceArn: gov.identityCenterInstanceArn,
+                scpsAlreadyAttached: gov.scpsAlreadyAttached,
             },
             { parent: this },
         );

@@ -43,7 +43,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
-            { bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId), partition: ctx.aws.partition, accessLogDestination: true, sourceAccountId: ctx.aws.accountId },
+            { bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId), partition: ctx.aws.partition, kmsKeyArn: this.logsKey.arn, accessLogDestination: true, sourceAccountId: ctx.aws.accountId },
             { parent: this },
         );
         ({ dataLake: this.dataLake, teams: this.teams } = createTeams(ctx, this.network, this.accessLogs, this, deps.codeArtifactRepositoryEndpoint));

@@ -88,7 +88,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         );
         this.accessLogs = new SecureBucket(
             `${name}-access-logs`,
-            { bucketName: names.accessLogBucket, partition: args.partition, accessLogDestination: true, sourceAccountId: args.accountId },
+            { bucketName: names.accessLogBucket, partition: args.partition, kmsKeyArn: args.logsKeyArn, accessLogDestination: true, sourceAccountId: args.accountId },
             { parent: this },
         );
         const archiveArn = `arn:${args.partition}:s3:::${names.bucket}`;

@@ -129,5 +129,5 @@ export function packStatements(name: string, statements: Statement[], limit = SC
 export function scpQuotaProblem(target: string, attached: number, alreadyAttached = SCPS_ALREADY_ATTACHED): string | undefined {
     const total = attached + alreadyAttached;
     if (total <= SCP_MAX_PER_TARGET) return undefined;
-    return `${target} would carry ${total} SCPs (${attached} from secure-ds + ${alreadyAttached} already attached, FullAWSAccess included); AWS allows ${SCP_MAX_PER_TARGET} per target. Shorten the instance-type allow-list or merge statements.`;
+    return `${target} would carry ${total} SCPs (${attached} from secure-ds + ${alreadyAttached} already attached, FullAWSAccess included); AWS allows ${SCP_MAX_PER_TARGET} per target. Detach SCPs you no longer need (governance.scpsAlreadyAttached) or shorten the instance-type allow-list.`;
 }

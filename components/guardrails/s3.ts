@@ -20,7 +20,9 @@ export function denyInsecureTransport(bucketArn: string): Statement {
 
 /**
  * E7: uploads may not ask for another algorithm or another key. A request without the header
- * is encrypted by the bucket default (the team key), hence the IfExists forms.
+ * is encrypted by the bucket default (the team key), so only a header that is present and wrong
+ * is denied: `Null: false` makes each statement apply to present headers only (an ...IfExists
+ * operator would be TRUE for an absent header and deny default-encrypted uploads).
  */
 export function denyWrongEncryption(bucketArn: string, kmsKeyArn: string): Statement[] {
     return [
@@ -30,7 +32,10 @@ export function denyWrongEncryption(bucketArn: string, kmsKeyArn: string): State
             Principal: "*",
             Action: "s3:PutObject",
             Resource: objects(bucketArn),
-            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+            Condition: {
+                StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+                Null: { "s3:x-amz-server-side-encryption": "false" },
+            },
         },
         {
             Sid: "DenyOtherKmsKey",
@@ -38,7 +43,10 @@ export function denyWrongEncryption(bucketArn: string, kmsKeyArn: string): State
             Principal: "*",
             Action: "s3:PutObject",
             Resource: objects(bucketArn),
-            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn } },
+            Condition: {
+                StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
+                Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+            },
         },
     ];
 }

@@ -132,12 +132,17 @@ export function domainGuardrails(): Statement[] {
             Condition: { StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" } },
         },
         {
-            // An update that does not touch the network mode must still be possible.
+            // An update that does not touch the network mode must still be possible: deny only a
+            // present value other than VpcOnly. (An ...IfExists operator would be TRUE for an absent
+            // key and deny every such update.)
             Sid: "DenyDomainUpdateToPublicInternet",
             Effect: "Deny",
             Action: "sagemaker:UpdateDomain",
             Resource: "*",
-            Condition: { StringNotEqualsIfExists: { "sagemaker:AppNetworkAccessType": "VpcOnly" } },
+            Condition: {
+                StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" },
+                Null: { "sagemaker:AppNetworkAccessType": "false" },
+            },
         },
         {
             Sid: "DenyDomainWithoutSubnets",
@@ -318,11 +323,15 @@ export function notebookInstanceGuardrails(): Statement[] {
             Condition: { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } },
         },
         {
+            // Only an update that sets RootAccess is judged; other updates stay possible.
             Sid: "DenyNotebookRootAccessUpdate",
             Effect: "Deny",
             Action: "sagemaker:UpdateNotebookInstance",
             Resource: "*",
-            Condition: { StringNotEqualsIfExists: { "sagemaker:RootAccess": "Disabled" } },
+            Condition: {
+                StringNotEquals: { "sagemaker:RootAccess": "Disabled" },
+                Null: { "sagemaker:RootAccess": "false" },
+            },
         },
     ];
 }

@@ -36,7 +36,7 @@ import {
     teamParameterStatement,
     workloadRuntimeStatements,
 } from "./teamPolicies";
-import { CREATOR_ROLE_KINDS, TeamDocumentScope, executionRoleArns, teamPolicyArnPattern } from "./teamScope";
+import { CREATOR_ROLE_KINDS, EXECUTION_ROLE_KINDS, TeamDocumentScope, teamPolicyArnPattern } from "./teamScope";
 
 /** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
 export const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) =>
@@ -92,7 +92,11 @@ export function teamGuardrailPolicies(s: TeamDocumentScope): Record<"vpc-kms" | 
 export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
     const bucketResources = Object.values(s.bucketArns).flatMap((b) => [b, `${b}/*`]);
     const lake = s.dataLake ? [s.dataLake.accessPointArn, `${s.dataLake.accessPointArn}/object/${s.dataLake.prefix}*`] : [];
-    const creators = [...CREATOR_ROLE_KINDS.map((k) => s.roleArns[k]), ...Object.values(s.userRoleArns)];
+    // Patterns, not lists: a managed policy holds 6,144 characters and teams grow.
+    const perUser = Object.keys(s.userRoleArns).length > 0 ? [s.userRoleArnPattern] : [];
+    const creators = [...CREATOR_ROLE_KINDS.map((k) => s.roleArns[k]), ...perUser];
+    const jobRoles = [...EXECUTION_ROLE_KINDS.map((k) => s.roleArns[k]), ...perUser];
+    const runtime = workloadRuntimeStatements(s);
     return policyDocument([
         {
             // A boundary only caps: nothing here grants. SageMaker as a whole is the team's
@@ -111,11 +115,19 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
         },
         { Sid: "TeamKeyCap", Effect: "Allow", Action: [...KMS_USAGE_ACTIONS, ...KMS_GRANT_ACTIONS], Resource: s.kmsKeyArn },
         ...(s.dataLake ? [{ Sid: "DataLakeKeyCap", Effect: "Allow" as const, Action: KMS_USAGE_ACTIONS, Resource: s.dataLake.keyArn }] : []),
-        ...workloadRuntimeStatements(s).map((st) => ({ ...st, Sid: `Cap${st.Sid}` })),
-        { ...teamParameterStatement(s), Sid: "CapReadTeamParameters" },
-        ...iamDelegationStatements(s).map((st) => ({ ...st, Sid: `Cap${st.Sid}` })),
-        { ...passTeamRolesStatement(s, executionRoleArns(s)), Sid: "CapPassTeamRolesToSageMakerOnly" },
-        { ...teamBudgetStatement(s), Sid: "CapReadTeamBudget" },
+        {
+            // The runtime's plumbing, coarse on purpose: a boundary only caps, and the identity
+            // policies scope these to SageMaker log groups, namespaces, repositories and the VPC.
+            Sid: "RuntimeCap",
+            Effect: "Allow",
+            Action: [...new Set(runtime.filter((st) => !st.Sid?.startsWith("CodeArtifact")).flatMap((st) => asArray(st.Action)))],
+            Resource: "*",
+        },
+        ...runtime.filter((st) => st.Sid?.startsWith("CodeArtifact")),
+        teamParameterStatement(s),
+        ...iamDelegationStatements(s),
+        passTeamRolesStatement(s, jobRoles),
+        teamBudgetStatement(s),
         {
             // Roles the admin creates run jobs; they never create SageMaker resources, because only
             // the creator roles carry the guardrail policies.
@@ -123,7 +135,7 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
             Effect: "Deny",
             Action: GUARDED_CREATE_ACTIONS,
             Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": creators } },
+            Condition: { ArnNotLike: { "aws:PrincipalArn": creators } },
         },
         {
             Sid: "DenyPassRoleExceptToSageMaker",

@@ -31,6 +31,8 @@ export interface TeamDocumentScope {
     roleArns: Record<TeamRoleKind, string>;
     /** Per-user execution role ARNs by user name (empty unless the team asks for them). */
     userRoleArns: Record<string, string>;
+    /** ARN pattern matching every per-user execution role of the team (size-bounded documents use it). */
+    userRoleArnPattern: string;
     /** IAM path of the platform-made team roles (`/secure-ds/<org>-<env>/<team>/`). */
     rolePath: string;
     /** IAM path of the roles the team admin may create (`<rolePath>delegated/`). */

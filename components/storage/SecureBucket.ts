@@ -8,14 +8,12 @@ export interface SecureBucketArgs {
     bucketName: string;
     /** Partition for the bucket ARN. Default aws. */
     partition?: string;
+    /** Customer KMS key for default encryption (SSE-KMS, bucket keys on). Required (E7). */
+    kmsKeyArn: pulumi.Input<string>;
     /**
-     * Customer KMS key for default encryption (SSE-KMS, bucket keys on). Required unless
-     * `accessLogDestination` is true.
-     */
-    kmsKeyArn?: pulumi.Input<string>;
-    /**
-     * This bucket receives S3 server access logs. S3 supports only SSE-S3 on log destinations,
-     * so such a bucket is encrypted with AES256 and admits the logging service. Default false.
+     * This bucket receives S3 server access logs: its policy admits the logging service for
+     * `sourceAccountId`. Log delivery works with SSE-KMS under a customer key whose policy admits
+     * `logging.s3.amazonaws.com` (stacks/layerKeys.ts createLogsKey does). Default false.
      */
     accessLogDestination?: boolean;
     /** Account id owning the buckets that may log into this one (required with accessLogDestination). */
@@ -49,8 +47,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:storage:SecureBucket", name, {}, opts);
         const accessLogDestination = args.accessLogDestination ?? false;
-        if (!accessLogDestination && args.kmsKeyArn === undefined) {
-            throw new Error(`SecureBucket ${name}: kmsKeyArn is required; data buckets are encrypted with a customer key (E7).`);
+        if (args.kmsKeyArn === undefined) {
+            throw new Error(`SecureBucket ${name}: kmsKeyArn is required; every bucket is encrypted with a customer key (E7).`);
         }
         if (accessLogDestination && args.sourceAccountId === undefined) {
             throw new Error(`SecureBucket ${name}: sourceAccountId is required for an access-log destination, so only this account's buckets can log into it.`);
@@ -89,11 +87,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             `${name}-encryption`,
             {
                 bucket,
-                rules: [
-                    accessLogDestination
-                        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-                        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true },
-                ],
+                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
             },
             child,
         );
@@ -131,7 +125,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             .apply(([keyArn, extra]) =>
                 policyDocument([
                     ...base,
-                    ...(keyArn && !accessLogDestination ? denyWrongEncryption(bucketArn, keyArn) : []),
+                    ...denyWrongEncryption(bucketArn, keyArn),
                     ...(accessLogDestination ? [allowServerAccessLogDelivery(bucketArn, args.sourceAccountId as string)] : []),
                     ...(extra as Statement[]),
                 ]),

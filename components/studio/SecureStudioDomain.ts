@@ -280,7 +280,8 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
                     domainId: this.domain.id,
                     userName: user.name,
                     teamName: team.teamName,
-                    securityGroup: args.network.userSecurityGroup,
+                    // Called as a method: IsolatedNetwork keeps track of the groups it made.
+                    securityGroup: (userName, parent) => args.network.userSecurityGroup(userName, parent),
                     executionRoleArn: team.userExecutionRoleArns[user.name] ?? team.studioExecutionRoleArn,
                     ssoUserName: authMode === "SSO" ? (args.identityCenterUserName === "email" ? user.email : user.name) : undefined,
                 },

@@ -152,6 +152,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             team: team.name,
             roleArns,
             userRoleArns,
+            userRoleArnPattern: `arn:${partition}:iam::${accountId}:role${names.rolePath}${names.userRolePrefix}*`,
             rolePath: names.rolePath,
             delegatedRolePath: names.delegatedRolePath,
             policyPath: names.policyPath,
@@ -336,12 +337,13 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             );
         }
 
-        // Plain String parameters: ids and names are not secrets (SecureString would add a key
+        // Plain String parameters as insecureValue: ids and names are not secrets, and the plan
+        // shows their values (SecureString would add a key
         // dependency for the lifecycle script and protect nothing).
         const param = (key: string, value: pulumi.Input<string>, type: "String" | "StringList" = "String") =>
             new aws.ssm.Parameter(
                 `${name}-param-${key.replace(/\//g, "-")}`,
-                { name: `${names.parameterPath}/${key}`, type, value, tier: "Standard", description: `secure-ds team ${team.name}: ${key}`, tags },
+                { name: `${names.parameterPath}/${key}`, type, insecureValue: value, tier: "Standard", description: `secure-ds team ${team.name}: ${key}`, tags },
                 child,
             );
         this.parameters = [

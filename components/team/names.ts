@@ -35,6 +35,8 @@ export interface TeamNames {
     delegatedRolePath: string;
     /** Role names by kind. */
     roles: Record<TeamRoleKind, string>;
+    /** Name prefix of the per-user execution roles (`<prefix>-<team>-u-`). */
+    userRolePrefix: string;
     /** Bucket names by purpose. */
     buckets: Record<TeamBucketPurpose, string>;
     /** IAM path of the team's managed policies (boundary, guardrails). */
@@ -65,6 +67,7 @@ export function teamNames(naming: NamingContext, team: string, accountId: string
         rolePath: `/secure-ds/${prefix}/${team}/`,
         delegatedRolePath: `/secure-ds/${prefix}/${team}/delegated/`,
         roles: Object.fromEntries(TEAM_ROLE_KINDS.map((k) => [k, role(k)])) as Record<TeamRoleKind, string>,
+        userRolePrefix: role("u-"),
         buckets: Object.fromEntries(TEAM_BUCKET_PURPOSES.map((p) => [p, bucket(p)])) as Record<TeamBucketPurpose, string>,
         policyPath: `/secure-ds/${prefix}/${team}/`,
         boundaryPolicy: `${prefix}-${team}-boundary`,

@@ -3,6 +3,7 @@
  * lists its rules. This array is what policy-pack/index.ts hands to `new PolicyPack` and what
  * the offline plan evaluates. Policy names are unique (tests/policies/pack.test.ts).
  */
+import { baselinePolicies } from "./baseline";
 import { governancePolicies } from "./governance";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
@@ -26,4 +27,5 @@ export const policies: SecureDsPolicy[] = [
     ...packagesPolicies,
     ...governancePolicies,
     ...iamPolicies,
+    ...baselinePolicies,
 ];

@@ -37,6 +37,8 @@ export const governanceSchema = z.strictObject({
             message: "is not an IAM Identity Center instance ARN such as arn:aws:sso:::instance/ssoins-1234567890abcdef",
         })
         .optional(),
+    /** SCPs already attached to the root and the Workloads OU besides secure-ds's (FullAWSAccess counts). Default 1. */
+    scpsAlreadyAttached: z.number().int({ message: "is not a whole number" }).min(0, { message: "is negative" }).max(4, { message: "leaves no room under the quota of 5 SCPs per target" }).default(1),
     /** Role ARN pattern exempt from the audit-services SCP (break glass). */
     breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
     /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */

@@ -75,7 +75,7 @@ export const packagesSchema = z
         /** CIDR of the egress-only scanning VPC (never the data VPC). Default 10.250.0.0/22. */
         scanVpcCidr: ipv4Cidr.default("10.250.0.0/22"),
         /** Minutes a scan build may run before it is stopped (a timeout rejects). Default 60. */
-        scanTimeoutMinutes: positiveInt("minutes").max(480, { message: "is more than 480 minutes, the CodeBuild limit" }).default(60),
+        scanTimeoutMinutes: positiveInt("minutes").min(5, { message: "is less than 5 minutes, too short to install the scanners" }).max(480, { message: "is more than 480 minutes, the CodeBuild limit" }).default(60),
         /** Days reports are kept in the reports bucket. Default 365. */
         reportRetentionDays: positiveInt("days").default(365),
         /** Mirror npm with the same two-repository pattern. */

@@ -283,6 +283,7 @@ describe("malformed and irrelevant events are logged and ignored, never thrown",
         const { handler } = make("alert");
         const e = fixture("model-outside-vpc.json");
         (e.detail as Record<string, unknown>).requestParameters = { primaryContainer: {} };
+        (e.detail as Record<string, unknown>).responseElements = null;
         expect((await handler(e)).reason).toMatch(/does not name the resource/);
     });
 });

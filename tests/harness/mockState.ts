@@ -222,6 +222,15 @@ const BUILDERS: Record<string, Builder> = {
         const arn = regionalArn(ctx, "secretsmanager", `secret:${name}-${hex(seed, 6)}`);
         return { id: arn, state: { arn } };
     },
+    "aws:s3/accessPoint:AccessPoint": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        const arn = regionalArn(ctx, "s3", `accesspoint/${name}`);
+        return { id: `${ctx.accountId}:${name}`, state: { arn, alias: `${name}-${hex(name, 20)}-s3alias`, networkOrigin: ctx.inputs.vpcConfiguration ? "VPC" : "Internet" } };
+    },
+    "aws:budgets/budget:Budget": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: `${ctx.accountId}:${name}`, state: { arn: `arn:${ctx.partition}:budgets::${ctx.accountId}:budget/${name}` } };
+    },
     "aws:ssm/parameter:Parameter": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
         return { id: name, state: { arn: regionalArn(ctx, "ssm", `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };

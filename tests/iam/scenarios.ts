@@ -189,6 +189,7 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
             team: team.name,
             roleArns: Object.fromEntries(kinds.map((k) => [k, role(k)])) as Record<TeamRoleKind, string>,
             userRoleArns: {},
+            userRoleArnPattern: `arn:${partition}:iam::${workload}:role${n.rolePath}${n.userRolePrefix}*`,
             rolePath: n.rolePath,
             delegatedRolePath: n.delegatedRolePath,
             policyPath: n.policyPath,
@@ -231,6 +232,21 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
                 ),
             ),
         ];
+        // The values a request must carry to be compliant (subnets, security groups, team key) are
+        // whatever the deployed guardrail names: read them from it, so an allowed row is allowed
+        // for the documents' own values, not for guesses.
+        const deployed = identity("studio")[1].document;
+        const valuesOf = (sid: string, key: string): string[] | undefined => {
+            const st = deployed.Statement.find((x) => x.Sid === sid);
+            for (const block of Object.values(st?.Condition ?? {})) {
+                const v = block[key];
+                if (v !== undefined) return Array.isArray(v) ? v : [v];
+            }
+            return undefined;
+        };
+        s.subnetIds = valuesOf("DenyJobsOutsidePlatformSubnets", "sagemaker:VpcSubnets") ?? s.subnetIds;
+        s.securityGroupIds = valuesOf("DenyJobsOutsidePlatformSecurityGroups", "sagemaker:VpcSecurityGroupIds") ?? s.securityGroupIds;
+        s.kmsKeyArn = valuesOf("DenyJobsWithForeignVolumeKey", "sagemaker:VolumeKmsKeyArn")?.[0] ?? s.kmsKeyArn;
         const boundary = docs.pick(`${t} permission boundary`, docs.fromPlan("aws:iam/policy:Policy", new RegExp(`(^|-)${t}-boundary$`), "policy"), () => teamPermissionBoundary(s), `teamPermissionBoundary(<${t} scope>)`);
         const keyDoc = docs.pick(
             `${t} key policy`,
@@ -292,8 +308,7 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
     const perimeter = (team: TeamWorld): SourcedPolicy =>
         docs.pick(
             `${team.name} presigned-URL perimeter`,
-            docs.fromPlan("aws:iam/rolePolicy:RolePolicy", new RegExp(`${team.name}-scientist-(studio-access|perimeter|presigned-url)`), "policy") ??
-                docs.fromPlan("aws:iam/policy:Policy", /studio-(access|perimeter)/, "policy"),
+            docs.fromPlan("aws:iam/rolePolicy:RolePolicy", new RegExp(`(^|-)${team.name}-presigned-url-perimeter$`), "policy"),
             () =>
                 presignedUrlPerimeter({
                     partition,
@@ -449,8 +464,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
     // ---- Studio access (I1, N8) and images (I6, I7, G2)
     for (const [t, o] of pairs) {
         const human = t.roleArn("scientist");
-        const identity = [...t.identity("scientist"), w.perimeter(t)];
-        const profile = (user: string) => sm(`user-profile/${FAKE.domainId}/${user}`);
+        const perimeter = w.perimeter(t);
+        const identity = [...t.identity("scientist"), perimeter];
+        // The domain id the perimeter names (the deployed domain's, or the builder's placeholder).
+        const own = perimeter.document.Statement.find((x) => x.Sid === "OpenOwnStudioProfile");
+        const ownResource = [own?.Resource ?? []].flat()[0] ?? "";
+        const domainId = /:user-profile\/([^/]+)\//.exec(ownResource)?.[1] ?? FAKE.domainId;
+        const profile = (user: string) => sm(`user-profile/${domainId}/${user}`);
         const studio = (extra: Record<string, string | string[]>, user = t.scientist, tag: string | undefined = user) =>
             principalContext(human, w.workload, { "aws:PrincipalTag/studiouserid": t.scientist, ...(tag !== undefined ? { "sagemaker:ResourceTag/studiouserid": tag } : {}), ...extra });
         const viaEndpoint = { "aws:SourceVpce": w.studioEndpointId, "aws:SourceVpc": FAKE.vpcId };
@@ -551,7 +571,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             request: {
                 principal: human,
                 action: "sagemaker:CreateApp",
-                resource: sm(`app/${FAKE.domainId}/${t.scientist}/jupyterlab/default`),
+                resource: sm(`app/${domainId}/${t.scientist}/jupyterlab/default`),
                 resourceAccount: w.workload,
                 context: principalContext(human, w.workload, { "sagemaker:ImageArns": [`arn:${w.partition}:sagemaker:${w.region}:999999999999:image/miner`] }),
             },
@@ -567,7 +587,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             request: {
                 principal: human,
                 action: "sagemaker:CreateApp",
-                resource: sm(`app/${FAKE.domainId}/${t.scientist}/jupyterlab/default`),
+                resource: sm(`app/${domainId}/${t.scientist}/jupyterlab/default`),
                 resourceAccount: w.workload,
                 context: principalContext(human, w.workload, { "sagemaker:InstanceTypes": [offList(w.cfg.studio.instanceTypes)] }),
             },
@@ -653,14 +673,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         rows.push(domain("domain-no-sharing-key", "An administrator creates a domain without a key for notebook sharing output", ["E5"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:DomainSharingOutputKmsKeyArn"), "DenyDomainWithoutSharingKmsKey"));
         rows.push(domain("domain-compliant", "An administrator creates a VpcOnly domain with subnets, security groups and customer keys", ["N1", "N2", "E1", "E5"], "Allowed", "sagemaker:CreateDomain", good));
         rows.push(domain("domain-update-to-public", "An administrator switches an existing domain to PublicInternetOnly", ["N1"], "ExplicitlyDenied", "sagemaker:UpdateDomain", { "sagemaker:AppNetworkAccessType": "PublicInternetOnly" }, "DenyDomainUpdateToPublicInternet"));
-        rows.push({
-            ...domain("domain-update-other-setting", "An administrator updates a domain setting without touching the network mode", ["N1"], "Allowed", "sagemaker:UpdateDomain", { "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]] }),
-            defect: {
-                observed: "ExplicitlyDenied",
-                explanation:
-                    'DenyDomainUpdateToPublicInternet (components/guardrails/sagemaker.ts) uses StringNotEqualsIfExists: IfExists makes the condition TRUE when the key is absent, so every UpdateDomain that does not restate the network mode is denied. Fix: {"StringNotEquals": {"sagemaker:AppNetworkAccessType": "VpcOnly"}, "Null": {"sagemaker:AppNetworkAccessType": "false"}}.',
-            },
-        });
+        rows.push(domain("domain-update-other-setting", "An administrator updates a domain setting without touching the network mode", ["N1"], "Allowed", "sagemaker:UpdateDomain", { "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]] }));
         const nb = (id: string, title: string, controls: string[], expected: Decision, context: Record<string, string | string[]>, decidedBy?: string): Scenario => ({
             ...domain(id, title, controls, expected, "sagemaker:CreateNotebookInstance", context, decidedBy),
             area: "Notebook instances",
@@ -711,13 +724,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         rows.push(data("data-put-team-key", `${who} uploads to its own data bucket with SSE-KMS and the team key`, ["E7"], "Allowed", "s3:PutObject", t, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": t.scope.kmsKeyArn }));
         rows.push(data("data-put-other-key", `${who} uploads to its own data bucket with SSE-KMS and ${o.name}'s key`, ["E7"], "ExplicitlyDenied", "s3:PutObject", t, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": o.scope.kmsKeyArn }, { decidedBy: "DenyOtherKmsKey" }));
         rows.push(
-            data("data-put-default-encryption", `${who} uploads to its own data bucket without an encryption header (the bucket default, the team key, applies)`, ["E7"], "Allowed", "s3:PutObject", t, throughEndpoint, {
-                defect: {
-                    observed: "ExplicitlyDenied",
-                    explanation:
-                        'denyWrongEncryption (components/guardrails/s3.ts) uses StringNotEqualsIfExists, which is TRUE when the header is absent, so uploads relying on the bucket default encryption are denied (its comment says the opposite). Either keep requiring the header and fix the comment, or deny only a present wrong header: {"StringNotEquals": {...}, "Null": {"s3:x-amz-server-side-encryption": "false"}}.',
-                },
-            }),
+            data("data-put-default-encryption", `${who} uploads to its own data bucket without an encryption header (the bucket default, the team key, applies)`, ["E7"], "Allowed", "s3:PutObject", t, throughEndpoint),
         );
         // Keys
         const kms = (id: string, title: string, expected: Decision, keyTeam: TeamWorld, context: Record<string, string | string[]>, required?: string, decidedBy?: string): Scenario => ({

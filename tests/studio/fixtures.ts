@@ -14,16 +14,25 @@ export const STUDIO_ENDPOINT = "vpce-0studio000000000";
 export const API_ENDPOINT = "vpce-0api00000000000";
 
 /** A network whose per-user factory creates one real security group per user, as IsolatedNetwork does. */
+/**
+ * A network whose per-user factory creates one real security group per user. A class with state,
+ * like IsolatedNetwork: calling the factory detached from its object fails, as it does there.
+ */
+class FakeNetwork {
+    vpcId = pulumi.output("vpc-0123456789abcdef0");
+    subnetIds = [pulumi.output("subnet-0aaaaaaaaaaaaaaaa"), pulumi.output("subnet-0bbbbbbbbbbbbbbbb")];
+    domainSecurityGroupId = pulumi.output("sg-0domain0000000000");
+    interfaceEndpointIds: Record<string, pulumi.Output<string>> = { studio: pulumi.output(STUDIO_ENDPOINT), "sagemaker.api": pulumi.output(API_ENDPOINT) };
+    private readonly made = new Set<string>();
+    userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string> {
+        if (this.made.has(userName)) throw new Error(`userSecurityGroup(${userName}) called twice`);
+        this.made.add(userName);
+        return new aws.ec2.SecurityGroup(`user-${userName}`, { vpcId: "vpc-0123456789abcdef0", description: `Studio user ${userName}` }, { parent }).id;
+    }
+}
+
 export function fakeNetwork(overrides: Partial<StudioNetwork> = {}): StudioNetwork {
-    return {
-        vpcId: pulumi.output("vpc-0123456789abcdef0"),
-        subnetIds: [pulumi.output("subnet-0aaaaaaaaaaaaaaaa"), pulumi.output("subnet-0bbbbbbbbbbbbbbbb")],
-        domainSecurityGroupId: pulumi.output("sg-0domain0000000000"),
-        interfaceEndpointIds: { studio: pulumi.output(STUDIO_ENDPOINT), "sagemaker.api": pulumi.output(API_ENDPOINT) },
-        userSecurityGroup: (userName: string, parent: pulumi.Resource) =>
-            new aws.ec2.SecurityGroup(`user-${userName}`, { vpcId: "vpc-0123456789abcdef0", description: `Studio user ${userName}` }, { parent }).id,
-        ...overrides,
-    };
+    return Object.assign(new FakeNetwork(), overrides);
 }
 
 export function fakeTeam(users: UserConfig[], overrides: Partial<TeamStudioBinding> = {}): TeamStudioBinding {

@@ -486,7 +486,7 @@ async function lintConditionKey(
                 ctx,
                 "deny-always-applies",
                 `${where}: ${lacking.slice(0, 6).join(", ")}${lacking.length > 6 ? ` and ${lacking.length - 6} more` : ""} never send this key, so the Deny blocks ${lacking.length === 1 ? "it" : "them"} unconditionally`,
-                "remove those actions from the statement, or test a key they do send",
+                "remove those actions from the statement or test a key they do send; if blocking them outright is the intent, deny them in a separate statement without the condition",
             );
         }
     }
@@ -599,7 +599,13 @@ export async function lintDocument(doc: IamDocument): Promise<LintFinding[]> {
     if (limit && doc.kind !== "inline") {
         const size = countedSize(doc.raw, limit.counting);
         if (size > limit.limit) {
-            report(ctx, "size", `${size} characters (${limit.counting}) exceed the ${limit.limit}-character limit of a ${limit.source}`, "split the document (e.g. one SCP per concern) or shorten it (fewer, wider action lists; no pretty-printing)");
+            const fix =
+                doc.kind === "scp" || doc.kind === "rcp"
+                    ? "split the statements over several policies (components/guardrails packStatements) or shorten them; never pretty-print"
+                    : doc.kind === "managed"
+                      ? "split it into several managed policies (10 per role by default) or shorten it (fewer ARNs, shared action lists)"
+                      : "split or shorten the document (fewer principals, ARNs and actions per statement)";
+            report(ctx, "size", `${size} characters (${limit.counting}) exceed the ${limit.limit}-character limit of a ${limit.source}`, fix);
         }
     }
     return ctx.out;

@@ -1,0 +1,3 @@
+import { SecureDsPolicy } from "../types";
+
+export const baselinePolicies: SecureDsPolicy[] = [];

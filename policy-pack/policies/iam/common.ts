@@ -1,0 +1,73 @@
+/**
+ * Reading IAM documents out of resource properties. Policies may arrive as JSON strings (as the
+ * program sends them) or objects; statements and their fields may be single values or lists.
+ */
+import { record } from "../types";
+
+export const IAM_TYPES = {
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    policy: "aws:iam/policy:Policy",
+    userPolicy: "aws:iam/userPolicy:UserPolicy",
+    groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+} as const;
+
+export interface IamStatement {
+    Sid?: string;
+    Effect?: string;
+    Principal?: unknown;
+    NotPrincipal?: unknown;
+    Action?: unknown;
+    NotAction?: unknown;
+    Resource?: unknown;
+    NotResource?: unknown;
+    Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** The statements of a policy document given as JSON text or object; [] when unreadable. */
+export function statementsOf(doc: unknown): IamStatement[] {
+    let value = doc;
+    if (typeof value === "string") {
+        try {
+            value = JSON.parse(value);
+        } catch {
+            return [];
+        }
+    }
+    const statement = record(value).Statement;
+    const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+    return list.map((s) => record(s) as IamStatement);
+}
+
+export function strings(value: unknown): string[] {
+    if (typeof value === "string") return [value];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Identity-policy documents of an IAM resource (inline or managed), with a label for messages. */
+export function identityDocuments(type: string, props: Record<string, unknown>): { label: string; doc: unknown }[] {
+    switch (type) {
+        case IAM_TYPES.rolePolicy:
+        case IAM_TYPES.policy:
+        case IAM_TYPES.userPolicy:
+        case IAM_TYPES.groupPolicy:
+            return props.policy === undefined ? [] : [{ label: "policy", doc: props.policy }];
+        case IAM_TYPES.role: {
+            const inline = Array.isArray(props.inlinePolicies) ? props.inlinePolicies : [];
+            return inline.map((p, i) => ({ label: `inlinePolicies[${i}]`, doc: record(p).policy }));
+        }
+        default:
+            return [];
+    }
+}
+
+/** Whether an IAM action pattern (with `*` and `?`) matches an action, case-insensitively. */
+export function actionMatches(pattern: string, action: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return re.test(action);
+}
+
+/** A documented escape: the statement's Sid says why its wildcard is needed. */
+export function isJustifiedWildcard(statement: IamStatement): boolean {
+    return typeof statement.Sid === "string" && /JustifiedWildcard$/.test(statement.Sid);
+}

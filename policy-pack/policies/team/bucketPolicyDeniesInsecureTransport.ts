@@ -1,0 +1,32 @@
+import { SecureDsResourcePolicy, record } from "../types";
+import { actionMatches, statementsOf, strings } from "../iam/common";
+import { S3_TYPES } from "./common";
+
+/**
+ * E7: a bucket policy denies every request without TLS: a Deny for all principals, covering every
+ * S3 action (s3:* or *) on the bucket and its objects, when aws:SecureTransport is false.
+ */
+export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
+    name: "s3-bucket-policy-denies-insecure-transport",
+    description: "Bucket policies must deny all S3 actions on the bucket and its objects when aws:SecureTransport is false (E7).",
+    controls: ["E7"],
+    remediation: "Add the denyInsecureTransport statement (components/guardrails/s3.ts) to the bucket policy; SecureBucket does.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== S3_TYPES.policy) return;
+        const ok = statementsOf(args.props.policy).some((st) => {
+            if (st.Effect !== "Deny") return false;
+            const everyone = st.Principal === "*" || strings(record(st.Principal).AWS).includes("*");
+            const allActions = strings(st.Action).some((a) => actionMatches(a, "s3:GetObject") && actionMatches(a, "s3:PutBucketPolicy"));
+            const resources = strings(st.Resource);
+            const bucketAndObjects = resources.some((r) => !r.includes("/")) && resources.some((r) => r.endsWith("/*"));
+            const tls = Object.entries(st.Condition ?? {}).some(
+                ([op, block]) => /^Bool(IfExists)?$/.test(op) && strings(record(block)["aws:SecureTransport"]).includes("false"),
+            );
+            return everyone && allActions && bucketAndObjects && tls;
+        });
+        if (!ok) {
+            reportViolation(`${args.name} has no statement denying every S3 action on the bucket and its objects when aws:SecureTransport is false (E7).`);
+        }
+    },
+};

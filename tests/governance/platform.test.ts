@@ -1,0 +1,308 @@
+/**
+ * Governance wired into the platform, under the mock engine with the example stacks: the
+ * organization layer (prod), the audit trail and its cross-account delivery, detective controls,
+ * AWS Config and the security services.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { MANAGED_RULES } from "../../components/governance/ConfigRecorder";
+import { OrganizationGuardrails } from "../../components/governance/OrganizationGuardrails";
+import { WATCHED_EVENTS } from "../../components/governance/detective/events";
+import { PolicyDocument, SCP_MAX_CHARS } from "../../components/guardrails";
+import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
+import { RunResult, runWithMocks } from "../harness/engine";
+import { PlanResource } from "../harness/planTypes";
+import { runPlatform } from "../harness/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+
+const ofType = (r: RunResult, type: string, account?: string) => r.resources.filter((x) => x.type === type && (account === undefined || x.account === account));
+const one = (r: RunResult, type: string, name: string): PlanResource => {
+    const found = r.resources.filter((x) => x.type === type && x.name === name);
+    expect(found, `${type} ${name}`).toHaveLength(1);
+    return found[0];
+};
+const doc = (raw: unknown): PolicyDocument => JSON.parse(String(raw));
+const dependsOnResource = (_r: RunResult, res: PlanResource, prop: string, target: PlanResource) => (res.propertyDependencies[prop] ?? []).includes(target.urn);
+
+let prod: RunResult;
+let dev: RunResult;
+
+beforeAll(async () => {
+    prod = await runPlatform("prod", readStackConfigFile(stackConfigPath("prod")));
+    dev = await runPlatform("dev", readStackConfigFile(stackConfigPath("dev")));
+});
+
+describe("organization layer (prod, management account 222222222222)", () => {
+    it("creates the OU tree of seed 004 under the configured root", () => {
+        const ous = ofType(prod, "aws:organizations/organizationalUnit:OrganizationalUnit", "222222222222");
+        expect(ous.map((o) => o.inputs.name).sort()).toEqual(["Deployments", "Dev", "Infrastructure", "Prod", "Sandbox", "Security", "Test", "Workloads"]);
+        const workloads = ous.find((o) => o.inputs.name === "Workloads") as PlanResource;
+        expect(workloads.inputs.parentId).toBe("r-a1b2");
+        for (const child of ous.filter((o) => ["Dev", "Test", "Prod"].includes(String(o.inputs.name)))) {
+            expect(dependsOnResource(prod, child, "parentId", workloads)).toBe(true);
+        }
+    });
+
+    it("attaches the SageMaker SCP to Workloads and the baseline to the root, each under the size limit", () => {
+        const scps = ofType(prod, "aws:organizations/policy:Policy").filter((p) => p.inputs.type === "SERVICE_CONTROL_POLICY");
+        expect(scps.map((p) => p.inputs.name).sort()).toEqual(["acme-prod-baseline-1", "acme-prod-workloads-sagemaker-1"]);
+        for (const p of scps) expect(String(p.inputs.content).length, `${p.inputs.name}`).toBeLessThanOrEqual(SCP_MAX_CHARS);
+        const attachments = ofType(prod, "aws:organizations/policyAttachment:PolicyAttachment");
+        const workloadsOu = ofType(prod, "aws:organizations/organizationalUnit:OrganizationalUnit").find((o) => o.inputs.name === "Workloads") as PlanResource;
+        const sagemakerScp = scps.find((p) => p.inputs.name === "acme-prod-workloads-sagemaker-1") as PlanResource;
+        const sagemakerAttachment = attachments.find((a) => dependsOnResource(prod, a, "policyId", sagemakerScp)) as PlanResource;
+        expect(dependsOnResource(prod, sagemakerAttachment, "targetId", workloadsOu)).toBe(true);
+        const baseline = scps.find((p) => p.inputs.name === "acme-prod-baseline-1") as PlanResource;
+        expect(attachments.find((a) => dependsOnResource(prod, a, "policyId", baseline))?.inputs.targetId).toBe("r-a1b2");
+        // The allow-list is the union of Studio and team job types (teams[0].jobInstanceTypes in prod).
+        const allow = doc(sagemakerScp.inputs.content).Statement.find((s) => s.Sid === "DenyInstanceTypesOffAllowList");
+        expect(allow?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"]).toEqual(expect.arrayContaining(["ml.t3.medium", "ml.g5.xlarge", "ml.p4d.24xlarge"]));
+        const tamper = doc(baseline.inputs.content).Statement.find((s) => s.Sid === "DenyAuditServiceTampering");
+        expect(tamper?.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/security-break-glass"] } });
+    });
+
+    it("creates the mandatory-tags tag policy on the root", () => {
+        const tag = ofType(prod, "aws:organizations/policy:Policy").find((p) => p.inputs.type === "TAG_POLICY") as PlanResource;
+        expect(Object.keys(JSON.parse(String(tag.inputs.content)).tags)).toEqual(["team", "environment", "owner", "cost-center"]);
+        expect(ofType(prod, "aws:organizations/policyAttachment:PolicyAttachment").find((a) => dependsOnResource(prod, a, "policyId", tag))?.inputs.targetId).toBe("r-a1b2");
+    });
+
+    it("creates the four permission sets with inline policies in the Identity Center instance", () => {
+        const sets = ofType(prod, "aws:ssoadmin/permissionSet:PermissionSet");
+        expect(sets.map((s) => s.inputs.name).sort()).toEqual(["DataEngineer", "DataScientist", "MLEngineer", "TeamLead"]);
+        for (const s of sets) expect(s.inputs).toMatchObject({ instanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", sessionDuration: "PT4H" });
+        const policies = ofType(prod, "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy");
+        expect(policies).toHaveLength(4);
+        for (const p of policies) expect(doc(p.inputs.inlinePolicy).Statement.length).toBeGreaterThan(3);
+    });
+
+    it("publishes the organization plan with placement instructions instead of moving accounts", () => {
+        const plan = prod.outputs.organizationPlan as { placement: { accountId: string; ou: string; destinationOuId: string }[]; scpsPerTarget: Record<string, string> };
+        expect(plan.placement.map((p) => [p.accountId, p.ou])).toEqual([
+            ["333333333333", "Infrastructure"],
+            ["444444444444", "Workloads/Prod"],
+        ]);
+        expect(plan.placement[1].destinationOuId).toMatch(/^ou-/);
+        expect(plan.scpsPerTarget).toEqual({ Root: "2 of 5 (FullAWSAccess included)", Workloads: "2 of 5 (FullAWSAccess included)" });
+        expect(ofType(prod, "aws:organizations/account:Account")).toHaveLength(0);
+    });
+
+    it("dev has no management account and no organization resources", () => {
+        expect(dev.resources.filter((r) => r.type.startsWith("aws:organizations/") || r.type.startsWith("aws:ssoadmin/"))).toEqual([]);
+        expect(dev.outputs.organizationPlan).toBeUndefined();
+    });
+});
+
+describe("audit trail (G4)", () => {
+    it("prod: archive in shared services, a trail per account, cross-account delivery naming the workload account", () => {
+        const trails = ofType(prod, "aws:cloudtrail/trail:Trail");
+        expect(trails.map((t) => t.account).sort()).toEqual(["333333333333", "444444444444"]);
+        for (const t of trails) {
+            expect(t.inputs).toMatchObject({ name: "acme-prod-audit-trail", s3BucketName: "acme-prod-audit-333333333333", isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true });
+            expect(String(t.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:333333333333:key\//);
+            expect(String(t.inputs.cloudWatchLogsGroupArn)).toMatch(new RegExp(`^arn:aws:logs:eu-central-1:${t.account}:log-group:/aws/cloudtrail/acme-prod-audit-trail:\\*$`));
+        }
+        const policy = one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy");
+        const statements = doc(policy.inputs.policy).Statement;
+        expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Resource).toEqual([
+            "arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/333333333333/*",
+            "arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/444444444444/*",
+        ]);
+        expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
+            "arn:aws:cloudtrail:eu-central-1:333333333333:trail/acme-prod-audit-trail",
+            "arn:aws:cloudtrail:eu-central-1:444444444444:trail/acme-prod-audit-trail",
+        ]);
+        expect(statements.find((s) => s.Sid === "ConfigDelivery")?.Condition?.StringEquals["aws:SourceAccount"]).toEqual(["444444444444"]);
+        expect(statements.map((s) => s.Sid)).toEqual(expect.arrayContaining(["DenyInsecureTransport", "DenyOtherKmsKey"]));
+        // The member trail waits for the archive's bucket policy (CloudTrail checks it on create).
+        const memberTrail = trails.find((t) => t.account === "444444444444") as PlanResource;
+        expect(memberTrail.options.dependsOn).toContain(policy.urn);
+    });
+
+    it("prod: Object Lock in compliance mode, versioning, access logs; archive, key and trail log groups protected", () => {
+        expect(one(prod, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "audit-archive-object-lock").inputs.rule).toEqual({ defaultRetention: { mode: "COMPLIANCE", days: 365 } });
+        expect(one(prod, "aws:s3/bucketVersioning:BucketVersioning", "audit-archive-versioning").inputs.versioningConfiguration).toEqual({ status: "Enabled" });
+        expect(one(prod, "aws:s3/bucketLogging:BucketLogging", "audit-archive-access-logs").inputs.targetBucket).toBe("acme-prod-audit-access-333333333333");
+        for (const [type, name] of [
+            ["aws:s3/bucket:Bucket", "audit-archive"],
+            ["aws:s3/bucket:Bucket", "audit-access-logs"],
+            ["aws:kms/key:Key", "audit-key-key"],
+        ]) {
+            expect(one(prod, type, name).options).toMatchObject({ protect: true, retainOnDelete: true });
+        }
+        for (const lg of ofType(prod, "aws:cloudwatch/logGroup:LogGroup").filter((l) => String(l.inputs.name).startsWith("/aws/cloudtrail/"))) {
+            expect(lg.options).toMatchObject({ protect: true, retainOnDelete: true });
+            expect(lg.inputs.retentionInDays).toBe(365);
+        }
+        const key = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
+        expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([
+            "arn:aws:cloudtrail:*:333333333333:trail/*",
+            "arn:aws:cloudtrail:*:444444444444:trail/*",
+        ]);
+    });
+
+    it("dev: one trail in the single account logs the team buckets' data events, no Object Lock", () => {
+        const trails = ofType(dev, "aws:cloudtrail/trail:Trail");
+        expect(trails).toHaveLength(1);
+        const selectors = trails[0].inputs.advancedEventSelectors as { name: string; fieldSelectors: { field: string; startsWiths?: string[] }[] }[];
+        const data = selectors.find((s) => s.name.startsWith("S3 data events"));
+        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths).toEqual(expect.arrayContaining(["arn:aws:s3:::acme-dev-fraud-data-111111111111/"]));
+        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths?.some((a) => a.includes("-audit-"))).toBe(false);
+        expect(ofType(dev, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toHaveLength(0);
+    });
+});
+
+describe("detective controls (G10)", () => {
+    it("prod: a Node.js 22 Lambda bundled from the handler, remediate mode, DLQ, encrypted logs and alerts", () => {
+        const fn = ofType(prod, "aws:lambda/function:Function", "444444444444").find((f) => f.name === "detective-function") as PlanResource;
+        expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", handler: "index.handler", name: "acme-prod-sagemaker-detective" });
+        const env = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+        expect(env).toMatchObject({ DETECTIVE_MODE: "remediate", NETWORK_ISOLATION_TEAMS: "fraud" });
+        expect(env.ALLOWED_INSTANCE_TYPES.split(",")).toEqual(expect.arrayContaining(["ml.t3.medium", "ml.p4d.24xlarge"]));
+        expect(String((fn.inputs.deadLetterConfig as { targetArn: string }).targetArn)).toMatch(/:sqs:eu-central-1:444444444444:acme-prod-sagemaker-detective-dlq$/);
+        const logs = one(prod, "aws:cloudwatch/logGroup:LogGroup", "detective-logs");
+        expect(logs.inputs).toMatchObject({ name: "/aws/lambda/acme-prod-sagemaker-detective", retentionInDays: 365 });
+        expect(String(logs.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:444444444444:key\//);
+        expect(String(one(prod, "aws:sns/topic:Topic", "detective-alerts").inputs.kmsMasterKeyId)).toMatch(/:kms:eu-central-1:444444444444:key\//);
+        expect(String(one(prod, "aws:sqs/queue:Queue", "detective-dlq").inputs.kmsMasterKeyId)).toMatch(/:kms:eu-central-1:444444444444:key\//);
+        expect(one(prod, "aws:sns/topicSubscription:TopicSubscription", "detective-alerts-email-0").inputs).toMatchObject({ protocol: "email", endpoint: "security-alerts@example.com" });
+    });
+
+    it("the role acts only on SageMaker resources of this account and region", () => {
+        const policy = doc(one(prod, "aws:iam/rolePolicy:RolePolicy", "detective-role-policy").inputs.policy);
+        const sagemaker = policy.Statement.filter((s) => [s.Action].flat().some((a) => String(a).startsWith("sagemaker:")));
+        expect(sagemaker).toHaveLength(1);
+        expect(sagemaker[0].Resource).toBe("arn:aws:sagemaker:eu-central-1:444444444444:*");
+    });
+
+    it("the rule forwards exactly the watched SageMaker calls, with retries and a dead-letter queue", () => {
+        const rule = one(prod, "aws:cloudwatch/eventRule:EventRule", "detective-rule");
+        expect(JSON.parse(String(rule.inputs.eventPattern))).toEqual({
+            source: ["aws.sagemaker"],
+            "detail-type": ["AWS API Call via CloudTrail"],
+            detail: { eventSource: ["sagemaker.amazonaws.com"], eventName: [...WATCHED_EVENTS] },
+        });
+        expect(WATCHED_EVENTS).toHaveLength(13);
+        const target = one(prod, "aws:cloudwatch/eventTarget:EventTarget", "detective-target");
+        expect(target.inputs.retryPolicy).toEqual({ maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 });
+        expect(one(prod, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "detective-invoke-config").inputs).toMatchObject({ maximumRetryAttempts: 2 });
+        expect(one(prod, "aws:lambda/permission:Permission", "detective-invoke-permission").inputs).toMatchObject({ principal: "events.amazonaws.com" });
+    });
+
+    it("dev alerts only", () => {
+        const fn = one(dev, "aws:lambda/function:Function", "detective-function");
+        expect((fn.inputs.environment as { variables: Record<string, string> }).variables.DETECTIVE_MODE).toBe("alert");
+    });
+});
+
+describe("AWS Config and security services", () => {
+    it("records in the workload account, delivers to the archive and deploys every managed rule", () => {
+        expect(ofType(prod, "aws:cfg/recorder:Recorder", "444444444444")).toHaveLength(1);
+        expect(one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery").inputs.s3BucketName).toBe("acme-prod-audit-333333333333");
+        const rules = ofType(prod, "aws:cfg/rule:Rule", "444444444444");
+        expect(rules.map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier).sort()).toEqual(MANAGED_RULES.map((r) => r.identifier).sort());
+        const tags = rules.find((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier === "REQUIRED_TAGS") as PlanResource;
+        expect(JSON.parse(String(tags.inputs.inputParameters))).toEqual({ tag1Key: "team", tag2Key: "environment", tag3Key: "owner", tag4Key: "cost-center" });
+    });
+
+    it("prod: GuardDuty with S3 and malware protection, Security Hub FSBP, Macie on the team data buckets", () => {
+        expect(ofType(prod, "aws:guardduty/detectorFeature:DetectorFeature").map((f) => f.inputs.name).sort()).toEqual(["EBS_MALWARE_PROTECTION", "S3_DATA_EVENTS"]);
+        expect(one(prod, "aws:securityhub/standardsSubscription:StandardsSubscription", "security-securityhub-fsbp").inputs.standardsArn).toBe(
+            "arn:aws:securityhub:eu-central-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+        );
+        const job = one(prod, "aws:macie2/classificationJob:ClassificationJob", "security-macie-team-data");
+        expect((job.inputs.s3JobDefinition as { bucketDefinitions: { accountId: string; buckets: string[] }[] }).bucketDefinitions).toEqual([
+            { accountId: "444444444444", buckets: ["acme-prod-fraud-data-444444444444", "acme-prod-churn-data-444444444444", "acme-prod-pricing-data-444444444444"] },
+        ]);
+    });
+
+    it("dev: Security Hub switched off by config, Macie off by default", () => {
+        expect(ofType(dev, "aws:securityhub/account:Account")).toHaveLength(0);
+        expect(ofType(dev, "aws:macie2/account:Account")).toHaveLength(0);
+        expect(ofType(dev, "aws:guardduty/detector:Detector")).toHaveLength(1);
+    });
+});
+
+describe("governance config", () => {
+    const base = () => readStackConfigFile(stackConfigPath("prod"))["secure-ds:platform"] as Record<string, Record<string, unknown>>;
+    const problems = (raw: unknown): string[] => {
+        try {
+            parsePlatformConfig(raw);
+            return [];
+        } catch (err) {
+            if (err instanceof PlatformConfigError) return err.problems;
+            throw err;
+        }
+    };
+    it("requires the root id with a management account", () => {
+        const cfg = base();
+        delete cfg.governance.organizationRootId;
+        expect(problems(cfg)).toContain("secure-ds:platform.governance.organizationRootId: missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup");
+    });
+    it("rejects placement without a management account, duplicates and the management account itself", () => {
+        const cfg = base();
+        cfg.governance.accountPlacement = [
+            { accountId: "444444444444", ou: "Workloads/Prod" },
+            { accountId: "444444444444", ou: "Sandbox" },
+            { accountId: "222222222222", ou: "Security" },
+        ];
+        const p = problems(cfg);
+        expect(p.some((m) => m.includes("accountPlacement[1].accountId") && m.includes("already placed by accountPlacement[0]"))).toBe(true);
+        expect(p.some((m) => m.includes("accountPlacement[2].accountId") && m.includes("is the management account"))).toBe(true);
+        const noMgmt = base();
+        delete noMgmt.accounts.management;
+        expect(problems(noMgmt).some((m) => m.includes("governance.accountPlacement") && m.includes("accounts.management is not set"))).toBe(true);
+    });
+    it("rejects an unknown OU, a break-glass pattern matching every role and a bad mode", () => {
+        const cfg = base();
+        cfg.governance.accountPlacement = [{ accountId: "444444444444", ou: "Workloads/Staging" }];
+        cfg.governance.breakGlassRoleArnPattern = "arn:aws:iam::*:role/*";
+        cfg.governance.detectiveMode = "destroy";
+        const p = problems(cfg);
+        expect(p.some((m) => m.startsWith("secure-ds:platform.governance.accountPlacement[0].ou: \"Workloads/Staging\" is not one of"))).toBe(true);
+        expect(p.some((m) => m.startsWith("secure-ds:platform.governance.breakGlassRoleArnPattern") && m.includes("exempts every role"))).toBe(true);
+        expect(p).toContain("secure-ds:platform.governance.detectiveMode: \"destroy\" is not one of alert, remediate");
+    });
+    it("awsConfig.enabled false keeps the rules for a customer recorder and drops the recorder", async () => {
+        const raw = readStackConfigFile(stackConfigPath("dev"));
+        const platform = raw["secure-ds:platform"] as Record<string, Record<string, unknown>>;
+        platform.governance = { ...platform.governance, awsConfig: { enabled: false } };
+        const run = await runPlatform("dev", raw);
+        expect(ofType(run, "aws:cfg/recorder:Recorder")).toHaveLength(0);
+        expect(ofType(run, "aws:cfg/deliveryChannel:DeliveryChannel")).toHaveLength(0);
+        expect(ofType(run, "aws:cfg/rule:Rule")).toHaveLength(MANAGED_RULES.length);
+        const archive = doc(one(run, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy").inputs.policy);
+        expect(archive.Statement.some((s) => s.Sid === "ConfigDelivery")).toBe(false);
+    });
+});
+
+describe("OrganizationGuardrails validation", () => {
+    const args = (types: string[], scpsAlreadyAttached?: number) => ({ rootId: "r-ab12", namePrefix: "acme-prod", partition: "aws", region: "eu-central-1", allowedInstanceTypes: types, tagKeys: ["team"], scpsAlreadyAttached });
+    it("refuses, before creating anything, SCPs that exceed the per-target quota with what is already attached", async () => {
+        // 150 types: the SageMaker statements need two documents; with 4 SCPs already there, 6 > 5.
+        const types = Array.from({ length: 150 }, (_, i) => `ml.x${i}.24xlarge`);
+        await expect(runWithMocks({ stack: "t", config: {}, program: () => new OrganizationGuardrails("org", args(types, 4)) })).rejects.toThrow(
+            /Workloads would carry 6 SCPs \(2 from secure-ds \+ 4 already attached, FullAWSAccess included\); AWS allows 5 per target/,
+        );
+        const ok = await runWithMocks({ stack: "t", config: {}, program: () => new OrganizationGuardrails("org", args(types)) });
+        expect(ok.resources.filter((r) => r.type === "aws:organizations/policy:Policy" && r.inputs.type === "SERVICE_CONTROL_POLICY").map((r) => r.inputs.name)).toEqual([
+            "acme-prod-baseline-1",
+            "acme-prod-workloads-sagemaker-1",
+            "acme-prod-workloads-sagemaker-2",
+        ]);
+    });
+    it("refuses an allow-list whose one statement cannot fit any SCP (it cannot be split without denying everything)", async () => {
+        const types = Array.from({ length: 700 }, (_, i) => `ml.x${i}.24xlarge`);
+        await expect(runWithMocks({ stack: "t", config: {}, program: () => new OrganizationGuardrails("org", args(types)) })).rejects.toThrow(
+            /statement DenyInstanceTypesOffAllowList alone is \d+ characters, over the 5120-character limit/,
+        );
+    });
+    it("refuses a root id that is not one", async () => {
+        await expect(
+            runWithMocks({
+                stack: "t",
+                config: {},
+                program: () => new OrganizationGuardrails("org", { rootId: "o-abc", namePrefix: "acme", partition: "aws", region: "eu-central-1", allowedInstanceTypes: ["ml.t3.medium"], tagKeys: ["team"] }),
+            }),
+        ).rejects.toThrow(/rootId "o-abc" is not an Organizations root id/);
+    });
+});

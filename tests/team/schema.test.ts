@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
+import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Raw = Record<string, any>;
+const dev = (): Raw => structuredClone(readPlatformSection(stackConfigPath("dev"))) as Raw;
+
+function problems(raw: unknown): string[] {
+    try {
+        parsePlatformConfig(raw);
+    } catch (err) {
+        if (err instanceof PlatformConfigError) return err.problems;
+        throw err;
+    }
+    return [];
+}
+
+describe("teams config (issue 5)", () => {
+    it("applies the documented defaults", () => {
+        const cfg = parsePlatformConfig(dev());
+        const churn = cfg.teams[1];
+        expect(churn).toMatchObject({
+            perUserExecutionRoles: false,
+            networkIsolation: false,
+            maxJobRuntimeHours: 24,
+            dataLake: false,
+            budgetAlerts: [
+                { percent: 80, type: "ACTUAL" },
+                { percent: 100, type: "FORECASTED" },
+            ],
+        });
+        expect(churn.federation.requireMfaForAdmin).toBe(true);
+        expect(churn.jobInstanceTypes).toBeUndefined();
+    });
+
+    it("requires exactly one federation principal", () => {
+        const raw = dev();
+        delete raw.teams[0].federation;
+        expect(problems(raw)).toEqual(["secure-ds:platform.teams[0].federation: missing; expected a section (see docs/configuration.md)"]);
+        raw.teams[0].federation = {};
+        expect(problems(raw)).toEqual(["secure-ds:platform.teams[0].federation: names no principals; set exactly one of samlProviderArn and principalArns"]);
+        raw.teams[0].federation = { samlProviderArn: "arn:aws:iam::111111111111:saml-provider/x", principalArns: ["arn:aws:iam::111111111111:role/x"] };
+        expect(problems(raw)).toEqual([
+            "secure-ds:platform.teams[0].federation: names both a SAML provider and principals; set exactly one of samlProviderArn and principalArns",
+        ]);
+        raw.teams[0].federation = { samlProviderArn: "arn:aws:iam::111111111111:role/not-a-provider" };
+        expect(problems(raw)[0]).toMatch(/teams\[0\]\.federation\.samlProviderArn: ".*" is not an IAM SAML provider ARN/);
+    });
+
+    it("requires a team admin", () => {
+        const raw = dev();
+        raw.teams[1].users = [{ name: "erin", role: "scientist" }];
+        expect(problems(raw)).toEqual([
+            "secure-ds:platform.teams[1].users: has no user with role admin; the team admin role is assumable only by the team's admins, so name at least one",
+        ]);
+    });
+
+    it("rejects the reserved team name platform", () => {
+        const raw = dev();
+        raw.teams[1].name = "platform";
+        expect(problems(raw)[0]).toMatch(/^secure-ds:platform\.teams\[1\]\.name: "platform" is reserved/);
+    });
+
+    it("names the AWS limit and the numbers when a prefixed name would not fit", () => {
+        const raw = dev();
+        raw.organization = "acmecorpglob"; // 12, the longest organization
+        raw.teams[1].name = "a".repeat(32);
+        // acmecorpglob-dev-<32>-outputs-111111111111 = 12+1+3+1+32+1+7+1+12 = 70
+        expect(problems(raw)).toEqual([
+            `secure-ds:platform.teams[1].name: "${"a".repeat(32)}" (32 characters) makes the S3 bucket name "acmecorpglob-dev-${"a".repeat(32)}-outputs-111111111111" 70 characters; AWS allows 63. With organization "acmecorpglob" and environment "dev" a team name may have at most 25 characters`,
+        ]);
+        raw.teams[1].name = "a".repeat(25);
+        expect(problems(raw)).toEqual([]);
+    });
+
+    it("checks the access point limit only for data-lake teams, per-user role names only with per-user roles", () => {
+        const raw = dev();
+        raw.organization = "acmecorpglob";
+        raw.environment = "prod";
+        raw.policyEnforcement = "advisory";
+        raw.teams[1].name = "b".repeat(24); // bucket 12+1+4+1+24+9+12 = 63 fits
+        expect(problems(raw)).toEqual([]);
+        raw.teams[1].dataLake = true; // acmecorpglob-prod-<24>-lake = 12+1+4+1+24+5 = 47 fits
+        expect(problems(raw)).toEqual([]);
+        raw.teams[1].users = [{ name: "u".repeat(32), role: "admin" }];
+        raw.teams[1].perUserExecutionRoles = true; // acmecorpglob-prod-<24>-u-<32> = 12+1+4+1+24+3+32 = 77
+        expect(problems(raw)).toEqual([
+            `secure-ds:platform.teams[1].users[0].name: "${"u".repeat(32)}" makes the per-user IAM role name "acmecorpglob-prod-${"b".repeat(24)}-u-${"u".repeat(32)}" 77 characters; AWS allows 64. Shorten the user name to at most 19 characters, or turn off perUserExecutionRoles`,
+        ]);
+    });
+
+    it("validates budget alerts and job limits", () => {
+        const raw = dev();
+        raw.teams[0].budgetAlerts = [{ percent: 0, type: "ACTUAL" }];
+        raw.teams[0].maxJobRuntimeHours = 1000;
+        raw.teams[1].budgetAlerts = [{ percent: 50, type: "SOMETIMES" }];
+        expect(problems(raw)).toEqual([
+            "secure-ds:platform.teams[0].budgetAlerts[0].percent: 0 must be a positive percentage",
+            "secure-ds:platform.teams[0].maxJobRuntimeHours: 1000 is above 672 hours (28 days), the longest job SageMaker runs",
+            'secure-ds:platform.teams[1].budgetAlerts[0].type: "SOMETIMES" is not one of ACTUAL, FORECASTED',
+        ]);
+    });
+});
