@@ -18,6 +18,27 @@ export const S3_DATA_ACTIONS = [
     "s3:ReplicateObject",
 ];
 
+/**
+ * The data actions that can come through an access point (they carry s3:DataAccessPointAccount);
+ * the lake needs no others (torrents and replication are never allowed to anyone).
+ */
+export const S3_ACCESS_POINT_DATA_ACTIONS = [
+    "s3:GetObject",
+    "s3:GetObjectVersion",
+    "s3:GetObjectTagging",
+    "s3:GetObjectAttributes",
+    "s3:PutObject",
+    "s3:PutObjectTagging",
+    "s3:DeleteObject",
+    "s3:DeleteObjectVersion",
+    "s3:ListBucket",
+    "s3:ListBucketVersions",
+    "s3:ListBucketMultipartUploads",
+    "s3:ListMultipartUploadParts",
+    "s3:AbortMultipartUpload",
+    "s3:RestoreObject",
+];
+
 /** Principals that may touch the team's data: its execution roles and the roles its admin creates. */
 export function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
     return [...executionRoleArns(s), delegatedRoleArnPattern(s)];
@@ -109,7 +130,7 @@ export function dataLakeBucketStatements(args: {
             Sid: "DenyDataAccessNotThroughAccessPoints",
             Effect: "Deny",
             Principal: "*",
-            Action: S3_DATA_ACTIONS,
+            Action: S3_ACCESS_POINT_DATA_ACTIONS,
             Resource: [args.bucketArn, `${args.bucketArn}/*`],
             Condition: {
                 StringNotEqualsIfExists: { "s3:DataAccessPointAccount": args.accountId },

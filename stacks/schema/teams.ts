@@ -132,6 +132,13 @@ export function teamCrossChecks(
 ): void {
     const naming: NamingContext = { organization: cfg.organization, environment: cfg.environment };
     cfg.teams.forEach((team, t) => {
+        const saml = team.federation.samlProviderArn;
+        if (saml !== undefined && saml.split(":")[4] !== cfg.accounts.workload.accountId) {
+            issue(
+                ["teams", t, "federation", "samlProviderArn"],
+                `"${saml}" is in account ${saml.split(":")[4]}, not the workload account ${cfg.accounts.workload.accountId}; AssumeRoleWithSAML needs the SAML provider in the role's account`,
+            );
+        }
         const violations = teamNameViolations(naming, cfg.accounts.workload.accountId, team.name, {
             users: team.users.map((u) => u.name),
             perUserRoles: team.perUserExecutionRoles,

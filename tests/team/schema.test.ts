@@ -48,6 +48,14 @@ describe("teams config (issue 5)", () => {
         expect(problems(raw)[0]).toMatch(/teams\[0\]\.federation\.samlProviderArn: ".*" is not an IAM SAML provider ARN/);
     });
 
+    it("requires the SAML provider in the workload account", () => {
+        const raw = dev();
+        raw.teams[0].federation = { samlProviderArn: "arn:aws:iam::999999999999:saml-provider/corp-idp" };
+        expect(problems(raw)).toEqual([
+            'secure-ds:platform.teams[0].federation.samlProviderArn: "arn:aws:iam::999999999999:saml-provider/corp-idp" is in account 999999999999, not the workload account 111111111111; AssumeRoleWithSAML needs the SAML provider in the role\'s account',
+        ]);
+    });
+
     it("requires a team admin", () => {
         const raw = dev();
         raw.teams[1].users = [{ name: "erin", role: "scientist" }];

@@ -16,6 +16,9 @@ export const DOCUMENT_PROPERTIES: Record<string, Record<string, DocumentKind>> =
     "aws:iam/userPolicy:UserPolicy": { policy: "inline" },
     "aws:iam/groupPolicy:GroupPolicy": { policy: "inline" },
     "aws:iam/policy:Policy": { policy: "managed" },
+    // A permission set's inline policy becomes an identity policy of the role Identity Center
+    // provisions in each account, so it is judged as an inline identity policy (the stricter limit).
+    "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy": { inlinePolicy: "inline" },
     "aws:organizations/policy:Policy": { content: "scp" },
     "aws:s3/bucketPolicy:BucketPolicy": { policy: "s3-bucket" },
     "aws:s3/bucketV2:BucketV2": { policy: "s3-bucket" },

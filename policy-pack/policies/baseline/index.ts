@@ -1,3 +1,64 @@
+/**
+ * Baseline rules: cross-cutting invariants and service hardening (issue 8), beyond what the
+ * area rules cover. One rule per file; names are unique across the pack.
+ */
+import { backupVaultKms } from "./backupVaultKms";
+import { codebuildInlineBuildspec } from "./codebuildInlineBuildspec";
+import { codebuildLoggingEnabled } from "./codebuildLogging";
+import { codebuildNoPlaintextCredentials } from "./codebuildNoPlaintextCredentials";
+import { dataKeysRotate } from "./dataKeysRotate";
+import { dataResourcesProtected } from "./dataResourcesProtected";
+import { vpcDefaultSecurityGroupClosed } from "./defaultSecurityGroupClosed";
+import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
+import { efsEncryptedCustomerKey } from "./efsEncrypted";
+import { iamNoDecryptOnAllKeys } from "./iamNoDecryptOnAllKeys";
+import { iamNoServiceWildcardActions } from "./iamNoServiceWildcardActions";
+import { isolatedVpcRequiredEndpoints } from "./isolatedVpcRequiredEndpoints";
+import { kmsKeyEnabledWithPolicy } from "./kmsKeyEnabledWithPolicy";
+import { lambdaEnvironmentNoSecrets } from "./lambdaEnvironmentNoSecrets";
+import { lambdaSupportedRuntime } from "./lambdaSupportedRuntime";
+import { logGroupRetentionMinimum } from "./logGroupRetention";
+import { noDefaultVpc } from "./noDefaultVpc";
+import { sagemakerNotebookKms } from "./notebookKms";
+import { sagemakerNotebookNoDirectInternet } from "./notebookNoDirectInternet";
+import { resourcePolicyNotPublic } from "./resourcePolicyNotPublic";
+import { sagemakerRootAccessDisabled } from "./rootAccessDisabled";
+import { secretsManagerSecretKms } from "./secretKms";
+import { securityGroupDescriptions } from "./securityGroupDescriptions";
+import { studioHomeBackedUp } from "./studioHomeBackedUp";
+import { subnetNoPublicIp } from "./subnetNoPublicIp";
+import { teamNetworkIsolationGuardrail } from "./teamNetworkIsolationGuardrail";
+import { cloudtrailCloudWatchLogs } from "./trailCloudWatchLogs";
+import { sagemakerWorkloadNetworkIsolation } from "./workloadNetworkIsolation";
 import { SecureDsPolicy } from "../types";
 
-export const baselinePolicies: SecureDsPolicy[] = [];
+export const baselinePolicies: SecureDsPolicy[] = [
+    backupVaultKms,
+    codebuildInlineBuildspec,
+    codebuildLoggingEnabled,
+    codebuildNoPlaintextCredentials,
+    dataKeysRotate,
+    dataResourcesProtected,
+    vpcDefaultSecurityGroupClosed,
+    ecrLifecyclePolicy,
+    efsEncryptedCustomerKey,
+    iamNoDecryptOnAllKeys,
+    iamNoServiceWildcardActions,
+    isolatedVpcRequiredEndpoints,
+    kmsKeyEnabledWithPolicy,
+    lambdaEnvironmentNoSecrets,
+    lambdaSupportedRuntime,
+    logGroupRetentionMinimum,
+    noDefaultVpc,
+    sagemakerNotebookKms,
+    sagemakerNotebookNoDirectInternet,
+    resourcePolicyNotPublic,
+    sagemakerRootAccessDisabled,
+    secretsManagerSecretKms,
+    securityGroupDescriptions,
+    studioHomeBackedUp,
+    subnetNoPublicIp,
+    teamNetworkIsolationGuardrail,
+    cloudtrailCloudWatchLogs,
+    sagemakerWorkloadNetworkIsolation,
+];

@@ -1,0 +1,35 @@
+import { SecureDsResourcePolicy, record } from "../types";
+import { B, statementCovers, statementsOf, strings } from "./common";
+
+const DOCUMENT_PROPERTY: Record<string, string> = {
+    [B.iamPolicy]: "policy",
+    [B.iamRolePolicy]: "policy",
+    [B.iamUserPolicy]: "policy",
+    [B.iamGroupPolicy]: "policy",
+    [B.permissionSetInlinePolicy]: "inlinePolicy",
+};
+
+const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
+
+/**
+ * I3, E3: identity policies name the keys a role may decrypt with. kms:Decrypt on `*` lets a role
+ * read anything any key policy admits it to, including another team's data; Security Hub KMS.1 /
+ * KMS.2 flag it. A statement whose Sid ends in JustifiedWildcard is accepted (its comment says why).
+ */
+export const iamNoDecryptOnAllKeys: SecureDsResourcePolicy = {
+    name: "iam-no-decrypt-on-all-keys",
+    description: "IAM identity policies (managed, inline, permission-set) must not allow kms:Decrypt or kms:ReEncryptFrom on Resource `*` unless the statement's Sid ends in JustifiedWildcard (I3, E3).",
+    controls: ["I3", "E3"],
+    remediation: "Name the key ARNs in Resource (teamKey / CustomerKey ARNs), or document the exception with a Sid ending in JustifiedWildcard.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        const property = DOCUMENT_PROPERTY[args.type];
+        if (!property) return;
+        for (const s of statementsOf(args.props[property]) ?? []) {
+            if (s.Effect !== "Allow" || (s.Sid ?? "").endsWith("JustifiedWildcard")) continue;
+            if (!strings(s.Resource).includes("*") && record(s).NotResource === undefined) continue;
+            const hits = DECRYPT_ACTIONS.filter((a) => statementCovers(s, a));
+            if (hits.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${hits.join(", ")} on all KMS keys (I3).`);
+        }
+    },
+};

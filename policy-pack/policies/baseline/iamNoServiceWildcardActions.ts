@@ -1,0 +1,32 @@
+import { SecureDsResourcePolicy } from "../types";
+import { B, statementsOf, strings } from "./common";
+
+const DOCUMENT_PROPERTY: Record<string, string> = {
+    [B.iamPolicy]: "policy",
+    [B.iamRolePolicy]: "policy",
+    [B.iamUserPolicy]: "policy",
+    [B.iamGroupPolicy]: "policy",
+    [B.permissionSetInlinePolicy]: "inlinePolicy",
+};
+
+/**
+ * I3: identity policies list actions. `*` or `<service>:*` grants actions nobody reviewed
+ * (including ones AWS adds later), whatever the resource. Permission boundaries that cap a whole
+ * service on purpose mark the statement with a Sid ending in JustifiedWildcard.
+ */
+export const iamNoServiceWildcardActions: SecureDsResourcePolicy = {
+    name: "iam-no-service-wildcard-actions",
+    description: "IAM identity policies must not allow `*` or `<service>:*` actions on any resource unless the statement's Sid ends in JustifiedWildcard (I3).",
+    controls: ["I3"],
+    remediation: "List the actions the role needs; for a permission boundary that caps a whole service, name the statement ...JustifiedWildcard and say why in a comment.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        const property = DOCUMENT_PROPERTY[args.type];
+        if (!property) return;
+        for (const s of statementsOf(args.props[property]) ?? []) {
+            if (s.Effect !== "Allow" || (s.Sid ?? "").endsWith("JustifiedWildcard")) continue;
+            const wild = strings(s.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+            if (wild.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${wild.join(", ")} (I3).`);
+        }
+    },
+};

@@ -1,0 +1,17 @@
+import { SecureDsResourcePolicy, text } from "../types";
+import { B } from "./common";
+
+/** G4: trails also deliver to CloudWatch Logs, where metric filters and alarms can act within minutes. */
+export const cloudtrailCloudWatchLogs: SecureDsResourcePolicy = {
+    name: "cloudtrail-cloudwatch-logs",
+    description: "CloudTrail trails must deliver to a CloudWatch Logs log group (cloudWatchLogsGroupArn and cloudWatchLogsRoleArn) (G4).",
+    controls: ["G4"],
+    remediation: "Create trails with AccountTrail/AuditTrail, which deliver to an encrypted log group through a dedicated role.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== B.trail) return;
+        if (!text(args.props.cloudWatchLogsGroupArn) || !text(args.props.cloudWatchLogsRoleArn)) {
+            reportViolation(`Trail ${args.name} does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn and cloudWatchLogsRoleArn (G4).`);
+        }
+    },
+};

@@ -1,0 +1,416 @@
+/**
+ * Mutation proof of the policy pack (issue 8, part 5). The dev and prod plans are built under
+ * the mock engine; each mutation changes one security-relevant property of a deep copy of a
+ * plan's resources (edits inputs, drops a resource, or adds one with the property dependencies a
+ * real preview would record) and the pack, with the mandatory pack config, must report at least
+ * one MANDATORY finding that the original plan did not have. A mutation whose target is missing
+ * fails: the proof never skips silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluatePolicies, packConfigPath, readPackConfig } from "../harness/evaluate";
+import { buildPlan } from "../harness/plan";
+import { Plan, PlanFinding, PlanResource } from "../harness/planTypes";
+import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+
+type Stack = "dev" | "prod";
+
+class MissingTarget extends Error {}
+
+/** A mutable view of one plan's resources with lookup helpers that throw when a target is absent. */
+class Resources {
+    constructor(
+        readonly stack: Stack,
+        readonly list: PlanResource[],
+    ) {}
+
+    find(type: string, name?: string): PlanResource {
+        const r = this.list.find((x) => x.type === type && (name === undefined || x.name === name));
+        if (!r) throw new MissingTarget(`no ${type}${name ? ` named ${name}` : ""} in the ${this.stack} plan`);
+        return r;
+    }
+
+    all(type: string): PlanResource[] {
+        const rs = this.list.filter((x) => x.type === type);
+        if (rs.length === 0) throw new MissingTarget(`no ${type} in the ${this.stack} plan`);
+        return rs;
+    }
+
+    urn(type: string, name: string): string {
+        return this.find(type, name).urn;
+    }
+
+    remove(r: PlanResource): void {
+        this.list.splice(this.list.indexOf(r), 1);
+    }
+
+    /** Adds a custom resource; `deps` maps properties to [type, name] of resources of the plan. */
+    add(type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, [string, string][]> = {}, protect = false): PlanResource {
+        const r: PlanResource = {
+            urn: `urn:pulumi:${this.stack}::secure-ds::${type}::${name}`,
+            type,
+            name,
+            custom: true,
+            inputs,
+            outputs: {},
+            options: { protect, retainOnDelete: protect, dependsOn: [], ignoreChanges: [], deleteBeforeReplace: false },
+            propertyDependencies: Object.fromEntries(Object.entries(deps).map(([p, targets]) => [p, targets.map(([t, n]) => this.urn(t, n))])),
+        };
+        this.list.push(r);
+        return r;
+    }
+
+    /** Edits a JSON policy document held in `property`. */
+    editPolicy(r: PlanResource, property: string, edit: (statements: Record<string, unknown>[]) => Record<string, unknown>[]): void {
+        const raw = r.inputs[property];
+        if (typeof raw !== "string") throw new MissingTarget(`${r.name}.${property} is not a JSON document`);
+        const doc = JSON.parse(raw) as { Statement: Record<string, unknown>[] };
+        const before = JSON.stringify(doc.Statement);
+        doc.Statement = edit(doc.Statement);
+        if (JSON.stringify(doc.Statement) === before) throw new MissingTarget(`${r.name}.${property}: the edit changed nothing`);
+        r.inputs[property] = JSON.stringify(doc);
+    }
+
+    dropStatement(r: PlanResource, property: string, sid: string): void {
+        this.editPolicy(r, property, (ss) => ss.filter((s) => s.Sid !== sid));
+    }
+}
+
+interface Mutation {
+    name: string;
+    /** Stacks the mutation runs on (default both). */
+    stacks?: Stack[];
+    apply: (rs: Resources) => void;
+}
+
+const T = {
+    domain: "aws:sagemaker/domain:Domain",
+    userProfile: "aws:sagemaker/userProfile:UserProfile",
+    key: "aws:kms/key:Key",
+    bucket: "aws:s3/bucket:Bucket",
+    sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    pab: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    versioning: "aws:s3/bucketVersioning:BucketVersioning",
+    ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    logging: "aws:s3/bucketLogging:BucketLogging",
+    accessPoint: "aws:s3/accessPoint:AccessPoint",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    topic: "aws:sns/topic:Topic",
+    queue: "aws:sqs/queue:Queue",
+    ecr: "aws:ecr/repository:Repository",
+    ecrLifecycle: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    ecrPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+    caDomain: "aws:codeartifact/domain:Domain",
+    caRepo: "aws:codeartifact/repository:Repository",
+    project: "aws:codebuild/project:Project",
+    pipeline: "aws:codepipeline/pipeline:Pipeline",
+    trail: "aws:cloudtrail/trail:Trail",
+    vpc: "aws:ec2/vpc:Vpc",
+    subnet: "aws:ec2/subnet:Subnet",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+    lambda: "aws:lambda/function:Function",
+    permission: "aws:lambda/permission:Permission",
+    vault: "aws:backup/vault:Vault",
+    selection: "aws:backup/selection:Selection",
+    iamPolicy: "aws:iam/policy:Policy",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    role: "aws:iam/role:Role",
+    recorder: "aws:cfg/recorder:Recorder",
+} as const;
+
+const rec = (v: unknown): Record<string, unknown> => v as Record<string, unknown>;
+
+function endpointFor(rs: Resources, service: string): PlanResource {
+    const e = rs.all(T.endpoint).find((x) => String(x.inputs.serviceName).endsWith(`.${service}`));
+    if (!e) throw new MissingTarget(`no ${service} endpoint in the ${rs.stack} plan`);
+    return e;
+}
+
+function dropProperty(r: PlanResource, property: string): void {
+    if (!(property in r.inputs)) throw new MissingTarget(`${r.name} has no ${property}`);
+    delete r.inputs[property];
+    delete r.propertyDependencies[property];
+}
+
+const NOTEBOOK_OK = { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111111111111:role/x", directInternetAccess: "Disabled", rootAccess: "Disabled", subnetId: "subnet-1", securityGroups: ["sg-1"], kmsKeyId: "arn:aws:kms:eu-west-1:111111111111:key/k", tags: { team: "fraud", environment: "dev", owner: "o", "cost-center": "c" } };
+
+const mutations: Mutation[] = [
+    // ------------------------------------------------------------------ Studio domain (N1, N2, E1, E5, G7, G9, I5, I7)
+    { name: "domain network mode PublicInternetOnly", apply: (rs) => (rs.find(T.domain, "studio-fraud").inputs.appNetworkAccessType = "PublicInternetOnly") },
+    { name: "domain home EFS key removed", apply: (rs) => dropProperty(rs.find(T.domain, "studio-fraud"), "kmsKeyId") },
+    { name: "domain home EFS retention Delete", apply: (rs) => (rs.find(T.domain, "studio-fraud").inputs.retentionPolicy = { homeEfsFileSystem: "Delete" }) },
+    {
+        name: "domain idle settings removed",
+        apply: (rs) => {
+            const d = rs.find(T.domain, "studio-fraud");
+            delete rec(rec(d.inputs.defaultUserSettings).jupyterLabAppSettings).appLifecycleManagement;
+            delete rec(rec(d.inputs.defaultSpaceSettings).jupyterLabAppSettings).appLifecycleManagement;
+        },
+    },
+    { name: "domain execution-role identity off", apply: (rs) => (rec(rs.find(T.domain, "studio-fraud").inputs.domainSettings).executionRoleIdentityConfig = "DISABLED") },
+    { name: "domain Docker access enabled", apply: (rs) => (rec(rs.find(T.domain, "studio-fraud").inputs.domainSettings).dockerSettings = { enableDockerAccess: "ENABLED" }) },
+    { name: "domain security groups removed", apply: (rs) => delete rec(rs.find(T.domain, "studio-fraud").inputs.domainSettings).securityGroupIds },
+    {
+        name: "domain notebook sharing to an unencrypted bucket",
+        apply: (rs) => (rec(rs.find(T.domain, "studio-fraud").inputs.defaultUserSettings).sharingSettings = { notebookOutputOption: "Allowed", s3OutputPath: "s3://x/sharing/" }),
+    },
+    {
+        name: "domain runs Studio apps as root (uid 0)",
+        apply: (rs) => (rec(rs.find(T.domain, "studio-fraud").inputs.defaultUserSettings).customPosixUserConfig = { uid: 0, gid: 0 }),
+    },
+    {
+        name: "domain home EFS key swapped for a non-rotating key",
+        apply: (rs) => {
+            rs.add(T.key, "mutant-key", { enableKeyRotation: false, deletionWindowInDays: 30, policy: "{}" }, {}, true);
+            const d = rs.find(T.domain, "studio-fraud");
+            d.inputs.kmsKeyId = "arn:aws:kms:eu-west-1:111111111111:key/mutant";
+            d.propertyDependencies.kmsKeyId = [rs.urn(T.key, "mutant-key")];
+        },
+    },
+    // ------------------------------------------------------------------ user profiles (N9, I2)
+    {
+        name: "two user profiles share a security group",
+        apply: (rs) => {
+            const [a, b] = rs.all(T.userProfile).filter((u) => u.name.startsWith("studio-fraud-"));
+            rec(b.inputs.userSettings).securityGroups = rec(a.inputs.userSettings).securityGroups;
+            b.propertyDependencies.userSettings = a.propertyDependencies.userSettings;
+        },
+    },
+    { name: "user profile studiouserid tag removed", apply: (rs) => delete rec(rs.find(T.userProfile, "studio-fraud-alice").inputs.tags).studiouserid },
+    // ------------------------------------------------------------------ notebook instances, models, N4 guardrail (N3, N4, N5, I9, E2)
+    { name: "notebook instance with direct internet access", apply: (rs) => void rs.add("aws:sagemaker/notebookInstance:NotebookInstance", "mutant-nb", { ...NOTEBOOK_OK, directInternetAccess: "Enabled" }) },
+    { name: "notebook instance with root access", apply: (rs) => void rs.add("aws:sagemaker/notebookInstance:NotebookInstance", "mutant-nb", { ...NOTEBOOK_OK, rootAccess: "Enabled" }) },
+    { name: "notebook instance without a customer key", apply: (rs) => void rs.add("aws:sagemaker/notebookInstance:NotebookInstance", "mutant-nb", { ...NOTEBOOK_OK, kmsKeyId: undefined }) },
+    {
+        name: "model without network isolation",
+        apply: (rs) =>
+            void rs.add("aws:sagemaker/model:Model", "mutant-model", {
+                executionRoleArn: "arn:aws:iam::111111111111:role/x",
+                enableNetworkIsolation: false,
+                vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] },
+                tags: NOTEBOOK_OK.tags,
+            }),
+    },
+    {
+        name: "network-isolation guardrail dropped from a team that requires it",
+        stacks: ["prod"],
+        apply: (rs) => {
+            const p = rs.find(T.iamPolicy, "team-fraud-guardrails-vpc-kms");
+            rs.editPolicy(p, "policy", (ss) => ss.filter((s) => s.Sid !== "DenyWithoutNetworkIsolation" && s.Sid !== "DenyMissingNetworkIsolation"));
+        },
+    },
+    // ------------------------------------------------------------------ KMS (E9)
+    { name: "team key rotation off", apply: (rs) => (rs.find(T.key, "team-fraud-key-key").inputs.enableKeyRotation = false) },
+    { name: "team key deletion window 7 days", apply: (rs) => (rs.find(T.key, "team-fraud-key-key").inputs.deletionWindowInDays = 7) },
+    { name: "team key disabled", apply: (rs) => (rs.find(T.key, "team-fraud-key-key").inputs.isEnabled = false) },
+    {
+        name: "team key policy admits any principal",
+        apply: (rs) => rs.editPolicy(rs.find(T.key, "team-fraud-key-key"), "policy", (ss) => ss.map((s) => (s.Sid === "KeyUseByRoleArn" ? { ...s, Condition: undefined } : s))),
+    },
+    { name: "protect removed from a KMS key", apply: (rs) => (rs.find(T.key, "team-fraud-key-key").options.protect = false) },
+    // ------------------------------------------------------------------ S3 (N10, E7, G4)
+    {
+        name: "data bucket SSE switched to AES256",
+        apply: (rs) => {
+            const sse = rs.find(T.sse, "team-fraud-data-encryption");
+            sse.inputs.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }];
+        },
+    },
+    { name: "data bucket SSE bucket key off", apply: (rs) => (rec((rs.find(T.sse, "team-fraud-data-encryption").inputs.rules as unknown[])[0]).bucketKeyEnabled = false) },
+    { name: "data bucket SSE configuration removed", apply: (rs) => rs.remove(rs.find(T.sse, "team-fraud-data-encryption")) },
+    { name: "data bucket public access block weakened", apply: (rs) => (rs.find(T.pab, "team-fraud-data-public-access").inputs.blockPublicPolicy = false) },
+    { name: "data bucket public access block removed", apply: (rs) => rs.remove(rs.find(T.pab, "team-fraud-data-public-access")) },
+    { name: "bucket policy TLS-only statement removed", apply: (rs) => rs.dropStatement(rs.find(T.bucketPolicy, "team-fraud-data-policy"), "policy", "DenyInsecureTransport") },
+    { name: "bucket policy encryption-header statement removed", apply: (rs) => rs.dropStatement(rs.find(T.bucketPolicy, "team-fraud-data-policy"), "policy", "DenyNonKmsEncryptionHeader") },
+    { name: "bucket policy network restriction removed", apply: (rs) => rs.dropStatement(rs.find(T.bucketPolicy, "team-fraud-data-policy"), "policy", "DenyAccessOutsidePlatformNetwork") },
+    { name: "data-lake policy network restriction removed", apply: (rs) => rs.dropStatement(rs.find(T.bucketPolicy, "datalake-bucket-policy"), "policy", "DenyAccessOutsidePlatformNetwork") },
+    { name: "log archive policy TLS-only statement removed", apply: (rs) => rs.dropStatement(rs.find(T.bucketPolicy, "audit-archive-policy"), "policy", "DenyInsecureTransport") },
+    { name: "bucket policy removed", apply: (rs) => rs.remove(rs.find(T.bucketPolicy, "team-fraud-models-policy")) },
+    { name: "bucket versioning suspended", apply: (rs) => (rs.find(T.versioning, "team-fraud-data-versioning").inputs.versioningConfiguration = { status: "Suspended" }) },
+    { name: "bucket ACLs re-enabled (ObjectWriter)", apply: (rs) => (rs.find(T.ownership, "team-fraud-data-ownership").inputs.rule = { objectOwnership: "ObjectWriter" }) },
+    { name: "bucket lifecycle removed", apply: (rs) => rs.remove(rs.find(T.lifecycle, "team-fraud-data-lifecycle")) },
+    { name: "bucket access logging removed", apply: (rs) => rs.remove(rs.find(T.logging, "team-fraud-data-access-logs")) },
+    { name: "log archive access logging removed", apply: (rs) => rs.remove(rs.find(T.logging, "audit-archive-access-logs")) },
+    { name: "protect removed from a data bucket", apply: (rs) => (rs.find(T.bucket, "team-fraud-data").options.protect = false) },
+    { name: "protect removed from the log archive", apply: (rs) => (rs.find(T.bucket, "audit-archive").options.protect = false) },
+    { name: "data bucket mandatory tags removed", apply: (rs) => (rs.find(T.bucket, "team-fraud-data").inputs.tags = { team: "fraud", environment: "", owner: "" }) },
+    { name: "access point public access block off", apply: (rs) => (rs.find(T.accessPoint, "team-fraud-lake").inputs.publicAccessBlockConfiguration = { blockPublicPolicy: false }) },
+    { name: "access point open to the internet (no VPC origin)", apply: (rs) => dropProperty(rs.find(T.accessPoint, "team-fraud-lake"), "vpcConfiguration") },
+    // ------------------------------------------------------------------ logs (E8, G4)
+    { name: "log group key removed", apply: (rs) => dropProperty(rs.find(T.logGroup, "data-science-flow-logs-logs"), "kmsKeyId") },
+    { name: "log group retention 30 days", apply: (rs) => (rs.find(T.logGroup, "data-science-flow-logs-logs").inputs.retentionInDays = 30) },
+    {
+        name: "log group key swapped for a literal foreign key",
+        apply: (rs) => {
+            const lg = rs.find(T.logGroup, "audit-trail-logs");
+            lg.inputs.kmsKeyId = "arn:aws:kms:eu-west-1:999999999999:key/foreign";
+            delete lg.propertyDependencies.kmsKeyId;
+        },
+    },
+    // ------------------------------------------------------------------ SNS, SQS, ECR, CodeArtifact, CodeBuild, CodePipeline (E10, S1, S2, S5, S6)
+    { name: "SNS topic key removed", apply: (rs) => dropProperty(rs.find(T.topic, "detective-alerts"), "kmsMasterKeyId") },
+    { name: "SQS queue key removed", apply: (rs) => dropProperty(rs.find(T.queue, "detective-dlq"), "kmsMasterKeyId") },
+    { name: "ECR encryption AES256", apply: (rs) => (rs.find(T.ecr).inputs.encryptionConfigurations = [{ encryptionType: "AES256" }]) },
+    { name: "ECR tag mutability MUTABLE", apply: (rs) => (rs.find(T.ecr).inputs.imageTagMutability = "MUTABLE") },
+    { name: "ECR scan on push off", apply: (rs) => (rs.find(T.ecr).inputs.imageScanningConfiguration = { scanOnPush: false }) },
+    { name: "ECR lifecycle policy removed", apply: (rs) => rs.remove(rs.find(T.ecrLifecycle)) },
+    { name: "ECR repository policy public", apply: (rs) => rs.editPolicy(rs.find(T.ecrPolicy), "policy", (ss) => ss.map((s) => ({ ...s, Condition: undefined }))) },
+    { name: "protect removed from the ECR repository", apply: (rs) => (rs.find(T.ecr).options.protect = false) },
+    { name: "CodeArtifact domain key removed", apply: (rs) => dropProperty(rs.find(T.caDomain), "encryptionKey") },
+    { name: "CodeArtifact external connection on approved", apply: (rs) => (rs.find(T.caRepo, "packages-mirror-approved").inputs.externalConnections = { externalConnectionName: "public:pypi" }) },
+    { name: "protect removed from the CodeArtifact domain", apply: (rs) => (rs.find(T.caDomain).options.protect = false) },
+    { name: "CodeBuild encryption key removed", apply: (rs) => dropProperty(rs.find(T.project, "packages-pipeline-scan"), "encryptionKey") },
+    { name: "CodeBuild privileged mode", apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-scan").inputs.environment).privilegedMode = true) },
+    { name: "CodeBuild CloudWatch logging disabled", apply: (rs) => (rs.find(T.project, "packages-pipeline-scan").inputs.logsConfig = { cloudwatchLogs: { status: "DISABLED" } }) },
+    {
+        name: "CodeBuild plaintext credential variable",
+        apply: (rs) => {
+            const env = rec(rs.find(T.project, "packages-pipeline-publish").inputs.environment);
+            env.environmentVariables = [...(env.environmentVariables as unknown[]), { name: "AWS_SECRET_ACCESS_KEY", type: "PLAINTEXT", value: "x" }];
+        },
+    },
+    { name: "CodeBuild buildspec read from the source", apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-scan").inputs.source).buildspec = "buildspec.yml") },
+    { name: "pipeline artifact store key removed", apply: (rs) => (rs.find(T.pipeline).inputs.artifactStores = (rs.find(T.pipeline).inputs.artifactStores as unknown[]).map((s) => ({ ...rec(s), encryptionKey: undefined }))) },
+    // ------------------------------------------------------------------ CloudTrail (G4)
+    { name: "CloudTrail log validation off", apply: (rs) => (rs.find(T.trail, "audit-trail").inputs.enableLogFileValidation = false) },
+    { name: "CloudTrail key removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "kmsKeyId") },
+    { name: "CloudTrail single-region", apply: (rs) => (rs.find(T.trail, "audit-trail").inputs.isMultiRegionTrail = false) },
+    { name: "CloudTrail CloudWatch delivery removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "cloudWatchLogsGroupArn") },
+    // ------------------------------------------------------------------ network (N6, N7, N9, G5)
+    {
+        name: "security-group ingress from 0.0.0.0/0",
+        apply: (rs) => {
+            const rule = rs.find(T.ingress, "data-science-domain-endpoints-in");
+            delete rule.inputs.referencedSecurityGroupId;
+            delete rule.propertyDependencies.referencedSecurityGroupId;
+            rule.inputs.cidrIpv4 = "0.0.0.0/0";
+        },
+    },
+    { name: "default security group gets an ingress rule", apply: (rs) => (rs.find(T.defaultSg).inputs.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]) },
+    { name: "subnet maps public IPs on launch", apply: (rs) => (rs.all(T.subnet)[0].inputs.mapPublicIpOnLaunch = true) },
+    { name: "security group rule without description", apply: (rs) => delete rs.find(T.ingress, "data-science-domain-endpoints-in").inputs.description },
+    { name: "VPC flow log removed", apply: (rs) => rs.remove(rs.find(T.flowLog, "data-science-flow-logs")) },
+    {
+        name: "internet gateway added to the isolated VPC",
+        apply: (rs) => void rs.add("aws:ec2/internetGateway:InternetGateway", "mutant-igw", { vpcId: "vpc-x", tags: NOTEBOOK_OK.tags }, { vpcId: [[T.vpc, "data-science-vpc"]] }),
+    },
+    {
+        name: "default route added to an isolated route table",
+        apply: (rs) =>
+            void rs.add("aws:ec2/route:Route", "mutant-route", { routeTableId: "rtb-x", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-x" }, { routeTableId: [[T.routeTable, rs.all(T.routeTable)[0].name]] }),
+    },
+    { name: "endpoint private DNS off", apply: (rs) => (endpointFor(rs, "sagemaker.api").inputs.privateDnsEnabled = false) },
+    { name: "endpoint policy removed", apply: (rs) => dropProperty(endpointFor(rs, "sts"), "policy") },
+    { name: "required ECR Docker endpoint removed", apply: (rs) => rs.remove(endpointFor(rs, "ecr.dkr")) },
+    { name: "default VPC adopted", apply: (rs) => void rs.add("aws:ec2/defaultVpc:DefaultVpc", "mutant-default-vpc", { tags: NOTEBOOK_OK.tags }) },
+    // ------------------------------------------------------------------ detective controls, Lambda, Config (G10, S6)
+    { name: "Lambda dead-letter queue removed", apply: (rs) => dropProperty(rs.find(T.lambda), "deadLetterConfig") },
+    { name: "Lambda unsupported runtime", apply: (rs) => (rs.find(T.lambda).inputs.runtime = "nodejs16.x") },
+    { name: "Lambda secret in environment", apply: (rs) => (rec(rec(rs.find(T.lambda).inputs.environment).variables).GITHUB_TOKEN = "ghp_x") },
+    { name: "Lambda public function URL", apply: (rs) => void rs.add("aws:lambda/functionUrl:FunctionUrl", "mutant-url", { functionName: "f", authorizationType: "NONE" }) },
+    {
+        name: "Lambda permission for any caller",
+        apply: (rs) => {
+            const p = rs.find(T.permission);
+            p.inputs.principal = "*";
+            dropProperty(p, "sourceArn");
+        },
+    },
+    { name: "Config recorder removed", apply: (rs) => rs.remove(rs.find(T.recorder)) },
+    // ------------------------------------------------------------------ backup (G9)
+    { name: "backup vault key removed", apply: (rs) => dropProperty(rs.find(T.vault), "kmsKeyArn") },
+    { name: "Studio home backup selection removed", apply: (rs) => rs.remove(rs.find(T.selection, "studio-home-backup-fraud")) },
+    { name: "protect removed from the backup vault", apply: (rs) => (rs.find(T.vault).options.protect = false) },
+    { name: "protect removed from a Studio domain", apply: (rs) => (rs.find(T.domain, "studio-fraud").options.protect = false) },
+    // ------------------------------------------------------------------ IAM (I3, I4)
+    {
+        name: "role policy with * on *",
+        apply: (rs) => rs.editPolicy(rs.find(T.rolePolicy, "detective-role-policy"), "policy", (ss) => [...ss, { Sid: "Mutant", Effect: "Allow", Action: "*", Resource: "*" }]),
+    },
+    {
+        name: "role policy with kms:Decrypt on all keys",
+        apply: (rs) => rs.editPolicy(rs.find(T.rolePolicy, "detective-role-policy"), "policy", (ss) => [...ss, { Sid: "Mutant", Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }]),
+    },
+    {
+        name: "role policy with a service wildcard on a scoped resource",
+        apply: (rs) => rs.editPolicy(rs.find(T.rolePolicy, "detective-role-policy"), "policy", (ss) => [...ss, { Sid: "Mutant", Effect: "Allow", Action: "sns:*", Resource: "arn:aws:sns:eu-west-1:111111111111:t" }]),
+    },
+    {
+        name: "iam:PassRole on *",
+        apply: (rs) => rs.editPolicy(rs.find(T.rolePolicy, "detective-role-policy"), "policy", (ss) => [...ss, { Sid: "Mutant", Effect: "Allow", Action: "iam:PassRole", Resource: "*" }]),
+    },
+    {
+        name: "trust policy open to any principal",
+        apply: (rs) =>
+            rs.editPolicy(rs.find(T.role, "detective-role"), "assumeRolePolicy", (ss) => [...ss, { Sid: "Mutant", Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }]),
+    },
+    // ------------------------------------------------------------------ other data stores the program may add (E1, E10)
+    { name: "secret without a customer key", apply: (rs) => void rs.add("aws:secretsmanager/secret:Secret", "mutant-secret", { name: "s", tags: NOTEBOOK_OK.tags }, {}, true) },
+    { name: "unencrypted EFS", apply: (rs) => void rs.add("aws:efs/fileSystem:FileSystem", "mutant-efs", { encrypted: false, tags: NOTEBOOK_OK.tags }, {}, true) },
+];
+
+const STACKS: Stack[] = ["dev", "prod"];
+const plans = {} as Record<Stack, Plan>;
+const baseline = {} as Record<Stack, Set<string>>;
+const packConfig = readPackConfig(packConfigPath("mandatory"));
+const results: { mutation: string; stack: Stack; caught: boolean; policies: string[]; error?: string }[] = [];
+
+const key = (f: PlanFinding) => `${f.policy}|${f.urn ?? ""}|${f.message}`;
+
+async function mandatoryFindings(resources: PlanResource[]): Promise<PlanFinding[]> {
+    return (await evaluatePolicies(resources, packConfig)).filter((f) => f.level === "mandatory");
+}
+
+beforeAll(async () => {
+    for (const stack of STACKS) {
+        plans[stack] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)) });
+    }
+});
+
+afterAll(() => {
+    const caught = results.filter((r) => r.caught).length;
+    console.log(`mutation proof: ${caught}/${results.length} caught`);
+    for (const r of results.filter((x) => !x.caught)) console.log(`  NOT CAUGHT: [${r.stack}] ${r.mutation}${r.error ? ` (${r.error})` : ""}`);
+});
+
+describe("mutation proof (issue 8, part 5)", () => {
+    it("has at least 40 distinct mutations", () => {
+        expect(new Set(mutations.map((m) => m.name)).size).toBe(mutations.length);
+        expect(mutations.length).toBeGreaterThanOrEqual(40);
+    });
+
+    it.each(STACKS)("the original %s plan has zero mandatory findings under the mandatory pack config", async (stack) => {
+        const findings = await mandatoryFindings(plans[stack].resources);
+        baseline[stack] = new Set(findings.map(key));
+        expect(findings.map((f) => `${f.policy}: ${f.message}`)).toEqual([]);
+    });
+
+    const cases = mutations.flatMap((m) => (m.stacks ?? STACKS).map((stack) => ({ m, stack })));
+    it.each(cases.map((c) => [`[${c.stack}] ${c.m.name}`, c] as const))("%s is reported by a mandatory policy", async (_label, { m, stack }) => {
+        const rs = new Resources(stack, structuredClone(plans[stack].resources));
+        try {
+            m.apply(rs);
+        } catch (err) {
+            const error = err instanceof MissingTarget ? `target missing: ${err.message}` : String(err);
+            results.push({ mutation: m.name, stack, caught: false, policies: [], error });
+            throw new Error(`mutation "${m.name}" on ${stack}: ${error}`);
+        }
+        const before = baseline[stack] ?? new Set((await mandatoryFindings(plans[stack].resources)).map(key));
+        const fresh = (await mandatoryFindings(rs.list)).filter((f) => !before.has(key(f)));
+        const policies = [...new Set(fresh.map((f) => f.policy))].sort();
+        results.push({ mutation: m.name, stack, caught: fresh.length > 0, policies });
+        expect(policies, `mutation "${m.name}" on ${stack} was not reported by any mandatory policy`).not.toEqual([]);
+    });
+
+    it("catches 100% of the mutations", () => {
+        const caught = results.filter((r) => r.caught).length;
+        expect(results.length).toBe(cases.length);
+        expect(`${caught}/${results.length}`).toBe(`${cases.length}/${cases.length}`);
+    });
+});
