@@ -2,24 +2,17 @@ import { describe, expect, it } from "vitest";
 import { PlatformConfigError, mandatoryTags, parsePlatformConfig, policyEnforcement } from "../../stacks/config";
 import { lastRunResources } from "../harness/engine";
 import { runPlatform } from "../harness/platformRun";
-import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
-const dev = () => structuredClone(readPlatformSection(stackConfigPath("dev"))) as Record<string, any>;
+type Raw = RawConfig;
+const dev = (): Raw => rawStackConfig("dev");
 
-function problems(raw: unknown): string[] {
-    try {
-        parsePlatformConfig(raw);
-    } catch (err) {
-        if (err instanceof PlatformConfigError) return err.problems;
-        throw err;
-    }
-    return [];
-}
+const problems = configProblems;
 
 describe("platform config", () => {
     it("accepts the dev and prod stack files", () => {
-        expect(problems(readPlatformSection(stackConfigPath("dev")))).toEqual([]);
-        expect(problems(readPlatformSection(stackConfigPath("prod")))).toEqual([]);
+        expect(problems(rawStackConfig("dev"))).toEqual([]);
+        expect(problems(rawStackConfig("prod"))).toEqual([]);
     });
 
     it("applies documented defaults", () => {

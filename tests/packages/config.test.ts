@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
-import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+import { parsePlatformConfig } from "../../stacks/config";
+import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dev = () => structuredClone(readPlatformSection(stackConfigPath("dev"))) as Record<string, any>;
-const problems = (raw: unknown): string[] => {
-    try {
-        parsePlatformConfig(raw);
-    } catch (err) {
-        if (err instanceof PlatformConfigError) return err.problems;
-        throw err;
-    }
-    return [];
-};
+type Raw = RawConfig;
+const dev = (): Raw => rawStackConfig("dev");
+const problems = configProblems;
 
 describe("packages config", () => {
     it("applies the documented defaults", () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppInstanceType } from "@aws-sdk/client-sagemaker";
 import { JOB_ONLY_FAMILIES, STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKnownInstanceType } from "../../components/studio/instanceTypes";
-import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
-import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+import { parsePlatformConfig } from "../../stacks/config";
+import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
-type Raw = Record<string, any>;
-const dev = () => structuredClone(readPlatformSection(stackConfigPath("dev"))) as Raw;
+type Raw = RawConfig;
+const dev = (): Raw => rawStackConfig("dev");
 
-function problems(raw: unknown): string[] {
-    try {
-        parsePlatformConfig(raw);
-    } catch (err) {
-        if (err instanceof PlatformConfigError) return err.problems;
-        throw err;
-    }
-    return [];
-}
+const problems = configProblems;
 
 describe("studio config section", () => {
     it("applies the documented defaults", () => {

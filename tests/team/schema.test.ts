@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
-import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+import { parsePlatformConfig } from "../../stacks/config";
+import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Raw = Record<string, any>;
-const dev = (): Raw => structuredClone(readPlatformSection(stackConfigPath("dev"))) as Raw;
+type Raw = RawConfig;
+const dev = (): Raw => rawStackConfig("dev");
 
-function problems(raw: unknown): string[] {
-    try {
-        parsePlatformConfig(raw);
-    } catch (err) {
-        if (err instanceof PlatformConfigError) return err.problems;
-        throw err;
-    }
-    return [];
-}
+const problems = configProblems;
 
 describe("teams config (issue 5)", () => {
     it("applies the documented defaults", () => {
