@@ -12,7 +12,7 @@ import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
-import { packagesSchema } from "./schema/packages";
+import { packagesSchema, refinePackages } from "./schema/packages";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 
@@ -65,6 +65,7 @@ export const platformSchema = z
         const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, params: { complete: true } });
         refineGovernance(cfg, issue);
         refineNetwork(cfg, issue);
+        refinePackages(cfg, issue);
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);
@@ -189,9 +190,16 @@ export function policyEnforcement(cfg: PlatformConfig): "advisory" | "mandatory"
     return cfg.policyEnforcement ?? (cfg.environment === "dev" ? "advisory" : "mandatory");
 }
 
-/** Administrators of a layer's customer keys. */
+/**
+ * Administrators of a layer's customer keys. The deploying role is always one of them: KMS
+ * rejects a key policy that would lock its creator out (the PutKeyPolicy lockout safety check),
+ * and the next `pulumi up` must be able to update the policy.
+ */
 export function keyAdministrators(account: AccountConfig): string[] {
-    if (account.adminRoleArns) return account.adminRoleArns;
+    if (account.adminRoleArns) {
+        const deployer = account.assumeRoleArn;
+        return deployer && !account.adminRoleArns.includes(deployer) ? [deployer, ...account.adminRoleArns] : account.adminRoleArns;
+    }
     if (account.assumeRoleArn) return [account.assumeRoleArn];
     // Unreachable after validation; kept so a caller bypassing validation gets a clear message.
     throw new PlatformConfigError([`${KEY_PREFIX}.accounts: an account has neither adminRoleArns nor assumeRoleArn`]);

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AccountTrail } from "../components/governance/AccountTrail";
-import { AuditArchiveRef, AuditTrail, auditArchiveNames } from "../components/governance/AuditTrail";
+import { AuditArchiveRef, AuditTrail } from "../components/governance/AuditTrail";
 import { ConfigRecorder } from "../components/governance/ConfigRecorder";
 import { DetectiveControls } from "../components/governance/DetectiveControls";
 import { SecurityServices } from "../components/governance/SecurityServices";
@@ -74,9 +74,8 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
     const gov = cfg.governance;
     const sharedId = cfg.accounts.sharedServices.accountId;
     const sameAccount = sharedId === ctx.aws.accountId;
-    const names = auditArchiveNames(ctx.naming, sharedId);
-    if (!sameAccount && !archive) {
-        throw new Error("createWorkloadGovernance: the audit archive is in another account; pass its AuditArchiveRef so this account's trail can deliver to it.");
+    if (!archive && (!sameAccount || gov.awsConfig.enabled)) {
+        throw new Error("createWorkloadGovernance: no AuditArchiveRef was passed; this account's trail and AWS Config deliver to the shared-services audit archive, so pass its ref.");
     }
     const out: WorkloadGovernance = {
         security: new SecurityServices(
@@ -121,7 +120,8 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
                 accountId: ctx.aws.accountId,
                 createRecorder: gov.awsConfig.enabled,
                 createRules: gov.awsConfig.rules,
-                archiveBucketName: archive?.bucketName ?? names.bucket,
+                archiveBucketName: archive?.configBucketName,
+                archiveKeyArn: archive?.keyArn,
                 requiredTagKeys: MANDATORY_TAG_KEYS,
                 dependsOn: archive?.ready,
             },

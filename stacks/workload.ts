@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { macieServiceLinkedRoleArn } from "../components/guardrails/arns";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
 import { NetworkContext } from "../components/network/types";
@@ -80,6 +81,8 @@ function createTeams(
                     accessLogBucket: accessLogs.name,
                     appInstanceTypes: cfg.studio.instanceTypes,
                     mandatoryTagKeys: [...MANDATORY_TAG_KEYS],
+                    // Macie classifies the team buckets' objects: its role must get past the team and network rules.
+                    dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint,
                     dataLake: team.dataLake && dataLake ? { bucketName: dataLake.bucketName, bucketArn: dataLake.bucketArn, keyArn: dataLake.keyArn } : undefined,
                 },

@@ -1,15 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
+import { roleArn } from "../guardrails/arns";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
+import { configRecorderRoleName } from "./ConfigRecorder";
 
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
-export function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; accessLogBucket: string; keyAlias: string } {
+export function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
     return {
         bucket: bucketName(naming, "audit", accountId),
+        configBucket: bucketName(naming, "audit-config", accountId),
         accessLogBucket: bucketName(naming, "audit-access", accountId),
         keyAlias: `${namePrefix(naming)}-audit-archive`,
     };
@@ -42,8 +45,10 @@ export interface AuditTrailArgs {
 /** What member accounts need to deliver into the archive. */
 export interface AuditArchiveRef {
     bucketName: pulumi.Output<string>;
+    /** The AWS Config delivery bucket; undefined when no account delivers Config here. */
+    configBucketName?: pulumi.Output<string>;
     keyArn: pulumi.Output<string>;
-    /** Resources a member trail must wait for (bucket policy, key). */
+    /** Resources a member trail or delivery channel must wait for (bucket policies, key). */
     ready: pulumi.Resource[];
 }
 
@@ -51,12 +56,17 @@ export interface AuditArchiveRef {
  * The central audit trail (G4) in the shared-services (log archive) account: a KMS-encrypted,
  * versioned, TLS-only archive bucket with its own access-log bucket and optional Object Lock, a
  * key that admits CloudTrail only for the named trails and AWS Config only for the named
- * accounts, and this account's multi-region trail. Member accounts' trails (AccountTrail) and
- * Config channels deliver here; the bucket and key policies name each of them.
+ * accounts, and this account's multi-region trail. Member accounts' trails (AccountTrail) deliver
+ * to the archive; AWS Config channels deliver to a second bucket without Object Lock, because
+ * AWS Config does not support a delivery channel to a bucket with Object Lock enabled
+ * (AWS::Config::DeliveryChannel, CloudFormation User Guide). The bucket and key policies name
+ * each deliverer.
  */
 export class AuditTrail extends pulumi.ComponentResource {
     readonly key: CustomerKey;
     readonly archive: SecureBucket;
+    /** AWS Config delivery bucket (no Object Lock); undefined without Config accounts. */
+    readonly configArchive?: SecureBucket;
     readonly accessLogs: SecureBucket;
     readonly trail: AccountTrail;
     readonly ref: AuditArchiveRef;
@@ -76,13 +86,22 @@ export class AuditTrail extends pulumi.ComponentResource {
             trailArn: trailArn(args.partition, args.region, accountId, trailName),
         }));
         const delivery = { partition: args.partition, trails, configAccountIds: configAccounts };
+        // A recorder in this account delivers as its role (not the service principal), so the key
+        // admits that role by ARN: it is created later, by the workload layer (KMS rejects unknown principals).
+        const localConfigRole = configAccounts.includes(args.accountId)
+            ? { accountId: args.accountId, patterns: [roleArn({ partition: args.partition, accountId: args.accountId }, configRecorderRoleName(args.naming))] }
+            : undefined;
 
         this.key = new CustomerKey(
             `${name}-key`,
             {
                 description: `${namePrefix(args.naming)} audit archive (CloudTrail, AWS Config)`,
                 alias: names.keyAlias,
-                policy: keyPolicy({ administrators: args.keyAdministrators, serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }) }),
+                policy: keyPolicy({
+                    administrators: args.keyAdministrators,
+                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }),
+                    ...(localConfigRole ? { userArnPatterns: localConfigRole, viaServices: [`s3.${args.region}.amazonaws.com`] } : {}),
+                }),
             },
             { parent: this },
         );
@@ -102,11 +121,30 @@ export class AuditTrail extends pulumi.ComponentResource {
                 objectLockDays: args.objectLockDays,
                 // Audit evidence outlives the default 90 days of old versions.
                 noncurrentVersionDays: Math.max(365, args.objectLockDays ?? 0),
-                policyStatements: archiveBucketStatements({ ...delivery, bucketArn: archiveArn }),
+                policyStatements: archiveBucketStatements({ partition: args.partition, trails, configAccountIds: [], bucketArn: archiveArn }),
             },
             { parent: this },
         );
-        this.ref = { bucketName: this.archive.name, keyArn: this.key.arn, ready: [this.archive.policy, this.key.key] };
+        if (configAccounts.length > 0) {
+            this.configArchive = new SecureBucket(
+                `${name}-config`,
+                {
+                    bucketName: names.configBucket,
+                    partition: args.partition,
+                    kmsKeyArn: this.key.arn,
+                    accessLogBucket: this.accessLogs.name,
+                    noncurrentVersionDays: 365,
+                    policyStatements: archiveBucketStatements({ partition: args.partition, trails: [], configAccountIds: configAccounts, bucketArn: `arn:${args.partition}:s3:::${names.configBucket}` }),
+                },
+                { parent: this },
+            );
+        }
+        this.ref = {
+            bucketName: this.archive.name,
+            configBucketName: this.configArchive?.name,
+            keyArn: this.key.arn,
+            ready: [this.archive.policy, ...(this.configArchive ? [this.configArchive.policy] : []), this.key.key],
+        };
 
         this.trail = new AccountTrail(
             `${name}-trail`,

@@ -1,18 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { toPolicyJson } from "../guardrails/document";
-import { serviceTrustPolicy } from "../guardrails/governance";
+import { configDeliveryRolePolicy, serviceTrustPolicy } from "../guardrails/governance";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 
 /**
  * The AWS managed Config rules the platform deploys. Each identifier was checked against the AWS
  * Config developer guide's managed-rule pages (https://docs.aws.amazon.com/config/latest/developerguide/<rule-name>.html,
  * "Identifier:" line) — note that the identifier differs from the rule name for some rules
- * (cloudtrail-enabled is CLOUD_TRAIL_ENABLED).
+ * (cloudtrail-enabled is CLOUD_TRAIL_ENABLED, sagemaker-notebook-instance-kms-key-configured is
+ * SAGEMAKER_NOTEBOOK_KMS_CONFIGURED).
  */
 export const MANAGED_RULES: { name: string; identifier: string; controls: string[]; doc: string }[] = [
     { name: "sagemaker-notebook-no-direct-internet-access", identifier: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS", controls: ["N5"], doc: "sagemaker-notebook-no-direct-internet-access.html" },
-    { name: "sagemaker-notebook-instance-kms-key-configured", identifier: "SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED", controls: ["E2"], doc: "sagemaker-notebook-instance-kms-key-configured.html" },
+    { name: "sagemaker-notebook-instance-kms-key-configured", identifier: "SAGEMAKER_NOTEBOOK_KMS_CONFIGURED", controls: ["E2"], doc: "sagemaker-notebook-instance-kms-key-configured.html" },
     { name: "sagemaker-notebook-instance-root-access-check", identifier: "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK", controls: ["I9"], doc: "sagemaker-notebook-instance-root-access-check.html" },
     { name: "sagemaker-endpoint-configuration-kms-key-configured", identifier: "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED", controls: ["E2"], doc: "sagemaker-endpoint-configuration-kms-key-configured.html" },
     { name: "s3-bucket-ssl-requests-only", identifier: "S3_BUCKET_SSL_REQUESTS_ONLY", controls: ["E7"], doc: "s3-bucket-ssl-requests-only.html" },
@@ -23,6 +24,11 @@ export const MANAGED_RULES: { name: string; identifier: string; controls: string
     { name: "required-tags", identifier: "REQUIRED_TAGS", controls: ["G1"], doc: "required-tags.html" },
 ];
 
+/** The recorder role's name: deterministic, so the archive key can admit it before it exists. */
+export function configRecorderRoleName(naming: NamingContext): string {
+    return iamRoleName(naming, "config-recorder");
+}
+
 export interface ConfigRecorderArgs {
     naming: NamingContext;
     partition: string;
@@ -31,8 +37,10 @@ export interface ConfigRecorderArgs {
     createRecorder?: boolean;
     /** Create the managed rules. Default true. */
     createRules?: boolean;
-    /** Audit archive bucket for the delivery channel (required with createRecorder). */
+    /** The audit archive's Config delivery bucket (required with createRecorder). */
     archiveBucketName?: pulumi.Input<string>;
+    /** The audit archive's key, the delivery bucket's default encryption (required with createRecorder). */
+    archiveKeyArn?: pulumi.Input<string>;
     /** Tag keys for the required-tags rule (at most 6, the rule's limit). */
     requiredTagKeys: readonly string[];
     /** Resources delivery must wait for (the archive's bucket policy). Default none. */
@@ -51,8 +59,8 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         super("secure-ds:governance:ConfigRecorder", name, {}, opts);
         const createRecorder = args.createRecorder ?? true;
         const createRules = args.createRules ?? true;
-        if (createRecorder && args.archiveBucketName === undefined) {
-            throw new Error(`ConfigRecorder ${name}: archiveBucketName is required to create the recorder; the delivery channel writes to the audit archive.`);
+        if (createRecorder && (args.archiveBucketName === undefined || args.archiveKeyArn === undefined)) {
+            throw new Error(`ConfigRecorder ${name}: archiveBucketName and archiveKeyArn are required to create the recorder; the delivery channel writes to the audit archive.`);
         }
         if (args.requiredTagKeys.length === 0 || args.requiredTagKeys.length > 6) {
             throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${args.requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
@@ -64,7 +72,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
             const role = new aws.iam.Role(
                 `${name}-role`,
                 {
-                    name: iamRoleName(args.naming, "config-recorder"),
+                    name: configRecorderRoleName(args.naming),
                     description: "AWS Config recorder",
                     assumeRolePolicy: toPolicyJson(serviceTrustPolicy("config", args.partition, args.accountId)),
                 },
@@ -75,10 +83,20 @@ export class ConfigRecorder extends pulumi.ComponentResource {
                 { role: role.name, policyArn: `arn:${args.partition}:iam::aws:policy/service-role/AWS_ConfigRole` },
                 child,
             );
+            const deliveryPolicy = new aws.iam.RolePolicy(
+                `${name}-role-delivery`,
+                {
+                    role: role.name,
+                    policy: pulumi
+                        .all([args.archiveBucketName as pulumi.Input<string>, args.archiveKeyArn as pulumi.Input<string>])
+                        .apply(([bucketName, kmsKeyArn]) => toPolicyJson(configDeliveryRolePolicy({ partition: args.partition, accountId: args.accountId, bucketName, kmsKeyArn }))),
+                },
+                child,
+            );
             this.recorder = new aws.cfg.Recorder(
                 `${name}-recorder`,
                 { name: prefix, roleArn: role.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } },
-                { parent: this, dependsOn: [attachment] },
+                { parent: this, dependsOn: [attachment, deliveryPolicy] },
             );
             // No key prefix: the archive's policy admits Config under AWSLogs/<account>/Config/ only.
             const channel = new aws.cfg.DeliveryChannel(

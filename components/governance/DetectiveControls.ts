@@ -174,8 +174,11 @@ export class DetectiveControls extends pulumi.ComponentResource {
             {
                 name: ruleName,
                 description: "SageMaker create/update calls inspected by the secure-ds detective controls",
+                // `account`: events forwarded from other accounts' buses never reach the function
+                // (its role may act on this account's resources only).
                 eventPattern: JSON.stringify({
                     source: ["aws.sagemaker"],
+                    account: [accountId],
                     "detail-type": ["AWS API Call via CloudTrail"],
                     detail: { eventSource: ["sagemaker.amazonaws.com"], eventName: [...WATCHED_EVENTS] },
                 }),

@@ -21,6 +21,11 @@ export function bucketArn(partition: string, bucketName: string): string {
     return `arn:${partition}:s3:::${bucketName}`;
 }
 
+/** Amazon Macie's service-linked role, which reads S3 objects to classify them. */
+export function macieServiceLinkedRoleArn(ctx: Pick<AccountContext, "partition" | "accountId">): string {
+    return `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`;
+}
+
 /** The DNS suffix of service principals differs only in China regions. */
 export function servicePrincipal(service: string, partition: string): string {
     return partition === "aws-cn" ? `${service}.amazonaws.com.cn` : `${service}.amazonaws.com`;

@@ -6,6 +6,7 @@
  */
 import { bucketArn } from "./arns";
 import { ConditionBlock, PolicyDocument, Statement, policyDocument } from "./document";
+import { CODEARTIFACT_REPOSITORY_READ_ACTIONS } from "./packages";
 
 /** Whose principals may use the endpoints: the platform's accounts, or the whole organisation. */
 export interface EndpointPrincipalScope {
@@ -44,23 +45,16 @@ export function platformPrincipalsEndpointPolicy(scope: EndpointPrincipalScope):
     ]);
 }
 
-/** Read-side CodeArtifact actions: what pip/npm and `aws codeartifact login` need, nothing that publishes or administers. */
+/**
+ * Read-side CodeArtifact actions: what pip/npm and `aws codeartifact login` need, nothing that
+ * publishes or administers. The repository-level ones are the package mirror's read set.
+ */
 export const CODEARTIFACT_READ_ACTIONS = [
     "codeartifact:GetAuthorizationToken",
-    "codeartifact:GetRepositoryEndpoint",
-    "codeartifact:ReadFromRepository",
     "codeartifact:DescribeDomain",
-    "codeartifact:DescribeRepository",
-    "codeartifact:DescribePackage",
-    "codeartifact:DescribePackageVersion",
-    "codeartifact:GetPackageVersionAsset",
-    "codeartifact:GetPackageVersionReadme",
-    "codeartifact:ListPackages",
-    "codeartifact:ListPackageVersions",
-    "codeartifact:ListPackageVersionAssets",
-    "codeartifact:ListPackageVersionDependencies",
     "codeartifact:ListRepositories",
     "codeartifact:ListRepositoriesInDomain",
+    ...CODEARTIFACT_REPOSITORY_READ_ACTIONS,
 ];
 
 /**

@@ -134,6 +134,37 @@ export function serviceTrustPolicy(service: string, partition: string, accountId
     ]);
 }
 
+export interface ConfigDeliveryRoleArgs {
+    partition: string;
+    /** The account whose recorder delivers (its own prefix only). */
+    accountId: string;
+    /** The Config delivery bucket of the audit archive. */
+    bucketName: string;
+    /** The archive key (the bucket's default encryption). */
+    kmsKeyArn: string;
+}
+
+/**
+ * The Config recorder role's delivery rights. AWS Config delivers as the recorder's role when the
+ * bucket is in the same account (AWS_ConfigRole grants no S3 or KMS rights), and falls back to the
+ * service principal (admitted by `archiveBucketStatements`) only for a bucket in another account,
+ * where this role is not admitted by the bucket policy.
+ */
+export function configDeliveryRolePolicy(args: ConfigDeliveryRoleArgs): PolicyDocument {
+    const bucket = `arn:${args.partition}:s3:::${args.bucketName}`;
+    return policyDocument([
+        { Sid: "ConfigBucketCheck", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucket },
+        {
+            Sid: "ConfigDelivery",
+            Effect: "Allow",
+            Action: "s3:PutObject",
+            Resource: `${bucket}/AWSLogs/${args.accountId}/Config/*`,
+            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+        },
+        { Sid: "ConfigDeliveryEncrypt", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
+    ]);
+}
+
 /** CloudTrail's role for the CloudWatch Logs integration: write to the one log group. */
 export function trailLogsRolePolicy(logGroupArn: string): PolicyDocument {
     return policyDocument([

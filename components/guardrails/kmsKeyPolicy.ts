@@ -19,14 +19,11 @@ export const KMS_ADMIN_ACTIONS = [
     "kms:RotateKeyOnDemand",
 ];
 
-/** Cryptographic use of a key. */
-export const KMS_USAGE_ACTIONS = [
-    "kms:Encrypt",
-    "kms:Decrypt",
-    "kms:ReEncrypt*",
-    "kms:GenerateDataKey*",
-    "kms:DescribeKey",
-];
+/** Cryptographic operations on a symmetric key: what the VPC-endpoint rule restricts. */
+export const KMS_CRYPTO_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
+
+/** Use of a key: the cryptographic operations and reading the key's metadata. */
+export const KMS_USAGE_ACTIONS = [...KMS_CRYPTO_ACTIONS, "kms:DescribeKey"];
 
 /** Grant actions: AWS services (EBS, EFS, SageMaker) create grants on behalf of key users. */
 export const KMS_GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
@@ -168,11 +165,14 @@ export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
     }
     const vpces = args.restrictToVpcEndpoints ?? [];
     if (vpces.length > 0) {
+        // Cryptographic operations only: kms:DescribeKey must stay open to the administrators,
+        // because the deployer reads the key (DescribeKey) right after creating it and on every
+        // refresh, from outside the VPC. Metadata reveals no data.
         statements.push({
             Sid: "DenyUseOutsidePlatformVpcEndpoints",
             Effect: "Deny",
             Principal: "*",
-            Action: KMS_USAGE_ACTIONS,
+            Action: KMS_CRYPTO_ACTIONS,
             Resource: "*",
             Condition: {
                 StringNotEquals: { "aws:SourceVpce": vpces },

@@ -6,6 +6,7 @@
  */
 import { AccountContext, accountRootArn, bucketArn, servicePrincipal } from "./arns";
 import { PolicyDocument, Statement, policyDocument } from "./document";
+import { serviceTrustPolicy } from "./governance";
 
 /** Repository-level read actions (pip install, `aws codeartifact login`, browsing). */
 export const CODEARTIFACT_REPOSITORY_READ_ACTIONS = [
@@ -126,6 +127,16 @@ export function upstreamRepositoryPolicy(args: UpstreamRepositoryPolicyArgs): Po
             Condition: { ArnNotEquals: { "aws:PrincipalArn": args.scannerRoleArn } },
         },
         { Sid: "DenyPublish", Effect: "Deny", Principal: "*", Action: [...CODEARTIFACT_PUBLISH_ACTIONS, "codeartifact:CopyPackageVersions"], Resource: resources },
+        {
+            // Adding this repository as the upstream of `approved` (or of any repository a data
+            // scientist reads) needs this action on it: denied to everyone, so no UpdateRepository
+            // anywhere in the domain can route unscanned packages around the pipeline (S1, S2).
+            Sid: "DenyUseAsUpstream",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "codeartifact:AssociateWithDownstreamRepository",
+            Resource: args.repositoryArn,
+        },
     ]);
 }
 
@@ -173,17 +184,24 @@ export interface StageBase {
      * encrypted with the artifact key, and only the deployer writes them.
      */
     tools?: { bucket: string; keys: string[] };
+    /** The stage produces an output artifact (scan, decide). Publish produces none, so it only reads. Default true. */
+    writesArtifacts?: boolean;
 }
 
 function stageBaseStatements(s: StageBase): Statement[] {
     const artifacts = bucketArn(s.account.partition, s.artifactBucket);
     const statements: Statement[] = [
         { Sid: "OwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${s.logGroupArn}:*`] },
-        { Sid: "PipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: `${artifacts}/*` },
+        {
+            Sid: "PipelineArtifacts",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:GetObjectVersion", ...(s.writesArtifacts === false ? [] : ["s3:PutObject"])],
+            Resource: `${artifacts}/*`,
+        },
         {
             Sid: "ArtifactKey",
             Effect: "Allow",
-            Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+            Action: ["kms:Decrypt", ...(s.writesArtifacts === false ? [] : ["kms:GenerateDataKey"]), "kms:DescribeKey"],
             Resource: s.artifactKeyArn,
             Condition: { StringEquals: { "kms:ViaService": `s3.${s.account.region}.amazonaws.com` } },
         },
@@ -287,10 +305,13 @@ export interface PublishStagePolicyArgs extends StageBase {
     approvedPackagesArn: string;
 }
 
-/** Publish (S3): publish to `approved` and read back what it holds there; nothing else in CodeArtifact. */
+/**
+ * Publish (S3): publish to `approved` and read back what it holds there; nothing else in
+ * CodeArtifact, and read-only on the pipeline artifacts (the stage has no output artifact).
+ */
 export function publishStagePolicy(a: PublishStagePolicyArgs): PolicyDocument {
     return policyDocument([
-        ...stageBaseStatements(a),
+        ...stageBaseStatements({ ...a, writesArtifacts: false }),
         ...codeArtifactTokenStatements(a.domainArn),
         { Sid: "ApprovedEndpoint", Effect: "Allow", Action: "codeartifact:GetRepositoryEndpoint", Resource: a.approvedRepositoryArn },
         {
@@ -347,6 +368,16 @@ export function pipelineRolePolicy(a: PipelineRolePolicyArgs): PolicyDocument {
         }
     }
     return policyDocument(statements);
+}
+
+/**
+ * Trust of a stage role: CodeBuild, for this one project only. Without `aws:SourceArn`, any
+ * CodeBuild project whose creator may pass the role (or a confused deputy) would run with the
+ * publish role, and "only the publish stage publishes" (S3) would not hold.
+ */
+export function codeBuildStageTrustPolicy(account: AccountContext, projectArn: string): PolicyDocument {
+    const [statement] = serviceTrustPolicy("codebuild", account.partition, account.accountId).Statement;
+    return policyDocument([{ ...statement, Condition: { ...statement.Condition, ArnLike: { "aws:SourceArn": projectArn } } }]);
 }
 
 /** EventBridge starts the pipeline when a request file arrives; nothing else. */

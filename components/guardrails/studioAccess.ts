@@ -96,6 +96,16 @@ export function presignedUrlPerimeter(args: PresignedUrlPerimeterArgs): PolicyDo
             Condition: { StringNotEquals: { [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: `\${aws:PrincipalTag/${STUDIO_USER_TAG}}` } },
         },
         {
+            // The Deny above cannot catch a session without the tag: a policy variable whose key
+            // is absent makes its condition false, so another Allow on the role (a managed policy
+            // added later) would open every profile to an untagged session.
+            Sid: "DenySessionsWithoutStudioUserId",
+            Effect: "Deny",
+            Action: PRESIGNED_URL_ACTIONS,
+            Resource: "*",
+            Condition: { Null: { [`aws:PrincipalTag/${STUDIO_USER_TAG}`]: "true" } },
+        },
+        {
             Sid: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
             Effect: "Deny",
             Action: PRESIGNED_URL_ACTIONS,

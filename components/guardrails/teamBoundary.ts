@@ -9,8 +9,9 @@
  *   6,144 characters.
  * - Permission boundary: caps every team role, including the ones the team admin creates (I3,
  *   I4): only the team's buckets, key, parameters and the runtime services; SageMaker creation
- *   only by the guardrailed creator roles; PassRole only to SageMaker; roles only under this
- *   boundary; the boundary and guardrail policies cannot be changed or removed by the team.
+ *   only by the guardrailed creator roles, and never on another team's SageMaker resources;
+ *   PassRole only to SageMaker and only the team's roles; roles only under this boundary; the
+ *   boundary and guardrail policies cannot be changed or removed by the team.
  */
 import { PolicyDocument, Statement, asArray, policyDocument } from "./document";
 import {
@@ -36,15 +37,35 @@ import {
     teamParameterStatement,
     workloadRuntimeStatements,
 } from "./teamPolicies";
-import { CREATOR_ROLE_KINDS, EXECUTION_ROLE_KINDS, TeamDocumentScope, teamPolicyArnPattern } from "./teamScope";
+import { CREATOR_ROLE_KINDS, TeamDocumentScope } from "./teamScope";
 
 /** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
 export const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) =>
     INSTANCE_TYPE_ACTIONS.includes(a),
 );
 
-/** Every SageMaker create action a guardrail applies to: only the guardrailed creator roles may call them. */
+/**
+ * SageMaker create actions that start compute or deploy models: only the guardrailed creator roles
+ * may call them. Patterns keep the boundary under the managed-policy limit and also cover the
+ * compute-starting actions no guardrail key can scope (compilation, optimization, edge packaging,
+ * inference recommendations, HyperPod clusters, inference components), which then no team role
+ * may call at all, since the creators' policies do not grant them. tests/team/documents.test.ts
+ * proves every action of the guardrail lists is matched.
+ */
 export const GUARDED_CREATE_ACTIONS = [
+    "sagemaker:Create*Job",
+    "sagemaker:Create*JobV2",
+    "sagemaker:Create*JobDefinition",
+    "sagemaker:CreateModel",
+    "sagemaker:CreateEndpoint*",
+    "sagemaker:CreateInferenceComponent",
+    "sagemaker:CreateMonitoringSchedule",
+    "sagemaker:CreateNotebookInstance*",
+    "sagemaker:CreateCluster",
+];
+
+/** Every action a SageMaker guardrail or the team's create permission names. */
+export const GUARDRAILED_ACTIONS = [
     ...new Set([...VPC_CONFIGURABLE_ACTIONS, ...VOLUME_KMS_ACTIONS, ...OUTPUT_KMS_ACTIONS, ...TAGGABLE_CREATE_ACTIONS, ...Object.values(TEAM_CREATE_ACTIONS).flat()]),
 ].sort();
 
@@ -95,7 +116,6 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
     // Patterns, not lists: a managed policy holds 6,144 characters and teams grow.
     const perUser = Object.keys(s.userRoleArns).length > 0 ? [s.userRoleArnPattern] : [];
     const creators = [...CREATOR_ROLE_KINDS.map((k) => s.roleArns[k]), ...perUser];
-    const jobRoles = [...EXECUTION_ROLE_KINDS.map((k) => s.roleArns[k]), ...perUser];
     const runtime = workloadRuntimeStatements(s);
     return policyDocument([
         {
@@ -126,11 +146,18 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
         ...runtime.filter((st) => st.Sid?.startsWith("CodeArtifact")),
         teamParameterStatement(s),
         ...iamDelegationStatements(s),
-        passTeamRolesStatement(s, jobRoles),
+        {
+            // A cap, so a pattern: the team's own role path (never another team's: the path ends in
+            // `/<team>/`). The identity policies name the exact execution roles, and the human
+            // roles under the path trust no service, so SageMaker could not assume them anyway.
+            ...passTeamRolesStatement(s, []),
+            Resource: `arn:${s.partition}:iam::${s.accountId}:role${s.rolePath}*`,
+        },
         teamBudgetStatement(s),
         {
             // Roles the admin creates run jobs; they never create SageMaker resources, because only
-            // the creator roles carry the guardrail policies.
+            // the creator roles carry the guardrail policies. The scientist opens Studio
+            // (CreatePresignedDomainUrl, not matched here) and creates nothing either.
             Sid: "DenyCreateExceptGuardrailedRoles",
             Effect: "Deny",
             Action: GUARDED_CREATE_ACTIONS,
@@ -138,30 +165,33 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
             Condition: { ArnNotLike: { "aws:PrincipalArn": creators } },
         },
         {
+            // I3: `sagemaker:*` above would otherwise reach other teams' domains, profiles, spaces,
+            // apps, jobs and endpoints, e.g. a role the admin creates opening another team's user
+            // profile (CreatePresignedDomainUrl) and so working as that team's execution role.
+            // Every team resource carries the team tag; the platform's shared ones carry "platform".
+            // Untagged resources and list calls (no resource tag) are not affected.
+            Sid: "DenyOtherTeamsSageMakerResources",
+            Effect: "Deny",
+            Action: "sagemaker:*",
+            Resource: "*",
+            Condition: {
+                StringNotEquals: { "aws:ResourceTag/team": [s.team, "platform"] },
+                Null: { "aws:ResourceTag/team": "false" },
+            },
+        },
+        {
+            // Redundant with the PassedToService condition of the Allow above (kept: the IAM proofs
+            // name it as the deciding statement, and it survives a later widening of that Allow).
             Sid: "DenyPassRoleExceptToSageMaker",
             Effect: "Deny",
             Action: "iam:PassRole",
             Resource: "*",
             Condition: { StringNotEquals: { "iam:PassedToService": servicePrincipal("sagemaker", s.partition) } },
         },
-        {
-            Sid: "DenyRolesWithoutTeamBoundary",
-            Effect: "Deny",
-            Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
-            Resource: "*",
-            Condition: { StringNotEquals: { "iam:PermissionsBoundary": s.boundaryPolicyArn } },
-        },
-        {
-            Sid: "DenyRemovingBoundary",
-            Effect: "Deny",
-            Action: "iam:DeleteRolePermissionsBoundary",
-            Resource: "*",
-        },
-        {
-            Sid: "DenyChangingTeamPolicies",
-            Effect: "Deny",
-            Action: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
-            Resource: teamPolicyArnPattern(s),
-        },
+        // No Deny for removing the boundary, changing the team's policies or creating roles without
+        // the boundary: a boundary is an allow-list, and it allows none of iam:DeleteRolePermissionsBoundary,
+        // iam:CreatePolicyVersion/DeletePolicy/DeletePolicyVersion/SetDefaultPolicyVersion, and
+        // iam:CreateRole/PutRolePermissionsBoundary only with `iam:PermissionsBoundary` = this policy
+        // (DelegatedRolesUnderBoundary). Explicit Denies of the same would cost 600 of its 6,144 characters.
     ] satisfies Statement[]);
 }

@@ -6,17 +6,23 @@ import { Statement, PolicyDocument, policyDocument } from "./document";
 import { denyOutsideNetwork } from "./s3";
 import { TeamDocumentScope, delegatedRoleArnPattern, executionRoleArns } from "./teamScope";
 
-/** Object and listing actions: what "reading or writing the team's data" means. */
-export const S3_DATA_ACTIONS = [
+/** Object actions: what "reading or writing the team's data" means. */
+export const S3_OBJECT_DATA_ACTIONS = [
     "s3:GetObject*",
     "s3:PutObject*",
     "s3:DeleteObject*",
-    "s3:ListBucket*",
     "s3:ListMultipartUploadParts",
     "s3:AbortMultipartUpload",
     "s3:RestoreObject",
     "s3:ReplicateObject",
 ];
+
+/**
+ * Listing a bucket (object names, versions, uploads). `s3:ListBucket` also authorises HeadBucket,
+ * which the deployer's provider calls after creating the bucket and on every read, so the bucket
+ * administrators keep it; they still read no object.
+ */
+export const S3_LIST_ACTIONS = ["s3:ListBucket*"];
 
 /**
  * The data actions that can come through an access point (they carry s3:DataAccessPointAccount);
@@ -46,22 +52,30 @@ export function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
 
 /**
  * Data of a team bucket is for the team only. Denies object access by any other principal of the
- * account, whatever its IAM policy says (another team's role, the deployer, an account admin).
+ * account, whatever its IAM policy says (another team's role, the deployer, an account admin), and
+ * listing by anyone but the team and the bucket administrators (HeadBucket is a ListBucket: without
+ * it the deployer could not read the bucket it manages).
  * AWS services acting as themselves (log delivery, replication) are exempt; services acting for a
  * caller use the caller's identity and are judged by it.
  */
-export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement {
-    return {
-        Sid: "DenyDataAccessOutsideTeam",
-        Effect: "Deny",
-        Principal: "*",
-        Action: S3_DATA_ACTIONS,
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: {
-            ArnNotLike: { "aws:PrincipalArn": teamDataPrincipalPatterns(s) },
-            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement[] {
+    // Data inspectors (Macie) read to classify; their AWS-managed policies allow no writes.
+    const team = [...teamDataPrincipalPatterns(s), ...s.dataInspectorArns];
+    const notTeam = (patterns: string[]) => ({
+        ArnNotLike: { "aws:PrincipalArn": patterns },
+        BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+    });
+    return [
+        { Sid: "DenyDataAccessOutsideTeam", Effect: "Deny", Principal: "*", Action: S3_OBJECT_DATA_ACTIONS, Resource: `${bucketArn}/*`, Condition: notTeam(team) },
+        {
+            Sid: "DenyListingOutsideTeam",
+            Effect: "Deny",
+            Principal: "*",
+            Action: S3_LIST_ACTIONS,
+            Resource: bucketArn,
+            Condition: notTeam([...team, ...s.bucketAdminArns]),
         },
-    };
+    ];
 }
 
 /**
@@ -75,8 +89,9 @@ export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): St
  */
 export function teamBucketPolicyStatements(s: TeamDocumentScope, bucketArn: string): Statement[] {
     return [
-        denyOutsideNetwork(bucketArn, { vpcEndpointIds: [s.s3EndpointId], vpcIds: [s.vpcId], exemptPrincipalArns: s.bucketAdminArns }),
-        denyDataOutsideTeam(s, bucketArn),
+        // Data inspectors (Macie) read from the service's own network, never through the endpoint.
+        denyOutsideNetwork(bucketArn, { vpcEndpointIds: [s.s3EndpointId], vpcIds: [s.vpcId], exemptPrincipalArns: [...s.bucketAdminArns, ...s.dataInspectorArns] }),
+        ...denyDataOutsideTeam(s, bucketArn),
     ];
 }
 
@@ -130,11 +145,25 @@ export function dataLakeBucketStatements(args: {
             Sid: "DenyDataAccessNotThroughAccessPoints",
             Effect: "Deny",
             Principal: "*",
-            Action: S3_ACCESS_POINT_DATA_ACTIONS,
-            Resource: [args.bucketArn, `${args.bucketArn}/*`],
+            Action: S3_ACCESS_POINT_DATA_ACTIONS.filter((a) => !a.startsWith("s3:ListBucket")),
+            Resource: `${args.bucketArn}/*`,
             Condition: {
                 StringNotEqualsIfExists: { "s3:DataAccessPointAccount": args.accountId },
                 BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+            },
+        },
+        {
+            // The bucket administrators may list the bucket directly: HeadBucket is a ListBucket,
+            // and the deployer reads the bucket it manages. They read no object.
+            Sid: "DenyListingNotThroughAccessPoints",
+            Effect: "Deny",
+            Principal: "*",
+            Action: S3_ACCESS_POINT_DATA_ACTIONS.filter((a) => a.startsWith("s3:ListBucket")),
+            Resource: args.bucketArn,
+            Condition: {
+                StringNotEqualsIfExists: { "s3:DataAccessPointAccount": args.accountId },
+                BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+                ArnNotLikeIfExists: { "aws:PrincipalArn": args.bucketAdminArns },
             },
         },
     ];

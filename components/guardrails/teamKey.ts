@@ -26,7 +26,7 @@ export interface TeamKeyPolicyInputs {
 }
 
 /** What the key policy reads of a team: no key ARN, so the key can be the first resource of the team. */
-export type TeamKeyScope = Pick<TeamDocumentScope, "partition" | "region" | "accountId" | "roleArns" | "userRoleArns" | "delegatedRolePath">;
+export type TeamKeyScope = Pick<TeamDocumentScope, "partition" | "region" | "accountId" | "roleArns" | "userRoleArns" | "delegatedRolePath" | "dataInspectorArns">;
 
 export function teamKeyPolicyArgs(s: TeamKeyScope, inputs: TeamKeyPolicyInputs): KeyPolicyArgs {
     const viaServices = TEAM_KEY_VIA_SERVICES.map((svc) => viaService(svc, s.region, s.partition));
@@ -35,7 +35,8 @@ export function teamKeyPolicyArgs(s: TeamKeyScope, inputs: TeamKeyPolicyInputs):
         // By ARN condition rather than principal: the key is created before the roles (the
         // boundary and role policies name the key), and survives a role being recreated.
         viaServices,
-        userArnPatterns: { accountId: s.accountId, patterns: [...executionRoleArns(s), delegatedRoleArnPattern(s)] },
+        // Data inspectors (Macie) decrypt objects they classify; like every user, only through the services above.
+        userArnPatterns: { accountId: s.accountId, patterns: [...executionRoleArns(s), delegatedRoleArnPattern(s), ...s.dataInspectorArns] },
         restrictToVpcEndpoints: inputs.kmsEndpointIds,
     };
 }

@@ -72,6 +72,13 @@ export interface TeamDocumentScope {
     budgetName: string;
     /** Principals exempt from the network rule on the buckets (the deployer: it manages bucket settings from outside the VPC). */
     bucketAdminArns: string[];
+    /**
+     * Service-linked roles of data-inspection services that read the team's objects to classify
+     * them (Amazon Macie, when governance turns it on). Empty otherwise. Their own, AWS-managed
+     * policies grant reads only; here they are admitted past the team and network rules and may
+     * decrypt through S3.
+     */
+    dataInspectorArns: string[];
     /** The team's access point on the shared data lake, when the team has one. */
     dataLake?: TeamDataLakeScope;
 }
@@ -86,9 +93,6 @@ export const sagemakerArn = (s: TeamDocumentScope, resource: string) => `arn:${s
 
 /** Pattern of the roles the team admin creates. */
 export const delegatedRoleArnPattern = (s: Pick<TeamDocumentScope, "partition" | "accountId" | "delegatedRolePath">) => `arn:${s.partition}:iam::${s.accountId}:role${s.delegatedRolePath}*`;
-
-/** The team's managed policies (boundary, guardrails) live under the team's path. */
-export const teamPolicyArnPattern = (s: TeamDocumentScope) => `arn:${s.partition}:iam::${s.accountId}:policy${s.policyPath}*`;
 
 /** Every platform-made role of the team (human, execution, per-user). */
 export function allTeamRoleArns(s: TeamDocumentScope): string[] {

@@ -198,7 +198,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             `${name}-endpoints-sg`,
             {
                 vpcId: this.vpc.id,
-                description: "Interface VPC endpoints: HTTPS from the platform's security groups only",
+                description: "Interface VPC endpoints: HTTPS from inside the isolated VPC only",
                 revokeRulesOnDelete: true,
                 tags: { Name: `${prefix}-vpc-endpoints` },
             },
@@ -266,6 +266,18 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             this.interfaceEndpointIds[spec.key] = endpoint.id;
         }
 
+        // One ingress rule from the VPC's own range, not one per client group: a rule per user
+        // profile would hit the quota of rules per security group (60 by default, and at most
+        // 1000 / groups-per-ENI) at a few dozen users, and every new user would rewrite this shared
+        // group. Nothing but the platform has ENIs in this VPC (no internet, no peering), and each
+        // client group still opens 443 only towards this group, so the platform's groups remain
+        // the only way in.
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-endpoints-https-in`,
+            { securityGroupId: this.endpointSecurityGroup.id, ipProtocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrIpv4: args.cidr, description: "HTTPS from the isolated VPC" },
+            child,
+        );
+
         // Domain group: reaches the endpoints, S3 (through the gateway's prefix list) and EFS; accepts nothing.
         this.allowHttpsToEndpoints(`${name}-domain`, this.domainSecurityGroup.id, child);
         new aws.vpc.SecurityGroupEgressRule(
@@ -297,22 +309,10 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     }
 
     /**
-     * HTTPS from `securityGroupId` to the interface endpoints (both sides: egress on the group,
-     * ingress on the endpoints' group) and to S3 through the gateway endpoint's prefix list.
+     * HTTPS from `securityGroupId` to the interface endpoints (whose group admits the VPC range)
+     * and to S3 through the gateway endpoint's prefix list.
      */
     private allowHttpsToEndpoints(prefix: string, securityGroupId: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): void {
-        new aws.vpc.SecurityGroupIngressRule(
-            `${prefix}-endpoints-in`,
-            {
-                securityGroupId: this.endpointSecurityGroup.id,
-                ipProtocol: "tcp",
-                fromPort: HTTPS,
-                toPort: HTTPS,
-                referencedSecurityGroupId: securityGroupId,
-                description: `HTTPS from ${prefix}`,
-            },
-            opts,
-        );
         new aws.vpc.SecurityGroupEgressRule(
             `${prefix}-endpoints-out`,
             {
@@ -335,7 +335,8 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     /**
      * The security group of one user profile (N9, pitfall 1): the user's apps reach each other on
      * 8192-65535 (self-referencing), EFS on 2049, the endpoints and S3 on 443, and nothing else; no
-     * other user's group is admitted. The endpoints' group admits it on 443 (pitfall 4). Everything
+     * other user's group is admitted. The endpoints' group admits the VPC range on 443 (pitfall 4), so
+     * adding a user never touches a shared group. Everything
      * a profile needs is in its own group, so it works even where only this group is attached
      * (pitfall 3). Call once per user profile; the rules are children of `parent`.
      */

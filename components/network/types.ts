@@ -14,7 +14,7 @@ export interface NetworkContext {
     s3EndpointId: pulumi.Output<string>;
     /** Interface endpoint ids by service short name, e.g. "sagemaker.api", "studio", "sts". */
     interfaceEndpointIds: Record<string, pulumi.Output<string>>;
-    /** Security group of the interface endpoints (443 from the platform's groups only). */
+    /** Security group of the interface endpoints: 443 from the isolated VPC's range only (one rule, whatever the number of users). */
     endpointSecurityGroupId: pulumi.Output<string>;
     /** Security group of the Studio domain (NFS to its EFS). */
     domainSecurityGroupId: pulumi.Output<string>;

@@ -8,6 +8,7 @@ import { AccountContext, roleArn, servicePrincipal } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import {
+    codeBuildStageTrustPolicy,
     decideStagePolicy,
     notificationTopicPolicy,
     pipelineRolePolicy,
@@ -112,19 +113,30 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const prefix = namePrefix(naming);
         const child = { parent: this };
 
+        const projectName = (stage: string) => `${prefix}-package-${stage}`;
+        const projectArn = (stage: string) => `arn:${account.partition}:codebuild:${account.region}:${account.accountId}:project/${projectName(stage)}`;
+
         // Roles first: key and bucket policies name them, and KMS refuses principals that do not exist.
-        const role = (stage: "pipeline" | "scan" | "decide" | "publish", service: "codebuild" | "codepipeline") =>
+        // Each stage role trusts its own project only (aws:SourceArn), so no other build can run as
+        // the publish role (S3).
+        const role = (stage: "pipeline" | "scan" | "decide" | "publish", trust: PolicyDocument) =>
             new aws.iam.Role(
                 `${name}-${stage}-role`,
                 {
                     name: iamRoleName(naming, `pkg-${stage}`),
                     description: `Package scan pipeline: ${stage} stage`,
-                    assumeRolePolicy: toPolicyJson(serviceTrustPolicy(service, account.partition, account.accountId)),
+                    assumeRolePolicy: toPolicyJson(trust),
                     maxSessionDuration: 3600,
                 },
                 child,
             );
-        this.roles = { pipeline: role("pipeline", "codepipeline"), scan: role("scan", "codebuild"), decide: role("decide", "codebuild"), publish: role("publish", "codebuild") };
+        const stageRole = (stage: "scan" | "decide" | "publish") => role(stage, codeBuildStageTrustPolicy(account, projectArn(stage)));
+        this.roles = {
+            pipeline: role("pipeline", serviceTrustPolicy("codepipeline", account.partition, account.accountId)),
+            scan: stageRole("scan"),
+            decide: stageRole("decide"),
+            publish: stageRole("publish"),
+        };
         this.scanRoleArn = this.roles.scan.arn;
         this.publishRoleArn = this.roles.publish.arn;
         const roleArns = Object.values(this.roles).map((r) => r.arn);
@@ -269,8 +281,6 @@ export class ScanPipeline extends pulumi.ComponentResource {
             );
         const logs = { scan: logGroup("scan"), decide: logGroup("decide"), publish: logGroup("publish") };
 
-        const projectName = (stage: string) => `${prefix}-package-${stage}`;
-        const projectArn = (stage: string) => `arn:${account.partition}:codebuild:${account.region}:${account.accountId}:project/${projectName(stage)}`;
         const stagePolicy = (stage: "scan" | "decide" | "publish", doc: pulumi.Output<PolicyDocument>) =>
             new aws.iam.RolePolicy(`${name}-${stage}-policy`, { role: this.roles[stage].id, policy: doc.apply(toPolicyJson) }, child);
         const base = (stage: "scan" | "decide" | "publish", logGroupArn: string, keyArn: string) => ({

@@ -57,6 +57,8 @@ export interface TeamEnvironmentArgs {
     mandatoryTagKeys?: string[];
     /** The approved CodeArtifact repository endpoint, published for the Studio lifecycle script. Default: none. */
     codeArtifactRepositoryEndpoint?: pulumi.Input<string>;
+    /** Service-linked roles of data-inspection services reading the team's buckets (Macie). Default: none. */
+    dataInspectorArns?: string[];
     /** The shared data lake; required when the team config sets `dataLake`. Default: none. */
     dataLake?: TeamDataLakeInput;
     /** Days noncurrent object versions are kept. Default 90. */
@@ -173,6 +175,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             adminUsers: admins,
             budgetName: names.budget,
             bucketAdminArns: bucketAdministrators,
+            dataInspectorArns: args.dataInspectorArns ?? [],
             ...(team.dataLake && r.dataLakeBucketArn && r.dataLakeKeyArn
                 ? { dataLake: { bucketArn: r.dataLakeBucketArn, keyArn: r.dataLakeKeyArn, accessPointArn, prefix: names.dataLakePrefix } }
                 : {}),
@@ -205,7 +208,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                 policy: pulumi.all(kmsEndpointIds).apply((endpoints) =>
                     keyPolicy(
                         teamKeyPolicyArgs(
-                            { partition, region, accountId, roleArns, userRoleArns, delegatedRolePath: names.delegatedRolePath },
+                            { partition, region, accountId, roleArns, userRoleArns, delegatedRolePath: names.delegatedRolePath, dataInspectorArns: args.dataInspectorArns ?? [] },
                             { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
                         ),
                     ),

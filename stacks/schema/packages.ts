@@ -1,3 +1,4 @@
+import { IPv4CidrRange } from "ip-num";
 import { z } from "zod";
 import { emailAddress, ipv4Cidr, positiveInt } from "./common";
 
@@ -105,6 +106,14 @@ export const packagesSchema = z
                 message: "missing; intake mode codestar needs the request repository as owner/name",
             });
         }
+        const scanPrefix = Number(cfg.scanVpcCidr.split("/")[1]);
+        if (scanPrefix < 16 || scanPrefix > 24) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["scanVpcCidr"],
+                message: `"${cfg.scanVpcCidr}" is a /${scanPrefix}; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private and two public subnets need room)`,
+            });
+        }
         const seen = new Set<string>();
         cfg.licenseAllowList.forEach((licence, i) => {
             const key = licence.toLowerCase();
@@ -116,3 +125,26 @@ export const packagesSchema = z
 export type PackagesConfig = z.infer<typeof packagesSchema>;
 export type ScanException = z.infer<typeof scanExceptionSchema>;
 export type Severity = (typeof SEVERITIES)[number];
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/**
+ * Cross-section checks of `packages`. The scanning VPC has internet egress; it is its own VPC and
+ * must not even share address space with the data VPC (S1), so that no route, peering or
+ * firewall rule written for one can ever match the other.
+ */
+export function refinePackages(cfg: { network: { cidr: string }; packages: PackagesConfig }, issue: Issue): void {
+    const scan = cfg.packages.scanVpcCidr;
+    let overlaps: boolean;
+    try {
+        overlaps = IPv4CidrRange.fromCidr(scan).isOverlapping(IPv4CidrRange.fromCidr(cfg.network.cidr));
+    } catch {
+        return; // an invalid block is reported by its own field check
+    }
+    if (overlaps) {
+        issue(
+            ["packages", "scanVpcCidr"],
+            `"${scan}" overlaps the data VPC's network.cidr ${cfg.network.cidr}; the egress-only scanning VPC must use a separate block (e.g. 10.250.0.0/22)`,
+        );
+    }
+}

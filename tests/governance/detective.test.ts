@@ -170,7 +170,14 @@ describe("remediation (prod)", () => {
         sm.on(DescribeNotebookInstanceCommand).resolvesOnce({ NotebookInstanceStatus: "InService" } as never).resolves({ NotebookInstanceStatus: "Pending" } as never);
         sm.on(StopNotebookInstanceCommand).resolves({});
         expect((await handler(fixture("notebook-direct-internet-root.json"))).action).toBe("stopped");
+        expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
         await expect(handler(fixture("notebook-direct-internet-root.json"))).rejects.toBeInstanceOf(RetryLaterError);
+        // The deferred stop is alerted at once (the retries may all find it Pending), and not tagged,
+        // so that the retry still stops it.
+        expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+        expect(published()[1].message.action).toMatch(/^remediation deferred \(notebook instance .* is still Pending/);
+        expect(sm.commandCalls(StopNotebookInstanceCommand)).toHaveLength(1);
+        expect(sm.commandCalls(AddTagsCommand)).toHaveLength(1);
     });
 
     it("deletes a Studio app on an instance type off the allow-list (G2)", async () => {

@@ -111,7 +111,6 @@ describe("audit trail (G4)", () => {
             "arn:aws:cloudtrail:eu-central-1:333333333333:trail/acme-prod-audit-trail",
             "arn:aws:cloudtrail:eu-central-1:444444444444:trail/acme-prod-audit-trail",
         ]);
-        expect(statements.find((s) => s.Sid === "ConfigDelivery")?.Condition?.StringEquals["aws:SourceAccount"]).toEqual(["444444444444"]);
         expect(statements.map((s) => s.Sid)).toEqual(expect.arrayContaining(["DenyInsecureTransport", "DenyOtherKmsKey"]));
         // The member trail waits for the archive's bucket policy (CloudTrail checks it on create).
         const memberTrail = trails.find((t) => t.account === "444444444444") as PlanResource;
@@ -178,6 +177,7 @@ describe("detective controls (G10)", () => {
         const rule = one(prod, "aws:cloudwatch/eventRule:EventRule", "detective-rule");
         expect(JSON.parse(String(rule.inputs.eventPattern))).toEqual({
             source: ["aws.sagemaker"],
+            account: ["444444444444"],
             "detail-type": ["AWS API Call via CloudTrail"],
             detail: { eventSource: ["sagemaker.amazonaws.com"], eventName: [...WATCHED_EVENTS] },
         });
@@ -195,11 +195,24 @@ describe("detective controls (G10)", () => {
 });
 
 describe("AWS Config and security services", () => {
-    it("records in the workload account, delivers to the archive and deploys every managed rule", () => {
+    it("records in the workload account, delivers to the archive's Config bucket and deploys every managed rule", () => {
         expect(ofType(prod, "aws:cfg/recorder:Recorder", "444444444444")).toHaveLength(1);
-        expect(one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery").inputs.s3BucketName).toBe("acme-prod-audit-333333333333");
+        expect(one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery").inputs.s3BucketName).toBe("acme-prod-audit-config-333333333333");
         const rules = ofType(prod, "aws:cfg/rule:Rule", "444444444444");
-        expect(rules.map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier).sort()).toEqual(MANAGED_RULES.map((r) => r.identifier).sort());
+        // The identifiers as the managed-rule pages of the AWS Config developer guide spell them
+        // (not derived from MANAGED_RULES: a typo there must fail here).
+        expect(rules.map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier).sort()).toEqual([
+            "CLOUD_TRAIL_ENABLED",
+            "CMK_BACKING_KEY_ROTATION_ENABLED",
+            "REQUIRED_TAGS",
+            "S3_BUCKET_SSL_REQUESTS_ONLY",
+            "S3_DEFAULT_ENCRYPTION_KMS",
+            "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED",
+            "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK",
+            "SAGEMAKER_NOTEBOOK_KMS_CONFIGURED",
+            "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS",
+            "VPC_FLOW_LOGS_ENABLED",
+        ]);
         const tags = rules.find((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier === "REQUIRED_TAGS") as PlanResource;
         expect(JSON.parse(String(tags.inputs.inputParameters))).toEqual({ tag1Key: "team", tag2Key: "environment", tag3Key: "owner", tag4Key: "cost-center" });
     });
@@ -272,6 +285,43 @@ describe("governance config", () => {
         expect(ofType(run, "aws:cfg/rule:Rule")).toHaveLength(MANAGED_RULES.length);
         const archive = doc(one(run, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy").inputs.policy);
         expect(archive.Statement.some((s) => s.Sid === "ConfigDelivery")).toBe(false);
+        expect(run.resources.some((r) => r.name === "audit-config-policy")).toBe(false);
+        expect(one(dev, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy")).toBeDefined();
+    });
+
+    it("Config never delivers to the Object Lock archive (AWS Config does not support it); the Config bucket admits only Config", () => {
+        expect(ofType(prod, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").map((r) => r.name)).toEqual(["audit-archive-object-lock"]);
+        const archive = doc(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy").inputs.policy);
+        expect(archive.Statement.some((s) => String(s.Sid).startsWith("Config"))).toBe(false);
+        const config = doc(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").inputs.policy);
+        expect(config.Statement.some((s) => String(s.Sid).startsWith("CloudTrail"))).toBe(false);
+        expect(config.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({
+            Resource: ["arn:aws:s3:::acme-prod-audit-config-333333333333/AWSLogs/444444444444/Config/*"],
+            Condition: { StringEquals: { "aws:SourceAccount": ["444444444444"], "s3:x-amz-acl": "bucket-owner-full-control" } },
+        });
+        expect(one(prod, "aws:s3/bucket:Bucket", "audit-config").options).toMatchObject({ protect: true, retainOnDelete: true });
+        const channel = one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery");
+        expect(channel.options.dependsOn).toContain(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").urn);
+    });
+
+    it("the recorder role may deliver to its own prefix with the archive key (same-account delivery uses the role)", () => {
+        for (const [run, account, sharedAccount] of [[dev, "111111111111", "111111111111"], [prod, "444444444444", "333333333333"]] as const) {
+            const policy = doc(one(run, "aws:iam/rolePolicy:RolePolicy", "config-role-delivery").inputs.policy);
+            const bucket = `arn:aws:s3:::${run === dev ? "acme-dev" : "acme-prod"}-audit-config-${sharedAccount}`;
+            expect(policy.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({ Action: "s3:PutObject", Resource: `${bucket}/AWSLogs/${account}/Config/*` });
+            expect(policy.Statement.find((s) => s.Sid === "ConfigBucketCheck")).toMatchObject({ Action: "s3:GetBucketAcl", Resource: bucket });
+            expect(String(policy.Statement.find((s) => s.Sid === "ConfigDeliveryEncrypt")?.Resource)).toMatch(new RegExp(`^arn:aws:kms:[a-z0-9-]+:${sharedAccount}:key/`));
+            expect(one(run, "aws:cfg/recorder:Recorder", "config-recorder").options.dependsOn).toContain(one(run, "aws:iam/rolePolicy:RolePolicy", "config-role-delivery").urn);
+        }
+        // In dev the recorder shares the archive's account: the key admits its role (by ARN, it is created later) through S3 only.
+        const devKey = doc(one(dev, "aws:kms/key:Key", "audit-key-key").inputs.policy);
+        expect(devKey.Statement.find((s) => s.Sid === "KeyUseByRoleArn")?.Condition).toEqual({
+            ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::111111111111:role/acme-dev-config-recorder"] },
+            StringEquals: { "kms:CallerAccount": "111111111111", "kms:ViaService": [expect.stringMatching(/^s3\.[a-z0-9-]+\.amazonaws\.com$/)] },
+        });
+        // In prod it is another account: Config falls back to its service principal, no role is admitted.
+        const prodKey = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
+        expect(prodKey.Statement.some((s) => s.Sid === "KeyUseByRoleArn")).toBe(false);
     });
 });
 

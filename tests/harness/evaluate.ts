@@ -10,7 +10,14 @@ import type { PolicyResource, ReportViolation, ResourceValidationArgs } from "@p
 import { policies as packPolicies } from "../../policy-pack/policies";
 import { SecureDsPolicy, isStackPolicy } from "../../policy-pack/policies/types";
 import { EnforcementLevel, PlanFinding, PlanResource } from "./planTypes";
+import { configDefaults } from "./policyArgs";
 import { REPO_ROOT } from "./stackConfig";
+
+/**
+ * The pack-wide default of `new PolicyPack(..., { enforcementLevel })` in policy-pack/index.ts,
+ * which cannot be imported (it starts a gRPC server); tests/plan/plan.test.ts checks they agree.
+ */
+export const PACK_DEFAULT_ENFORCEMENT: EnforcementLevel = "mandatory";
 
 /** Pulumi pack config: `all` and per-policy entries, each a level or an object. */
 export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
@@ -40,14 +47,10 @@ export function resolvePolicies(packConfig: PackConfig, policies: SecureDsPolicy
         typeof entry === "string" ? entry : entry?.enforcementLevel;
     return policies.map((policy) => {
         const entry = packConfig[policy.name];
-        const level = levelOf(entry) ?? levelOf(packConfig.all) ?? policy.enforcementLevel ?? "advisory";
-        const defaults: Record<string, unknown> = {};
-        for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-            const def = (schema as { default?: unknown }).default;
-            if (def !== undefined) defaults[key] = def;
-        }
+        // The engine's order: the policy's own config entry, then `all`, then the policy's level, then the pack's.
+        const level = levelOf(entry) ?? levelOf(packConfig.all) ?? policy.enforcementLevel ?? PACK_DEFAULT_ENFORCEMENT;
         const overrides = typeof entry === "object" ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== "enforcementLevel")) : {};
-        return { policy, level, config: { ...defaults, ...overrides } };
+        return { policy, level, config: { ...configDefaults(policy), ...overrides } };
     });
 }
 

@@ -22,7 +22,8 @@ function unknownChecking<T>(value: T): T {
     }) as T;
 }
 
-function defaults(policy: { configSchema?: { properties?: Record<string, unknown> } }): Record<string, unknown> {
+/** The policy's configSchema defaults, which the engine (not the SDK) applies before `getConfig`. */
+export function configDefaults(policy: { configSchema?: { properties?: Record<string, unknown> } }): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
         const d = (schema as { default?: unknown }).default;
@@ -55,7 +56,7 @@ export async function runResourcePolicy(policy: SecureDsResourcePolicy, c: Resou
         stackTags: new Map<string, string>(),
         isType: () => false,
         asType: () => undefined,
-        getConfig: () => ({ ...defaults(policy), ...(c.config ?? {}) }),
+        getConfig: () => ({ ...configDefaults(policy), ...(c.config ?? {}) }),
         notApplicable: (reason?: string) => {
             throw new UnknownValueRead(reason ?? "not applicable");
         },
@@ -113,7 +114,7 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
     }
     const args = {
         resources: [...byName.values()],
-        getConfig: () => ({ ...defaults(policy), ...(config ?? {}) }),
+        getConfig: () => ({ ...configDefaults(policy), ...(config ?? {}) }),
         stackTags: new Map<string, string>(),
         notApplicable: (reason?: string) => {
             throw new UnknownValueRead(reason ?? "not applicable");

@@ -210,6 +210,7 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
             adminUsers: team.users.filter((u) => u.role === "admin").map((u) => u.name),
             budgetName: n.budget,
             bucketAdminArns: [deployerArn],
+            dataInspectorArns: [],
         };
     };
 

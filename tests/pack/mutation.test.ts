@@ -260,7 +260,7 @@ const mutations: Mutation[] = [
     { name: "ECR tag mutability MUTABLE", apply: (rs) => (rs.find(T.ecr).inputs.imageTagMutability = "MUTABLE") },
     { name: "ECR scan on push off", apply: (rs) => (rs.find(T.ecr).inputs.imageScanningConfiguration = { scanOnPush: false }) },
     { name: "ECR lifecycle policy removed", apply: (rs) => rs.remove(rs.find(T.ecrLifecycle)) },
-    { name: "ECR repository policy public", apply: (rs) => rs.editPolicy(rs.find(T.ecrPolicy), "policy", (ss) => ss.map((s) => ({ ...s, Condition: undefined }))) },
+    { name: "ECR repository policy public", apply: (rs) => rs.editPolicy(rs.find(T.ecrPolicy), "policy", (ss) => ss.map((s) => ({ ...s, Principal: "*", Condition: undefined }))) },
     { name: "protect removed from the ECR repository", apply: (rs) => (rs.find(T.ecr).options.protect = false) },
     { name: "CodeArtifact domain key removed", apply: (rs) => dropProperty(rs.find(T.caDomain), "encryptionKey") },
     { name: "CodeArtifact external connection on approved", apply: (rs) => (rs.find(T.caRepo, "packages-mirror-approved").inputs.externalConnections = { externalConnectionName: "public:pypi" }) },
@@ -286,7 +286,7 @@ const mutations: Mutation[] = [
     {
         name: "security-group ingress from 0.0.0.0/0",
         apply: (rs) => {
-            const rule = rs.find(T.ingress, "data-science-domain-endpoints-in");
+            const rule = rs.find(T.ingress, "data-science-endpoints-https-in");
             delete rule.inputs.referencedSecurityGroupId;
             delete rule.propertyDependencies.referencedSecurityGroupId;
             rule.inputs.cidrIpv4 = "0.0.0.0/0";
@@ -294,7 +294,7 @@ const mutations: Mutation[] = [
     },
     { name: "default security group gets an ingress rule", apply: (rs) => (rs.find(T.defaultSg).inputs.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]) },
     { name: "subnet maps public IPs on launch", apply: (rs) => (rs.all(T.subnet)[0].inputs.mapPublicIpOnLaunch = true) },
-    { name: "security group rule without description", apply: (rs) => delete rs.find(T.ingress, "data-science-domain-endpoints-in").inputs.description },
+    { name: "security group rule without description", apply: (rs) => delete rs.find(T.ingress, "data-science-endpoints-https-in").inputs.description },
     { name: "VPC flow log removed", apply: (rs) => rs.remove(rs.find(T.flowLog, "data-science-flow-logs")) },
     {
         name: "internet gateway added to the isolated VPC",
@@ -376,6 +376,7 @@ beforeAll(async () => {
 afterAll(() => {
     const caught = results.filter((r) => r.caught).length;
     console.log(`mutation proof: ${caught}/${results.length} caught`);
+    if (process.env.MUTATION_DETAIL) for (const r of results) console.log(`  [${r.stack}] ${r.mutation}: ${r.policies.join(", ")}`);
     for (const r of results.filter((x) => !x.caught)) console.log(`  NOT CAUGHT: [${r.stack}] ${r.mutation}${r.error ? ` (${r.error})` : ""}`);
 });
 

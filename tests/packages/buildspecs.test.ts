@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -32,6 +33,17 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
         expect(Object.values(spec("scan").env?.variables ?? {}).every((v) => /^\d+(\.\d+)*$/.test(v))).toBe(true);
         expect(c).toContain('sha256sum --check');
         expect(spec("scan").artifacts?.files).toEqual(["requests.yaml", "scan/**/*"]);
+    });
+    it("scan: guarddog reads the extracted sources, ClamAV reports what it could not scan, the request list survives the tools", () => {
+        const c = commands("scan");
+        // guarddog's local scan only runs source rules on a directory of sources or one archive.
+        expect(c).toMatch(/guarddog pypi scan "\$D\/src\/"/);
+        expect(c).not.toMatch(/guarddog pypi scan "\$D\/dl/);
+        expect(c).toContain('if [ "$EXTRACT" -ne 0 ]; then GUARDDOG=3; fi');
+        expect(c).toContain("--alert-exceeds-max=yes");
+        expect(c).toMatch(/--max-filesize=2000M --max-scansize=2000M/);
+        expect(c).toContain("read -r -u 3 NAME VERSION");
+        expect(c).toContain("done 3< /tmp/requests.tsv");
     });
     it("decide: runs the pinned decision bundle and uploads the reports with KMS in post_build", () => {
         const s = spec("decide");
@@ -97,5 +109,107 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
         const r = spawnSync("python3", [helpers, "extract", dir, path.join(dir, "src")], { encoding: "utf8" });
         expect(r.status).toBe(1);
         expect(r.stderr).toContain("escapes the extraction directory");
+    });
+});
+
+const bash = spawnSync("bash", ["--version"]).status === 0 && spawnSync("sha256sum", ["--version"]).status === 0;
+
+/**
+ * Runs the publish stage's build commands with stand-ins for `aws` and `twine` that, like a real
+ * CLI might, read standard input. The stand-in repository remembers the SHA-256 of every upload.
+ */
+describe.skipIf(!bash)("publish build phase (run with stub aws and twine)", () => {
+    const sha = (content: string) => createHash("sha256").update(content).digest("hex");
+    const setup = (artifacts: { name: string; version: string; file: string; content: string; scanned?: string }[], approved: Record<string, string> = {}, awsFails = false) => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "publish-"));
+        const src = path.join(root, "src");
+        const decision = path.join(root, "decision");
+        const repo = path.join(root, "repo");
+        const bin = path.join(root, "bin");
+        for (const d of [src, path.join(decision, "decision"), repo, bin]) fs.mkdirSync(d, { recursive: true });
+        const lines = artifacts.map((a) => {
+            const dl = path.join(src, "scan", a.name, a.version, "dl");
+            fs.mkdirSync(dl, { recursive: true });
+            fs.writeFileSync(path.join(dl, a.file), a.content);
+            return `${a.name}\t${a.version}\t${a.file}\t${a.scanned ?? sha(a.content)}\n`;
+        });
+        fs.writeFileSync(path.join(decision, "decision", "approved.tsv"), lines.join(""));
+        for (const [file, hash] of Object.entries(approved)) fs.writeFileSync(path.join(repo, file), hash);
+        // aws codeartifact list-package-version-assets ... --query "assets[?name=='<file>']...": prints the stored hash or fails like the CLI.
+        fs.writeFileSync(
+            path.join(bin, "aws"),
+            `#!/usr/bin/env bash
+cat > /dev/null
+${awsFails ? 'echo "An error occurred (AccessDeniedException) when calling the ListPackageVersionAssets operation" >&2; exit 254' : ""}
+file=$(printf '%s\n' "$@" | sed -n "s/^assets\\[?name=='\\(.*\\)'\\].*/\\1/p")
+if [ -f "${repo}/$file" ]; then cat "${repo}/$file"; else echo "An error occurred (ResourceNotFoundException) when calling the ListPackageVersionAssets operation" >&2; exit 254; fi
+`,
+            { mode: 0o755 },
+        );
+        fs.writeFileSync(
+            path.join(bin, "twine"),
+            `#!/usr/bin/env bash
+cat > /dev/null
+f="\${@: -1}"
+sha256sum -- "$f" | cut -d' ' -f1 > "${repo}/$(basename "$f")"
+echo "$(basename "$f")" >> "${root}/uploads.log"
+`,
+            { mode: 0o755 },
+        );
+        const script = (spec("publish").phases.build.commands ?? []).join("\n").replaceAll("/opt/publish/bin/twine", path.join(bin, "twine"));
+        const run = () =>
+            spawnSync("bash", ["-c", script], {
+                encoding: "utf8",
+                input: "",
+                env: {
+                    PATH: `${bin}:${process.env.PATH}`,
+                    CODEBUILD_SRC_DIR: src,
+                    CODEBUILD_SRC_DIR_decision: decision,
+                    CODEARTIFACT_DOMAIN: "acme-dev",
+                    CODEARTIFACT_OWNER: "111111111111",
+                    APPROVED_REPOSITORY: "approved",
+                },
+            });
+        const uploads = () => (fs.existsSync(path.join(root, "uploads.log")) ? fs.readFileSync(path.join(root, "uploads.log"), "utf8").trim().split("\n") : []);
+        return { run, uploads };
+    };
+    const A = { name: "requests", version: "2.32.3", file: "requests-2.32.3-py3-none-any.whl", content: "wheel A" };
+    const B = { name: "idna", version: "3.7", file: "idna-3.7-py3-none-any.whl", content: "wheel B" };
+    const C = { name: "certifi", version: "2024.7.4", file: "certifi-2024.7.4-py3-none-any.whl", content: "wheel C" };
+
+    it("publishes every approved artifact, even though the tools read standard input", () => {
+        const t = setup([A, B, C]);
+        const r = t.run();
+        expect(r.stdout + r.stderr).toMatch(/PUBLISHED idna-3\.7/);
+        expect(r.status).toBe(0);
+        expect(t.uploads()).toEqual([A.file, B.file, C.file]);
+    });
+    it("skips an artifact already approved with the same SHA256 and never republishes it", () => {
+        const t = setup([A, B], { [A.file]: sha(A.content) });
+        const r = t.run();
+        expect(r.status).toBe(0);
+        expect(r.stdout).toContain(`SKIPPED ${A.file}`);
+        expect(t.uploads()).toEqual([B.file]);
+    });
+    it("refuses an artifact whose bytes differ from what was scanned", () => {
+        const t = setup([{ ...A, scanned: "0".repeat(64) }]);
+        const r = t.run();
+        expect(r.status).not.toBe(0);
+        expect(r.stdout).toContain(`REFUSED ${A.file}: SHA256`);
+        expect(t.uploads()).toEqual([]);
+    });
+    it("refuses when approved holds the same file with another SHA256", () => {
+        const t = setup([A], { [A.file]: "f".repeat(64) });
+        const r = t.run();
+        expect(r.status).not.toBe(0);
+        expect(r.stdout).toContain("the approved repository holds it with SHA256");
+        expect(t.uploads()).toEqual([]);
+    });
+    it("fails, rather than publishing, when the repository cannot be asked (access error is not 'absent')", () => {
+        const t = setup([A], {}, true);
+        const r = t.run();
+        expect(r.status).not.toBe(0);
+        expect(r.stderr).toContain("AccessDeniedException");
+        expect(t.uploads()).toEqual([]);
     });
 });

@@ -102,6 +102,32 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         expect(scanner).toMatch(/:role\/acme-dev-pkg-scan$/);
         expect(d.Statement.find((s) => s.Sid === "DenyReadExceptScanner")?.Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": scanner } });
         expect(d.Statement.find((s) => s.Sid === "ScannerReads")?.Principal).toEqual({ AWS: scanner });
+        // Nobody may make the unscanned repository an upstream of approved (or of anything else).
+        expect(d.Statement.find((s) => s.Sid === "DenyUseAsUpstream")).toEqual({
+            Sid: "DenyUseAsUpstream",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "codeartifact:AssociateWithDownstreamRepository",
+            Resource: "arn:aws:codeartifact:eu-west-1:111111111111:repository/acme-dev/public-pypi",
+        });
+    });
+
+    it("lets each stage role be assumed by its own CodeBuild project only", () => {
+        for (const stage of ["scan", "decide", "publish"]) {
+            const trust = doc(one(r, "aws:iam/role:Role", `pkg-${stage}-role`).inputs.assumeRolePolicy);
+            expect(trust.Statement).toEqual([
+                {
+                    Sid: "ServiceAssumeRole",
+                    Effect: "Allow",
+                    Principal: { Service: "codebuild.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": "111111111111" },
+                        ArnLike: { "aws:SourceArn": `arn:aws:codebuild:eu-west-1:111111111111:project/acme-dev-package-${stage}` },
+                    },
+                },
+            ]);
+        }
     });
 
     it("builds the image repository: customer key, immutable tags, scan on push, lifecycle, pull policy", () => {
@@ -198,6 +224,12 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
             for (const res of asArray(s.Resource)) expect(res).toMatch(/repository\/acme-dev\/approved$|package\/acme-dev\/approved\/\*$|domain\/acme-dev$/);
         }
         expect(statements.flatMap((s) => asArray(s.Action))).not.toContain("codeartifact:ReadFromRepository");
+        // It has no output artifact: it reads the pipeline artifacts and writes nothing in S3.
+        const all = doc(publish?.inputs.policy).Statement.flatMap((s) => asArray(s.Action));
+        expect(all.filter((a) => a.startsWith("s3:"))).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
+        expect(all).not.toContain("kms:GenerateDataKey");
+        const scan = byType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "pkg-scan-policy");
+        expect(doc(scan?.inputs.policy).Statement.find((s) => s.Sid === "PipelineArtifacts")?.Action).toContain("s3:PutObject");
     });
 });
 

@@ -40,4 +40,18 @@ describe("packages config", () => {
         expect(p).toContain('secure-ds:platform.packages: unknown key "severity"; check the spelling against docs/configuration.md');
         expect(p.some((x) => x.startsWith("secure-ds:platform.packages.licenseAllowList:") && x.includes("is empty"))).toBe(true);
     });
+    it("keeps the scanning VPC out of the data VPC's address space and within a usable size", () => {
+        const raw = dev();
+        const dataCidr = (raw.network as { cidr: string }).cidr;
+        raw.packages = { scanVpcCidr: dataCidr };
+        expect(problems(raw)).toEqual([
+            `secure-ds:platform.packages.scanVpcCidr: "${dataCidr}" overlaps the data VPC's network.cidr ${dataCidr}; the egress-only scanning VPC must use a separate block (e.g. 10.250.0.0/22)`,
+        ]);
+        raw.packages = { scanVpcCidr: "10.250.0.0/27" };
+        expect(problems(raw)).toEqual([
+            'secure-ds:platform.packages.scanVpcCidr: "10.250.0.0/27" is a /27; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private and two public subnets need room)',
+        ]);
+        raw.packages = { scanVpcCidr: "10.250.0.0/24" };
+        expect(problems(raw)).toEqual([]);
+    });
 });

@@ -107,6 +107,13 @@ describe("scan decision: malicious heuristics and malware", () => {
         expect(decide({ clamscan: { output: fixture("clamscan-clean.txt"), exitCode: "2" } }).errors).toContain("clamscan reported an error (exit 2)");
         expect(decide({ clamscan: { output: "/x/a.py: OK\n", exitCode: "0" } }).errors.join()).toContain("no SCAN SUMMARY");
     });
+    it("rejects a file ClamAV could not scan completely as a scanner error, not as malware", () => {
+        const out = fixture("clamscan-infected.txt").replace("Win.Test.EICAR_HDB-1 FOUND", "Heuristics.Limits.Exceeded.MaxFileSize FOUND");
+        const d = decide({ clamscan: { output: out, exitCode: "1" } });
+        expect(d.verdict).toBe("rejected");
+        expect(d.findings.filter((f) => f.kind === "malware")).toEqual([]);
+        expect(d.errors).toEqual([expect.stringMatching(/^clamscan could not scan .*payload\.bin completely \(Heuristics\.Limits\.Exceeded\.MaxFileSize\)$/)]);
+    });
     it("never lets an exception waive malware", () => {
         const policy = { ...POLICY, exceptions: [{ package: "requests", finding: "Win.Test.EICAR_HDB-1", expires: "2099-01-01", justification: "test" }] };
         expect(decide({ clamscan: { output: fixture("clamscan-infected.txt"), exitCode: "1" } }, policy).verdict).toBe("rejected");
@@ -209,5 +216,11 @@ describe("scan policy from the environment", () => {
         expect(() => parsePolicy(undefined)).toThrow(/SCAN_POLICY is not set/);
         expect(() => parsePolicy(JSON.stringify({ ...POLICY, severityThreshold: "SEVERE" }))).toThrow(/severityThreshold/);
         expect(() => parsePolicy(JSON.stringify({ ...POLICY, exceptions: [{ package: "x", finding: "y", expires: "soon" }] }))).toThrow(/invalid entry/);
+        const valid = { package: "x", finding: "y", expires: "2099-01-01", justification: "accepted by security" };
+        expect(parsePolicy(JSON.stringify({ ...POLICY, exceptions: [valid] })).exceptions).toEqual([valid]);
+        expect(() => parsePolicy(JSON.stringify({ ...POLICY, exceptions: [{ ...valid, justification: undefined }] }))).toThrow(/invalid entry/);
+        expect(() => parsePolicy(JSON.stringify({ ...POLICY, exceptions: [{ ...valid, version: 2 }] }))).toThrow(/invalid entry/);
+        expect(() => parsePolicy(JSON.stringify({ ...POLICY, exceptions: [null] }))).toThrow(/invalid entry/);
+        expect(() => parsePolicy("{")).toThrow();
     });
 });

@@ -131,6 +131,15 @@ describe("decide.js entry point", () => {
         expect(fs.readFileSync(path.join(dir, "out", "approved.tsv"), "utf8")).toMatch(/^requests\t2\.32\.3\trequests-2\.32\.3-py3-none-any\.whl\t[0-9a-f]{64}\n$/);
         expect(fs.readFileSync(path.join(dir, "out", "report.md"), "utf8")).toContain("APPROVED");
     });
+    it("exits 2 with a report and an empty approved list when the decision code itself fails", () => {
+        const dir = tmp();
+        writeScan(dir);
+        // An invalid clock makes decideAll throw: the stand-in for any unforeseen failure.
+        expect(run([requestsFile(dir), path.join(dir, "scan"), path.join(dir, "out")], env, new Date(Number.NaN))).toBe(2);
+        expect(fs.readFileSync(path.join(dir, "out", "approved.tsv"), "utf8")).toBe("");
+        expect(JSON.parse(fs.readFileSync(path.join(dir, "out", "decision.json"), "utf8")).error).toContain("the decision code failed, so nothing is approved");
+        expect(fs.readFileSync(path.join(dir, "out", "report.md"), "utf8")).toContain("Nothing was decided");
+    });
     it("exits 1 and publishes nothing when a scanner output is missing", () => {
         const dir = tmp();
         fs.rmSync(path.join(writeScan(dir), "guarddog.json"));

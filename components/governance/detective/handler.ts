@@ -10,7 +10,8 @@
  *   and is skipped, a deleted one is gone, a stopped job is not stopped again;
  * - throttling is retried with backoff (SDK adaptive retries plus withThrottleRetry);
  * - any other failure is thrown: Lambda retries the asynchronous invocation twice, then the
- *   event lands in the dead-letter queue for an operator.
+ *   event lands in the dead-letter queue for an operator; a resource that cannot be remediated
+ *   yet (a Pending notebook) is alerted on before the retry, so the alert never waits on it.
  */
 import {
     AddTagsCommand,
@@ -384,7 +385,17 @@ export function createHandler(deps: HandlerDeps): (event: unknown) => Promise<Ou
 
         let action = "alert only";
         if (deps.config.mode === "remediate") {
-            action = target.remediate && described && isRecord(described) ? await target.remediate(described) : "manual action required (no automatic remediation for this resource)";
+            try {
+                action = target.remediate && described && isRecord(described) ? await target.remediate(described) : "manual action required (no automatic remediation for this resource)";
+            } catch (err) {
+                // Lambda retries twice within minutes, then dead-letters the event: the alert is sent
+                // now so that a resource still not stoppable after the last retry is not silent.
+                if (err instanceof RetryLaterError) {
+                    await publish(call, target, violations, `remediation deferred (${err.message}); retried, then dead-lettered for an operator`);
+                    log({ level: "warn", msg: "remediation deferred", ...base, reason: err.message });
+                }
+                throw err;
+            }
         }
         await publish(call, target, violations, action);
         if (!(target.deletes && action === "deleted")) {

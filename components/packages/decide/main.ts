@@ -12,7 +12,7 @@
  *
  * Exit codes: 0 every package approved; 1 at least one rejected (the pipeline stops: nothing from
  * this request file is published until it is fixed); 2 the request file, the policy or the
- * arguments are invalid. The reports are written in every case.
+ * arguments are invalid, or the decision code itself failed. The reports are written in every case.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -94,7 +94,13 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): n
         if (err instanceof RequestFileError) return fail(`the request file is invalid:\n${err.problems.map((p) => `- ${p}`).join("\n")}`);
         throw err;
     }
-    const report = decideAll(requests, (r) => scanOutputsFrom(scanDir, r), policy, now);
+    let report;
+    try {
+        report = decideAll(requests, (r) => scanOutputsFrom(scanDir, r), policy, now);
+    } catch (err) {
+        // A bug or an input no reader foresaw: nothing is approved, and the report says why.
+        return fail(`the decision code failed, so nothing is approved: ${(err as Error).stack ?? String(err)}`);
+    }
     fs.writeFileSync(path.join(outDir, "decision.json"), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(outDir, "report.md"), renderMarkdown(report));
     fs.writeFileSync(path.join(outDir, "approved.tsv"), renderApprovedList(report));

@@ -124,8 +124,16 @@ export function parsePolicy(json: string | undefined): ScanPolicy {
     if (!SEVERITY_ORDER.includes(p.severityThreshold as Severity)) throw new Error(`SCAN_POLICY.severityThreshold ${String(p.severityThreshold)} is not one of ${SEVERITY_ORDER.join(", ")}`);
     if (!Array.isArray(p.licenseAllowList) || p.licenseAllowList.some((l) => typeof l !== "string")) throw new Error("SCAN_POLICY.licenseAllowList must be a list of licence names");
     if (!Array.isArray(p.exceptions)) throw new Error("SCAN_POLICY.exceptions must be a list");
-    for (const e of p.exceptions) {
-        if (typeof e?.package !== "string" || typeof e.finding !== "string" || typeof e.expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(e.expires)) {
+    for (const e of p.exceptions as unknown[]) {
+        const x = (e ?? {}) as Record<string, unknown>;
+        if (
+            typeof x.package !== "string" ||
+            typeof x.finding !== "string" ||
+            typeof x.justification !== "string" ||
+            (x.version !== undefined && typeof x.version !== "string") ||
+            typeof x.expires !== "string" ||
+            !/^\d{4}-\d{2}-\d{2}$/.test(x.expires)
+        ) {
             throw new Error(`SCAN_POLICY.exceptions has an invalid entry: ${JSON.stringify(e)}`);
         }
     }

@@ -5,12 +5,13 @@
  *                                (the legacy top-level list is accepted too); exit 0 clean, 1 vulnerabilities found
  *   bandit -f json               {"errors":[...],"metrics":{"_totals":{"SEVERITY.HIGH":n,...}},"results":[{"test_id","issue_severity",...}]}
  *                                exit 0 clean, 1 issues found
- *   guarddog pypi scan --output-format json
+ *   guarddog pypi scan <extracted dir> --output-format json   (source-code rules)
  *                                {"issues":n,"errors":{rule:message},"results":{rule: null | {} | [{"location","code","message"}] | "message"}}
  *                                exit 0
- *   clamscan (text)              "<file>: OK" / "<file>: <signature> FOUND" lines, then a SCAN SUMMARY block;
+ *   clamscan (text)              "<file>: <signature> FOUND" lines (--infected), then a SCAN SUMMARY block;
+ *                                Heuristics.Limits.Exceeded.* (--alert-exceeds-max) marks an incomplete scan;
  *                                exit 0 clean, 1 virus found, 2 error
- *   license_metadata.py (ours)   {"tool":"secure-ds-license-metadata","formatVersion":1,"artifacts":[{"file","name","version",
+ *   scan_helpers.py license (ours)   {"tool":"secure-ds-license-metadata","formatVersion":1,"artifacts":[{"file","name","version",
  *                                "licenseExpression","license","classifiers"}]}; exit 0
  *   sha256sum (text)             "<64 hex>  <file>" per downloaded artifact
  *
@@ -214,7 +215,11 @@ export function readClamscan(out: ScannerOutput): ScannerResult {
     const infectedFiles = new Set<string>();
     for (const line of lines) {
         const found = /^(.*): (.+) FOUND$/.exec(line);
-        if (found) {
+        if (found && found[2].startsWith("Heuristics.Limits.Exceeded")) {
+            // Not malware: a file clamscan did not scan completely (--alert-exceeds-max). Still no approval.
+            infectedFiles.add(found[1]);
+            errors.push(`clamscan could not scan ${found[1]} completely (${found[2]})`);
+        } else if (found) {
             infectedFiles.add(found[1]);
             findings.push({ scanner: "clamav", kind: "malware", id: found[2], aliases: [], severity: "CRITICAL", title: `malware signature ${found[2]}`, location: found[1], blocking: true });
         } else if (/: .*ERROR$/.test(line) || /^ERROR:/.test(line)) {
@@ -239,7 +244,7 @@ export function readClamscan(out: ScannerOutput): ScannerResult {
     if (infected === undefined) errors.push("clamscan summary has no Infected files count");
     else if (infected !== infectedFiles.size) errors.push(`clamscan counted ${infected} infected files but listed ${infectedFiles.size}; the output is incomplete`);
     if (exit.code === 0 && findings.length > 0) errors.push("clamscan exited 0 but listed infected files; the output is inconsistent");
-    if (exit.code === 1 && findings.length === 0) errors.push("clamscan exited 1 (virus found) but listed none; the output is incomplete");
+    if (exit.code === 1 && infectedFiles.size === 0) errors.push("clamscan exited 1 (virus found) but listed none; the output is incomplete");
     return { findings, errors };
 }
 

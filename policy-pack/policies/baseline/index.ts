@@ -2,10 +2,17 @@
  * Baseline rules: cross-cutting invariants and service hardening (issue 8), beyond what the
  * area rules cover. One rule per file; names are unique across the pack.
  */
+import { s3AccessPointRestricted } from "./accessPointRestricted";
 import { backupVaultKms } from "./backupVaultKms";
+import { s3BucketAccessLogging } from "./bucketAccessLogging";
+import { s3BucketAclsDisabled } from "./bucketAclsDisabled";
+import { s3BucketLifecycleConfigured } from "./bucketLifecycle";
+import { s3BucketPolicyRequiresKmsUploads } from "./bucketPolicyRequiresKmsUploads";
+import { s3BucketVersioningEnabled } from "./bucketVersioning";
 import { codebuildInlineBuildspec } from "./codebuildInlineBuildspec";
 import { codebuildLoggingEnabled } from "./codebuildLogging";
 import { codebuildNoPlaintextCredentials } from "./codebuildNoPlaintextCredentials";
+import { s3DataBucketNetworkRestricted } from "./dataBucketNetworkRestricted";
 import { dataKeysRotate } from "./dataKeysRotate";
 import { dataResourcesProtected } from "./dataResourcesProtected";
 import { vpcDefaultSecurityGroupClosed } from "./defaultSecurityGroupClosed";
@@ -33,10 +40,17 @@ import { sagemakerWorkloadNetworkIsolation } from "./workloadNetworkIsolation";
 import { SecureDsPolicy } from "../types";
 
 export const baselinePolicies: SecureDsPolicy[] = [
+    s3AccessPointRestricted,
     backupVaultKms,
+    s3BucketAccessLogging,
+    s3BucketAclsDisabled,
+    s3BucketLifecycleConfigured,
+    s3BucketPolicyRequiresKmsUploads,
+    s3BucketVersioningEnabled,
     codebuildInlineBuildspec,
     codebuildLoggingEnabled,
     codebuildNoPlaintextCredentials,
+    s3DataBucketNetworkRestricted,
     dataKeysRotate,
     dataResourcesProtected,
     vpcDefaultSecurityGroupClosed,
