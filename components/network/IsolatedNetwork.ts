@@ -96,6 +96,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
 
     private readonly componentName: string;
     private readonly userGroups = new Map<string, pulumi.Output<string>>();
+    private readonly jobGroups = new Map<string, pulumi.Output<string>>();
 
     constructor(name: string, args: IsolatedNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:network:IsolatedNetwork", name, {}, opts);
@@ -376,6 +377,46 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
         this.allowHttpsToEndpoints(name, group.id, opts);
         this.userGroups.set(userName, group.id);
+        return group.id;
+    }
+
+    /**
+     * The security group of one team's jobs. SageMaker's distributed training needs every port
+     * between the instances of a job, and inter-container traffic encryption adds IPsec (UDP 500 and
+     * ESP), so the group admits all traffic from itself, and from nothing else. Call once per team;
+     * the rules are children of `parent`.
+     */
+    jobSecurityGroup(teamName: string, parent: pulumi.Resource): pulumi.Output<string> {
+        if (!USER_PROFILE_NAME.test(teamName)) {
+            throw new Error(`IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") is not a valid team name (letters, digits and hyphens).`);
+        }
+        if (this.jobGroups.has(teamName)) {
+            throw new Error(`IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") was already called; each team gets exactly one job security group.`);
+        }
+        const name = `${this.componentName}-jobs-${teamName}`;
+        const opts = { parent };
+        const group = new aws.ec2.SecurityGroup(
+            `${name}-sg`,
+            {
+                vpcId: this.vpcId,
+                description: `SageMaker jobs of team ${teamName}: instances of the team's jobs reach each other only (N3, E4)`,
+                revokeRulesOnDelete: true,
+                tags: { Name: name, "secure-ds:jobs-of-team": teamName },
+            },
+            opts,
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-self-in`,
+            { securityGroupId: group.id, ipProtocol: "-1", referencedSecurityGroupId: group.id, description: "Between the instances of this team's jobs (distributed training, IPsec)" },
+            opts,
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-self-out`,
+            { securityGroupId: group.id, ipProtocol: "-1", referencedSecurityGroupId: group.id, description: "Between the instances of this team's jobs (distributed training, IPsec)" },
+            opts,
+        );
+        this.allowHttpsToEndpoints(name, group.id, opts);
+        this.jobGroups.set(teamName, group.id);
         return group.id;
     }
 }

@@ -30,4 +30,11 @@ export interface NetworkContext {
      * to EFS, so one user's apps talk to each other and never to another user's (N9, pitfall 1).
      */
     userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string>;
+    /**
+     * Creates the security group of one team's jobs (training, processing, tuning): the job's
+     * instances reach each other on every port and protocol (distributed training, and the IPsec
+     * of inter-container encryption, E4), the endpoints and S3 on 443, nothing else; no other
+     * team's group and no user's group is admitted. Optional: fakes in tests may leave it out.
+     */
+    jobSecurityGroup?(teamName: string, parent: pulumi.Resource): pulumi.Output<string>;
 }

@@ -49,7 +49,7 @@ export interface TeamEnvironmentArgs {
     accessLogBucket: pulumi.Input<string>;
     /** Instance types of Studio apps (G2). Default: the studio default list is the caller's business, so required. */
     appInstanceTypes: string[];
-    /** Security groups jobs and models must use (N3). Default: the network's domain security group. */
+    /** Security groups jobs and models must use (N3). Default: the team's own job group from the network (`jobSecurityGroup`), or the domain group where the network has no factory. */
     jobSecurityGroupIds?: pulumi.Input<string>[];
     /** KMS interface endpoints through which direct key use must come. Default: the network's `kms` endpoint. */
     kmsEndpointIds?: pulumi.Input<string>[];
@@ -106,7 +106,6 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         const sharedServicesAccountId = args.sharedServicesAccountId ?? accountId;
         const bucketAdministrators = args.bucketAdministrators ?? args.keyAdministrators;
         const mandatoryTagKeys = args.mandatoryTagKeys ?? DEFAULT_MANDATORY_TAG_KEYS;
-        const jobSecurityGroupIds = args.jobSecurityGroupIds ?? [args.network.domainSecurityGroupId];
         const kmsEndpoint = args.network.interfaceEndpointIds["kms"];
         const kmsEndpointIds = args.kmsEndpointIds ?? (kmsEndpoint ? [kmsEndpoint] : []);
 
@@ -136,6 +135,11 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         if (admins.length === 0) {
             throw new Error(`TeamEnvironment ${name}: team ${team.name} has no admin user; the team admin role must name who may assume it.`);
         }
+
+        // Validated: resources from here on. Jobs get the team's own group where the network offers one: the domain group admits no
+        // traffic between instances, which distributed training and inter-container encryption need.
+        const jobSecurityGroupIds =
+            args.jobSecurityGroupIds ?? [args.network.jobSecurityGroup ? args.network.jobSecurityGroup(team.name, this) : args.network.domainSecurityGroupId];
 
         const names = teamNames(args.naming, team.name, accountId);
         const tags = { team: team.name };

@@ -80,6 +80,44 @@ export function teamNames(naming: NamingContext, team: string, accountId: string
     };
 }
 
+/**
+ * KMS alias suffixes of the platform's own keys (`<org>-<env>-<suffix>`), which share the alias
+ * namespace of the team keys (`<org>-<env>-<team>`) when every layer is in one account. A team
+ * name equal to one of them would make `pulumi up` fail on a duplicate alias.
+ */
+export const PLATFORM_KEY_ALIAS_SUFFIXES = [
+    "codeartifact",
+    "images",
+    "package-pipeline",
+    "package-notifications",
+    "datalake",
+    "detective-alerts",
+    "audit-archive",
+    "management-logs",
+    "sharedServices-logs",
+    "workload-logs",
+] as const;
+
+/**
+ * Every physical name a team claims in the workload account (roles, per-user roles, buckets,
+ * managed policies, key aliases including its Studio home key, budget, access point), so that two
+ * teams can be checked for collisions before anything is registered.
+ */
+export function teamClaimedNames(naming: NamingContext, team: string, accountId: string, perUserRoleUsers: string[]): string[] {
+    const n = teamNames(naming, team, accountId);
+    return [
+        ...Object.values(n.roles).map((r) => `role ${r}`),
+        ...perUserRoleUsers.map((u) => `role ${userRoleName(naming, team, u)}`),
+        ...Object.values(n.buckets).map((b) => `bucket ${b}`),
+        `policy ${n.boundaryPolicy}`,
+        ...Object.values(n.guardrailPolicies).map((p) => `policy ${p}`),
+        `alias ${n.keyAlias}`,
+        `alias ${n.keyAlias}-studio-home`,
+        `budget ${n.budget}`,
+        `access point ${n.dataLakeAccessPoint}`,
+    ];
+}
+
 /** Per-user execution role name (when the team asks for per-user roles). */
 export function userRoleName(naming: NamingContext, team: string, user: string): string {
     return `${namePrefix(naming)}-${team}-u-${user}`;

@@ -157,9 +157,18 @@ export type StudioImageConfig = z.infer<typeof studioImageSchema>;
 
 /** Platform-level checks of the studio section (it needs the region and the teams). */
 export function studioCrossChecks(
-    cfg: { region: string; studio: StudioConfig; teams: { users: { name: string; email?: string }[] }[] },
+    cfg: { region: string; studio: StudioConfig; network: { endpoints: { disabled: string[] } }; teams: { users: { name: string; email?: string }[] }[] },
     issue: (path: (string | number)[], message: string) => void,
 ): void {
+    // Presigned URLs are allowed only through the Studio endpoint or from the configured ranges (N8):
+    // without either, nobody could open Studio. Caught here, before any resource is registered.
+    const studioEndpoint = cfg.network.endpoints.disabled.indexOf("studio");
+    if (studioEndpoint >= 0 && cfg.studio.presignedUrlSourceIps.length === 0) {
+        issue(
+            ["network", "endpoints", "disabled", studioEndpoint],
+            '"studio" is disabled and studio.presignedUrlSourceIps is empty, so nobody could open Studio (N8); keep the endpoint or list the corporate ranges',
+        );
+    }
     const idc = cfg.studio.identityCenter;
     if (cfg.studio.authMode !== "SSO" || idc === undefined) return;
     if (idc.region !== cfg.region) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NamingContext } from "../../components/naming";
-import { teamNameViolations } from "../../components/team/names";
+import { NamingContext, namePrefix } from "../../components/naming";
+import { PLATFORM_KEY_ALIAS_SUFFIXES, teamClaimedNames, teamNameViolations } from "../../components/team/names";
 import { dnsName, emailAddress } from "./common";
 
 /** One Studio user. Its name becomes the user profile name and the `studiouserid` tag value. */
@@ -131,6 +131,20 @@ export function teamCrossChecks(
     issue: (path: (string | number)[], message: string) => void,
 ): void {
     const naming: NamingContext = { organization: cfg.organization, environment: cfg.environment };
+    // Physical names must not collide across teams or with the platform's own keys: AWS would
+    // refuse the second resource in the middle of a deploy.
+    const owners = new Map<string, string>(PLATFORM_KEY_ALIAS_SUFFIXES.map((suffix) => [`alias ${namePrefix(naming)}-${suffix}`, "a platform key"]));
+    cfg.teams.forEach((team, t) => {
+        const perUser = team.perUserExecutionRoles ? team.users.map((u) => u.name) : [];
+        for (const claimed of teamClaimedNames(naming, team.name, cfg.accounts.workload.accountId, perUser)) {
+            const owner = owners.get(claimed);
+            if (owner !== undefined) {
+                issue(["teams", t, "name"], `"${team.name}" makes the ${claimed}, which ${owner} already uses; choose another team name`);
+                break;
+            }
+            owners.set(claimed, `team ${team.name}`);
+        }
+    });
     cfg.teams.forEach((team, t) => {
         const saml = team.federation.samlProviderArn;
         if (saml !== undefined && saml.split(":")[4] !== cfg.accounts.workload.accountId) {

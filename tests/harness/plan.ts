@@ -16,8 +16,9 @@ export interface BuildPlanOptions {
 
 /** The component a custom resource belongs to: its top-most ancestor below the account layer. */
 function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): string {
+    if (resource.type.startsWith("pulumi:providers:")) return "(layer provider)";
     let current: PlanResource | undefined = resource;
-    let component = resource.parent ? "(direct)" : "(stack)";
+    let component = "(layer, no component)";
     while (current?.parent) {
         const parent = byUrn.get(current.parent);
         if (!parent || parent.type === "pulumi:pulumi:Stack" || parent.type.startsWith("secure-ds:stacks:")) break;

@@ -26,6 +26,7 @@ async function build(args: IsolatedNetworkArgs = BASE, users: string[] = USERS):
             const net = new IsolatedNetwork("ds", args);
             const parent = new pulumi.ComponentResource("test:index:Profiles", "profiles");
             users.forEach((u) => net.userSecurityGroup(u, parent));
+            net.jobSecurityGroup("fraud", parent);
             return { vpcId: net.vpcId };
         },
     });
@@ -149,11 +150,16 @@ describe("IsolatedNetwork: security groups", () => {
         const peer = peerGroup ? resources.find((x) => x.urn === peerGroup)?.name : r.inputs.cidrIpv4 ?? (r.inputs.prefixListId ? "s3-prefix-list" : "?");
         return [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, peer];
     };
-    it("never uses 0.0.0.0/0, ::/0, inline rules or all-protocol rules", () => {
+    it("never uses 0.0.0.0/0, ::/0 or inline rules; all-protocol rules only between one team's job instances", () => {
         for (const r of rules()) {
             expect(r.inputs.cidrIpv4 === undefined || r.inputs.cidrIpv4 === "10.20.0.0/16", r.name).toBe(true);
             expect(r.inputs.cidrIpv6, r.name).toBeUndefined();
-            expect(r.inputs.ipProtocol, r.name).toBe("tcp");
+            if (r.inputs.ipProtocol === "-1") {
+                expect(shape(r)[3], r.name).toBe("ds-jobs-fraud-sg");
+                expect(deps(r, "securityGroupId")[0], r.name).toBe(sg("ds-jobs-fraud-sg"));
+            } else {
+                expect(r.inputs.ipProtocol, r.name).toBe("tcp");
+            }
         }
         for (const g of ofType("aws:ec2/securityGroup:SecurityGroup")) {
             expect(g.inputs.ingress ?? [], g.name).toEqual([]);
@@ -183,6 +189,12 @@ describe("IsolatedNetwork: security groups", () => {
                 [["tcp", 8192, 65535, name], ["tcp", 2049, 2049, "10.20.0.0/16"], ["tcp", 443, 443, "ds-endpoints-sg"], ["tcp", 443, 443, "s3-prefix-list"]].sort(),
             );
         }
+    });
+    it("one SG per team's jobs: all traffic between its own instances, 443 to endpoints and S3; nothing else admitted", () => {
+        const name = "ds-jobs-fraud-sg";
+        expect(one("aws:ec2/securityGroup:SecurityGroup", name).inputs.tags).toMatchObject({ "secure-ds:jobs-of-team": "fraud" });
+        expect(rulesOf("Ingress", name).map(shape)).toEqual([["-1", undefined, undefined, name]]);
+        expect(rulesOf("Egress", name).map(shape).sort()).toEqual([["-1", undefined, undefined, name], ["tcp", 443, 443, "ds-endpoints-sg"], ["tcp", 443, 443, "s3-prefix-list"]].sort());
     });
     it("user rules are children of the caller's parent, so they live and die with the profile", () => {
         const parent = resources.find((r) => r.type === "test:index:Profiles")?.urn;
@@ -281,6 +293,19 @@ describe("IsolatedNetwork: options and validation", () => {
             expect(String(thrown)).toMatch(message);
         });
     }
+    it("refuses a repeated job security group for one team", async () => {
+        await expect(
+            runWithMocks({
+                stack: "test",
+                config: {},
+                program: () => {
+                    const net = new IsolatedNetwork("ds", BASE);
+                    net.jobSecurityGroup("fraud", net);
+                    net.jobSecurityGroup("fraud", net);
+                },
+            }),
+        ).rejects.toThrow(/jobSecurityGroup\("fraud"\) was already called/);
+    });
     it("refuses a bad or repeated user profile name", async () => {
         await expect(build(BASE, ["alice", "alice"])).rejects.toThrow(/already called/);
         await expect(build(BASE, ["bad name"])).rejects.toThrow(/not a SageMaker user profile name/);

@@ -79,6 +79,26 @@ describe("offline plan", () => {
         expect(String(key?.outputs.arn)).toMatch(/^arn:aws:kms:eu-west-1:111111111111:key\//);
     });
 
+    it("gives every physical name (bucket, role, managed policy, key alias) to one resource only", () => {
+        const physical: Record<string, string> = {
+            "aws:s3/bucket:Bucket": "bucket",
+            "aws:iam/role:Role": "name",
+            "aws:iam/policy:Policy": "name",
+            "aws:kms/alias:Alias": "name",
+        };
+        for (const plan of [dev, prod]) {
+            const seen = new Map<string, string>();
+            for (const r of plan.resources) {
+                const prop = physical[r.type];
+                if (!prop) continue;
+                const key = `${r.type} ${String(r.inputs[prop])} in ${r.account}`;
+                expect(seen.get(key), `${key} is claimed by ${seen.get(key)} and ${r.urn}`).toBeUndefined();
+                seen.set(key, r.urn);
+            }
+            expect(seen.size).toBeGreaterThan(20);
+        }
+    });
+
     it("is deterministic: two plans of one config are identical", async () => {
         const again = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
         expect(JSON.stringify(again)).toBe(JSON.stringify(dev));

@@ -125,3 +125,20 @@ describe("instance type catalogue", () => {
         expect(hidden).toHaveLength(STUDIO_APP_INSTANCE_TYPES.length - 1);
     });
 });
+
+describe("studio access path (N8)", () => {
+    it("refuses a config with the studio endpoint disabled and no presigned-URL source ranges", () => {
+        const raw = dev();
+        raw.network.endpoints = { disabled: ["studio"] };
+        raw.studio.presignedUrlSourceIps = [];
+        expect(problems(raw)).toContain(
+            'secure-ds:platform.network.endpoints.disabled[0]: "studio" is disabled and studio.presignedUrlSourceIps is empty, so nobody could open Studio (N8); keep the endpoint or list the corporate ranges',
+        );
+    });
+    it("accepts the studio endpoint disabled when corporate ranges are listed", () => {
+        const raw = dev();
+        raw.network.endpoints = { disabled: ["studio"] };
+        raw.studio.presignedUrlSourceIps = ["203.0.113.0/24"];
+        expect(problems(raw)).toEqual([]);
+    });
+});

@@ -100,4 +100,22 @@ describe("teams config (issue 5)", () => {
             'secure-ds:platform.teams[1].budgetAlerts[0].type: "SOMETIMES" is not one of ACTUAL, FORECASTED',
         ]);
     });
+
+    it("refuses team names whose physical names collide with another team's or a platform key's", () => {
+        const raw = dev();
+        raw.teams[1].name = "datalake";
+        expect(problems(raw)).toEqual([
+            'secure-ds:platform.teams[1].name: "datalake" makes the alias acme-dev-datalake, which a platform key already uses; choose another team name',
+        ]);
+        const raw2 = dev();
+        raw2.teams[0].perUserExecutionRoles = true;
+        raw2.teams[0].users[0].name = "admin";
+        raw2.teams[1].name = "fraud-u";
+        expect(problems(raw2)).toEqual([
+            'secure-ds:platform.teams[1].name: "fraud-u" makes the role acme-dev-fraud-u-admin, which team fraud already uses; choose another team name',
+        ]);
+        const raw3 = dev();
+        raw3.teams[1].name = "fraud-studio-home";
+        expect(problems(raw3)[0]).toContain("makes the alias acme-dev-fraud-studio-home, which team fraud already uses");
+    });
 });
