@@ -33,6 +33,18 @@ function teamBuckets(cfg: PlatformConfig, purposes: readonly ("data" | "models" 
     });
 }
 
+/** The account, naming and key arguments the audit trail and the detective controls take alike. */
+function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey) {
+    return {
+        naming: ctx.naming,
+        partition: ctx.aws.partition,
+        region: ctx.aws.region,
+        accountId: ctx.aws.accountId,
+        keyAdministrators: ctx.keyAdmins,
+        logsKeyArn: logsKey.arn,
+    };
+}
+
 /** Shared-services layer: the audit archive and this account's trail (G4). */
 export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): AuditTrail {
     const { cfg } = ctx;
@@ -41,12 +53,7 @@ export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent
     return new AuditTrail(
         "audit",
         {
-            naming: ctx.naming,
-            partition: ctx.aws.partition,
-            region: ctx.aws.region,
-            accountId: ctx.aws.accountId,
-            keyAdministrators: ctx.keyAdmins,
-            logsKeyArn: logsKey.arn,
+            ...accountKeyArgs(ctx, logsKey),
             memberAccountIds: sameAccount ? [] : [workloadId],
             configAccountIds: cfg.governance.awsConfig.enabled ? [workloadId] : [],
             objectLockDays: cfg.governance.trail.objectLockDays,
@@ -132,12 +139,7 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
         out.detective = new DetectiveControls(
             "detective",
             {
-                naming: ctx.naming,
-                partition: ctx.aws.partition,
-                region: ctx.aws.region,
-                accountId: ctx.aws.accountId,
-                keyAdministrators: ctx.keyAdmins,
-                logsKeyArn: logsKey.arn,
+                ...accountKeyArgs(ctx, logsKey),
                 mode: detectiveMode(cfg),
                 requireNetworkIsolation: gov.requireNetworkIsolation,
                 networkIsolationTeams: cfg.teams.filter((t) => t.networkIsolation).map((t) => t.name),

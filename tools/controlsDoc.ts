@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { PeerCheck, PeerSource, peerChecks, statusOf } from "../policy-pack/coverage/peerChecks";
 import { policies as livePolicies } from "../policy-pack/policies";
 import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/types";
+import { sourceFiles } from "./sourceFiles";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 export const CONTROLS_DOC = path.join(REPO_ROOT, "docs", "controls.md");
@@ -66,21 +67,6 @@ export function citedControls(source: string): Set<string> {
     }
     for (const m of source.matchAll(new RegExp(`(?:\\bcontrol\\s*:\\s*|\\.add\\(\\s*)["'](${ID})["']`, "g"))) found.add(m[1]);
     return found;
-}
-
-function sourceFiles(dir: string): string[] {
-    const out: string[] = [];
-    const walk = (d: string) => {
-        if (!fs.existsSync(d)) return;
-        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-            if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-            const full = path.join(d, e.name);
-            if (e.isDirectory()) walk(full);
-            else if (e.name.endsWith(".ts")) out.push(full);
-        }
-    };
-    walk(dir);
-    return out;
 }
 
 /** Control ID → repository files (outside the pack) that cite it, sorted. */

@@ -11,34 +11,24 @@
  * Exit codes: 0 no finding, 1 findings, 3 usage or other error.
  */
 import * as fs from "node:fs";
-import { parseArgs } from "node:util";
 import type { Plan } from "../tests/harness/planTypes";
+import { parseToolArgs, runTool } from "./cli";
 import { collectDocuments } from "./iam/collect";
 import { formatFindings, lintDocuments } from "./iam/lint";
 
 const USAGE = "usage: npm run iam-lint -- --plan PLAN.json [--json FINDINGS.json] [--quiet]";
 
 async function main(argv: string[]): Promise<number> {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: argv,
-            options: {
-                plan: { type: "string" },
-                json: { type: "string" },
-                quiet: { type: "boolean", default: false },
-                help: { type: "boolean", default: false },
-            },
-            strict: true,
-        }));
-    } catch (err) {
-        console.error(`${(err as Error).message}\n${USAGE}`);
-        return 3;
-    }
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
+    const values = parseToolArgs(
+        argv,
+        {
+            plan: { type: "string" },
+            json: { type: "string" },
+            quiet: { type: "boolean", default: false },
+        },
+        USAGE,
+    );
+    if (typeof values === "number") return values;
     if (!values.plan) {
         console.error(`--plan is required\n${USAGE}`);
         return 3;
@@ -60,10 +50,4 @@ async function main(argv: string[]): Promise<number> {
     return findings.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-        console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-        process.exit(3);
-    },
-);
+runTool(main);

@@ -12,38 +12,28 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { PlatformConfigError } from "../stacks/config";
 import { buildPlan, formatPlan, reevaluatePlan } from "../tests/harness/plan";
 import { Plan } from "../tests/harness/planTypes";
 import { readStackConfigFile, stackConfigPath } from "../tests/harness/stackConfig";
+import { parseToolArgs, runTool } from "./cli";
 
 const USAGE = "usage: npm run plan -- (--stack NAME | --config FILE | --evaluate PLAN.json) [--json FILE] [--pack-config FILE] [--quiet]";
 
 async function main(argv: string[]): Promise<number> {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: argv,
-            options: {
-                stack: { type: "string" },
-                config: { type: "string" },
-                evaluate: { type: "string" },
-                json: { type: "string" },
-                "pack-config": { type: "string" },
-                quiet: { type: "boolean", default: false },
-                help: { type: "boolean", default: false },
-            },
-            strict: true,
-        }));
-    } catch (err) {
-        console.error(`${(err as Error).message}\n${USAGE}`);
-        return 3;
-    }
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
+    const values = parseToolArgs(
+        argv,
+        {
+            stack: { type: "string" },
+            config: { type: "string" },
+            evaluate: { type: "string" },
+            json: { type: "string" },
+            "pack-config": { type: "string" },
+            quiet: { type: "boolean", default: false },
+        },
+        USAGE,
+    );
+    if (typeof values === "number") return values;
     const sources = [values.stack, values.config, values.evaluate].filter((v) => v !== undefined);
     if (sources.length !== 1) {
         console.error(`give exactly one of --stack, --config or --evaluate\n${USAGE}`);
@@ -73,10 +63,4 @@ async function main(argv: string[]): Promise<number> {
     return plan.summary.findings.mandatory > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-        console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-        process.exit(3);
-    },
-);
+runTool(main);

@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { sourceFiles } from "./sourceFiles";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -12,21 +13,6 @@ export interface RuleViolation {
     line: number;
     rule: string;
     text: string;
-}
-
-function sourceFiles(dir: string): string[] {
-    const out: string[] = [];
-    const walk = (d: string) => {
-        if (!fs.existsSync(d)) return;
-        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-            if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-            const full = path.join(d, e.name);
-            if (e.isDirectory()) walk(full);
-            else if (e.name.endsWith(".ts")) out.push(full);
-        }
-    };
-    walk(path.join(ROOT, dir));
-    return out;
 }
 
 interface Rule {
@@ -68,7 +54,7 @@ export function checkRepoRules(): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const rule of RULES) {
         for (const dir of rule.dirs) {
-            for (const file of sourceFiles(dir)) {
+            for (const file of sourceFiles(path.join(ROOT, dir))) {
                 fs.readFileSync(file, "utf8")
                     .split("\n")
                     .forEach((text, i) => {
@@ -81,7 +67,7 @@ export function checkRepoRules(): RuleViolation[] {
         }
     }
     // Components: the design's type-token convention and registerOutputs.
-    for (const file of sourceFiles("components")) {
+    for (const file of sourceFiles(path.join(ROOT, "components"))) {
         const source = fs.readFileSync(file, "utf8");
         if (!/extends pulumi\.ComponentResource/.test(source)) continue;
         const token = /super\(\s*"([^"]+)"/.exec(source);

@@ -69,3 +69,24 @@ export function asArray<T>(value: OneOrMany<T> | undefined): T[] {
 export function sid(name: string): string {
     return name.replace(/[^A-Za-z0-9]/g, "");
 }
+
+/**
+ * A Deny statement, keys in the order every generated document uses (Sid, Effect, Action,
+ * Resource, Condition). Guardrails are written as denies (an `Allow ... IfExists` alone is a
+ * hole), so this is the shape most builders repeat; no condition means an unconditional deny.
+ */
+export function deny(sid: string, action: OneOrMany<string>, condition?: ConditionBlock, resource: OneOrMany<string> = "*"): Statement {
+    return condition === undefined
+        ? { Sid: sid, Effect: "Deny", Action: action, Resource: resource }
+        : { Sid: sid, Effect: "Deny", Action: action, Resource: resource, Condition: condition };
+}
+
+/**
+ * A Deny statement for a resource policy: `Principal: "*"` (everyone, the account's own
+ * principals included), keys in the order Sid, Effect, Principal, Action, Resource, Condition.
+ */
+export function denyEveryone(sid: string, action: OneOrMany<string>, resource: OneOrMany<string>, condition?: ConditionBlock): Statement {
+    return condition === undefined
+        ? { Sid: sid, Effect: "Deny", Principal: "*", Action: action, Resource: resource }
+        : { Sid: sid, Effect: "Deny", Principal: "*", Action: action, Resource: resource, Condition: condition };
+}

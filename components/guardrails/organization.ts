@@ -6,7 +6,7 @@
  *
  * SCPs never apply to the management account, and never to service-linked roles.
  */
-import { PolicyDocument, Statement, policyDocument, toPolicyJson } from "./document";
+import { PolicyDocument, Statement, deny, policyDocument, toPolicyJson } from "./document";
 import { domainGuardrails, instanceTypeGuardrails, jobGuardrails, notebookInstanceGuardrails } from "./sagemaker";
 
 /** AWS Organizations limit on one SCP document, in characters of the submitted JSON (whitespace counts). */
@@ -18,7 +18,7 @@ export const SCPS_ALREADY_ATTACHED = 1;
 
 /** Deny leaving the organisation: an account outside it escapes every SCP. */
 export function denyLeaveOrganization(): Statement[] {
-    return [{ Sid: "DenyLeaveOrganization", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }];
+    return [deny("DenyLeaveOrganization", "organizations:LeaveOrganization")];
 }
 
 /** Actions that would blind the audit and detection services (G4, G10). */
@@ -46,28 +46,13 @@ export function denyAuditTampering(exemptRoleArnPatterns: string[]): Statement[]
     if (exemptRoleArnPatterns.some((p) => p === "*" || /:role\/\*$/.test(p))) {
         throw new Error("denyAuditTampering: an exemption pattern matches every role; name the break-glass role.");
     }
-    return [
-        {
-            Sid: "DenyAuditServiceTampering",
-            Effect: "Deny",
-            Action: AUDIT_TAMPERING_ACTIONS,
-            Resource: "*",
-            ...(exemptRoleArnPatterns.length > 0 ? { Condition: { ArnNotLike: { "aws:PrincipalArn": exemptRoleArnPatterns } } } : {}),
-        },
-    ];
+    const exempt = exemptRoleArnPatterns.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exemptRoleArnPatterns } } : undefined;
+    return [deny("DenyAuditServiceTampering", AUDIT_TAMPERING_ACTIONS, exempt)];
 }
 
 /** Deny everything to the member accounts' root users (use roles; root is for break-glass in the console via the management account). */
 export function denyRootUser(): Statement[] {
-    return [
-        {
-            Sid: "DenyRootUser",
-            Effect: "Deny",
-            Action: "*",
-            Resource: "*",
-            Condition: { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } },
-        },
-    ];
+    return [deny("DenyRootUser", "*", { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } })];
 }
 
 /** The SageMaker ceiling of the Workloads OU: N1, N2, E1, E5 (domains), N3, E2, E3 (jobs), N5, I9 (notebooks), G2 (instance types). */

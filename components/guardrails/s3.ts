@@ -2,20 +2,13 @@
  * Bucket policy statements (E7, N10). One builder per rule so that team buckets, pipeline
  * buckets and the audit archive use the same statements, and the IAM proofs test them once.
  */
-import { Statement } from "./document";
+import { Statement, denyEveryone } from "./document";
 
 const objects = (bucketArn: string) => `${bucketArn}/*`;
 
 /** E7: every request must use TLS. */
 export function denyInsecureTransport(bucketArn: string): Statement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, objects(bucketArn)],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
+    return denyEveryone("DenyInsecureTransport", "s3:*", [bucketArn, objects(bucketArn)], { Bool: { "aws:SecureTransport": "false" } });
 }
 
 /**
@@ -26,28 +19,14 @@ export function denyInsecureTransport(bucketArn: string): Statement {
  */
 export function denyWrongEncryption(bucketArn: string, kmsKeyArn: string): Statement[] {
     return [
-        {
-            Sid: "DenyNonKmsEncryptionHeader",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:PutObject",
-            Resource: objects(bucketArn),
-            Condition: {
-                StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
-                Null: { "s3:x-amz-server-side-encryption": "false" },
-            },
-        },
-        {
-            Sid: "DenyOtherKmsKey",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:PutObject",
-            Resource: objects(bucketArn),
-            Condition: {
-                StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
-                Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
-            },
-        },
+        denyEveryone("DenyNonKmsEncryptionHeader", "s3:PutObject", objects(bucketArn), {
+            StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+            Null: { "s3:x-amz-server-side-encryption": "false" },
+        }),
+        denyEveryone("DenyOtherKmsKey", "s3:PutObject", objects(bucketArn), {
+            StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
+            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+        }),
     ];
 }
 
@@ -78,16 +57,9 @@ export function denyOutsideNetwork(bucketArn: string, restriction: NetworkRestri
     if (restriction.vpcEndpointIds.length > 0) notFrom["aws:SourceVpce"] = restriction.vpcEndpointIds;
     if ((restriction.vpcIds ?? []).length > 0) notFrom["aws:SourceVpc"] = restriction.vpcIds ?? [];
     const exempt = restriction.exemptPrincipalArns ?? [];
-    return {
-        Sid: "DenyAccessOutsidePlatformNetwork",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, objects(bucketArn)],
-        Condition: {
-            StringNotEqualsIfExists: notFrom,
-            BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" },
-            ...(exempt.length > 0 ? { ArnNotLikeIfExists: { "aws:PrincipalArn": exempt } } : {}),
-        },
-    };
+    return denyEveryone("DenyAccessOutsidePlatformNetwork", "s3:*", [bucketArn, objects(bucketArn)], {
+        StringNotEqualsIfExists: notFrom,
+        BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" },
+        ...(exempt.length > 0 ? { ArnNotLikeIfExists: { "aws:PrincipalArn": exempt } } : {}),
+    });
 }

@@ -11,7 +11,7 @@
  * - scoped (role policy, boundary): "must be one of ours" (the platform's subnets, the team key).
  * Every requirement is an explicit Deny: an `Allow ... IfExists` alone is a hole (workshop v2).
  */
-import { Statement } from "./document";
+import { Statement, deny, sid } from "./document";
 
 const sm = (actions: string[]): string[] => actions.map((a) => `sagemaker:${a}`);
 
@@ -125,59 +125,23 @@ export const TAGGABLE_CREATE_ACTIONS = sm([
 /** Studio domain controls N1, N2, E1, E5. Org-wide and scoped alike. */
 export function domainGuardrails(): Statement[] {
     return [
-        {
-            // Absent means PublicInternetOnly (the API default), so StringNotEquals (which
-            // matches a missing key) is the right operator for CreateDomain.
-            Sid: "DenyDomainWithoutVpcOnly",
-            Effect: "Deny",
-            Action: "sagemaker:CreateDomain",
-            Resource: "*",
-            Condition: { StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" } },
-        },
-        {
-            // An update that does not touch the network mode must still be possible: deny only a
-            // present value other than VpcOnly. (An ...IfExists operator would be TRUE for an absent
-            // key and deny every such update.)
-            Sid: "DenyDomainUpdateToPublicInternet",
-            Effect: "Deny",
-            Action: "sagemaker:UpdateDomain",
-            Resource: "*",
-            Condition: {
-                StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" },
-                Null: { "sagemaker:AppNetworkAccessType": "false" },
-            },
-        },
-        {
-            Sid: "DenyDomainWithoutSubnets",
-            Effect: "Deny",
-            Action: "sagemaker:CreateDomain",
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VpcSubnets": "true" } },
-        },
-        {
-            Sid: "DenyDomainWithoutSecurityGroups",
-            Effect: "Deny",
-            Action: "sagemaker:CreateDomain",
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
-        },
-        {
-            // sagemaker:VolumeKmsKeyArn on CreateDomain is the home EFS key (E1); the seed's
-            // sagemaker:HomeEfsFileSystemKmsKey is deprecated and no longer sent.
-            Sid: "DenyDomainWithoutEfsKmsKey",
-            Effect: "Deny",
-            Action: "sagemaker:CreateDomain",
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VolumeKmsKeyArn": "true" } },
-        },
-        {
-            // E5: the platform's domains always name a sharing key, even with sharing disabled.
-            Sid: "DenyDomainWithoutSharingKmsKey",
-            Effect: "Deny",
-            Action: "sagemaker:CreateDomain",
-            Resource: "*",
-            Condition: { Null: { "sagemaker:DomainSharingOutputKmsKeyArn": "true" } },
-        },
+        // Absent means PublicInternetOnly (the API default), so StringNotEquals (which matches a
+        // missing key) is the right operator for CreateDomain.
+        deny("DenyDomainWithoutVpcOnly", "sagemaker:CreateDomain", { StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" } }),
+        // An update that does not touch the network mode must still be possible: deny only a
+        // present value other than VpcOnly. (An ...IfExists operator would be TRUE for an absent
+        // key and deny every such update.)
+        deny("DenyDomainUpdateToPublicInternet", "sagemaker:UpdateDomain", {
+            StringNotEquals: { "sagemaker:AppNetworkAccessType": "VpcOnly" },
+            Null: { "sagemaker:AppNetworkAccessType": "false" },
+        }),
+        deny("DenyDomainWithoutSubnets", "sagemaker:CreateDomain", { Null: { "sagemaker:VpcSubnets": "true" } }),
+        deny("DenyDomainWithoutSecurityGroups", "sagemaker:CreateDomain", { Null: { "sagemaker:VpcSecurityGroupIds": "true" } }),
+        // sagemaker:VolumeKmsKeyArn on CreateDomain is the home EFS key (E1); the seed's
+        // sagemaker:HomeEfsFileSystemKmsKey is deprecated and no longer sent.
+        deny("DenyDomainWithoutEfsKmsKey", "sagemaker:CreateDomain", { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
+        // E5: the platform's domains always name a sharing key, even with sharing disabled.
+        deny("DenyDomainWithoutSharingKmsKey", "sagemaker:CreateDomain", { Null: { "sagemaker:DomainSharingOutputKmsKeyArn": "true" } }),
     ];
 }
 
@@ -193,72 +157,30 @@ export interface JobGuardrailScope {
 /** Jobs and models in the VPC (N3) with encrypted volumes and outputs (E2, E3, E6). */
 export function jobGuardrails(scope: JobGuardrailScope = {}): Statement[] {
     const statements: Statement[] = [
-        {
-            Sid: "DenyJobsWithoutVpcSubnets",
-            Effect: "Deny",
-            Action: VPC_CONFIGURABLE_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VpcSubnets": "true" } },
-        },
-        {
-            Sid: "DenyJobsWithoutVpcSecurityGroups",
-            Effect: "Deny",
-            Action: VPC_CONFIGURABLE_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VpcSecurityGroupIds": "true" } },
-        },
-        {
-            Sid: "DenyJobsWithoutVolumeKmsKey",
-            Effect: "Deny",
-            Action: VOLUME_KMS_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:VolumeKmsKeyArn": "true" } },
-        },
-        {
-            Sid: "DenyJobsWithoutOutputKmsKey",
-            Effect: "Deny",
-            Action: OUTPUT_KMS_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:OutputKmsKeyArn": "true" } },
-        },
+        deny("DenyJobsWithoutVpcSubnets", VPC_CONFIGURABLE_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
+        deny("DenyJobsWithoutVpcSecurityGroups", VPC_CONFIGURABLE_ACTIONS, { Null: { "sagemaker:VpcSecurityGroupIds": "true" } }),
+        deny("DenyJobsWithoutVolumeKmsKey", VOLUME_KMS_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
+        deny("DenyJobsWithoutOutputKmsKey", OUTPUT_KMS_ACTIONS, { Null: { "sagemaker:OutputKmsKeyArn": "true" } }),
     ];
     if (scope.subnetIds && scope.subnetIds.length > 0) {
-        statements.push({
-            // ForAnyValue:StringNotEquals: denied when any requested subnet is not ours.
-            Sid: "DenyJobsOutsidePlatformSubnets",
-            Effect: "Deny",
-            Action: VPC_CONFIGURABLE_ACTIONS,
-            Resource: "*",
-            Condition: { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": scope.subnetIds } },
-        });
+        // ForAnyValue:StringNotEquals: denied when any requested subnet is not ours.
+        statements.push(
+            deny("DenyJobsOutsidePlatformSubnets", VPC_CONFIGURABLE_ACTIONS, {
+                "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": scope.subnetIds },
+            }),
+        );
     }
     if (scope.securityGroupIds && scope.securityGroupIds.length > 0) {
-        statements.push({
-            Sid: "DenyJobsOutsidePlatformSecurityGroups",
-            Effect: "Deny",
-            Action: VPC_CONFIGURABLE_ACTIONS,
-            Resource: "*",
-            Condition: {
+        statements.push(
+            deny("DenyJobsOutsidePlatformSecurityGroups", VPC_CONFIGURABLE_ACTIONS, {
                 "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": scope.securityGroupIds },
-            },
-        });
+            }),
+        );
     }
     if (scope.kmsKeyArns && scope.kmsKeyArns.length > 0) {
         statements.push(
-            {
-                Sid: "DenyJobsWithForeignVolumeKey",
-                Effect: "Deny",
-                Action: VOLUME_KMS_ACTIONS,
-                Resource: "*",
-                Condition: { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": scope.kmsKeyArns } },
-            },
-            {
-                Sid: "DenyJobsWithForeignOutputKey",
-                Effect: "Deny",
-                Action: OUTPUT_KMS_ACTIONS,
-                Resource: "*",
-                Condition: { StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": scope.kmsKeyArns } },
-            },
+            deny("DenyJobsWithForeignVolumeKey", VOLUME_KMS_ACTIONS, { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": scope.kmsKeyArns } }),
+            deny("DenyJobsWithForeignOutputKey", OUTPUT_KMS_ACTIONS, { StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": scope.kmsKeyArns } }),
         );
     }
     return statements;
@@ -270,72 +192,34 @@ export function jobGuardrails(scope: JobGuardrailScope = {}): Statement[] {
  */
 export function interContainerEncryptionGuardrails(): Statement[] {
     return [
-        {
-            Sid: "DenyUnencryptedInterContainerTraffic",
-            Effect: "Deny",
-            Action: INTER_CONTAINER_ENCRYPTION_ACTIONS,
-            Resource: "*",
-            Condition: { Bool: { "sagemaker:InterContainerTrafficEncryption": "false" } },
-        },
-        {
-            Sid: "DenyMissingInterContainerEncryption",
-            Effect: "Deny",
-            Action: INTER_CONTAINER_ENCRYPTION_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:InterContainerTrafficEncryption": "true" } },
-        },
+        deny("DenyUnencryptedInterContainerTraffic", INTER_CONTAINER_ENCRYPTION_ACTIONS, {
+            Bool: { "sagemaker:InterContainerTrafficEncryption": "false" },
+        }),
+        deny("DenyMissingInterContainerEncryption", INTER_CONTAINER_ENCRYPTION_ACTIONS, {
+            Null: { "sagemaker:InterContainerTrafficEncryption": "true" },
+        }),
     ];
 }
 
 /** Network isolation for containers (N4), for teams that configure it. */
 export function networkIsolationGuardrails(): Statement[] {
     return [
-        {
-            Sid: "DenyWithoutNetworkIsolation",
-            Effect: "Deny",
-            Action: NETWORK_ISOLATION_ACTIONS,
-            Resource: "*",
-            Condition: { BoolIfExists: { "sagemaker:NetworkIsolation": "false" } },
-        },
-        {
-            Sid: "DenyMissingNetworkIsolation",
-            Effect: "Deny",
-            Action: NETWORK_ISOLATION_ACTIONS,
-            Resource: "*",
-            Condition: { Null: { "sagemaker:NetworkIsolation": "true" } },
-        },
+        deny("DenyWithoutNetworkIsolation", NETWORK_ISOLATION_ACTIONS, { BoolIfExists: { "sagemaker:NetworkIsolation": "false" } }),
+        deny("DenyMissingNetworkIsolation", NETWORK_ISOLATION_ACTIONS, { Null: { "sagemaker:NetworkIsolation": "true" } }),
     ];
 }
 
 /** Notebook instances: no direct internet (N5), no root (I9), in the VPC (N3). */
 export function notebookInstanceGuardrails(): Statement[] {
     return [
-        {
-            // Absent means Enabled (the API default): StringNotEquals matches a missing key.
-            Sid: "DenyNotebookDirectInternet",
-            Effect: "Deny",
-            Action: "sagemaker:CreateNotebookInstance",
-            Resource: "*",
-            Condition: { StringNotEquals: { "sagemaker:DirectInternetAccess": "Disabled" } },
-        },
-        {
-            Sid: "DenyNotebookRootAccess",
-            Effect: "Deny",
-            Action: "sagemaker:CreateNotebookInstance",
-            Resource: "*",
-            Condition: { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } },
-        },
-        {
-            // Only an update that sets RootAccess is judged; other updates stay possible.
-            Sid: "DenyNotebookRootAccessUpdate",
-            Effect: "Deny",
-            Action: "sagemaker:UpdateNotebookInstance",
-            Resource: "*",
-            Condition: {
-                StringNotEquals: { "sagemaker:RootAccess": "Disabled" },
-                Null: { "sagemaker:RootAccess": "false" },
-            },
-        },
+        // Absent means Enabled (the API default): StringNotEquals matches a missing key.
+        deny("DenyNotebookDirectInternet", "sagemaker:CreateNotebookInstance", { StringNotEquals: { "sagemaker:DirectInternetAccess": "Disabled" } }),
+        deny("DenyNotebookRootAccess", "sagemaker:CreateNotebookInstance", { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } }),
+        // Only an update that sets RootAccess is judged; other updates stay possible.
+        deny("DenyNotebookRootAccessUpdate", "sagemaker:UpdateNotebookInstance", {
+            StringNotEquals: { "sagemaker:RootAccess": "Disabled" },
+            Null: { "sagemaker:RootAccess": "false" },
+        }),
     ];
 }
 
@@ -348,13 +232,9 @@ export function instanceTypeGuardrails(allowedInstanceTypes: string[]): Statemen
         throw new Error("instanceTypeGuardrails: the allow-list is empty; every instance type would be denied.");
     }
     return [
-        {
-            Sid: "DenyInstanceTypesOffAllowList",
-            Effect: "Deny",
-            Action: INSTANCE_TYPE_ACTIONS,
-            Resource: "*",
-            Condition: { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedInstanceTypes } },
-        },
+        deny("DenyInstanceTypesOffAllowList", INSTANCE_TYPE_ACTIONS, {
+            "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedInstanceTypes },
+        }),
     ];
 }
 
@@ -364,23 +244,13 @@ export function maxRuntimeGuardrails(maxRuntimeSeconds: number): Statement[] {
         throw new Error(`maxRuntimeGuardrails: maxRuntimeSeconds ${maxRuntimeSeconds} must be a positive integer.`);
     }
     return [
-        {
-            Sid: "DenyJobsOverMaxRuntime",
-            Effect: "Deny",
-            Action: MAX_RUNTIME_ACTIONS,
-            Resource: "*",
-            Condition: { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": String(maxRuntimeSeconds) } },
-        },
+        deny("DenyJobsOverMaxRuntime", MAX_RUNTIME_ACTIONS, { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": String(maxRuntimeSeconds) } }),
     ];
 }
 
 /** Mandatory tags on billable SageMaker resources (G1): one statement per key (Null is ANDed within one). */
 export function requestTagGuardrails(tagKeys: string[]): Statement[] {
-    return tagKeys.map((key) => ({
-        Sid: `DenyCreateWithoutTag${key.replace(/[^A-Za-z0-9]/g, "")}`,
-        Effect: "Deny" as const,
-        Action: TAGGABLE_CREATE_ACTIONS,
-        Resource: "*",
-        Condition: { Null: { [`aws:RequestTag/${key}`]: "true" } },
-    }));
+    return tagKeys.map((key) =>
+        deny(`DenyCreateWithoutTag${sid(key)}`, TAGGABLE_CREATE_ACTIONS, { Null: { [`aws:RequestTag/${key}`]: "true" } }),
+    );
 }

@@ -46,6 +46,30 @@ export function list(value: unknown): unknown[] {
     return value === undefined || value === null ? [] : [value];
 }
 
+/** A JSON policy statement as read from a resource property (every field may be absent or malformed). */
+export interface IamStatement {
+    Sid?: string;
+    Effect?: string;
+    Principal?: unknown;
+    NotPrincipal?: unknown;
+    Action?: unknown;
+    NotAction?: unknown;
+    Resource?: unknown;
+    NotResource?: unknown;
+    Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** String values of a scalar-or-list field (Action, Resource, a condition value). */
+export function strings(value: unknown): string[] {
+    return list(value).filter((v): v is string => typeof v === "string");
+}
+
+/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. */
+export function actionMatches(pattern: string, action: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return re.test(action);
+}
+
 /** A non-empty string, or undefined. */
 export function text(value: unknown): string | undefined {
     return typeof value === "string" && value.length > 0 ? value : undefined;

@@ -134,7 +134,11 @@ export function teamCrossChecks(
     // Physical names must not collide across teams or with the platform's own keys: AWS would
     // refuse the second resource in the middle of a deploy.
     const owners = new Map<string, string>(PLATFORM_KEY_ALIAS_SUFFIXES.map((suffix) => [`alias ${namePrefix(naming)}-${suffix}`, "a platform key"]));
+    const seenTeams = new Set<string>();
     cfg.teams.forEach((team, t) => {
+        // A repeated team name is reported once, by the platform schema's uniqueness check.
+        if (seenTeams.has(team.name)) return;
+        seenTeams.add(team.name);
         const perUser = team.perUserExecutionRoles ? team.users.map((u) => u.name) : [];
         for (const claimed of teamClaimedNames(naming, team.name, cfg.accounts.workload.accountId, perUser)) {
             const owner = owners.get(claimed);

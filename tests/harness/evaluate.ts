@@ -6,11 +6,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PolicyResource, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { policies as packPolicies } from "../../policy-pack/policies";
 import { SecureDsPolicy, isStackPolicy } from "../../policy-pack/policies/types";
 import { EnforcementLevel, PlanFinding, PlanResource } from "./planTypes";
-import { configDefaults } from "./policyArgs";
+import { configDefaults, notApplicable, policyResource, runValidations } from "./policyArgs";
 import { REPO_ROOT } from "./stackConfig";
 
 /**
@@ -54,22 +54,11 @@ export function resolvePolicies(packConfig: PackConfig, policies: SecureDsPolicy
     });
 }
 
-class NotApplicable extends Error {}
-
 function policyResources(resources: PlanResource[]): Map<string, PolicyResource> {
     const byUrn = new Map<string, PolicyResource>();
     for (const r of resources) {
-        byUrn.set(r.urn, {
-            type: r.type,
-            props: r.inputs,
-            urn: r.urn,
-            name: r.name,
-            opts: { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, deleteBeforeReplace: r.options.deleteBeforeReplace, aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent, provider: r.provider },
-            dependencies: [],
-            propertyDependencies: {},
-            isType: () => false,
-            asType: () => undefined,
-        } as unknown as PolicyResource);
+        const opts = { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, deleteBeforeReplace: r.options.deleteBeforeReplace, aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent, provider: r.provider };
+        byUrn.set(r.urn, policyResource({ type: r.type, props: r.inputs, urn: r.urn, name: r.name, opts }));
     }
     for (const r of resources) {
         const pr = byUrn.get(r.urn) as PolicyResource & { parent?: PolicyResource; provider?: unknown };
@@ -95,27 +84,11 @@ export async function evaluatePolicies(resources: PlanResource[], packConfig: Pa
         const report = (urnFallback?: string): ReportViolation => (message: string, urn?: string) => {
             findings.push({ policy: policy.name, level, urn: urn ?? urnFallback, message, controls: policy.controls });
         };
-        const guard = async (fn: () => Promise<void> | void) => {
-            try {
-                await fn();
-            } catch (err) {
-                if (!(err instanceof NotApplicable)) throw err;
-            }
-        };
-        const notApplicable = (reason?: string): never => {
-            throw new NotApplicable(reason);
-        };
         if (isStackPolicy(policy)) {
-            const validations = Array.isArray(policy.validateStack) ? policy.validateStack : [policy.validateStack];
-            for (const validate of validations) {
-                if (!validate) continue;
-                await guard(() =>
-                    validate({ resources: [...byUrn.values()], getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable } as Parameters<typeof validate>[0], report()),
-                );
-            }
+            const args: StackValidationArgs = { resources: [...byUrn.values()], getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable };
+            await runValidations(policy.validateStack, args, report());
             continue;
         }
-        const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
         for (const r of resources) {
             const pr = byUrn.get(r.urn) as PolicyResource;
             const args = {
@@ -131,9 +104,7 @@ export async function evaluatePolicies(resources: PlanResource[], packConfig: Pa
                 getConfig: <T extends object>() => config as T,
                 notApplicable,
             } as unknown as ResourceValidationArgs;
-            for (const validate of validations) {
-                if (validate) await guard(() => validate(args, report(r.urn)));
-            }
+            await runValidations(policy.validateResource, args, report(r.urn));
         }
     }
     return findings;

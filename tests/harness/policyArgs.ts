@@ -4,12 +4,19 @@
  * not the SDK, applies them. Properties given as UNKNOWN behave as in a preview: reading one
  * throws, and the policy is skipped (mirrors the SDK's unknownCheckingProxy).
  */
-import type { ReportViolation, ResourceValidationArgs, StackValidationArgs, PolicyResource } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidationArgs, StackValidationArgs, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import { SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/types";
 
 export const UNKNOWN = Symbol("unknown");
 
-class UnknownValueRead extends Error {}
+/**
+ * Ends a validation without a finding or a failure, as the engine does after `notApplicable` or
+ * an unknown read; `runValidations` swallows exactly this error (and its subclass).
+ */
+export class ValidationSkipped extends Error {}
+
+/** Reading an UNKNOWN property. Keep "Unknown" in the name: studio/common.ts `known()` tells it by its name. */
+class UnknownValueRead extends ValidationSkipped {}
 
 function unknownChecking<T>(value: T): T {
     if (value === null || typeof value !== "object") return value;
@@ -32,6 +39,38 @@ export function configDefaults(policy: { configSchema?: { properties?: Record<st
     return out;
 }
 
+type Validation<A> = ((args: A, reportViolation: ReportViolation) => Promise<void> | void) | undefined;
+
+/**
+ * Runs a policy's `validateResource` or `validateStack` (CrossGuard takes one or a list) in
+ * order, as the engine does: a skipped validation (ValidationSkipped) is not a failure, any other
+ * error propagates.
+ */
+export async function runValidations<A>(validations: Validation<A> | Validation<A>[], args: A, report: ReportViolation): Promise<void> {
+    for (const validate of Array.isArray(validations) ? validations : [validations]) {
+        try {
+            await validate?.(args, report);
+        } catch (err) {
+            if (!(err instanceof ValidationSkipped)) throw err;
+        }
+    }
+}
+
+/** The engine's `notApplicable`: ends the validation without a finding. */
+export function notApplicable(reason?: string): never {
+    throw new ValidationSkipped(reason ?? "not applicable");
+}
+
+/** A PolicyResource as the engine passes one to a stack policy; callers fill in the dependencies. */
+export function policyResource(r: { type: string; props: Record<string, unknown>; urn: string; name: string; opts: PolicyResourceOptions }): PolicyResource {
+    return { ...r, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined } as unknown as PolicyResource;
+}
+
+/** Resource options of a synthetic case: only `protect` varies. */
+function caseOptions(protect: boolean | undefined): PolicyResourceOptions {
+    return { protect: protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+}
+
 export interface ResourceCase {
     type: string;
     props: Record<string, unknown>;
@@ -51,24 +90,15 @@ export async function runResourcePolicy(policy: SecureDsResourcePolicy, c: Resou
         props: unknownChecking(c.props),
         urn: `urn:pulumi:test::secure-ds::${c.type}::${name}`,
         name,
-        opts: { protect: c.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: caseOptions(c.protect),
         provider: c.providerProps ? { type: "pulumi:providers:aws", props: c.providerProps, urn: "urn:pulumi:test::secure-ds::pulumi:providers:aws::p", name: "p" } : undefined,
         stackTags: new Map<string, string>(),
         isType: () => false,
         asType: () => undefined,
         getConfig: () => ({ ...configDefaults(policy), ...(c.config ?? {}) }),
-        notApplicable: (reason?: string) => {
-            throw new UnknownValueRead(reason ?? "not applicable");
-        },
+        notApplicable,
     } as unknown as ResourceValidationArgs;
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-    for (const validate of validations) {
-        try {
-            await validate?.(args, report);
-        } catch (err) {
-            if (!(err instanceof UnknownValueRead)) throw err;
-        }
-    }
+    await runValidations(policy.validateResource, args, report);
     return violations;
 }
 
@@ -88,17 +118,10 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
     const report: ReportViolation = (message) => violations.push(message);
     const byName = new Map<string, PolicyResource>();
     for (const r of resources) {
-        byName.set(r.name, {
-            type: r.type,
-            props: unknownChecking(r.props),
-            urn: `urn:pulumi:test::secure-ds::${r.type}::${r.name}`,
-            name: r.name,
-            opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
-            dependencies: [],
-            propertyDependencies: {},
-            isType: () => false,
-            asType: () => undefined,
-        } as unknown as PolicyResource);
+        byName.set(
+            r.name,
+            policyResource({ type: r.type, props: unknownChecking(r.props), urn: `urn:pulumi:test::secure-ds::${r.type}::${r.name}`, name: r.name, opts: caseOptions(r.protect) }),
+        );
     }
     for (const r of resources) {
         const pr = byName.get(r.name) as PolicyResource & { parent?: PolicyResource };
@@ -116,17 +139,8 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
         resources: [...byName.values()],
         getConfig: () => ({ ...configDefaults(policy), ...(config ?? {}) }),
         stackTags: new Map<string, string>(),
-        notApplicable: (reason?: string) => {
-            throw new UnknownValueRead(reason ?? "not applicable");
-        },
+        notApplicable,
     } as unknown as StackValidationArgs;
-    const validations = Array.isArray(policy.validateStack) ? policy.validateStack : [policy.validateStack];
-    for (const validate of validations) {
-        try {
-            await validate?.(args, report);
-        } catch (err) {
-            if (!(err instanceof UnknownValueRead)) throw err;
-        }
-    }
+    await runValidations(policy.validateStack, args, report);
     return violations;
 }

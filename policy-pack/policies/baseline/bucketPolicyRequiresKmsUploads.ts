@@ -1,8 +1,8 @@
 import { SecureDsStackPolicy, ofType, record } from "../types";
-import { B, BUCKET_TYPES, Stmt, dependenciesOf, logTargetBuckets, statementCovers, statementsOf, strings } from "./common";
+import { B, BUCKET_TYPES, IamStatement, dependenciesOf, logTargetBuckets, statementCovers, statementsOf, strings } from "./common";
 
 /** Deny PutObject when the request names an algorithm other than SSE-KMS. */
-function deniesOtherAlgorithms(s: Stmt): boolean {
+function deniesOtherAlgorithms(s: IamStatement): boolean {
     if (s.Effect !== "Deny" || !statementCovers(s, "s3:PutObject")) return false;
     return Object.entries(record(s.Condition)).some(
         ([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.entries(record(block)).some(([k, v]) => k.toLowerCase() === "s3:x-amz-server-side-encryption" && strings(v).every((x) => x.startsWith("aws:kms"))),

@@ -4,7 +4,10 @@
  * see `references()` in ../types.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { list, record, references, text } from "../types";
+import { IamStatement, actionMatches, list, record, references, strings, text } from "../types";
+
+export { actionMatches, strings };
+export type { IamStatement };
 
 export const B = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -70,24 +73,11 @@ export const BUCKET_TYPES = [B.s3Bucket, B.s3BucketV2];
 /** Tag IsolatedNetwork puts on the data-science VPC (components/network/IsolatedNetwork.ts). */
 export const ISOLATION_TAG = "secure-ds:network-isolation";
 
-/** A JSON policy statement as read from a resource property. */
-export interface Stmt {
-    Sid?: string;
-    Effect?: string;
-    Principal?: unknown;
-    NotPrincipal?: unknown;
-    Action?: unknown;
-    NotAction?: unknown;
-    Resource?: unknown;
-    NotResource?: unknown;
-    Condition?: Record<string, Record<string, unknown>>;
-}
-
 /**
  * The statements of a policy document given as a JSON string or an object. Returns undefined
  * for an absent or unparsable document (callers decide whether that is a violation).
  */
-export function statementsOf(doc: unknown): Stmt[] | undefined {
+export function statementsOf(doc: unknown): IamStatement[] | undefined {
     let parsed: unknown = doc;
     if (typeof doc === "string") {
         try {
@@ -97,22 +87,11 @@ export function statementsOf(doc: unknown): Stmt[] | undefined {
         }
     }
     if (parsed === null || typeof parsed !== "object") return undefined;
-    return list(record(parsed).Statement).map((s) => record(s) as Stmt);
-}
-
-/** String values of a scalar-or-list field. */
-export function strings(value: unknown): string[] {
-    return list(value).filter((v): v is string => typeof v === "string");
-}
-
-/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. */
-export function actionMatches(pattern: string, action: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return re.test(action);
+    return list(record(parsed).Statement).map((s) => record(s) as IamStatement);
 }
 
 /** Does the statement's Action cover the action? */
-export function statementCovers(s: Stmt, action: string): boolean {
+export function statementCovers(s: IamStatement, action: string): boolean {
     return strings(s.Action).some((p) => actionMatches(p, action));
 }
 
@@ -145,12 +124,12 @@ export function isWildcardPrincipal(principal: unknown): boolean {
 }
 
 /** Condition keys a statement tests, lower-cased, whatever the operator. */
-export function conditionKeys(s: Stmt): string[] {
+export function conditionKeys(s: IamStatement): string[] {
     return Object.values(record(s.Condition)).flatMap((block) => Object.keys(record(block)).map((k) => k.toLowerCase()));
 }
 
 /** An Allow statement that admits anyone: `*` principal without a restricting condition. */
-export function isPublicAllow(s: Stmt): boolean {
+export function isPublicAllow(s: IamStatement): boolean {
     if (s.Effect !== "Allow") return false;
     if (!isWildcardPrincipal(s.Principal)) return false;
     return !conditionKeys(s).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));

@@ -1,10 +1,10 @@
 import { SecureDsStackPolicy, ofType, record } from "../types";
-import { B, BUCKET_TYPES, Stmt, isWildcardPrincipal, referencing, statementCovers, statementsOf, tagOf } from "./common";
+import { B, BUCKET_TYPES, IamStatement, isWildcardPrincipal, referencing, statementCovers, statementsOf, tagOf } from "./common";
 
 const NETWORK_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
 
 /** Deny * to everyone unless the request comes through the platform's endpoint / VPC. */
-function deniesOutsideNetwork(s: Stmt): boolean {
+function deniesOutsideNetwork(s: IamStatement): boolean {
     if (s.Effect !== "Deny" || !isWildcardPrincipal(s.Principal)) return false;
     if (!statementCovers(s, "s3:GetObject") || !statementCovers(s, "s3:PutObject")) return false;
     return Object.entries(record(s.Condition)).some(([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.keys(record(block)).some((k) => NETWORK_KEYS.includes(k.toLowerCase())));

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { SecureDsStackPolicy, ofType, record, text } from "../types";
-import { B, Stmt, statementCovers, statementsOf, strings, tagOf } from "./common";
+import { B, IamStatement, statementCovers, statementsOf, strings, tagOf } from "./common";
 
 /** Actions whose requests carry sagemaker:NetworkIsolation (components/guardrails/sagemaker.ts). */
 const DEFAULT_ACTIONS = ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"];
@@ -10,7 +10,7 @@ interface Config {
     actions: string[];
 }
 
-function conditionValue(s: Stmt, operators: string[], key: string): string[] {
+function conditionValue(s: IamStatement, operators: string[], key: string): string[] {
     const out: string[] = [];
     for (const [op, block] of Object.entries(record(s.Condition))) {
         if (!operators.includes(op)) continue;
@@ -20,7 +20,7 @@ function conditionValue(s: Stmt, operators: string[], key: string): string[] {
 }
 
 /** Deny when the request says NetworkIsolation false, and Deny when it does not say at all. */
-function missingDenies(statements: Stmt[], action: string): string[] {
+function missingDenies(statements: IamStatement[], action: string): string[] {
     const denies = statements.filter((s) => s.Effect === "Deny" && statementCovers(s, action));
     const missing: string[] = [];
     if (!denies.some((s) => conditionValue(s, ["Bool", "BoolIfExists"], "sagemaker:NetworkIsolation").includes("false"))) missing.push("a Deny when sagemaker:NetworkIsolation is false");

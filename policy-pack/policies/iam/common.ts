@@ -2,7 +2,10 @@
  * Reading IAM documents out of resource properties. Policies may arrive as JSON strings (as the
  * program sends them) or objects; statements and their fields may be single values or lists.
  */
-import { record } from "../types";
+import { IamStatement, actionMatches, record, strings } from "../types";
+
+export { actionMatches, strings };
+export type { IamStatement };
 
 export const IAM_TYPES = {
     role: "aws:iam/role:Role",
@@ -11,18 +14,6 @@ export const IAM_TYPES = {
     userPolicy: "aws:iam/userPolicy:UserPolicy",
     groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
 } as const;
-
-export interface IamStatement {
-    Sid?: string;
-    Effect?: string;
-    Principal?: unknown;
-    NotPrincipal?: unknown;
-    Action?: unknown;
-    NotAction?: unknown;
-    Resource?: unknown;
-    NotResource?: unknown;
-    Condition?: Record<string, Record<string, unknown>>;
-}
 
 /** The statements of a policy document given as JSON text or object; [] when unreadable. */
 export function statementsOf(doc: unknown): IamStatement[] {
@@ -37,11 +28,6 @@ export function statementsOf(doc: unknown): IamStatement[] {
     const statement = record(value).Statement;
     const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
     return list.map((s) => record(s) as IamStatement);
-}
-
-export function strings(value: unknown): string[] {
-    if (typeof value === "string") return [value];
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 /** Identity-policy documents of an IAM resource (inline or managed), with a label for messages. */
@@ -59,12 +45,6 @@ export function identityDocuments(type: string, props: Record<string, unknown>):
         default:
             return [];
     }
-}
-
-/** Whether an IAM action pattern (with `*` and `?`) matches an action, case-insensitively. */
-export function actionMatches(pattern: string, action: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return re.test(action);
 }
 
 /** A documented escape: the statement's Sid says why its wildcard is needed. */
