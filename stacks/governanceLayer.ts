@@ -60,6 +60,8 @@ export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent
             cloudWatchRetentionDays: cfg.governance.trail.cloudWatchRetentionDays,
             // The team buckets live in the workload account; when it is this one, this trail logs them.
             dataEventBucketNames: sameAccount && cfg.governance.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
+            // Otherwise it logs this account's own buckets (packages, artifacts), the archive's excepted.
+            accountDataEvents: !sameAccount && cfg.governance.trail.s3DataEvents,
         },
         { parent },
     );
@@ -126,9 +128,9 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
                 partition: ctx.aws.partition,
                 accountId: ctx.aws.accountId,
                 createRecorder: gov.awsConfig.enabled,
+                serviceLinkedRoleExists: gov.awsConfig.serviceLinkedRoleExists,
                 createRules: gov.awsConfig.rules,
                 archiveBucketName: archive?.configBucketName,
-                archiveKeyArn: archive?.keyArn,
                 requiredTagKeys: MANDATORY_TAG_KEYS,
                 dependsOn: archive?.ready,
             },
@@ -145,6 +147,7 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
                 networkIsolationTeams: cfg.teams.filter((t) => t.networkIsolation).map((t) => t.name),
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 alertEmails: gov.alertEmails,
+                reservedConcurrency: gov.detectiveConcurrency,
             },
             { parent },
         );

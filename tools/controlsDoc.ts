@@ -235,6 +235,7 @@ export function renderControls({ policies, checks, guardrails, citations }: Rend
             let detail: string;
             if (status === "covered") {
                 detail = (c.coveredBy ?? []).map((n) => (known.has(n) ? code(n) : `${code(n)} (not in the pack)`)).join(", ");
+                if (c.note) detail += ` — ${cell(c.note)}`;
             } else {
                 detail = cell(c.notApplicable ?? c.gap ?? "");
             }

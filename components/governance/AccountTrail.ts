@@ -24,6 +24,12 @@ export interface AccountTrailArgs {
     cloudWatchRetentionDays?: number;
     /** Buckets whose object-level (data) events are logged. Default none. */
     dataEventBucketNames?: string[];
+    /**
+     * Log the object-level (data) events of every bucket of the account except these, instead of
+     * naming the buckets. Exclude the trail's own archive and its access-log bucket: logging the
+     * trail's deliveries would log itself without end. Default: not set.
+     */
+    dataEventsExceptBucketNames?: string[];
     /** Resources the trail must wait for (the archive's bucket policy and key). Default none. */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -42,6 +48,9 @@ export class AccountTrail extends pulumi.ComponentResource {
         super("secure-ds:governance:AccountTrail", name, {}, opts);
         const retention = args.cloudWatchRetentionDays ?? 365;
         const dataBuckets = args.dataEventBucketNames ?? [];
+        if (dataBuckets.length > 0 && args.dataEventsExceptBucketNames !== undefined) {
+            throw new Error(`AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`);
+        }
         const trailName = accountTrailName(args.naming);
         this.name = trailName;
         const child = { parent: this };
@@ -76,6 +85,16 @@ export class AccountTrail extends pulumi.ComponentResource {
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: ["AWS::S3::Object"] },
                     { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.partition}:s3:::${b}/`) },
+                ],
+            });
+        } else if (args.dataEventsExceptBucketNames !== undefined) {
+            const excluded = args.dataEventsExceptBucketNames;
+            selectors.push({
+                name: "S3 data events of the account's buckets",
+                fieldSelectors: [
+                    { field: "eventCategory", equals: ["Data"] },
+                    { field: "resources.type", equals: ["AWS::S3::Object"] },
+                    ...(excluded.length > 0 ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.partition}:s3:::${b}/`) }] : []),
                 ],
             });
         }

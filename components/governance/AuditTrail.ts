@@ -1,12 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
-import { roleArn } from "../guardrails/arns";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
-import { configRecorderRoleName } from "./ConfigRecorder";
 
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
 export function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
@@ -40,6 +38,12 @@ export interface AuditTrailArgs {
     cloudWatchRetentionDays?: number;
     /** Buckets in this account whose data events this account's trail logs. Default none. */
     dataEventBucketNames?: string[];
+    /**
+     * This account's trail logs the data events of every bucket of the account but the archive's
+     * own (archive, Config and access-log buckets: logging them would loop). Not with
+     * dataEventBucketNames. Default false.
+     */
+    accountDataEvents?: boolean;
 }
 
 /** What member accounts need to deliver into the archive. */
@@ -86,11 +90,6 @@ export class AuditTrail extends pulumi.ComponentResource {
             trailArn: trailArn(args.partition, args.region, accountId, trailName),
         }));
         const delivery = { partition: args.partition, trails, configAccountIds: configAccounts };
-        // A recorder in this account delivers as its role (not the service principal), so the key
-        // admits that role by ARN: it is created later, by the workload layer (KMS rejects unknown principals).
-        const localConfigRole = configAccounts.includes(args.accountId)
-            ? { accountId: args.accountId, patterns: [roleArn({ partition: args.partition, accountId: args.accountId }, configRecorderRoleName(args.naming))] }
-            : undefined;
 
         this.key = new CustomerKey(
             `${name}-key`,
@@ -99,8 +98,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                 alias: names.keyAlias,
                 policy: keyPolicy({
                     administrators: args.keyAdministrators,
+                    // AWS Config records with its service-linked role and so delivers as the service
+                    // principal in every account, this one included (ConfigRecorder): no role is admitted.
                     serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }),
-                    ...(localConfigRole ? { userArnPatterns: localConfigRole, viaServices: [`s3.${args.region}.amazonaws.com`] } : {}),
                 }),
             },
             { parent: this },
@@ -158,6 +158,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 logsKeyArn: args.logsKeyArn,
                 cloudWatchRetentionDays: args.cloudWatchRetentionDays,
                 dataEventBucketNames: args.dataEventBucketNames,
+                ...(args.accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
                 dependsOn: this.ref.ready,
             },
             { parent: this },

@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { toPolicyJson } from "../guardrails/document";
-import { configDeliveryRolePolicy, serviceTrustPolicy } from "../guardrails/governance";
-import { NamingContext, iamRoleName, namePrefix } from "../naming";
+import { configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
+import { NamingContext, namePrefix } from "../naming";
 
 /**
  * The AWS managed Config rules the platform deploys. Each identifier was checked against the AWS
@@ -24,23 +23,21 @@ export const MANAGED_RULES: { name: string; identifier: string; controls: string
     { name: "required-tags", identifier: "REQUIRED_TAGS", controls: ["G1"], doc: "required-tags.html" },
 ];
 
-/** The recorder role's name: deterministic, so the archive key can admit it before it exists. */
-export function configRecorderRoleName(naming: NamingContext): string {
-    return iamRoleName(naming, "config-recorder");
-}
-
 export interface ConfigRecorderArgs {
     naming: NamingContext;
     partition: string;
     accountId: string;
-    /** Create the recorder, its role and the delivery channel. False when the account already records. Default true. */
+    /** Create the recorder and the delivery channel. False when the account already records. Default true. */
     createRecorder?: boolean;
+    /**
+     * The account already has AWS Config's service-linked role (AWSServiceRoleForConfig), so it is
+     * referenced by ARN instead of created. Default false.
+     */
+    serviceLinkedRoleExists?: boolean;
     /** Create the managed rules. Default true. */
     createRules?: boolean;
     /** The audit archive's Config delivery bucket (required with createRecorder). */
     archiveBucketName?: pulumi.Input<string>;
-    /** The audit archive's key, the delivery bucket's default encryption (required with createRecorder). */
-    archiveKeyArn?: pulumi.Input<string>;
     /** Tag keys for the required-tags rule (at most 6, the rule's limit). */
     requiredTagKeys: readonly string[];
     /** Resources delivery must wait for (the archive's bucket policy). Default none. */
@@ -49,7 +46,8 @@ export interface ConfigRecorderArgs {
 
 /**
  * AWS Config in the workload account (G10, detective layer): a recorder of all supported resource
- * types delivering to the central archive, and the managed rules for the platform's controls.
+ * types, recording with AWS Config's service-linked role and delivering to the central archive,
+ * and the managed rules for the platform's controls.
  */
 export class ConfigRecorder extends pulumi.ComponentResource {
     readonly recorder?: aws.cfg.Recorder;
@@ -59,8 +57,8 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         super("secure-ds:governance:ConfigRecorder", name, {}, opts);
         const createRecorder = args.createRecorder ?? true;
         const createRules = args.createRules ?? true;
-        if (createRecorder && (args.archiveBucketName === undefined || args.archiveKeyArn === undefined)) {
-            throw new Error(`ConfigRecorder ${name}: archiveBucketName and archiveKeyArn are required to create the recorder; the delivery channel writes to the audit archive.`);
+        if (createRecorder && args.archiveBucketName === undefined) {
+            throw new Error(`ConfigRecorder ${name}: archiveBucketName is required to create the recorder; the delivery channel writes to the audit archive.`);
         }
         if (args.requiredTagKeys.length === 0 || args.requiredTagKeys.length > 6) {
             throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${args.requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
@@ -69,35 +67,29 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         const child = { parent: this };
         let ready: pulumi.Resource | undefined;
         if (createRecorder) {
-            const role = new aws.iam.Role(
-                `${name}-role`,
-                {
-                    name: configRecorderRoleName(args.naming),
-                    description: "AWS Config recorder",
-                    assumeRolePolicy: toPolicyJson(serviceTrustPolicy("config", args.partition, args.accountId)),
-                },
-                child,
-            );
-            const attachment = new aws.iam.RolePolicyAttachment(
-                `${name}-role-managed`,
-                { role: role.name, policyArn: `arn:${args.partition}:iam::aws:policy/service-role/AWS_ConfigRole` },
-                child,
-            );
-            const deliveryPolicy = new aws.iam.RolePolicy(
-                `${name}-role-delivery`,
-                {
-                    role: role.name,
-                    policy: pulumi
-                        .all([args.archiveBucketName as pulumi.Input<string>, args.archiveKeyArn as pulumi.Input<string>])
-                        .apply(([bucketName, kmsKeyArn]) => toPolicyJson(configDeliveryRolePolicy({ partition: args.partition, accountId: args.accountId, bucketName, kmsKeyArn }))),
-                },
-                child,
-            );
+            // Config.1: record with AWS Config's service-linked role, whose permissions AWS maintains
+            // (AWSConfigServiceRolePolicy) instead of a customer role that can drift. An account holds
+            // one such role; when it already exists (another recorder, the console), creating it
+            // again fails, hence awsConfig.serviceLinkedRoleExists.
+            const slr = args.serviceLinkedRoleExists
+                ? undefined
+                : new aws.iam.ServiceLinkedRole(`${name}-service-linked-role`, { awsServiceName: servicePrincipal("config", args.partition), description: "AWS Config recorder (secure-ds)" }, child);
             this.recorder = new aws.cfg.Recorder(
                 `${name}-recorder`,
-                { name: prefix, roleArn: role.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } },
-                { parent: this, dependsOn: [attachment, deliveryPolicy] },
+                {
+                    name: prefix,
+                    // The ARN is fixed by AWS: naming it keeps it known in a preview, where the pack checks it.
+                    roleArn: configServiceLinkedRoleArn({ partition: args.partition, accountId: args.accountId }),
+                    recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+                },
+                { parent: this, dependsOn: slr ? [slr] : [] },
             );
+            // The service-linked role holds no S3 or KMS rights: with it, AWS Config delivers to the
+            // bucket as the service principal config.amazonaws.com, in this account as in another
+            // ("Required Permissions for the Amazon S3 Bucket When Using Service-Linked Roles",
+            // https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html). The
+            // archive's bucket and key policies admit that principal for this account only
+            // (aws:SourceAccount, archiveBucketStatements / archiveKeyServiceUsers).
             // No key prefix: the archive's policy admits Config under AWSLogs/<account>/Config/ only.
             const channel = new aws.cfg.DeliveryChannel(
                 `${name}-delivery`,

@@ -31,6 +31,8 @@ export interface DetectiveControlsArgs {
     alertEmails?: string[];
     /** Days the function's logs are kept. Default 365. */
     logRetentionDays?: number;
+    /** Reserved concurrent executions of the function, 1 to 100. Default 5. */
+    reservedConcurrency?: number;
 }
 
 /**
@@ -55,8 +57,12 @@ export class DetectiveControls extends pulumi.ComponentResource {
         const allowedInstanceTypes = args.allowedInstanceTypes ?? [];
         const alertEmails = args.alertEmails ?? [];
         const logRetentionDays = args.logRetentionDays ?? 365;
+        const reservedConcurrency = args.reservedConcurrency ?? 5;
         if (args.keyAdministrators.length === 0) {
             throw new Error(`DetectiveControls ${name}: keyAdministrators is empty; name at least one admin role for the alert key.`);
+        }
+        if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 1 || reservedConcurrency > 100) {
+            throw new Error(`DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from 1 to 100 (governance.detectiveConcurrency).`);
         }
         if (allowedInstanceTypes.join(",").length > 3000) {
             throw new Error(`DetectiveControls ${name}: allowedInstanceTypes does not fit a Lambda environment variable; shorten the list or use wildcards.`);
@@ -149,6 +155,14 @@ export class DetectiveControls extends pulumi.ComponentResource {
                 sourceCodeHash: this.bundle.sha256,
                 timeout: 120,
                 memorySize: 256,
+                // A cap (CKV_AWS_115): a storm of SageMaker events cannot exhaust the account's
+                // concurrency, which the teams' own functions and SageMaker integrations share.
+                // Throttled invocations are not lost: asynchronous invocation retries them, and
+                // what still fails lands in the dead-letter queue.
+                reservedConcurrentExecutions: reservedConcurrency,
+                // CKV_AWS_50: traces of the SageMaker/SNS calls each inspection makes (the role may
+                // write trace segments, detectiveRolePolicy).
+                tracingConfig: { mode: "Active" },
                 environment: {
                     variables: {
                         ALERT_TOPIC_ARN: this.topic.arn,

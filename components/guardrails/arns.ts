@@ -26,6 +26,14 @@ export function macieServiceLinkedRoleArn(ctx: Pick<AccountContext, "partition" 
     return `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`;
 }
 
+/**
+ * AWS Config's service-linked role (Security Hub Config.1). Its path and name are fixed by AWS, so
+ * the recorder can name it before it exists.
+ */
+export function configServiceLinkedRoleArn(ctx: Pick<AccountContext, "partition" | "accountId">): string {
+    return `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+}
+
 /** The DNS suffix of service principals differs only in China regions. */
 export function servicePrincipal(service: string, partition: string): string {
     return partition === "aws-cn" ? `${service}.amazonaws.com.cn` : `${service}.amazonaws.com`;

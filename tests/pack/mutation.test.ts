@@ -282,6 +282,39 @@ const mutations: Mutation[] = [
     { name: "CloudTrail key removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "kmsKeyId") },
     { name: "CloudTrail single-region", apply: (rs) => (rs.find(T.trail, "audit-trail").inputs.isMultiRegionTrail = false) },
     { name: "CloudTrail CloudWatch delivery removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "cloudWatchLogsGroupArn") },
+    {
+        name: "CloudTrail S3 data events removed",
+        apply: (rs) => {
+            const trail = rs.find(T.trail, "audit-trail");
+            const selectors = trail.inputs.advancedEventSelectors as Record<string, unknown>[];
+            const kept = selectors.filter((sel) => !JSON.stringify(sel).includes("AWS::S3::Object"));
+            if (kept.length === selectors.length) throw new MissingTarget("audit-trail records no S3 data events");
+            trail.inputs.advancedEventSelectors = kept;
+        },
+    },
+    {
+        name: "audit archive Object Lock removed",
+        stacks: ["prod"],
+        apply: (rs) => {
+            rs.remove(rs.find("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "audit-archive-object-lock"));
+            dropProperty(rs.find(T.bucket, "audit-archive"), "objectLockEnabled");
+        },
+    },
+    {
+        name: "bucket policy grants an account outside the platform",
+        apply: (rs) =>
+            rs.editPolicy(rs.find(T.bucketPolicy, "team-fraud-data-policy"), "policy", (ss) => [
+                ...ss,
+                { Sid: "Mutant", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::x/*" },
+            ]),
+    },
+    {
+        name: "archive key admits Config from an account outside the platform",
+        apply: (rs) =>
+            rs.editPolicy(rs.find(T.key, "audit-key-key"), "policy", (ss) =>
+                ss.map((st) => (st.Sid === "ConfigDeliveryEncrypt" ? { ...st, Condition: { StringEquals: { "aws:SourceAccount": ["999999999999"] } } } : st)),
+            ),
+    },
     // ------------------------------------------------------------------ network (N6, N7, N9, G5)
     {
         name: "security-group ingress from 0.0.0.0/0",
@@ -313,6 +346,9 @@ const mutations: Mutation[] = [
     { name: "Lambda dead-letter queue removed", apply: (rs) => dropProperty(rs.find(T.lambda), "deadLetterConfig") },
     { name: "Lambda unsupported runtime", apply: (rs) => (rs.find(T.lambda).inputs.runtime = "nodejs16.x") },
     { name: "Lambda secret in environment", apply: (rs) => (rec(rec(rs.find(T.lambda).inputs.environment).variables).GITHUB_TOKEN = "ghp_x") },
+    { name: "Lambda reserved concurrency removed", apply: (rs) => dropProperty(rs.find(T.lambda, "detective-function"), "reservedConcurrentExecutions") },
+    { name: "Lambda tracing PassThrough", apply: (rs) => (rs.find(T.lambda, "detective-function").inputs.tracingConfig = { mode: "PassThrough" }) },
+    { name: "Config recorder with a custom role", apply: (rs) => (rs.find(T.recorder, "config-recorder").inputs.roleArn = "arn:aws:iam::111111111111:role/acme-config-recorder") },
     { name: "Lambda public function URL", apply: (rs) => void rs.add("aws:lambda/functionUrl:FunctionUrl", "mutant-url", { functionName: "f", authorizationType: "NONE" }) },
     {
         name: "Lambda permission for any caller",

@@ -37,6 +37,8 @@ const project = (p: Record<string, unknown>): ResourceCase => ({
     },
 });
 const LAMBDA = "aws:lambda/function:Function";
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const MGMT_SELECTOR = { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] };
 
 const resourceRules: ResourceRule[] = [
     {
@@ -209,6 +211,41 @@ const resourceRules: ResourceRule[] = [
         ],
     },
     {
+        name: "cloudtrail-s3-data-events",
+        ok: [
+            { type: TRAIL, props: { advancedEventSelectors: [MGMT_SELECTOR, { fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "resources.ARN", startsWiths: ["arn:aws:s3:::b/"] }] }] } },
+            { type: TRAIL, props: { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] } },
+            { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] }, { readWriteType: "WriteOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] }] } },
+            { type: TRAIL, props: {}, config: { required: false } },
+        ],
+        bad: [
+            ["management events only", { type: TRAIL, props: { advancedEventSelectors: [MGMT_SELECTOR] } }],
+            ["no selectors", { type: TRAIL, props: {} }],
+            ["write-only advanced selector", { type: TRAIL, props: { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["false"] }] }] } }],
+            ["read-only classic selector", { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] } }],
+            ["Lambda data events only", { type: TRAIL, props: { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] }] } }],
+        ],
+    },
+    {
+        name: "lambda-reserved-concurrency",
+        ok: [{ type: LAMBDA, props: { reservedConcurrentExecutions: 5 } }, { type: LAMBDA, props: { reservedConcurrentExecutions: 100 } }],
+        bad: [
+            ["unset", { type: LAMBDA, props: {} }],
+            ["-1 (unreserved)", { type: LAMBDA, props: { reservedConcurrentExecutions: -1 } }],
+            ["0 (disabled)", { type: LAMBDA, props: { reservedConcurrentExecutions: 0 } }],
+            ["above the default maximum", { type: LAMBDA, props: { reservedConcurrentExecutions: 101 } }],
+            ["above a configured maximum", { type: LAMBDA, props: { reservedConcurrentExecutions: 5 }, config: { maximum: 2 } }],
+        ],
+    },
+    {
+        name: "lambda-active-tracing",
+        ok: [{ type: LAMBDA, props: { tracingConfig: { mode: "Active" } } }],
+        bad: [
+            ["unset", { type: LAMBDA, props: {} }],
+            ["PassThrough", { type: LAMBDA, props: { tracingConfig: { mode: "PassThrough" } } }],
+        ],
+    },
+    {
         name: "lambda-environment-no-secrets",
         ok: [{ type: LAMBDA, props: { environment: { variables: { ALERT_TOPIC_ARN: "arn:t", SECRET_ARN: "arn:s" } } } }],
         bad: [
@@ -340,6 +377,38 @@ const backupStack = (): StackCaseResource[] => [
     r("aws:backup/selection:Selection", "sel", { planId: "p", resources: ["arn:efs"] }, { planId: ["plan"], resources: ["d"] }),
 ];
 
+const PROVIDER = "pulumi:providers:aws";
+const SLR_ARN = "arn:aws:iam::444444444444:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
+/** Two layer providers (accounts 333333333333 and 444444444444) and a bucket policy granting both. */
+const accountsStack = (statement: Record<string, unknown>, type = "aws:s3/bucketPolicy:BucketPolicy", property = "policy"): StackCaseResource[] => [
+    r(PROVIDER, "shared", { allowedAccountIds: JSON.stringify(["333333333333"]) }),
+    r(PROVIDER, "workload", { allowedAccountIds: JSON.stringify(["444444444444"]) }),
+    r(type, "grant", { [property]: doc(statement) }),
+];
+const GRANT = {
+    Sid: "Grant",
+    Effect: "Allow",
+    Principal: { AWS: ["arn:aws:iam::444444444444:role/reader", "333333333333"] },
+    Action: "s3:GetObject",
+    Resource: "arn:aws:s3:::b/*",
+    Condition: { StringEquals: { "aws:PrincipalAccount": ["444444444444"] } },
+};
+
+/** A prod trail delivering to an Object Lock archive (tags from the provider's defaultTags). */
+const archiveStack = (): StackCaseResource[] => [
+    r(PROVIDER, "shared", { defaultTags: JSON.stringify({ tags: { environment: "prod" } }) }),
+    { ...r(BUCKET, "archive", { bucket: "acme-prod-audit", objectLockEnabled: true }), provider: "shared" },
+    r("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "archive-lock", { bucket: "acme-prod-audit", rule: { defaultRetention: { mode: "COMPLIANCE", days: 365 } } }, { bucket: ["archive"] }),
+    { ...r(BUCKET, "data", { bucket: "acme-prod-fraud-data" }), provider: "shared" },
+    r(TRAIL, "trail", { s3BucketName: "acme-prod-audit" }, { s3BucketName: ["archive"] }),
+];
+
+const recorderStack = (roleArn: string, deps?: Record<string, string[]>): StackCaseResource[] => [
+    r("aws:iam/serviceLinkedRole:ServiceLinkedRole", "slr", { awsServiceName: "config.amazonaws.com" }),
+    r("aws:iam/role:Role", "custom", { name: "config-recorder" }),
+    r("aws:cfg/recorder:Recorder", "recorder", { name: "acme", roleArn }, deps),
+];
+
 interface StackRule {
     name: string;
     ok: StackCaseResource[];
@@ -348,6 +417,48 @@ interface StackRule {
 }
 
 const stackRules: StackRule[] = [
+    {
+        name: "resource-policy-platform-accounts-only",
+        ok: [
+            ...accountsStack(GRANT),
+            r("aws:kms/key:Key", "key", { policy: doc({ Sid: "Svc", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } }) }),
+            r("aws:sns/topicPolicy:TopicPolicy", "open-is-another-rule", { policy: doc({ Effect: "Allow", Principal: "*", Action: "sns:Publish" }) }),
+            r("aws:sqs/queuePolicy:QueuePolicy", "deny", { policy: doc({ Effect: "Deny", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sqs:*" }) }),
+            r("aws:s3/bucketPolicy:BucketPolicy", "unknown-policy", { policy: UNKNOWN }),
+        ],
+        bad: [
+            ["bucket policy grants a foreign role", accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::999999999999:role/x" } })],
+            ["KMS key grants a foreign account id", accountsStack({ ...GRANT, Principal: { AWS: "999999999999" } }, "aws:kms/key:Key")],
+            ["SNS topic policy with a foreign aws:SourceAccount", accountsStack({ ...GRANT, Principal: { Service: "events.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "999999999999" } } }, "aws:sns/topicPolicy:TopicPolicy")],
+            ["SQS queue policy with a foreign aws:PrincipalAccount", accountsStack({ ...GRANT, Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["444444444444", "999999999999"] } } }, "aws:sqs/queuePolicy:QueuePolicy")],
+            ["ECR policy with kms:CallerAccount StringNotEquals", accountsStack({ ...GRANT, Principal: "*", Condition: { StringNotEquals: { "kms:CallerAccount": "444444444444" } } }, "aws:ecr/repositoryPolicy:RepositoryPolicy")],
+            ["CodeArtifact repository with a wildcard aws:ResourceAccount", accountsStack({ ...GRANT, Condition: { StringLike: { "aws:ResourceAccount": "*" } } }, "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy", "policyDocument")],
+            ["CodeArtifact domain grants an unparsable principal", accountsStack({ ...GRANT, Principal: { AWS: "AROAEXAMPLEID" } }, "aws:codeartifact/domainPermissions:DomainPermissions", "policyDocument")],
+            ["no provider declares its accounts", accountsStack(GRANT).filter((x) => x.type !== PROVIDER)],
+            ["trusted account list does not cover the grant", accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::888888888888:root" } }), { trustedAccountIds: ["999999999999"] }],
+        ],
+    },
+    {
+        name: "audit-archive-object-lock",
+        ok: archiveStack(),
+        bad: [
+            ["archive without Object Lock", edit(without(archiveStack(), "archive-lock"), "archive", (x) => (x.props.objectLockEnabled = undefined))],
+            ["Object Lock enabled without a default retention", without(archiveStack(), "archive-lock")],
+            ["retention without a period", edit(archiveStack(), "archive-lock", (x) => (x.props.rule = { defaultRetention: { mode: "COMPLIANCE" } }))],
+            ["trail moved to an unlocked bucket", edit(archiveStack(), "trail", (x) => (x.propertyDependencies = { s3BucketName: ["data"] }))],
+            ["environment from the bucket's own tag, configured list", edit(edit(archiveStack(), "data", (x) => (x.props.tags = { environment: "staging" })), "trail", (x) => (x.propertyDependencies = { s3BucketName: ["data"] })), { environments: ["staging"] }],
+        ],
+    },
+    {
+        name: "config-recorder-service-linked-role",
+        ok: [...recorderStack(SLR_ARN)],
+        bad: [
+            ["custom role by ARN", recorderStack("arn:aws:iam::444444444444:role/config-recorder")],
+            ["custom role by reference (unknown ARN)", recorderStack(UNKNOWN as unknown as string, { roleArn: ["custom"] })],
+            ["another service's linked role", recorderStack("arn:aws:iam::444444444444:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie")],
+            ["no role", recorderStack(undefined as unknown as string)],
+        ],
+    },
     {
         name: "s3-bucket-versioning-enabled",
         ok: bucketStack(),

@@ -37,6 +37,12 @@ import { subnetNoPublicIp } from "./subnetNoPublicIp";
 import { teamNetworkIsolationGuardrail } from "./teamNetworkIsolationGuardrail";
 import { cloudtrailCloudWatchLogs } from "./trailCloudWatchLogs";
 import { sagemakerWorkloadNetworkIsolation } from "./workloadNetworkIsolation";
+import { auditArchiveObjectLock } from "./auditArchiveObjectLock";
+import { configRecorderServiceLinkedRole } from "./configRecorderServiceLinkedRole";
+import { lambdaActiveTracing } from "./lambdaActiveTracing";
+import { lambdaReservedConcurrency } from "./lambdaReservedConcurrency";
+import { resourcePolicyPlatformAccountsOnly } from "./resourcePolicyPlatformAccountsOnly";
+import { cloudtrailS3DataEvents } from "./trailS3DataEvents";
 import { SecureDsPolicy } from "../types";
 
 export const baselinePolicies: SecureDsPolicy[] = [
@@ -75,4 +81,10 @@ export const baselinePolicies: SecureDsPolicy[] = [
     teamNetworkIsolationGuardrail,
     cloudtrailCloudWatchLogs,
     sagemakerWorkloadNetworkIsolation,
+    auditArchiveObjectLock,
+    configRecorderServiceLinkedRole,
+    lambdaActiveTracing,
+    lambdaReservedConcurrency,
+    resourcePolicyPlatformAccountsOnly,
+    cloudtrailS3DataEvents,
 ];
