@@ -7,5 +7,8 @@ export default defineConfig({
         pool: "forks",
         testTimeout: 120_000,
         hookTimeout: 120_000,
+        // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+        reporters: ["default", "json"],
+        outputFile: { json: ".vitest/results.json" },
     },
 });
