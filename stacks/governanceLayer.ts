@@ -9,6 +9,7 @@ import { ConfigRecorder } from "../components/governance/ConfigRecorder";
 import { DetectiveControls } from "../components/governance/DetectiveControls";
 import { SecurityServices } from "../components/governance/SecurityServices";
 import { CustomerKey } from "../components/kms/CustomerKey";
+import { GovernanceAccountArgs } from "../components/governance/types";
 import { namePrefix } from "../components/naming";
 import { teamNames } from "../components/team/names";
 import { MANDATORY_TAG_KEYS, PlatformConfig } from "./config";
@@ -34,7 +35,7 @@ function teamBuckets(cfg: PlatformConfig, purposes: readonly ("data" | "models" 
 }
 
 /** The account, naming and key arguments the audit trail and the detective controls take alike. */
-function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey) {
+function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey): GovernanceAccountArgs {
     return {
         naming: ctx.naming,
         partition: ctx.aws.partition,

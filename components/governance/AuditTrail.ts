@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
+import { GovernanceAccountArgs } from "./types";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
@@ -16,15 +17,8 @@ export function auditArchiveNames(naming: NamingContext, accountId: string): { b
     };
 }
 
-export interface AuditTrailArgs {
-    naming: NamingContext;
-    partition: string;
-    region: string;
-    /** The account holding the archive (and its own trail). */
-    accountId: string;
-    keyAdministrators: string[];
-    /** This layer's CloudWatch Logs key (E8), for the trail's log group. */
-    logsKeyArn: pulumi.Input<string>;
+/** `accountId` is the account holding the archive (and its own trail). */
+export interface AuditTrailArgs extends GovernanceAccountArgs {
     /**
      * Other accounts whose trail (named `accountTrailName`) delivers here, e.g. the workload
      * account when it is not this one. Default none.

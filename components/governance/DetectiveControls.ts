@@ -6,19 +6,13 @@ import { toPolicyJson } from "../guardrails/document";
 import { detectiveRolePolicy, eventsDeadLetterQueuePolicy, serviceTrustPolicy } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
-import { NamingContext, iamRoleName, namePrefix } from "../naming";
+import { GovernanceAccountArgs } from "./types";
+import { iamRoleName, namePrefix } from "../naming";
 import { Bundle, bundleHandler, handlerArchive } from "./bundle";
 import { WATCHED_EVENTS } from "./detective/events";
 
-export interface DetectiveControlsArgs {
-    naming: NamingContext;
-    partition: string;
-    region: string;
-    accountId: string;
-    /** Administrators of the alert key. */
-    keyAdministrators: string[];
-    /** The layer's CloudWatch Logs key (E8) for the function's log group. */
-    logsKeyArn: pulumi.Input<string>;
+/** `keyAdministrators` administer the alert key; `logsKeyArn` encrypts the function's log group. */
+export interface DetectiveControlsArgs extends GovernanceAccountArgs {
     /** alert: report only; remediate: stop/delete and tag. Default remediate (the hardened choice). */
     mode?: "alert" | "remediate";
     /** N4: require network isolation on jobs and models. Default false. */

@@ -90,6 +90,14 @@ export function statementsOf(doc: unknown): IamStatement[] | undefined {
     return list(record(parsed).Statement).map((s) => record(s) as IamStatement);
 }
 
+/**
+ * The Allow statements of a document that do not carry the documented wildcard escape (a Sid
+ * ending in `JustifiedWildcard`, explained in a comment where the document is built).
+ */
+export function unjustifiedAllows(doc: unknown): IamStatement[] {
+    return (statementsOf(doc) ?? []).filter((s) => s.Effect === "Allow" && !(s.Sid ?? "").endsWith("JustifiedWildcard"));
+}
+
 /** Does the statement's Action cover the action? */
 export function statementCovers(s: IamStatement, action: string): boolean {
     return strings(s.Action).some((p) => actionMatches(p, action));

@@ -1,5 +1,5 @@
 import { SecureDsResourcePolicy, record } from "../types";
-import { B, statementCovers, statementsOf, strings } from "./common";
+import { B, statementCovers, strings, unjustifiedAllows } from "./common";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
     [B.iamPolicy]: "policy",
@@ -25,8 +25,7 @@ export const iamNoDecryptOnAllKeys: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const property = DOCUMENT_PROPERTY[args.type];
         if (!property) return;
-        for (const s of statementsOf(args.props[property]) ?? []) {
-            if (s.Effect !== "Allow" || (s.Sid ?? "").endsWith("JustifiedWildcard")) continue;
+        for (const s of unjustifiedAllows(args.props[property])) {
             if (!strings(s.Resource).includes("*") && record(s).NotResource === undefined) continue;
             const hits = DECRYPT_ACTIONS.filter((a) => statementCovers(s, a));
             if (hits.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${hits.join(", ")} on all KMS keys (I3).`);

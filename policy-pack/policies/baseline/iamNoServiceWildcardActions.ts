@@ -1,5 +1,5 @@
 import { SecureDsResourcePolicy } from "../types";
-import { B, statementsOf, strings } from "./common";
+import { B, strings, unjustifiedAllows } from "./common";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
     [B.iamPolicy]: "policy",
@@ -23,8 +23,7 @@ export const iamNoServiceWildcardActions: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const property = DOCUMENT_PROPERTY[args.type];
         if (!property) return;
-        for (const s of statementsOf(args.props[property]) ?? []) {
-            if (s.Effect !== "Allow" || (s.Sid ?? "").endsWith("JustifiedWildcard")) continue;
+        for (const s of unjustifiedAllows(args.props[property])) {
             const wild = strings(s.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
             if (wild.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${wild.join(", ")} (I3).`);
         }
