@@ -111,8 +111,12 @@ function platformData(scope: PermissionSetScope, write: boolean): Statement[] {
             Resource: [buckets, `${buckets}/*`],
         },
         {
-            // Team keys are used only by S3 on the caller's behalf, never directly.
-            Sid: "UseKeysThroughS3",
+            // Team keys are used only by S3 on the caller's behalf, never directly. A permission set
+            // is provisioned into every member account and cannot name their key ARNs, hence key/*
+            // (I3 exception, iam-no-decrypt-on-all-keys): kms:ViaService limits it to S3 requests,
+            // the platform-data statement above limits those to the platform's buckets, and each
+            // key policy still has to admit the caller.
+            Sid: "UseKeysThroughS3JustifiedWildcard",
             Effect: "Allow",
             Action: ["kms:Decrypt", "kms:GenerateDataKey"],
             Resource: `arn:${scope.partition}:kms:${scope.region}:*:key/*`,

@@ -98,9 +98,27 @@ export function unjustifiedAllows(doc: unknown): IamStatement[] {
     return (statementsOf(doc) ?? []).filter((s) => s.Effect === "Allow" && !(s.Sid ?? "").endsWith("JustifiedWildcard"));
 }
 
-/** Does the statement's Action cover the action? */
+/** Identity-policy documents of a resource: the policy of a managed/inline policy or permission set, or each of a role's inlinePolicies. */
+export function identityPolicyDocuments(type: string, props: Record<string, unknown>): unknown[] {
+    switch (type) {
+        case B.iamPolicy:
+        case B.iamRolePolicy:
+        case B.iamUserPolicy:
+        case B.iamGroupPolicy:
+            return [props.policy];
+        case B.permissionSetInlinePolicy:
+            return [props.inlinePolicy];
+        case B.iamRole:
+            return list(props.inlinePolicies).map((p) => record(p).policy);
+        default:
+            return [];
+    }
+}
+
+/** Does the statement apply to the action? Through Action, or through NotAction when none of its patterns excludes it. */
 export function statementCovers(s: IamStatement, action: string): boolean {
-    return strings(s.Action).some((p) => actionMatches(p, action));
+    if (strings(s.Action).some((p) => actionMatches(p, action))) return true;
+    return s.NotAction !== undefined && !strings(s.NotAction).some((p) => actionMatches(p, action));
 }
 
 /**
@@ -136,11 +154,22 @@ export function conditionKeys(s: IamStatement): string[] {
     return Object.values(record(s.Condition)).flatMap((block) => Object.keys(record(block)).map((k) => k.toLowerCase()));
 }
 
-/** An Allow statement that admits anyone: `*` principal without a restricting condition. */
+/**
+ * Condition keys a statement tests with an operator that fails when the key is absent or differs:
+ * negated operators (`StringNotEquals`, `ArnNotLike`), `…IfExists`, `Null` and `ForAllValues:`
+ * are true for a request without the key (or with another value), so they narrow nothing.
+ */
+export function narrowingConditionKeys(s: IamStatement): string[] {
+    return Object.entries(record(s.Condition))
+        .filter(([op]) => !/Not|IfExists$|^Null$|^ForAllValues:/i.test(op))
+        .flatMap(([, block]) => Object.keys(record(block)).map((k) => k.toLowerCase()));
+}
+
+/** An Allow statement that admits anyone: `*` principal without a restricting (non-negated) condition. */
 export function isPublicAllow(s: IamStatement): boolean {
     if (s.Effect !== "Allow") return false;
     if (!isWildcardPrincipal(s.Principal)) return false;
-    return !conditionKeys(s).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));
+    return !narrowingConditionKeys(s).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));
 }
 
 /**

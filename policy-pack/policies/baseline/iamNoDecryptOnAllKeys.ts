@@ -1,13 +1,10 @@
 import { SecureDsResourcePolicy, record } from "../types";
-import { B, statementCovers, strings, unjustifiedAllows } from "./common";
+import { identityPolicyDocuments, statementCovers, strings, unjustifiedAllows } from "./common";
 
-const DOCUMENT_PROPERTY: Record<string, string> = {
-    [B.iamPolicy]: "policy",
-    [B.iamRolePolicy]: "policy",
-    [B.iamUserPolicy]: "policy",
-    [B.iamGroupPolicy]: "policy",
-    [B.permissionSetInlinePolicy]: "inlinePolicy",
-};
+/** `*`, or a KMS ARN pattern naming every key (or every key and alias) of an account or region. */
+function coversEveryKey(resource: string): boolean {
+    return resource === "*" || /^arn:[^:]*:kms:[^:]*:[^:]*:(\*|key\/\*)$/i.test(resource);
+}
 
 const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
 
@@ -18,15 +15,13 @@ const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
  */
 export const iamNoDecryptOnAllKeys: SecureDsResourcePolicy = {
     name: "iam-no-decrypt-on-all-keys",
-    description: "IAM identity policies (managed, inline, permission-set) must not allow kms:Decrypt or kms:ReEncryptFrom on Resource `*` unless the statement's Sid ends in JustifiedWildcard (I3, E3).",
+    description: "IAM identity policies (managed, inline, role-embedded, permission-set) must not allow kms:Decrypt or kms:ReEncryptFrom (through Action or NotAction) on Resource `*` or every key of an account (`arn:…:kms:…:key/*`) unless the statement's Sid ends in JustifiedWildcard (I3, E3).",
     controls: ["I3", "E3"],
     remediation: "Name the key ARNs in Resource (teamKey / CustomerKey ARNs), or document the exception with a Sid ending in JustifiedWildcard.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        const property = DOCUMENT_PROPERTY[args.type];
-        if (!property) return;
-        for (const s of unjustifiedAllows(args.props[property])) {
-            if (!strings(s.Resource).includes("*") && record(s).NotResource === undefined) continue;
+        for (const s of identityPolicyDocuments(args.type, args.props).flatMap(unjustifiedAllows)) {
+            if (!strings(s.Resource).some(coversEveryKey) && record(s).NotResource === undefined) continue;
             const hits = DECRYPT_ACTIONS.filter((a) => statementCovers(s, a));
             if (hits.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${hits.join(", ")} on all KMS keys (I3).`);
         }

@@ -1,13 +1,5 @@
 import { SecureDsResourcePolicy } from "../types";
-import { B, strings, unjustifiedAllows } from "./common";
-
-const DOCUMENT_PROPERTY: Record<string, string> = {
-    [B.iamPolicy]: "policy",
-    [B.iamRolePolicy]: "policy",
-    [B.iamUserPolicy]: "policy",
-    [B.iamGroupPolicy]: "policy",
-    [B.permissionSetInlinePolicy]: "inlinePolicy",
-};
+import { identityPolicyDocuments, strings, unjustifiedAllows } from "./common";
 
 /**
  * I3: identity policies list actions. `*` or `<service>:*` grants actions nobody reviewed
@@ -16,15 +8,14 @@ const DOCUMENT_PROPERTY: Record<string, string> = {
  */
 export const iamNoServiceWildcardActions: SecureDsResourcePolicy = {
     name: "iam-no-service-wildcard-actions",
-    description: "IAM identity policies must not allow `*` or `<service>:*` actions on any resource unless the statement's Sid ends in JustifiedWildcard (I3).",
+    description: "IAM identity policies must not allow `*` or `<service>:*` actions, or use NotAction in an Allow, on any resource unless the statement's Sid ends in JustifiedWildcard (I3).",
     controls: ["I3"],
     remediation: "List the actions the role needs; for a permission boundary that caps a whole service, name the statement ...JustifiedWildcard and say why in a comment.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        const property = DOCUMENT_PROPERTY[args.type];
-        if (!property) return;
-        for (const s of unjustifiedAllows(args.props[property])) {
-            const wild = strings(s.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+        for (const s of identityPolicyDocuments(args.type, args.props).flatMap(unjustifiedAllows)) {
+            // Allow + NotAction grants every action but the listed ones: broader than any service wildcard.
+            const wild = [...strings(s.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a)), ...(s.NotAction !== undefined ? ["NotAction"] : [])];
             if (wild.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${wild.join(", ")} (I3).`);
         }
     },

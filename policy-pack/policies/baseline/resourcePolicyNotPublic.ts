@@ -6,7 +6,12 @@ const POLICY_PROPERTY: Record<string, string> = {
     [B.kmsKey]: "policy",
     [B.ecrRepositoryPolicy]: "policy",
     [B.snsTopicPolicy]: "policy",
+    // Topics and queues also take their policy inline.
+    "aws:sns/topic:Topic": "policy",
     [B.sqsQueuePolicy]: "policy",
+    "aws:sqs/queue:Queue": "policy",
+    "aws:secretsmanager/secretPolicy:SecretPolicy": "policy",
+    "aws:efs/fileSystemPolicy:FileSystemPolicy": "policy",
     [B.codeartifactDomainPermissions]: "policyDocument",
     [B.codeartifactRepositoryPolicy]: "policyDocument",
     [B.backupVaultPolicy]: "policy",
@@ -22,7 +27,7 @@ const POLICY_PROPERTY: Record<string, string> = {
 export const resourcePolicyNotPublic: SecureDsResourcePolicy = {
     name: "resource-policy-not-public",
     description:
-        "Resource policies (KMS keys, ECR, SNS, SQS, CodeArtifact, Backup vaults, S3 buckets and access points) must not allow a `*` principal without a principal/account/organization/source/network condition, and Lambda permissions must name a source ARN or account (N10, E10, S5).",
+        "Resource policies (KMS keys, ECR, SNS topics, SQS queues, Secrets Manager, EFS, CodeArtifact, Backup vaults, S3 buckets and access points) must not allow a `*` principal without a (non-negated) principal/account/organization/source/network condition, and Lambda permissions must name a source ARN or account (N10, E10, S5).",
     controls: ["N10", "E10", "S5"],
     remediation: "Name account or service principals, or add aws:PrincipalOrgID / aws:PrincipalArn / aws:SourceArn conditions (the builders in components/guardrails do); on lambda.Permission set sourceArn or sourceAccount.",
     enforcementLevel: "mandatory",

@@ -2,7 +2,7 @@
  * Reading IAM documents out of resource properties. Policies may arrive as JSON strings (as the
  * program sends them) or objects; statements and their fields may be single values or lists.
  */
-import { IamStatement, actionMatches, record, strings } from "../types";
+import { IamStatement, actionMatches, list, record, strings } from "../types";
 
 export { actionMatches, strings };
 export type { IamStatement };
@@ -13,6 +13,7 @@ export const IAM_TYPES = {
     policy: "aws:iam/policy:Policy",
     userPolicy: "aws:iam/userPolicy:UserPolicy",
     groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+    permissionSetInlinePolicy: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
 } as const;
 
 /** The statements of a policy document given as JSON text or object; [] when unreadable. */
@@ -30,7 +31,7 @@ export function statementsOf(doc: unknown): IamStatement[] {
     return list.map((s) => record(s) as IamStatement);
 }
 
-/** Identity-policy documents of an IAM resource (inline or managed), with a label for messages. */
+/** Identity-policy documents of an IAM resource (inline, managed, role-embedded or permission-set), with a label for messages. */
 export function identityDocuments(type: string, props: Record<string, unknown>): { label: string; doc: unknown }[] {
     switch (type) {
         case IAM_TYPES.rolePolicy:
@@ -38,8 +39,10 @@ export function identityDocuments(type: string, props: Record<string, unknown>):
         case IAM_TYPES.userPolicy:
         case IAM_TYPES.groupPolicy:
             return props.policy === undefined ? [] : [{ label: "policy", doc: props.policy }];
+        case IAM_TYPES.permissionSetInlinePolicy:
+            return props.inlinePolicy === undefined ? [] : [{ label: "inlinePolicy", doc: props.inlinePolicy }];
         case IAM_TYPES.role: {
-            const inline = Array.isArray(props.inlinePolicies) ? props.inlinePolicies : [];
+            const inline = list(props.inlinePolicies);
             return inline.map((p, i) => ({ label: `inlinePolicies[${i}]`, doc: record(p).policy }));
         }
         default:

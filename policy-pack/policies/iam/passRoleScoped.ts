@@ -2,12 +2,30 @@ import { SecureDsResourcePolicy, record } from "../types";
 import { actionMatches, identityDocuments, statementsOf, strings } from "./common";
 
 /**
+ * A Resource pattern that names every role rather than specific ones: `*`, `arn:…:iam::<acct>:*`
+ * or `arn:…:iam::<acct>:role/*` (a path prefix such as `role/team-a/*` names a set of roles).
+ */
+function coversEveryRole(resource: string): boolean {
+    return resource === "*" || /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/i.test(resource);
+}
+
+/**
+ * Operators that pin iam:PassedToService to named services. Negated operators and `…IfExists` /
+ * `Null` tests are true when the key is absent or names another service, so they restrict nothing.
+ */
+function restrictsPassedToService(operator: string, value: unknown): boolean {
+    if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator)) return false;
+    const services = strings(value);
+    return services.length > 0 && !services.some((s) => s === "*");
+}
+
+/**
  * I4: iam:PassRole is allowed only to a named service (`iam:PassedToService`) and only on named
  * roles: never on `*`. Otherwise the holder can hand any role, with its permissions, to any service.
  */
 export const iamPassRoleScoped: SecureDsResourcePolicy = {
     name: "iam-pass-role-scoped",
-    description: "Statements allowing iam:PassRole must name the roles (not `*`) and restrict iam:PassedToService (I4).",
+    description: "Statements allowing iam:PassRole must name the roles (not `*` or `role/*`) and restrict iam:PassedToService (I4).",
     controls: ["I4"],
     remediation: "Allow iam:PassRole only on the team's role ARNs with a StringEquals iam:PassedToService condition (e.g. sagemaker.amazonaws.com).",
     enforcementLevel: "mandatory",
@@ -15,14 +33,17 @@ export const iamPassRoleScoped: SecureDsResourcePolicy = {
         for (const { label, doc } of identityDocuments(args.type, args.props)) {
             statementsOf(doc).forEach((st, i) => {
                 if (st.Effect !== "Allow") return;
-                const passes = strings(st.Action).some((a) => actionMatches(a, "iam:PassRole")) || st.NotAction !== undefined;
+                // NotAction allows PassRole unless one of its patterns excludes it.
+                const passes =
+                    strings(st.Action).some((a) => actionMatches(a, "iam:PassRole")) ||
+                    (st.NotAction !== undefined && !strings(st.NotAction).some((a) => actionMatches(a, "iam:PassRole")));
                 if (!passes) return;
                 const where = `${args.name} ${label} statement ${st.Sid ?? i}`;
-                const conditioned = Object.values(st.Condition ?? {}).some((block) =>
-                    Object.keys(record(block)).some((key) => key.toLowerCase() === "iam:passedtoservice"),
+                const conditioned = Object.entries(record(st.Condition)).some(([operator, block]) =>
+                    Object.entries(record(block)).some(([key, value]) => key.toLowerCase() === "iam:passedtoservice" && restrictsPassedToService(operator, value)),
                 );
-                if (!conditioned) reportViolation(`${where} allows iam:PassRole without an iam:PassedToService condition (I4).`);
-                if (strings(st.Resource).includes("*") || st.NotResource !== undefined) {
+                if (!conditioned) reportViolation(`${where} allows iam:PassRole without a StringEquals/StringLike iam:PassedToService condition naming the services (I4).`);
+                if (strings(st.Resource).some(coversEveryRole) || st.NotResource !== undefined) {
                     reportViolation(`${where} allows iam:PassRole on every role; name the roles (I4).`);
                 }
             });

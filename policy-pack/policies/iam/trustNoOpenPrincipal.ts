@@ -1,20 +1,22 @@
 import { SecureDsResourcePolicy, record } from "../types";
+import { RESTRICTING_CONDITION_KEYS, narrowingConditionKeys } from "../baseline/common";
 import { IAM_TYPES, statementsOf, strings } from "./common";
 
-/** Whether a principal element admits anyone: "*" or {"AWS": "*"} (alone or in a list). */
+/** Whether a principal element admits anyone: "*", or "*" under any principal type (AWS, Federated, ...). */
 function admitsAnyone(principal: unknown): boolean {
     if (principal === "*") return true;
-    return strings(record(principal).AWS).includes("*");
+    return Object.values(record(principal)).some((v) => strings(v).includes("*"));
 }
 
 /**
  * I3: a role's trust policy names who may assume it. A `*` principal is acceptable only with a
- * condition that narrows it (organisation, principal ARN, ...); without one, any AWS account can
- * assume the role.
+ * condition that narrows it to known callers (organisation, account, principal ARN, ...; see
+ * RESTRICTING_CONDITION_KEYS) under a non-negated operator; any other condition (aws:SecureTransport,
+ * sts:ExternalId, a StringNotEquals) still lets any AWS account assume the role.
  */
 export const iamTrustNoOpenPrincipal: SecureDsResourcePolicy = {
     name: "iam-trust-no-open-principal",
-    description: "Role trust policies must not allow a `*` principal without a condition (I3).",
+    description: "Role trust policies must not allow a `*` principal without a condition restricting the caller (organization, account, principal ARN) (I3).",
     controls: ["I3"],
     remediation: "Name the principals (federation provider, role ARNs, service) in the trust policy, or add a condition such as aws:PrincipalOrgID.",
     enforcementLevel: "mandatory",
@@ -22,9 +24,9 @@ export const iamTrustNoOpenPrincipal: SecureDsResourcePolicy = {
         if (args.type !== IAM_TYPES.role) return;
         statementsOf(args.props.assumeRolePolicy).forEach((st, i) => {
             if (st.Effect !== "Allow") return;
-            const noCondition = st.Condition === undefined || Object.keys(st.Condition).length === 0;
-            if ((admitsAnyone(st.Principal) || st.NotPrincipal !== undefined) && noCondition) {
-                reportViolation(`${args.name} trust statement ${st.Sid ?? i} lets any principal assume the role without a condition (I3).`);
+            const narrowed = narrowingConditionKeys(st).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));
+            if ((admitsAnyone(st.Principal) || st.NotPrincipal !== undefined) && !narrowed) {
+                reportViolation(`${args.name} trust statement ${st.Sid ?? i} lets any principal assume the role without a condition naming the allowed organization, account or principal (I3).`);
             }
         });
     },

@@ -3,7 +3,7 @@ import { SecureDsResourcePolicy, T, isAwsManagedKeyRef, list, record, text } fro
 /** E7: buckets encrypt by default with SSE-KMS under a customer key, with bucket keys on. */
 export const s3BucketSseKms: SecureDsResourcePolicy = {
     name: "s3-bucket-sse-kms",
-    description: "S3 default encryption must be SSE-KMS (or DSSE-KMS) with a customer-managed key and bucket keys enabled (E7).",
+    description: "S3 default encryption must be SSE-KMS (or DSSE-KMS) with a customer-managed key, and bucket keys enabled for SSE-KMS (E7).",
     controls: ["E7"],
     remediation: "Give the bucket a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, kmsMasterKeyId set to a customer key, and bucketKeyEnabled: true.",
     enforcementLevel: "mandatory",
@@ -23,7 +23,9 @@ export const s3BucketSseKms: SecureDsResourcePolicy = {
             } else if (key === undefined || isAwsManagedKeyRef(key)) {
                 reportViolation(`${args.name} uses ${key ?? "the AWS-managed aws/s3 key"}; name a customer-managed key (E7).`);
             }
-            if (rule.bucketKeyEnabled !== true) {
+            // S3 Bucket Keys do not apply to DSSE-KMS (each object gets its own data keys), so the
+            // flag is required for single-layer SSE-KMS only.
+            if (algorithm !== "aws:kms:dsse" && rule.bucketKeyEnabled !== true) {
                 reportViolation(`${args.name} does not enable S3 bucket keys; set bucketKeyEnabled: true (E7).`);
             }
         }

@@ -1,10 +1,11 @@
-import { SecureDsResourcePolicy, record } from "../types";
+import { SecureDsResourcePolicy, list, record } from "../types";
 import { actionMatches, statementsOf, strings } from "../iam/common";
 import { S3_TYPES } from "./common";
 
 /**
  * E7: a bucket policy denies every request without TLS: a Deny for all principals, covering every
- * S3 action (s3:* or *) on the bucket and its objects, when aws:SecureTransport is false.
+ * S3 action (s3:* or *) on the bucket and its objects, when aws:SecureTransport is false, and on
+ * no other condition.
  */
 export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
     name: "s3-bucket-policy-denies-insecure-transport",
@@ -19,10 +20,17 @@ export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
             const everyone = st.Principal === "*" || strings(record(st.Principal).AWS).includes("*");
             const allActions = strings(st.Action).some((a) => actionMatches(a, "s3:GetObject") && actionMatches(a, "s3:PutBucketPolicy"));
             const resources = strings(st.Resource);
-            const bucketAndObjects = resources.some((r) => !r.includes("/")) && resources.some((r) => r.endsWith("/*"));
-            const tls = Object.entries(st.Condition ?? {}).some(
-                ([op, block]) => /^Bool(IfExists)?$/.test(op) && strings(record(block)["aws:SecureTransport"]).includes("false"),
-            );
+            const bucketAndObjects = resources.includes("*") || (resources.some((r) => !r.includes("/")) && resources.some((r) => r.endsWith("/*")));
+            // Conditions are ANDed: any test besides aws:SecureTransport false narrows the Deny, so
+            // some plain-HTTP requests would get through. Keys are case-insensitive; the value may be
+            // the string "false" or a JSON boolean.
+            const tests = Object.entries(record(st.Condition)).flatMap(([op, block]) => Object.entries(record(block)).map(([key, value]) => ({ op, key, value })));
+            const tls =
+                tests.length > 0 &&
+                tests.every(
+                    ({ op, key, value }) =>
+                        /^Bool(IfExists)?$/.test(op) && key.toLowerCase() === "aws:securetransport" && list(value).length > 0 && list(value).every((v) => v === false || String(v).toLowerCase() === "false"),
+                );
             return everyone && allActions && bucketAndObjects && tls;
         });
         if (!ok) {
