@@ -80,6 +80,33 @@ export function isAwsManagedKeyRef(ref: string): boolean {
     return /(^|:)alias\/aws\//.test(ref);
 }
 
+/**
+ * Why a key reference is not a customer key, or undefined when it is one. `what` names the
+ * property for the message.
+ */
+export function customerKeyProblem(value: unknown, what: string): string | undefined {
+    const key = text(value);
+    if (key === undefined) return `has no ${what}; it would use an AWS-managed key`;
+    if (isAwsManagedKeyRef(key)) return `uses the AWS-managed key ${key} as ${what}; use a customer-managed key`;
+    return undefined;
+}
+
+/**
+ * Reads a value that may be unknown during a preview. The SDK's proxy throws when an unknown
+ * value is read; a stack policy that lets it escape is skipped whole, so per-resource reads that
+ * may hit an unknown go through this and get NOT_KNOWN back.
+ */
+export const NOT_KNOWN: unique symbol = Symbol("not known during preview");
+
+export function known<T>(read: () => T): T | typeof NOT_KNOWN {
+    try {
+        return read();
+    } catch (err) {
+        if (err instanceof Error && /unknown/i.test(`${err.constructor.name} ${err.name}`)) return NOT_KNOWN;
+        throw err;
+    }
+}
+
 /** Resources of a stack whose type is one of `types`. */
 export function ofType(resources: PolicyResource[], ...types: string[]): PolicyResource[] {
     return resources.filter((r) => types.includes(r.type));

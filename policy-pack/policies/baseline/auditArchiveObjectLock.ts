@@ -1,7 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, list, ofType, record, references, text } from "../types";
+import { SecureDsStackPolicy, list, ofType, record, references, text, known, NOT_KNOWN } from "../types";
 import { effectiveTags } from "../tagging/mandatoryTags";
-import { known, NOT_KNOWN } from "../studio/common";
 import { B, BUCKET_TYPES } from "./common";
 
 const OBJECT_LOCK_CONFIGURATION = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";

@@ -1,5 +1,4 @@
-import { SecureDsStackPolicy, ofType, text } from "../types";
-import { known, NOT_KNOWN } from "../studio/common";
+import { SecureDsStackPolicy, ofType, text, known, NOT_KNOWN } from "../types";
 import { dependenciesOf } from "./common";
 
 const RECORDER = "aws:cfg/recorder:Recorder";

@@ -1,6 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { IamStatement, SecureDsStackPolicy, record, strings, T } from "../types";
-import { known, NOT_KNOWN } from "../studio/common";
+import { IamStatement, SecureDsStackPolicy, record, strings, T, known, NOT_KNOWN } from "../types";
 import { B, statementsOf } from "./common";
 
 /** Resource types with a resource policy whose grants this rule reads, and the property holding it. */

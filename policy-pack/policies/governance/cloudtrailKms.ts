@@ -1,5 +1,5 @@
-import { SecureDsResourcePolicy } from "../types";
-import { G, keyProblem } from "./common";
+import { SecureDsResourcePolicy, customerKeyProblem } from "../types";
+import { G } from "./common";
 
 /** G4: trail logs are encrypted with a customer key, so reading them needs kms:Decrypt as well as S3 access. */
 export const cloudtrailKms: SecureDsResourcePolicy = {
@@ -10,7 +10,7 @@ export const cloudtrailKms: SecureDsResourcePolicy = {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== G.trail) return;
-        const problem = keyProblem(args.props.kmsKeyId, "kmsKeyId");
+        const problem = customerKeyProblem(args.props.kmsKeyId, "kmsKeyId");
         if (problem) reportViolation(`Trail ${args.name} ${problem}; its logs would be encrypted with SSE-S3 only (G4).`);
     },
 };

@@ -1,5 +1,5 @@
-import { SecureDsResourcePolicy } from "../types";
-import { G, keyProblem } from "./common";
+import { SecureDsResourcePolicy, customerKeyProblem } from "../types";
+import { G } from "./common";
 
 /** E10: queues (dead letters hold copies of the events) are encrypted with a customer key. */
 export const sqsQueueKms: SecureDsResourcePolicy = {
@@ -10,7 +10,7 @@ export const sqsQueueKms: SecureDsResourcePolicy = {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== G.sqsQueue) return;
-        const problem = keyProblem(args.props.kmsMasterKeyId, "kmsMasterKeyId");
+        const problem = customerKeyProblem(args.props.kmsMasterKeyId, "kmsMasterKeyId");
         if (problem) reportViolation(`SQS queue ${args.name} ${problem}; use a customer-managed key (E10).`);
     },
 };
