@@ -4,12 +4,14 @@
  * see `references()` in ../types.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { IamStatement, actionMatches, list, record, references, strings, text } from "../types";
+import { IamStatement, T, actionMatches, list, record, references, strings, text } from "../types";
 
 export { actionMatches, strings };
 export type { IamStatement };
 
+/** The pack's shared tokens (T) plus the ones only baseline rules inspect. */
 export const B = {
+    ...T,
     vpc: "aws:ec2/vpc:Vpc",
     defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
@@ -20,8 +22,6 @@ export const B = {
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    s3Bucket: "aws:s3/bucket:Bucket",
-    s3BucketV2: "aws:s3/bucketV2:BucketV2",
     s3Policy: "aws:s3/bucketPolicy:BucketPolicy",
     s3Versioning: "aws:s3/bucketVersioning:BucketVersioning",
     s3VersioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
@@ -30,13 +30,8 @@ export const B = {
     s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
     s3Logging: "aws:s3/bucketLogging:BucketLogging",
     s3LoggingV2: "aws:s3/bucketLoggingV2:BucketLoggingV2",
-    s3Sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    s3SseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
     s3AccessPoint: "aws:s3/accessPoint:AccessPoint",
-    kmsKey: "aws:kms/key:Key",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    sagemakerDomain: "aws:sagemaker/domain:Domain",
-    sagemakerUserProfile: "aws:sagemaker/userProfile:UserProfile",
     sagemakerSpace: "aws:sagemaker/space:Space",
     notebookInstance: "aws:sagemaker/notebookInstance:NotebookInstance",
     sagemakerModel: "aws:sagemaker/model:Model",
