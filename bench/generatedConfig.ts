@@ -1,5 +1,5 @@
 /** A large synthetic stack config (teams × users) built from the dev stack, for benchmarks. */
-import { readStackConfigFile, stackConfigPath } from "../tests/harness/stackConfig";
+import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 
 export function generatedConfig(teams: number, usersPerTeam: number): Record<string, unknown> {
     const config = readStackConfigFile(stackConfigPath("dev"));

@@ -17,7 +17,10 @@ interface Sample {
 }
 
 function once(target: string): Sample {
-    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "planOnce.ts"), target], { encoding: "utf8", cwd: ROOT });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "planOnce.ts"), target], {
+        encoding: "utf8",
+        cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error(`plan of ${target} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split("\n").pop() as string) as Sample;
 }
@@ -35,10 +38,14 @@ export function benchPlan(): string[] {
     });
     lines.push(`offline plan (median of ${RUNS} fresh processes):`);
     for (const r of results) {
-        lines.push(`  ${r.target.padEnd(8)} ${String(r.resources).padStart(6)} resources  ${String(r.ms).padStart(7)} ms  ${String(r.rss).padStart(5)} MiB peak RSS  ${(r.ms / r.resources).toFixed(2)} ms/resource`);
+        lines.push(
+            `  ${r.target.padEnd(8)} ${String(r.resources).padStart(6)} resources  ${String(r.ms).padStart(7)} ms  ${String(r.rss).padStart(5)} MiB peak RSS  ${(r.ms / r.resources).toFixed(2)} ms/resource`,
+        );
     }
     const [dev, big] = results;
-    lines.push(`  ratio 100x10 / dev: time ×${(big.ms / dev.ms).toFixed(1)}, peak memory ×${(big.rss / dev.rss).toFixed(1)}, resources ×${(big.resources / dev.resources).toFixed(1)}`);
+    lines.push(
+        `  ratio 100x10 / dev: time ×${(big.ms / dev.ms).toFixed(1)}, peak memory ×${(big.rss / dev.rss).toFixed(1)}, resources ×${(big.resources / dev.resources).toFixed(1)}`,
+    );
     return lines;
 }
 

@@ -4,8 +4,8 @@
  *   tsx bench/planOnce.ts dev | prod | <teams>x<users>
  */
 import { performance } from "node:perf_hooks";
-import { buildPlan } from "../tests/harness/plan";
-import { readStackConfigFile, stackConfigPath } from "../tests/harness/stackConfig";
+import { buildPlan } from "../plan/buildPlan";
+import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { generatedConfig } from "./generatedConfig";
 
 async function main(target: string): Promise<void> {

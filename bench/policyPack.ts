@@ -1,15 +1,15 @@
 /**
- * Benchmarks of the policy pack (issue 8): evaluation throughput over a generated plan of at
+ * Benchmarks of the policy pack: evaluation throughput over a generated plan of at
  * least 10,000 resources, and the start-up cost of loading the pack's policies compared with
  * loading @pulumi/aws whole. Prints figures; asserts nothing.
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { evaluatePolicies, packConfigPath, readPackConfig } from "../tests/harness/evaluate";
-import { buildPlan } from "../tests/harness/plan";
-import { PlanResource } from "../tests/harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../tests/harness/stackConfig";
+import { evaluatePolicies, packConfigPath, readPackConfig } from "../plan/evaluate";
+import { buildPlan } from "../plan/buildPlan";
+import { PlanResource } from "../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -36,7 +36,10 @@ function inflate(resources: PlanResource[], min: number): PlanResource[] {
 
 function loadTime(module: string): number {
     const samples = Array.from({ length: RUNS }, () => {
-        const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "loadModule.ts"), module], { encoding: "utf8", cwd: ROOT });
+        const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "loadModule.ts"), module], {
+            encoding: "utf8",
+            cwd: ROOT,
+        });
         if (r.status !== 0) throw new Error(`loading ${module} failed: ${r.stderr}`);
         return (JSON.parse(r.stdout.trim().split("\n").pop() as string) as { ms: number }).ms;
     });
@@ -57,10 +60,14 @@ export async function benchPolicyPack(): Promise<string[]> {
         times.push(performance.now() - start);
     }
     const ms = median(times);
-    lines.push(`policy evaluation (median of ${RUNS}): ${resources.length} resources (prod plan ×${Math.ceil(resources.length / plan.resources.length)}) in ${ms.toFixed(0)} ms = ${Math.round(resources.length / (ms / 1000))} resources/s, ${findings} findings`);
+    lines.push(
+        `policy evaluation (median of ${RUNS}): ${resources.length} resources (prod plan ×${Math.ceil(resources.length / plan.resources.length)}) in ${ms.toFixed(0)} ms = ${Math.round(resources.length / (ms / 1000))} resources/s, ${findings} findings`,
+    );
     const pack = loadTime(path.join(ROOT, "policy-pack", "policies", "index.ts"));
     const aws = loadTime("@pulumi/aws");
-    lines.push(`pack start-up (median of ${RUNS} fresh processes): policies ${pack.toFixed(0)} ms, @pulumi/aws whole ${aws.toFixed(0)} ms (the pack loads in ${((pack / aws) * 100).toFixed(0)}% of the time)`);
+    lines.push(
+        `pack start-up (median of ${RUNS} fresh processes): policies ${pack.toFixed(0)} ms, @pulumi/aws whole ${aws.toFixed(0)} ms (the pack loads in ${((pack / aws) * 100).toFixed(0)}% of the time)`,
+    );
     return lines;
 }
 

@@ -23,15 +23,14 @@ const KEY_PREFIX = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
 /** Tag keys every taggable resource must carry (G1). */
 export const MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"] as const;
 
-const tagsSchema = z
-    .strictObject({
-        /** Who answers for the platform: a team or mailbox. */
-        owner: z.string().min(1, { message: "is empty; name the owning team or mailbox" }),
-        /** Cost center charged for the platform. */
-        "cost-center": z.string().min(1, { message: "is empty; name the cost center" }),
-        /** Further tags applied to every resource. */
-        extra: z.record(z.string(), z.string()).default({}),
-    });
+const tagsSchema = z.strictObject({
+    /** Who answers for the platform: a team or mailbox. */
+    owner: z.string().min(1, { message: "is empty; name the owning team or mailbox" }),
+    /** Cost center charged for the platform. */
+    "cost-center": z.string().min(1, { message: "is empty; name the cost center" }),
+    /** Further tags applied to every resource. */
+    extra: z.record(z.string(), z.string()).default({}),
+});
 
 export const platformSchema = z
     .strictObject({
@@ -49,7 +48,10 @@ export const platformSchema = z
             .min(2, { message: "has fewer than 2 zones; SageMaker Studio in VpcOnly mode needs subnets in at least 2" })
             .max(6, { message: "has more than 6 zones" }),
         /** AWS Organizations id (o-...), used to scope endpoint and resource policies. Optional. */
-        organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: "is not an AWS Organizations id such as o-a1b2c3d4e5" }).optional(),
+        organizationId: z
+            .string()
+            .regex(/^o-[a-z0-9]{10,32}$/, { message: "is not an AWS Organizations id such as o-a1b2c3d4e5" })
+            .optional(),
         accounts: accountsSchema,
         network: networkSchema,
         studio: studioSchema.default(() => studioSchema.parse({})),
@@ -92,10 +94,7 @@ export const platformSchema = z
                 }
             });
             if (!account.assumeRoleArn && !account.adminRoleArns) {
-                issue(
-                    ["accounts", layer, "adminRoleArns"],
-                    "missing; set assumeRoleArn or adminRoleArns so the layer's KMS keys have an administrator",
-                );
+                issue(["accounts", layer, "adminRoleArns"], "missing; set assumeRoleArn or adminRoleArns so the layer's KMS keys have an administrator");
             }
         }
         studioCrossChecks(cfg, issue);

@@ -1,5 +1,5 @@
 /**
- * Governance wiring of the account layers (issue 7), kept here so the layer files only call
+ * Governance wiring of the account layers (G4, G8, G10), kept here so the layer files only call
  * `createAuditTrail` (shared services) and `createWorkloadGovernance` (workload).
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -85,7 +85,9 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
     const sharedId = cfg.accounts.sharedServices.accountId;
     const sameAccount = sharedId === ctx.aws.accountId;
     if (!archive && (!sameAccount || gov.awsConfig.enabled)) {
-        throw new Error("createWorkloadGovernance: no AuditArchiveRef was passed; this account's trail and AWS Config deliver to the shared-services audit archive, so pass its ref.");
+        throw new Error(
+            "createWorkloadGovernance: no AuditArchiveRef was passed; this account's trail and AWS Config deliver to the shared-services audit archive, so pass its ref.",
+        );
     }
     const out: WorkloadGovernance = {
         security: new SecurityServices(

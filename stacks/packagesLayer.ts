@@ -1,5 +1,5 @@
 /**
- * Package wiring of the shared-services layer (issue 6), kept here so the layer file only calls
+ * Package wiring of the shared-services layer (S1–S6), kept here so the layer file only calls
  * `createPackages`. The workload side consumes `PackagesOutputs` (team SSM parameters, the Studio
  * lifecycle script's pip configuration).
  */
@@ -102,7 +102,9 @@ export function packagesPlan(cfg: PlatformConfig): Record<string, unknown> {
         enabled: true,
         domain: names.domainName,
         pipIndexUrl: names.pipIndexUrl,
-        repositories: [names.pypi, ...(names.npm ? [names.npm] : [])].map((e) => `${e.upstreamRepository} (${e.externalConnection}, scan pipeline only) -> ${e.approvedRepository} (no upstream)`),
+        repositories: [names.pypi, ...(names.npm ? [names.npm] : [])].map(
+            (e) => `${e.upstreamRepository} (${e.externalConnection}, scan pipeline only) -> ${e.approvedRepository} (no upstream)`,
+        ),
         readers: cfg.organizationId ? `organization ${cfg.organizationId}` : `account ${cfg.accounts.workload.accountId}`,
         intake: p.intake.mode === "s3" ? "s3 (requests.zip)" : `codestar ${p.intake.provider} ${p.intake.repository ?? ""}@${p.intake.branch}`,
         severityThreshold: p.severityThreshold,

@@ -1,5 +1,5 @@
 /**
- * Studio wiring of the workload layer (issue 4), kept here so workload.ts only calls
+ * Studio wiring of the workload layer, kept here so workload.ts only calls
  * `createStudio` after the teams: approved images (once), one SecureStudioDomain per team, and
  * one backup of every domain's home EFS.
  */
@@ -86,10 +86,20 @@ export function createStudio(ctx: LayerContext, network: NetworkContext, teams: 
 }
 
 /** The Studio summary for the offline plan. */
-export function studioPlan(studio: StudioConfig, teams: { name: string; users: { name: string }[] }[], organization: string, environment: string): StudioPlanOutput {
+export function studioPlan(
+    studio: StudioConfig,
+    teams: { name: string; users: { name: string }[] }[],
+    organization: string,
+    environment: string,
+): StudioPlanOutput {
     return {
         authMode: studio.authMode,
-        domains: teams.map((t) => ({ team: t.name, domain: `${organization}-${environment}-${t.name}`, users: t.users.map((u) => u.name), sharedSpace: studio.sharedSpaces })),
+        domains: teams.map((t) => ({
+            team: t.name,
+            domain: `${organization}-${environment}-${t.name}`,
+            users: t.users.map((u) => u.name),
+            sharedSpace: studio.sharedSpaces,
+        })),
         idleMinutes: studio.idleMinutes,
         allowedInstanceTypes: studio.instanceTypes,
         approvedImages: studio.images.map((i) => i.uri),

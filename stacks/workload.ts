@@ -20,15 +20,15 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
     /** The isolated data-science VPC (N6, N7, N9, G5); teams and the Studio domain build on it. */
     readonly network: NetworkContext;
-    /** Detective controls, AWS Config, security services, member trail (issue 7). */
+    /** Detective controls, AWS Config, security services, member trail (G10, G4). */
     readonly governance: WorkloadGovernance;
     /** S3 server access logs of the workload account's buckets (team buckets, data lake). */
     readonly accessLogs: SecureBucket;
     /** The shared data lake, when a team asks for an access point on it. */
     readonly dataLake?: SharedDataLake;
-    /** One environment per configured team (issue 5), in config order. */
+    /** One environment per configured team, in config order. */
     readonly teams: TeamEnvironment[];
-    /** One SecureStudioDomain per team, approved images, home EFS backup (issue 4). */
+    /** One SecureStudioDomain per team, approved images, home EFS backup (N1, E1, G9). */
     readonly studio: StudioLayer;
 
     /** `deps.auditArchive`: the shared-services audit archive this account's trail and Config deliver to. */
@@ -44,11 +44,22 @@ export class WorkloadLayer extends pulumi.ComponentResource {
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
-            { bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId), partition: ctx.aws.partition, kmsKeyArn: this.logsKey.arn, accessLogDestination: true, sourceAccountId: ctx.aws.accountId },
+            {
+                bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId),
+                partition: ctx.aws.partition,
+                kmsKeyArn: this.logsKey.arn,
+                accessLogDestination: true,
+                sourceAccountId: ctx.aws.accountId,
+            },
             { parent: this },
         );
         ({ dataLake: this.dataLake, teams: this.teams } = createTeams(ctx, this.network, this.accessLogs, this, deps.codeArtifactRepositoryEndpoint));
-        this.studio = createStudio(ctx, this.network, this.teams.map((t) => t.studio), this);
+        this.studio = createStudio(
+            ctx,
+            this.network,
+            this.teams.map((t) => t.studio),
+            this,
+        );
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
 }
@@ -64,7 +75,11 @@ function createTeams(
     const { cfg } = ctx;
     const bucketAdministrators = [...new Set([...(ctx.account.assumeRoleArn ? [ctx.account.assumeRoleArn] : []), ...ctx.keyAdmins])];
     const dataLake = cfg.teams.some((t) => t.dataLake)
-        ? new SharedDataLake("datalake", { naming: ctx.naming, aws: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name }, { parent })
+        ? new SharedDataLake(
+              "datalake",
+              { naming: ctx.naming, aws: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
+              { parent },
+          )
         : undefined;
     const teams = cfg.teams.map(
         (team) =>
@@ -84,7 +99,8 @@ function createTeams(
                     // Macie classifies the team buckets' objects: its role must get past the team and network rules.
                     dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint,
-                    dataLake: team.dataLake && dataLake ? { bucketName: dataLake.bucketName, bucketArn: dataLake.bucketArn, keyArn: dataLake.keyArn } : undefined,
+                    dataLake:
+                        team.dataLake && dataLake ? { bucketName: dataLake.bucketName, bucketArn: dataLake.bucketArn, keyArn: dataLake.keyArn } : undefined,
                 },
                 { parent },
             ),

@@ -11,7 +11,7 @@
  * Exit codes: 0 no finding, 1 findings, 3 usage or other error.
  */
 import * as fs from "node:fs";
-import type { Plan } from "../tests/harness/planTypes";
+import type { Plan } from "../plan/types";
 import { parseToolArgs, runTool } from "./cli";
 import { collectDocuments } from "./iam/collect";
 import { formatFindings, lintDocuments } from "./iam/lint";

@@ -13,9 +13,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PlatformConfigError } from "../stacks/config";
-import { buildPlan, formatPlan, reevaluatePlan } from "../tests/harness/plan";
-import { Plan } from "../tests/harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../tests/harness/stackConfig";
+import { buildPlan, formatPlan, reevaluatePlan } from "../plan/buildPlan";
+import { Plan } from "../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
 
 const USAGE = "usage: npm run plan -- (--stack NAME | --config FILE | --evaluate PLAN.json) [--json FILE] [--pack-config FILE] [--quiet]";
@@ -45,7 +45,12 @@ async function main(argv: string[]): Promise<number> {
         plan = await reevaluatePlan(saved, values["pack-config"]);
     } else {
         const file = values.config ?? stackConfigPath(values.stack as string);
-        const stack = values.stack ?? path.basename(file).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "");
+        const stack =
+            values.stack ??
+            path
+                .basename(file)
+                .replace(/^Pulumi\./, "")
+                .replace(/\.ya?ml$/, "");
         try {
             plan = await buildPlan({ stack, config: readStackConfigFile(file), packConfigFile: values["pack-config"] });
         } catch (err) {

@@ -72,7 +72,12 @@ export function checkRepoRules(): RuleViolation[] {
         if (!/extends pulumi\.ComponentResource/.test(source)) continue;
         const token = /super\(\s*"([^"]+)"/.exec(source);
         if (!token || !/^secure-ds:[a-z]+:[A-Z][A-Za-z]+$/.test(token[1])) {
-            violations.push({ file: path.relative(ROOT, file), line: 1, rule: "component-type-token (secure-ds:<module>:<Name>)", text: token?.[1] ?? "no super(...) type token" });
+            violations.push({
+                file: path.relative(ROOT, file),
+                line: 1,
+                rule: "component-type-token (secure-ds:<module>:<Name>)",
+                text: token?.[1] ?? "no super(...) type token",
+            });
         }
         if (!/this\.registerOutputs\(/.test(source)) {
             violations.push({ file: path.relative(ROOT, file), line: 1, rule: "component-register-outputs", text: "no this.registerOutputs(...)" });

@@ -49,7 +49,9 @@ export class AccountTrail extends pulumi.ComponentResource {
         const retention = args.cloudWatchRetentionDays ?? 365;
         const dataBuckets = args.dataEventBucketNames ?? [];
         if (dataBuckets.length > 0 && args.dataEventsExceptBucketNames !== undefined) {
-            throw new Error(`AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`);
+            throw new Error(
+                `AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`,
+            );
         }
         const trailName = accountTrailName(args.naming);
         this.name = trailName;

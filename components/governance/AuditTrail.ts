@@ -8,7 +8,10 @@ import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
 
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
-export function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
+export function auditArchiveNames(
+    naming: NamingContext,
+    accountId: string,
+): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
     return {
         bucket: bucketName(naming, "audit", accountId),
         configBucket: bucketName(naming, "audit-config", accountId),
@@ -101,7 +104,13 @@ export class AuditTrail extends pulumi.ComponentResource {
         );
         this.accessLogs = new SecureBucket(
             `${name}-access-logs`,
-            { bucketName: names.accessLogBucket, partition: args.partition, kmsKeyArn: args.logsKeyArn, accessLogDestination: true, sourceAccountId: args.accountId },
+            {
+                bucketName: names.accessLogBucket,
+                partition: args.partition,
+                kmsKeyArn: args.logsKeyArn,
+                accessLogDestination: true,
+                sourceAccountId: args.accountId,
+            },
             { parent: this },
         );
         const archiveArn = `arn:${args.partition}:s3:::${names.bucket}`;
@@ -128,7 +137,12 @@ export class AuditTrail extends pulumi.ComponentResource {
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: this.accessLogs.name,
                     noncurrentVersionDays: 365,
-                    policyStatements: archiveBucketStatements({ partition: args.partition, trails: [], configAccountIds: configAccounts, bucketArn: `arn:${args.partition}:s3:::${names.configBucket}` }),
+                    policyStatements: archiveBucketStatements({
+                        partition: args.partition,
+                        trails: [],
+                        configAccountIds: configAccounts,
+                        bucketArn: `arn:${args.partition}:s3:::${names.configBucket}`,
+                    }),
                 },
                 { parent: this },
             );

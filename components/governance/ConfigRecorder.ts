@@ -11,15 +11,40 @@ import { NamingContext, namePrefix } from "../naming";
  * SAGEMAKER_NOTEBOOK_KMS_CONFIGURED).
  */
 export const MANAGED_RULES: { name: string; identifier: string; controls: string[]; doc: string }[] = [
-    { name: "sagemaker-notebook-no-direct-internet-access", identifier: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS", controls: ["N5"], doc: "sagemaker-notebook-no-direct-internet-access.html" },
-    { name: "sagemaker-notebook-instance-kms-key-configured", identifier: "SAGEMAKER_NOTEBOOK_KMS_CONFIGURED", controls: ["E2"], doc: "sagemaker-notebook-instance-kms-key-configured.html" },
-    { name: "sagemaker-notebook-instance-root-access-check", identifier: "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK", controls: ["I9"], doc: "sagemaker-notebook-instance-root-access-check.html" },
-    { name: "sagemaker-endpoint-configuration-kms-key-configured", identifier: "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED", controls: ["E2"], doc: "sagemaker-endpoint-configuration-kms-key-configured.html" },
+    {
+        name: "sagemaker-notebook-no-direct-internet-access",
+        identifier: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS",
+        controls: ["N5"],
+        doc: "sagemaker-notebook-no-direct-internet-access.html",
+    },
+    {
+        name: "sagemaker-notebook-instance-kms-key-configured",
+        identifier: "SAGEMAKER_NOTEBOOK_KMS_CONFIGURED",
+        controls: ["E2"],
+        doc: "sagemaker-notebook-instance-kms-key-configured.html",
+    },
+    {
+        name: "sagemaker-notebook-instance-root-access-check",
+        identifier: "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK",
+        controls: ["I9"],
+        doc: "sagemaker-notebook-instance-root-access-check.html",
+    },
+    {
+        name: "sagemaker-endpoint-configuration-kms-key-configured",
+        identifier: "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED",
+        controls: ["E2"],
+        doc: "sagemaker-endpoint-configuration-kms-key-configured.html",
+    },
     { name: "s3-bucket-ssl-requests-only", identifier: "S3_BUCKET_SSL_REQUESTS_ONLY", controls: ["E7"], doc: "s3-bucket-ssl-requests-only.html" },
     { name: "s3-default-encryption-kms", identifier: "S3_DEFAULT_ENCRYPTION_KMS", controls: ["E7"], doc: "s3-default-encryption-kms.html" },
     { name: "vpc-flow-logs-enabled", identifier: "VPC_FLOW_LOGS_ENABLED", controls: ["G5"], doc: "vpc-flow-logs-enabled.html" },
     { name: "cloudtrail-enabled", identifier: "CLOUD_TRAIL_ENABLED", controls: ["G4"], doc: "cloudtrail-enabled.html" },
-    { name: "cmk-backing-key-rotation-enabled", identifier: "CMK_BACKING_KEY_ROTATION_ENABLED", controls: ["E9"], doc: "cmk-backing-key-rotation-enabled.html" },
+    {
+        name: "cmk-backing-key-rotation-enabled",
+        identifier: "CMK_BACKING_KEY_ROTATION_ENABLED",
+        controls: ["E9"],
+        doc: "cmk-backing-key-rotation-enabled.html",
+    },
     { name: "required-tags", identifier: "REQUIRED_TAGS", controls: ["G1"], doc: "required-tags.html" },
 ];
 
@@ -73,7 +98,11 @@ export class ConfigRecorder extends pulumi.ComponentResource {
             // again fails, hence awsConfig.serviceLinkedRoleExists.
             const slr = args.serviceLinkedRoleExists
                 ? undefined
-                : new aws.iam.ServiceLinkedRole(`${name}-service-linked-role`, { awsServiceName: servicePrincipal("config", args.partition), description: "AWS Config recorder (secure-ds)" }, child);
+                : new aws.iam.ServiceLinkedRole(
+                      `${name}-service-linked-role`,
+                      { awsServiceName: servicePrincipal("config", args.partition), description: "AWS Config recorder (secure-ds)" },
+                      child,
+                  );
             this.recorder = new aws.cfg.Recorder(
                 `${name}-recorder`,
                 {
@@ -93,7 +122,11 @@ export class ConfigRecorder extends pulumi.ComponentResource {
             // No key prefix: the archive's policy admits Config under AWSLogs/<account>/Config/ only.
             const channel = new aws.cfg.DeliveryChannel(
                 `${name}-delivery`,
-                { name: prefix, s3BucketName: args.archiveBucketName as pulumi.Input<string>, snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" } },
+                {
+                    name: prefix,
+                    s3BucketName: args.archiveBucketName as pulumi.Input<string>,
+                    snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+                },
                 { parent: this, dependsOn: [this.recorder, ...(args.dependsOn ?? [])] },
             );
             ready = new aws.cfg.RecorderStatus(`${name}-status`, { name: this.recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
@@ -101,7 +134,9 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         if (createRules) {
             for (const rule of MANAGED_RULES) {
                 const input =
-                    rule.identifier === "REQUIRED_TAGS" ? JSON.stringify(Object.fromEntries(args.requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k]))) : undefined;
+                    rule.identifier === "REQUIRED_TAGS"
+                        ? JSON.stringify(Object.fromEntries(args.requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k])))
+                        : undefined;
                 this.rules.push(
                     new aws.cfg.Rule(
                         `${name}-${rule.name}`,

@@ -56,7 +56,9 @@ export class DetectiveControls extends pulumi.ComponentResource {
             throw new Error(`DetectiveControls ${name}: keyAdministrators is empty; name at least one admin role for the alert key.`);
         }
         if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 1 || reservedConcurrency > 100) {
-            throw new Error(`DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from 1 to 100 (governance.detectiveConcurrency).`);
+            throw new Error(
+                `DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from 1 to 100 (governance.detectiveConcurrency).`,
+            );
         }
         if (allowedInstanceTypes.join(",").length > 3000) {
             throw new Error(`DetectiveControls ${name}: allowedInstanceTypes does not fit a Lambda environment variable; shorten the list or use wildcards.`);
@@ -74,7 +76,11 @@ export class DetectiveControls extends pulumi.ComponentResource {
 
         this.role = new aws.iam.Role(
             `${name}-role`,
-            { name: roleName, description: "secure-ds detective controls Lambda (G10)", assumeRolePolicy: toPolicyJson(serviceTrustPolicy("lambda", partition, accountId)) },
+            {
+                name: roleName,
+                description: "secure-ds detective controls Lambda (G10)",
+                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("lambda", partition, accountId)),
+            },
             child,
         );
 
@@ -114,7 +120,10 @@ export class DetectiveControls extends pulumi.ComponentResource {
         );
         new aws.sqs.QueuePolicy(
             `${name}-dlq-policy`,
-            { queueUrl: this.deadLetterQueue.url, policy: this.deadLetterQueue.arn.apply((q) => toPolicyJson(eventsDeadLetterQueuePolicy(partition, q, ruleArn))) },
+            {
+                queueUrl: this.deadLetterQueue.url,
+                policy: this.deadLetterQueue.arn.apply((q) => toPolicyJson(eventsDeadLetterQueuePolicy(partition, q, ruleArn))),
+            },
             child,
         );
 
@@ -209,6 +218,11 @@ export class DetectiveControls extends pulumi.ComponentResource {
             child,
         );
 
-        this.registerOutputs({ functionArn: this.function.arn, topicArn: this.topic.arn, deadLetterQueueArn: this.deadLetterQueue.arn, roleArn: roleArn({ partition, accountId }, roleName) });
+        this.registerOutputs({
+            functionArn: this.function.arn,
+            topicArn: this.topic.arn,
+            deadLetterQueueArn: this.deadLetterQueue.arn,
+            roleArn: roleArn({ partition, accountId }, roleName),
+        });
     }
 }

@@ -14,7 +14,7 @@ import {
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
 
-/** The OU tree of seed 004 (AWS "Organizing your environment using multiple accounts"). */
+/** The OU tree of the multi-account foundations post (docs/sources.md; AWS "Organizing your environment using multiple accounts"). */
 export const OU_TREE: Record<string, string[]> = {
     Security: [],
     Infrastructure: [],
@@ -97,7 +97,9 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
 
         // Everything that can fail is computed before the first resource is registered.
         if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
-            throw new Error(`OrganizationGuardrails ${name}: rootId "${args.rootId}" is not an Organizations root id (r-...); set governance.organizationRootId.`);
+            throw new Error(
+                `OrganizationGuardrails ${name}: rootId "${args.rootId}" is not an Organizations root id (r-...); set governance.organizationRootId.`,
+            );
         }
         const ouPaths = Object.entries(OU_TREE).flatMap(([top, children]) => [top, ...children.map((c) => `${top}/${c}`)]);
         placement.forEach((p) => {
@@ -115,7 +117,12 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         }
         const tagPolicyContent = tagPolicyJson(tagPolicyDocument(args.tagKeys, args.tagValues));
         const permissionSetDocs = args.identityCenterInstanceArn
-            ? permissionSetPolicies({ partition: args.partition, region: args.region, namePrefix: args.namePrefix, allowedInstanceTypes: args.allowedInstanceTypes })
+            ? permissionSetPolicies({
+                  partition: args.partition,
+                  region: args.region,
+                  namePrefix: args.namePrefix,
+                  allowedInstanceTypes: args.allowedInstanceTypes,
+              })
             : undefined;
 
         for (const [top, children] of Object.entries(OU_TREE)) {
@@ -138,12 +145,19 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                     {
                         name: doc.name,
                         type: "SERVICE_CONTROL_POLICY",
-                        description: target === "Root" ? "secure-ds baseline: stay in the organization, keep auditing, no root user" : "secure-ds SageMaker guardrails (N1-N3, N5, E1-E3, E5, I9, G2)",
+                        description:
+                            target === "Root"
+                                ? "secure-ds baseline: stay in the organization, keep auditing, no root user"
+                                : "secure-ds SageMaker guardrails (N1-N3, N5, E1-E3, E5, I9, G2)",
                         content: toPolicyJson(doc.document),
                     },
                     { parent: this },
                 );
-                new aws.organizations.PolicyAttachment(`${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}-${target.toLowerCase()}`, { policyId: policy.id, targetId: targetId(target) }, { parent: this });
+                new aws.organizations.PolicyAttachment(
+                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}-${target.toLowerCase()}`,
+                    { policyId: policy.id, targetId: targetId(target) },
+                    { parent: this },
+                );
                 const summary = { name: doc.name, target, size: doc.size, statements: doc.document.Statement.length };
                 this.scps.push({ summary, policy, document: doc });
             }

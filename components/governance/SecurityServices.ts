@@ -41,7 +41,11 @@ export class SecurityServices extends pulumi.ComponentResource {
         if (guardDuty) {
             this.detector = new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, child);
             for (const feature of ["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"]) {
-                new aws.guardduty.DetectorFeature(`${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`, { detectorId: this.detector.id, name: feature, status: "ENABLED" }, child);
+                new aws.guardduty.DetectorFeature(
+                    `${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`,
+                    { detectorId: this.detector.id, name: feature, status: "ENABLED" },
+                    child,
+                );
             }
         }
         if (securityHub) {

@@ -44,9 +44,7 @@ export interface PolicyDocument {
 
 /** Wraps statements in a document with the only policy language version worth using. */
 export function policyDocument(statements: Statement[], id?: string): PolicyDocument {
-    return id === undefined
-        ? { Version: "2012-10-17", Statement: statements }
-        : { Version: "2012-10-17", Id: id, Statement: statements };
+    return id === undefined ? { Version: "2012-10-17", Statement: statements } : { Version: "2012-10-17", Id: id, Statement: statements };
 }
 
 /**

@@ -81,9 +81,7 @@ export interface KeyPolicyArgs {
  */
 export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
     if (args.administrators.length === 0) {
-        throw new Error(
-            "keyPolicy: administrators is empty; name at least one admin role, or the key cannot be managed after creation.",
-        );
+        throw new Error("keyPolicy: administrators is empty; name at least one admin role, or the key cannot be managed after creation.");
     }
     const statements: Statement[] = [
         {
@@ -97,8 +95,7 @@ export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
     const users = args.users ?? [];
     if (users.length > 0) {
         const viaServices = args.viaServices ?? [];
-        const viaCondition: ConditionBlock | undefined =
-            viaServices.length > 0 ? { StringEquals: { "kms:ViaService": viaServices } } : undefined;
+        const viaCondition: ConditionBlock | undefined = viaServices.length > 0 ? { StringEquals: { "kms:ViaService": viaServices } } : undefined;
         statements.push({
             Sid: "KeyUse",
             Effect: "Allow",

@@ -91,7 +91,9 @@ export function packStatements(name: string, statements: Statement[], limit = SC
     const sized = statements.map((s, i) => ({ s, i, size: documentSize(policyDocument([s])) }));
     for (const { s, size } of sized) {
         if (size > limit) {
-            throw new Error(`packStatements ${name}: statement ${s.Sid ?? "(no Sid)"} alone is ${size} characters, over the ${limit}-character limit; split its actions.`);
+            throw new Error(
+                `packStatements ${name}: statement ${s.Sid ?? "(no Sid)"} alone is ${size} characters, over the ${limit}-character limit; split its actions.`,
+            );
         }
     }
     const bins: { items: typeof sized }[] = [];

@@ -1,5 +1,5 @@
 /**
- * IAM Identity Center permission sets for the team groups of seed 004 (TeamLead, DataScientist,
+ * IAM Identity Center permission sets for the team groups of the multi-account foundations post (docs/sources.md) (TeamLead, DataScientist,
  * MLEngineer, DataEngineer), as inline policies (I3). The blog gives TeamLead AdministratorAccess
  * and the platform groups PowerUserAccess; here every persona gets only what its work needs, and
  * every set carries the SageMaker guardrail denies of sagemaker.ts, so a permission set can never
@@ -160,7 +160,15 @@ function teamAdministration(): Statement[] {
         {
             Sid: "ManageTeamStudio",
             Effect: "Allow",
-            Action: ["sagemaker:CreateUserProfile", "sagemaker:UpdateUserProfile", "sagemaker:DeleteUserProfile", "sagemaker:CreateSpace", "sagemaker:UpdateSpace", "sagemaker:DeleteSpace", "sagemaker:DeleteApp"],
+            Action: [
+                "sagemaker:CreateUserProfile",
+                "sagemaker:UpdateUserProfile",
+                "sagemaker:DeleteUserProfile",
+                "sagemaker:CreateSpace",
+                "sagemaker:UpdateSpace",
+                "sagemaker:DeleteSpace",
+                "sagemaker:DeleteApp",
+            ],
             Resource: "*",
         },
         { Sid: "ViewTeamCost", Effect: "Allow", Action: ["budgets:ViewBudget", "ce:GetCostAndUsage"], Resource: "*" },
@@ -180,12 +188,23 @@ function denyInsecureTransport(): Statement {
 
 /** The SageMaker denies every persona carries. */
 function guardrailDenies(scope: PermissionSetScope): Statement[] {
-    return [...jobGuardrails(), ...interContainerEncryptionGuardrails(), ...notebookInstanceGuardrails(), ...instanceTypeGuardrails(scope.allowedInstanceTypes)];
+    return [
+        ...jobGuardrails(),
+        ...interContainerEncryptionGuardrails(),
+        ...notebookInstanceGuardrails(),
+        ...instanceTypeGuardrails(scope.allowedInstanceTypes),
+    ];
 }
 
 /** The inline policy of each permission set. Throws, naming the set, when one exceeds the size limit. */
 export function permissionSetPolicies(scope: PermissionSetScope): Record<PermissionSetName, PolicyDocument> {
-    const scientist = [readSageMaker(), openOwnStudioProfile(), { Sid: "RunJobs", Effect: "Allow" as const, Action: JOB_ACTIONS, Resource: "*" }, passPlatformRolesToSageMaker(scope), readSageMakerLogs(scope)];
+    const scientist = [
+        readSageMaker(),
+        openOwnStudioProfile(),
+        { Sid: "RunJobs", Effect: "Allow" as const, Action: JOB_ACTIONS, Resource: "*" },
+        passPlatformRolesToSageMaker(scope),
+        readSageMakerLogs(scope),
+    ];
     const engineer = [...scientist, { Sid: "HostModels", Effect: "Allow" as const, Action: HOSTING_ACTIONS, Resource: "*" }, readImages()];
     const docs: Record<PermissionSetName, PolicyDocument> = {
         DataScientist: policyDocument([...scientist, ...platformData(scope, false), denyInsecureTransport(), ...guardrailDenies(scope)]),
@@ -196,7 +215,9 @@ export function permissionSetPolicies(scope: PermissionSetScope): Record<Permiss
     for (const [name, doc] of Object.entries(docs)) {
         const size = documentSize(doc);
         if (size > PERMISSION_SET_POLICY_MAX_CHARS) {
-            throw new Error(`permission set ${name}: inline policy is ${size} characters; the limit is ${PERMISSION_SET_POLICY_MAX_CHARS}. Shorten the instance-type allow-list.`);
+            throw new Error(
+                `permission set ${name}: inline policy is ${size} characters; the limit is ${PERMISSION_SET_POLICY_MAX_CHARS}. Shorten the instance-type allow-list.`,
+            );
         }
     }
     return docs;

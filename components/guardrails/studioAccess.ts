@@ -1,6 +1,6 @@
 /**
  * The presigned-URL perimeter of the human data-scientist role (I1, N8, I6, I7, G2), after the
- * whitepaper's "common guardrails" (seed 001) with its typos and gaps fixed:
+ * whitepaper's "common guardrails" (docs/sources.md) with its typos and gaps fixed:
  * - I1: a user opens only the profile tagged with their own `studiouserid`. The user-profile
  *   resource type supports `sagemaker:ResourceTag/${TagKey}`; CreatePresignedDomainUrl itself has
  *   no action-level keys, so the tag test is the only way to bind caller and profile.
@@ -42,11 +42,7 @@ export const STUDIO_USER_TAG = "studiouserid";
 export const PRESIGNED_URL_ACTIONS = ["sagemaker:CreatePresignedDomainUrl", "sagemaker:DescribeUserProfile"];
 
 /** I6: image configs decide UID/GID and entrypoints of every app; only the platform changes them. */
-export const APP_IMAGE_CONFIG_ACTIONS = [
-    "sagemaker:CreateAppImageConfig",
-    "sagemaker:UpdateAppImageConfig",
-    "sagemaker:DeleteAppImageConfig",
-];
+export const APP_IMAGE_CONFIG_ACTIONS = ["sagemaker:CreateAppImageConfig", "sagemaker:UpdateAppImageConfig", "sagemaker:DeleteAppImageConfig"];
 
 /** Actions whose requests carry `sagemaker:ImageArns` for Studio apps and spaces (I7). */
 export const STUDIO_IMAGE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"];
@@ -70,7 +66,9 @@ export function presignedUrlPerimeter(args: PresignedUrlPerimeterArgs): PolicyDo
         );
     }
     if (args.approvedImageArns.length === 0) {
-        throw new Error("presignedUrlPerimeter: approvedImageArns is empty; every app launch would be denied. Include at least the SageMaker Distribution images.");
+        throw new Error(
+            "presignedUrlPerimeter: approvedImageArns is empty; every app launch would be denied. Include at least the SageMaker Distribution images.",
+        );
     }
     const profiles = userProfileArnPattern(args);
     const networkTests: Record<string, Record<string, string[]>> = {};

@@ -93,7 +93,9 @@ export interface StudioHomeKeyArgs {
  * with the domain key too). Users may use it only through the services that store Studio data.
  */
 export function studioHomeKeyPolicy(args: StudioHomeKeyArgs): PolicyDocument {
-    const via = ["elasticfilesystem", "ec2", "sagemaker"].map((service) => `${service}.${args.region}.amazonaws.com${args.partition === "aws-cn" ? ".cn" : ""}`);
+    const via = ["elasticfilesystem", "ec2", "sagemaker"].map(
+        (service) => `${service}.${args.region}.amazonaws.com${args.partition === "aws-cn" ? ".cn" : ""}`,
+    );
     const policy: KeyPolicyArgs = { administrators: args.administrators, users: args.users, viaServices: via };
     return keyPolicy(policy);
 }

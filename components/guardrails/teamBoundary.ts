@@ -66,7 +66,13 @@ export const GUARDED_CREATE_ACTIONS = [
 
 /** Every action a SageMaker guardrail or the team's create permission names. */
 export const GUARDRAILED_ACTIONS = [
-    ...new Set([...VPC_CONFIGURABLE_ACTIONS, ...VOLUME_KMS_ACTIONS, ...OUTPUT_KMS_ACTIONS, ...TAGGABLE_CREATE_ACTIONS, ...Object.values(TEAM_CREATE_ACTIONS).flat()]),
+    ...new Set([
+        ...VPC_CONFIGURABLE_ACTIONS,
+        ...VOLUME_KMS_ACTIONS,
+        ...OUTPUT_KMS_ACTIONS,
+        ...TAGGABLE_CREATE_ACTIONS,
+        ...Object.values(TEAM_CREATE_ACTIONS).flat(),
+    ]),
 ].sort();
 
 /**

@@ -66,7 +66,14 @@ export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): St
         BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
     });
     return [
-        { Sid: "DenyDataAccessOutsideTeam", Effect: "Deny", Principal: "*", Action: S3_OBJECT_DATA_ACTIONS, Resource: `${bucketArn}/*`, Condition: notTeam(team) },
+        {
+            Sid: "DenyDataAccessOutsideTeam",
+            Effect: "Deny",
+            Principal: "*",
+            Action: S3_OBJECT_DATA_ACTIONS,
+            Resource: `${bucketArn}/*`,
+            Condition: notTeam(team),
+        },
         {
             Sid: "DenyListingOutsideTeam",
             Effect: "Deny",
@@ -90,7 +97,11 @@ export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): St
 export function teamBucketPolicyStatements(s: TeamDocumentScope, bucketArn: string): Statement[] {
     return [
         // Data inspectors (Macie) read from the service's own network, never through the endpoint.
-        denyOutsideNetwork(bucketArn, { vpcEndpointIds: [s.s3EndpointId], vpcIds: [s.vpcId], exemptPrincipalArns: [...s.bucketAdminArns, ...s.dataInspectorArns] }),
+        denyOutsideNetwork(bucketArn, {
+            vpcEndpointIds: [s.s3EndpointId],
+            vpcIds: [s.vpcId],
+            exemptPrincipalArns: [...s.bucketAdminArns, ...s.dataInspectorArns],
+        }),
         ...denyDataOutsideTeam(s, bucketArn),
     ];
 }

@@ -26,7 +26,10 @@ export interface TeamKeyPolicyInputs {
 }
 
 /** What the key policy reads of a team: no key ARN, so the key can be the first resource of the team. */
-export type TeamKeyScope = Pick<TeamDocumentScope, "partition" | "region" | "accountId" | "roleArns" | "userRoleArns" | "delegatedRolePath" | "dataInspectorArns">;
+export type TeamKeyScope = Pick<
+    TeamDocumentScope,
+    "partition" | "region" | "accountId" | "roleArns" | "userRoleArns" | "delegatedRolePath" | "dataInspectorArns"
+>;
 
 export function teamKeyPolicyArgs(s: TeamKeyScope, inputs: TeamKeyPolicyInputs): KeyPolicyArgs {
     const viaServices = TEAM_KEY_VIA_SERVICES.map((svc) => viaService(svc, s.region, s.partition));

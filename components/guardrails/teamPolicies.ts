@@ -10,15 +10,7 @@
 import { PolicyDocument, Statement, policyDocument } from "./document";
 import { KMS_GRANT_ACTIONS, KMS_USAGE_ACTIONS } from "./kmsKeyPolicy";
 import { servicePrincipal } from "./arns";
-import {
-    TeamBucketPurpose,
-    TeamDocumentScope,
-    TeamRoleKind,
-    delegatedRoleArnPattern,
-    executionRoleArns,
-    parameterArns,
-    sagemakerArn,
-} from "./teamScope";
+import { TeamBucketPurpose, TeamDocumentScope, TeamRoleKind, delegatedRoleArnPattern, executionRoleArns, parameterArns, sagemakerArn } from "./teamScope";
 
 const sm = (actions: string[]) => actions.map((a) => `sagemaker:${a}`);
 
@@ -76,7 +68,7 @@ const S3_WRITE_BUCKET = ["s3:ListBucketMultipartUploads"];
 
 export type BucketAccess = Partial<Record<TeamBucketPurpose, "read" | "readwrite">>;
 
-/** What each role may do with each team bucket (seed 003: separate duties per role). */
+/** What each role may do with each team bucket (separate duties per role, as Data Science on AWS chapter 12 asks; docs/sources.md). */
 export const BUCKET_ACCESS: Record<TeamRoleKind, BucketAccess> = {
     admin: {},
     scientist: {},
@@ -274,7 +266,13 @@ export function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
             Effect: "Allow",
             Action: "sagemaker:AddTags",
             Resource: resources,
-            Condition: { StringEquals: { "sagemaker:TaggingAction": Object.values(TEAM_CREATE_ACTIONS).flat().map((a) => a.replace("sagemaker:", "")) } },
+            Condition: {
+                StringEquals: {
+                    "sagemaker:TaggingAction": Object.values(TEAM_CREATE_ACTIONS)
+                        .flat()
+                        .map((a) => a.replace("sagemaker:", "")),
+                },
+            },
         },
     ];
 }
@@ -368,7 +366,14 @@ export function dataScientistPolicy(s: TeamDocumentScope): PolicyDocument {
 }
 
 /** IAM actions the team admin needs to create roles, always under the boundary. */
-const DELEGATION_BOUNDED_ACTIONS = ["iam:CreateRole", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:DeleteRolePolicy"];
+const DELEGATION_BOUNDED_ACTIONS = [
+    "iam:CreateRole",
+    "iam:PutRolePermissionsBoundary",
+    "iam:PutRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:DetachRolePolicy",
+    "iam:DeleteRolePolicy",
+];
 
 /**
  * Role delegation: the team admin creates roles only under the team's delegated path and only

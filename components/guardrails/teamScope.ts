@@ -92,7 +92,8 @@ export const CREATOR_ROLE_KINDS = ["studio", "space", "admin"] as const satisfie
 export const sagemakerArn = (s: TeamDocumentScope, resource: string) => `arn:${s.partition}:sagemaker:${s.region}:${s.accountId}:${resource}`;
 
 /** Pattern of the roles the team admin creates. */
-export const delegatedRoleArnPattern = (s: Pick<TeamDocumentScope, "partition" | "accountId" | "delegatedRolePath">) => `arn:${s.partition}:iam::${s.accountId}:role${s.delegatedRolePath}*`;
+export const delegatedRoleArnPattern = (s: Pick<TeamDocumentScope, "partition" | "accountId" | "delegatedRolePath">) =>
+    `arn:${s.partition}:iam::${s.accountId}:role${s.delegatedRolePath}*`;
 
 /** Every platform-made role of the team (human, execution, per-user). */
 export function allTeamRoleArns(s: TeamDocumentScope): string[] {

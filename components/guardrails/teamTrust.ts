@@ -15,9 +15,7 @@ import { PolicyDocument, Statement, policyDocument } from "./document";
 /** The audience of an AWS console SAML sign-in. */
 export const SAML_SIGNIN_AUDIENCE = "https://signin.aws.amazon.com/saml";
 
-export type HumanTrust =
-    | { kind: "saml"; samlProviderArn: string }
-    | { kind: "principals"; principalArns: string[]; requireMfa: boolean };
+export type HumanTrust = { kind: "saml"; samlProviderArn: string } | { kind: "principals"; principalArns: string[]; requireMfa: boolean };
 
 export interface HumanTrustArgs {
     trust: HumanTrust;

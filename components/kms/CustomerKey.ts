@@ -52,11 +52,7 @@ export class CustomerKey extends pulumi.ComponentResource {
             { parent: this, protect: args.protect ?? true, retainOnDelete: args.protect ?? true },
         );
         if (args.alias !== undefined) {
-            this.alias = new aws.kms.Alias(
-                `${name}-alias`,
-                { name: pulumi.interpolate`alias/${args.alias}`, targetKeyId: this.key.keyId },
-                { parent: this },
-            );
+            this.alias = new aws.kms.Alias(`${name}-alias`, { name: pulumi.interpolate`alias/${args.alias}`, targetKeyId: this.key.keyId }, { parent: this });
         }
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;

@@ -2,12 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
-import {
-    EndpointPrincipalScope,
-    codeArtifactEndpointPolicy,
-    platformPrincipalsEndpointPolicy,
-    s3GatewayEndpointPolicy,
-} from "../guardrails/endpoints";
+import { EndpointPrincipalScope, codeArtifactEndpointPolicy, platformPrincipalsEndpointPolicy, s3GatewayEndpointPolicy } from "../guardrails/endpoints";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 import { CapacityPlan, SubnetLayout, layoutSubnets } from "./capacityPlanner";
 import {
@@ -107,7 +102,9 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
 
         // Validation first: a bad argument registers nothing.
         if (args.availabilityZones.length < 2) {
-            throw new Error(`IsolatedNetwork ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); SageMaker Studio in VpcOnly mode needs subnets in at least 2. Add a zone.`);
+            throw new Error(
+                `IsolatedNetwork ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); SageMaker Studio in VpcOnly mode needs subnets in at least 2. Add a zone.`,
+            );
         }
         if (new Set(args.availabilityZones).size !== args.availabilityZones.length) {
             throw new Error(`IsolatedNetwork ${name}: availabilityZones lists a zone twice (${args.availabilityZones.join(", ")}); list each zone once.`);
@@ -116,7 +113,9 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         try {
             layout = layoutSubnets(args.cidr, args.availabilityZones.length, args.subnetPrefixLength);
         } catch (err) {
-            throw new Error(`IsolatedNetwork ${name}: cidr ${args.cidr} cannot be split into ${args.availabilityZones.length} subnets (${(err as Error).message}). Use a larger cidr or a longer subnetPrefixLength.`);
+            throw new Error(
+                `IsolatedNetwork ${name}: cidr ${args.cidr} cannot be split into ${args.availabilityZones.length} subnets (${(err as Error).message}). Use a larger cidr or a longer subnetPrefixLength.`,
+            );
         }
         if (args.capacity && layout.usableIpsPerSubnet < args.capacity.ipsPerSubnet) {
             throw new Error(
@@ -130,10 +129,14 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         }
         const badKeys = endpointKeys.filter((k) => !SERVICE_KEY_PATTERN.test(k) || k === "s3");
         if (badKeys.length > 0 || new Set(endpointKeys).size !== endpointKeys.length) {
-            throw new Error(`IsolatedNetwork ${name}: interfaceEndpoints must be distinct service short names other than s3 (the gateway serves S3); check ${badKeys.join(", ") || endpointKeys.join(", ")}.`);
+            throw new Error(
+                `IsolatedNetwork ${name}: interfaceEndpoints must be distinct service short names other than s3 (the gateway serves S3); check ${badKeys.join(", ") || endpointKeys.join(", ")}.`,
+            );
         }
         if (!assetsBucket) {
-            throw new Error(`IsolatedNetwork ${name}: the CodeArtifact asset bucket of ${region} is not known; pass codeArtifactAssetsBucket (CodeArtifact user guide, "Create the Amazon S3 gateway endpoint").`);
+            throw new Error(
+                `IsolatedNetwork ${name}: the CodeArtifact asset bucket of ${region} is not known; pass codeArtifactAssetsBucket (CodeArtifact user guide, "Create the Amazon S3 gateway endpoint").`,
+            );
         }
 
         this.componentName = name;
@@ -161,7 +164,11 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
 
         // The default security group admits all traffic between its members; nothing should use it,
         // and adopting it with no rules empties it (Security Hub EC2.2).
-        new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${prefix}-default-unused` } }, child);
+        new aws.ec2.DefaultSecurityGroup(
+            `${name}-default-sg`,
+            { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${prefix}-default-unused` } },
+            child,
+        );
         // The main route table is used by no subnet; owning it with no routes keeps a route added there by hand from being silently kept.
         new aws.ec2.DefaultRouteTable(
             `${name}-main-rt`,
@@ -275,7 +282,14 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         // the only way in.
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-endpoints-https-in`,
-            { securityGroupId: this.endpointSecurityGroup.id, ipProtocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrIpv4: args.cidr, description: "HTTPS from the isolated VPC" },
+            {
+                securityGroupId: this.endpointSecurityGroup.id,
+                ipProtocol: "tcp",
+                fromPort: HTTPS,
+                toPort: HTTPS,
+                cidrIpv4: args.cidr,
+                description: "HTTPS from the isolated VPC",
+            },
             child,
         );
 
@@ -283,7 +297,14 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.allowHttpsToEndpoints(`${name}-domain`, this.domainSecurityGroup.id, child);
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-domain-nfs-out`,
-            { securityGroupId: this.domainSecurityGroup.id, ipProtocol: "tcp", fromPort: NFS, toPort: NFS, cidrIpv4: args.cidr, description: "NFS to the domain's EFS mount targets" },
+            {
+                securityGroupId: this.domainSecurityGroup.id,
+                ipProtocol: "tcp",
+                fromPort: NFS,
+                toPort: NFS,
+                cidrIpv4: args.cidr,
+                description: "NFS to the domain's EFS mount targets",
+            },
             child,
         );
 
@@ -328,25 +349,36 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${prefix}-s3-out`,
-            { securityGroupId, ipProtocol: "tcp", fromPort: HTTPS, toPort: HTTPS, prefixListId: this.s3PrefixListId, description: "HTTPS to S3 through the gateway endpoint" },
+            {
+                securityGroupId,
+                ipProtocol: "tcp",
+                fromPort: HTTPS,
+                toPort: HTTPS,
+                prefixListId: this.s3PrefixListId,
+                description: "HTTPS to S3 through the gateway endpoint",
+            },
             opts,
         );
     }
 
     /**
-     * The security group of one user profile (N9, pitfall 1): the user's apps reach each other on
+     * The security group of one user profile (N9: one shared self-referencing group would let users reach each other's apps): the user's apps reach each other on
      * 8192-65535 (self-referencing), EFS on 2049, the endpoints and S3 on 443, and nothing else; no
-     * other user's group is admitted. The endpoints' group admits the VPC range on 443 (pitfall 4), so
+     * other user's group is admitted. The endpoints' group admits the VPC range on 443 (Studio's apps call every endpoint on 443), so
      * adding a user never touches a shared group. Everything
      * a profile needs is in its own group, so it works even where only this group is attached
-     * (pitfall 3). Call once per user profile; the rules are children of `parent`.
+     * (without it lifecycle scripts hang on their first AWS call). Call once per user profile; the rules are children of `parent`.
      */
     userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string> {
         if (!USER_PROFILE_NAME.test(userName)) {
-            throw new Error(`IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") is not a SageMaker user profile name (letters, digits and hyphens, up to 63 characters).`);
+            throw new Error(
+                `IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") is not a SageMaker user profile name (letters, digits and hyphens, up to 63 characters).`,
+            );
         }
         if (this.userGroups.has(userName)) {
-            throw new Error(`IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") was already called; each user profile gets exactly one security group.`);
+            throw new Error(
+                `IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") was already called; each user profile gets exactly one security group.`,
+            );
         }
         const name = `${this.componentName}-user-${userName}`;
         const opts = { parent };
@@ -362,17 +394,38 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-self-in`,
-            { securityGroupId: group.id, ipProtocol: "tcp", fromPort: APP_PORTS.from, toPort: APP_PORTS.to, referencedSecurityGroupId: group.id, description: "Between this user's own apps" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "tcp",
+                fromPort: APP_PORTS.from,
+                toPort: APP_PORTS.to,
+                referencedSecurityGroupId: group.id,
+                description: "Between this user's own apps",
+            },
             opts,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-self-out`,
-            { securityGroupId: group.id, ipProtocol: "tcp", fromPort: APP_PORTS.from, toPort: APP_PORTS.to, referencedSecurityGroupId: group.id, description: "Between this user's own apps" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "tcp",
+                fromPort: APP_PORTS.from,
+                toPort: APP_PORTS.to,
+                referencedSecurityGroupId: group.id,
+                description: "Between this user's own apps",
+            },
             opts,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-nfs-out`,
-            { securityGroupId: group.id, ipProtocol: "tcp", fromPort: NFS, toPort: NFS, cidrIpv4: this.vpcCidr, description: "NFS to the domain's EFS mount targets" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "tcp",
+                fromPort: NFS,
+                toPort: NFS,
+                cidrIpv4: this.vpcCidr,
+                description: "NFS to the domain's EFS mount targets",
+            },
             opts,
         );
         this.allowHttpsToEndpoints(name, group.id, opts);
@@ -391,7 +444,9 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             throw new Error(`IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") is not a valid team name (letters, digits and hyphens).`);
         }
         if (this.jobGroups.has(teamName)) {
-            throw new Error(`IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") was already called; each team gets exactly one job security group.`);
+            throw new Error(
+                `IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") was already called; each team gets exactly one job security group.`,
+            );
         }
         const name = `${this.componentName}-jobs-${teamName}`;
         const opts = { parent };
@@ -407,12 +462,22 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-self-in`,
-            { securityGroupId: group.id, ipProtocol: "-1", referencedSecurityGroupId: group.id, description: "Between the instances of this team's jobs (distributed training, IPsec)" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "-1",
+                referencedSecurityGroupId: group.id,
+                description: "Between the instances of this team's jobs (distributed training, IPsec)",
+            },
             opts,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-self-out`,
-            { securityGroupId: group.id, ipProtocol: "-1", referencedSecurityGroupId: group.id, description: "Between the instances of this team's jobs (distributed training, IPsec)" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "-1",
+                referencedSecurityGroupId: group.id,
+                description: "Between the instances of this team's jobs (distributed training, IPsec)",
+            },
             opts,
         );
         this.allowHttpsToEndpoints(name, group.id, opts);

@@ -106,7 +106,11 @@ export function requiredEndpointKeys(): string[] {
 export function resolveInterfaceEndpoints(selection: { extra?: readonly string[]; disabled?: readonly string[] } = {}): InterfaceEndpointSpec[] {
     const disabled = new Set(selection.disabled ?? []);
     const defaults = DEFAULT_INTERFACE_ENDPOINTS.filter((e) => !disabled.has(e.key) || e.requiredBecause !== undefined);
-    const extra = [...new Set(selection.extra ?? [])].map<InterfaceEndpointSpec>((key) => ({ key, purpose: "added in network.endpoints.extra", policy: "platformPrincipals" }));
+    const extra = [...new Set(selection.extra ?? [])].map<InterfaceEndpointSpec>((key) => ({
+        key,
+        purpose: "added in network.endpoints.extra",
+        policy: "platformPrincipals",
+    }));
     return [...defaults, ...extra];
 }
 

@@ -27,7 +27,7 @@ export interface NetworkContext {
     routeTableIds?: pulumi.Output<string>[];
     /**
      * Creates the security group of one user profile: self-referencing 8192-65535 and NFS 2049
-     * to EFS, so one user's apps talk to each other and never to another user's (N9, pitfall 1).
+     * to EFS, so one user's apps talk to each other and never to another user's (N9).
      */
     userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string>;
     /**

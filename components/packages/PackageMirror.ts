@@ -114,10 +114,14 @@ export class PackageMirror extends pulumi.ComponentResource {
         const npm = args.npm ?? false;
         const keep = args.imageRetentionCount ?? 30;
         if (!/^[a-z][a-z0-9-]{0,48}[a-z0-9]$/.test(args.domainName)) {
-            throw new Error(`PackageMirror ${name}: domainName "${args.domainName}" must be 2-50 lower-case letters, digits and hyphens, starting with a letter.`);
+            throw new Error(
+                `PackageMirror ${name}: domainName "${args.domainName}" must be 2-50 lower-case letters, digits and hyphens, starting with a letter.`,
+            );
         }
         if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(args.imageRepositoryName) || args.imageRepositoryName.length > 256) {
-            throw new Error(`PackageMirror ${name}: imageRepositoryName "${args.imageRepositoryName}" is not a valid ECR repository name (lower case, digits, . _ - /).`);
+            throw new Error(
+                `PackageMirror ${name}: imageRepositoryName "${args.imageRepositoryName}" is not a valid ECR repository name (lower case, digits, . _ - /).`,
+            );
         }
         if (!Number.isInteger(keep) || keep < 1) {
             throw new Error(`PackageMirror ${name}: imageRetentionCount ${keep} must be a positive whole number.`);
@@ -128,7 +132,9 @@ export class PackageMirror extends pulumi.ComponentResource {
         const { account } = args;
         this.names = mirrorNames(account, args.domainName, args.imageRepositoryName, npm);
         const child = { parent: this };
-        const keyUsers = [...new Set([account.accountId, ...args.readers.accountIds])].sort().map((accountId) => accountRootArn({ partition: account.partition, accountId }));
+        const keyUsers = [...new Set([account.accountId, ...args.readers.accountIds])]
+            .sort()
+            .map((accountId) => accountRootArn({ partition: account.partition, accountId }));
 
         // CodeArtifact encrypts assets through grants it creates for the calling account; account
         // principals may use the key only through CodeArtifact, and their IAM policies still decide.
@@ -148,7 +154,11 @@ export class PackageMirror extends pulumi.ComponentResource {
         );
         new aws.codeartifact.DomainPermissions(
             `${name}-domain-permissions`,
-            { domain: this.domain.domain, domainOwner: account.accountId, policyDocument: toPolicyJson(domainPermissionsPolicy(this.names.domainArn, args.readers, account.partition)) },
+            {
+                domain: this.domain.domain,
+                domainOwner: account.accountId,
+                policyDocument: toPolicyJson(domainPermissionsPolicy(this.names.domainArn, args.readers, account.partition)),
+            },
             child,
         );
 
@@ -186,7 +196,11 @@ export class PackageMirror extends pulumi.ComponentResource {
                     repository: upstream.repository,
                     policyDocument: pulumi
                         .output(args.scannerRoleArn)
-                        .apply((scannerRoleArn) => toPolicyJson(upstreamRepositoryPolicy({ repositoryArn: eco.upstreamRepositoryArn, packagesArn: eco.upstreamPackagesArn, scannerRoleArn }))),
+                        .apply((scannerRoleArn) =>
+                            toPolicyJson(
+                                upstreamRepositoryPolicy({ repositoryArn: eco.upstreamRepositoryArn, packagesArn: eco.upstreamPackagesArn, scannerRoleArn }),
+                            ),
+                        ),
                 },
                 child,
             );
@@ -232,7 +246,11 @@ export class PackageMirror extends pulumi.ComponentResource {
             },
             { parent: this, protect: true, retainOnDelete: true },
         );
-        new aws.ecr.LifecyclePolicy(`${name}-images-lifecycle`, { repository: this.imageRepository.name, policy: JSON.stringify(imageLifecyclePolicy(keep)) }, child);
+        new aws.ecr.LifecyclePolicy(
+            `${name}-images-lifecycle`,
+            { repository: this.imageRepository.name, policy: JSON.stringify(imageLifecyclePolicy(keep)) },
+            child,
+        );
         new aws.ecr.RepositoryPolicy(
             `${name}-images-policy`,
             { repository: this.imageRepository.name, policy: toPolicyJson(imageRepositoryPolicy(args.readers, account.partition)) },

@@ -266,7 +266,13 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 vpcId: this.scanVpc.vpcId,
                 description: "Package scan builds: outbound HTTP(S) only, nothing inbound",
                 egress: [
-                    { description: "HTTPS to package indexes, vulnerability databases, AWS APIs", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+                    {
+                        description: "HTTPS to package indexes, vulnerability databases, AWS APIs",
+                        protocol: "tcp",
+                        fromPort: 443,
+                        toPort: 443,
+                        cidrBlocks: ["0.0.0.0/0"],
+                    },
                     { description: "HTTP for OS package mirrors (signed packages)", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] },
                 ],
             },
@@ -290,7 +296,9 @@ export class ScanPipeline extends pulumi.ComponentResource {
             artifactKeyArn: keyArn,
             ...(stage !== "publish" ? { tools: { bucket: reportsBucketName, keys: stage === "scan" ? [decideKey, helpersKey] : [decideKey] } } : {}),
         });
-        const subnetArns = this.scanVpc.privateSubnetIds.apply((ids) => ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`));
+        const subnetArns = this.scanVpc.privateSubnetIds.apply((ids) =>
+            ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`),
+        );
         const policies = {
             scan: stagePolicy(
                 "scan",
@@ -306,7 +314,9 @@ export class ScanPipeline extends pulumi.ComponentResource {
             ),
             decide: stagePolicy(
                 "decide",
-                pulumi.all([logs.decide.arn, this.key.arn]).apply(([lg, k]) => decideStagePolicy({ ...base("decide", lg, k), reportsBucket: reportsBucketName, reportsKeyArn: k })),
+                pulumi
+                    .all([logs.decide.arn, this.key.arn])
+                    .apply(([lg, k]) => decideStagePolicy({ ...base("decide", lg, k), reportsBucket: reportsBucketName, reportsKeyArn: k })),
             ),
             publish: stagePolicy(
                 "publish",
@@ -322,7 +332,13 @@ export class ScanPipeline extends pulumi.ComponentResource {
         };
 
         const env = (vars: Record<string, pulumi.Input<string>>) => Object.entries(vars).map(([n, value]) => ({ name: n, value, type: "PLAINTEXT" }));
-        const project = (stage: "scan" | "decide" | "publish", computeType: string, timeout: number, vars: Record<string, pulumi.Input<string>>, vpc: boolean) =>
+        const project = (
+            stage: "scan" | "decide" | "publish",
+            computeType: string,
+            timeout: number,
+            vars: Record<string, pulumi.Input<string>>,
+            vpc: boolean,
+        ) =>
             new aws.codebuild.Project(
                 `${name}-${stage}`,
                 {
@@ -396,24 +412,27 @@ export class ScanPipeline extends pulumi.ComponentResource {
             `${name}-pipeline-policy`,
             {
                 role: this.roles.pipeline.id,
-                policy: pulumi
-                    .all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined)])
-                    .apply(([k, connectionArn]) =>
-                        toPolicyJson(
-                            pipelineRolePolicy({
-                                account,
-                                artifactBucket: artifactBucketName,
-                                artifactKeyArn: k,
-                                projectArns: (["scan", "decide", "publish"] as const).map(projectArn),
-                                ...(intake.mode === "s3" ? { sourceBucket: bucketName(naming, "pkg-requests", account.accountId), sourceKeyArn: k } : {}),
-                                ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
-                            }),
-                        ),
+                policy: pulumi.all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined)]).apply(([k, connectionArn]) =>
+                    toPolicyJson(
+                        pipelineRolePolicy({
+                            account,
+                            artifactBucket: artifactBucketName,
+                            artifactKeyArn: k,
+                            projectArns: (["scan", "decide", "publish"] as const).map(projectArn),
+                            ...(intake.mode === "s3" ? { sourceBucket: bucketName(naming, "pkg-requests", account.accountId), sourceKeyArn: k } : {}),
+                            ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
+                        }),
                     ),
+                ),
             },
             child,
         );
-        const build = (stage: "scan" | "decide" | "publish", inputs: string[], output?: string, extraEnv?: Record<string, string>): aws.types.input.codepipeline.PipelineStageAction => ({
+        const build = (
+            stage: "scan" | "decide" | "publish",
+            inputs: string[],
+            output?: string,
+            extraEnv?: Record<string, string>,
+        ): aws.types.input.codepipeline.PipelineStageAction => ({
             name: stage[0].toUpperCase() + stage.slice(1),
             category: "Build",
             owner: "AWS",
@@ -424,7 +443,9 @@ export class ScanPipeline extends pulumi.ComponentResource {
             configuration: {
                 ProjectName: this.projects[stage].name,
                 ...(inputs.length > 1 ? { PrimarySource: inputs[0] } : {}),
-                ...(extraEnv ? { EnvironmentVariables: JSON.stringify(Object.entries(extraEnv).map(([n, value]) => ({ name: n, value, type: "PLAINTEXT" }))) } : {}),
+                ...(extraEnv
+                    ? { EnvironmentVariables: JSON.stringify(Object.entries(extraEnv).map(([n, value]) => ({ name: n, value, type: "PLAINTEXT" }))) }
+                    : {}),
             },
         });
         this.pipeline = new aws.codepipeline.Pipeline(
@@ -439,7 +460,10 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 stages: [
                     { name: "Source", actions: [sourceAction] },
                     { name: "Scan", actions: [build("scan", ["source"], "scan")] },
-                    { name: "Decide", actions: [build("decide", ["source", "scan"], "decision", { PIPELINE_EXECUTION_ID: "#{codepipeline.PipelineExecutionId}" })] },
+                    {
+                        name: "Decide",
+                        actions: [build("decide", ["source", "scan"], "decision", { PIPELINE_EXECUTION_ID: "#{codepipeline.PipelineExecutionId}" })],
+                    },
                     { name: "Publish", actions: [build("publish", ["scan", "decision"])] },
                 ],
             },
@@ -501,7 +525,11 @@ export class ScanPipeline extends pulumi.ComponentResource {
             child,
         );
         for (const email of emails) {
-            new aws.sns.TopicSubscription(`${name}-notify-${createHash("sha256").update(email).digest("hex").slice(0, 8)}`, { topic: this.topic.arn, protocol: "email", endpoint: email }, child);
+            new aws.sns.TopicSubscription(
+                `${name}-notify-${createHash("sha256").update(email).digest("hex").slice(0, 8)}`,
+                { topic: this.topic.arn, protocol: "email", endpoint: email },
+                child,
+            );
         }
         const ruleName = (state: string) => `${prefix}-package-pipeline-${state.toLowerCase()}`;
         const ruleArns = ["FAILED", "SUCCEEDED"].map((s) => `arn:${account.partition}:events:${account.region}:${account.accountId}:rule/${ruleName(s)}`);

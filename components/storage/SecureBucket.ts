@@ -131,7 +131,11 @@ export class SecureBucket extends pulumi.ComponentResource {
                 ]),
             );
         // The policy waits for the public access block so it is never briefly evaluated without it.
-        this.policy = new aws.s3.BucketPolicy(`${name}-policy`, { bucket, policy: this.policyDocument.apply(toPolicyJson) }, { parent: this, dependsOn: [pab] });
+        this.policy = new aws.s3.BucketPolicy(
+            `${name}-policy`,
+            { bucket, policy: this.policyDocument.apply(toPolicyJson) },
+            { parent: this, dependsOn: [pab] },
+        );
 
         this.name = bucket;
         this.arn = this.bucket.arn;

@@ -64,12 +64,12 @@ const DOMAIN_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 /**
  * A SageMaker Studio domain for one team, locked down by default:
  * - VpcOnly in the platform's isolated subnets, with the domain security group in domain
- *   settings AND the default user settings (N1, N2, pitfall 3);
+ *   settings AND the default user settings (N1, N2; without them lifecycle scripts hang);
  * - home EFS encrypted with a dedicated customer key, retained when the domain is deleted (E1, G9);
  * - per-user identity in CloudTrail (USER_PROFILE_NAME, I5), Docker access off, tags propagated;
  * - native idle shutdown (G7), the lifecycle script (private packages, SDK defaults, S1),
  *   instance types off the allow-list hidden (G2), sharing off or to the team key (E5);
- * - shared spaces run by the team's space role (pitfall 12);
+ * - shared spaces run by the team's space role (never as a user's role);
  * - one profile per user with its own security group (N9, I2) and the presigned-URL perimeter
  *   on the team's data-scientist role (I1, N8, I6, I7, G2).
  *
@@ -108,21 +108,27 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
         // Validate everything before the first resource is registered.
         const problem = (message: string) => new Error(`SecureStudioDomain ${name}: ${message}`);
         if (!Number.isInteger(idleMinutes) || idleMinutes < IDLE_MINUTES_RANGE.min || idleMinutes > IDLE_MINUTES_RANGE.max) {
-            throw problem(`idleMinutes ${idleMinutes} is out of range; SageMaker accepts whole minutes from ${IDLE_MINUTES_RANGE.min} to ${IDLE_MINUTES_RANGE.max}.`);
+            throw problem(
+                `idleMinutes ${idleMinutes} is out of range; SageMaker accepts whole minutes from ${IDLE_MINUTES_RANGE.min} to ${IDLE_MINUTES_RANGE.max}.`,
+            );
         }
         if (allowed.length === 0) {
             throw problem("allowedInstanceTypes is empty; list at least one instance type users may start apps on.");
         }
         const unknown = allowed.filter((t) => !isKnownInstanceType(t));
         if (unknown.length > 0) {
-            throw problem(`allowedInstanceTypes has unknown instance types ${unknown.join(", ")}; use types SageMaker offers (components/studio/instanceTypes.ts).`);
+            throw problem(
+                `allowedInstanceTypes has unknown instance types ${unknown.join(", ")}; use types SageMaker offers (components/studio/instanceTypes.ts).`,
+            );
         }
         const appTypes = allowed.filter((t) => STUDIO_APP_INSTANCE_TYPES.includes(t));
         if (appTypes.length === 0) {
             throw problem(`allowedInstanceTypes (${allowed.join(", ")}) has no type Studio apps can run on; add one such as ml.t3.medium.`);
         }
         if (authMode === "SSO" && args.identityCenterUserName === undefined) {
-            throw problem('authMode is SSO but identityCenterUserName is not set; configure studio.identityCenter so profiles can be bound to Identity Center users.');
+            throw problem(
+                "authMode is SSO but identityCenterUserName is not set; configure studio.identityCenter so profiles can be bound to Identity Center users.",
+            );
         }
         if (authMode === "SSO" && args.identityCenterUserName === "email") {
             const missing = team.users.filter((u) => u.email === undefined).map((u) => u.name);
@@ -137,7 +143,9 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
             throw problem('notebookSharing is enabled but the team has no "outputs" bucket to share into; disable sharing or give the team an outputs bucket.');
         }
         if (sourceIps.length === 0 && args.network.interfaceEndpointIds.studio === undefined) {
-            throw problem('the network has no "studio" interface endpoint and no presigned-URL source IPs are set, so nobody could open Studio (N8); add the endpoint or studio.presignedUrlSourceIps.');
+            throw problem(
+                'the network has no "studio" interface endpoint and no presigned-URL source IPs are set, so nobody could open Studio (N8); add the endpoint or studio.presignedUrlSourceIps.',
+            );
         }
         // The shared space is owned by the team's first admin (the schema requires one).
         const spaceOwner = team.users.find((u) => u.role === "admin") ?? team.users[0];
@@ -200,7 +208,11 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
             maxIdleTimeoutInMinutes: idleMinutes,
         };
         const defaultInstanceType = appTypes.includes("ml.t3.medium") ? "ml.t3.medium" : appTypes[0];
-        const images = customImages.map((i) => ({ imageName: i.imageName, appImageConfigName: i.appImageConfigName, imageVersionNumber: i.imageVersionNumber }));
+        const images = customImages.map((i) => ({
+            imageName: i.imageName,
+            appImageConfigName: i.appImageConfigName,
+            imageVersionNumber: i.imageVersionNumber,
+        }));
         const domainSg = args.network.domainSecurityGroupId;
         const outputsBucket = team.bucketNames.outputs;
 
@@ -222,7 +234,7 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
                 },
                 defaultUserSettings: {
                     executionRole: team.studioExecutionRoleArn,
-                    // Pitfall 3: without groups here, apps start without the domain's group and
+                    // N2: without groups here, apps start without the domain's group and
                     // lifecycle scripts hang on their first AWS call.
                     securityGroups: [domainSg],
                     sharingSettings:
@@ -252,7 +264,7 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
                           }
                         : {}),
                 },
-                // Pitfall 12: shared spaces run as the team's space role, never as a user's role.
+                // I3: shared spaces run as the team's space role, never as a user's role.
                 defaultSpaceSettings: {
                     executionRole: team.spaceExecutionRoleArn,
                     securityGroups: [domainSg],

@@ -71,7 +71,15 @@ export class StudioImages extends pulumi.ComponentResource {
         );
         const pull = new aws.iam.RolePolicy(
             `${name}-pull`,
-            { role: this.role.name, policy: toPolicyJson(imagePullPolicy(args.images.map((i) => i.uri), args.partition)) },
+            {
+                role: this.role.name,
+                policy: toPolicyJson(
+                    imagePullPolicy(
+                        args.images.map((i) => i.uri),
+                        args.partition,
+                    ),
+                ),
+            },
             { parent: this },
         );
 

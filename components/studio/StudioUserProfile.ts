@@ -11,7 +11,7 @@ export interface StudioUserProfileArgs {
     userName: string;
     /** Team of the user: the `team` tag (G1, cost attribution). */
     teamName: string;
-    /** Creates the user's own security group (N9, pitfall 1). */
+    /** Creates the user's own security group (N9). */
     securityGroup: UserSecurityGroupFactory;
     /**
      * Execution role of the user's apps. UserSettings cannot omit it, so it is always set: the

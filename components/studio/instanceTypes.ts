@@ -48,8 +48,30 @@ export const STUDIO_APP_INSTANCE_TYPES: readonly string[] = [
  * An allow-list entry of such a family is valid (the G2 guardrail covers jobs too).
  */
 export const JOB_ONLY_FAMILIES: readonly string[] = [
-    "c4", "c5d", "c5n", "c6g", "c6gd", "c6gn", "c6in", "c7g", "g4ad", "g6f", "inf1", "inf2", "m4", "m6g", "m6gd", "m7g",
-    "p2", "p5e", "r5d", "r6g", "r6gd", "r7g", "t2", "trn2",
+    "c4",
+    "c5d",
+    "c5n",
+    "c6g",
+    "c6gd",
+    "c6gn",
+    "c6in",
+    "c7g",
+    "g4ad",
+    "g6f",
+    "inf1",
+    "inf2",
+    "m4",
+    "m6g",
+    "m6gd",
+    "m7g",
+    "p2",
+    "p5e",
+    "r5d",
+    "r6g",
+    "r6gd",
+    "r7g",
+    "t2",
+    "trn2",
 ];
 
 const studioSet = new Set(STUDIO_APP_INSTANCE_TYPES);

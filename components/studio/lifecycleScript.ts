@@ -68,7 +68,9 @@ export function renderLifecycleScript(values: LifecycleScriptValues, template = 
 export function lifecycleConfigContent(values: LifecycleScriptValues): string {
     const content = Buffer.from(renderLifecycleScript(values), "utf8").toString("base64");
     if (content.length > MAX_LIFECYCLE_CONTENT) {
-        throw new Error(`lifecycleConfigContent: the rendered script is ${content.length} base64 characters; SageMaker accepts ${MAX_LIFECYCLE_CONTENT}. Shorten studio-setup.sh.`);
+        throw new Error(
+            `lifecycleConfigContent: the rendered script is ${content.length} base64 characters; SageMaker accepts ${MAX_LIFECYCLE_CONTENT}. Shorten studio-setup.sh.`,
+        );
     }
     return content;
 }

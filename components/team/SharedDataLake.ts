@@ -22,7 +22,7 @@ export interface SharedDataLakeArgs {
 }
 
 /**
- * The platform's shared data lake (seed 003, S3 access points): one bucket, reachable only
+ * The platform's shared data lake (Data Science on AWS, chapter 12: S3 access points; docs/sources.md): one bucket, reachable only
  * through access points of this account and only from the platform network. Each team with
  * `dataLake: true` gets an access point limited to `teams/<team>/` and the VPC (TeamEnvironment).
  */
@@ -62,9 +62,17 @@ export class SharedDataLake extends pulumi.ComponentResource {
                 partition,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: args.accessLogBucket,
-                policyStatements: pulumi.all([args.network.vpcId, args.network.s3EndpointId]).apply(([vpcId, s3EndpointId]) =>
-                    dataLakeBucketStatements({ bucketArn, accountId, vpcId, s3EndpointId, bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators }),
-                ),
+                policyStatements: pulumi
+                    .all([args.network.vpcId, args.network.s3EndpointId])
+                    .apply(([vpcId, s3EndpointId]) =>
+                        dataLakeBucketStatements({
+                            bucketArn,
+                            accountId,
+                            vpcId,
+                            s3EndpointId,
+                            bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators,
+                        }),
+                    ),
                 tags,
             },
             { parent: this },

@@ -117,16 +117,22 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         });
         if (violations.length > 0) {
             const v = violations[0];
-            throw new Error(`TeamEnvironment ${name}: ${v.what} ${v.name} is ${v.name.length} characters; AWS allows ${v.limit}. Shorten the ${v.subject} name "${v.value}" to at most ${v.maxSubjectLength} characters.`);
+            throw new Error(
+                `TeamEnvironment ${name}: ${v.what} ${v.name} is ${v.name.length} characters; AWS allows ${v.limit}. Shorten the ${v.subject} name "${v.value}" to at most ${v.maxSubjectLength} characters.`,
+            );
         }
         if (args.keyAdministrators.length === 0) {
             throw new Error(`TeamEnvironment ${name}: keyAdministrators is empty; name the platform admin role(s) that administer the team key.`);
         }
         if (kmsEndpointIds.length === 0) {
-            throw new Error(`TeamEnvironment ${name}: the network has no "kms" interface endpoint and kmsEndpointIds is not set; the team key denies direct use outside the platform's KMS endpoint, so give one.`);
+            throw new Error(
+                `TeamEnvironment ${name}: the network has no "kms" interface endpoint and kmsEndpointIds is not set; the team key denies direct use outside the platform's KMS endpoint, so give one.`,
+            );
         }
         if (team.dataLake && args.dataLake === undefined) {
-            throw new Error(`TeamEnvironment ${name}: team ${team.name} sets dataLake but no dataLake bucket was given; create a SharedDataLake and pass its bucket.`);
+            throw new Error(
+                `TeamEnvironment ${name}: team ${team.name} sets dataLake but no dataLake bucket was given; create a SharedDataLake and pass its bucket.`,
+            );
         }
         if (args.appInstanceTypes.length === 0) {
             throw new Error(`TeamEnvironment ${name}: appInstanceTypes is empty; give the Studio instance-type allow-list (G2).`);
@@ -138,8 +144,9 @@ export class TeamEnvironment extends pulumi.ComponentResource {
 
         // Validated: resources from here on. Jobs get the team's own group where the network offers one: the domain group admits no
         // traffic between instances, which distributed training and inter-container encryption need.
-        const jobSecurityGroupIds =
-            args.jobSecurityGroupIds ?? [args.network.jobSecurityGroup ? args.network.jobSecurityGroup(team.name, this) : args.network.domainSecurityGroupId];
+        const jobSecurityGroupIds = args.jobSecurityGroupIds ?? [
+            args.network.jobSecurityGroup ? args.network.jobSecurityGroup(team.name, this) : args.network.domainSecurityGroupId,
+        ];
 
         const names = teamNames(args.naming, team.name, accountId);
         const tags = { team: team.name };
@@ -147,7 +154,10 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         const roleArns = Object.fromEntries(TEAM_ROLE_KINDS.map((k) => [k, roleArn(args.aws, names.roles[k], names.rolePath)])) as Record<TeamRoleKind, string>;
         const perUser = team.perUserExecutionRoles ? team.users.map((u) => u.name) : [];
         const userRoleArns = Object.fromEntries(perUser.map((u) => [u, roleArn(args.aws, userRoleName(args.naming, team.name, u), names.rolePath)]));
-        const bucketArns = Object.fromEntries(TEAM_BUCKET_PURPOSES.map((p) => [p, `arn:${partition}:s3:::${names.buckets[p]}`])) as Record<TeamBucketPurpose, string>;
+        const bucketArns = Object.fromEntries(TEAM_BUCKET_PURPOSES.map((p) => [p, `arn:${partition}:s3:::${names.buckets[p]}`])) as Record<
+            TeamBucketPurpose,
+            string
+        >;
         const accessPointArn = `arn:${partition}:s3:${region}:${accountId}:accesspoint/${names.dataLakeAccessPoint}`;
 
         const scopeOf = (r: ResolvedScopeInputs): TeamDocumentScope => ({
@@ -209,14 +219,24 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             {
                 description: `${namePrefix(args.naming)} team ${team.name}: data, models, outputs, job volumes`,
                 alias: names.keyAlias,
-                policy: pulumi.all(kmsEndpointIds).apply((endpoints) =>
-                    keyPolicy(
-                        teamKeyPolicyArgs(
-                            { partition, region, accountId, roleArns, userRoleArns, delegatedRolePath: names.delegatedRolePath, dataInspectorArns: args.dataInspectorArns ?? [] },
-                            { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
+                policy: pulumi
+                    .all(kmsEndpointIds)
+                    .apply((endpoints) =>
+                        keyPolicy(
+                            teamKeyPolicyArgs(
+                                {
+                                    partition,
+                                    region,
+                                    accountId,
+                                    roleArns,
+                                    userRoleArns,
+                                    delegatedRolePath: names.delegatedRolePath,
+                                    dataInspectorArns: args.dataInspectorArns ?? [],
+                                },
+                                { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
+                            ),
                         ),
                     ),
-                ),
                 tags,
             },
             child,
@@ -274,12 +294,21 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             : { kind: "principals", principalArns: team.federation.principalArns ?? [], requireMfa: false };
         const trustOf = (kind: TeamRoleKind): PolicyDocument => {
             if (kind === "admin") {
-                return humanRoleTrustPolicy({ trust: trust.kind === "principals" ? { ...trust, requireMfa: team.federation.requireMfaForAdmin } : trust, allowedUsers: admins });
+                return humanRoleTrustPolicy({
+                    trust: trust.kind === "principals" ? { ...trust, requireMfa: team.federation.requireMfaForAdmin } : trust,
+                    allowedUsers: admins,
+                });
             }
             if (kind === "scientist") return humanRoleTrustPolicy({ trust, allowedUsers: team.users.map((u) => u.name) });
             return executionRoleTrustPolicy({ partition, sourceIdentity: kind === "studio" || kind === "space" });
         };
-        const makeRole = (resourceName: string, roleName: string, description: string, assumeRolePolicy: PolicyDocument, policy: pulumi.Output<PolicyDocument>) => {
+        const makeRole = (
+            resourceName: string,
+            roleName: string,
+            description: string,
+            assumeRolePolicy: PolicyDocument,
+            policy: pulumi.Output<PolicyDocument>,
+        ) => {
             const role = new aws.iam.Role(
                 resourceName,
                 {
@@ -294,8 +323,13 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                 child,
             );
             new aws.iam.RolePolicy(`${resourceName}-permissions`, { role: role.name, name: "permissions", policy: policy.apply(toPolicyJson) }, child);
-            this.guardrailPolicies.forEach((p, i) =>
-                new aws.iam.RolePolicyAttachment(`${resourceName}-guardrails-${i === 0 ? "vpc-kms" : "cost-tags"}`, { role: role.name, policyArn: p.arn }, child),
+            this.guardrailPolicies.forEach(
+                (p, i) =>
+                    new aws.iam.RolePolicyAttachment(
+                        `${resourceName}-guardrails-${i === 0 ? "vpc-kms" : "cost-tags"}`,
+                        { role: role.name, policyArn: p.arn },
+                        child,
+                    ),
             );
             return role;
         };
@@ -311,7 +345,13 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         this.roles = Object.fromEntries(
             TEAM_ROLE_KINDS.map((kind) => [
                 kind,
-                makeRole(`${name}-${kind}`, names.roles[kind], `${describe[kind]} (${team.name})`, trustOf(kind), scope.apply((s) => teamRolePolicy(s, kind))),
+                makeRole(
+                    `${name}-${kind}`,
+                    names.roles[kind],
+                    `${describe[kind]} (${team.name})`,
+                    trustOf(kind),
+                    scope.apply((s) => teamRolePolicy(s, kind)),
+                ),
             ]),
         ) as Record<TeamRoleKind, aws.iam.Role>;
         this.userRoles = Object.fromEntries(
@@ -350,13 +390,28 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         const param = (key: string, value: pulumi.Input<string>, type: "String" | "StringList" = "String") =>
             new aws.ssm.Parameter(
                 `${name}-param-${key.replace(/\//g, "-")}`,
-                { name: `${names.parameterPath}/${key}`, type, insecureValue: value, tier: "Standard", description: `secure-ds team ${team.name}: ${key}`, tags },
+                {
+                    name: `${names.parameterPath}/${key}`,
+                    type,
+                    insecureValue: value,
+                    tier: "Standard",
+                    description: `secure-ds team ${team.name}: ${key}`,
+                    tags,
+                },
                 child,
             );
         this.parameters = [
             param("vpc-id", args.network.vpcId),
-            param("subnet-ids", pulumi.all(args.network.subnetIds).apply((ids) => ids.join(",")), "StringList"),
-            param("security-group-ids", pulumi.all(jobSecurityGroupIds).apply((ids) => ids.join(",")), "StringList"),
+            param(
+                "subnet-ids",
+                pulumi.all(args.network.subnetIds).apply((ids) => ids.join(",")),
+                "StringList",
+            ),
+            param(
+                "security-group-ids",
+                pulumi.all(jobSecurityGroupIds).apply((ids) => ids.join(",")),
+                "StringList",
+            ),
             param("kms-key-arn", this.key.arn),
             ...TEAM_BUCKET_PURPOSES.map((p) => param(`buckets/${p}`, this.buckets[p].name)),
             ...(["training", "processing", "hosting"] as const).map((k) => param(`roles/${k}`, this.roles[k].arn)),
@@ -391,8 +446,14 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         );
 
         this.documents = scope.apply((s): TeamDocuments => ({
-            trust: Object.fromEntries([...TEAM_ROLE_KINDS.map((k) => [k, trustOf(k)]), ...perUser.map((u) => [`user:${u}`, executionRoleTrustPolicy({ partition, sourceIdentity: true })])]),
-            permissions: Object.fromEntries([...TEAM_ROLE_KINDS.map((k) => [k, teamRolePolicy(s, k)]), ...perUser.map((u) => [`user:${u}`, teamRolePolicy(s, "studio")])]),
+            trust: Object.fromEntries([
+                ...TEAM_ROLE_KINDS.map((k) => [k, trustOf(k)]),
+                ...perUser.map((u) => [`user:${u}`, executionRoleTrustPolicy({ partition, sourceIdentity: true })]),
+            ]),
+            permissions: Object.fromEntries([
+                ...TEAM_ROLE_KINDS.map((k) => [k, teamRolePolicy(s, k)]),
+                ...perUser.map((u) => [`user:${u}`, teamRolePolicy(s, "studio")]),
+            ]),
             boundary: teamPermissionBoundary(s),
             guardrails: teamGuardrailPolicies(s),
             scope: s,

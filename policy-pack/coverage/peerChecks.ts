@@ -17,7 +17,7 @@
 
 export type PeerSource = "securityhub" | "checkov" | "prowler";
 
-/** The service families the platform deploys (issue 8, part 4), plus the two it adds. */
+/** The service families the platform deploys, plus the two it adds. */
 export type PeerResource =
     | "SageMaker"
     | "S3"

@@ -9,7 +9,7 @@ import type { ResourceValidationPolicy, StackValidationPolicy, PolicyResource } 
 
 /** What every secure-ds policy adds to CrossGuard's metadata. */
 export interface PolicyMeta {
-    /** Guardrail control IDs implemented (shared/reference/guardrails.md), e.g. ["N1"]. */
+    /** Guardrail control IDs implemented (docs/guardrails.md), e.g. ["N1"]. */
     controls: string[];
     /** What to change when the policy fires. */
     remediation: string;
@@ -66,7 +66,13 @@ export function strings(value: unknown): string[] {
 
 /** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. */
 export function actionMatches(pattern: string, action: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        "i",
+    );
     return re.test(action);
 }
 

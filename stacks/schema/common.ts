@@ -4,11 +4,9 @@ import { z } from "zod";
 
 export const accountId = z.string().regex(/^\d{12}$/, { message: "is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)" });
 
-export const roleArnSchema = z
-    .string()
-    .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
-        message: "is not an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>)",
-    });
+export const roleArnSchema = z.string().regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
+    message: "is not an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>)",
+});
 
 /** An IPv4 network in CIDR notation whose address is the start of the range (no host bits). */
 export const ipv4Cidr = z.string().superRefine((value, ctx) => {
@@ -40,4 +38,8 @@ export function dnsName(maxLength: number, what: string) {
 
 export const emailAddress = z.email({ message: "is not an e-mail address" });
 
-export const positiveInt = (what: string) => z.number().int({ message: `is not a whole number of ${what}` }).positive({ message: `must be a positive number of ${what}` });
+export const positiveInt = (what: string) =>
+    z
+        .number()
+        .int({ message: `is not a whole number of ${what}` })
+        .positive({ message: `must be a positive number of ${what}` });

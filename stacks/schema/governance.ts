@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { accountId, emailAddress, positiveInt } from "./common";
 
-/** The OUs OrganizationGuardrails creates (seed 004); account placement names one of them. */
-export const ORGANIZATIONAL_UNITS = ["Security", "Infrastructure", "Workloads", "Workloads/Dev", "Workloads/Test", "Workloads/Prod", "Deployments", "Sandbox"] as const;
+/** The OUs OrganizationGuardrails creates (the multi-account foundations post, docs/sources.md); account placement names one of them. */
+export const ORGANIZATIONAL_UNITS = [
+    "Security",
+    "Infrastructure",
+    "Workloads",
+    "Workloads/Dev",
+    "Workloads/Test",
+    "Workloads/Prod",
+    "Deployments",
+    "Sandbox",
+] as const;
 export type OrganizationalUnitPath = (typeof ORGANIZATIONAL_UNITS)[number];
 
 const placementSchema = z.strictObject({
@@ -27,7 +36,10 @@ const principalArnPattern = z
 /** Organization guardrails, detective controls, audit trail, security services. See docs/configuration.md#governance. */
 export const governanceSchema = z.strictObject({
     /** Root id (r-...) of the organization; OUs are created under it. Required with accounts.management (no lookup). */
-    organizationRootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, { message: "is not an Organizations root id such as r-ab12" }).optional(),
+    organizationRootId: z
+        .string()
+        .regex(/^r-[0-9a-z]{4,32}$/, { message: "is not an Organizations root id such as r-ab12" })
+        .optional(),
     /** Where existing member accounts belong. Default: none. */
     accountPlacement: z.array(placementSchema).default([]),
     /** IAM Identity Center instance ARN; with it the permission sets are created. Default: none. */
@@ -38,7 +50,12 @@ export const governanceSchema = z.strictObject({
         })
         .optional(),
     /** SCPs already attached to the root and the Workloads OU besides secure-ds's (FullAWSAccess counts). Default 1. */
-    scpsAlreadyAttached: z.number().int({ message: "is not a whole number" }).min(0, { message: "is negative" }).max(4, { message: "leaves no room under the quota of 5 SCPs per target" }).default(1),
+    scpsAlreadyAttached: z
+        .number()
+        .int({ message: "is not a whole number" })
+        .min(0, { message: "is negative" })
+        .max(4, { message: "leaves no room under the quota of 5 SCPs per target" })
+        .default(1),
     /** Role ARN pattern exempt from the audit-services SCP (break glass). */
     breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
     /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */
@@ -50,7 +67,12 @@ export const governanceSchema = z.strictObject({
     /** Addresses subscribed to the detective alerts topic. Default none. */
     alertEmails: z.array(emailAddress).default([]),
     /** Reserved concurrency of the detective Lambda (CKV_AWS_115). Default 5. */
-    detectiveConcurrency: z.number().int({ message: "is not a whole number" }).min(1, { message: "is below 1; the function would never run" }).max(100, { message: "is above 100; the cap exists so an event storm cannot take the account's concurrency" }).default(5),
+    detectiveConcurrency: z
+        .number()
+        .int({ message: "is not a whole number" })
+        .min(1, { message: "is below 1; the function would never run" })
+        .max(100, { message: "is above 100; the cap exists so an event storm cannot take the account's concurrency" })
+        .default(5),
     awsConfig: z
         .strictObject({
             /** Create the Config recorder and delivery channel; false when the account already records. Default true. */
@@ -98,26 +120,41 @@ export function refineGovernance(
 ): void {
     const gov = cfg.governance;
     if (cfg.accounts.management && !gov.organizationRootId) {
-        issue(["governance", "organizationRootId"], "missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup");
+        issue(
+            ["governance", "organizationRootId"],
+            "missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup",
+        );
     }
     if (!cfg.accounts.management) {
         if (gov.accountPlacement.length > 0) {
-            issue(["governance", "accountPlacement"], `lists ${gov.accountPlacement.length} account(s) but accounts.management is not set; account placement needs the management account`);
+            issue(
+                ["governance", "accountPlacement"],
+                `lists ${gov.accountPlacement.length} account(s) but accounts.management is not set; account placement needs the management account`,
+            );
         }
         if (gov.identityCenterInstanceArn) {
-            issue(["governance", "identityCenterInstanceArn"], `"${gov.identityCenterInstanceArn}" is set but accounts.management is not; permission sets are created in the management account`);
+            issue(
+                ["governance", "identityCenterInstanceArn"],
+                `"${gov.identityCenterInstanceArn}" is set but accounts.management is not; permission sets are created in the management account`,
+            );
         }
     }
     const seen = new Map<string, number>();
     gov.accountPlacement.forEach((p, i) => {
         const first = seen.get(p.accountId);
         if (first !== undefined) {
-            issue(["governance", "accountPlacement", i, "accountId"], `"${p.accountId}" is already placed by accountPlacement[${first}]; an account belongs in one OU`);
+            issue(
+                ["governance", "accountPlacement", i, "accountId"],
+                `"${p.accountId}" is already placed by accountPlacement[${first}]; an account belongs in one OU`,
+            );
         } else {
             seen.set(p.accountId, i);
         }
         if (cfg.accounts.management && p.accountId === cfg.accounts.management.accountId) {
-            issue(["governance", "accountPlacement", i, "accountId"], `"${p.accountId}" is the management account; it stays under the root and SCPs never apply to it`);
+            issue(
+                ["governance", "accountPlacement", i, "accountId"],
+                `"${p.accountId}" is the management account; it stays under the root and SCPs never apply to it`,
+            );
         }
     });
 }

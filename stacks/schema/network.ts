@@ -19,7 +19,11 @@ import { ipv4Cidr, positiveInt } from "./common";
 /** Retention values CloudWatch Logs accepts (0, "never expire", is deliberately not offered: E8 wants a retention). */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
-const nonNegativeInt = (what: string) => z.number().int({ message: `is not a whole number of ${what}` }).min(0, { message: `must be 0 or more ${what}` });
+const nonNegativeInt = (what: string) =>
+    z
+        .number()
+        .int({ message: `is not a whole number of ${what}` })
+        .min(0, { message: `must be 0 or more ${what}` });
 
 /** S3 bucket names (3-63 characters, lower case, digits, dots, hyphens). */
 const bucketNameSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "is not an S3 bucket name" });
@@ -88,9 +92,7 @@ function plannedUsers(network: NetworkConfig, configuredUsers: number): number {
 }
 
 /** Computes the capacity plan and subnet layout of a (schema-valid) network section. Never throws for valid input. */
-export function networkPlan(
-    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
-): NetworkPlan {
+export function networkPlan(cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] }): NetworkPlan {
     const network = cfg.network;
     const interfaceEndpoints = resolveInterfaceEndpoints(network.endpoints).map((e) => e.key);
     const azs = cfg.availabilityZones.length;
@@ -126,10 +128,7 @@ const fmt = (n: number) => n.toLocaleString("en-US");
  * Cross-field checks of the network section (called from the platform schema's superRefine):
  * endpoint selection, asset bucket for the region, and whether the CIDR/AZ split holds the users.
  */
-export function refineNetwork(
-    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
-    issue: Issue,
-): void {
+export function refineNetwork(cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] }, issue: Issue): void {
     const network = cfg.network;
     network.endpoints.extra.forEach((key, i) => {
         const problem = extraEndpointProblem(key);
@@ -200,9 +199,12 @@ export interface CapacityPlanOutput {
     utilisationPercent?: number;
 }
 
-export function capacityPlanOutput(
-    cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] },
-): CapacityPlanOutput {
+export function capacityPlanOutput(cfg: {
+    region: string;
+    availabilityZones: string[];
+    network: NetworkConfig;
+    teams: { users: unknown[] }[];
+}): CapacityPlanOutput {
     const { capacity, layout } = networkPlan(cfg);
     return {
         users: capacity.inputs.users,
@@ -213,7 +215,9 @@ export function capacityPlanOutput(
         ipsForOneUser: capacity.ipsForOneUser,
         ipsPerSubnet: capacity.ipsPerSubnet,
         ...(capacity.recommendedSubnetPrefixLength !== undefined ? { recommendedSubnetMask: `/${capacity.recommendedSubnetPrefixLength}` } : {}),
-        subnets: layout ? cfg.availabilityZones.map((az, i) => ({ availabilityZone: az, cidr: layout.subnetCidrs[i], usableIps: layout.usableIpsPerSubnet })) : [],
+        subnets: layout
+            ? cfg.availabilityZones.map((az, i) => ({ availabilityZone: az, cidr: layout.subnetCidrs[i], usableIps: layout.usableIpsPerSubnet }))
+            : [],
         ...(layout ? { utilisationPercent: Math.round((capacity.ipsPerSubnet / layout.usableIpsPerSubnet) * 1000) / 10 } : {}),
     };
 }

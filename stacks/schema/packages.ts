@@ -76,7 +76,10 @@ export const packagesSchema = z
         /** CIDR of the egress-only scanning VPC (never the data VPC). Default 10.250.0.0/22. */
         scanVpcCidr: ipv4Cidr.default("10.250.0.0/22"),
         /** Minutes a scan build may run before it is stopped (a timeout rejects). Default 60. */
-        scanTimeoutMinutes: positiveInt("minutes").min(5, { message: "is less than 5 minutes, too short to install the scanners" }).max(480, { message: "is more than 480 minutes, the CodeBuild limit" }).default(60),
+        scanTimeoutMinutes: positiveInt("minutes")
+            .min(5, { message: "is less than 5 minutes, too short to install the scanners" })
+            .max(480, { message: "is more than 480 minutes, the CodeBuild limit" })
+            .default(60),
         /** Days reports are kept in the reports bucket. Default 365. */
         reportRetentionDays: positiveInt("days").default(365),
         /** Mirror npm with the same two-repository pattern. */
@@ -87,7 +90,10 @@ export const packagesSchema = z
          */
         conda: ecosystemSwitch.default(() => ({ enabled: false })),
         /** Python version the scanned wheels are chosen for: the Python of the Studio images. Default 3.11. */
-        pythonVersion: z.string().regex(/^3\.\d{1,2}$/, { message: "is not a Python 3 version such as 3.11" }).default("3.11"),
+        pythonVersion: z
+            .string()
+            .regex(/^3\.\d{1,2}$/, { message: "is not a Python 3 version such as 3.11" })
+            .default("3.11"),
         /** Untagged and old tagged images of the Studio image repository expire after this many images. Default 30. */
         imageRetentionCount: positiveInt("images").default(30),
     })
@@ -96,7 +102,8 @@ export const packagesSchema = z
             ctx.addIssue({
                 code: "custom",
                 path: ["conda", "enabled"],
-                message: "true is not supported: AWS CodeArtifact has no conda package format or conda upstream; set it to false and request the PyPI wheels instead",
+                message:
+                    "true is not supported: AWS CodeArtifact has no conda package format or conda upstream; set it to false and request the PyPI wheels instead",
             });
         }
         if (cfg.intake.mode === "codestar" && cfg.intake.repository === undefined) {

@@ -3,15 +3,7 @@ import { isKnownInstanceType } from "../../components/studio/instanceTypes";
 import { dnsName, ipv4Cidr, positiveInt } from "./common";
 
 /** Instance types data scientists may use when the config names none: CPU, small to medium. */
-export const DEFAULT_INSTANCE_TYPES = [
-    "ml.t3.medium",
-    "ml.t3.large",
-    "ml.m5.large",
-    "ml.m5.xlarge",
-    "ml.m5.2xlarge",
-    "ml.c5.xlarge",
-    "ml.c5.2xlarge",
-];
+export const DEFAULT_INSTANCE_TYPES = ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge"];
 
 const instanceType = z
     .string()

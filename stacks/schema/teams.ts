@@ -74,7 +74,7 @@ export const teamSchema = z
          * the platform check names the exact limit.
          */
         name: dnsName(32, "team name").refine((n) => n !== "platform", {
-            message: "is reserved: shared resources carry the team tag \"platform\", so a team of that name would be billed for them",
+            message: 'is reserved: shared resources carry the team tag "platform", so a team of that name would be billed for them',
         }),
         /** Monthly budget in USD for the team's AWS Budget (G6). */
         monthlyBudgetUsd: z.number().positive({ message: "must be a positive amount of US dollars" }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlatformConfigError, mandatoryTags, parsePlatformConfig, policyEnforcement } from "../../stacks/config";
-import { lastRunResources } from "../harness/engine";
-import { runPlatform } from "../harness/platformRun";
+import { lastRunResources } from "../../plan/engine";
+import { runPlatform } from "../../plan/platformRun";
 import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
 type Raw = RawConfig;
@@ -37,7 +37,9 @@ describe("platform config", () => {
         const raw = dev();
         raw.accounts.workload.accountId = "12345";
         const p = problems(raw);
-        expect(p[0]).toBe('secure-ds:platform.accounts.workload.accountId: "12345" is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)');
+        expect(p[0]).toBe(
+            'secure-ds:platform.accounts.workload.accountId: "12345" is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)',
+        );
     });
 
     it("rejects an account id given as a YAML number", () => {
@@ -105,7 +107,7 @@ describe("platform config", () => {
             expect(line).toMatch(/^secure-ds:platform\.[^:]+: /);
             expect(line).not.toContain("\n");
         }
-        expect(p).toContain('secure-ds:platform.studio.idleMinutes: 5 is below 60, the shortest idle timeout SageMaker accepts');
+        expect(p).toContain("secure-ds:platform.studio.idleMinutes: 5 is below 60, the shortest idle timeout SageMaker accepts");
     });
 
     it("builds the mandatory tags", () => {

@@ -3,11 +3,19 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { platformSchema } from "../../stacks/config";
-import { REPO_ROOT } from "../harness/stackConfig";
+import { REPO_ROOT } from "../../plan/stackConfig";
 
 /** Every object key of a zod schema, with its dotted path (arrays as []). */
 function keysOf(schema: z.core.$ZodType, prefix: string, out: string[]): void {
-    const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; in?: z.core.$ZodType; valueType?: z.core.$ZodType; options?: z.core.$ZodType[] };
+    const def = schema._zod.def as {
+        type: string;
+        innerType?: z.core.$ZodType;
+        shape?: Record<string, z.core.$ZodType>;
+        element?: z.core.$ZodType;
+        in?: z.core.$ZodType;
+        valueType?: z.core.$ZodType;
+        options?: z.core.$ZodType[];
+    };
     switch (def.type) {
         case "object":
             for (const [key, value] of Object.entries(def.shape ?? {})) {

@@ -48,7 +48,7 @@ describe("peer check catalogue (policy-pack/coverage/peerChecks.ts)", () => {
     });
 });
 
-describe("guardrail catalogue (shared/reference/guardrails.md)", () => {
+describe("guardrail catalogue (docs/guardrails.md)", () => {
     const rows = readGuardrails();
 
     it("parses every row with its layers", () => {

@@ -167,7 +167,9 @@ describe("remediation (prod)", () => {
 
     it("stops an InService notebook; a Pending one is retried later (Lambda retry, then DLQ)", async () => {
         const { handler } = make("remediate");
-        sm.on(DescribeNotebookInstanceCommand).resolvesOnce({ NotebookInstanceStatus: "InService" } as never).resolves({ NotebookInstanceStatus: "Pending" } as never);
+        sm.on(DescribeNotebookInstanceCommand)
+            .resolvesOnce({ NotebookInstanceStatus: "InService" } as never)
+            .resolves({ NotebookInstanceStatus: "Pending" } as never);
         sm.on(StopNotebookInstanceCommand).resolves({});
         expect((await handler(fixture("notebook-direct-internet-root.json"))).action).toBe("stopped");
         expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
@@ -186,7 +188,12 @@ describe("remediation (prod)", () => {
         sm.on(DeleteAppCommand).resolves({});
         const out = await handler(fixture("create-app-gpu.json"));
         expect(out.violations?.map((v) => v.control)).toEqual(["G2"]);
-        expect(sm.commandCalls(DeleteAppCommand)[0].args[0].input).toEqual({ DomainId: "d-abcdefghijkl", SpaceName: "bob-space", AppType: "JupyterLab", AppName: "default" });
+        expect(sm.commandCalls(DeleteAppCommand)[0].args[0].input).toEqual({
+            DomainId: "d-abcdefghijkl",
+            SpaceName: "bob-space",
+            AppType: "JupyterLab",
+            AppName: "default",
+        });
     });
 
     it("never deletes a domain: alerts that a person must act (G9 home directories)", async () => {
@@ -212,7 +219,7 @@ describe("idempotency", () => {
 
     it("a repeated event for a model already deleted does nothing", async () => {
         const { handler } = make("remediate");
-        sm.on(DescribeModelCommand).rejects(notFound("Could not find model \"arn:aws:sagemaker:eu-west-1:111111111111:model/fraud-xgb-model\"."));
+        sm.on(DescribeModelCommand).rejects(notFound('Could not find model "arn:aws:sagemaker:eu-west-1:111111111111:model/fraud-xgb-model".'));
         const out = await handler(fixture("model-outside-vpc.json"));
         expect(out.status).toBe("gone");
         expect(sm.commandCalls(DeleteModelCommand)).toHaveLength(0);
@@ -221,9 +228,13 @@ describe("idempotency", () => {
 
     it("the same event twice: remediated once, then skipped", async () => {
         const { handler } = make("remediate");
-        sm.on(DescribeTrainingJobCommand).resolvesOnce({ TrainingJobStatus: "InProgress" } as never).resolves({ TrainingJobStatus: "Stopping" } as never);
+        sm.on(DescribeTrainingJobCommand)
+            .resolvesOnce({ TrainingJobStatus: "InProgress" } as never)
+            .resolves({ TrainingJobStatus: "Stopping" } as never);
         sm.on(StopTrainingJobCommand).resolves({});
-        sm.on(ListTagsCommand).resolvesOnce({ Tags: [] }).resolves({ Tags: [{ Key: MARKER_TAG, Value: "N3" }] });
+        sm.on(ListTagsCommand)
+            .resolvesOnce({ Tags: [] })
+            .resolves({ Tags: [{ Key: MARKER_TAG, Value: "N3" }] });
         const event = fixture("training-job-noncompliant.json");
         expect((await handler(event)).status).toBe("remediated");
         expect((await handler(event)).status).toBe("already-handled");
@@ -236,7 +247,10 @@ describe("throttling", () => {
     it("retries throttled calls with growing backoff and then succeeds", async () => {
         const sleeps: number[] = [];
         const { handler } = make("remediate", sleeps);
-        sm.on(DescribeTrainingJobCommand).rejectsOnce(throttle()).rejectsOnce(throttle()).resolves({ TrainingJobStatus: "InProgress" } as never);
+        sm.on(DescribeTrainingJobCommand)
+            .rejectsOnce(throttle())
+            .rejectsOnce(throttle())
+            .resolves({ TrainingJobStatus: "InProgress" } as never);
         sm.on(StopTrainingJobCommand).rejectsOnce(throttle()).resolves({});
         sns.on(PublishCommand).rejectsOnce(throttle()).resolves({ MessageId: "m" });
         const out = await handler(fixture("training-job-noncompliant.json"));
@@ -258,7 +272,15 @@ describe("throttling", () => {
     it("does not retry other errors", async () => {
         let calls = 0;
         const denied = Object.assign(new Error("denied"), { name: "AccessDeniedException" });
-        await expect(withThrottleRetry(async () => { calls++; throw denied; }, { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 })).rejects.toBe(denied);
+        await expect(
+            withThrottleRetry(
+                async () => {
+                    calls++;
+                    throw denied;
+                },
+                { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 },
+            ),
+        ).rejects.toBe(denied);
         expect(calls).toBe(1);
         expect(isThrottling({ name: "x", $retryable: { throttling: true } })).toBe(true);
         expect(isThrottling("ThrottlingException")).toBe(false);
@@ -282,7 +304,14 @@ describe("malformed and irrelevant events are logged and ignored, never thrown",
     }
     it("null, strings, and events of other sources", async () => {
         const { handler } = make("alert");
-        for (const e of [null, "x", 42, [], { "detail-type": "Scheduled Event", source: "aws.events", detail: {} }, { "detail-type": "AWS API Call via CloudTrail", source: "aws.s3", detail: {} }]) {
+        for (const e of [
+            null,
+            "x",
+            42,
+            [],
+            { "detail-type": "Scheduled Event", source: "aws.events", detail: {} },
+            { "detail-type": "AWS API Call via CloudTrail", source: "aws.s3", detail: {} },
+        ]) {
             expect((await handler(e)).status).toBe("ignored");
         }
     });
@@ -308,7 +337,14 @@ describe("checks", () => {
         expect(checkRequest("CreateEndpointConfig", rp, POLICY)).toEqual([{ control: "E2", message: "The endpoint configuration has no volume KMS key" }]);
     });
     it("configFromEnv reads the deployment's variables and refuses a missing topic", () => {
-        expect(configFromEnv({ ALERT_TOPIC_ARN: TOPIC, DETECTIVE_MODE: "remediate", ALLOWED_INSTANCE_TYPES: "ml.t3.medium, ml.m5.*", NETWORK_ISOLATION_TEAMS: "fraud" })).toEqual({
+        expect(
+            configFromEnv({
+                ALERT_TOPIC_ARN: TOPIC,
+                DETECTIVE_MODE: "remediate",
+                ALLOWED_INSTANCE_TYPES: "ml.t3.medium, ml.m5.*",
+                NETWORK_ISOLATION_TEAMS: "fraud",
+            }),
+        ).toEqual({
             topicArn: TOPIC,
             mode: "remediate",
             policy: { requireNetworkIsolation: false, networkIsolationTeams: ["fraud"], allowedInstanceTypes: ["ml.t3.medium", "ml.m5.*"] },
@@ -325,7 +361,12 @@ describe("bundle", () => {
         expect(bundle.code).toMatch(/require\("@aws-sdk\/client-sagemaker"\)/);
         expect(bundle.code).not.toMatch(/from "\.\/checks"|require\("\.\/checks"\)/);
         const mod = { exports: {} as Record<string, unknown> };
-        const fakeRequire = (id: string) => (id.startsWith("@aws-sdk/") ? require(id) : (() => { throw new Error(`unexpected require ${id}`); })());
+        const fakeRequire = (id: string) =>
+            id.startsWith("@aws-sdk/")
+                ? require(id)
+                : (() => {
+                      throw new Error(`unexpected require ${id}`);
+                  })();
         new Function("module", "exports", "require", bundle.code)(mod, mod.exports, fakeRequire);
         expect(typeof mod.exports.handler).toBe("function");
         expect(bundle.sha256).toMatch(/^[0-9a-f]{64}$/);

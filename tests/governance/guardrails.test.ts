@@ -32,14 +32,27 @@ import {
 import { DEFAULT_INSTANCE_TYPES } from "../../stacks/schema/studio";
 import { DocumentKind, lintDocuments } from "../../tools/iam/lint";
 
-const PROD_TYPES = ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.g5.xlarge", "ml.g5.2xlarge", "ml.p4d.24xlarge"];
+const PROD_TYPES = [
+    "ml.t3.medium",
+    "ml.t3.large",
+    "ml.m5.large",
+    "ml.m5.xlarge",
+    "ml.m5.2xlarge",
+    "ml.m5.4xlarge",
+    "ml.g5.xlarge",
+    "ml.g5.2xlarge",
+    "ml.p4d.24xlarge",
+];
 const BREAK_GLASS = "arn:aws:iam::*:role/security-break-glass";
 
 describe("SCPs (G8)", () => {
     const configs = { dev: DEFAULT_INSTANCE_TYPES, prod: PROD_TYPES };
     for (const [stack, types] of Object.entries(configs)) {
         it(`every ${stack} SCP document fits ${SCP_MAX_CHARS} characters`, () => {
-            const docs = [...packStatements("acme-baseline", baselineScpStatements([BREAK_GLASS])), ...packStatements("acme-workloads-sagemaker", workloadScpStatements(types))];
+            const docs = [
+                ...packStatements("acme-baseline", baselineScpStatements([BREAK_GLASS])),
+                ...packStatements("acme-workloads-sagemaker", workloadScpStatements(types)),
+            ];
             for (const d of docs) {
                 // The message names the document and its size when the limit is exceeded.
                 expect(d.size, `${d.name} is ${d.size} characters`).toBeLessThanOrEqual(SCP_MAX_CHARS);
@@ -101,14 +114,24 @@ describe("SCPs (G8)", () => {
 
     it("reports the 5-SCPs-per-target quota with FullAWSAccess counted", () => {
         expect(scpQuotaProblem("Workloads", 4)).toBeUndefined();
-        expect(scpQuotaProblem("Workloads", 5)).toMatch(/Workloads would carry 6 SCPs \(5 from secure-ds \+ 1 already attached, FullAWSAccess included\); AWS allows 5 per target/);
+        expect(scpQuotaProblem("Workloads", 5)).toMatch(
+            /Workloads would carry 6 SCPs \(5 from secure-ds \+ 1 already attached, FullAWSAccess included\); AWS allows 5 per target/,
+        );
         expect(scpQuotaProblem("Root", 2, 4)).toMatch(/Root would carry 6 SCPs/);
     });
 
     it("baseline: no leaving, no tampering except the break-glass role, no root user", () => {
         const [leave, tamper, root] = baselineScpStatements([BREAK_GLASS]);
         expect(leave).toMatchObject({ Effect: "Deny", Action: "organizations:LeaveOrganization" });
-        expect(tamper.Action).toEqual(expect.arrayContaining(["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "guardduty:DeleteDetector"]));
+        expect(tamper.Action).toEqual(
+            expect.arrayContaining([
+                "cloudtrail:StopLogging",
+                "cloudtrail:DeleteTrail",
+                "config:StopConfigurationRecorder",
+                "config:DeleteConfigurationRecorder",
+                "guardduty:DeleteDetector",
+            ]),
+        );
         expect(tamper.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS] } });
         expect(root).toMatchObject({ Effect: "Deny", Action: "*", Condition: { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } } });
         expect(() => denyAuditTampering(["arn:aws:iam::*:role/*"])).toThrow(/matches every role/);
@@ -128,7 +151,7 @@ describe("tag policy (G1)", () => {
 
 describe("permission sets (I3)", () => {
     const docs = permissionSetPolicies({ partition: "aws", region: "eu-central-1", namePrefix: "acme-prod", allowedInstanceTypes: PROD_TYPES });
-    it("creates the four personas of seed 004, each within the inline-policy limit", () => {
+    it("creates the four personas of the multi-account foundations post, each within the inline-policy limit", () => {
         expect(Object.keys(docs).sort()).toEqual(["DataEngineer", "DataScientist", "MLEngineer", "TeamLead"]);
         for (const [name, doc] of Object.entries(docs)) expect(documentSize(doc), name).toBeLessThanOrEqual(PERMISSION_SET_POLICY_MAX_CHARS);
     });
@@ -141,16 +164,32 @@ describe("permission sets (I3)", () => {
         }
         for (const name of ["DataScientist", "MLEngineer", "TeamLead"] as const) {
             const sids = docs[name].Statement.map((s) => s.Sid);
-            expect(sids).toEqual(expect.arrayContaining(["DenyJobsWithoutVpcSubnets", "DenyJobsWithoutVolumeKmsKey", "DenyUnencryptedInterContainerTraffic", "DenyNotebookDirectInternet", "DenyInstanceTypesOffAllowList"]));
+            expect(sids).toEqual(
+                expect.arrayContaining([
+                    "DenyJobsWithoutVpcSubnets",
+                    "DenyJobsWithoutVolumeKmsKey",
+                    "DenyUnencryptedInterContainerTraffic",
+                    "DenyNotebookDirectInternet",
+                    "DenyInstanceTypesOffAllowList",
+                ]),
+            );
         }
         const pass = docs.DataScientist.Statement.find((s) => s.Sid === "PassPlatformRolesToSageMaker");
-        expect(pass).toMatchObject({ Resource: "arn:aws:iam::*:role/acme-prod-*", Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } });
+        expect(pass).toMatchObject({
+            Resource: "arn:aws:iam::*:role/acme-prod-*",
+            Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+        });
         expect(docs.DataEngineer.Statement.some((s) => [s.Action].flat().some((a) => String(a).startsWith("sagemaker:Create")))).toBe(false);
     });
     it("rejects an allow-list that makes a policy too large", () => {
-        expect(() => permissionSetPolicies({ partition: "aws", region: "eu-central-1", namePrefix: "acme-prod", allowedInstanceTypes: Array.from({ length: 400 }, (_, i) => `ml.x${i}.large`) })).toThrow(
-            /permission set \w+: inline policy is \d+ characters; the limit is 10240/,
-        );
+        expect(() =>
+            permissionSetPolicies({
+                partition: "aws",
+                region: "eu-central-1",
+                namePrefix: "acme-prod",
+                allowedInstanceTypes: Array.from({ length: 400 }, (_, i) => `ml.x${i}.large`),
+            }),
+        ).toThrow(/permission set \w+: inline policy is \d+ characters; the limit is 10240/);
     });
 });
 
@@ -159,7 +198,12 @@ describe("audit archive documents (G4)", () => {
         { accountId: "333333333333", trailArn: trailArn("aws", "eu-central-1", "333333333333", "acme-prod-audit-trail") },
         { accountId: "444444444444", trailArn: trailArn("aws", "eu-central-1", "444444444444", "acme-prod-audit-trail") },
     ];
-    const statements = archiveBucketStatements({ partition: "aws", bucketArn: "arn:aws:s3:::acme-prod-audit-333333333333", trails, configAccountIds: ["444444444444"] });
+    const statements = archiveBucketStatements({
+        partition: "aws",
+        bucketArn: "arn:aws:s3:::acme-prod-audit-333333333333",
+        trails,
+        configAccountIds: ["444444444444"],
+    });
     it("admits CloudTrail only for the named trails, each account under its own prefix, with the workload account named", () => {
         const write = statements.find((s) => s.Sid === "CloudTrailWrite");
         expect(write).toMatchObject({
@@ -168,14 +212,19 @@ describe("audit archive documents (G4)", () => {
             Condition: { StringEquals: { "aws:SourceArn": trails.map((t) => t.trailArn), "s3:x-amz-acl": "bucket-owner-full-control" } },
         });
         const config = statements.find((s) => s.Sid === "ConfigDelivery");
-        expect(config).toMatchObject({ Resource: ["arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/444444444444/Config/*"], Condition: { StringEquals: { "aws:SourceAccount": ["444444444444"] } } });
+        expect(config).toMatchObject({
+            Resource: ["arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/444444444444/Config/*"],
+            Condition: { StringEquals: { "aws:SourceAccount": ["444444444444"] } },
+        });
         expect(() => archiveBucketStatements({ partition: "aws", bucketArn: "arn:aws:s3:::b", trails: [], configAccountIds: [] })).toThrow(/admit nothing/);
     });
     it("the archive key admits CloudTrail by trail ARN and encryption context, Config by account", () => {
         const users = archiveKeyServiceUsers({ partition: "aws", region: "eu-central-1", trails, configAccountIds: ["444444444444"] });
         expect(users[0].conditions).toEqual({
             StringEquals: { "aws:SourceArn": trails.map((t) => t.trailArn) },
-            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": ["arn:aws:cloudtrail:*:333333333333:trail/*", "arn:aws:cloudtrail:*:444444444444:trail/*"] },
+            StringLike: {
+                "kms:EncryptionContext:aws:cloudtrail:arn": ["arn:aws:cloudtrail:*:333333333333:trail/*", "arn:aws:cloudtrail:*:444444444444:trail/*"],
+            },
         });
         expect(users[2]).toMatchObject({ principal: "config.amazonaws.com", conditions: { StringEquals: { "aws:SourceAccount": ["444444444444"] } } });
     });
@@ -186,13 +235,33 @@ describe("IAM catalogue check of every governance document", () => {
         const arn = (r: string) => `arn:aws:${r}`;
         const trails = [{ accountId: "444444444444", trailArn: trailArn("aws", "eu-central-1", "444444444444", "acme-prod-audit-trail") }];
         const docs: [string, DocumentKind, PolicyDocument][] = [
-            ...packStatements("baseline", baselineScpStatements([BREAK_GLASS])).map((d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument]),
-            ...packStatements("workloads", workloadScpStatements(PROD_TYPES)).map((d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument]),
-            ...Object.entries(permissionSetPolicies({ partition: "aws", region: "eu-central-1", namePrefix: "acme-prod", allowedInstanceTypes: PROD_TYPES })).map(
-                ([n, d]) => [`permission set ${n}`, "inline", d] as [string, DocumentKind, PolicyDocument],
+            ...packStatements("baseline", baselineScpStatements([BREAK_GLASS])).map(
+                (d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument],
             ),
-            ["archive bucket", "s3-bucket", policyDocument(archiveBucketStatements({ partition: "aws", bucketArn: "arn:aws:s3:::acme-prod-audit-333333333333", trails, configAccountIds: ["444444444444"] }))],
-            ["archive key", "kms-key", keyPolicy({ administrators: [arn("iam::333333333333:role/admin")], serviceUsers: archiveKeyServiceUsers({ partition: "aws", region: "eu-central-1", trails, configAccountIds: ["444444444444"] }) })],
+            ...packStatements("workloads", workloadScpStatements(PROD_TYPES)).map((d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument]),
+            ...Object.entries(
+                permissionSetPolicies({ partition: "aws", region: "eu-central-1", namePrefix: "acme-prod", allowedInstanceTypes: PROD_TYPES }),
+            ).map(([n, d]) => [`permission set ${n}`, "inline", d] as [string, DocumentKind, PolicyDocument]),
+            [
+                "archive bucket",
+                "s3-bucket",
+                policyDocument(
+                    archiveBucketStatements({
+                        partition: "aws",
+                        bucketArn: "arn:aws:s3:::acme-prod-audit-333333333333",
+                        trails,
+                        configAccountIds: ["444444444444"],
+                    }),
+                ),
+            ],
+            [
+                "archive key",
+                "kms-key",
+                keyPolicy({
+                    administrators: [arn("iam::333333333333:role/admin")],
+                    serviceUsers: archiveKeyServiceUsers({ partition: "aws", region: "eu-central-1", trails, configAccountIds: ["444444444444"] }),
+                }),
+            ],
             ["lambda trust", "trust", serviceTrustPolicy("lambda", "aws", "444444444444")],
             ["trail logs role", "inline", trailLogsRolePolicy(arn("logs:eu-central-1:444444444444:log-group:/aws/cloudtrail/acme-prod-audit-trail"))],
             [
@@ -208,7 +277,11 @@ describe("IAM catalogue check of every governance document", () => {
                     logGroupArn: arn("logs:eu-central-1:444444444444:log-group:/aws/lambda/acme-prod-sagemaker-detective"),
                 }),
             ],
-            ["dead-letter queue", "sqs-queue", eventsDeadLetterQueuePolicy("aws", arn("sqs:eu-central-1:444444444444:q"), arn("events:eu-central-1:444444444444:rule/r"))],
+            [
+                "dead-letter queue",
+                "sqs-queue",
+                eventsDeadLetterQueuePolicy("aws", arn("sqs:eu-central-1:444444444444:q"), arn("events:eu-central-1:444444444444:rule/r")),
+            ],
         ];
         const findings = await lintDocuments(docs.map(([label, kind, doc]) => ({ label, kind, raw: toPolicyJson(doc) })));
         expect(findings.map((f) => `${f.document} ${f.statement ?? ""} [${f.code}] ${f.message}`)).toEqual([]);

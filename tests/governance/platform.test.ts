@@ -9,10 +9,10 @@ import { OrganizationGuardrails } from "../../components/governance/Organization
 import { WATCHED_EVENTS } from "../../components/governance/detective/events";
 import { PolicyDocument, SCP_MAX_CHARS } from "../../components/guardrails";
 import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
-import { RunResult, runWithMocks } from "../harness/engine";
-import { PlanResource } from "../harness/planTypes";
-import { runPlatform } from "../harness/platformRun";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { RunResult, runWithMocks } from "../../plan/engine";
+import { PlanResource } from "../../plan/types";
+import { runPlatform } from "../../plan/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 const ofType = (r: RunResult, type: string, account?: string) => r.resources.filter((x) => x.type === type && (account === undefined || x.account === account));
 const one = (r: RunResult, type: string, name: string): PlanResource => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 describe("organization layer (prod, management account 222222222222)", () => {
-    it("creates the OU tree of seed 004 under the configured root", () => {
+    it("creates the OU tree of the multi-account foundations post under the configured root", () => {
         const ous = ofType(prod, "aws:organizations/organizationalUnit:OrganizationalUnit", "222222222222");
         expect(ous.map((o) => o.inputs.name).sort()).toEqual(["Deployments", "Dev", "Infrastructure", "Prod", "Sandbox", "Security", "Test", "Workloads"]);
         const workloads = ous.find((o) => o.inputs.name === "Workloads") as PlanResource;
@@ -55,7 +55,9 @@ describe("organization layer (prod, management account 222222222222)", () => {
         expect(attachments.find((a) => dependsOnResource(prod, a, "policyId", baseline))?.inputs.targetId).toBe("r-a1b2");
         // The allow-list is the union of Studio and team job types (teams[0].jobInstanceTypes in prod).
         const allow = doc(sagemakerScp.inputs.content).Statement.find((s) => s.Sid === "DenyInstanceTypesOffAllowList");
-        expect(allow?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"]).toEqual(expect.arrayContaining(["ml.t3.medium", "ml.g5.xlarge", "ml.p4d.24xlarge"]));
+        expect(allow?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"]).toEqual(
+            expect.arrayContaining(["ml.t3.medium", "ml.g5.xlarge", "ml.p4d.24xlarge"]),
+        );
         const tamper = doc(baseline.inputs.content).Statement.find((s) => s.Sid === "DenyAuditServiceTampering");
         expect(tamper?.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/security-break-glass"] } });
     });
@@ -63,7 +65,9 @@ describe("organization layer (prod, management account 222222222222)", () => {
     it("creates the mandatory-tags tag policy on the root", () => {
         const tag = ofType(prod, "aws:organizations/policy:Policy").find((p) => p.inputs.type === "TAG_POLICY") as PlanResource;
         expect(Object.keys(JSON.parse(String(tag.inputs.content)).tags)).toEqual(["team", "environment", "owner", "cost-center"]);
-        expect(ofType(prod, "aws:organizations/policyAttachment:PolicyAttachment").find((a) => dependsOnResource(prod, a, "policyId", tag))?.inputs.targetId).toBe("r-a1b2");
+        expect(
+            ofType(prod, "aws:organizations/policyAttachment:PolicyAttachment").find((a) => dependsOnResource(prod, a, "policyId", tag))?.inputs.targetId,
+        ).toBe("r-a1b2");
     });
 
     it("creates the four permission sets with inline policies in the Identity Center instance", () => {
@@ -76,7 +80,10 @@ describe("organization layer (prod, management account 222222222222)", () => {
     });
 
     it("publishes the organization plan with placement instructions instead of moving accounts", () => {
-        const plan = prod.outputs.organizationPlan as { placement: { accountId: string; ou: string; destinationOuId: string }[]; scpsPerTarget: Record<string, string> };
+        const plan = prod.outputs.organizationPlan as {
+            placement: { accountId: string; ou: string; destinationOuId: string }[];
+            scpsPerTarget: Record<string, string>;
+        };
         expect(plan.placement.map((p) => [p.accountId, p.ou])).toEqual([
             ["333333333333", "Infrastructure"],
             ["444444444444", "Workloads/Prod"],
@@ -97,9 +104,17 @@ describe("audit trail (G4)", () => {
         const trails = ofType(prod, "aws:cloudtrail/trail:Trail");
         expect(trails.map((t) => t.account).sort()).toEqual(["333333333333", "444444444444"]);
         for (const t of trails) {
-            expect(t.inputs).toMatchObject({ name: "acme-prod-audit-trail", s3BucketName: "acme-prod-audit-333333333333", isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true });
+            expect(t.inputs).toMatchObject({
+                name: "acme-prod-audit-trail",
+                s3BucketName: "acme-prod-audit-333333333333",
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+            });
             expect(String(t.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:333333333333:key\//);
-            expect(String(t.inputs.cloudWatchLogsGroupArn)).toMatch(new RegExp(`^arn:aws:logs:eu-central-1:${t.account}:log-group:/aws/cloudtrail/acme-prod-audit-trail:\\*$`));
+            expect(String(t.inputs.cloudWatchLogsGroupArn)).toMatch(
+                new RegExp(`^arn:aws:logs:eu-central-1:${t.account}:log-group:/aws/cloudtrail/acme-prod-audit-trail:\\*$`),
+            );
         }
         const policy = one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy");
         const statements = doc(policy.inputs.policy).Statement;
@@ -118,7 +133,9 @@ describe("audit trail (G4)", () => {
     });
 
     it("prod: Object Lock in compliance mode, versioning, access logs; archive, key and trail log groups protected", () => {
-        expect(one(prod, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "audit-archive-object-lock").inputs.rule).toEqual({ defaultRetention: { mode: "COMPLIANCE", days: 365 } });
+        expect(one(prod, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "audit-archive-object-lock").inputs.rule).toEqual({
+            defaultRetention: { mode: "COMPLIANCE", days: 365 },
+        });
         expect(one(prod, "aws:s3/bucketVersioning:BucketVersioning", "audit-archive-versioning").inputs.versioningConfiguration).toEqual({ status: "Enabled" });
         expect(one(prod, "aws:s3/bucketLogging:BucketLogging", "audit-archive-access-logs").inputs.targetBucket).toBe("acme-prod-audit-access-333333333333");
         for (const [type, name] of [
@@ -144,7 +161,9 @@ describe("audit trail (G4)", () => {
         expect(trails).toHaveLength(1);
         const selectors = trails[0].inputs.advancedEventSelectors as { name: string; fieldSelectors: { field: string; startsWiths?: string[] }[] }[];
         const data = selectors.find((s) => s.name.startsWith("S3 data events"));
-        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths).toEqual(expect.arrayContaining(["arn:aws:s3:::acme-dev-fraud-data-111111111111/"]));
+        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths).toEqual(
+            expect.arrayContaining(["arn:aws:s3:::acme-dev-fraud-data-111111111111/"]),
+        );
         expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths?.some((a) => a.includes("-audit-"))).toBe(false);
         expect(ofType(dev, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toHaveLength(0);
     });
@@ -157,13 +176,18 @@ describe("detective controls (G10)", () => {
         const env = (fn.inputs.environment as { variables: Record<string, string> }).variables;
         expect(env).toMatchObject({ DETECTIVE_MODE: "remediate", NETWORK_ISOLATION_TEAMS: "fraud" });
         expect(env.ALLOWED_INSTANCE_TYPES.split(",")).toEqual(expect.arrayContaining(["ml.t3.medium", "ml.p4d.24xlarge"]));
-        expect(String((fn.inputs.deadLetterConfig as { targetArn: string }).targetArn)).toMatch(/:sqs:eu-central-1:444444444444:acme-prod-sagemaker-detective-dlq$/);
+        expect(String((fn.inputs.deadLetterConfig as { targetArn: string }).targetArn)).toMatch(
+            /:sqs:eu-central-1:444444444444:acme-prod-sagemaker-detective-dlq$/,
+        );
         const logs = one(prod, "aws:cloudwatch/logGroup:LogGroup", "detective-logs");
         expect(logs.inputs).toMatchObject({ name: "/aws/lambda/acme-prod-sagemaker-detective", retentionInDays: 365 });
         expect(String(logs.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:444444444444:key\//);
         expect(String(one(prod, "aws:sns/topic:Topic", "detective-alerts").inputs.kmsMasterKeyId)).toMatch(/:kms:eu-central-1:444444444444:key\//);
         expect(String(one(prod, "aws:sqs/queue:Queue", "detective-dlq").inputs.kmsMasterKeyId)).toMatch(/:kms:eu-central-1:444444444444:key\//);
-        expect(one(prod, "aws:sns/topicSubscription:TopicSubscription", "detective-alerts-email-0").inputs).toMatchObject({ protocol: "email", endpoint: "security-alerts@example.com" });
+        expect(one(prod, "aws:sns/topicSubscription:TopicSubscription", "detective-alerts-email-0").inputs).toMatchObject({
+            protocol: "email",
+            endpoint: "security-alerts@example.com",
+        });
     });
 
     it("the role acts only on SageMaker resources of this account and region", () => {
@@ -184,7 +208,9 @@ describe("detective controls (G10)", () => {
         expect(WATCHED_EVENTS).toHaveLength(13);
         const target = one(prod, "aws:cloudwatch/eventTarget:EventTarget", "detective-target");
         expect(target.inputs.retryPolicy).toEqual({ maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 });
-        expect(one(prod, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "detective-invoke-config").inputs).toMatchObject({ maximumRetryAttempts: 2 });
+        expect(one(prod, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "detective-invoke-config").inputs).toMatchObject({
+            maximumRetryAttempts: 2,
+        });
         expect(one(prod, "aws:lambda/permission:Permission", "detective-invoke-permission").inputs).toMatchObject({ principal: "events.amazonaws.com" });
     });
 
@@ -218,13 +244,20 @@ describe("AWS Config and security services", () => {
     });
 
     it("prod: GuardDuty with S3 and malware protection, Security Hub FSBP, Macie on the team data buckets", () => {
-        expect(ofType(prod, "aws:guardduty/detectorFeature:DetectorFeature").map((f) => f.inputs.name).sort()).toEqual(["EBS_MALWARE_PROTECTION", "S3_DATA_EVENTS"]);
+        expect(
+            ofType(prod, "aws:guardduty/detectorFeature:DetectorFeature")
+                .map((f) => f.inputs.name)
+                .sort(),
+        ).toEqual(["EBS_MALWARE_PROTECTION", "S3_DATA_EVENTS"]);
         expect(one(prod, "aws:securityhub/standardsSubscription:StandardsSubscription", "security-securityhub-fsbp").inputs.standardsArn).toBe(
             "arn:aws:securityhub:eu-central-1::standards/aws-foundational-security-best-practices/v/1.0.0",
         );
         const job = one(prod, "aws:macie2/classificationJob:ClassificationJob", "security-macie-team-data");
         expect((job.inputs.s3JobDefinition as { bucketDefinitions: { accountId: string; buckets: string[] }[] }).bucketDefinitions).toEqual([
-            { accountId: "444444444444", buckets: ["acme-prod-fraud-data-444444444444", "acme-prod-churn-data-444444444444", "acme-prod-pricing-data-444444444444"] },
+            {
+                accountId: "444444444444",
+                buckets: ["acme-prod-fraud-data-444444444444", "acme-prod-churn-data-444444444444", "acme-prod-pricing-data-444444444444"],
+            },
         ]);
     });
 
@@ -247,10 +280,17 @@ describe("governance config", () => {
         }
     };
     it("bounds detectiveConcurrency to 1..100 whole executions and defaults it to 5", () => {
-        for (const [value, fragment] of [[0, "is below 1"], [101, "is above 100"], [2.5, "2.5"]] as const) {
+        for (const [value, fragment] of [
+            [0, "is below 1"],
+            [101, "is above 100"],
+            [2.5, "2.5"],
+        ] as const) {
             const cfg = base();
             cfg.governance.detectiveConcurrency = value;
-            expect(problems(cfg).some((m) => m.startsWith("secure-ds:platform.governance.detectiveConcurrency:") && m.includes(fragment)), String(value)).toBe(true);
+            expect(
+                problems(cfg).some((m) => m.startsWith("secure-ds:platform.governance.detectiveConcurrency:") && m.includes(fragment)),
+                String(value),
+            ).toBe(true);
         }
         expect(parsePlatformConfig(base()).governance.detectiveConcurrency).toBe(5);
         expect(parsePlatformConfig(base()).governance.awsConfig.serviceLinkedRoleExists).toBe(false);
@@ -258,7 +298,9 @@ describe("governance config", () => {
     it("requires the root id with a management account", () => {
         const cfg = base();
         delete cfg.governance.organizationRootId;
-        expect(problems(cfg)).toContain("secure-ds:platform.governance.organizationRootId: missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup");
+        expect(problems(cfg)).toContain(
+            "secure-ds:platform.governance.organizationRootId: missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup",
+        );
     });
     it("rejects placement without a management account, duplicates and the management account itself", () => {
         const cfg = base();
@@ -280,9 +322,9 @@ describe("governance config", () => {
         cfg.governance.breakGlassRoleArnPattern = "arn:aws:iam::*:role/*";
         cfg.governance.detectiveMode = "destroy";
         const p = problems(cfg);
-        expect(p.some((m) => m.startsWith("secure-ds:platform.governance.accountPlacement[0].ou: \"Workloads/Staging\" is not one of"))).toBe(true);
+        expect(p.some((m) => m.startsWith('secure-ds:platform.governance.accountPlacement[0].ou: "Workloads/Staging" is not one of'))).toBe(true);
         expect(p.some((m) => m.startsWith("secure-ds:platform.governance.breakGlassRoleArnPattern") && m.includes("exempts every role"))).toBe(true);
-        expect(p).toContain("secure-ds:platform.governance.detectiveMode: \"destroy\" is not one of alert, remediate");
+        expect(p).toContain('secure-ds:platform.governance.detectiveMode: "destroy" is not one of alert, remediate');
     });
     it("awsConfig.enabled false keeps the rules for a customer recorder and drops the recorder", async () => {
         const raw = readStackConfigFile(stackConfigPath("dev"));
@@ -314,7 +356,10 @@ describe("governance config", () => {
     });
 
     it("the recorder uses AWS Config's service-linked role; Config delivers as its service principal, admitted for the workload account only (Config.1)", () => {
-        for (const [run, account] of [[dev, "111111111111"], [prod, "444444444444"]] as const) {
+        for (const [run, account] of [
+            [dev, "111111111111"],
+            [prod, "444444444444"],
+        ] as const) {
             const recorder = one(run, "aws:cfg/recorder:Recorder", "config-recorder");
             expect(recorder.inputs.roleArn).toBe(`arn:aws:iam::${account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`);
             const slr = one(run, "aws:iam/serviceLinkedRole:ServiceLinkedRole", "config-service-linked-role");
@@ -331,7 +376,10 @@ describe("governance config", () => {
             });
             expect(key.Statement.some((s) => s.Sid === "KeyUseByRoleArn")).toBe(false);
             const bucket = doc(one(run, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").inputs.policy);
-            expect(bucket.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({ Principal: { Service: "config.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": [account] } } });
+            expect(bucket.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({
+                Principal: { Service: "config.amazonaws.com" },
+                Condition: { StringEquals: { "aws:SourceAccount": [account] } },
+            });
         }
     });
 
@@ -341,7 +389,9 @@ describe("governance config", () => {
         platform.governance = { ...platform.governance, awsConfig: { ...platform.governance?.awsConfig, serviceLinkedRoleExists: true } };
         const run = await runPlatform("dev", cfg);
         expect(run.resources.some((r) => r.type === "aws:iam/serviceLinkedRole:ServiceLinkedRole")).toBe(false);
-        expect(one(run, "aws:cfg/recorder:Recorder", "config-recorder").inputs.roleArn).toBe("arn:aws:iam::111111111111:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
+        expect(one(run, "aws:cfg/recorder:Recorder", "config-recorder").inputs.roleArn).toBe(
+            "arn:aws:iam::111111111111:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+        );
     });
 
     it("the detective Lambda is capped and traced; its role may write traces (X-Ray has no resource-level permissions)", () => {
@@ -350,7 +400,12 @@ describe("governance config", () => {
             expect(fn.inputs.reservedConcurrentExecutions).toBe(5);
             expect(fn.inputs.tracingConfig).toEqual({ mode: "Active" });
             const policy = doc(one(run, "aws:iam/rolePolicy:RolePolicy", "detective-role-policy").inputs.policy);
-            expect(policy.Statement.find((s) => s.Sid === "WriteTraces")).toEqual({ Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" });
+            expect(policy.Statement.find((s) => s.Sid === "WriteTraces")).toEqual({
+                Sid: "WriteTraces",
+                Effect: "Allow",
+                Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                Resource: "*",
+            });
         }
     });
 
@@ -360,13 +415,28 @@ describe("governance config", () => {
         expect(selectors[1].fieldSelectors).toEqual([
             { field: "eventCategory", equals: ["Data"] },
             { field: "resources.type", equals: ["AWS::S3::Object"] },
-            { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::acme-prod-audit-333333333333/", "arn:aws:s3:::acme-prod-audit-config-333333333333/", "arn:aws:s3:::acme-prod-audit-access-333333333333/"] },
+            {
+                field: "resources.ARN",
+                notStartsWiths: [
+                    "arn:aws:s3:::acme-prod-audit-333333333333/",
+                    "arn:aws:s3:::acme-prod-audit-config-333333333333/",
+                    "arn:aws:s3:::acme-prod-audit-access-333333333333/",
+                ],
+            },
         ]);
     });
 });
 
 describe("OrganizationGuardrails validation", () => {
-    const args = (types: string[], scpsAlreadyAttached?: number) => ({ rootId: "r-ab12", namePrefix: "acme-prod", partition: "aws", region: "eu-central-1", allowedInstanceTypes: types, tagKeys: ["team"], scpsAlreadyAttached });
+    const args = (types: string[], scpsAlreadyAttached?: number) => ({
+        rootId: "r-ab12",
+        namePrefix: "acme-prod",
+        partition: "aws",
+        region: "eu-central-1",
+        allowedInstanceTypes: types,
+        tagKeys: ["team"],
+        scpsAlreadyAttached,
+    });
     it("refuses, before creating anything, SCPs that exceed the per-target quota with what is already attached", async () => {
         // 150 types: the SageMaker statements need two documents; with 4 SCPs already there, 6 > 5.
         const types = Array.from({ length: 150 }, (_, i) => `ml.x${i}.24xlarge`);
@@ -374,11 +444,9 @@ describe("OrganizationGuardrails validation", () => {
             /Workloads would carry 6 SCPs \(2 from secure-ds \+ 4 already attached, FullAWSAccess included\); AWS allows 5 per target/,
         );
         const ok = await runWithMocks({ stack: "t", config: {}, program: () => new OrganizationGuardrails("org", args(types)) });
-        expect(ok.resources.filter((r) => r.type === "aws:organizations/policy:Policy" && r.inputs.type === "SERVICE_CONTROL_POLICY").map((r) => r.inputs.name)).toEqual([
-            "acme-prod-baseline-1",
-            "acme-prod-workloads-sagemaker-1",
-            "acme-prod-workloads-sagemaker-2",
-        ]);
+        expect(
+            ok.resources.filter((r) => r.type === "aws:organizations/policy:Policy" && r.inputs.type === "SERVICE_CONTROL_POLICY").map((r) => r.inputs.name),
+        ).toEqual(["acme-prod-baseline-1", "acme-prod-workloads-sagemaker-1", "acme-prod-workloads-sagemaker-2"]);
     });
     it("refuses an allow-list whose one statement cannot fit any SCP (it cannot be split without denying everything)", async () => {
         const types = Array.from({ length: 700 }, (_, i) => `ml.x${i}.24xlarge`);
@@ -391,7 +459,15 @@ describe("OrganizationGuardrails validation", () => {
             runWithMocks({
                 stack: "t",
                 config: {},
-                program: () => new OrganizationGuardrails("org", { rootId: "o-abc", namePrefix: "acme", partition: "aws", region: "eu-central-1", allowedInstanceTypes: ["ml.t3.medium"], tagKeys: ["team"] }),
+                program: () =>
+                    new OrganizationGuardrails("org", {
+                        rootId: "o-abc",
+                        namePrefix: "acme",
+                        partition: "aws",
+                        region: "eu-central-1",
+                        allowedInstanceTypes: ["ml.t3.medium"],
+                        tagKeys: ["team"],
+                    }),
             }),
         ).rejects.toThrow(/rootId "o-abc" is not an Organizations root id/);
     });

@@ -1,6 +1,6 @@
 /** Helpers for config tests: a mutable copy of a stack's platform section, and its problems. */
 import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
-import { readPlatformSection, stackConfigPath } from "./stackConfig";
+import { readPlatformSection, stackConfigPath } from "../../plan/stackConfig";
 
 /** A raw config object that tests mutate freely (YAML values are loosely typed by nature). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

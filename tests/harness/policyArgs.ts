@@ -6,14 +6,9 @@
  */
 import type { ReportViolation, ResourceValidationArgs, StackValidationArgs, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import { SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/types";
+import { ValidationSkipped, configDefaults, notApplicable, policyResource, runValidations } from "../../plan/validations";
 
 export const UNKNOWN = Symbol("unknown");
-
-/**
- * Ends a validation without a finding or a failure, as the engine does after `notApplicable` or
- * an unknown read; `runValidations` swallows exactly this error (and its subclass).
- */
-export class ValidationSkipped extends Error {}
 
 /** Reading an UNKNOWN property. Keep "Unknown" in the name: studio/common.ts `known()` tells it by its name. */
 class UnknownValueRead extends ValidationSkipped {}
@@ -29,46 +24,15 @@ function unknownChecking<T>(value: T): T {
     }) as T;
 }
 
-/** The policy's configSchema defaults, which the engine (not the SDK) applies before `getConfig`. */
-export function configDefaults(policy: { configSchema?: { properties?: Record<string, unknown> } }): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-        const d = (schema as { default?: unknown }).default;
-        if (d !== undefined) out[k] = d;
-    }
-    return out;
-}
-
-type Validation<A> = ((args: A, reportViolation: ReportViolation) => Promise<void> | void) | undefined;
-
-/**
- * Runs a policy's `validateResource` or `validateStack` (CrossGuard takes one or a list) in
- * order, as the engine does: a skipped validation (ValidationSkipped) is not a failure, any other
- * error propagates.
- */
-export async function runValidations<A>(validations: Validation<A> | Validation<A>[], args: A, report: ReportViolation): Promise<void> {
-    for (const validate of Array.isArray(validations) ? validations : [validations]) {
-        try {
-            await validate?.(args, report);
-        } catch (err) {
-            if (!(err instanceof ValidationSkipped)) throw err;
-        }
-    }
-}
-
-/** The engine's `notApplicable`: ends the validation without a finding. */
-export function notApplicable(reason?: string): never {
-    throw new ValidationSkipped(reason ?? "not applicable");
-}
-
-/** A PolicyResource as the engine passes one to a stack policy; callers fill in the dependencies. */
-export function policyResource(r: { type: string; props: Record<string, unknown>; urn: string; name: string; opts: PolicyResourceOptions }): PolicyResource {
-    return { ...r, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined } as unknown as PolicyResource;
-}
-
 /** Resource options of a synthetic case: only `protect` varies. */
 function caseOptions(protect: boolean | undefined): PolicyResourceOptions {
-    return { protect: protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+    return {
+        protect: protect ?? false,
+        ignoreChanges: [],
+        aliases: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+    };
 }
 
 export interface ResourceCase {
@@ -91,7 +55,9 @@ export async function runResourcePolicy(policy: SecureDsResourcePolicy, c: Resou
         urn: `urn:pulumi:test::secure-ds::${c.type}::${name}`,
         name,
         opts: caseOptions(c.protect),
-        provider: c.providerProps ? { type: "pulumi:providers:aws", props: c.providerProps, urn: "urn:pulumi:test::secure-ds::pulumi:providers:aws::p", name: "p" } : undefined,
+        provider: c.providerProps
+            ? { type: "pulumi:providers:aws", props: c.providerProps, urn: "urn:pulumi:test::secure-ds::pulumi:providers:aws::p", name: "p" }
+            : undefined,
         stackTags: new Map<string, string>(),
         isType: () => false,
         asType: () => undefined,
@@ -122,7 +88,13 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
     for (const r of resources) {
         byName.set(
             r.name,
-            policyResource({ type: r.type, props: unknownChecking(r.props), urn: `urn:pulumi:test::secure-ds::${r.type}::${r.name}`, name: r.name, opts: caseOptions(r.protect) }),
+            policyResource({
+                type: r.type,
+                props: unknownChecking(r.props),
+                urn: `urn:pulumi:test::secure-ds::${r.type}::${r.name}`,
+                name: r.name,
+                opts: caseOptions(r.protect),
+            }),
         );
     }
     for (const r of resources) {

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectDocuments } from "../../tools/iam/collect";
 import { formatFindings, lintDocuments } from "../../tools/iam/lint";
-import { REPO_ROOT } from "../harness/stackConfig";
+import { REPO_ROOT } from "../../plan/stackConfig";
 import { networkIsolationMiscased } from "./fixtures/seedDocuments";
 import { STACKS, stackPlan } from "./plans";
 
@@ -38,7 +38,11 @@ describe.each(STACKS)("IAM catalogue check of the %s plan", (stack) => {
 describe("npm run iam-lint", () => {
     const run = (file: string): { code: number; out: string } => {
         try {
-            const out = execFileSync(process.execPath, [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(REPO_ROOT, "tools/iamLint.ts"), "--plan", file], { encoding: "utf8" });
+            const out = execFileSync(
+                process.execPath,
+                [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(REPO_ROOT, "tools/iamLint.ts"), "--plan", file],
+                { encoding: "utf8" },
+            );
             return { code: 0, out };
         } catch (err) {
             const e = err as { status: number; stdout: string };

@@ -1,5 +1,5 @@
 /**
- * The IAM catalogue check itself: each class of mistake, including every typo the seeds carry,
+ * The IAM catalogue check itself: each class of mistake, including every typo the source documents carry,
  * is caught, and correct documents (templated keys, global keys, policy variables) are not flagged.
  */
 import { describe, expect, it } from "vitest";
@@ -34,7 +34,7 @@ const codes = (findings: LintFinding[]): FindingCode[] => findings.map((f) => f.
 
 const identity = (statement: Record<string, unknown>) => ({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Resource: "*", ...statement }] });
 
-describe("the seeds' typos are caught", () => {
+describe("the source documents' typos are caught", () => {
     it('"sagemaker: VpcSubnets" with a space', async () => {
         const f = await lint(lockDownStudioDomainWithSpace, "scp");
         expect(codes(f)).toEqual(["unknown-condition-key"]);
@@ -63,7 +63,7 @@ describe("the seeds' typos are caught", () => {
         expect(f[2].fix).toBe('use "sagemaker:OutputKmsKeyArn"');
     });
 
-    it("the deprecated home EFS key the seeds use for E1", async () => {
+    it("the deprecated home EFS key the source documents use for E1", async () => {
         const f = await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { Null: { "sagemaker:HomeEfsFileSystemKmsKey": "true" } } }));
         expect(codes(f)).toEqual(["deprecated-condition-key", "condition-key-not-applicable"]);
         expect(f[0].fix).toBe('use "sagemaker:VolumeKmsKeyArn"');
@@ -95,7 +95,9 @@ describe("actions", () => {
 
 describe("condition keys", () => {
     it("an unknown key", async () => {
-        expect(codes(await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } })))).toEqual(["unknown-condition-key"]);
+        expect(codes(await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } })))).toEqual([
+            "unknown-condition-key",
+        ]);
     });
 
     it("a key none of the statement's actions supports", async () => {
@@ -105,16 +107,33 @@ describe("condition keys", () => {
 
     it("a Deny on a key that some of its actions never send blocks them outright", async () => {
         // CreateTransformJob has no VPC keys: its network comes from the model.
-        const f = await lint(identity({ Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"], Condition: { Null: { "sagemaker:VpcSubnets": "true" } } }));
+        const f = await lint(
+            identity({ Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"], Condition: { Null: { "sagemaker:VpcSubnets": "true" } } }),
+        );
         expect(codes(f)).toEqual(["deny-always-applies"]);
         expect(f[0].message).toContain("sagemaker:CreateTransformJob");
         // IfExists makes an absent key match too: still blocked outright.
-        const ifExists = await lint(identity({ Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"], Condition: { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": "arn:aws:kms:eu-west-1:111111111111:key/k" } } }));
+        const ifExists = await lint(
+            identity({
+                Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"],
+                Condition: { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": "arn:aws:kms:eu-west-1:111111111111:key/k" } },
+            }),
+        );
         expect(codes(ifExists)).toEqual([]); // both actions send VolumeKmsKeyArn
-        const ifExistsVpc = await lint(identity({ Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"], Condition: { "ForAllValues:StringNotEquals": { "sagemaker:VpcSubnets": ["subnet-1"] } } }));
+        const ifExistsVpc = await lint(
+            identity({
+                Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"],
+                Condition: { "ForAllValues:StringNotEquals": { "sagemaker:VpcSubnets": ["subnet-1"] } },
+            }),
+        );
         expect(codes(ifExistsVpc)).toEqual(["deny-always-applies"]);
         // ForAnyValue is false on an absent key: nothing is blocked outright.
-        const ok = await lint(identity({ Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"], Condition: { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": ["subnet-1"] } } }));
+        const ok = await lint(
+            identity({
+                Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"],
+                Condition: { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": ["subnet-1"] } },
+            }),
+        );
         expect(ok).toEqual([]);
     });
 
@@ -164,10 +183,13 @@ describe("condition keys", () => {
 });
 
 describe("operators and values", () => {
-    it.each(["StringEqualsIfExist", "ForAnyValues:StringLike", "NullIfExists", "ForAllValues:Null", "StringEqual", "stringequals"])("rejects %s", async (op) => {
-        const f = await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { [op]: { "sagemaker:AppNetworkAccessType": "VpcOnly" } } }));
-        expect(codes(f)).toContain("unknown-operator");
-    });
+    it.each(["StringEqualsIfExist", "ForAnyValues:StringLike", "NullIfExists", "ForAllValues:Null", "StringEqual", "stringequals"])(
+        "rejects %s",
+        async (op) => {
+            const f = await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { [op]: { "sagemaker:AppNetworkAccessType": "VpcOnly" } } }));
+            expect(codes(f)).toContain("unknown-operator");
+        },
+    );
 
     it("accepts the IfExists and set forms", () => {
         expect(parseOperator("ForAnyValue:StringNotLikeIfExists")).toEqual({ base: "StringNotLike", family: "String", ifExists: true, set: "ForAnyValue" });
@@ -177,12 +199,20 @@ describe("operators and values", () => {
 
     it("operator of the wrong type, and values that cannot match", async () => {
         expect(codes(await lint(identity({ Action: "s3:GetObject", Condition: { Bool: { "aws:SourceVpce": "true" } } })))).toEqual(["operator-type-mismatch"]);
-        expect(codes(await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { Null: { "sagemaker:VpcSubnets": "yes" } } })))).toEqual(["bad-condition-value"]);
-        expect(codes(await lint(identity({ Action: "sagemaker:CreateTrainingJob", Condition: { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": "1h" } } })))).toEqual(["bad-condition-value"]);
+        expect(codes(await lint(identity({ Action: "sagemaker:CreateDomain", Condition: { Null: { "sagemaker:VpcSubnets": "yes" } } })))).toEqual([
+            "bad-condition-value",
+        ]);
+        expect(
+            codes(
+                await lint(identity({ Action: "sagemaker:CreateTrainingJob", Condition: { NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": "1h" } } })),
+            ),
+        ).toEqual(["bad-condition-value"]);
     });
 
     it("multivalued keys need a set operator; single-valued keys must not have one", async () => {
-        expect(codes(await lint(identity({ Action: "sagemaker:CreateApp", Condition: { StringNotLike: { "sagemaker:InstanceTypes": "ml.t3.*" } } })))).toEqual(["set-operator"]);
+        expect(codes(await lint(identity({ Action: "sagemaker:CreateApp", Condition: { StringNotLike: { "sagemaker:InstanceTypes": "ml.t3.*" } } })))).toEqual([
+            "set-operator",
+        ]);
         const f = await lint(identity({ Action: "s3:GetObject", Condition: { "ForAllValues:StringEquals": { "aws:SourceVpce": "vpce-1" } } }));
         expect(codes(f)).toEqual(["set-operator"]);
         expect(f[0].message).toContain("absent");
@@ -196,11 +226,16 @@ describe("ARNs, principals and structure", () => {
         expect(arnProblem("arn:aws:kms:eu-west-1:111111111111:key/*")).toBe("");
         expect(arnProblem("arn:${aws:partition}:s3:::b/${aws:PrincipalTag/team}/*")).toBe("");
         expect(codes(await lint(identity({ Action: "s3:GetObject", Resource: "bucket/*" })))).toEqual(["bad-arn"]);
-        expect(codes(await lint(identity({ Action: "s3:GetObject", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam:role/x" } } })))).toEqual(["bad-arn"]);
+        expect(codes(await lint(identity({ Action: "s3:GetObject", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam:role/x" } } })))).toEqual([
+            "bad-arn",
+        ]);
     });
 
     it("principals", async () => {
-        const doc = (principal: unknown) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] });
+        const doc = (principal: unknown) => ({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }],
+        });
         expect(await lint(doc({ AWS: "arn:aws:iam::111111111111:role/r", Service: "sagemaker.amazonaws.com" }), "s3-bucket")).toEqual([]);
         expect(codes(await lint(doc({ AWS: "arn:aws:iam::1111:role/r" }), "s3-bucket"))).toEqual(["bad-principal"]);
         expect(codes(await lint(doc({ Service: "sagemaker" }), "s3-bucket"))).toEqual(["bad-principal"]);
@@ -263,12 +298,17 @@ describe("size limits, counted as AWS counts", () => {
     it("trust policies, key policies and bucket policies", async () => {
         const trust = (n: number) => ({
             Version: "2012-10-17",
-            Statement: Array.from({ length: n }, (_, i) => ({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::111111111111:role/some-long-role-name-${i}` }, Action: "sts:AssumeRole" })),
+            Statement: Array.from({ length: n }, (_, i) => ({
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::111111111111:role/some-long-role-name-${i}` },
+                Action: "sts:AssumeRole",
+            })),
         });
         expect(await lint(trust(10), "trust")).toEqual([]);
         expect(codes(await lint(trust(30), "trust"))).toEqual(["size"]);
         expect(codes(await lint(big(60), "kms-key", JSON.stringify(big(60)).replace(/"Effect"/g, '"Principal":"*","Effect"')))).toEqual(["size"]);
-        const bucket = (n: number) => policyDocument(Array.from({ length: n }, (_, i) => ({ ...denyInsecureTransport(`arn:aws:s3:::bucket-${i}`), Sid: `T${i}` })));
+        const bucket = (n: number) =>
+            policyDocument(Array.from({ length: n }, (_, i) => ({ ...denyInsecureTransport(`arn:aws:s3:::bucket-${i}`), Sid: `T${i}` })));
         expect(await lint(bucket(20), "s3-bucket")).toEqual([]);
         expect(codes(await lint(bucket(120), "s3-bucket"))).toEqual(["size"]);
     });
@@ -304,7 +344,9 @@ describe("the guardrail builders lint clean", () => {
 
 describe("report format", () => {
     it("names the document, the statement and the fix", async () => {
-        const findings = await lintDocuments([{ label: "aws:iam/policy:Policy team-fraud-boundary (policy)", kind: "managed", raw: JSON.stringify(networkIsolationMiscased) }]);
+        const findings = await lintDocuments([
+            { label: "aws:iam/policy:Policy team-fraud-boundary (policy)", kind: "managed", raw: JSON.stringify(networkIsolationMiscased) },
+        ]);
         expect(formatFindings(findings)).toBe(
             [
                 "IAM catalogue check: 1 finding(s)",

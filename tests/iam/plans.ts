@@ -1,7 +1,7 @@
 /** The dev and prod plans the IAM proofs read, built once per test process. */
-import { buildPlan } from "../harness/plan";
-import { Plan } from "../harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { buildPlan } from "../../plan/buildPlan";
+import { Plan } from "../../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 export const STACKS = ["dev", "prod"] as const;
 export type StackName = (typeof STACKS)[number];

@@ -4,9 +4,9 @@
  * actual); every row must match. docs/security-proofs.md is rendered from the same rows.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { STACKS, stackPlan } from "./plans";
-import { REQUIRED_ROWS, Scenario, buildScenarios } from "./scenarios";
+import { REQUIRED_ROWS, Scenario, buildScenarios } from "../../tools/iam/scenarios";
 import { Outcome, simulate } from "./simulate";
 
 describe.each(STACKS)("IAM scenario matrix of the %s plan", (stack) => {
@@ -22,7 +22,17 @@ describe.each(STACKS)("IAM scenario matrix of the %s plan", (stack) => {
             const o = outcomes.get(r.id) as Outcome;
             const want = r.defect ? r.defect.observed : r.expected;
             const mark = o.decision === want ? "ok  " : "FAIL";
-            const sources = [...new Set([...r.identity, ...(r.boundary ?? []), ...(r.scps ?? []), ...(r.resourcePolicy ? [r.resourcePolicy] : []), ...(r.endpointPolicies ?? [])].map((p) => p.source))].join("+");
+            const sources = [
+                ...new Set(
+                    [
+                        ...r.identity,
+                        ...(r.boundary ?? []),
+                        ...(r.scps ?? []),
+                        ...(r.resourcePolicy ? [r.resourcePolicy] : []),
+                        ...(r.endpointPolicies ?? []),
+                    ].map((p) => p.source),
+                ),
+            ].join("+");
             return `${mark} ${r.id.padEnd(width)}  expected ${r.expected.padEnd(16)} actual ${o.decision.padEnd(16)} [${sources}]${r.defect ? "  KNOWN DEFECT" : ""}${o.error ? `  error ${o.error}` : ""}`;
         });
         console.log(`IAM scenario matrix, stack ${stack}: ${rows.length} requests\n${lines.join("\n")}`);
@@ -39,7 +49,10 @@ describe.each(STACKS)("IAM scenario matrix of the %s plan", (stack) => {
         const mismatches = rows
             .map((r) => ({ r, o: outcomes.get(r.id) as Outcome }))
             .filter(({ r, o }) => o.error !== undefined || o.decision !== (r.defect ? r.defect.observed : r.expected))
-            .map(({ r, o }) => `${r.id}: expected ${r.defect ? `${r.defect.observed} (known defect)` : r.expected}, actual ${o.decision}${o.error ? ` (${o.error})` : ""}; explicit denies: ${o.denySids.join(", ") || "none"}`);
+            .map(
+                ({ r, o }) =>
+                    `${r.id}: expected ${r.defect ? `${r.defect.observed} (known defect)` : r.expected}, actual ${o.decision}${o.error ? ` (${o.error})` : ""}; explicit denies: ${o.denySids.join(", ") || "none"}`,
+            );
         expect(mismatches).toEqual([]);
     });
 

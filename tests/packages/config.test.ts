@@ -11,19 +11,35 @@ describe("packages config", () => {
         const raw = dev();
         delete raw.packages;
         const p = parsePlatformConfig(raw).packages;
-        expect(p).toMatchObject({ enabled: true, severityThreshold: "HIGH", exceptions: [], notificationEmails: [], intake: { mode: "s3" }, scanVpcCidr: "10.250.0.0/22", pythonVersion: "3.11", npm: { enabled: false }, conda: { enabled: false } });
+        expect(p).toMatchObject({
+            enabled: true,
+            severityThreshold: "HIGH",
+            exceptions: [],
+            notificationEmails: [],
+            intake: { mode: "s3" },
+            scanVpcCidr: "10.250.0.0/22",
+            pythonVersion: "3.11",
+            npm: { enabled: false },
+            conda: { enabled: false },
+        });
         expect(p.licenseAllowList).toContain("Apache-2.0");
     });
     it("names the key of a bad severity, e-mail and expiry date", () => {
         const raw = dev();
-        raw.packages = { severityThreshold: "SEVERE", notificationEmails: ["nobody"], exceptions: [{ package: "x", finding: "B602", expires: "2026-02-30", justification: "accepted by security" }] };
+        raw.packages = {
+            severityThreshold: "SEVERE",
+            notificationEmails: ["nobody"],
+            exceptions: [{ package: "x", finding: "B602", expires: "2026-02-30", justification: "accepted by security" }],
+        };
         const p = problems(raw);
         expect(p).toHaveLength(3);
-        expect(p).toEqual(expect.arrayContaining([
-            'secure-ds:platform.packages.severityThreshold: "SEVERE" is not one of LOW, MEDIUM, HIGH, CRITICAL',
-            'secure-ds:platform.packages.notificationEmails[0]: "nobody" is not an e-mail address',
-            'secure-ds:platform.packages.exceptions[0].expires: "2026-02-30" is not a calendar date',
-        ]));
+        expect(p).toEqual(
+            expect.arrayContaining([
+                'secure-ds:platform.packages.severityThreshold: "SEVERE" is not one of LOW, MEDIUM, HIGH, CRITICAL',
+                'secure-ds:platform.packages.notificationEmails[0]: "nobody" is not an e-mail address',
+                'secure-ds:platform.packages.exceptions[0].expires: "2026-02-30" is not a calendar date',
+            ]),
+        );
     });
     it("refuses conda with an explanation, and codestar intake without a repository", () => {
         const raw = dev();

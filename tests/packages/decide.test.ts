@@ -6,7 +6,8 @@ import { ScanPolicy } from "../../components/packages/decide/types";
 import { POLICY, REQUEST, WHEEL_SHA256, banditWith, cleanOutputs, fixture, pipAuditWith } from "./fixtures";
 
 const TODAY = "2026-10-01";
-const decide = (overrides: Parameters<typeof cleanOutputs>[0] = {}, policy: ScanPolicy = POLICY, req = REQUEST) => decidePackage(req, cleanOutputs(overrides), policy, TODAY);
+const decide = (overrides: Parameters<typeof cleanOutputs>[0] = {}, policy: ScanPolicy = POLICY, req = REQUEST) =>
+    decidePackage(req, cleanOutputs(overrides), policy, TODAY);
 
 describe("scan decision: clean package (S2)", () => {
     it("approves a package every scanner passed, with the recorded SHA256", () => {
@@ -90,11 +91,18 @@ describe("scan decision: malicious heuristics and malware", () => {
     it("rejects every guarddog hit (metadata rules and source rules)", () => {
         const d = decide({ guarddog: { output: fixture("guarddog-malicious.json"), exitCode: "0" } });
         expect(d.verdict).toBe("rejected");
-        expect(d.findings.filter((f) => f.kind === "malicious-heuristic").map((f) => f.id).sort()).toEqual(["exec-base64", "exfiltrate-sensitive-data", "typosquatting"]);
+        expect(
+            d.findings
+                .filter((f) => f.kind === "malicious-heuristic")
+                .map((f) => f.id)
+                .sort(),
+        ).toEqual(["exec-base64", "exfiltrate-sensitive-data", "typosquatting"]);
     });
     it("rejects a guarddog rule error and an issue count that disagrees with the list", () => {
         const doc = JSON.parse(fixture("guarddog-clean.json"));
-        expect(decide({ guarddog: { output: JSON.stringify({ ...doc, errors: { "rules-all": "failed to run rule: semgrep" } }), exitCode: "0" } }).verdict).toBe("rejected");
+        expect(
+            decide({ guarddog: { output: JSON.stringify({ ...doc, errors: { "rules-all": "failed to run rule: semgrep" } }), exitCode: "0" } }).verdict,
+        ).toBe("rejected");
         expect(decide({ guarddog: { output: JSON.stringify({ ...doc, issues: 2 }), exitCode: "0" } }).errors.join()).toContain("counted 2 issues");
     });
     it("rejects malware found by ClamAV", () => {
@@ -103,7 +111,9 @@ describe("scan decision: malicious heuristics and malware", () => {
         expect(d.findings.find((f) => f.kind === "malware")?.id).toBe("Win.Test.EICAR_HDB-1");
     });
     it("rejects a ClamAV run without signatures, an error exit and a summary-less (cut) output", () => {
-        expect(decide({ clamscan: { output: fixture("clamscan-clean.txt").replace("Known viruses: 8712345", "Known viruses: 0"), exitCode: "0" } }).verdict).toBe("rejected");
+        expect(
+            decide({ clamscan: { output: fixture("clamscan-clean.txt").replace("Known viruses: 8712345", "Known viruses: 0"), exitCode: "0" } }).verdict,
+        ).toBe("rejected");
         expect(decide({ clamscan: { output: fixture("clamscan-clean.txt"), exitCode: "2" } }).errors).toContain("clamscan reported an error (exit 2)");
         expect(decide({ clamscan: { output: "/x/a.py: OK\n", exitCode: "0" } }).errors.join()).toContain("no SCAN SUMMARY");
     });
@@ -148,7 +158,11 @@ describe("scan decision: fails closed on scanner failures", () => {
         ["pip-audit crash", { pipAudit: { output: "Traceback (most recent call last):", exitCode: "2" } }, "pip-audit failed with exit code 2"],
         ["bandit output missing", { bandit: { exitCode: "0" } }, "bandit output is missing"],
         ["guarddog empty output", { guarddog: { output: "", exitCode: "0" } }, "guarddog output is empty"],
-        ["truncated pip-audit JSON", { pipAudit: { output: fixture("pip-audit-clean.json").slice(0, 40), exitCode: "0" } }, "pip-audit output is not valid JSON"],
+        [
+            "truncated pip-audit JSON",
+            { pipAudit: { output: fixture("pip-audit-clean.json").slice(0, 40), exitCode: "0" } },
+            "pip-audit output is not valid JSON",
+        ],
         ["truncated bandit JSON", { bandit: { output: fixture("bandit-high.json").slice(0, 500), exitCode: "1" } }, "bandit output is not valid JSON"],
         ["scanner timeout", { guarddog: { output: fixture("guarddog-clean.json"), exitCode: "124" } }, "guarddog timed out"],
         ["no exit code (stage killed)", { clamscan: { output: fixture("clamscan-clean.txt") } }, "clamscan recorded no exit code"],
@@ -205,7 +219,10 @@ describe("scan decision: exceptions with expiry dates", () => {
         expect(d.reasons.join("\n")).toContain("its exception expired on 2026-09-30");
     });
     it("does not apply an exception for another version", () => {
-        const policy: ScanPolicy = { ...POLICY, exceptions: [{ package: "requests", version: "2.0.0", finding: "B602", expires: "2099-01-01", justification: "other release" }] };
+        const policy: ScanPolicy = {
+            ...POLICY,
+            exceptions: [{ package: "requests", version: "2.0.0", finding: "B602", expires: "2099-01-01", justification: "other release" }],
+        };
         expect(decide({ bandit: { output: fixture("bandit-high.json"), exitCode: "1" } }, policy).verdict).toBe("rejected");
     });
 });

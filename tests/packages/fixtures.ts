@@ -53,6 +53,12 @@ export function banditWith(n: number, severity: "LOW" | "MEDIUM" | "HIGH", total
 
 /** A pip-audit document with `n` vulnerabilities of the requested release. */
 export function pipAuditWith(n: number, severity?: string): string {
-    const vulns = Array.from({ length: n }, (_, i) => ({ id: `PYSEC-2026-${1000 + i}`, fix_versions: ["9.9.9"], aliases: [`CVE-2026-${2000 + i}`], description: `vuln ${i}`, ...(severity ? { severity } : {}) }));
+    const vulns = Array.from({ length: n }, (_, i) => ({
+        id: `PYSEC-2026-${1000 + i}`,
+        fix_versions: ["9.9.9"],
+        aliases: [`CVE-2026-${2000 + i}`],
+        description: `vuln ${i}`,
+        ...(severity ? { severity } : {}),
+    }));
     return JSON.stringify({ dependencies: [{ name: "requests", version: "2.32.3", vulns }], fixes: [] });
 }

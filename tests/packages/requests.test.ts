@@ -39,12 +39,16 @@ describe("request file parser", () => {
         expect(normaliseName("Zope.Interface__x")).toBe("zope-interface-x");
     });
     it.each([">=2.0", "2.*", "~=2.31", "2.31, <3", "latest", "==2.32.3", "2.32.3+local"])("rejects the inexact version %s, naming the line", (version) => {
-        const p = problems(`requests:\n  - name: requests\n    version: "${version}"\n    justification: HTTP client for the store\n    requester: a@example.com\n`);
+        const p = problems(
+            `requests:\n  - name: requests\n    version: "${version}"\n    justification: HTTP client for the store\n    requester: a@example.com\n`,
+        );
         expect(p).toHaveLength(1);
         expect(p[0]).toMatch(/^requests\.yaml:3: version /);
     });
     it("rejects a request without a version", () => {
-        expect(problems("requests:\n  - name: requests\n    justification: HTTP client for the store\n    requester: a@example.com\n")).toEqual(["requests.yaml:2: request 1 has no version"]);
+        expect(problems("requests:\n  - name: requests\n    justification: HTTP client for the store\n    requester: a@example.com\n")).toEqual([
+            "requests.yaml:2: request 1 has no version",
+        ]);
     });
     it("rejects an unquoted numeric version, which YAML would turn 1.10 into 1.1", () => {
         expect(problems("requests:\n  - name: pandas\n    version: 1.10\n    justification: dataframes for everyone\n    requester: a@example.com\n")[0]).toBe(
@@ -80,10 +84,12 @@ describe("request file parser", () => {
             "requests.yaml:8: justification is too short; say what the package is needed for",
             'requests.yaml:15: sha256 "deadbeef" is not 64 hexadecimal characters',
         ]);
-        expect(problems(`requests:
+        expect(
+            problems(`requests:
   - { name: numpy, version: "2.0.0", justification: arrays for all, requester: a@x.com }
   - { name: NumPy, version: "2.0.0", justification: arrays for all, requester: b@x.com }
-`)).toEqual(["requests.yaml:3: NumPy==2.0.0 is already requested on line 2"]);
+`),
+        ).toEqual(["requests.yaml:3: NumPy==2.0.0 is already requested on line 2"]);
     });
     it("rejects a file that is not a request list", () => {
         expect(problems("- requests==2.32.3\n")[0]).toContain("must be a mapping");
@@ -128,7 +134,9 @@ describe("decide.js entry point", () => {
         expect(run([requestsFile(dir), path.join(dir, "scan"), path.join(dir, "out")], env)).toBe(0);
         const decision = JSON.parse(fs.readFileSync(path.join(dir, "out", "decision.json"), "utf8"));
         expect(decision.summary).toEqual({ requested: 1, approved: 1, rejected: 0 });
-        expect(fs.readFileSync(path.join(dir, "out", "approved.tsv"), "utf8")).toMatch(/^requests\t2\.32\.3\trequests-2\.32\.3-py3-none-any\.whl\t[0-9a-f]{64}\n$/);
+        expect(fs.readFileSync(path.join(dir, "out", "approved.tsv"), "utf8")).toMatch(
+            /^requests\t2\.32\.3\trequests-2\.32\.3-py3-none-any\.whl\t[0-9a-f]{64}\n$/,
+        );
         expect(fs.readFileSync(path.join(dir, "out", "report.md"), "utf8")).toContain("APPROVED");
     });
     it("exits 2 with a report and an empty approved list when the decision code itself fails", () => {

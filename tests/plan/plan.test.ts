@@ -4,10 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PACK_DEFAULT_ENFORCEMENT, resolvePolicies } from "../harness/evaluate";
-import { buildPlan, formatPlan, reevaluatePlan } from "../harness/plan";
-import { PLAN_FORMAT_VERSION, Plan } from "../harness/planTypes";
-import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { PACK_DEFAULT_ENFORCEMENT, resolvePolicies } from "../../plan/evaluate";
+import { buildPlan, formatPlan, reevaluatePlan } from "../../plan/buildPlan";
+import { PLAN_FORMAT_VERSION, Plan } from "../../plan/types";
+import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-plan-"));
 
@@ -154,7 +154,8 @@ describe("--evaluate", () => {
 });
 
 describe("enforcement levels as the CrossGuard engine resolves them", () => {
-    const policy = (name: string, enforcementLevel?: "advisory" | "mandatory") => ({ name, description: name, controls: [], remediation: "", enforcementLevel, validateResource: () => undefined }) as never;
+    const policy = (name: string, enforcementLevel?: "advisory" | "mandatory") =>
+        ({ name, description: name, controls: [], remediation: "", enforcementLevel, validateResource: () => undefined }) as never;
 
     it("defaults to the pack's own level, the one policy-pack/index.ts passes to new PolicyPack", () => {
         const index = fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "index.ts"), "utf8");
@@ -163,7 +164,9 @@ describe("enforcement levels as the CrossGuard engine resolves them", () => {
     });
 
     it("a policy's config entry beats `all`, `all` beats the policy's own level", () => {
-        const levels = resolvePolicies({ all: "advisory", b: { enforcementLevel: "disabled" } }, [policy("a", "mandatory"), policy("b"), policy("c")]).map((r) => r.level);
+        const levels = resolvePolicies({ all: "advisory", b: { enforcementLevel: "disabled" } }, [policy("a", "mandatory"), policy("b"), policy("c")]).map(
+            (r) => r.level,
+        );
         expect(levels).toEqual(["advisory", "disabled", "advisory"]);
         expect(resolvePolicies({}, [policy("a", "advisory")])[0].level).toBe("advisory");
     });

@@ -25,14 +25,22 @@ interface ResourceRule {
 }
 
 const NB = "aws:sagemaker/notebookInstance:NotebookInstance";
-const nb = (p: Record<string, unknown>): ResourceCase => ({ type: NB, props: { directInternetAccess: "Disabled", rootAccess: "Disabled", subnetId: "subnet-1", securityGroups: ["sg-1"], kmsKeyId: KEY, ...p } });
+const nb = (p: Record<string, unknown>): ResourceCase => ({
+    type: NB,
+    props: { directInternetAccess: "Disabled", rootAccess: "Disabled", subnetId: "subnet-1", securityGroups: ["sg-1"], kmsKeyId: KEY, ...p },
+});
 const PROJECT = "aws:codebuild/project:Project";
 const project = (p: Record<string, unknown>): ResourceCase => ({
     type: PROJECT,
     props: {
         source: { type: "CODEPIPELINE", buildspec: "version: 0.2\nphases: {}\n" },
         logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "/g" } },
-        environment: { environmentVariables: [{ name: "REPORTS_KEY_ARN", type: "PLAINTEXT", value: KEY }, { name: "GITHUB_TOKEN", type: "SECRETS_MANAGER", value: "arn:s" }] },
+        environment: {
+            environmentVariables: [
+                { name: "REPORTS_KEY_ARN", type: "PLAINTEXT", value: KEY },
+                { name: "GITHUB_TOKEN", type: "SECRETS_MANAGER", value: "arn:s" },
+            ],
+        },
         ...p,
     },
 });
@@ -61,11 +69,18 @@ const resourceRules: ResourceRule[] = [
     },
     {
         name: "sagemaker-root-access-disabled",
-        ok: [nb({}), { type: "aws:sagemaker/domain:Domain", props: { defaultUserSettings: { customPosixUserConfig: { uid: 1000, gid: 100 } } } }, { type: "aws:sagemaker/userProfile:UserProfile", props: { userSettings: {} } }],
+        ok: [
+            nb({}),
+            { type: "aws:sagemaker/domain:Domain", props: { defaultUserSettings: { customPosixUserConfig: { uid: 1000, gid: 100 } } } },
+            { type: "aws:sagemaker/userProfile:UserProfile", props: { userSettings: {} } },
+        ],
         bad: [
             ["notebook root Enabled", nb({ rootAccess: "Enabled" })],
             ["notebook root absent (API default Enabled)", nb({ rootAccess: undefined })],
-            ["domain default user uid 0", { type: "aws:sagemaker/domain:Domain", props: { defaultUserSettings: { customPosixUserConfig: { uid: 0, gid: 100 } } } }],
+            [
+                "domain default user uid 0",
+                { type: "aws:sagemaker/domain:Domain", props: { defaultUserSettings: { customPosixUserConfig: { uid: 0, gid: 100 } } } },
+            ],
             ["domain space gid 0", { type: "aws:sagemaker/domain:Domain", props: { defaultSpaceSettings: { customPosixUserConfig: { uid: 1000, gid: 0 } } } }],
             ["user profile uid 0", { type: "aws:sagemaker/userProfile:UserProfile", props: { userSettings: { customPosixUserConfig: { uid: 0, gid: 0 } } } }],
         ],
@@ -76,12 +91,21 @@ const resourceRules: ResourceRule[] = [
         bad: [
             ["model without isolation", { type: "aws:sagemaker/model:Model", props: { vpcConfig: { subnets: ["s"], securityGroupIds: ["g"] } } }],
             ["model without VPC", { type: "aws:sagemaker/model:Model", props: { enableNetworkIsolation: true } }],
-            ["training job isolation false", { type: "aws:sagemaker/trainingJob:TrainingJob", props: { enableNetworkIsolation: false, vpcConfig: { subnets: ["s"], securityGroupIds: ["g"] } } }],
+            [
+                "training job isolation false",
+                {
+                    type: "aws:sagemaker/trainingJob:TrainingJob",
+                    props: { enableNetworkIsolation: false, vpcConfig: { subnets: ["s"], securityGroupIds: ["g"] } },
+                },
+            ],
         ],
     },
     {
         name: "data-resources-protected",
-        ok: [{ type: "aws:kms/key:Key", props: {}, protect: true }, { type: "aws:sns/topic:Topic", props: {} }],
+        ok: [
+            { type: "aws:kms/key:Key", props: {}, protect: true },
+            { type: "aws:sns/topic:Topic", props: {} },
+        ],
         bad: [
             ["unprotected key", { type: "aws:kms/key:Key", props: {} }],
             ["unprotected bucket", { type: "aws:s3/bucket:Bucket", props: {} }],
@@ -116,7 +140,10 @@ const resourceRules: ResourceRule[] = [
     },
     {
         name: "subnet-no-public-ip",
-        ok: [{ type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: false } }, { type: "aws:ec2/subnet:Subnet", props: {} }],
+        ok: [
+            { type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: false } },
+            { type: "aws:ec2/subnet:Subnet", props: {} },
+        ],
         bad: [
             ["public IPs", { type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: true } }],
             ["customer-owned IPs", { type: "aws:ec2/subnet:Subnet", props: { mapCustomerOwnedIpOnLaunch: true } }],
@@ -148,7 +175,13 @@ const resourceRules: ResourceRule[] = [
         name: "s3-access-point-restricted",
         ok: [{ type: "aws:s3/accessPoint:AccessPoint", props: { vpcConfiguration: { vpcId: "vpc-1" } } }],
         bad: [
-            ["PAB field off", { type: "aws:s3/accessPoint:AccessPoint", props: { vpcConfiguration: { vpcId: "vpc-1" }, publicAccessBlockConfiguration: { restrictPublicBuckets: false } } }],
+            [
+                "PAB field off",
+                {
+                    type: "aws:s3/accessPoint:AccessPoint",
+                    props: { vpcConfiguration: { vpcId: "vpc-1" }, publicAccessBlockConfiguration: { restrictPublicBuckets: false } },
+                },
+            ],
             ["internet origin", { type: "aws:s3/accessPoint:AccessPoint", props: {} }],
         ],
     },
@@ -163,15 +196,45 @@ const resourceRules: ResourceRule[] = [
     {
         name: "resource-policy-not-public",
         ok: [
-            { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }) } },
-            { type: "aws:kms/key:Key", props: { policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" }) } },
-            { type: "aws:s3/bucketPolicy:BucketPolicy", props: { policy: doc({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }) } },
+            {
+                type: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+                props: {
+                    policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }),
+                },
+            },
+            {
+                type: "aws:kms/key:Key",
+                props: { policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" }) },
+            },
+            {
+                type: "aws:s3/bucketPolicy:BucketPolicy",
+                props: { policy: doc({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }) },
+            },
             { type: "aws:lambda/permission:Permission", props: { principal: "events.amazonaws.com", sourceArn: "arn:rule" } },
         ],
         bad: [
-            ["ECR open to *", { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage" }) } }],
-            ["key policy AWS:* with an unrelated condition", { type: "aws:kms/key:Key", props: { policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Condition: { Bool: { "aws:SecureTransport": "true" } } }) } }],
-            ["SNS topic policy open", { type: "aws:sns/topicPolicy:TopicPolicy", props: { policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "sns:Publish" }) } }],
+            [
+                "ECR open to *",
+                { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage" }) } },
+            ],
+            [
+                "key policy AWS:* with an unrelated condition",
+                {
+                    type: "aws:kms/key:Key",
+                    props: {
+                        policy: doc({
+                            Effect: "Allow",
+                            Principal: { AWS: "*" },
+                            Action: "kms:Decrypt",
+                            Condition: { Bool: { "aws:SecureTransport": "true" } },
+                        }),
+                    },
+                },
+            ],
+            [
+                "SNS topic policy open",
+                { type: "aws:sns/topicPolicy:TopicPolicy", props: { policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "sns:Publish" }) } },
+            ],
             ["Lambda permission for *", { type: "aws:lambda/permission:Permission", props: { principal: "*" } }],
             ["Lambda permission for a service without source", { type: "aws:lambda/permission:Permission", props: { principal: "s3.amazonaws.com" } }],
         ],
@@ -203,7 +266,10 @@ const resourceRules: ResourceRule[] = [
     },
     {
         name: "lambda-supported-runtime",
-        ok: [{ type: LAMBDA, props: { runtime: "nodejs22.x" } }, { type: LAMBDA, props: { packageType: "Image" } }],
+        ok: [
+            { type: LAMBDA, props: { runtime: "nodejs22.x" } },
+            { type: LAMBDA, props: { packageType: "Image" } },
+        ],
         bad: [
             ["deprecated runtime", { type: LAMBDA, props: { runtime: "nodejs16.x" } }],
             ["no runtime", { type: LAMBDA, props: {} }],
@@ -213,22 +279,75 @@ const resourceRules: ResourceRule[] = [
     {
         name: "cloudtrail-s3-data-events",
         ok: [
-            { type: TRAIL, props: { advancedEventSelectors: [MGMT_SELECTOR, { fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "resources.ARN", startsWiths: ["arn:aws:s3:::b/"] }] }] } },
+            {
+                type: TRAIL,
+                props: {
+                    advancedEventSelectors: [
+                        MGMT_SELECTOR,
+                        {
+                            fieldSelectors: [
+                                { field: "eventCategory", equals: ["Data"] },
+                                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                                { field: "resources.ARN", startsWiths: ["arn:aws:s3:::b/"] },
+                            ],
+                        },
+                    ],
+                },
+            },
             { type: TRAIL, props: { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] } },
-            { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] }, { readWriteType: "WriteOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] }] } },
+            {
+                type: TRAIL,
+                props: {
+                    eventSelectors: [
+                        { readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] },
+                        { readWriteType: "WriteOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::b/"] }] },
+                    ],
+                },
+            },
             { type: TRAIL, props: {}, config: { required: false } },
         ],
         bad: [
             ["management events only", { type: TRAIL, props: { advancedEventSelectors: [MGMT_SELECTOR] } }],
             ["no selectors", { type: TRAIL, props: {} }],
-            ["write-only advanced selector", { type: TRAIL, props: { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["false"] }] }] } }],
-            ["read-only classic selector", { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] } }],
-            ["Lambda data events only", { type: TRAIL, props: { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] }] } }],
+            [
+                "write-only advanced selector",
+                {
+                    type: TRAIL,
+                    props: {
+                        advancedEventSelectors: [
+                            {
+                                fieldSelectors: [
+                                    { field: "eventCategory", equals: ["Data"] },
+                                    { field: "resources.type", equals: ["AWS::S3::Object"] },
+                                    { field: "readOnly", equals: ["false"] },
+                                ],
+                            },
+                        ],
+                    },
+                },
+            ],
+            [
+                "read-only classic selector",
+                {
+                    type: TRAIL,
+                    props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] },
+                },
+            ],
+            [
+                "Lambda data events only",
+                {
+                    type: TRAIL,
+                    props: { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] }] },
+                },
+            ],
         ],
     },
     {
         name: "lambda-reserved-concurrency",
-        ok: [{ type: LAMBDA, props: { reservedConcurrentExecutions: 5 } }, { type: LAMBDA, props: { reservedConcurrentExecutions: 100 } }],
+        ok: [
+            { type: LAMBDA, props: { reservedConcurrentExecutions: 5 } },
+            { type: LAMBDA, props: { reservedConcurrentExecutions: 100 } },
+        ],
         bad: [
             ["unset", { type: LAMBDA, props: {} }],
             ["-1 (unreserved)", { type: LAMBDA, props: { reservedConcurrentExecutions: -1 } }],
@@ -263,10 +382,16 @@ const resourceRules: ResourceRule[] = [
     },
     {
         name: "log-group-retention-minimum",
-        ok: [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 365 } }, { type: "aws:cloudwatch/logGroup:LogGroup", props: {} }],
+        ok: [
+            { type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 365 } },
+            { type: "aws:cloudwatch/logGroup:LogGroup", props: {} },
+        ],
         bad: [
             ["30 days", { type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 30 } }],
-            ["below a configured minimum", { type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 400 }, config: { minimumRetentionDays: 731 } }],
+            [
+                "below a configured minimum",
+                { type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 400 }, config: { minimumRetentionDays: 731 } },
+            ],
         ],
     },
     {
@@ -276,20 +401,35 @@ const resourceRules: ResourceRule[] = [
             { type: "aws:iam/policy:Policy", props: { policy: doc({ Sid: "BoundaryJustifiedWildcard", Effect: "Allow", Action: "kms:*", Resource: "*" }) } },
         ],
         bad: [
-            ["kms:Decrypt on *", { type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc({ Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*" }) } }],
+            [
+                "kms:Decrypt on *",
+                { type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc({ Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*" }) } },
+            ],
             ["kms:ReEncrypt* on *", { type: "aws:iam/policy:Policy", props: { policy: doc({ Effect: "Allow", Action: "kms:ReEncrypt*", Resource: ["*"] }) } }],
-            ["permission set kms:*", { type: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy", props: { inlinePolicy: doc({ Effect: "Allow", Action: "kms:*", Resource: "*" }) } }],
+            [
+                "permission set kms:*",
+                {
+                    type: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+                    props: { inlinePolicy: doc({ Effect: "Allow", Action: "kms:*", Resource: "*" }) },
+                },
+            ],
         ],
     },
     {
         name: "iam-no-service-wildcard-actions",
         ok: [
             { type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::b/*" }) } },
-            { type: "aws:iam/policy:Policy", props: { policy: doc({ Sid: "SageMakerCapJustifiedWildcard", Effect: "Allow", Action: "sagemaker:*", Resource: "*" }) } },
+            {
+                type: "aws:iam/policy:Policy",
+                props: { policy: doc({ Sid: "SageMakerCapJustifiedWildcard", Effect: "Allow", Action: "sagemaker:*", Resource: "*" }) },
+            },
             { type: "aws:iam/policy:Policy", props: { policy: doc({ Effect: "Deny", Action: "*", Resource: "*" }) } },
         ],
         bad: [
-            ["service wildcard on a scoped resource", { type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b" }) } }],
+            [
+                "service wildcard on a scoped resource",
+                { type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b" }) } },
+            ],
             ["* action", { type: "aws:iam/policy:Policy", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b" }) } }],
         ],
     },
@@ -309,19 +449,47 @@ describe("baseline resource rules", () => {
 
     it("skips unknown values as a preview does", async () => {
         expect(await runResourcePolicy(resourcePolicy("sagemaker-notebook-no-direct-internet"), nb({ directInternetAccess: UNKNOWN }))).toEqual([]);
-        expect(await runResourcePolicy(resourcePolicy("resource-policy-not-public"), { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", props: { policy: UNKNOWN } })).toEqual([]);
-        expect(await runResourcePolicy(resourcePolicy("subnet-no-public-ip"), { type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: UNKNOWN } })).toEqual([]);
+        expect(
+            await runResourcePolicy(resourcePolicy("resource-policy-not-public"), {
+                type: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+                props: { policy: UNKNOWN },
+            }),
+        ).toEqual([]);
+        expect(
+            await runResourcePolicy(resourcePolicy("subnet-no-public-ip"), { type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: UNKNOWN } }),
+        ).toEqual([]);
     });
 });
 
 // ---------------------------------------------------------------------- stack rules
 
 const BUCKET = "aws:s3/bucket:Bucket";
-const r = (type: string, name: string, props: Record<string, unknown> = {}, propertyDependencies?: Record<string, string[]>, protect?: boolean): StackCaseResource => ({ type, name, props, propertyDependencies, protect });
-const of = (type: string, bucket: string, props: Record<string, unknown>, name = `${bucket}-${type.split(":").pop()}`) => r(type, name, { bucket: "b", ...props }, { bucket: [bucket] });
+const r = (
+    type: string,
+    name: string,
+    props: Record<string, unknown> = {},
+    propertyDependencies?: Record<string, string[]>,
+    protect?: boolean,
+): StackCaseResource => ({ type, name, props, propertyDependencies, protect });
+const of = (type: string, bucket: string, props: Record<string, unknown>, name = `${bucket}-${type.split(":").pop()}`) =>
+    r(type, name, { bucket: "b", ...props }, { bucket: [bucket] });
 
-const DENY_HEADER = { Sid: "DenyNonKmsEncryptionHeader", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: "arn:aws:s3:::b/*", Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } } };
-const DENY_NETWORK = { Sid: "DenyAccessOutsidePlatformNetwork", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": ["vpce-1"] } } };
+const DENY_HEADER = {
+    Sid: "DenyNonKmsEncryptionHeader",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:PutObject",
+    Resource: "arn:aws:s3:::b/*",
+    Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+};
+const DENY_NETWORK = {
+    Sid: "DenyAccessOutsidePlatformNetwork",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+    Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": ["vpce-1"] } },
+};
 
 /** A well-formed data bucket, its companions and its access-log target. */
 function bucketStack(): StackCaseResource[] {
@@ -336,7 +504,9 @@ function bucketStack(): StackCaseResource[] {
         of("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "logs", { rules: [{ id: "x" }] }),
         r("aws:s3/bucketLogging:BucketLogging", "data-logging", { bucket: "b", targetBucket: "l" }, { bucket: ["data"], targetBucket: ["logs"] }),
         of("aws:s3/bucketPolicy:BucketPolicy", "data", { policy: doc(DENY_HEADER, DENY_NETWORK) }),
-        of("aws:s3/bucketPolicy:BucketPolicy", "logs", { policy: doc({ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject" }) }),
+        of("aws:s3/bucketPolicy:BucketPolicy", "logs", {
+            policy: doc({ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject" }),
+        }),
     ];
 }
 
@@ -354,7 +524,12 @@ const keyStack = (rotate: boolean): StackCaseResource[] => [
     r(KEY_T, "k", { enableKeyRotation: rotate }),
     r("aws:sagemaker/domain:Domain", "d", { kmsKeyId: KEY }, { kmsKeyId: ["k"] }),
     r("aws:cloudwatch/logGroup:LogGroup", "lg", { kmsKeyId: KEY }, { kmsKeyId: ["k"] }),
-    r("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }, { rules: ["k"] }),
+    r(
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "sse",
+        { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] },
+        { rules: ["k"] },
+    ),
 ];
 
 const VPC = r("aws:ec2/vpc:Vpc", "vpc", { tags: { "secure-ds:network-isolation": "isolated" } });
@@ -362,12 +537,27 @@ const endpoint = (svc: string) => r("aws:ec2/vpcEndpoint:VpcEndpoint", `vpce-${s
 const ALL_ENDPOINTS = ["s3", "sts", "logs", "kms", "sagemaker.api", "sagemaker.runtime", "ecr.api", "ecr.dkr", "ssm"].map(endpoint);
 
 const ISOLATION_DENIES = [
-    { Sid: "DenyWithoutNetworkIsolation", Effect: "Deny", Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"], Resource: "*", Condition: { BoolIfExists: { "sagemaker:NetworkIsolation": "false" } } },
-    { Sid: "DenyMissingNetworkIsolation", Effect: "Deny", Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"], Resource: "*", Condition: { Null: { "sagemaker:NetworkIsolation": "true" } } },
+    {
+        Sid: "DenyWithoutNetworkIsolation",
+        Effect: "Deny",
+        Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"],
+        Resource: "*",
+        Condition: { BoolIfExists: { "sagemaker:NetworkIsolation": "false" } },
+    },
+    {
+        Sid: "DenyMissingNetworkIsolation",
+        Effect: "Deny",
+        Action: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"],
+        Resource: "*",
+        Condition: { Null: { "sagemaker:NetworkIsolation": "true" } },
+    },
 ];
 const teamStack = (statements: Record<string, unknown>[], env: Record<string, string>): StackCaseResource[] => [
     r("aws:iam/policy:Policy", "team-fraud-guardrails-vpc-kms", { tags: { team: "fraud" }, policy: doc(...statements) }),
-    r("aws:iam/policy:Policy", "team-churn-guardrails-vpc-kms", { tags: { team: "churn" }, policy: doc({ Effect: "Deny", Action: "sagemaker:CreateApp", Resource: "*" }) }),
+    r("aws:iam/policy:Policy", "team-churn-guardrails-vpc-kms", {
+        tags: { team: "churn" },
+        policy: doc({ Effect: "Deny", Action: "sagemaker:CreateApp", Resource: "*" }),
+    }),
     r("aws:lambda/function:Function", "detective", { environment: { variables: env } }),
 ];
 
@@ -398,7 +588,12 @@ const GRANT = {
 const archiveStack = (): StackCaseResource[] => [
     r(PROVIDER, "shared", { defaultTags: JSON.stringify({ tags: { environment: "prod" } }) }),
     { ...r(BUCKET, "archive", { bucket: "acme-prod-audit", objectLockEnabled: true }), provider: "shared" },
-    r("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "archive-lock", { bucket: "acme-prod-audit", rule: { defaultRetention: { mode: "COMPLIANCE", days: 365 } } }, { bucket: ["archive"] }),
+    r(
+        "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+        "archive-lock",
+        { bucket: "acme-prod-audit", rule: { defaultRetention: { mode: "COMPLIANCE", days: 365 } } },
+        { bucket: ["archive"] },
+    ),
     { ...r(BUCKET, "data", { bucket: "acme-prod-fraud-data" }), provider: "shared" },
     r(TRAIL, "trail", { s3BucketName: "acme-prod-audit" }, { s3BucketName: ["archive"] }),
 ];
@@ -421,21 +616,64 @@ const stackRules: StackRule[] = [
         name: "resource-policy-platform-accounts-only",
         ok: [
             ...accountsStack(GRANT),
-            r("aws:kms/key:Key", "key", { policy: doc({ Sid: "Svc", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } }) }),
+            r("aws:kms/key:Key", "key", {
+                policy: doc({
+                    Sid: "Svc",
+                    Effect: "Allow",
+                    Principal: { Service: "config.amazonaws.com" },
+                    Action: "kms:Decrypt",
+                    Resource: "*",
+                    Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } },
+                }),
+            }),
             r("aws:sns/topicPolicy:TopicPolicy", "open-is-another-rule", { policy: doc({ Effect: "Allow", Principal: "*", Action: "sns:Publish" }) }),
-            r("aws:sqs/queuePolicy:QueuePolicy", "deny", { policy: doc({ Effect: "Deny", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sqs:*" }) }),
+            r("aws:sqs/queuePolicy:QueuePolicy", "deny", {
+                policy: doc({ Effect: "Deny", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sqs:*" }),
+            }),
             r("aws:s3/bucketPolicy:BucketPolicy", "unknown-policy", { policy: UNKNOWN }),
         ],
         bad: [
             ["bucket policy grants a foreign role", accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::999999999999:role/x" } })],
             ["KMS key grants a foreign account id", accountsStack({ ...GRANT, Principal: { AWS: "999999999999" } }, "aws:kms/key:Key")],
-            ["SNS topic policy with a foreign aws:SourceAccount", accountsStack({ ...GRANT, Principal: { Service: "events.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "999999999999" } } }, "aws:sns/topicPolicy:TopicPolicy")],
-            ["SQS queue policy with a foreign aws:PrincipalAccount", accountsStack({ ...GRANT, Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["444444444444", "999999999999"] } } }, "aws:sqs/queuePolicy:QueuePolicy")],
-            ["ECR policy with kms:CallerAccount StringNotEquals", accountsStack({ ...GRANT, Principal: "*", Condition: { StringNotEquals: { "kms:CallerAccount": "444444444444" } } }, "aws:ecr/repositoryPolicy:RepositoryPolicy")],
-            ["CodeArtifact repository with a wildcard aws:ResourceAccount", accountsStack({ ...GRANT, Condition: { StringLike: { "aws:ResourceAccount": "*" } } }, "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy", "policyDocument")],
-            ["CodeArtifact domain grants an unparsable principal", accountsStack({ ...GRANT, Principal: { AWS: "AROAEXAMPLEID" } }, "aws:codeartifact/domainPermissions:DomainPermissions", "policyDocument")],
+            [
+                "SNS topic policy with a foreign aws:SourceAccount",
+                accountsStack(
+                    { ...GRANT, Principal: { Service: "events.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "999999999999" } } },
+                    "aws:sns/topicPolicy:TopicPolicy",
+                ),
+            ],
+            [
+                "SQS queue policy with a foreign aws:PrincipalAccount",
+                accountsStack(
+                    { ...GRANT, Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["444444444444", "999999999999"] } } },
+                    "aws:sqs/queuePolicy:QueuePolicy",
+                ),
+            ],
+            [
+                "ECR policy with kms:CallerAccount StringNotEquals",
+                accountsStack(
+                    { ...GRANT, Principal: "*", Condition: { StringNotEquals: { "kms:CallerAccount": "444444444444" } } },
+                    "aws:ecr/repositoryPolicy:RepositoryPolicy",
+                ),
+            ],
+            [
+                "CodeArtifact repository with a wildcard aws:ResourceAccount",
+                accountsStack(
+                    { ...GRANT, Condition: { StringLike: { "aws:ResourceAccount": "*" } } },
+                    "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy",
+                    "policyDocument",
+                ),
+            ],
+            [
+                "CodeArtifact domain grants an unparsable principal",
+                accountsStack({ ...GRANT, Principal: { AWS: "AROAEXAMPLEID" } }, "aws:codeartifact/domainPermissions:DomainPermissions", "policyDocument"),
+            ],
             ["no provider declares its accounts", accountsStack(GRANT).filter((x) => x.type !== PROVIDER)],
-            ["trusted account list does not cover the grant", accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::888888888888:root" } }), { trustedAccountIds: ["999999999999"] }],
+            [
+                "trusted account list does not cover the grant",
+                accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::888888888888:root" } }),
+                { trustedAccountIds: ["999999999999"] },
+            ],
         ],
     },
     {
@@ -446,7 +684,15 @@ const stackRules: StackRule[] = [
             ["Object Lock enabled without a default retention", without(archiveStack(), "archive-lock")],
             ["retention without a period", edit(archiveStack(), "archive-lock", (x) => (x.props.rule = { defaultRetention: { mode: "COMPLIANCE" } }))],
             ["trail moved to an unlocked bucket", edit(archiveStack(), "trail", (x) => (x.propertyDependencies = { s3BucketName: ["data"] }))],
-            ["environment from the bucket's own tag, configured list", edit(edit(archiveStack(), "data", (x) => (x.props.tags = { environment: "staging" })), "trail", (x) => (x.propertyDependencies = { s3BucketName: ["data"] })), { environments: ["staging"] }],
+            [
+                "environment from the bucket's own tag, configured list",
+                edit(
+                    edit(archiveStack(), "data", (x) => (x.props.tags = { environment: "staging" })),
+                    "trail",
+                    (x) => (x.propertyDependencies = { s3BucketName: ["data"] }),
+                ),
+                { environments: ["staging"] },
+            ],
         ],
     },
     {
@@ -455,7 +701,10 @@ const stackRules: StackRule[] = [
         bad: [
             ["custom role by ARN", recorderStack("arn:aws:iam::444444444444:role/config-recorder")],
             ["custom role by reference (unknown ARN)", recorderStack(UNKNOWN as unknown as string, { roleArn: ["custom"] })],
-            ["another service's linked role", recorderStack("arn:aws:iam::444444444444:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie")],
+            [
+                "another service's linked role",
+                recorderStack("arn:aws:iam::444444444444:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie"),
+            ],
             ["no role", recorderStack(undefined as unknown as string)],
         ],
     },
@@ -498,7 +747,18 @@ const stackRules: StackRule[] = [
         ok: bucketStack(),
         bad: [
             ["header statement removed", edit(bucketStack(), "data-BucketPolicy", (x) => (x.props.policy = doc(DENY_NETWORK)))],
-            ["header accepts AES256", edit(bucketStack(), "data-BucketPolicy", (x) => (x.props.policy = doc({ ...DENY_HEADER, Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": ["aws:kms", "AES256"] } } })))],
+            [
+                "header accepts AES256",
+                edit(
+                    bucketStack(),
+                    "data-BucketPolicy",
+                    (x) =>
+                        (x.props.policy = doc({
+                            ...DENY_HEADER,
+                            Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": ["aws:kms", "AES256"] } },
+                        })),
+                ),
+            ],
             ["a log bucket that is no longer a target must have it", without(bucketStack(), "data-logging")],
         ],
     },
@@ -524,8 +784,18 @@ const stackRules: StackRule[] = [
         ok: [VPC, r("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "dsg", { ingress: [], egress: [] }, { vpcId: ["vpc"] })],
         bad: [
             ["not adopted", [VPC]],
-            ["inline egress", [VPC, r("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "dsg", { egress: [{ cidrBlocks: ["10.0.0.0/8"] }] }, { vpcId: ["vpc"] })]],
-            ["rule resource on it", [VPC, r("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "dsg", {}, { vpcId: ["vpc"] }), r("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", { description: "x" }, { securityGroupId: ["dsg"] })]],
+            [
+                "inline egress",
+                [VPC, r("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "dsg", { egress: [{ cidrBlocks: ["10.0.0.0/8"] }] }, { vpcId: ["vpc"] })],
+            ],
+            [
+                "rule resource on it",
+                [
+                    VPC,
+                    r("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "dsg", {}, { vpcId: ["vpc"] }),
+                    r("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", { description: "x" }, { securityGroupId: ["dsg"] }),
+                ],
+            ],
         ],
     },
     {
@@ -533,7 +803,14 @@ const stackRules: StackRule[] = [
         ok: [VPC, ...ALL_ENDPOINTS],
         bad: [
             ["ecr.dkr missing", [VPC, ...ALL_ENDPOINTS.filter((e) => e.name !== "vpce-ecr.dkr")]],
-            ["endpoint of another VPC", [VPC, r("aws:ec2/vpc:Vpc", "other"), ...ALL_ENDPOINTS.map((e) => (e.name === "vpce-ssm" ? { ...e, propertyDependencies: { vpcId: ["other"] } } : e))]],
+            [
+                "endpoint of another VPC",
+                [
+                    VPC,
+                    r("aws:ec2/vpc:Vpc", "other"),
+                    ...ALL_ENDPOINTS.map((e) => (e.name === "vpce-ssm" ? { ...e, propertyDependencies: { vpcId: ["other"] } } : e)),
+                ],
+            ],
             ["configured extra service", [VPC, ...ALL_ENDPOINTS], { requiredServices: ["codeartifact.api"] }],
         ],
     },
@@ -542,7 +819,14 @@ const stackRules: StackRule[] = [
         ok: [r("aws:ecr/repository:Repository", "repo"), r("aws:ecr/lifecyclePolicy:LifecyclePolicy", "lc", { repository: "x" }, { repository: ["repo"] })],
         bad: [
             ["no lifecycle policy", [r("aws:ecr/repository:Repository", "repo")]],
-            ["lifecycle policy of another repository", [r("aws:ecr/repository:Repository", "repo"), r("aws:ecr/repository:Repository", "other"), r("aws:ecr/lifecyclePolicy:LifecyclePolicy", "lc", { repository: "x" }, { repository: ["other"] })]],
+            [
+                "lifecycle policy of another repository",
+                [
+                    r("aws:ecr/repository:Repository", "repo"),
+                    r("aws:ecr/repository:Repository", "other"),
+                    r("aws:ecr/lifecyclePolicy:LifecyclePolicy", "lc", { repository: "x" }, { repository: ["other"] }),
+                ],
+            ],
         ],
     },
     {

@@ -34,20 +34,41 @@ describe("sagemaker-domain-kms-key (E1)", () => {
     it("reports a missing key and an AWS-managed alias", async () => {
         expect(await runResourcePolicy(sagemakerDomainKmsKey, { type: T.sagemakerDomain, props: {} })).toHaveLength(1);
         expect(await runResourcePolicy(sagemakerDomainKmsKey, { type: T.sagemakerDomain, props: { kmsKeyId: "alias/aws/elasticfilesystem" } })).toHaveLength(1);
-        expect(await runResourcePolicy(sagemakerDomainKmsKey, { type: T.sagemakerDomain, props: { kmsKeyId: "arn:aws:kms:eu-west-1:111111111111:alias/aws/elasticfilesystem" } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(sagemakerDomainKmsKey, {
+                type: T.sagemakerDomain,
+                props: { kmsKeyId: "arn:aws:kms:eu-west-1:111111111111:alias/aws/elasticfilesystem" },
+            }),
+        ).toHaveLength(1);
     });
 });
 
 describe("s3-bucket-sse-kms (E7)", () => {
     const rule = (r: Record<string, unknown>) => ({ type: T.s3Sse, props: { bucket: "b", rules: [r] } });
     it("passes SSE-KMS with a customer key and bucket keys", async () => {
-        expect(await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }))).toEqual([]);
+        expect(
+            await runResourcePolicy(
+                s3BucketSseKms,
+                rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }),
+            ),
+        ).toEqual([]);
     });
     it("reports AES256, the AWS-managed key, a missing key, no bucket key, no rules", async () => {
-        expect(await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }))).toHaveLength(1);
-        expect(await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }, bucketKeyEnabled: true }))).toHaveLength(1);
-        expect(await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }))).toHaveLength(1);
-        expect(await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }))).toHaveLength(1);
+        expect(
+            await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true })),
+        ).toHaveLength(1);
+        expect(
+            await runResourcePolicy(
+                s3BucketSseKms,
+                rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }, bucketKeyEnabled: true }),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true })),
+        ).toHaveLength(1);
+        expect(
+            await runResourcePolicy(s3BucketSseKms, rule({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } })),
+        ).toHaveLength(1);
         expect(await runResourcePolicy(s3BucketSseKms, { type: T.s3Sse, props: { bucket: "b", rules: [] } })).toHaveLength(1);
     });
 });
@@ -62,7 +83,13 @@ describe("kms-key-rotation (E9)", () => {
         expect(await runResourcePolicy(kmsKeyRotation, { type: T.kmsKey, props: { enableKeyRotation: true, deletionWindowInDays: 7 } })).toHaveLength(1);
     });
     it("honours the configured minimum window", async () => {
-        expect(await runResourcePolicy(kmsKeyRotation, { type: T.kmsKey, props: { enableKeyRotation: true, deletionWindowInDays: 7 }, config: { minimumDeletionWindowInDays: 7 } })).toEqual([]);
+        expect(
+            await runResourcePolicy(kmsKeyRotation, {
+                type: T.kmsKey,
+                props: { enableKeyRotation: true, deletionWindowInDays: 7 },
+                config: { minimumDeletionWindowInDays: 7 },
+            }),
+        ).toEqual([]);
     });
     it("does not ask asymmetric keys to rotate", async () => {
         expect(await runResourcePolicy(kmsKeyRotation, { type: T.kmsKey, props: { customerMasterKeySpec: "RSA_2048", deletionWindowInDays: 30 } })).toEqual([]);
@@ -75,8 +102,16 @@ describe("mandatory-tags (G1)", () => {
         expect(await runResourcePolicy(mandatoryTags, { type: T.kmsKey, props: { tags: all } })).toEqual([]);
     });
     it("counts provider defaultTags, JSON-encoded as the engine sends provider config", async () => {
-        expect(await runResourcePolicy(mandatoryTags, { type: T.kmsKey, props: {}, providerProps: { defaultTags: JSON.stringify({ tags: all }) } })).toEqual([]);
-        expect(await runResourcePolicy(mandatoryTags, { type: T.kmsKey, props: { tags: { team: "x" } }, providerProps: { defaultTags: { tags: { environment: "dev", owner: "o", "cost-center": "cc" } } } })).toEqual([]);
+        expect(await runResourcePolicy(mandatoryTags, { type: T.kmsKey, props: {}, providerProps: { defaultTags: JSON.stringify({ tags: all }) } })).toEqual(
+            [],
+        );
+        expect(
+            await runResourcePolicy(mandatoryTags, {
+                type: T.kmsKey,
+                props: { tags: { team: "x" } },
+                providerProps: { defaultTags: { tags: { environment: "dev", owner: "o", "cost-center": "cc" } } },
+            }),
+        ).toEqual([]);
     });
     it("reports each missing tag", async () => {
         const v = await runResourcePolicy(mandatoryTags, { type: T.kmsKey, props: { tags: { team: "fraud", environment: "dev" } } });

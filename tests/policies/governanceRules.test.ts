@@ -46,7 +46,9 @@ describe("cloudtrail-log-validation (G4)", () => {
     it("reports validation off or absent, and logging off", async () => {
         expect(await runResourcePolicy(cloudtrailLogValidation, { type: G.trail, props: { ...trail, enableLogFileValidation: false } })).toHaveLength(1);
         expect(await runResourcePolicy(cloudtrailLogValidation, { type: G.trail, props: { ...trail, enableLogFileValidation: undefined } })).toHaveLength(1);
-        expect((await runResourcePolicy(cloudtrailLogValidation, { type: G.trail, props: { ...trail, enableLogging: false } }))[0]).toContain("logging turned off");
+        expect((await runResourcePolicy(cloudtrailLogValidation, { type: G.trail, props: { ...trail, enableLogging: false } }))[0]).toContain(
+            "logging turned off",
+        );
     });
 });
 
@@ -63,7 +65,9 @@ describe("cloudtrail-kms (G4)", () => {
 
 describe("lambda-no-public-function-url", () => {
     it("passes AWS_IAM", async () => {
-        expect(await runResourcePolicy(lambdaNoPublicUrl, { type: G.lambdaFunctionUrl, props: { functionName: "f", authorizationType: "AWS_IAM" } })).toEqual([]);
+        expect(await runResourcePolicy(lambdaNoPublicUrl, { type: G.lambdaFunctionUrl, props: { functionName: "f", authorizationType: "AWS_IAM" } })).toEqual(
+            [],
+        );
     });
     it("reports NONE and a missing authorization type", async () => {
         const v = await runResourcePolicy(lambdaNoPublicUrl, { type: G.lambdaFunctionUrl, props: { functionName: "f", authorizationType: "NONE" } });
@@ -77,7 +81,12 @@ describe("lambda-no-public-function-url", () => {
 
 describe("lambda-dead-letter-queue (G10)", () => {
     it("passes a function with a DLQ", async () => {
-        expect(await runResourcePolicy(lambdaDeadLetterQueue, { type: G.lambdaFunction, props: { deadLetterConfig: { targetArn: "arn:aws:sqs:eu-west-1:111111111111:dlq" } } })).toEqual([]);
+        expect(
+            await runResourcePolicy(lambdaDeadLetterQueue, {
+                type: G.lambdaFunction,
+                props: { deadLetterConfig: { targetArn: "arn:aws:sqs:eu-west-1:111111111111:dlq" } },
+            }),
+        ).toEqual([]);
     });
     it("reports no dead-letter config and an empty target", async () => {
         expect(await runResourcePolicy(lambdaDeadLetterQueue, { type: G.lambdaFunction, props: {} })).toHaveLength(1);
@@ -95,12 +104,18 @@ describe("sqs-queue-kms (E10)", () => {
     it("reports SSE-SQS only, the aws/sqs key", async () => {
         expect(await runResourcePolicy(sqsQueueKms, { type: G.sqsQueue, props: { sqsManagedSseEnabled: true } })).toHaveLength(1);
         expect(await runResourcePolicy(sqsQueueKms, { type: G.sqsQueue, props: { kmsMasterKeyId: "alias/aws/sqs" } })).toHaveLength(1);
-        expect(await runResourcePolicy(sqsQueueKms, { type: G.sqsQueue, props: { kmsMasterKeyId: "arn:aws:kms:eu-west-1:111111111111:alias/aws/sqs" } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(sqsQueueKms, { type: G.sqsQueue, props: { kmsMasterKeyId: "arn:aws:kms:eu-west-1:111111111111:alias/aws/sqs" } }),
+        ).toHaveLength(1);
     });
 });
 
 describe("config-recorder-present (G10, stack)", () => {
-    const rule = { type: G.eventRule, name: "detective-rule", props: { eventPattern: JSON.stringify({ source: ["aws.sagemaker"], "detail-type": ["AWS API Call via CloudTrail"] }) } };
+    const rule = {
+        type: G.eventRule,
+        name: "detective-rule",
+        props: { eventPattern: JSON.stringify({ source: ["aws.sagemaker"], "detail-type": ["AWS API Call via CloudTrail"] }) },
+    };
     const recorder = { type: G.configRecorder, name: "config-recorder", props: { name: "acme-dev" } };
     it("passes detective controls with a recorder, and a stack without detective controls", async () => {
         expect(await runStackPolicy(configRecorderPresent, [rule, recorder])).toEqual([]);

@@ -3,13 +3,13 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../policy-pack/policies";
 import { isStackPolicy } from "../../policy-pack/policies/types";
-import { readPackConfig, resolvePolicies } from "../harness/evaluate";
-import { REPO_ROOT } from "../harness/stackConfig";
+import { readPackConfig, resolvePolicies } from "../../plan/evaluate";
+import { REPO_ROOT } from "../../plan/stackConfig";
+import { readGuardrails } from "../../tools/controlsDoc";
 
-/** Control IDs defined by the guardrail catalogue (N1…S6). */
+/** Control IDs defined by the guardrail catalogue (docs/guardrails.md). */
 function catalogueIds(): Set<string> {
-    const text = fs.readFileSync(path.join(REPO_ROOT, "..", "shared", "reference", "guardrails.md"), "utf8");
-    return new Set([...text.matchAll(/^\| ([NIEGS]\d+) \|/gm)].map((m) => m[1]));
+    return new Set(readGuardrails().map((row) => row.id));
 }
 
 describe("policy pack", () => {
@@ -64,7 +64,10 @@ describe("policy pack", () => {
     });
 
     it("is runnable by `pulumi preview --policy-pack policy-pack`: own package.json with a version, entry only builds the pack", () => {
-        const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
+        const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "package.json"), "utf8")) as {
+            version?: string;
+            dependencies?: Record<string, string>;
+        };
         expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
         expect(pkg.dependencies?.["@pulumi/policy"]).toBeDefined();
         expect(fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "PulumiPolicy.yaml"), "utf8")).toMatch(/runtime: nodejs/);

@@ -30,7 +30,12 @@ describe("codeartifact-domain-kms (E10)", () => {
     });
     it("reports a missing key and the AWS-managed key", async () => {
         expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d" } })).toHaveLength(1);
-        expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d", encryptionKey: "arn:aws:kms:eu-west-1:111111111111:alias/aws/codeartifact" } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(codeartifactDomainKms, {
+                type: P.codeartifactDomain,
+                props: { domain: "d", encryptionKey: "arn:aws:kms:eu-west-1:111111111111:alias/aws/codeartifact" },
+            }),
+        ).toHaveLength(1);
     });
     it("skips unknown values and other types", async () => {
         expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d", encryptionKey: UNKNOWN } })).toEqual([]);
@@ -42,24 +47,49 @@ describe("codeartifact-approved-no-upstream (S1, S2)", () => {
     const repo = (props: Record<string, unknown>) => ({ type: P.codeartifactRepository, props: { domain: "d", ...props } });
     it("passes an approved repository without connection or upstream, and an upstream repository with one", async () => {
         expect(await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved" }))).toEqual([]);
-        expect(await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "public-pypi", externalConnections: { externalConnectionName: "public:pypi" } }))).toEqual([]);
+        expect(
+            await runResourcePolicy(
+                approvedRepositoryNoUpstream,
+                repo({ repository: "public-pypi", externalConnections: { externalConnectionName: "public:pypi" } }),
+            ),
+        ).toEqual([]);
     });
     it("reports an external connection on approved (the reference implementation's public:npmjs leak)", async () => {
-        const v = await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved-npm", externalConnections: { externalConnectionName: "public:npmjs" } }));
+        const v = await runResourcePolicy(
+            approvedRepositoryNoUpstream,
+            repo({ repository: "approved-npm", externalConnections: { externalConnectionName: "public:npmjs" } }),
+        );
         expect(v).toHaveLength(1);
         expect(v[0]).toContain("public:npmjs");
     });
     it("reports an upstream on approved", async () => {
-        expect(await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved", upstreams: [{ repositoryName: "public-pypi" }] }))).toHaveLength(1);
+        expect(
+            await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved", upstreams: [{ repositoryName: "public-pypi" }] })),
+        ).toHaveLength(1);
     });
     it("reports both at once, and honours a configured name pattern", async () => {
-        expect(await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved", upstreams: [{ repositoryName: "x" }], externalConnections: [{ externalConnectionName: "public:pypi" }] }))).toHaveLength(2);
-        expect(await runResourcePolicy(approvedRepositoryNoUpstream, { ...repo({ repository: "curated", upstreams: [{ repositoryName: "x" }] }), config: { approvedRepositoryPattern: "^curated$" } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(
+                approvedRepositoryNoUpstream,
+                repo({ repository: "approved", upstreams: [{ repositoryName: "x" }], externalConnections: [{ externalConnectionName: "public:pypi" }] }),
+            ),
+        ).toHaveLength(2);
+        expect(
+            await runResourcePolicy(approvedRepositoryNoUpstream, {
+                ...repo({ repository: "curated", upstreams: [{ repositoryName: "x" }] }),
+                config: { approvedRepositoryPattern: "^curated$" },
+            }),
+        ).toHaveLength(1);
     });
 });
 
 describe("ecr-repository-kms, ecr-immutable-tags, ecr-scan-on-push (S5, E10)", () => {
-    const good = { name: "r", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] };
+    const good = {
+        name: "r",
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
+    };
     const ecr = (props: Record<string, unknown>) => ({ type: P.ecrRepository, props: { ...good, ...props } });
     it("passes the hardened repository", async () => {
         for (const rule of [ecrRepositoryKms, ecrImmutableTags, ecrScanOnPush]) expect(await runResourcePolicy(rule, ecr({}))).toEqual([]);
@@ -68,7 +98,9 @@ describe("ecr-repository-kms, ecr-immutable-tags, ecr-scan-on-push (S5, E10)", (
         expect(await runResourcePolicy(ecrRepositoryKms, ecr({ encryptionConfigurations: undefined }))).toHaveLength(1);
         expect(await runResourcePolicy(ecrRepositoryKms, ecr({ encryptionConfigurations: [{ encryptionType: "AES256" }] }))).toHaveLength(1);
         expect(await runResourcePolicy(ecrRepositoryKms, ecr({ encryptionConfigurations: [{ encryptionType: "KMS" }] }))).toHaveLength(1);
-        expect(await runResourcePolicy(ecrRepositoryKms, ecr({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] }))).toHaveLength(1);
+        expect(await runResourcePolicy(ecrRepositoryKms, ecr({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] }))).toHaveLength(
+            1,
+        );
     });
     it("reports mutable tags, the API default and mutable exclusions", async () => {
         expect(await runResourcePolicy(ecrImmutableTags, ecr({ imageTagMutability: "MUTABLE" }))).toHaveLength(1);
@@ -82,7 +114,10 @@ describe("ecr-repository-kms, ecr-immutable-tags, ecr-scan-on-push (S5, E10)", (
 });
 
 describe("codebuild-not-privileged, codebuild-kms-encrypted (S2, E10)", () => {
-    const project = (props: Record<string, unknown>) => ({ type: P.codebuildProject, props: { name: "p", encryptionKey: KEY, environment: { privilegedMode: false, type: "LINUX_CONTAINER" }, ...props } });
+    const project = (props: Record<string, unknown>) => ({
+        type: P.codebuildProject,
+        props: { name: "p", encryptionKey: KEY, environment: { privilegedMode: false, type: "LINUX_CONTAINER" }, ...props },
+    });
     it("passes an unprivileged project with a customer key", async () => {
         expect(await runResourcePolicy(codebuildNotPrivileged, project({}))).toEqual([]);
         expect(await runResourcePolicy(codebuildKmsEncrypted, project({}))).toEqual([]);
@@ -100,15 +135,25 @@ describe("codebuild-not-privileged, codebuild-kms-encrypted (S2, E10)", () => {
 describe("codepipeline-artifact-store-kms (E10)", () => {
     const pipeline = (stores: unknown) => ({ type: P.pipeline, props: { name: "p", artifactStores: stores } });
     it("passes a KMS artifact store with a customer key", async () => {
-        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: KEY } }]))).toEqual([]);
+        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: KEY } }]))).toEqual(
+            [],
+        );
     });
     it("reports no key, the AWS-managed key, and no store", async () => {
         expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b" }]))).toHaveLength(1);
-        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "alias/aws/s3" } }]))).toHaveLength(1);
+        expect(
+            await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "alias/aws/s3" } }])),
+        ).toHaveLength(1);
         expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([]))).toHaveLength(1);
     });
     it("reports each bad store of a multi-region pipeline", async () => {
-        const v = await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "a", region: "eu-west-1", encryptionKey: { type: "KMS", id: KEY } }, { type: "S3", location: "b", region: "us-east-1" }]));
+        const v = await runResourcePolicy(
+            pipelineArtifactStoreKms,
+            pipeline([
+                { type: "S3", location: "a", region: "eu-west-1", encryptionKey: { type: "KMS", id: KEY } },
+                { type: "S3", location: "b", region: "us-east-1" },
+            ]),
+        );
         expect(v).toHaveLength(1);
         expect(v[0]).toContain("artifact store b");
     });

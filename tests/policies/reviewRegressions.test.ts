@@ -46,20 +46,37 @@ describe("iam-pass-role-scoped: NotAction, negated conditions, role/* (I4)", () 
             "test policy statement 0 allows iam:PassRole on every role; name the roles (I4).",
         ]);
         expect(await run({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::*:*", Condition: toSageMaker })).toHaveLength(1);
-        expect(await run({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111111111111:role/secure-ds/*", Condition: toSageMaker })).toEqual([]);
+        expect(await run({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111111111111:role/secure-ds/*", Condition: toSageMaker })).toEqual(
+            [],
+        );
     });
 });
 
 describe("iam-trust-no-open-principal: conditions that do not narrow the caller (I3)", () => {
     const run = (st: object) => runResourcePolicy(iamTrustNoOpenPrincipal, { type: "aws:iam/role:Role", props: { assumeRolePolicy: doc(st) } });
     it("passes * narrowed to the organization or a principal ARN", async () => {
-        expect(await run({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": ROLE_ARN } } })).toEqual([]);
-        expect(await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })).toEqual([]);
+        expect(
+            await run({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": ROLE_ARN } } }),
+        ).toEqual([]);
+        expect(
+            await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } }),
+        ).toEqual([]);
     });
     it("reports * with a condition that admits any account", async () => {
-        expect(await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { Bool: { "aws:SecureTransport": "true" } } })).toHaveLength(1);
-        expect(await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-abc" } } })).toHaveLength(1);
-        expect(await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEqualsIfExists: { "aws:PrincipalAccount": "111111111111" } } })).toHaveLength(1);
+        expect(await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { Bool: { "aws:SecureTransport": "true" } } })).toHaveLength(
+            1,
+        );
+        expect(
+            await run({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-abc" } } }),
+        ).toHaveLength(1);
+        expect(
+            await run({
+                Effect: "Allow",
+                Principal: "*",
+                Action: "sts:AssumeRole",
+                Condition: { StringEqualsIfExists: { "aws:PrincipalAccount": "111111111111" } },
+            }),
+        ).toHaveLength(1);
         expect(await run({ Effect: "Allow", Principal: { Federated: "*" }, Action: "sts:AssumeRoleWithWebIdentity" })).toHaveLength(1);
     });
 });
@@ -83,7 +100,10 @@ describe("s3-bucket-policy-denies-insecure-transport: ANDed conditions and value
 
 describe("s3-bucket-sse-kms: DSSE-KMS takes no bucket key (E7)", () => {
     const run = (sseAlgorithm: string, bucketKeyEnabled?: boolean) =>
-        runResourcePolicy(s3BucketSseKms, { type: T.s3Sse, props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: KEY }, bucketKeyEnabled }] } });
+        runResourcePolicy(s3BucketSseKms, {
+            type: T.s3Sse,
+            props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: KEY }, bucketKeyEnabled }] },
+        });
     it("passes DSSE-KMS without bucket keys and SSE-KMS with them", async () => {
         expect(await run("aws:kms:dsse")).toEqual([]);
         expect(await run("aws:kms", true)).toEqual([]);
@@ -100,25 +120,43 @@ describe("mandatory-tags: list-form tags (G1)", () => {
     it("reads autoscaling-group style { key, value } tags", async () => {
         const full = [tag("team", "fraud"), tag("environment", "dev"), tag("owner", "o"), tag("cost-center", "cc")];
         expect(await runResourcePolicy(mandatoryTags, { type: ASG, props: { tags: full } })).toEqual([]);
-        expect(await runResourcePolicy(mandatoryTags, { type: ASG, props: { tags: full.slice(0, 3) } })).toEqual([`${ASG} test is missing the tag cost-center (G1).`]);
+        expect(await runResourcePolicy(mandatoryTags, { type: ASG, props: { tags: full.slice(0, 3) } })).toEqual([
+            `${ASG} test is missing the tag cost-center (G1).`,
+        ]);
     });
 });
 
 describe("resource-policy-not-public: inline topic/queue policies and negated conditions (N10)", () => {
     const open = doc({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" });
     it("passes an inline policy narrowed by aws:SourceAccount", async () => {
-        const ok = doc({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } } });
+        const ok = doc({
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sqs:SendMessage",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+        });
         expect(await runResourcePolicy(resourcePolicyNotPublic, { type: "aws:sqs/queue:Queue", props: { policy: ok } })).toEqual([]);
     });
     it("reports public inline policies on queues, topics, secrets and EFS", async () => {
-        for (const type of ["aws:sqs/queue:Queue", "aws:sns/topic:Topic", "aws:secretsmanager/secretPolicy:SecretPolicy", "aws:efs/fileSystemPolicy:FileSystemPolicy"]) {
+        for (const type of [
+            "aws:sqs/queue:Queue",
+            "aws:sns/topic:Topic",
+            "aws:secretsmanager/secretPolicy:SecretPolicy",
+            "aws:efs/fileSystemPolicy:FileSystemPolicy",
+        ]) {
             expect(await runResourcePolicy(resourcePolicyNotPublic, { type, props: { policy: open } })).toHaveLength(1);
         }
     });
     it("reports * narrowed only by a negated or IfExists test", async () => {
-        for (const Condition of [{ StringNotEquals: { "aws:PrincipalAccount": "222222222222" } }, { StringEqualsIfExists: { "aws:SourceAccount": "111111111111" } }]) {
+        for (const Condition of [
+            { StringNotEquals: { "aws:PrincipalAccount": "222222222222" } },
+            { StringEqualsIfExists: { "aws:SourceAccount": "111111111111" } },
+        ]) {
             const policy = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sqs:SendMessage", Resource: "*", Condition });
-            expect(await runResourcePolicy(resourcePolicyNotPublic, { type: "aws:sqs/queuePolicy:QueuePolicy", props: { queueUrl: "q", policy } })).toHaveLength(1);
+            expect(
+                await runResourcePolicy(resourcePolicyNotPublic, { type: "aws:sqs/queuePolicy:QueuePolicy", props: { queueUrl: "q", policy } }),
+            ).toHaveLength(1);
         }
     });
 });
@@ -132,15 +170,38 @@ describe("iam-no-service-wildcard-actions / iam-no-decrypt-on-all-keys: NotActio
         expect(await runResourcePolicy(iamNoDecryptOnAllKeys, { type: ROLE, props })).toEqual([]);
     });
     it("reports Allow + NotAction and s3:* inside a role's inline policies", async () => {
-        expect(await runResourcePolicy(iamNoServiceWildcardActions, { type: POLICY, props: { policy: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::b" }) } })).toHaveLength(1);
-        expect(await runResourcePolicy(iamNoServiceWildcardActions, { type: ROLE, props: { inlinePolicies: [{ name: "p", policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b" }) }] } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(iamNoServiceWildcardActions, {
+                type: POLICY,
+                props: { policy: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::b" }) },
+            }),
+        ).toHaveLength(1);
+        expect(
+            await runResourcePolicy(iamNoServiceWildcardActions, {
+                type: ROLE,
+                props: { inlinePolicies: [{ name: "p", policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b" }) }] },
+            }),
+        ).toHaveLength(1);
     });
     it("reports decrypt through NotAction, on key/*, and in role inline policies", async () => {
-        expect(await runResourcePolicy(iamNoDecryptOnAllKeys, { type: POLICY, props: { policy: doc({ Sid: "X", Effect: "Allow", NotAction: "s3:*", Resource: "*" }) } })).toEqual([
-            "test: statement X allows kms:Decrypt, kms:ReEncryptFrom on all KMS keys (I3).",
-        ]);
-        expect(await runResourcePolicy(iamNoDecryptOnAllKeys, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:eu-west-1:111111111111:key/*" }) } })).toHaveLength(1);
-        expect(await runResourcePolicy(iamNoDecryptOnAllKeys, { type: ROLE, props: { inlinePolicies: [{ name: "p", policy: doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }) }] } })).toHaveLength(1);
+        expect(
+            await runResourcePolicy(iamNoDecryptOnAllKeys, {
+                type: POLICY,
+                props: { policy: doc({ Sid: "X", Effect: "Allow", NotAction: "s3:*", Resource: "*" }) },
+            }),
+        ).toEqual(["test: statement X allows kms:Decrypt, kms:ReEncryptFrom on all KMS keys (I3)."]);
+        expect(
+            await runResourcePolicy(iamNoDecryptOnAllKeys, {
+                type: POLICY,
+                props: { policy: doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:eu-west-1:111111111111:key/*" }) },
+            }),
+        ).toHaveLength(1);
+        expect(
+            await runResourcePolicy(iamNoDecryptOnAllKeys, {
+                type: ROLE,
+                props: { inlinePolicies: [{ name: "p", policy: doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }) }] },
+            }),
+        ).toHaveLength(1);
     });
 });
 
@@ -153,7 +214,9 @@ describe("iam-no-wildcard-action-on-all-resources / iam-pass-role-scoped: permis
     });
     it("reports s3:* on * and an unconditioned PassRole in a permission-set policy", async () => {
         const wild = doc({ Effect: "Allow", Action: "s3:*", Resource: "*" });
-        expect(await runResourcePolicy(iamNoWildcardActionOnAllResources, { type: PS, props: { inlinePolicy: wild } })).toEqual(["test inlinePolicy statement 0 allows s3:* on every resource (I3)."]);
+        expect(await runResourcePolicy(iamNoWildcardActionOnAllResources, { type: PS, props: { inlinePolicy: wild } })).toEqual([
+            "test inlinePolicy statement 0 allows s3:* on every resource (I3).",
+        ]);
         const pass = doc({ Effect: "Allow", Action: "iam:PassRole", Resource: ROLE_ARN });
         expect(await runResourcePolicy(iamPassRoleScoped, { type: PS, props: { inlinePolicy: pass } })).toHaveLength(1);
     });

@@ -20,14 +20,21 @@ function domain(): Record<string, unknown> {
         appNetworkAccessType: "VpcOnly",
         kmsKeyId: KEY,
         retentionPolicy: { homeEfsFileSystem: "Retain" },
-        domainSettings: { securityGroupIds: ["sg-domain"], executionRoleIdentityConfig: "USER_PROFILE_NAME", dockerSettings: { enableDockerAccess: "DISABLED" } },
+        domainSettings: {
+            securityGroupIds: ["sg-domain"],
+            executionRoleIdentityConfig: "USER_PROFILE_NAME",
+            dockerSettings: { enableDockerAccess: "DISABLED" },
+        },
         defaultUserSettings: {
             executionRole: "arn:aws:iam::111111111111:role/studio",
             securityGroups: ["sg-domain"],
             sharingSettings: { notebookOutputOption: "Disabled", s3KmsKeyId: KEY },
             jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: IDLE } },
         },
-        defaultSpaceSettings: { executionRole: "arn:aws:iam::111111111111:role/space", jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: IDLE } } },
+        defaultSpaceSettings: {
+            executionRole: "arn:aws:iam::111111111111:role/space",
+            jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: IDLE } },
+        },
     };
 }
 const check = (policy: Parameters<typeof runResourcePolicy>[0], props: Record<string, unknown>, config?: Record<string, unknown>) =>
@@ -57,7 +64,14 @@ describe("the studio area", () => {
     });
 
     it("passes the compliant domain on every domain rule", async () => {
-        for (const p of [studioDomainHomeRetention, studioDomainIdentityConfig, studioDomainSecurityGroups, studioDomainIdleShutdown, studioSharingEncrypted, studioDomainDockerDisabled]) {
+        for (const p of [
+            studioDomainHomeRetention,
+            studioDomainIdentityConfig,
+            studioDomainSecurityGroups,
+            studioDomainIdleShutdown,
+            studioSharingEncrypted,
+            studioDomainDockerDisabled,
+        ]) {
             expect(await check(p, domain())).toEqual([]);
         }
     });
@@ -65,74 +79,186 @@ describe("the studio area", () => {
 
 describe("studio-domain-home-retention (G9)", () => {
     it("reports Delete and a missing retention policy", async () => {
-        const del = await check(studioDomainHomeRetention, mutate((d) => (d.retentionPolicy.homeEfsFileSystem = "Delete")));
+        const del = await check(
+            studioDomainHomeRetention,
+            mutate((d) => (d.retentionPolicy.homeEfsFileSystem = "Delete")),
+        );
         expect(del).toHaveLength(1);
         expect(del[0]).toContain("Delete");
-        expect(await check(studioDomainHomeRetention, mutate((d) => delete d.retentionPolicy))).toHaveLength(1);
-        expect(await check(studioDomainHomeRetention, mutate((d) => (d.retentionPolicy = {})))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainHomeRetention,
+                mutate((d) => delete d.retentionPolicy),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainHomeRetention,
+                mutate((d) => (d.retentionPolicy = {})),
+            ),
+        ).toHaveLength(1);
     });
     it("skips unknown values and other types", async () => {
-        expect(await check(studioDomainHomeRetention, mutate((d) => (d.retentionPolicy = UNKNOWN)))).toEqual([]);
+        expect(
+            await check(
+                studioDomainHomeRetention,
+                mutate((d) => (d.retentionPolicy = UNKNOWN)),
+            ),
+        ).toEqual([]);
         expect(await runResourcePolicy(studioDomainHomeRetention, { type: T.kmsKey, props: {} })).toEqual([]);
     });
 });
 
 describe("studio-domain-user-identity (I5)", () => {
     it("reports DISABLED and absent identity config", async () => {
-        expect(await check(studioDomainIdentityConfig, mutate((d) => (d.domainSettings.executionRoleIdentityConfig = "DISABLED")))).toHaveLength(1);
-        expect(await check(studioDomainIdentityConfig, mutate((d) => delete d.domainSettings.executionRoleIdentityConfig))).toHaveLength(1);
-        expect(await check(studioDomainIdentityConfig, mutate((d) => delete d.domainSettings))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdentityConfig,
+                mutate((d) => (d.domainSettings.executionRoleIdentityConfig = "DISABLED")),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdentityConfig,
+                mutate((d) => delete d.domainSettings.executionRoleIdentityConfig),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdentityConfig,
+                mutate((d) => delete d.domainSettings),
+            ),
+        ).toHaveLength(1);
     });
 });
 
-describe("studio-domain-security-groups (N2, pitfall 3)", () => {
+describe("studio-domain-security-groups (N2)", () => {
     it("reports groups missing from the default user settings", async () => {
-        const v = await check(studioDomainSecurityGroups, mutate((d) => delete d.defaultUserSettings.securityGroups));
+        const v = await check(
+            studioDomainSecurityGroups,
+            mutate((d) => delete d.defaultUserSettings.securityGroups),
+        );
         expect(v).toHaveLength(1);
-        expect(v[0]).toContain("pitfall 3");
-        expect(await check(studioDomainSecurityGroups, mutate((d) => (d.defaultUserSettings.securityGroups = [])))).toHaveLength(1);
+        expect(v[0]).toContain("lifecycle scripts hang");
+        expect(
+            await check(
+                studioDomainSecurityGroups,
+                mutate((d) => (d.defaultUserSettings.securityGroups = [])),
+            ),
+        ).toHaveLength(1);
     });
     it("reports groups missing from the domain settings", async () => {
-        expect(await check(studioDomainSecurityGroups, mutate((d) => (d.domainSettings.securityGroupIds = [])))).toHaveLength(1);
-        expect(await check(studioDomainSecurityGroups, mutate((d) => delete d.domainSettings))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainSecurityGroups,
+                mutate((d) => (d.domainSettings.securityGroupIds = [])),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainSecurityGroups,
+                mutate((d) => delete d.domainSettings),
+            ),
+        ).toHaveLength(1);
     });
 });
 
 describe("studio-domain-idle-shutdown (G7)", () => {
     it("reports a domain without JupyterLab settings or idle settings", async () => {
-        expect(await check(studioDomainIdleShutdown, mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings))).toHaveLength(1);
-        expect(await check(studioDomainIdleShutdown, mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings = {})))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings = {})),
+            ),
+        ).toHaveLength(1);
     });
     it("reports idle shutdown turned off or not turned on", async () => {
-        const off = await check(studioDomainIdleShutdown, mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement = "DISABLED")));
+        const off = await check(
+            studioDomainIdleShutdown,
+            mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement = "DISABLED")),
+        );
         expect(off).toHaveLength(1);
         expect(off[0]).toContain("DISABLED");
-        expect(await check(studioDomainIdleShutdown, mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement),
+            ),
+        ).toHaveLength(1);
     });
     it("reports timeouts above the configured maximum, for users and spaces", async () => {
         expect(await check(studioDomainIdleShutdown, domain(), { maxIdleMinutes: 90 })).toHaveLength(4);
-        expect(await check(studioDomainIdleShutdown, mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.maxIdleTimeoutInMinutes = 10000)))).toHaveLength(1);
-        expect(await check(studioDomainIdleShutdown, mutate((d) => (d.defaultSpaceSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings = { idleTimeoutInMinutes: 5000 })))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.maxIdleTimeoutInMinutes = 10000)),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => (d.defaultSpaceSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings = { idleTimeoutInMinutes: 5000 })),
+            ),
+        ).toHaveLength(1);
     });
     it("checks Code Editor when the domain configures it", async () => {
-        expect(await check(studioDomainIdleShutdown, mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { lifecycleConfigArns: [] })))).toHaveLength(1);
-        expect(await check(studioDomainIdleShutdown, mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { appLifecycleManagement: { idleSettings: IDLE } })))).toEqual([]);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { lifecycleConfigArns: [] })),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainIdleShutdown,
+                mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { appLifecycleManagement: { idleSettings: IDLE } })),
+            ),
+        ).toEqual([]);
     });
 });
 
 describe("studio-sharing-encrypted (E5)", () => {
     it("passes sharing into a bucket with a customer key", async () => {
-        const allowed = mutate((d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/sharing/", s3KmsKeyId: KEY }));
+        const allowed = mutate(
+            (d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/sharing/", s3KmsKeyId: KEY }),
+        );
         expect(await check(studioSharingEncrypted, allowed)).toEqual([]);
     });
     it("reports a missing key, an AWS-managed key, a missing path and missing settings", async () => {
-        expect(await check(studioSharingEncrypted, mutate((d) => delete d.defaultUserSettings.sharingSettings.s3KmsKeyId))).toHaveLength(1);
-        expect(await check(studioSharingEncrypted, mutate((d) => (d.defaultUserSettings.sharingSettings.s3KmsKeyId = "alias/aws/s3")))).toHaveLength(1);
-        expect(await check(studioSharingEncrypted, mutate((d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3KmsKeyId: KEY })))).toHaveLength(1);
-        expect(await check(studioSharingEncrypted, mutate((d) => delete d.defaultUserSettings.sharingSettings))).toHaveLength(1);
+        expect(
+            await check(
+                studioSharingEncrypted,
+                mutate((d) => delete d.defaultUserSettings.sharingSettings.s3KmsKeyId),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioSharingEncrypted,
+                mutate((d) => (d.defaultUserSettings.sharingSettings.s3KmsKeyId = "alias/aws/s3")),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioSharingEncrypted,
+                mutate((d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3KmsKeyId: KEY })),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioSharingEncrypted,
+                mutate((d) => delete d.defaultUserSettings.sharingSettings),
+            ),
+        ).toHaveLength(1);
     });
     it("checks user profiles that override sharing, and ignores those that inherit it", async () => {
-        const profile = (userSettings: Record<string, unknown>) => runResourcePolicy(studioSharingEncrypted, { type: T.sagemakerUserProfile, props: { userSettings } });
+        const profile = (userSettings: Record<string, unknown>) =>
+            runResourcePolicy(studioSharingEncrypted, { type: T.sagemakerUserProfile, props: { userSettings } });
         expect(await profile({ securityGroups: ["sg-1"] })).toEqual([]);
         expect(await profile({ sharingSettings: { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/" } })).toHaveLength(1);
     });
@@ -140,8 +266,18 @@ describe("studio-sharing-encrypted (E5)", () => {
 
 describe("studio-domain-docker-disabled", () => {
     it("reports Docker enabled and an implicit setting", async () => {
-        expect(await check(studioDomainDockerDisabled, mutate((d) => (d.domainSettings.dockerSettings.enableDockerAccess = "ENABLED")))).toHaveLength(1);
-        expect(await check(studioDomainDockerDisabled, mutate((d) => delete d.domainSettings.dockerSettings))).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainDockerDisabled,
+                mutate((d) => (d.domainSettings.dockerSettings.enableDockerAccess = "ENABLED")),
+            ),
+        ).toHaveLength(1);
+        expect(
+            await check(
+                studioDomainDockerDisabled,
+                mutate((d) => delete d.domainSettings.dockerSettings),
+            ),
+        ).toHaveLength(1);
     });
 });
 
@@ -172,17 +308,30 @@ describe("studio-user-profile-own-security-group (N9, stack)", () => {
     it("passes profiles with their own groups (known ids and preview dependencies)", async () => {
         expect(await runStackPolicy(studioUserProfileSecurityGroupPerUser, [profile("alice", ["sg-a"]), profile("bob", ["sg-b"])])).toEqual([]);
         expect(
-            await runStackPolicy(studioUserProfileSecurityGroupPerUser, [sg("sg-alice"), sg("sg-bob"), profile("alice", UNKNOWN, ["sg-alice"]), profile("bob", UNKNOWN, ["sg-bob"])]),
+            await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+                sg("sg-alice"),
+                sg("sg-bob"),
+                profile("alice", UNKNOWN, ["sg-alice"]),
+                profile("bob", UNKNOWN, ["sg-bob"]),
+            ]),
         ).toEqual([]);
     });
 
     it("reports two profiles naming the same group id", async () => {
-        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [profile("alice", ["sg-shared"]), profile("bob", ["sg-shared"]), profile("carol", ["sg-c"])]);
+        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+            profile("alice", ["sg-shared"]),
+            profile("bob", ["sg-shared"]),
+            profile("carol", ["sg-c"]),
+        ]);
         expect(v).toEqual(["User profiles alice, bob share the security group sg-shared; each user needs their own (N9)."]);
     });
 
     it("reports two profiles built from the same group resource during a preview", async () => {
-        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [sg("shared"), profile("alice", UNKNOWN, ["shared"]), profile("bob", UNKNOWN, ["shared"])]);
+        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+            sg("shared"),
+            profile("alice", UNKNOWN, ["shared"]),
+            profile("bob", UNKNOWN, ["shared"]),
+        ]);
         expect(v).toHaveLength(1);
         expect(v[0]).toContain("alice, bob");
     });

@@ -38,12 +38,18 @@ describe("iam-trust-no-open-principal (I3)", () => {
     const run = (assumeRolePolicy: unknown) => runResourcePolicy(iamTrustNoOpenPrincipal, { type: ROLE, props: { assumeRolePolicy } });
     it("passes named principals and a conditioned *", async () => {
         expect(await run(doc({ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }))).toEqual([]);
-        expect(await run(doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/x" }, Action: "sts:AssumeRoleWithSAML" }))).toEqual([]);
-        expect(await run(doc({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } }))).toEqual([]);
+        expect(
+            await run(doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/x" }, Action: "sts:AssumeRoleWithSAML" })),
+        ).toEqual([]);
+        expect(
+            await run(doc({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })),
+        ).toEqual([]);
     });
     it("reports * and AWS:* without a condition, and NotPrincipal", async () => {
         expect(await run(doc({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }))).toHaveLength(1);
-        expect(await run(doc({ Effect: "Allow", Principal: { AWS: ["arn:aws:iam::111111111111:root", "*"] }, Action: "sts:AssumeRole", Condition: {} }))).toHaveLength(1);
+        expect(
+            await run(doc({ Effect: "Allow", Principal: { AWS: ["arn:aws:iam::111111111111:root", "*"] }, Action: "sts:AssumeRole", Condition: {} })),
+        ).toHaveLength(1);
         expect(await run(doc({ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "sts:AssumeRole" }))).toHaveLength(1);
     });
 });
@@ -52,19 +58,38 @@ describe("iam-pass-role-scoped (I4)", () => {
     const run = (policy: string) => runResourcePolicy(iamPassRoleScoped, { type: ROLE_POLICY, props: { policy } });
     const role = "arn:aws:iam::111111111111:role/secure-ds/acme-dev/fraud/acme-dev-fraud-training";
     it("passes PassRole on named roles with iam:PassedToService", async () => {
-        expect(await run(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [role], Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } }))).toEqual([]);
+        expect(
+            await run(
+                doc({
+                    Effect: "Allow",
+                    Action: "iam:PassRole",
+                    Resource: [role],
+                    Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+                }),
+            ),
+        ).toEqual([]);
         expect(await run(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }))).toEqual([]);
     });
     it("reports a missing service condition, * roles, and wildcards that include PassRole", async () => {
         expect(await run(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [role] }))).toHaveLength(1);
-        expect(await run(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } }))).toHaveLength(1);
+        expect(
+            await run(
+                doc({
+                    Effect: "Allow",
+                    Action: "iam:PassRole",
+                    Resource: "*",
+                    Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+                }),
+            ),
+        ).toHaveLength(1);
         expect(await run(doc({ Effect: "Allow", Action: "iam:Pass*", Resource: "*" }))).toHaveLength(2);
         expect(await run(doc({ Effect: "Allow", Action: "*", Resource: [role] }))).toHaveLength(1);
     });
 });
 
 describe("s3-public-access-block-all (N10, E7)", () => {
-    const run = (props: Record<string, unknown>) => runResourcePolicy(s3PublicAccessBlockAll, { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", props });
+    const run = (props: Record<string, unknown>) =>
+        runResourcePolicy(s3PublicAccessBlockAll, { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", props });
     const all = { bucket: "b", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
     it("passes all four on", async () => {
         expect(await run(all)).toEqual([]);
@@ -80,8 +105,16 @@ describe("s3-public-access-block-all (N10, E7)", () => {
 });
 
 describe("s3-bucket-policy-denies-insecure-transport (E7)", () => {
-    const run = (policy: unknown) => runResourcePolicy(s3BucketPolicyDeniesInsecureTransport, { type: "aws:s3/bucketPolicy:BucketPolicy", props: { bucket: "b", policy } });
-    const tls = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } };
+    const run = (policy: unknown) =>
+        runResourcePolicy(s3BucketPolicyDeniesInsecureTransport, { type: "aws:s3/bucketPolicy:BucketPolicy", props: { bucket: "b", policy } });
+    const tls = {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
     it("passes the SecureBucket statement", async () => {
         expect(await run(doc(tls))).toEqual([]);
     });
@@ -97,7 +130,12 @@ describe("s3-bucket-policy-denies-insecure-transport (E7)", () => {
 
 describe("s3-bucket-has-pab-sse-policy (stack, N10, E7)", () => {
     const bucket = { type: "aws:s3/bucket:Bucket", name: "b", props: { bucket: "acme-b" } };
-    const pab = { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "b-pab", props: { bucket: UNKNOWN }, propertyDependencies: { bucket: ["b"] } };
+    const pab = {
+        type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        name: "b-pab",
+        props: { bucket: UNKNOWN },
+        propertyDependencies: { bucket: ["b"] },
+    };
     const sse = { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "b-sse", props: { bucket: "acme-b" } };
     const policy = { type: "aws:s3/bucketPolicy:BucketPolicy", name: "b-policy", props: { bucket: UNKNOWN }, propertyDependencies: { bucket: ["b"] } };
     it("passes a bucket with all three (by property dependency or by name)", async () => {
@@ -105,12 +143,16 @@ describe("s3-bucket-has-pab-sse-policy (stack, N10, E7)", () => {
     });
     it("reports each missing companion", async () => {
         expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, sse, policy])).toEqual(["Bucket b has no public access block (N10, E7)."]);
-        expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, pab, policy])).toEqual(["Bucket b has no server-side encryption configuration (N10, E7)."]);
+        expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, pab, policy])).toEqual([
+            "Bucket b has no server-side encryption configuration (N10, E7).",
+        ]);
         expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, pab, sse])).toEqual(["Bucket b has no bucket policy (N10, E7)."]);
         expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket])).toHaveLength(1);
     });
     it("does not count another bucket's companions", async () => {
         const other = { type: "aws:s3/bucket:Bucket", name: "c", props: { bucket: "acme-c" } };
-        expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, other, pab, sse, policy])).toEqual(["Bucket c has no public access block, server-side encryption configuration, bucket policy (N10, E7)."]);
+        expect(await runStackPolicy(s3BucketHasPabSsePolicy, [bucket, other, pab, sse, policy])).toEqual([
+            "Bucket c has no public access block, server-side encryption configuration, bucket policy (N10, E7).",
+        ]);
     });
 });

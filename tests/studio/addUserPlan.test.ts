@@ -4,9 +4,9 @@
  * trust naming the new user); no existing resource changes a property that forces replacement.
  */
 import { describe, expect, it } from "vitest";
-import { PlanResource } from "../harness/planTypes";
-import { runPlatform } from "../harness/platformRun";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { PlanResource } from "../../plan/types";
+import { runPlatform } from "../../plan/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 /** Properties AWS (and the provider) update in place. */
 const IN_PLACE = new Set(["policy", "assumeRolePolicy", "value", "tags", "tagsAll", "description", "inlinePolicies", "users"]);

@@ -4,8 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureStudioDomain, SecureStudioDomainArgs, StudioNetwork } from "../../components/studio/SecureStudioDomain";
 import { TeamStudioBinding } from "../../components/team/types";
 import { UserConfig } from "../../stacks/schema/teams";
-import { RunResult, runWithMocks } from "../harness/engine";
-import { PlanResource } from "../harness/planTypes";
+import { RunResult, runWithMocks } from "../../plan/engine";
+import { PlanResource } from "../../plan/types";
 
 export const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 export const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";

@@ -143,7 +143,11 @@ describe("StudioHomeBackup (G9)", async () => {
         ]);
         for (const s of selections) expect(s.inputs.iamRoleArn).toBe(role.outputs.arn);
         expect(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0].Principal).toEqual({ Service: "backup.amazonaws.com" });
-        expect(ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn).sort()).toEqual([
+        expect(
+            ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+                .map((a) => a.inputs.policyArn)
+                .sort(),
+        ).toEqual([
             "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
             "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
         ]);
@@ -152,7 +156,13 @@ describe("StudioHomeBackup (G9)", async () => {
     it("rejects a bad schedule, a retention shorter than cold storage + 90 days, and no file systems", async () => {
         const attempt = (over: Partial<ConstructorParameters<typeof StudioHomeBackup>[1]>) =>
             runStudio(() => {
-                new StudioHomeBackup("backup", { namePrefix: "acme-dev", account: ACCOUNT, keyAdministrators: [ADMIN], fileSystems: { fraud: "fs-1" }, ...over });
+                new StudioHomeBackup("backup", {
+                    namePrefix: "acme-dev",
+                    account: ACCOUNT,
+                    keyAdministrators: [ADMIN],
+                    fileSystems: { fraud: "fs-1" },
+                    ...over,
+                });
             });
         await expect(attempt({ schedule: "daily" })).rejects.toThrow(/not an AWS Backup cron expression/);
         await expect(attempt({ retentionDays: 100, coldStorageAfterDays: 30 })).rejects.toThrow(/needs retentionDays of at least 120/);

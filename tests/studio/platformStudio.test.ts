@@ -8,9 +8,9 @@ import { PolicyDocument } from "../../components/guardrails/document";
 import { trustAllowsSourceIdentity } from "../../components/guardrails/studioRoles";
 import { STUDIO_TEAM_PARAMETERS } from "../../components/studio/lifecycleScript";
 import { studioPolicies } from "../../policy-pack/policies/studio";
-import { buildPlan, reevaluatePlan } from "../harness/plan";
-import { PlanResource } from "../harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { buildPlan, reevaluatePlan } from "../../plan/buildPlan";
+import { PlanResource } from "../../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { at } from "./fixtures";
 
 const STUDIO_RULES = new Set([...studioPolicies.map((p) => p.name), "sagemaker-domain-vpc-only", "sagemaker-domain-kms-key"]);
@@ -25,7 +25,9 @@ describe.each(["dev", "prod"])("Studio in the %s plan", async (stack) => {
     it("has one domain per team, with a profile per user", () => {
         const teams = (readStackConfigFile(stackConfigPath(stack))["secure-ds:platform"] as { teams: { name: string; users: { name: string }[] }[] }).teams;
         expect(domains.map((d) => d.inputs.domainName).sort()).toEqual(teams.map((t) => `acme-${stack}-${t.name}`).sort());
-        const profiles = of("aws:sagemaker/userProfile:UserProfile").map((p) => p.inputs.userProfileName).sort();
+        const profiles = of("aws:sagemaker/userProfile:UserProfile")
+            .map((p) => p.inputs.userProfileName)
+            .sort();
         expect(profiles).toEqual(teams.flatMap((t) => t.users.map((u) => u.name)).sort());
     });
 
@@ -46,7 +48,9 @@ describe.each(["dev", "prod"])("Studio in the %s plan", async (stack) => {
             const team = String(d.inputs.domainName).split("-").pop()!;
             expect(String(at(d.inputs, "defaultSpaceSettings.executionRole"))).toMatch(new RegExp(`-${team}-space$`));
             expect(String(at(d.inputs, "defaultUserSettings.executionRole"))).toMatch(new RegExp(`-${team}-studio$`));
-            const lcc = of("aws:sagemaker/studioLifecycleConfig:StudioLifecycleConfig").find((l) => l.inputs.studioLifecycleConfigName === `${d.inputs.domainName}-jupyterlab`)!;
+            const lcc = of("aws:sagemaker/studioLifecycleConfig:StudioLifecycleConfig").find(
+                (l) => l.inputs.studioLifecycleConfigName === `${d.inputs.domainName}-jupyterlab`,
+            )!;
             const script = Buffer.from(String(lcc.inputs.studioLifecycleConfigContent), "base64").toString();
             const path = /readonly PARAMETER_PATH="([^"]+)"/.exec(script)![1];
             expect(path).toMatch(new RegExp(`/${team}/?$`));

@@ -27,7 +27,7 @@ describe("SecureStudioDomain: the domain", async () => {
         expect(input("domainName")).toBe("acme-dev-fraud");
     });
 
-    it("names the domain security group in domain settings and default user settings (N2, pitfall 3)", () => {
+    it("names the domain security group in domain settings and default user settings (N2)", () => {
         expect(input("domainSettings.securityGroupIds")).toEqual(["sg-0domain0000000000"]);
         expect(input("defaultUserSettings.securityGroups")).toEqual(["sg-0domain0000000000"]);
         expect(input("defaultSpaceSettings.securityGroups")).toEqual(["sg-0domain0000000000"]);
@@ -62,12 +62,14 @@ describe("SecureStudioDomain: the domain", async () => {
             ],
         });
         expect(use.Condition).toEqual({
-            StringEquals: { "kms:ViaService": ["elasticfilesystem.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com"] },
+            StringEquals: {
+                "kms:ViaService": ["elasticfilesystem.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com"],
+            },
         });
         expect(policy.Statement.find((s) => s.Sid === "KeyAdministration")!.Principal).toEqual({ AWS: [ADMIN] });
     });
 
-    it("runs users as the team's Studio role and shared spaces as the team's space role (pitfall 12)", () => {
+    it("runs users as the team's Studio role and shared spaces as the team's space role (I3)", () => {
         expect(input("defaultUserSettings.executionRole")).toBe("arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-studio");
         expect(input("defaultSpaceSettings.executionRole")).toBe("arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-space");
     });
@@ -89,8 +91,14 @@ describe("SecureStudioDomain: the domain", async () => {
         const script = Buffer.from(String(lcc.inputs.studioLifecycleConfigContent), "base64").toString("utf8");
         expect(script).toContain('readonly PARAMETER_PATH="/secure-ds/fraud/"');
         expect(input("defaultUserSettings.jupyterLabAppSettings.lifecycleConfigArns")).toEqual([lcc.outputs.arn]);
-        expect(input("defaultUserSettings.jupyterLabAppSettings.defaultResourceSpec")).toEqual({ instanceType: "ml.t3.medium", lifecycleConfigArn: lcc.outputs.arn });
-        expect(input("defaultSpaceSettings.jupyterLabAppSettings.defaultResourceSpec")).toEqual({ instanceType: "ml.t3.medium", lifecycleConfigArn: lcc.outputs.arn });
+        expect(input("defaultUserSettings.jupyterLabAppSettings.defaultResourceSpec")).toEqual({
+            instanceType: "ml.t3.medium",
+            lifecycleConfigArn: lcc.outputs.arn,
+        });
+        expect(input("defaultSpaceSettings.jupyterLabAppSettings.defaultResourceSpec")).toEqual({
+            instanceType: "ml.t3.medium",
+            lifecycleConfigArn: lcc.outputs.arn,
+        });
     });
 
     it("hides every Studio instance type off the allow-list, and apps it does not configure (G2)", () => {
@@ -144,7 +152,9 @@ describe("SecureStudioDomain: user profiles (N9, I2)", async () => {
     });
 
     it("binds profiles to Identity Center users in SSO mode", async () => {
-        const run = await runDomain(domainArgs({ authMode: "SSO", identityCenterUserName: "email", team: fakeTeam([{ name: "alice", role: "admin", email: "alice@example.com" }]) }));
+        const run = await runDomain(
+            domainArgs({ authMode: "SSO", identityCenterUserName: "email", team: fakeTeam([{ name: "alice", role: "admin", email: "alice@example.com" }]) }),
+        );
         const alice = one(run.resources, PROFILE);
         expect(alice.inputs.singleSignOnUserIdentifier).toBe("UserName");
         expect(alice.inputs.singleSignOnUserValue).toBe("alice@example.com");

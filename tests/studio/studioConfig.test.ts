@@ -68,7 +68,11 @@ describe("studio config section", () => {
         expect(p).toContain(
             'secure-ds:platform.studio.identityCenter.region: "us-east-1" is not the platform region eu-west-1; SageMaker domains with SSO need Identity Center in the domain\'s region',
         );
-        expect(p.some((line) => /^secure-ds:platform\.teams\[0\]\.users\[1\]\.email: missing; studio\.identityCenter\.userName is email, so user "bob"/.test(line))).toBe(true);
+        expect(
+            p.some((line) =>
+                /^secure-ds:platform\.teams\[0\]\.users\[1\]\.email: missing; studio\.identityCenter\.userName is email, so user "bob"/.test(line),
+            ),
+        ).toBe(true);
         raw.studio.identityCenter.region = "eu-west-1";
         raw.studio.identityCenter.userName = "name";
         expect(problems(raw)).toEqual([]);
@@ -109,7 +113,9 @@ describe("studio config section", () => {
 
 describe("instance type catalogue", () => {
     it("is exactly the SDK's Studio app instance types (without system)", () => {
-        const sdk = Object.values(AppInstanceType).filter((t) => t !== "system").sort();
+        const sdk = Object.values(AppInstanceType)
+            .filter((t) => t !== "system")
+            .sort();
         expect([...STUDIO_APP_INSTANCE_TYPES].sort()).toEqual(sdk);
     });
     it("knows job-only families without confusing them with Studio types", () => {

@@ -1,11 +1,7 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { describe, expect, it } from "vitest";
 import { PolicyDocument, toPolicyJson } from "../../components/guardrails/document";
-import {
-    PresignedUrlPerimeterArgs,
-    presignedUrlPerimeter,
-    sageMakerDistributionImageArns,
-} from "../../components/guardrails/studioAccess";
+import { PresignedUrlPerimeterArgs, presignedUrlPerimeter, sageMakerDistributionImageArns } from "../../components/guardrails/studioAccess";
 import {
     backupVaultAccessPolicy,
     backupVaultKeyPolicy,
@@ -52,7 +48,11 @@ async function decide(doc: PolicyDocument, action: string, resource: string, con
     return response.result.analysis.result;
 }
 
-const tagged = (user: string) => ({ "aws:PrincipalTag/studiouserid": "alice", "sagemaker:ResourceTag/studiouserid": user, "aws:ResourceTag/studiouserid": user });
+const tagged = (user: string) => ({
+    "aws:PrincipalTag/studiouserid": "alice",
+    "sagemaker:ResourceTag/studiouserid": user,
+    "aws:ResourceTag/studiouserid": user,
+});
 
 describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
     it("has the expected statements", () => {
@@ -74,24 +74,33 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
     });
 
     it("lets alice open her own profile from the corporate range", async () => {
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).toBe("Allowed");
+        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).toBe(
+            "Allowed",
+        );
     });
 
     it("lets alice open her own profile through the Studio endpoint (no source IP there)", async () => {
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceVpce": "vpce-0studio" })).toBe("Allowed");
+        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceVpce": "vpce-0studio" })).toBe(
+            "Allowed",
+        );
     });
 
     it("denies alice bob's profile (I1)", async () => {
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("bob"), { ...tagged("bob"), "aws:SourceIp": "203.0.113.10" })).toBe("ExplicitlyDenied");
+        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("bob"), { ...tagged("bob"), "aws:SourceIp": "203.0.113.10" })).toBe(
+            "ExplicitlyDenied",
+        );
     });
 
     it("denies an untagged profile and another team's domain", async () => {
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { "aws:PrincipalTag/studiouserid": "alice", "aws:SourceIp": "203.0.113.10" })).toBe(
-            "ExplicitlyDenied",
-        );
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice", "d-otherteam000"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).not.toBe(
-            "Allowed",
-        );
+        expect(
+            await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), {
+                "aws:PrincipalTag/studiouserid": "alice",
+                "aws:SourceIp": "203.0.113.10",
+            }),
+        ).toBe("ExplicitlyDenied");
+        expect(
+            await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice", "d-otherteam000"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" }),
+        ).not.toBe("Allowed");
     });
 
     it("denies a session without the studiouserid tag even when another policy allows every profile (I1)", async () => {
@@ -108,13 +117,19 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
     });
 
     it("denies her own profile from the internet and from another endpoint (N8)", async () => {
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "198.51.100.7" })).toBe("ExplicitlyDenied");
-        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceVpce": "vpce-0elsewhere" })).toBe("ExplicitlyDenied");
+        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "198.51.100.7" })).toBe(
+            "ExplicitlyDenied",
+        );
+        expect(await decide(DOC, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceVpce": "vpce-0elsewhere" })).toBe(
+            "ExplicitlyDenied",
+        );
     });
 
     it("denies image config changes (I6)", async () => {
         for (const action of ["CreateAppImageConfig", "UpdateAppImageConfig", "DeleteAppImageConfig"]) {
-            expect(await decide(DOC, `sagemaker:${action}`, "arn:aws:sagemaker:eu-west-1:111111111111:app-image-config/acme-dev-geo", {})).toBe("ExplicitlyDenied");
+            expect(await decide(DOC, `sagemaker:${action}`, "arn:aws:sagemaker:eu-west-1:111111111111:app-image-config/acme-dev-geo", {})).toBe(
+                "ExplicitlyDenied",
+            );
         }
     });
 
@@ -128,7 +143,9 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
             "ImplicitlyDenied",
         );
         expect(
-            await decide(DOC, "sagemaker:CreateApp", app, { "sagemaker:ImageArns": ["arn:aws:sagemaker:eu-west-1:470317259841:image/sagemaker-distribution-cpu"] }),
+            await decide(DOC, "sagemaker:CreateApp", app, {
+                "sagemaker:ImageArns": ["arn:aws:sagemaker:eu-west-1:470317259841:image/sagemaker-distribution-cpu"],
+            }),
         ).toBe("ImplicitlyDenied");
     });
 
@@ -139,8 +156,12 @@ describe("presigned-URL perimeter (I1, N8, I6, I7, G2)", () => {
 
     it("works with only the VPC endpoint (no corporate ranges)", async () => {
         const doc = presignedUrlPerimeter({ ...ARGS, sourceIps: [] });
-        expect(doc.Statement.find((s) => s.Sid === "DenyPresignedUrlOutsideCorporateNetworkOrVpce")?.Condition).toEqual({ StringNotEquals: { "aws:SourceVpce": ["vpce-0studio", "vpce-0api"] } });
-        expect(await decide(doc, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).toBe("ExplicitlyDenied");
+        expect(doc.Statement.find((s) => s.Sid === "DenyPresignedUrlOutsideCorporateNetworkOrVpce")?.Condition).toEqual({
+            StringNotEquals: { "aws:SourceVpce": ["vpce-0studio", "vpce-0api"] },
+        });
+        expect(await decide(doc, "sagemaker:CreatePresignedDomainUrl", profile("alice"), { ...tagged("alice"), "aws:SourceIp": "203.0.113.10" })).toBe(
+            "ExplicitlyDenied",
+        );
     });
 
     it("refuses arguments that would lock everybody out", () => {
@@ -154,11 +175,21 @@ describe("Studio role and key documents", () => {
         ["image pull", "inline", imagePullPolicy(["222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0"], "aws")],
         ["image trust", "trust", serviceRoleTrust("sagemaker", "aws")],
         ["backup trust", "trust", serviceRoleTrust("backup", "aws")],
-        ["home key", "kms-key", studioHomeKeyPolicy({ partition: "aws", region: "eu-west-1", administrators: ["arn:aws:iam::111111111111:role/admin"], users: [ROLE] })],
+        [
+            "home key",
+            "kms-key",
+            studioHomeKeyPolicy({ partition: "aws", region: "eu-west-1", administrators: ["arn:aws:iam::111111111111:role/admin"], users: [ROLE] }),
+        ],
         [
             "vault key",
             "kms-key",
-            backupVaultKeyPolicy({ partition: "aws", region: "eu-west-1", accountId: "111111111111", administrators: ["arn:aws:iam::111111111111:role/admin"], backupRoleArn: ROLE }),
+            backupVaultKeyPolicy({
+                partition: "aws",
+                region: "eu-west-1",
+                accountId: "111111111111",
+                administrators: ["arn:aws:iam::111111111111:role/admin"],
+                backupRoleArn: ROLE,
+            }),
         ],
         ["vault access", "resource", backupVaultAccessPolicy(["arn:aws:iam::111111111111:role/admin"])],
     ];
@@ -170,7 +201,10 @@ describe("Studio role and key documents", () => {
 
     it("lets the image role pull only the approved repositories", () => {
         const doc = imagePullPolicy(
-            ["222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0", "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo@sha256:" + "a".repeat(64)],
+            [
+                "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0",
+                "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo@sha256:" + "a".repeat(64),
+            ],
             "aws",
         );
         expect(doc.Statement[0].Resource).toEqual(["arn:aws:ecr:eu-west-1:222222222222:repository/approved/geo"]);

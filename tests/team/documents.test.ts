@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { PolicyDocument, Statement, asArray, toPolicyJson } from "../../components/guardrails/document";
 import { keyPolicy } from "../../components/guardrails/kmsKeyPolicy";
 import { denyInsecureTransport, denyWrongEncryption } from "../../components/guardrails/s3";
-import { GUARDED_CREATE_ACTIONS, GUARDRAILED_ACTIONS, teamCostTagGuardrails, teamNetworkKeyGuardrails, teamPermissionBoundary } from "../../components/guardrails/teamBoundary";
+import {
+    GUARDED_CREATE_ACTIONS,
+    GUARDRAILED_ACTIONS,
+    teamCostTagGuardrails,
+    teamNetworkKeyGuardrails,
+    teamPermissionBoundary,
+} from "../../components/guardrails/teamBoundary";
 import { S3_OBJECT_DATA_ACTIONS, dataLakeBucketStatements, teamAccessPointPolicy, teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
 import { teamKeyPolicyArgs } from "../../components/guardrails/teamKey";
 import { BUCKET_ACCESS, teamRolePolicy } from "../../components/guardrails/teamPolicies";
@@ -21,18 +27,34 @@ const byId = (doc: PolicyDocument, id: string): Statement => {
     return st;
 };
 /** IAM ARN glob: `*` and `?` within one value, case-sensitive as ArnLike is. */
-const arnLike = (pattern: string, value: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(value);
+const arnLike = (pattern: string, value: string) =>
+    new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    ).test(value);
 /** Resources of Allow statements; "*" only where the actions support no resource type (checked separately). */
-const resourcesOf = (doc: PolicyDocument) => doc.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => asArray(s.Resource)).filter((r) => r !== "*");
+const resourcesOf = (doc: PolicyDocument) =>
+    doc.Statement.filter((s) => s.Effect === "Allow")
+        .flatMap((s) => asArray(s.Resource))
+        .filter((r) => r !== "*");
 const keyInputs = { administrators: [DEPLOYER], kmsEndpointIds: [KMS_ENDPOINT] };
 const bucketPolicy = (s: TeamDocumentScope, purpose: "data" | "models" | "outputs"): PolicyDocument => ({
     Version: "2012-10-17",
-    Statement: [denyInsecureTransport(s.bucketArns[purpose]), ...denyWrongEncryption(s.bucketArns[purpose], s.kmsKeyArn), ...teamBucketPolicyStatements(s, s.bucketArns[purpose])],
+    Statement: [
+        denyInsecureTransport(s.bucketArns[purpose]),
+        ...denyWrongEncryption(s.bucketArns[purpose], s.kmsKeyArn),
+        ...teamBucketPolicyStatements(s, s.bucketArns[purpose]),
+    ],
 });
 
 describe("trust policies (I3, I5, I8)", () => {
     it("SAML: only the provider, console audience, and a studiouserid tag naming a team user", () => {
-        const doc = humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/corp" }, allowedUsers: ["alice", "bob"] });
+        const doc = humanRoleTrustPolicy({
+            trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/corp" },
+            allowedUsers: ["alice", "bob"],
+        });
         expect(doc.Statement).toEqual([
             {
                 Sid: "FederatedSignInWithStudioUserTag",
@@ -64,13 +86,23 @@ describe("trust policies (I3, I5, I8)", () => {
     });
     it("refuses a human role nobody may assume", () => {
         expect(() => humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "x" }, allowedUsers: [] })).toThrow(/allowedUsers is empty/);
-        expect(() => humanRoleTrustPolicy({ trust: { kind: "principals", principalArns: [], requireMfa: true }, allowedUsers: ["a"] })).toThrow(/principalArns is empty/);
+        expect(() => humanRoleTrustPolicy({ trust: { kind: "principals", principalArns: [], requireMfa: true }, allowedUsers: ["a"] })).toThrow(
+            /principalArns is empty/,
+        );
     });
     it("execution roles trust SageMaker only; Studio roles may set the source identity (I5)", () => {
         expect(executionRoleTrustPolicy({ partition: "aws", sourceIdentity: true }).Statement).toEqual([
-            { Sid: "SageMakerAssumesRole", Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:SetSourceIdentity"] },
+            {
+                Sid: "SageMakerAssumesRole",
+                Effect: "Allow",
+                Principal: { Service: "sagemaker.amazonaws.com" },
+                Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+            },
         ]);
-        expect(executionRoleTrustPolicy({ partition: "aws-cn", sourceIdentity: false }).Statement[0]).toMatchObject({ Principal: { Service: "sagemaker.amazonaws.com.cn" }, Action: "sts:AssumeRole" });
+        expect(executionRoleTrustPolicy({ partition: "aws-cn", sourceIdentity: false }).Statement[0]).toMatchObject({
+            Principal: { Service: "sagemaker.amazonaws.com.cn" },
+            Action: "sts:AssumeRole",
+        });
     });
 });
 
@@ -84,7 +116,12 @@ describe("role permission policies (I3, I4)", () => {
     it("PassRole only to sagemaker.amazonaws.com and only the team's execution and delegated roles", () => {
         const studio = byId(teamRolePolicy(A, "studio"), "PassTeamRolesToSageMakerOnly");
         expect(studio.Condition).toEqual({ StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
-        expect(studio.Resource).toEqual([A.roleArns.training, A.roleArns.processing, A.roleArns.hosting, `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`]);
+        expect(studio.Resource).toEqual([
+            A.roleArns.training,
+            A.roleArns.processing,
+            A.roleArns.hosting,
+            `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`,
+        ]);
         const admin = byId(teamRolePolicy(A, "admin"), "PassTeamRolesToSageMakerOnly");
         expect(asArray(admin.Resource)).not.toContain(A.roleArns.admin);
         expect(asArray(admin.Resource)).not.toContain(A.roleArns.scientist);
@@ -136,10 +173,14 @@ describe("guardrail policies (N3, N4, E2-E6, G1-G3)", () => {
     it("jobs are denied without VPC, outside the team's subnets and SGs, without or with a foreign key", () => {
         expect(byId(net, "DenyJobsWithoutVpcSubnets")).toMatchObject({ Effect: "Deny", Condition: { Null: { "sagemaker:VpcSubnets": "true" } } });
         expect(byId(net, "DenyJobsOutsidePlatformSubnets").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": SUBNETS } });
-        expect(byId(net, "DenyJobsOutsidePlatformSecurityGroups").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [SG] } });
+        expect(byId(net, "DenyJobsOutsidePlatformSecurityGroups").Condition).toEqual({
+            "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [SG] },
+        });
         expect(byId(net, "DenyJobsWithoutVolumeKmsKey").Condition).toEqual({ Null: { "sagemaker:VolumeKmsKeyArn": "true" } });
         expect(byId(net, "DenyJobsWithForeignOutputKey").Condition).toEqual({ StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": [A.kmsKeyArn] } });
-        expect(asArray(byId(net, "DenyJobsWithoutVpcSubnets").Action)).toEqual(expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel"]));
+        expect(asArray(byId(net, "DenyJobsWithoutVpcSubnets").Action)).toEqual(
+            expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel"]),
+        );
         expect(byId(net, "DenyEndpointConfigOutsidePlatformSubnets").Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": SUBNETS } });
     });
     it("inter-container encryption: false and absent are both denied (E4)", () => {
@@ -185,22 +226,45 @@ describe("permission boundary (I3, I4)", () => {
         const required = GUARDRAILED_ACTIONS.flatMap(expand);
         expect(required.length).toBeGreaterThan(15);
         expect(required.filter((a) => !guarded.has(a))).toEqual([]);
-        for (const a of ["sagemaker:CreateCompilationJob", "sagemaker:CreateOptimizationJob", "sagemaker:CreateCluster", "sagemaker:CreateModelQualityJobDefinition"]) expect(guarded.has(a), a).toBe(true);
-        for (const a of ["sagemaker:CreatePresignedDomainUrl", "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreateApp", "sagemaker:CreateSpace"]) expect(guarded.has(a), a).toBe(false);
+        for (const a of [
+            "sagemaker:CreateCompilationJob",
+            "sagemaker:CreateOptimizationJob",
+            "sagemaker:CreateCluster",
+            "sagemaker:CreateModelQualityJobDefinition",
+        ])
+            expect(guarded.has(a), a).toBe(true);
+        for (const a of ["sagemaker:CreatePresignedDomainUrl", "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreateApp", "sagemaker:CreateSpace"])
+            expect(guarded.has(a), a).toBe(false);
     });
     it("PassRole only to SageMaker and only the team's own roles", () => {
         expect(byId(boundary, "DenyPassRoleExceptToSageMaker").Condition).toEqual({ StringNotEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
         const pass = asArray(byId(boundary, "PassTeamRolesToSageMakerOnly").Resource);
         expect(pass).toEqual([`arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/*`]);
-        for (const role of executionRoleArns(A)) expect(pass.some((p) => arnLike(p, role)), role).toBe(true);
+        for (const role of executionRoleArns(A))
+            expect(
+                pass.some((p) => arnLike(p, role)),
+                role,
+            ).toBe(true);
         // "fraud/" ends the path: a team whose name extends this one is not matched.
         const fraudx = scopeFor("fraud-x");
-        for (const role of [...Object.values(B.roleArns), ...Object.values(fraudx.roleArns)]) expect(pass.some((p) => arnLike(p, role)), role).toBe(false);
+        for (const role of [...Object.values(B.roleArns), ...Object.values(fraudx.roleArns)])
+            expect(
+                pass.some((p) => arnLike(p, role)),
+                role,
+            ).toBe(false);
     });
     it("allows roles only with this boundary, and never removing it or changing the team's policies (a boundary is an allow-list)", () => {
         const allows = boundary.Statement.filter((s) => s.Effect === "Allow");
         const allowing = (action: string) => allows.filter((s) => asArray(s.Action).some((p) => arnLike(p.toLowerCase(), action.toLowerCase())));
-        for (const a of ["iam:DeleteRolePermissionsBoundary", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicy"]) {
+        for (const a of [
+            "iam:DeleteRolePermissionsBoundary",
+            "iam:CreatePolicyVersion",
+            "iam:DeletePolicy",
+            "iam:DeletePolicyVersion",
+            "iam:SetDefaultPolicyVersion",
+            "iam:UpdateAssumeRolePolicy",
+            "iam:CreatePolicy",
+        ]) {
             expect(allowing(a), a).toEqual([]);
         }
         for (const a of ["iam:CreateRole", "iam:PutRolePermissionsBoundary"]) {
@@ -236,7 +300,10 @@ describe("team key policy (E2, E3, E9)", () => {
             Resource: "*",
             Condition: {
                 ArnLike: { "aws:PrincipalArn": [...executionRoleArns(A), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/*`] },
-                StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com"] },
+                StringEquals: {
+                    "kms:CallerAccount": ACCOUNT,
+                    "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com"],
+                },
             },
         });
         expect(byId(doc, "KeyGrantsForAwsResourcesByRoleArn").Condition?.Bool).toEqual({ "kms:GrantIsForAWSResource": "true" });
@@ -247,7 +314,11 @@ describe("team key policy (E2, E3, E9)", () => {
             Principal: "*",
             // Never DescribeKey: the deployer reads the key from outside the VPC after creating it.
             Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
-            Condition: { StringNotEquals: { "aws:SourceVpce": [KMS_ENDPOINT] }, Bool: { "aws:ViaAWSService": "false" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+            Condition: {
+                StringNotEquals: { "aws:SourceVpce": [KMS_ENDPOINT] },
+                Bool: { "aws:ViaAWSService": "false" },
+                BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+            },
         });
     });
     it("no statement names the account root and the human roles are not key users", () => {
@@ -292,8 +363,17 @@ describe("bucket and access point policies (N10, E7)", () => {
         const apDoc = teamAccessPointPolicy(A, ap, "teams/fraud/");
         expect(byId(apDoc, "DenyObjectsOutsideTeamPrefix").NotResource).toBe(`${ap}/object/teams/fraud/*`);
         expect(byId(apDoc, "DenyListingOutsideTeamPrefix").Condition).toEqual({ StringNotLike: { "s3:prefix": ["teams/fraud/", "teams/fraud/*"] } });
-        const lake = dataLakeBucketStatements({ bucketArn: "arn:aws:s3:::lake", accountId: ACCOUNT, s3EndpointId: S3_ENDPOINT, vpcId: VPC, bucketAdminArns: [DEPLOYER] });
-        expect(lake[1].Condition).toEqual({ StringNotEqualsIfExists: { "s3:DataAccessPointAccount": ACCOUNT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } });
+        const lake = dataLakeBucketStatements({
+            bucketArn: "arn:aws:s3:::lake",
+            accountId: ACCOUNT,
+            s3EndpointId: S3_ENDPOINT,
+            vpcId: VPC,
+            bucketAdminArns: [DEPLOYER],
+        });
+        expect(lake[1].Condition).toEqual({
+            StringNotEqualsIfExists: { "s3:DataAccessPointAccount": ACCOUNT },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+        });
         expect(lake[1].Resource).toBe("arn:aws:s3:::lake/*");
         expect(asArray(lake[1].Action)).toContain("s3:GetObject");
         expect(lake[2]).toMatchObject({
@@ -313,8 +393,13 @@ describe("isolation between two teams at document level", () => {
             }
         }
         for (const kind of TEAM_ROLE_KINDS) {
-            const onAll = teamRolePolicy(A, kind).Statement.filter((s) => asArray(s.Resource).includes("*")).flatMap((s) => asArray(s.Action));
-            expect(onAll.filter((a) => /^(s3|kms|iam|ssm|budgets):/.test(a)), kind).toEqual([]);
+            const onAll = teamRolePolicy(A, kind)
+                .Statement.filter((s) => asArray(s.Resource).includes("*"))
+                .flatMap((s) => asArray(s.Action));
+            expect(
+                onAll.filter((a) => /^(s3|kms|iam|ssm|budgets):/.test(a)),
+                kind,
+            ).toEqual([]);
         }
         for (const r of resourcesOf(teamPermissionBoundary(A))) {
             for (const f of [...Object.values(B.bucketArns), B.kmsKeyArn]) expect(arnLike(r, f) || arnLike(r, `${f}/x`)).toBe(false);
@@ -324,7 +409,11 @@ describe("isolation between two teams at document level", () => {
         const aRoles = [...Object.values(A.roleArns), `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/x`];
         for (const purpose of ["data", "models", "outputs"] as const) {
             const patterns = asArray(byId(bucketPolicy(B, purpose), "DenyDataAccessOutsideTeam").Condition?.ArnNotLike?.["aws:PrincipalArn"]);
-            for (const role of aRoles) expect(patterns.some((p) => arnLike(p, role)), `${purpose}: ${role}`).toBe(false);
+            for (const role of aRoles)
+                expect(
+                    patterns.some((p) => arnLike(p, role)),
+                    `${purpose}: ${role}`,
+                ).toBe(false);
         }
         const bKey = keyPolicy(teamKeyPolicyArgs(B, keyInputs));
         const keyPatterns = asArray(byId(bKey, "KeyUseByRoleArn").Condition?.ArnLike?.["aws:PrincipalArn"]);
@@ -343,9 +432,17 @@ describe("catalogue and size (IAM service authorization reference)", () => {
         networkIsolation: true,
         // Ten users with 32-character names: per-user roles must not grow the size-bounded documents past their limits.
         userRoleArns: Object.fromEntries(
-            Array.from({ length: 10 }, (_, i) => `user-${i}`.padEnd(32, "x")).map((u) => [u, `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/acme-dev-fraud-u-${u}`]),
+            Array.from({ length: 10 }, (_, i) => `user-${i}`.padEnd(32, "x")).map((u) => [
+                u,
+                `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/acme-dev-fraud-u-${u}`,
+            ]),
         ),
-        dataLake: { bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111", keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake", accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-fraud-lake`, prefix: "teams/fraud/" },
+        dataLake: {
+            bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111",
+            keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake",
+            accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-fraud-lake`,
+            prefix: "teams/fraud/",
+        },
     });
     const documents: [string, PolicyDocument, number][] = [
         ...TEAM_ROLE_KINDS.map((k): [string, PolicyDocument, number] => [`permissions:${k}`, teamRolePolicy(per, k), 10240]),
@@ -354,7 +451,11 @@ describe("catalogue and size (IAM service authorization reference)", () => {
         ["guardrails:cost-tags", teamCostTagGuardrails(per), 6144],
         ["key", keyPolicy(teamKeyPolicyArgs(per, keyInputs)), 32768],
         ["bucket", bucketPolicy(per, "data"), 20480],
-        ["trust:scientist", humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/x" }, allowedUsers: ["alice"] }), 2048],
+        [
+            "trust:scientist",
+            humanRoleTrustPolicy({ trust: { kind: "saml", samlProviderArn: "arn:aws:iam::111111111111:saml-provider/x" }, allowedUsers: ["alice"] }),
+            2048,
+        ],
         ["trust:studio", executionRoleTrustPolicy({ partition: "aws", sourceIdentity: true }), 2048],
     ];
     it.each(documents)("%s: every action and condition key exists", async (_name, doc) => {
@@ -370,7 +471,12 @@ describe("catalogue and size (IAM service authorization reference)", () => {
         networkIsolation: true,
         subnetIds: [...SUBNETS, "subnet-ccccccccccccccccc", "subnet-eeeeeeeeeeeeeeeee"],
         userRoleArns: { u: `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/${longest}/acme-dev-${longest}-u-u` },
-        dataLake: { bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111", keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake", accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-${longest}-lake`, prefix: `teams/${longest}/` },
+        dataLake: {
+            bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111",
+            keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake",
+            accessPointArn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/acme-dev-${longest}-lake`,
+            prefix: `teams/${longest}/`,
+        },
     });
     it.each([
         ...TEAM_ROLE_KINDS.map((k): [string, PolicyDocument, number] => [`permissions:${k}`, teamRolePolicy(worst, k), 10240]),
@@ -382,7 +488,12 @@ describe("catalogue and size (IAM service authorization reference)", () => {
         expect(toPolicyJson(doc).length).toBeLessThanOrEqual(limit);
     });
     it("the catalogue check catches a typo (the check itself can fail)", async () => {
-        const bad: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "X", Effect: "Deny", Action: "sagemaker:CreateTrainingJobs", Resource: "*", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } }] };
+        const bad: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "X", Effect: "Deny", Action: "sagemaker:CreateTrainingJobs", Resource: "*", Condition: { Null: { "sagemaker:VpcSubnet": "true" } } },
+            ],
+        };
         expect(await catalogueProblems(bad)).toHaveLength(2);
     });
 });

@@ -29,7 +29,9 @@ export function scopeFor(team: string, options: Partial<TeamDocumentScope> = {})
         accountId: ACCOUNT,
         sharedServicesAccountId: SHARED,
         team,
-        roleArns: Object.fromEntries(TEAM_ROLE_KINDS.map((k) => [k, `arn:aws:iam::${ACCOUNT}:role${names.rolePath}${names.roles[k]}`])) as TeamDocumentScope["roleArns"],
+        roleArns: Object.fromEntries(
+            TEAM_ROLE_KINDS.map((k) => [k, `arn:aws:iam::${ACCOUNT}:role${names.rolePath}${names.roles[k]}`]),
+        ) as TeamDocumentScope["roleArns"],
         userRoleArns: {},
         userRoleArnPattern: `arn:aws:iam::${ACCOUNT}:role${names.rolePath}${names.userRolePrefix}*`,
         rolePath: names.rolePath,

@@ -49,7 +49,9 @@ async function decide(r: Request): Promise<{ decision: string; denies: string[] 
     );
     if (response.resultType !== "single") throw new Error(JSON.stringify(response));
     const analysis = response.result.analysis as unknown as Record<string, { denyStatements?: { explain?: { identifier?: string } }[] } | undefined>;
-    const denies = ["identityAnalysis", "permissionBoundaryAnalysis", "resourceAnalysis"].flatMap((k) => (analysis[k]?.denyStatements ?? []).map((d) => d.explain?.identifier ?? ""));
+    const denies = ["identityAnalysis", "permissionBoundaryAnalysis", "resourceAnalysis"].flatMap((k) =>
+        (analysis[k]?.denyStatements ?? []).map((d) => d.explain?.identifier ?? ""),
+    );
     return { decision: response.overallResult, denies };
 }
 
@@ -64,24 +66,47 @@ describe("the deployer keeps what pulumi up needs from outside the VPC", () => {
         }
     });
     it("but decrypts nothing, and an execution role decrypts only through the KMS endpoint or an AWS service", async () => {
-        expect((await decide({ principal: DEPLOYER, action: "kms:Decrypt", resource: keyArn, context: outside, resourcePolicy: key })).decision).not.toBe("Allowed");
+        expect((await decide({ principal: DEPLOYER, action: "kms:Decrypt", resource: keyArn, context: outside, resourcePolicy: key })).decision).not.toBe(
+            "Allowed",
+        );
         const via = { ...outside, "kms:CallerAccount": ACCOUNT, "kms:ViaService": `s3.${REGION}.amazonaws.com` };
         const direct = await decide({ principal: A.roleArns.training, action: "kms:Decrypt", resource: keyArn, context: via, resourcePolicy: key });
         expect(direct).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyUseOutsidePlatformVpcEndpoints"] });
-        const throughS3 = await decide({ principal: A.roleArns.training, action: "kms:Decrypt", resource: keyArn, context: { ...via, "aws:ViaAWSService": "true" }, resourcePolicy: key });
+        const throughS3 = await decide({
+            principal: A.roleArns.training,
+            action: "kms:Decrypt",
+            resource: keyArn,
+            context: { ...via, "aws:ViaAWSService": "true" },
+            resourcePolicy: key,
+        });
         expect(throughS3.decision).toBe("Allowed");
     });
 
     const bucket = policyDocument(teamBucketPolicyStatements(A, A.bucketArns.data));
     it("lists (HeadBucket is s3:ListBucket) and manages the team bucket from outside the VPC, but reads no object", async () => {
         for (const action of ["s3:ListBucket", "s3:PutBucketPolicy", "s3:GetBucketVersioning"]) {
-            expect((await decide({ principal: DEPLOYER, action, resource: A.bucketArns.data, context: outside, resourcePolicy: bucket })).decision, action).toBe("Allowed");
+            expect(
+                (await decide({ principal: DEPLOYER, action, resource: A.bucketArns.data, context: outside, resourcePolicy: bucket })).decision,
+                action,
+            ).toBe("Allowed");
         }
-        const read = await decide({ principal: DEPLOYER, action: "s3:GetObject", resource: `${A.bucketArns.data}/x.csv`, context: outside, resourcePolicy: bucket });
+        const read = await decide({
+            principal: DEPLOYER,
+            action: "s3:GetObject",
+            resource: `${A.bucketArns.data}/x.csv`,
+            context: outside,
+            resourcePolicy: bucket,
+        });
         expect(read).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyDataAccessOutsideTeam"] });
     });
     it("another team's role lists nothing, even through the S3 endpoint", async () => {
-        const r = await decide({ principal: B.roleArns.studio, action: "s3:ListBucket", resource: A.bucketArns.data, context: { "aws:SourceVpce": S3_ENDPOINT, "aws:ViaAWSService": "false" }, resourcePolicy: bucket });
+        const r = await decide({
+            principal: B.roleArns.studio,
+            action: "s3:ListBucket",
+            resource: A.bucketArns.data,
+            context: { "aws:SourceVpce": S3_ENDPOINT, "aws:ViaAWSService": "false" },
+            resourcePolicy: bucket,
+        });
         expect(r).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyListingOutsideTeam"] });
     });
 
@@ -99,9 +124,21 @@ describe("a role the team admin creates, with AdministratorAccess, is held by th
     const profile = (domain: string, user: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:user-profile/${domain}/${user}`;
 
     it("cannot open another team's Studio profile, and can open its own team's", async () => {
-        const other = await decide({ principal: DELEGATED, action: "sagemaker:CreatePresignedDomainUrl", resource: profile("d-churn", "dave"), context: { "aws:ResourceTag/team": "churn" }, boundary });
+        const other = await decide({
+            principal: DELEGATED,
+            action: "sagemaker:CreatePresignedDomainUrl",
+            resource: profile("d-churn", "dave"),
+            context: { "aws:ResourceTag/team": "churn" },
+            boundary,
+        });
         expect(other).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyOtherTeamsSageMakerResources"] });
-        const own = await decide({ principal: DELEGATED, action: "sagemaker:CreatePresignedDomainUrl", resource: profile("d-fraud", "alice"), context: { "aws:ResourceTag/team": "fraud" }, boundary });
+        const own = await decide({
+            principal: DELEGATED,
+            action: "sagemaker:CreatePresignedDomainUrl",
+            resource: profile("d-fraud", "alice"),
+            context: { "aws:ResourceTag/team": "fraud" },
+            boundary,
+        });
         expect(own.decision).toBe("Allowed");
     });
     it("cannot stop or delete another team's endpoint", async () => {
@@ -125,14 +162,38 @@ describe("a role the team admin creates, with AdministratorAccess, is held by th
         }
     });
     it("cannot pass another team's role, nor remove its boundary, nor create a role without it", async () => {
-        const passB = await decide({ principal: DELEGATED, action: "iam:PassRole", resource: B.roleArns.training, context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, boundary });
+        const passB = await decide({
+            principal: DELEGATED,
+            action: "iam:PassRole",
+            resource: B.roleArns.training,
+            context: { "iam:PassedToService": "sagemaker.amazonaws.com" },
+            boundary,
+        });
         expect(passB.decision).not.toBe("Allowed");
-        const passOwn = await decide({ principal: DELEGATED, action: "iam:PassRole", resource: A.roleArns.training, context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, boundary });
+        const passOwn = await decide({
+            principal: DELEGATED,
+            action: "iam:PassRole",
+            resource: A.roleArns.training,
+            context: { "iam:PassedToService": "sagemaker.amazonaws.com" },
+            boundary,
+        });
         expect(passOwn.decision).toBe("Allowed");
         const newRole = `arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/delegated/new`;
         expect((await decide({ principal: DELEGATED, action: "iam:DeleteRolePermissionsBoundary", resource: newRole, boundary })).decision).not.toBe("Allowed");
         expect((await decide({ principal: DELEGATED, action: "iam:CreateRole", resource: newRole, boundary })).decision).not.toBe("Allowed");
-        expect((await decide({ principal: DELEGATED, action: "iam:CreateRole", resource: newRole, context: { "iam:PermissionsBoundary": A.boundaryPolicyArn }, boundary })).decision).toBe("Allowed");
-        expect((await decide({ principal: DELEGATED, action: "iam:CreatePolicyVersion", resource: A.boundaryPolicyArn, boundary })).decision).not.toBe("Allowed");
+        expect(
+            (
+                await decide({
+                    principal: DELEGATED,
+                    action: "iam:CreateRole",
+                    resource: newRole,
+                    context: { "iam:PermissionsBoundary": A.boundaryPolicyArn },
+                    boundary,
+                })
+            ).decision,
+        ).toBe("Allowed");
+        expect((await decide({ principal: DELEGATED, action: "iam:CreatePolicyVersion", resource: A.boundaryPolicyArn, boundary })).decision).not.toBe(
+            "Allowed",
+        );
     });
 });

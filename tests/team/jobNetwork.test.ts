@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../harness/plan";
-import { Plan, PlanResource } from "../harness/planTypes";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
+import { buildPlan } from "../../plan/buildPlan";
+import { Plan, PlanResource } from "../../plan/types";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 
 let plan: Plan;
 const named = (type: string, name: string): PlanResource => {
@@ -28,6 +28,8 @@ describe("team jobs run in the team's own job security group (N3, E4)", () => {
     }
 
     it("gives each team a different job group", () => {
-        expect(named("aws:ec2/securityGroup:SecurityGroup", "data-science-jobs-fraud-sg").id).not.toBe(named("aws:ec2/securityGroup:SecurityGroup", "data-science-jobs-churn-sg").id);
+        expect(named("aws:ec2/securityGroup:SecurityGroup", "data-science-jobs-fraud-sg").id).not.toBe(
+            named("aws:ec2/securityGroup:SecurityGroup", "data-science-jobs-churn-sg").id,
+        );
     });
 });

@@ -1,13 +1,13 @@
 /**
- * Onboarding is config (issue 5 §7): adding a team or a user adds resources and replaces nothing;
+ * Onboarding is config: adding a team or a user adds resources and replaces nothing;
  * removing a team that holds data is refused by the engine because its data-bearing resources
  * are protected. Proved plan-vs-plan on the dev stack, with the whole platform.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { RunResult } from "../harness/engine";
-import { runPlatform } from "../harness/platformRun";
-import { readStackConfigFile, stackConfigPath } from "../harness/stackConfig";
-import type { PlanResource } from "../harness/planTypes";
+import { RunResult } from "../../plan/engine";
+import { runPlatform } from "../../plan/platformRun";
+import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import type { PlanResource } from "../../plan/types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string, any>;
@@ -46,7 +46,10 @@ function diff(before: RunResult, after: RunResult): Diff {
 export function deletionBlockers(d: Diff): string[] {
     return d.removed
         .filter((r) => r.options.protect)
-        .map((r) => `${r.type} ${r.name} is protected and still holds data: the update fails instead of deleting it; export the data, then run \`pulumi state unprotect '${r.urn}'\` to remove it deliberately`);
+        .map(
+            (r) =>
+                `${r.type} ${r.name} is protected and still holds data: the update fails instead of deleting it; export the data, then run \`pulumi state unprotect '${r.urn}'\` to remove it deliberately`,
+        );
 }
 
 describe("onboarding by config (plan vs plan)", () => {

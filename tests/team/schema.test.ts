@@ -7,7 +7,7 @@ const dev = (): Raw => rawStackConfig("dev");
 
 const problems = configProblems;
 
-describe("teams config (issue 5)", () => {
+describe("teams config", () => {
     it("applies the documented defaults", () => {
         const cfg = parsePlatformConfig(dev());
         const churn = cfg.teams[1];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PlanResource } from "../harness/planTypes";
-import { RunResult, runWithMocks } from "../harness/engine";
+import type { PlanResource } from "../../plan/types";
+import { RunResult, runWithMocks } from "../../plan/engine";
 import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, NAMING, REGION, S3_ENDPOINT, SG, SUBNETS, VPC, fakeNetwork, teamConfig } from "./fixtures";
 import type { TeamConfig } from "../../stacks/schema/teams";
 import type { TeamEnvironmentArgs } from "../../components/team/TeamEnvironment";
@@ -37,18 +37,22 @@ async function build(team: TeamConfig, extra: Partial<TeamEnvironmentArgs> = {})
         config: {},
         program: () => {
             const provider = new aws.Provider("workload", { region: REGION, allowedAccountIds: [ACCOUNT] });
-            const env = new TeamEnvironment(`team-${team.name}`, {
-                team,
-                naming: NAMING,
-                aws: { partition: "aws", region: REGION, accountId: ACCOUNT },
-                sharedServicesAccountId: "222222222222",
-                network: fakeNetwork(),
-                keyAdministrators: [DEPLOYER],
-                accessLogBucket: "acme-dev-access-logs-111111111111",
-                appInstanceTypes: ["ml.t3.medium", "ml.m5.large"],
-                codeArtifactRepositoryEndpoint: "https://acme-222222222222.d.codeartifact.eu-west-1.amazonaws.com/pypi/approved/",
-                ...extra,
-            }, { providers: { aws: provider } });
+            const env = new TeamEnvironment(
+                `team-${team.name}`,
+                {
+                    team,
+                    naming: NAMING,
+                    aws: { partition: "aws", region: REGION, accountId: ACCOUNT },
+                    sharedServicesAccountId: "222222222222",
+                    network: fakeNetwork(),
+                    keyAdministrators: [DEPLOYER],
+                    accessLogBucket: "acme-dev-access-logs-111111111111",
+                    appInstanceTypes: ["ml.t3.medium", "ml.m5.large"],
+                    codeArtifactRepositoryEndpoint: "https://acme-222222222222.d.codeartifact.eu-west-1.amazonaws.com/pypi/approved/",
+                    ...extra,
+                },
+                { providers: { aws: provider } },
+            );
             const s = env.studio;
             return pulumi.output({ ...s, studioExecutionRoleArn: s.studioExecutionRoleArn, bucketNames: s.bucketNames }).apply((v) => {
                 binding = v as unknown as Record<string, unknown>;
@@ -62,7 +66,12 @@ async function build(team: TeamConfig, extra: Partial<TeamEnvironmentArgs> = {})
 const ofType = (r: RunResult, type: string) => r.resources.filter((x) => x.type === type);
 const named = (r: RunResult, type: string, name: string): PlanResource => {
     const found = r.resources.find((x) => x.type === type && x.name === name);
-    if (!found) throw new Error(`no ${type} ${name}; have ${ofType(r, type).map((x) => x.name).join(", ")}`);
+    if (!found)
+        throw new Error(
+            `no ${type} ${name}; have ${ofType(r, type)
+                .map((x) => x.name)
+                .join(", ")}`,
+        );
     return found;
 };
 const json = (v: unknown) => JSON.parse(String(v));
@@ -91,14 +100,18 @@ describe("TeamEnvironment", () => {
             expect(bucket.inputs).toMatchObject({ bucket: `acme-dev-fraud-${purpose}-${ACCOUNT}`, forceDestroy: false, tags: { team: "fraud" } });
             expect(bucket.options).toMatchObject({ protect: true, retainOnDelete: true });
             const sse = named(fraud.run, T.sse, `team-fraud-${purpose}-encryption`);
-            expect(sse.inputs.rules).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true }]);
+            expect(sse.inputs.rules).toEqual([
+                { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true },
+            ]);
             expect(named(fraud.run, T.pab, `team-fraud-${purpose}-public-access`).inputs).toMatchObject({
                 blockPublicAcls: true,
                 blockPublicPolicy: true,
                 ignorePublicAcls: true,
                 restrictPublicBuckets: true,
             });
-            expect(named(fraud.run, T.logging, `team-fraud-${purpose}-access-logs`).inputs).toMatchObject({ targetBucket: "acme-dev-access-logs-111111111111" });
+            expect(named(fraud.run, T.logging, `team-fraud-${purpose}-access-logs`).inputs).toMatchObject({
+                targetBucket: "acme-dev-access-logs-111111111111",
+            });
             const policy = json(named(fraud.run, T.bucketPolicy, `team-fraud-${purpose}-policy`).inputs.policy);
             expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
                 "DenyInsecureTransport",
@@ -116,24 +129,19 @@ describe("TeamEnvironment", () => {
     it("creates the seven roles plus per-user roles, each in the team path, under the boundary, with guardrails attached (I3)", () => {
         const roles = ofType(fraud.run, T.role);
         expect(roles.map((r) => r.inputs.name).sort()).toEqual(
-            [
-                "admin",
-                "scientist",
-                "studio",
-                "space",
-                "training",
-                "processing",
-                "hosting",
-                "u-fraud-alice",
-                "u-fraud-bob",
-            ]
+            ["admin", "scientist", "studio", "space", "training", "processing", "hosting", "u-fraud-alice", "u-fraud-bob"]
                 .map((k) => `acme-dev-fraud-${k}`)
                 .sort(),
         );
         const boundary = named(fraud.run, T.policy, "team-fraud-boundary");
         expect(boundary.inputs).toMatchObject({ name: "acme-dev-fraud-boundary", path: "/secure-ds/acme-dev/fraud/" });
         for (const role of roles) {
-            expect(role.inputs).toMatchObject({ path: "/secure-ds/acme-dev/fraud/", permissionsBoundary: boundary.outputs.arn, maxSessionDuration: 3600, tags: { team: "fraud" } });
+            expect(role.inputs).toMatchObject({
+                path: "/secure-ds/acme-dev/fraud/",
+                permissionsBoundary: boundary.outputs.arn,
+                maxSessionDuration: 3600,
+                tags: { team: "fraud" },
+            });
             const attachments = ofType(fraud.run, T.attachment).filter((a) => a.inputs.role === role.inputs.name);
             expect(attachments).toHaveLength(2);
             expect(ofType(fraud.run, T.rolePolicy).filter((p) => p.inputs.role === role.inputs.name)).toHaveLength(1);
@@ -168,8 +176,20 @@ describe("TeamEnvironment", () => {
             costFilters: [{ name: "TagKeyValue", values: ["user:team$fraud"] }],
         });
         expect(budget.inputs.notifications).toEqual([
-            { comparisonOperator: "GREATER_THAN", threshold: 80, thresholdType: "PERCENTAGE", notificationType: "ACTUAL", subscriberEmailAddresses: ["fraud-leads@example.com"] },
-            { comparisonOperator: "GREATER_THAN", threshold: 100, thresholdType: "PERCENTAGE", notificationType: "FORECASTED", subscriberEmailAddresses: ["fraud-leads@example.com"] },
+            {
+                comparisonOperator: "GREATER_THAN",
+                threshold: 80,
+                thresholdType: "PERCENTAGE",
+                notificationType: "ACTUAL",
+                subscriberEmailAddresses: ["fraud-leads@example.com"],
+            },
+            {
+                comparisonOperator: "GREATER_THAN",
+                threshold: 100,
+                thresholdType: "PERCENTAGE",
+                notificationType: "FORECASTED",
+                subscriberEmailAddresses: ["fraud-leads@example.com"],
+            },
         ]);
     });
 
@@ -181,7 +201,11 @@ describe("TeamEnvironment", () => {
         expect(Object.keys(b.userExecutionRoleArns)).toEqual(["fraud-alice", "fraud-bob"]);
         expect(b.dataScientistRoleName).toBe("acme-dev-fraud-scientist");
         expect(b.teamAdminRoleName).toBe("acme-dev-fraud-admin");
-        expect(b.bucketNames).toEqual({ data: `acme-dev-fraud-data-${ACCOUNT}`, models: `acme-dev-fraud-models-${ACCOUNT}`, outputs: `acme-dev-fraud-outputs-${ACCOUNT}` });
+        expect(b.bucketNames).toEqual({
+            data: `acme-dev-fraud-data-${ACCOUNT}`,
+            models: `acme-dev-fraud-models-${ACCOUNT}`,
+            outputs: `acme-dev-fraud-outputs-${ACCOUNT}`,
+        });
         expect(b.parameterPath).toBe("/secure-ds/acme-dev/fraud");
         expect(String(b.kmsKeyArn)).toMatch(/^arn:aws:kms:/);
     });
@@ -194,7 +218,11 @@ describe("TeamEnvironment", () => {
 
     it("a data-lake team gets a VPC-only access point limited to its prefix", async () => {
         const lake = await build(teamConfig("churn", { dataLake: true }), {
-            dataLake: { bucketName: "acme-dev-datalake-111111111111", bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111", keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake" },
+            dataLake: {
+                bucketName: "acme-dev-datalake-111111111111",
+                bucketArn: "arn:aws:s3:::acme-dev-datalake-111111111111",
+                keyArn: "arn:aws:kms:eu-west-1:111111111111:key/lake",
+            },
         });
         const ap = named(lake.run, T.accessPoint, "team-churn-lake");
         expect(ap.inputs).toMatchObject({
@@ -223,7 +251,10 @@ describe("TeamEnvironment", () => {
             [{ keyAdministrators: [] }, /keyAdministrators is empty/],
             [{ network: { ...fakeNetwork(), interfaceEndpointIds: {} } }, /no "kms" interface endpoint/],
             [{ team: teamConfig("fraud", { dataLake: true }) }, /sets dataLake but no dataLake bucket/],
-            [{ team: teamConfig("a".repeat(40)) }, /S3 bucket name acme-dev-a+-outputs-111111111111 is 70 characters; AWS allows 63\. Shorten the team name "a+" to at most 33 characters/],
+            [
+                { team: teamConfig("a".repeat(40)) },
+                /S3 bucket name acme-dev-a+-outputs-111111111111 is 70 characters; AWS allows 63\. Shorten the team name "a+" to at most 33 characters/,
+            ],
             [{ appInstanceTypes: [] }, /appInstanceTypes is empty/],
         ];
         for (const [change, message] of cases) {

@@ -88,7 +88,10 @@ export async function allServices(): Promise<string[]> {
 
 /** Turns a catalogue pattern (`*`, `?` wildcards of IAM) into an anchored case-insensitive RegExp. */
 export function iamWildcardRegExp(pattern: string): RegExp {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const body = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${body}$`, "i");
 }
 
@@ -101,7 +104,7 @@ function templateRegExp(template: string, flags = "i"): RegExp {
 
 /**
  * True when `key` uses the catalogue's exact spelling. AWS matches key names case-insensitively,
- * but a mis-cased key is how the seeds' typos look (`Sagemaker:NetworkIsolation`); requiring the
+ * but a mis-cased key is how the source documents' typos look (`Sagemaker:NetworkIsolation`); requiring the
  * catalogue spelling keeps every document greppable and reviewable.
  */
 export function spelledAsCatalogue(catalogueKey: string, key: string): boolean {

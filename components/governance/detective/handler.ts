@@ -92,8 +92,14 @@ export function configFromEnv(env: Record<string, string | undefined>): HandlerC
         mode,
         policy: {
             requireNetworkIsolation: env.REQUIRE_NETWORK_ISOLATION === "true",
-            networkIsolationTeams: (env.NETWORK_ISOLATION_TEAMS ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0),
-            allowedInstanceTypes: (env.ALLOWED_INSTANCE_TYPES ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0),
+            networkIsolationTeams: (env.NETWORK_ISOLATION_TEAMS ?? "")
+                .split(",")
+                .map((s) => s.trim())
+                .filter((s) => s.length > 0),
+            allowedInstanceTypes: (env.ALLOWED_INSTANCE_TYPES ?? "")
+                .split(",")
+                .map((s) => s.trim())
+                .filter((s) => s.length > 0),
         },
     };
 }
@@ -189,7 +195,10 @@ export function createHandler(deps: HandlerDeps): (event: unknown) => Promise<Ou
                     name,
                     arn: text(re.hyperParameterTuningJobArn) ?? arnOf(`hyper-parameter-tuning-job/${name.toLowerCase()}`),
                     describe: () => describeWith(() => s.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }))),
-                    remediate: (d) => stopIfRunning(d.hyperParameterTuningJobStatus, () => s.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }))),
+                    remediate: (d) =>
+                        stopIfRunning(d.hyperParameterTuningJobStatus, () =>
+                            s.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
+                        ),
                 };
             }
             case "CreateAutoMLJob":
@@ -201,7 +210,12 @@ export function createHandler(deps: HandlerDeps): (event: unknown) => Promise<Ou
                     kind: "AutoML job",
                     name,
                     arn: text(re.autoMLJobArn) ?? arnOf(`automl-job/${name.toLowerCase()}`),
-                    describe: () => describeWith(() => v2 ? s.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: name })) : s.send(new DescribeAutoMLJobCommand({ AutoMLJobName: name }))),
+                    describe: () =>
+                        describeWith(() =>
+                            v2
+                                ? s.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: name }))
+                                : s.send(new DescribeAutoMLJobCommand({ AutoMLJobName: name })),
+                        ),
                     remediate: (d) => stopIfRunning(d.autoMLJobStatus, () => s.send(new StopAutoMLJobCommand({ AutoMLJobName: name }))),
                 };
             }
@@ -289,7 +303,8 @@ export function createHandler(deps: HandlerDeps): (event: unknown) => Promise<Ou
                     kind: `${appType} app`,
                     name: `${domainId}/${owner}/${appName}`,
                     arn: text(re.appArn) ?? arnOf(`app/${domainId}/${owner}/${appType.toLowerCase()}/${appName}`),
-                    describe: () => describeWith(() => s.send(new DescribeAppCommand({ DomainId: domainId, AppType: appType as never, AppName: appName, ...who }))),
+                    describe: () =>
+                        describeWith(() => s.send(new DescribeAppCommand({ DomainId: domainId, AppType: appType as never, AppName: appName, ...who }))),
                     remediate: async (d) => {
                         if (d.status === "InService" || d.status === "Pending") {
                             await sm(() => s.send(new DeleteAppCommand({ DomainId: domainId, AppType: appType as never, AppName: appName, ...who })));
@@ -386,7 +401,10 @@ export function createHandler(deps: HandlerDeps): (event: unknown) => Promise<Ou
         let action = "alert only";
         if (deps.config.mode === "remediate") {
             try {
-                action = target.remediate && described && isRecord(described) ? await target.remediate(described) : "manual action required (no automatic remediation for this resource)";
+                action =
+                    target.remediate && described && isRecord(described)
+                        ? await target.remediate(described)
+                        : "manual action required (no automatic remediation for this resource)";
             } catch (err) {
                 // Lambda retries twice within minutes, then dead-letters the event: the alert is sent
                 // now so that a resource still not stoppable after the last retry is not silent.

@@ -63,7 +63,9 @@ export function list(requestsFile: string | undefined): { code: number; output: 
 export function run(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): number {
     if (argv[0] === "list") {
         const result = list(argv[1]);
-        (result.code === 0 ? process.stdout : process.stderr).write(result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`);
+        (result.code === 0 ? process.stdout : process.stderr).write(
+            result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`,
+        );
         return result.code;
     }
     const [requestsFile, scanDir, outDir] = argv;
@@ -74,7 +76,10 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): n
     fs.mkdirSync(outDir, { recursive: true });
     const fail = (message: string): number => {
         fs.writeFileSync(path.join(outDir, "report.md"), `# Package scan decision\n\nNothing was decided:\n\n${message}\n`);
-        fs.writeFileSync(path.join(outDir, "decision.json"), `${JSON.stringify({ tool: "secure-ds-scan-decision", formatVersion: 1, error: message }, null, 2)}\n`);
+        fs.writeFileSync(
+            path.join(outDir, "decision.json"),
+            `${JSON.stringify({ tool: "secure-ds-scan-decision", formatVersion: 1, error: message }, null, 2)}\n`,
+        );
         fs.writeFileSync(path.join(outDir, "approved.tsv"), "");
         console.error(message);
         return 2;
@@ -105,7 +110,9 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): n
     fs.writeFileSync(path.join(outDir, "report.md"), renderMarkdown(report));
     fs.writeFileSync(path.join(outDir, "approved.tsv"), renderApprovedList(report));
     for (const p of report.packages) {
-        console.log(`${p.verdict.toUpperCase()} ${p.name}==${p.version}: ${p.counts.findings} findings, ${p.counts.blocking} blocking, ${p.errors.length} scanner errors`);
+        console.log(
+            `${p.verdict.toUpperCase()} ${p.name}==${p.version}: ${p.counts.findings} findings, ${p.counts.blocking} blocking, ${p.errors.length} scanner errors`,
+        );
         for (const r of p.reasons) console.log(`  - ${r}`);
     }
     return report.summary.rejected > 0 ? 1 : 0;

@@ -28,9 +28,7 @@ function blocksByItself(f: Finding, threshold: Severity): boolean {
 
 /** Applies the policy's exceptions to one package's findings (in place). */
 function applyExceptions(req: PackageRequest, findings: Finding[], policy: ScanPolicy, today: string): void {
-    const mine = policy.exceptions.filter(
-        (e) => normaliseName(e.package) === req.normalisedName && (e.version === undefined || e.version === req.version),
-    );
+    const mine = policy.exceptions.filter((e) => normaliseName(e.package) === req.normalisedName && (e.version === undefined || e.version === req.version));
     for (const f of findings) {
         if (!f.blocking || NOT_WAIVABLE.has(f.kind)) continue;
         const ids = [f.id, ...f.aliases].map((i) => i.toLowerCase());
@@ -40,7 +38,10 @@ function applyExceptions(req: PackageRequest, findings: Finding[], policy: ScanP
         if (current) {
             f.waivedBy = { finding: current.finding, expires: current.expires, justification: current.justification };
         } else if (matching.length > 0) {
-            f.expiredException = matching.map((e) => e.expires).sort().pop();
+            f.expiredException = matching
+                .map((e) => e.expires)
+                .sort()
+                .pop();
         }
     }
 }
@@ -96,12 +97,7 @@ export function decidePackage(req: PackageRequest, outputs: ScanOutputs, policy:
     };
 }
 
-export function decideAll(
-    requests: PackageRequest[],
-    outputsOf: (req: PackageRequest) => ScanOutputs,
-    policy: ScanPolicy,
-    now: Date,
-): DecisionReport {
+export function decideAll(requests: PackageRequest[], outputsOf: (req: PackageRequest) => ScanOutputs, policy: ScanPolicy, now: Date): DecisionReport {
     const today = now.toISOString().slice(0, 10);
     const packages = requests.map((r) => decidePackage(r, outputsOf(r), policy, today));
     const approved = packages.filter((p) => p.verdict === "approved").length;
@@ -121,8 +117,10 @@ export function parsePolicy(json: string | undefined): ScanPolicy {
     if (json === undefined || json.trim() === "") throw new Error("SCAN_POLICY is not set; refusing to decide without a policy");
     const p = JSON.parse(json) as Partial<ScanPolicy>;
     if (!p || typeof p !== "object") throw new Error("SCAN_POLICY is not a JSON object");
-    if (!SEVERITY_ORDER.includes(p.severityThreshold as Severity)) throw new Error(`SCAN_POLICY.severityThreshold ${String(p.severityThreshold)} is not one of ${SEVERITY_ORDER.join(", ")}`);
-    if (!Array.isArray(p.licenseAllowList) || p.licenseAllowList.some((l) => typeof l !== "string")) throw new Error("SCAN_POLICY.licenseAllowList must be a list of licence names");
+    if (!SEVERITY_ORDER.includes(p.severityThreshold as Severity))
+        throw new Error(`SCAN_POLICY.severityThreshold ${String(p.severityThreshold)} is not one of ${SEVERITY_ORDER.join(", ")}`);
+    if (!Array.isArray(p.licenseAllowList) || p.licenseAllowList.some((l) => typeof l !== "string"))
+        throw new Error("SCAN_POLICY.licenseAllowList must be a list of licence names");
     if (!Array.isArray(p.exceptions)) throw new Error("SCAN_POLICY.exceptions must be a list");
     for (const e of p.exceptions as unknown[]) {
         const x = (e ?? {}) as Record<string, unknown>;

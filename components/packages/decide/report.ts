@@ -12,7 +12,9 @@ export function renderMarkdown(report: DecisionReport): string {
     for (const p of report.packages) {
         out.push(`## ${p.name}==${p.version}: ${p.verdict.toUpperCase()}`, "");
         out.push(`Requested by ${p.requester}: ${p.justification}`, "");
-        const sev = Object.entries(p.counts.bySeverity).map(([s, n]) => `${s} ${n}`).join(", ");
+        const sev = Object.entries(p.counts.bySeverity)
+            .map(([s, n]) => `${s} ${n}`)
+            .join(", ");
         out.push(`Findings: ${p.counts.findings} (${sev}); blocking ${p.counts.blocking}; waived ${p.counts.waived}.`, "");
         for (const a of p.artifacts) out.push(`- artifact \`${a.file}\` sha256 \`${a.sha256}\``);
         if (p.artifacts.length > 0) out.push("");

@@ -99,7 +99,10 @@ export function parseRequests(text: string, fileName = "requests.yaml"): Package
                 continue;
             }
             const valueNode = pair.value as Node | null;
-            fields[key] = { value: isScalar(valueNode) ? valueNode.value : valueNode === null ? null : "[structured]", line: valueNode ? lineOf(valueNode) : keyLine };
+            fields[key] = {
+                value: isScalar(valueNode) ? valueNode.value : valueNode === null ? null : "[structured]",
+                line: valueNode ? lineOf(valueNode) : keyLine,
+            };
         }
         const str = (key: string, required: boolean): string | undefined => {
             const f = fields[key];

@@ -106,7 +106,8 @@ export function readPipAudit(req: PackageRequest, out: ScannerOutput): ScannerRe
         });
     }
     if (exit.code === 0 && findings.length > 0) errors.push(`pip-audit exited 0 but reported ${findings.length} vulnerabilities; the output is inconsistent`);
-    if (exit.code === 1 && findings.length === 0 && dep.vulns.length === 0) errors.push("pip-audit exited 1 but reported no vulnerability for the package; the output is inconsistent");
+    if (exit.code === 1 && findings.length === 0 && dep.vulns.length === 0)
+        errors.push("pip-audit exited 1 but reported no vulnerability for the package; the output is inconsistent");
     return { findings, errors };
 }
 
@@ -158,7 +159,8 @@ export function readBandit(out: ScannerOutput): ScannerResult {
         }
     }
     if (exit.code === 0 && root.results.length > 0) errors.push(`bandit exited 0 but listed ${root.results.length} issues; the output is inconsistent`);
-    if (exit.code === 1 && root.results.length === 0 && banditErrors.length === 0) errors.push("bandit exited 1 but listed no issue; the output is inconsistent");
+    if (exit.code === 1 && root.results.length === 0 && banditErrors.length === 0)
+        errors.push("bandit exited 1 but listed no issue; the output is inconsistent");
     return { findings, errors };
 }
 
@@ -221,7 +223,16 @@ export function readClamscan(out: ScannerOutput): ScannerResult {
             errors.push(`clamscan could not scan ${found[1]} completely (${found[2]})`);
         } else if (found) {
             infectedFiles.add(found[1]);
-            findings.push({ scanner: "clamav", kind: "malware", id: found[2], aliases: [], severity: "CRITICAL", title: `malware signature ${found[2]}`, location: found[1], blocking: true });
+            findings.push({
+                scanner: "clamav",
+                kind: "malware",
+                id: found[2],
+                aliases: [],
+                severity: "CRITICAL",
+                title: `malware signature ${found[2]}`,
+                location: found[1],
+                blocking: true,
+            });
         } else if (/: .*ERROR$/.test(line) || /^ERROR:/.test(line)) {
             errors.push(`clamscan: ${line.trim()}`);
         }
@@ -242,7 +253,8 @@ export function readClamscan(out: ScannerOutput): ScannerResult {
     if (known === undefined || known <= 0) errors.push("clamscan loaded no virus signatures (Known viruses is 0 or missing); freshclam must succeed first");
     if (scanned === undefined || scanned <= 0) errors.push("clamscan scanned no file");
     if (infected === undefined) errors.push("clamscan summary has no Infected files count");
-    else if (infected !== infectedFiles.size) errors.push(`clamscan counted ${infected} infected files but listed ${infectedFiles.size}; the output is incomplete`);
+    else if (infected !== infectedFiles.size)
+        errors.push(`clamscan counted ${infected} infected files but listed ${infectedFiles.size}; the output is incomplete`);
     if (exit.code === 0 && findings.length > 0) errors.push("clamscan exited 0 but listed infected files; the output is inconsistent");
     if (exit.code === 1 && infectedFiles.size === 0) errors.push("clamscan exited 1 (virus found) but listed none; the output is incomplete");
     return { findings, errors };

@@ -92,7 +92,7 @@ repository_url="${repository_url%/}"
 # The repository endpoint names domain, owner, region and repository:
 #   https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/pypi/<repository>/
 # Its host resolves to the codeartifact.repositories interface endpoint, and the token call goes
-# to codeartifact.<region>.amazonaws.com, the codeartifact.api endpoint (private DNS, pitfall 6).
+# to codeartifact.<region>.amazonaws.com, the codeartifact.api endpoint (private DNS: pip resolves the repository host through it).
 endpoint_pattern='^https://([a-z0-9-]+)-([0-9]{12})\.d\.codeartifact\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?/pypi/([A-Za-z0-9._-]+)$'
 if [[ "${repository_url}" =~ ${endpoint_pattern} ]]; then
     ca_domain="${BASH_REMATCH[1]}"

@@ -28,6 +28,7 @@ export const s3AccessPointRestricted: SecureDsResourcePolicy = {
         const pab = record(args.props.publicAccessBlockConfiguration);
         const off = PAB_FIELDS.filter((f) => pab[f] === false);
         if (off.length > 0) reportViolation(`Access point ${args.name} turns off ${off.join(", ")} (N10).`);
-        if (requireVpcOrigin && !text(record(args.props.vpcConfiguration).vpcId)) reportViolation(`Access point ${args.name} has an Internet network origin; set vpcConfiguration.vpcId (N10).`);
+        if (requireVpcOrigin && !text(record(args.props.vpcConfiguration).vpcId))
+            reportViolation(`Access point ${args.name} has an Internet network origin; set vpcConfiguration.vpcId (N10).`);
     },
 };

@@ -30,7 +30,8 @@ export const auditArchiveObjectLock: SecureDsStackPolicy = {
     description:
         "In the listed environments (by the bucket's environment tag, provider defaultTags included), every S3 bucket a CloudTrail trail delivers to (s3BucketName) must have Object Lock enabled with a default retention (G4; Security Hub S3.15).",
     controls: ["G4"],
-    remediation: "Set governance.trail.objectLockDays; AuditTrail then creates the archive with Object Lock in COMPLIANCE mode and that default retention. Object Lock can only be enabled on a new bucket.",
+    remediation:
+        "Set governance.trail.objectLockDays; AuditTrail then creates the archive with Object Lock in COMPLIANCE mode and that default retention. Object Lock can only be enabled on a new bucket.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -38,7 +39,7 @@ export const auditArchiveObjectLock: SecureDsStackPolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: ["prod"],
-                description: "Values of the environment tag whose audit archives must have Object Lock. Default [\"prod\"].",
+                description: 'Values of the environment tag whose audit archives must have Object Lock. Default ["prod"].',
             },
         },
     },

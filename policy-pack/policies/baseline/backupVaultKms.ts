@@ -11,6 +11,9 @@ export const backupVaultKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         if (args.type !== B.backupVault) return;
         const key = text(args.props.kmsKeyArn);
-        if (!key || isAwsManagedKeyRef(key)) reportViolation(`Backup vault ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/backup key"}; set kmsKeyArn to a customer key (G9).`);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(
+                `Backup vault ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/backup key"}; set kmsKeyArn to a customer key (G9).`,
+            );
     },
 };

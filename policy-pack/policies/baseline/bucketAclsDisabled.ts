@@ -18,7 +18,8 @@ export const s3BucketAclsDisabled: SecureDsStackPolicy = {
             }
             for (const c of mine) {
                 const ownership = text(record(c.props.rule).objectOwnership) ?? "unset";
-                if (ownership !== "BucketOwnerEnforced") reportViolation(`Bucket ${bucket.name} has objectOwnership ${ownership}; it must be BucketOwnerEnforced (N10).`, c.urn);
+                if (ownership !== "BucketOwnerEnforced")
+                    reportViolation(`Bucket ${bucket.name} has objectOwnership ${ownership}; it must be BucketOwnerEnforced (N10).`, c.urn);
             }
         }
     },

@@ -12,7 +12,8 @@ export const s3BucketLifecycleConfigured: SecureDsStackPolicy = {
         const lifecycles = ofType(args.resources, B.s3Lifecycle, B.s3LifecycleV2);
         for (const bucket of ofType(args.resources, ...BUCKET_TYPES)) {
             const mine = referencing(lifecycles, "bucket", bucket);
-            if (!mine.some((l) => list(l.props.rules).length > 0)) reportViolation(`Bucket ${bucket.name} has no lifecycle configuration with rules (E7).`, bucket.urn);
+            if (!mine.some((l) => list(l.props.rules).length > 0))
+                reportViolation(`Bucket ${bucket.name} has no lifecycle configuration with rules (E7).`, bucket.urn);
         }
     },
 };

@@ -5,7 +5,11 @@ import { B, BUCKET_TYPES, IamStatement, dependenciesOf, logTargetBuckets, statem
 function deniesOtherAlgorithms(s: IamStatement): boolean {
     if (s.Effect !== "Deny" || !statementCovers(s, "s3:PutObject")) return false;
     return Object.entries(record(s.Condition)).some(
-        ([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.entries(record(block)).some(([k, v]) => k.toLowerCase() === "s3:x-amz-server-side-encryption" && strings(v).every((x) => x.startsWith("aws:kms"))),
+        ([op, block]) =>
+            /^StringNotEquals(IfExists)?$/.test(op) &&
+            Object.entries(record(block)).some(
+                ([k, v]) => k.toLowerCase() === "s3:x-amz-server-side-encryption" && strings(v).every((x) => x.startsWith("aws:kms")),
+            ),
     );
 }
 
@@ -16,7 +20,8 @@ function deniesOtherAlgorithms(s: IamStatement): boolean {
  */
 export const s3BucketPolicyRequiresKmsUploads: SecureDsStackPolicy = {
     name: "s3-bucket-policy-requires-kms-uploads",
-    description: "Bucket policies (except those of access-log targets) must deny s3:PutObject when s3:x-amz-server-side-encryption names another algorithm than aws:kms (E7).",
+    description:
+        "Bucket policies (except those of access-log targets) must deny s3:PutObject when s3:x-amz-server-side-encryption names another algorithm than aws:kms (E7).",
     controls: ["E7"],
     remediation: "Keep the DenyNonKmsEncryptionHeader statement of bucketPolicyStatements() (components/guardrails/s3.ts); SecureBucket adds it.",
     enforcementLevel: "mandatory",

@@ -16,6 +16,7 @@ export const codebuildInlineBuildspec: SecureDsResourcePolicy = {
         if (args.type !== B.codebuildProject) return;
         const spec = text(record(args.props.source).buildspec);
         // A single-line value is a path inside the source (or an S3 object), not the spec itself.
-        if (!spec || !spec.includes("\n")) reportViolation(`CodeBuild project ${args.name} takes its buildspec ${spec ? `from ${spec}` : "from the source repository"}; pass it inline (S2).`);
+        if (!spec || !spec.includes("\n"))
+            reportViolation(`CodeBuild project ${args.name} takes its buildspec ${spec ? `from ${spec}` : "from the source repository"}; pass it inline (S2).`);
     },
 };

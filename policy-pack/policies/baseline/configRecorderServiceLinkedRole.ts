@@ -22,13 +22,22 @@ export const configRecorderServiceLinkedRole: SecureDsStackPolicy = {
     configSchema: { properties: {} },
     validateStack: (args, reportViolation) => {
         for (const recorder of ofType(args.resources, RECORDER)) {
-            const fromServiceLinkedRole = dependenciesOf(recorder, "roleArn", [SERVICE_LINKED_ROLE]).some((slr) => known(() => slr.props.awsServiceName) === "config.amazonaws.com" || known(() => slr.props.awsServiceName) === "config.amazonaws.com.cn");
+            const fromServiceLinkedRole = dependenciesOf(recorder, "roleArn", [SERVICE_LINKED_ROLE]).some(
+                (slr) =>
+                    known(() => slr.props.awsServiceName) === "config.amazonaws.com" || known(() => slr.props.awsServiceName) === "config.amazonaws.com.cn",
+            );
             if (fromServiceLinkedRole) continue;
             const roleArn = known(() => text(recorder.props.roleArn));
             if (roleArn === NOT_KNOWN) {
-                reportViolation(`Config recorder ${recorder.name} records with a role that is not AWS Config's service-linked role (its ARN comes from another resource) (G10).`, recorder.urn);
+                reportViolation(
+                    `Config recorder ${recorder.name} records with a role that is not AWS Config's service-linked role (its ARN comes from another resource) (G10).`,
+                    recorder.urn,
+                );
             } else if (roleArn === undefined || !CONFIG_SLR_ARN.test(roleArn)) {
-                reportViolation(`Config recorder ${recorder.name} records with ${roleArn ?? "no role"}, not AWS Config's service-linked role AWSServiceRoleForConfig (G10).`, recorder.urn);
+                reportViolation(
+                    `Config recorder ${recorder.name} records with ${roleArn ?? "no role"}, not AWS Config's service-linked role AWSServiceRoleForConfig (G10).`,
+                    recorder.urn,
+                );
             }
         }
     },

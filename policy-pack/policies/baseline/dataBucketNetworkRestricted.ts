@@ -7,7 +7,9 @@ const NETWORK_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
 function deniesOutsideNetwork(s: IamStatement): boolean {
     if (s.Effect !== "Deny" || !isWildcardPrincipal(s.Principal)) return false;
     if (!statementCovers(s, "s3:GetObject") || !statementCovers(s, "s3:PutObject")) return false;
-    return Object.entries(record(s.Condition)).some(([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.keys(record(block)).some((k) => NETWORK_KEYS.includes(k.toLowerCase())));
+    return Object.entries(record(s.Condition)).some(
+        ([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.keys(record(block)).some((k) => NETWORK_KEYS.includes(k.toLowerCase())),
+    );
 }
 
 /**
@@ -18,7 +20,8 @@ function deniesOutsideNetwork(s: IamStatement): boolean {
  */
 export const s3DataBucketNetworkRestricted: SecureDsStackPolicy = {
     name: "s3-data-bucket-network-restricted",
-    description: "Bucket policies of data buckets (buckets tagged with the data tag, `team` by default) must deny object access unless aws:SourceVpce / aws:SourceVpc is the platform's (N10).",
+    description:
+        "Bucket policies of data buckets (buckets tagged with the data tag, `team` by default) must deny object access unless aws:SourceVpce / aws:SourceVpc is the platform's (N10).",
     controls: ["N10"],
     remediation: "Keep the DenyAccessOutsidePlatformNetwork statement (components/guardrails/s3.ts) in the team bucket and data-lake policies.",
     enforcementLevel: "mandatory",
@@ -41,7 +44,10 @@ export const s3DataBucketNetworkRestricted: SecureDsStackPolicy = {
                 continue;
             }
             if (!mine.some((p) => statementsOf(p.props.policy)?.some(deniesOutsideNetwork))) {
-                reportViolation(`The policy of data bucket ${bucket.name} does not deny access from outside the platform's S3 endpoint / VPC (N10).`, mine[0].urn);
+                reportViolation(
+                    `The policy of data bucket ${bucket.name} does not deny access from outside the platform's S3 endpoint / VPC (N10).`,
+                    mine[0].urn,
+                );
             }
         }
     },

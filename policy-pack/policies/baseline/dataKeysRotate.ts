@@ -35,7 +35,8 @@ function keyUses(resources: PolicyResource[]): KeyUse[] {
  */
 export const dataKeysRotate: SecureDsStackPolicy = {
     name: "data-keys-rotate",
-    description: "Every KMS key used by a SageMaker domain, an S3 bucket's default encryption or a CloudWatch log group must be a key of the stack with enableKeyRotation true, unless listed as externally managed (E9, E1, E7, E8).",
+    description:
+        "Every KMS key used by a SageMaker domain, an S3 bucket's default encryption or a CloudWatch log group must be a key of the stack with enableKeyRotation true, unless listed as externally managed (E9, E1, E7, E8).",
     controls: ["E9", "E1", "E7", "E8"],
     remediation: "Pass the key of a CustomerKey (components/kms/CustomerKey.ts), which rotates, instead of a literal key ARN or a non-rotating key.",
     enforcementLevel: "mandatory",
@@ -55,12 +56,18 @@ export const dataKeysRotate: SecureDsStackPolicy = {
             const keys = dependenciesOf(use.resource, use.property, [B.kmsKey]);
             if (keys.length === 0) {
                 if (!use.ref || isAwsManagedKeyRef(use.ref) || externalKeyArns.includes(use.ref)) continue;
-                reportViolation(`${use.resource.name} uses key ${use.ref}, which is not a key of this stack; its rotation cannot be checked (E9).`, use.resource.urn);
+                reportViolation(
+                    `${use.resource.name} uses key ${use.ref}, which is not a key of this stack; its rotation cannot be checked (E9).`,
+                    use.resource.urn,
+                );
                 continue;
             }
             for (const key of keys) {
                 if (key.props.enableKeyRotation !== true) {
-                    reportViolation(`${use.resource.name} uses KMS key ${key.name}, which does not rotate; set enableKeyRotation: true (E9).`, use.resource.urn);
+                    reportViolation(
+                        `${use.resource.name} uses KMS key ${key.name}, which does not rotate; set enableKeyRotation: true (E9).`,
+                        use.resource.urn,
+                    );
                 }
             }
         }

@@ -21,9 +21,11 @@ const DEFAULT_TYPES = [
  */
 export const dataResourcesProtected: SecureDsResourcePolicy = {
     name: "data-resources-protected",
-    description: "Data-bearing resources (KMS keys, S3 buckets, EFS, ECR and CodeArtifact repositories and domains, SageMaker domains, backup vaults) must have the protect resource option (E9, G4, G9, S5).",
+    description:
+        "Data-bearing resources (KMS keys, S3 buckets, EFS, ECR and CodeArtifact repositories and domains, SageMaker domains, backup vaults) must have the protect resource option (E9, G4, G9, S5).",
     controls: ["E9", "G4", "G9", "S5"],
-    remediation: "Create the resource with { protect: true, retainOnDelete: true } (CustomerKey, SecureBucket, SecureStudioDomain and PackageMirror do); unprotect deliberately in a reviewed change before deleting.",
+    remediation:
+        "Create the resource with { protect: true, retainOnDelete: true } (CustomerKey, SecureBucket, SecureStudioDomain and PackageMirror do); unprotect deliberately in a reviewed change before deleting.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

@@ -8,7 +8,8 @@ import { B } from "./common";
  */
 export const vpcDefaultSecurityGroupClosed: SecureDsStackPolicy = {
     name: "vpc-default-security-group-closed",
-    description: "Every VPC must adopt its default security group (aws:ec2/defaultSecurityGroup) with no ingress or egress rules, and no rule resource may add any (N6, N9).",
+    description:
+        "Every VPC must adopt its default security group (aws:ec2/defaultSecurityGroup) with no ingress or egress rules, and no rule resource may add any (N6, N9).",
     controls: ["N6", "N9"],
     remediation: "Adopt the default security group with ingress: [] and egress: [] (IsolatedNetwork does) and attach rules only to dedicated security groups.",
     enforcementLevel: "mandatory",
@@ -17,7 +18,10 @@ export const vpcDefaultSecurityGroupClosed: SecureDsStackPolicy = {
         const rules = ofType(args.resources, B.ingressRule, B.egressRule, B.securityGroupRule);
         for (const vpc of ofType(args.resources, B.vpc)) {
             if (!defaults.some((d) => references(d, "vpcId", vpc))) {
-                reportViolation(`VPC ${vpc.name} does not adopt its default security group; AWS leaves it open to its members and to all egress (N6).`, vpc.urn);
+                reportViolation(
+                    `VPC ${vpc.name} does not adopt its default security group; AWS leaves it open to its members and to all egress (N6).`,
+                    vpc.urn,
+                );
             }
         }
         for (const sg of defaults) {

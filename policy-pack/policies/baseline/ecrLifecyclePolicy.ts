@@ -11,7 +11,8 @@ export const ecrLifecyclePolicy: SecureDsStackPolicy = {
     validateStack: (args, reportViolation) => {
         const lifecycles = ofType(args.resources, B.ecrLifecycle);
         for (const repo of ofType(args.resources, B.ecrRepository)) {
-            if (referencing(lifecycles, "repository", repo).length === 0) reportViolation(`ECR repository ${repo.name} has no lifecycle policy (S5).`, repo.urn);
+            if (referencing(lifecycles, "repository", repo).length === 0)
+                reportViolation(`ECR repository ${repo.name} has no lifecycle policy (S5).`, repo.urn);
         }
     },
 };

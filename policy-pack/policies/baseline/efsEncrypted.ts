@@ -12,6 +12,7 @@ export const efsEncryptedCustomerKey: SecureDsResourcePolicy = {
         if (args.type !== B.efs) return;
         if (args.props.encrypted !== true) reportViolation(`EFS file system ${args.name} is not encrypted; set encrypted: true (E1).`);
         const key = text(args.props.kmsKeyId);
-        if (!key || isAwsManagedKeyRef(key)) reportViolation(`EFS file system ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E1).`);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(`EFS file system ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E1).`);
     },
 };

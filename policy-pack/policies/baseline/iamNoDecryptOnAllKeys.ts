@@ -15,7 +15,8 @@ const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
  */
 export const iamNoDecryptOnAllKeys: SecureDsResourcePolicy = {
     name: "iam-no-decrypt-on-all-keys",
-    description: "IAM identity policies (managed, inline, role-embedded, permission-set) must not allow kms:Decrypt or kms:ReEncryptFrom (through Action or NotAction) on Resource `*` or every key of an account (`arn:…:kms:…:key/*`) unless the statement's Sid ends in JustifiedWildcard (I3, E3).",
+    description:
+        "IAM identity policies (managed, inline, role-embedded, permission-set) must not allow kms:Decrypt or kms:ReEncryptFrom (through Action or NotAction) on Resource `*` or every key of an account (`arn:…:kms:…:key/*`) unless the statement's Sid ends in JustifiedWildcard (I3, E3).",
     controls: ["I3", "E3"],
     remediation: "Name the key ARNs in Resource (teamKey / CustomerKey ARNs), or document the exception with a Sid ending in JustifiedWildcard.",
     enforcementLevel: "mandatory",

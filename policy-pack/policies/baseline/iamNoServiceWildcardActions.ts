@@ -8,9 +8,11 @@ import { identityPolicyDocuments, strings, unjustifiedAllows } from "./common";
  */
 export const iamNoServiceWildcardActions: SecureDsResourcePolicy = {
     name: "iam-no-service-wildcard-actions",
-    description: "IAM identity policies must not allow `*` or `<service>:*` actions, or use NotAction in an Allow, on any resource unless the statement's Sid ends in JustifiedWildcard (I3).",
+    description:
+        "IAM identity policies must not allow `*` or `<service>:*` actions, or use NotAction in an Allow, on any resource unless the statement's Sid ends in JustifiedWildcard (I3).",
     controls: ["I3"],
-    remediation: "List the actions the role needs; for a permission boundary that caps a whole service, name the statement ...JustifiedWildcard and say why in a comment.",
+    remediation:
+        "List the actions the role needs; for a permission boundary that caps a whole service, name the statement ...JustifiedWildcard and say why in a comment.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         for (const s of identityPolicyDocuments(args.type, args.props).flatMap(unjustifiedAllows)) {

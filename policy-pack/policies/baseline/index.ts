@@ -1,5 +1,5 @@
 /**
- * Baseline rules: cross-cutting invariants and service hardening (issue 8), beyond what the
+ * Baseline rules: cross-cutting invariants and service hardening, beyond what the
  * area rules cover. One rule per file; names are unique across the pack.
  */
 import { s3AccessPointRestricted } from "./accessPointRestricted";

@@ -9,7 +9,8 @@ const DEFAULT_SERVICES = ["s3", "sts", "logs", "kms", "sagemaker.api", "sagemake
  */
 export const isolatedVpcRequiredEndpoints: SecureDsStackPolicy = {
     name: "isolated-vpc-required-endpoints",
-    description: "A VPC tagged secure-ds:network-isolation=isolated must have VPC endpoints for the configured services (by default S3, STS, Logs, KMS, SageMaker API and runtime, ECR API and Docker, SSM) (N7).",
+    description:
+        "A VPC tagged secure-ds:network-isolation=isolated must have VPC endpoints for the configured services (by default S3, STS, Logs, KMS, SageMaker API and runtime, ECR API and Docker, SSM) (N7).",
     controls: ["N7"],
     remediation: "Keep the service in the endpoint catalogue (components/network/endpointCatalog.ts) of IsolatedNetwork.",
     enforcementLevel: "mandatory",
@@ -19,7 +20,8 @@ export const isolatedVpcRequiredEndpoints: SecureDsStackPolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: DEFAULT_SERVICES,
-                description: "Service name suffixes (after com.amazonaws.<region>.) each isolated VPC needs. Default: s3, sts, logs, kms, sagemaker.api, sagemaker.runtime, ecr.api, ecr.dkr, ssm.",
+                description:
+                    "Service name suffixes (after com.amazonaws.<region>.) each isolated VPC needs. Default: s3, sts, logs, kms, sagemaker.api, sagemaker.runtime, ecr.api, ecr.dkr, ssm.",
             },
         },
     },

@@ -9,14 +9,16 @@ export const lambdaActiveTracing: SecureDsResourcePolicy = {
     name: "lambda-active-tracing",
     description: "Every Lambda function must enable active X-Ray tracing (tracingConfig.mode Active) (G10; checkov CKV_AWS_50).",
     controls: ["G10"],
-    remediation: "Set tracingConfig: { mode: \"Active\" } and allow xray:PutTraceSegments and xray:PutTelemetryRecords in the function's role.",
+    remediation: 'Set tracingConfig: { mode: "Active" } and allow xray:PutTraceSegments and xray:PutTelemetryRecords in the function\'s role.',
     enforcementLevel: "mandatory",
     configSchema: { properties: {} },
     validateResource: (args, reportViolation) => {
         if (args.type !== B.lambdaFunction) return;
         const mode = record(args.props.tracingConfig).mode;
         if (mode !== "Active") {
-            reportViolation(`Lambda function ${args.name} has tracing mode ${typeof mode === "string" ? mode : "unset (PassThrough)"}; set tracingConfig.mode to Active (G10).`);
+            reportViolation(
+                `Lambda function ${args.name} has tracing mode ${typeof mode === "string" ? mode : "unset (PassThrough)"}; set tracingConfig.mode to Active (G10).`,
+            );
         }
     },
 };

@@ -31,7 +31,9 @@ export const lambdaReservedConcurrency: SecureDsResourcePolicy = {
             reportViolation(`Lambda function ${args.name} sets no reservedConcurrentExecutions; cap it (1 to ${maximum}) (G10).`);
         } else if (reserved < 1) {
             // -1 removes the reservation (unreserved), 0 disables the function.
-            reportViolation(`Lambda function ${args.name} has reservedConcurrentExecutions ${reserved}; ${reserved === 0 ? "0 throttles every invocation" : "a negative value removes the cap"}; set 1 to ${maximum} (G10).`);
+            reportViolation(
+                `Lambda function ${args.name} has reservedConcurrentExecutions ${reserved}; ${reserved === 0 ? "0 throttles every invocation" : "a negative value removes the cap"}; set 1 to ${maximum} (G10).`,
+            );
         } else if (reserved > maximum) {
             reportViolation(`Lambda function ${args.name} reserves ${reserved} concurrent executions, above the maximum of ${maximum} (G10).`);
         }

@@ -16,7 +16,8 @@ export const lambdaSupportedRuntime: SecureDsResourcePolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: DEFAULT_RUNTIMES,
-                description: "Runtimes accepted. Default: nodejs22.x, nodejs20.x, python3.13, python3.12, python3.11, java21, java17, dotnet8, provided.al2023.",
+                description:
+                    "Runtimes accepted. Default: nodejs22.x, nodejs20.x, python3.13, python3.12, python3.11, java21, java17, dotnet8, provided.al2023.",
             },
         },
     },
@@ -25,6 +26,7 @@ export const lambdaSupportedRuntime: SecureDsResourcePolicy = {
         if (args.props.packageType === "Image") return;
         const { allowedRuntimes } = args.getConfig<{ allowedRuntimes: string[] }>();
         const runtime = text(args.props.runtime);
-        if (!runtime || !allowedRuntimes.includes(runtime)) reportViolation(`Lambda function ${args.name} uses runtime ${runtime ?? "(none)"}; allowed: ${allowedRuntimes.join(", ")} (G10).`);
+        if (!runtime || !allowedRuntimes.includes(runtime))
+            reportViolation(`Lambda function ${args.name} uses runtime ${runtime ?? "(none)"}; allowed: ${allowedRuntimes.join(", ")} (G10).`);
     },
 };

@@ -11,6 +11,7 @@ export const sagemakerNotebookKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         if (args.type !== B.notebookInstance) return;
         const key = text(args.props.kmsKeyId);
-        if (!key || isAwsManagedKeyRef(key)) reportViolation(`Notebook instance ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E2).`);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(`Notebook instance ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E2).`);
     },
 };

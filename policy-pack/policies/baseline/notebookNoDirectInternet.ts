@@ -10,7 +10,8 @@ export const sagemakerNotebookNoDirectInternet: SecureDsResourcePolicy = {
     name: "sagemaker-notebook-no-direct-internet",
     description: "SageMaker notebook instances must set directInternetAccess Disabled and run in a VPC subnet with security groups (N5).",
     controls: ["N5"],
-    remediation: "Set directInternetAccess: \"Disabled\", subnetId (a platform subnet) and securityGroups on the notebook instance; data scientists should use Studio instead.",
+    remediation:
+        'Set directInternetAccess: "Disabled", subnetId (a platform subnet) and securityGroups on the notebook instance; data scientists should use Studio instead.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== B.notebookInstance) return;

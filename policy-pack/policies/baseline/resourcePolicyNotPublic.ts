@@ -29,7 +29,8 @@ export const resourcePolicyNotPublic: SecureDsResourcePolicy = {
     description:
         "Resource policies (KMS keys, ECR, SNS topics, SQS queues, Secrets Manager, EFS, CodeArtifact, Backup vaults, S3 buckets and access points) must not allow a `*` principal without a (non-negated) principal/account/organization/source/network condition, and Lambda permissions must name a source ARN or account (N10, E10, S5).",
     controls: ["N10", "E10", "S5"],
-    remediation: "Name account or service principals, or add aws:PrincipalOrgID / aws:PrincipalArn / aws:SourceArn conditions (the builders in components/guardrails do); on lambda.Permission set sourceArn or sourceAccount.",
+    remediation:
+        "Name account or service principals, or add aws:PrincipalOrgID / aws:PrincipalArn / aws:SourceArn conditions (the builders in components/guardrails do); on lambda.Permission set sourceArn or sourceAccount.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type === B.lambdaPermission) {

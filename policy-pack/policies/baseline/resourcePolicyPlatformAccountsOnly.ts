@@ -107,7 +107,10 @@ export const resourcePolicyPlatformAccountsOnly: SecureDsStackPolicy = {
             if (statements === NOT_KNOWN || statements === undefined) continue;
             for (const s of statements.filter((x) => x.Effect === "Allow")) {
                 for (const reason of foreignGrants(s, allowed)) {
-                    reportViolation(`${r.name}: statement ${s.Sid ?? "(no Sid)"} grants outside the platform's accounts: ${reason} (allowed: ${[...allowed].sort().join(", ") || "none declared"}).`, r.urn);
+                    reportViolation(
+                        `${r.name}: statement ${s.Sid ?? "(no Sid)"} grants outside the platform's accounts: ${reason} (allowed: ${[...allowed].sort().join(", ") || "none declared"}).`,
+                        r.urn,
+                    );
                 }
             }
         }

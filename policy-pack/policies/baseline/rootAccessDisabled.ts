@@ -17,9 +17,10 @@ const POSIX_PATHS: Record<string, string[][]> = {
  */
 export const sagemakerRootAccessDisabled: SecureDsResourcePolicy = {
     name: "sagemaker-root-access-disabled",
-    description: "SageMaker notebook instances must set rootAccess Disabled, and Studio domains and user profiles must not run apps as uid or gid 0 (customPosixUserConfig) (I9).",
+    description:
+        "SageMaker notebook instances must set rootAccess Disabled, and Studio domains and user profiles must not run apps as uid or gid 0 (customPosixUserConfig) (I9).",
     controls: ["I9"],
-    remediation: "Set rootAccess: \"Disabled\" on notebook instances; leave customPosixUserConfig unset or use the SageMaker user (uid 1000, gid 100).",
+    remediation: 'Set rootAccess: "Disabled" on notebook instances; leave customPosixUserConfig unset or use the SageMaker user (uid 1000, gid 100).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type === B.notebookInstance) {
@@ -30,7 +31,8 @@ export const sagemakerRootAccessDisabled: SecureDsResourcePolicy = {
         for (const path of POSIX_PATHS[args.type] ?? []) {
             const posix = record(record(args.props[path[0]])[path[1]]);
             for (const field of ["uid", "gid"]) {
-                if (posix[field] === 0) reportViolation(`${args.name} runs Studio apps with ${path.join(".")}.${field} 0 (root); use a non-root identity (I9).`);
+                if (posix[field] === 0)
+                    reportViolation(`${args.name} runs Studio apps with ${path.join(".")}.${field} 0 (root); use a non-root identity (I9).`);
             }
         }
     },

@@ -11,6 +11,9 @@ export const secretsManagerSecretKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         if (args.type !== B.secret) return;
         const key = text(args.props.kmsKeyId);
-        if (!key || isAwsManagedKeyRef(key)) reportViolation(`Secret ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/secretsmanager key"}; set kmsKeyId to a customer key (E10).`);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(
+                `Secret ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/secretsmanager key"}; set kmsKeyId to a customer key (E10).`,
+            );
     },
 };

@@ -8,7 +8,8 @@ import { B, dependenciesOf } from "./common";
  */
 export const studioHomeBackedUp: SecureDsStackPolicy = {
     name: "studio-home-backed-up",
-    description: "Every SageMaker Studio domain's home EFS must be selected (aws:backup/selection) into a backup plan of the stack that has at least one rule (G9).",
+    description:
+        "Every SageMaker Studio domain's home EFS must be selected (aws:backup/selection) into a backup plan of the stack that has at least one rule (G9).",
     controls: ["G9"],
     remediation: "Enable StudioHomeBackup (studio.backup), which selects each domain's home EFS into the daily plan.",
     enforcementLevel: "mandatory",
@@ -22,7 +23,8 @@ export const studioHomeBackedUp: SecureDsStackPolicy = {
                 continue;
             }
             const planned = mine.some((s) => plans.some((p) => references(s, "planId", p) && list(p.props.rules).length > 0));
-            if (!planned) reportViolation(`Studio domain ${domain.name}: its backup selection belongs to no backup plan of the stack with rules (G9).`, mine[0].urn);
+            if (!planned)
+                reportViolation(`Studio domain ${domain.name}: its backup selection belongs to no backup plan of the stack with rules (G9).`, mine[0].urn);
         }
     },
 };

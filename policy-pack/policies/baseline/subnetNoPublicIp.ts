@@ -12,7 +12,8 @@ export const subnetNoPublicIp: SecureDsResourcePolicy = {
         if (args.type !== B.subnet && args.type !== B.defaultSubnet) return;
         if (args.type === B.defaultSubnet) {
             // A default subnet maps public IPs unless told otherwise.
-            if (args.props.mapPublicIpOnLaunch !== false) reportViolation(`Default subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);
+            if (args.props.mapPublicIpOnLaunch !== false)
+                reportViolation(`Default subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);
             return;
         }
         if (args.props.mapPublicIpOnLaunch === true) reportViolation(`Subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);

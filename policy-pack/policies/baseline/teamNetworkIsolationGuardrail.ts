@@ -14,7 +14,8 @@ function conditionValue(s: IamStatement, operators: string[], key: string): stri
     const out: string[] = [];
     for (const [op, block] of Object.entries(record(s.Condition))) {
         if (!operators.includes(op)) continue;
-        for (const [k, v] of Object.entries(record(block))) if (k.toLowerCase() === key.toLowerCase()) out.push(...strings(v).map((x) => x.toLowerCase()), ...(typeof v === "boolean" ? [String(v)] : []));
+        for (const [k, v] of Object.entries(record(block)))
+            if (k.toLowerCase() === key.toLowerCase()) out.push(...strings(v).map((x) => x.toLowerCase()), ...(typeof v === "boolean" ? [String(v)] : []));
     }
     return out;
 }
@@ -23,8 +24,10 @@ function conditionValue(s: IamStatement, operators: string[], key: string): stri
 function missingDenies(statements: IamStatement[], action: string): string[] {
     const denies = statements.filter((s) => s.Effect === "Deny" && statementCovers(s, action));
     const missing: string[] = [];
-    if (!denies.some((s) => conditionValue(s, ["Bool", "BoolIfExists"], "sagemaker:NetworkIsolation").includes("false"))) missing.push("a Deny when sagemaker:NetworkIsolation is false");
-    if (!denies.some((s) => conditionValue(s, ["Null"], "sagemaker:NetworkIsolation").includes("true"))) missing.push("a Deny when sagemaker:NetworkIsolation is absent (Null)");
+    if (!denies.some((s) => conditionValue(s, ["Bool", "BoolIfExists"], "sagemaker:NetworkIsolation").includes("false")))
+        missing.push("a Deny when sagemaker:NetworkIsolation is false");
+    if (!denies.some((s) => conditionValue(s, ["Null"], "sagemaker:NetworkIsolation").includes("true")))
+        missing.push("a Deny when sagemaker:NetworkIsolation is absent (Null)");
     return missing;
 }
 
@@ -41,7 +44,8 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
     description:
         "Teams that require network isolation (pack config, or the detective Lambda's NETWORK_ISOLATION_TEAMS / REQUIRE_NETWORK_ISOLATION) must have guardrail policies denying SageMaker jobs and models without sagemaker:NetworkIsolation true (N4).",
     controls: ["N4"],
-    remediation: "Keep networkIsolationGuardrails() (components/guardrails/sagemaker.ts) in the team's vpc-kms guardrail policy when teams[].networkIsolation is true; TeamEnvironment does this.",
+    remediation:
+        "Keep networkIsolationGuardrails() (components/guardrails/sagemaker.ts) in the team's vpc-kms guardrail policy when teams[].networkIsolation is true; TeamEnvironment does this.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -55,7 +59,8 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: DEFAULT_ACTIONS,
-                description: "SageMaker actions the guardrail must deny without network isolation. Default: CreateTrainingJob, CreateProcessingJob, CreateHyperParameterTuningJob, CreateModel.",
+                description:
+                    "SageMaker actions the guardrail must deny without network isolation. Default: CreateTrainingJob, CreateProcessingJob, CreateHyperParameterTuningJob, CreateModel.",
             },
         },
     },
@@ -82,7 +87,11 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
             const statements = own.flatMap((p) => statementsOf(p.props.policy) ?? []);
             for (const action of actions) {
                 const missing = missingDenies(statements, action);
-                if (missing.length > 0) reportViolation(`Team ${team} requires network isolation, but its guardrail policies lack ${missing.join(" and ")} for ${action} (N4).`, own[0].urn);
+                if (missing.length > 0)
+                    reportViolation(
+                        `Team ${team} requires network isolation, but its guardrail policies lack ${missing.join(" and ")} for ${action} (N4).`,
+                        own[0].urn,
+                    );
             }
         }
     },

@@ -35,7 +35,8 @@ export const cloudtrailS3DataEvents: SecureDsResourcePolicy = {
     description:
         "Every CloudTrail trail must record S3 object data events, both read and write, through eventSelectors (dataResources of type AWS::S3::Object) or advancedEventSelectors (resources.type AWS::S3::Object) (G4).",
     controls: ["G4"],
-    remediation: "Keep governance.trail.s3DataEvents on (the default): AccountTrail then logs the object events of the team buckets, or of every bucket of the account but the audit archive's.",
+    remediation:
+        "Keep governance.trail.s3DataEvents on (the default): AccountTrail then logs the object events of the team buckets, or of every bucket of the account but the audit archive's.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -56,7 +57,9 @@ export const cloudtrailS3DataEvents: SecureDsResourcePolicy = {
         ]);
         const missing = (["read", "write"] as const).filter((k) => !covered.has(k));
         if (missing.length > 0) {
-            reportViolation(`Trail ${args.name} does not record S3 object ${missing.join(" and ")} data events; add an event selector on AWS::S3::Object (G4).`);
+            reportViolation(
+                `Trail ${args.name} does not record S3 object ${missing.join(" and ")} data events; add an event selector on AWS::S3::Object (G4).`,
+            );
         }
     },
 };

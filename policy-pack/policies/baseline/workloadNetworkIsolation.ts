@@ -9,7 +9,8 @@ import { B } from "./common";
  */
 export const sagemakerWorkloadNetworkIsolation: SecureDsResourcePolicy = {
     name: "sagemaker-workload-network-isolation",
-    description: "SageMaker models and training jobs declared by the program must enable network isolation and run in a VPC (vpcConfig with subnets and security groups) (N4, N3).",
+    description:
+        "SageMaker models and training jobs declared by the program must enable network isolation and run in a VPC (vpcConfig with subnets and security groups) (N4, N3).",
     controls: ["N4", "N3"],
     remediation: "Set enableNetworkIsolation: true and vpcConfig { subnets, securityGroupIds } with the team's subnets and security groups.",
     enforcementLevel: "mandatory",

@@ -19,9 +19,11 @@ function isDetectiveRule(eventPattern: unknown): boolean {
  */
 export const configRecorderPresent: SecureDsStackPolicy = {
     name: "config-recorder-present",
-    description: "When the stack deploys SageMaker detective controls, it must also deploy an AWS Config recorder, unless the account records through a recorder managed elsewhere (G10).",
+    description:
+        "When the stack deploys SageMaker detective controls, it must also deploy an AWS Config recorder, unless the account records through a recorder managed elsewhere (G10).",
     controls: ["G10"],
-    remediation: "Set governance.awsConfig.enabled: true, or set this policy's recorderManagedElsewhere: true when the account's recorder belongs to another stack.",
+    remediation:
+        "Set governance.awsConfig.enabled: true, or set this policy's recorderManagedElsewhere: true when the account's recorder belongs to another stack.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

@@ -6,13 +6,15 @@ export const lambdaNoPublicUrl: SecureDsResourcePolicy = {
     name: "lambda-no-public-function-url",
     description: "Lambda function URLs must require IAM authorization (authorizationType AWS_IAM), never NONE.",
     controls: ["G10"],
-    remediation: "Remove the function URL, or set authorizationType: \"AWS_IAM\".",
+    remediation: 'Remove the function URL, or set authorizationType: "AWS_IAM".',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== G.lambdaFunctionUrl) return;
         const auth = text(args.props.authorizationType);
         if (auth !== "AWS_IAM") {
-            reportViolation(`Function URL ${args.name} uses authorizationType ${auth ?? "(none)"}: anyone on the internet could invoke the function; use AWS_IAM.`);
+            reportViolation(
+                `Function URL ${args.name} uses authorizationType ${auth ?? "(none)"}: anyone on the internet could invoke the function; use AWS_IAM.`,
+            );
         }
     },
 };

@@ -13,9 +13,11 @@ function isServiceWildcard(action: string): boolean {
  */
 export const iamNoWildcardActionOnAllResources: SecureDsResourcePolicy = {
     name: "iam-no-wildcard-action-on-all-resources",
-    description: "IAM policies must not allow `*` or `<service>:*` actions (or NotAction) on `*` resources, unless the statement's Sid ends in JustifiedWildcard (I3).",
+    description:
+        "IAM policies must not allow `*` or `<service>:*` actions (or NotAction) on `*` resources, unless the statement's Sid ends in JustifiedWildcard (I3).",
     controls: ["I3"],
-    remediation: "List the actions the role needs and scope Resource to its ARNs; where a wildcard is really needed (a permission boundary cap), give the statement a Sid ending in JustifiedWildcard and say why in the builder.",
+    remediation:
+        "List the actions the role needs and scope Resource to its ARNs; where a wildcard is really needed (a permission boundary cap), give the statement a Sid ending in JustifiedWildcard and say why in the builder.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         for (const { label, doc } of identityDocuments(args.type, args.props)) {

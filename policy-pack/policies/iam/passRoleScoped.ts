@@ -40,9 +40,12 @@ export const iamPassRoleScoped: SecureDsResourcePolicy = {
                 if (!passes) return;
                 const where = `${args.name} ${label} statement ${st.Sid ?? i}`;
                 const conditioned = Object.entries(record(st.Condition)).some(([operator, block]) =>
-                    Object.entries(record(block)).some(([key, value]) => key.toLowerCase() === "iam:passedtoservice" && restrictsPassedToService(operator, value)),
+                    Object.entries(record(block)).some(
+                        ([key, value]) => key.toLowerCase() === "iam:passedtoservice" && restrictsPassedToService(operator, value),
+                    ),
                 );
-                if (!conditioned) reportViolation(`${where} allows iam:PassRole without a StringEquals/StringLike iam:PassedToService condition naming the services (I4).`);
+                if (!conditioned)
+                    reportViolation(`${where} allows iam:PassRole without a StringEquals/StringLike iam:PassedToService condition naming the services (I4).`);
                 if (strings(st.Resource).some(coversEveryRole) || st.NotResource !== undefined) {
                     reportViolation(`${where} allows iam:PassRole on every role; name the roles (I4).`);
                 }

@@ -26,7 +26,9 @@ export const iamTrustNoOpenPrincipal: SecureDsResourcePolicy = {
             if (st.Effect !== "Allow") return;
             const narrowed = narrowingConditionKeys(st).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));
             if ((admitsAnyone(st.Principal) || st.NotPrincipal !== undefined) && !narrowed) {
-                reportViolation(`${args.name} trust statement ${st.Sid ?? i} lets any principal assume the role without a condition naming the allowed organization, account or principal (I3).`);
+                reportViolation(
+                    `${args.name} trust statement ${st.Sid ?? i} lets any principal assume the role without a condition naming the allowed organization, account or principal (I3).`,
+                );
             }
         });
     },

@@ -24,7 +24,8 @@ function openStatement(statement: unknown): string | undefined {
  */
 export const isolatedVpcEndpointPolicy: SecureDsStackPolicy = {
     name: "isolated-vpc-endpoint-policy",
-    description: "VPC endpoints of an isolated VPC must have a policy that limits principals or resources; the default full-access policy is an exfiltration path (N7).",
+    description:
+        "VPC endpoints of an isolated VPC must have a policy that limits principals or resources; the default full-access policy is an exfiltration path (N7).",
     controls: ["N7"],
     remediation: "Give the endpoint a policy from components/guardrails/endpoints.ts (platform principals, CodeArtifact read, or the S3 gateway bucket list).",
     enforcementLevel: "mandatory",
@@ -45,7 +46,9 @@ export const isolatedVpcEndpointPolicy: SecureDsStackPolicy = {
                 reportViolation(`Endpoint ${endpoint.name} has a policy that is not JSON (N7).`, endpoint.urn);
                 continue;
             }
-            const problems = list(record(doc).Statement).map(openStatement).filter((p): p is string => p !== undefined);
+            const problems = list(record(doc).Statement)
+                .map(openStatement)
+                .filter((p): p is string => p !== undefined);
             if (problems.length > 0) {
                 reportViolation(`Endpoint ${endpoint.name} in the isolated VPC: ${problems.join("; ")} (N7).`, endpoint.urn);
             }

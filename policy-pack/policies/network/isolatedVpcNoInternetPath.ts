@@ -9,7 +9,8 @@ import { N, anywhereIn, isAnywhere, isIsolatedVpc, linked, vpcsOf } from "./comm
  */
 export const isolatedVpcNoInternetPath: SecureDsStackPolicy = {
     name: "isolated-vpc-no-internet-path",
-    description: "A VPC tagged secure-ds:network-isolation=isolated must have no internet gateway, egress-only gateway, NAT gateway, peering or default route, and SageMaker domains must use such a VPC (N6).",
+    description:
+        "A VPC tagged secure-ds:network-isolation=isolated must have no internet gateway, egress-only gateway, NAT gateway, peering or default route, and SageMaker domains must use such a VPC (N6).",
     controls: ["N6"],
     remediation:
         "Remove the gateway, NAT, peering or 0.0.0.0/0 / ::/0 route from the data-science VPC; reach AWS services through VPC endpoints (IsolatedNetwork endpoints.extra). Egress belongs in a separate scanning VPC, never in the isolated one.",
@@ -59,7 +60,10 @@ export const isolatedVpcNoInternetPath: SecureDsStackPolicy = {
             if (dest.length === 0) continue;
             const vpcs = vpcsOf(r, resources, isolated);
             if (vpcs.length > 0) {
-                reportViolation(`Route table ${r.name} has an inline route for ${dest.join(", ")} in the isolated VPC ${name(vpcs)}; remove the default route (N6).`, r.urn);
+                reportViolation(
+                    `Route table ${r.name} has an inline route for ${dest.join(", ")} in the isolated VPC ${name(vpcs)}; remove the default route (N6).`,
+                    r.urn,
+                );
             }
         }
     },

@@ -29,7 +29,9 @@ export const logGroupEncryptedRetention: SecureDsResourcePolicy = {
         }
         const retention = args.props.retentionInDays;
         if (typeof retention !== "number" || retention <= 0) {
-            reportViolation(`Log group ${args.name} never expires (retentionInDays ${retention === undefined ? "not set" : String(retention)}); set a retention (E8).`);
+            reportViolation(
+                `Log group ${args.name} never expires (retentionInDays ${retention === undefined ? "not set" : String(retention)}); set a retention (E8).`,
+            );
         } else if (retention < minimumRetentionDays) {
             reportViolation(`Log group ${args.name} keeps logs ${retention} days, less than the required ${minimumRetentionDays} (E8).`);
         }

@@ -14,7 +14,9 @@ export const securityGroupNoPublicIngress: SecureDsResourcePolicy = {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const report = (where: string, cidrs: string[]) =>
-            reportViolation(`${args.type} ${args.name} admits ingress from ${cidrs.join(", ")}${where}; admit the platform's security groups instead (N6, N9).`);
+            reportViolation(
+                `${args.type} ${args.name} admits ingress from ${cidrs.join(", ")}${where}; admit the platform's security groups instead (N6, N9).`,
+            );
         switch (args.type) {
             case N.securityGroup:
             case N.defaultSecurityGroup: {

@@ -16,7 +16,9 @@ export const vpcEndpointPrivateDns: SecureDsResourcePolicy = {
         // The API's default type is Gateway, which has no DNS of its own.
         if (text(args.props.vpcEndpointType) !== "Interface") return;
         if (args.props.privateDnsEnabled !== true) {
-            reportViolation(`Interface endpoint ${args.name} (${text(args.props.serviceName) ?? "unknown service"}) has private DNS off; set privateDnsEnabled: true (N7).`);
+            reportViolation(
+                `Interface endpoint ${args.name} (${text(args.props.serviceName) ?? "unknown service"}) has private DNS off; set privateDnsEnabled: true (N7).`,
+            );
         }
     },
 };

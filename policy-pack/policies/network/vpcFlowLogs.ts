@@ -28,9 +28,16 @@ export const vpcFlowLogs: SecureDsStackPolicy = {
                 reportViolation(`VPC ${vpc.name} has no flow log; add one with trafficType ${trafficType} (G5).`, vpc.urn);
                 continue;
             }
-            const good = logs.filter((fl) => (text(fl.props.trafficType) ?? "") === trafficType && (text(fl.props.logDestination) !== undefined || fl.propertyDependencies?.logDestination?.length));
+            const good = logs.filter(
+                (fl) =>
+                    (text(fl.props.trafficType) ?? "") === trafficType &&
+                    (text(fl.props.logDestination) !== undefined || fl.propertyDependencies?.logDestination?.length),
+            );
             if (good.length === 0) {
-                reportViolation(`VPC ${vpc.name} has flow logs, but none records ${trafficType} traffic to a destination (${logs.map((l) => `${l.name}: ${text(l.props.trafficType) ?? "no trafficType"}`).join(", ")}) (G5).`, vpc.urn);
+                reportViolation(
+                    `VPC ${vpc.name} has flow logs, but none records ${trafficType} traffic to a destination (${logs.map((l) => `${l.name}: ${text(l.props.trafficType) ?? "no trafficType"}`).join(", ")}) (G5).`,
+                    vpc.urn,
+                );
             }
         }
     },

@@ -31,13 +31,17 @@ export const approvedRepositoryNoUpstream: SecureDsResourcePolicy = {
             .map((c) => text(record(c).externalConnectionName))
             .filter((c): c is string => c !== undefined);
         if (connections.length > 0) {
-            reportViolation(`Approved repository ${name} (${args.name}) has the external connection ${connections.join(", ")}; unscanned public packages would reach data scientists (S2).`);
+            reportViolation(
+                `Approved repository ${name} (${args.name}) has the external connection ${connections.join(", ")}; unscanned public packages would reach data scientists (S2).`,
+            );
         }
         const upstreams = list(args.props.upstreams)
             .map((u) => text(record(u).repositoryName) ?? "?")
             .filter((u) => u.length > 0);
         if (upstreams.length > 0) {
-            reportViolation(`Approved repository ${name} (${args.name}) has the upstream ${upstreams.join(", ")}; packages not published by the scan pipeline would be served through it (S2).`);
+            reportViolation(
+                `Approved repository ${name} (${args.name}) has the upstream ${upstreams.join(", ")}; packages not published by the scan pipeline would be served through it (S2).`,
+            );
         }
     },
 };

@@ -5,7 +5,8 @@ export const s3BucketSseKms: SecureDsResourcePolicy = {
     name: "s3-bucket-sse-kms",
     description: "S3 default encryption must be SSE-KMS (or DSSE-KMS) with a customer-managed key, and bucket keys enabled for SSE-KMS (E7).",
     controls: ["E7"],
-    remediation: "Give the bucket a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, kmsMasterKeyId set to a customer key, and bucketKeyEnabled: true.",
+    remediation:
+        "Give the bucket a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, kmsMasterKeyId set to a customer key, and bucketKeyEnabled: true.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== T.s3Sse && args.type !== T.s3SseV2) return;

@@ -5,7 +5,7 @@ export const sagemakerDomainVpcOnly: SecureDsResourcePolicy = {
     name: "sagemaker-domain-vpc-only",
     description: "SageMaker Studio domains must use appNetworkAccessType VpcOnly (N1).",
     controls: ["N1"],
-    remediation: "Set appNetworkAccessType: \"VpcOnly\" on the domain (SecureStudioDomain does this by default).",
+    remediation: 'Set appNetworkAccessType: "VpcOnly" on the domain (SecureStudioDomain does this by default).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== T.sagemakerDomain) return;

@@ -14,7 +14,9 @@ export const studioDomainHomeRetention: SecureDsResourcePolicy = {
         if (retention === undefined) {
             reportViolation(`Domain ${args.name} does not set retentionPolicy.homeEfsFileSystem; set it to Retain explicitly (G9).`);
         } else if (retention !== "Retain") {
-            reportViolation(`Domain ${args.name} sets retentionPolicy.homeEfsFileSystem to ${retention}; deleting the domain would delete every home directory. Use Retain (G9).`);
+            reportViolation(
+                `Domain ${args.name} sets retentionPolicy.homeEfsFileSystem to ${retention}; deleting the domain would delete every home directory. Use Retain (G9).`,
+            );
         }
     },
 };

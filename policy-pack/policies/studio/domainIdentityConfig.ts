@@ -12,7 +12,9 @@ export const studioDomainIdentityConfig: SecureDsResourcePolicy = {
         if (args.type !== T.sagemakerDomain) return;
         const config = text(record(args.props.domainSettings).executionRoleIdentityConfig) ?? "DISABLED (the default)";
         if (config !== "USER_PROFILE_NAME") {
-            reportViolation(`Domain ${args.name} has executionRoleIdentityConfig ${config}; CloudTrail would name only the execution role. Use USER_PROFILE_NAME (I5).`);
+            reportViolation(
+                `Domain ${args.name} has executionRoleIdentityConfig ${config}; CloudTrail would name only the execution role. Use USER_PROFILE_NAME (I5).`,
+            );
         }
     },
 };

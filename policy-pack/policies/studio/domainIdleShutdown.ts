@@ -2,19 +2,32 @@ import { SecureDsResourcePolicy, T, record, text } from "../types";
 
 /** The apps whose idle shutdown the rule checks, by settings block. */
 const APP_SETTINGS = [
-    { path: "defaultUserSettings.jupyterLabAppSettings", block: (p: Record<string, unknown>) => record(p.defaultUserSettings).jupyterLabAppSettings, required: true },
-    { path: "defaultUserSettings.codeEditorAppSettings", block: (p: Record<string, unknown>) => record(p.defaultUserSettings).codeEditorAppSettings, required: false },
-    { path: "defaultSpaceSettings.jupyterLabAppSettings", block: (p: Record<string, unknown>) => record(p.defaultSpaceSettings).jupyterLabAppSettings, required: false },
+    {
+        path: "defaultUserSettings.jupyterLabAppSettings",
+        block: (p: Record<string, unknown>) => record(p.defaultUserSettings).jupyterLabAppSettings,
+        required: true,
+    },
+    {
+        path: "defaultUserSettings.codeEditorAppSettings",
+        block: (p: Record<string, unknown>) => record(p.defaultUserSettings).codeEditorAppSettings,
+        required: false,
+    },
+    {
+        path: "defaultSpaceSettings.jupyterLabAppSettings",
+        block: (p: Record<string, unknown>) => record(p.defaultSpaceSettings).jupyterLabAppSettings,
+        required: false,
+    },
 ];
 
 /**
  * G7: idle apps shut down through the domain's native idle settings, which need no internet
- * (pitfall 10: the old auto-stop scripts did). Checked for JupyterLab always, and for Code Editor
+ * (the old auto-stop scripts did). Checked for JupyterLab always, and for Code Editor
  * and shared spaces where the domain configures them.
  */
 export const studioDomainIdleShutdown: SecureDsResourcePolicy = {
     name: "studio-domain-idle-shutdown",
-    description: "SageMaker Studio domains must shut idle JupyterLab (and Code Editor, space) apps down with native idle settings within the configured maximum (G7).",
+    description:
+        "SageMaker Studio domains must shut idle JupyterLab (and Code Editor, space) apps down with native idle settings within the configured maximum (G7).",
     controls: ["G7"],
     remediation:
         'Set appLifecycleManagement.idleSettings { lifecycleManagement: "ENABLED", idleTimeoutInMinutes, maxIdleTimeoutInMinutes } in each app settings block (SecureStudioDomain does, from studio.idleMinutes).',
@@ -59,7 +72,9 @@ export const studioDomainIdleShutdown: SecureDsResourcePolicy = {
             }
             const userMax = idle.maxIdleTimeoutInMinutes;
             if (typeof userMax === "number" && userMax > maxIdleMinutes) {
-                reportViolation(`Domain ${args.name} lets users raise the ${app.path} idle timeout to ${userMax} minutes; the maximum is ${maxIdleMinutes} (G7).`);
+                reportViolation(
+                    `Domain ${args.name} lets users raise the ${app.path} idle timeout to ${userMax} minutes; the maximum is ${maxIdleMinutes} (G7).`,
+                );
             }
         }
     },

@@ -2,7 +2,7 @@ import { SecureDsResourcePolicy, T, record } from "../types";
 import { securityGroupIds } from "./common";
 
 /**
- * N2 and pitfall 3: the domain names its security groups in domainSettings and in the default
+ * N2: the domain names its security groups in domainSettings and in the default
  * user settings. With groups only in domainSettings, apps start without them and lifecycle
  * scripts hang on their first AWS call (vpconly-canvas-terraform #1).
  */
@@ -16,7 +16,7 @@ export const studioDomainSecurityGroups: SecureDsResourcePolicy = {
         if (args.type !== T.sagemakerDomain) return;
         if (securityGroupIds(args.props.defaultUserSettings) === undefined) {
             reportViolation(
-                `Domain ${args.name} has no defaultUserSettings.securityGroups; apps would start without the domain's group and lifecycle scripts hang (pitfall 3, N2).`,
+                `Domain ${args.name} has no defaultUserSettings.securityGroups; apps would start without the domain's group and lifecycle scripts hang (N2).`,
             );
         }
         if (securityGroupIds({ securityGroups: record(args.props.domainSettings).securityGroupIds }) === undefined) {

@@ -10,14 +10,17 @@ export const studioSharingEncrypted: SecureDsResourcePolicy = {
     name: "studio-sharing-encrypted",
     description: "Studio notebook sharing must be disabled or go to an S3 path encrypted with a customer KMS key (sharingSettings.s3KmsKeyId) (E5).",
     controls: ["E5"],
-    remediation: 'Set sharingSettings { notebookOutputOption: "Disabled", s3KmsKeyId: <team key> } or { "Allowed", s3OutputPath, s3KmsKeyId } (SecureStudioDomain does).',
+    remediation:
+        'Set sharingSettings { notebookOutputOption: "Disabled", s3KmsKeyId: <team key> } or { "Allowed", s3OutputPath, s3KmsKeyId } (SecureStudioDomain does).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         let sharing: unknown;
         if (args.type === T.sagemakerDomain) {
             sharing = record(args.props.defaultUserSettings).sharingSettings;
             if (sharing === undefined || sharing === null) {
-                reportViolation(`Domain ${args.name} has no defaultUserSettings.sharingSettings; set s3KmsKeyId (and disable sharing or name an output path) (E5).`);
+                reportViolation(
+                    `Domain ${args.name} has no defaultUserSettings.sharingSettings; set s3KmsKeyId (and disable sharing or name an output path) (E5).`,
+                );
                 return;
             }
         } else if (args.type === T.sagemakerUserProfile) {

@@ -3,7 +3,7 @@ import { SecureDsStackPolicy, T, ofType } from "../types";
 import { NOT_KNOWN, SECURITY_GROUP_TYPE, known, securityGroupIds } from "./common";
 
 /**
- * N9 (pitfall 1): each user profile runs in its own security group. A profile without groups
+ * N9: each user profile runs in its own security group. A profile without groups
  * inherits the domain default, which every user shares; two profiles naming one group can
  * reach each other's apps through its self-referencing rule.
  *

@@ -33,7 +33,8 @@ export function effectiveTags(props: Record<string, unknown>, providerProps: Rec
 /** G1: every taggable resource carries the mandatory tags, counting the provider's defaultTags. */
 export const mandatoryTags: SecureDsResourcePolicy = {
     name: "mandatory-tags",
-    description: "Every taggable AWS resource must carry the mandatory tags (team, environment, owner, cost-center), directly or through provider defaultTags (G1).",
+    description:
+        "Every taggable AWS resource must carry the mandatory tags (team, environment, owner, cost-center), directly or through provider defaultTags (G1).",
     controls: ["G1"],
     remediation: "Set the tags on the resource, or deploy it with a layer provider whose defaultTags carry them (stacks/context.ts).",
     enforcementLevel: "mandatory",

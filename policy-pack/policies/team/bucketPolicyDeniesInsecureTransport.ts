@@ -24,12 +24,17 @@ export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
             // Conditions are ANDed: any test besides aws:SecureTransport false narrows the Deny, so
             // some plain-HTTP requests would get through. Keys are case-insensitive; the value may be
             // the string "false" or a JSON boolean.
-            const tests = Object.entries(record(st.Condition)).flatMap(([op, block]) => Object.entries(record(block)).map(([key, value]) => ({ op, key, value })));
+            const tests = Object.entries(record(st.Condition)).flatMap(([op, block]) =>
+                Object.entries(record(block)).map(([key, value]) => ({ op, key, value })),
+            );
             const tls =
                 tests.length > 0 &&
                 tests.every(
                     ({ op, key, value }) =>
-                        /^Bool(IfExists)?$/.test(op) && key.toLowerCase() === "aws:securetransport" && list(value).length > 0 && list(value).every((v) => v === false || String(v).toLowerCase() === "false"),
+                        /^Bool(IfExists)?$/.test(op) &&
+                        key.toLowerCase() === "aws:securetransport" &&
+                        list(value).length > 0 &&
+                        list(value).every((v) => v === false || String(v).toLowerCase() === "false"),
                 );
             return everyone && allActions && bucketAndObjects && tls;
         });

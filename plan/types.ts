@@ -48,7 +48,7 @@ export interface PlanFinding {
     /** URN of the offending resource; absent for a stack-level finding without one. */
     urn?: string;
     message: string;
-    /** Guardrail control IDs the policy implements (shared/reference/guardrails.md). */
+    /** Guardrail control IDs the policy implements (docs/guardrails.md). */
     controls: string[];
 }
 

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { mockOutputs } from "./mockState";
-import { PlanResource } from "./planTypes";
+import { PlanResource } from "./types";
 
 // waitForRPCs drains the engine's RPC queue; it is marked @internal so it is not in the typings.
 const { getMonitor } = settings;
@@ -130,7 +130,10 @@ export async function runWithMocks(options: RunOptions): Promise<RunResult> {
                         const inputs = args.inputs as Record<string, unknown>;
                         const allowed = providerValue(inputs.allowedAccountIds);
                         const region = String(providerValue(inputs.region) ?? "us-east-1");
-                        return { id: `${args.name}-provider-id`, state: { ...inputs, _account: Array.isArray(allowed) ? String(allowed[0]) : "", _region: region } };
+                        return {
+                            id: `${args.name}-provider-id`,
+                            state: { ...inputs, _account: Array.isArray(allowed) ? String(allowed[0]) : "", _region: region },
+                        };
                     }
                     const provider = args.provider ? providers.get(providerUrn(args.provider) ?? "") : undefined;
                     const region = provider?.region ?? "us-east-1";
@@ -174,44 +177,44 @@ export async function runWithMocks(options: RunOptions): Promise<RunResult> {
                 callback(err, response);
             });
             function record(response: RegisterResourceResponse): void {
-                    const urn = response.getUrn();
-                    const outputs = deserializeProperties(response.getObject() as Parameters<typeof deserializeProperties>[0]) as Record<string, unknown>;
-                    const provUrn = providerUrn(req.getProvider());
-                    if (type.startsWith("pulumi:providers:")) {
-                        const region = String(outputs._region ?? "us-east-1");
-                        providers.set(urn, {
-                            accountId: String(outputs._account ?? ""),
-                            region,
-                            partition: partitionOf(region),
-                            layer: req.getName(),
-                        });
-                        delete outputs._account;
-                        delete outputs._region;
-                    }
-                    // A provider's own account is the one it is locked to.
-                    const provider = type.startsWith("pulumi:providers:") ? providers.get(urn) : provUrn ? providers.get(provUrn) : undefined;
-                    records.set(urn, {
-                        urn,
-                        type,
-                        name: req.getName(),
-                        parent: req.getParent() || undefined,
-                        custom: req.getCustom(),
-                        provider: provUrn,
-                        account: provider?.accountId,
-                        layer: provider?.layer,
-                        id: response.getId() || undefined,
-                        inputs: plain(inputs) as Record<string, unknown>,
-                        outputs: plain(outputs) as Record<string, unknown>,
-                        options: {
-                            protect: req.getProtect(),
-                            retainOnDelete: req.getRetainondelete(),
-                            dependsOn: req.getDependenciesList().filter((d) => !Object.values(propertyDependencies).some((urns) => urns.includes(d))),
-                            ignoreChanges: req.getIgnorechangesList(),
-                            deleteBeforeReplace: req.getDeletebeforereplace(),
-                        },
-                        propertyDependencies,
+                const urn = response.getUrn();
+                const outputs = deserializeProperties(response.getObject() as Parameters<typeof deserializeProperties>[0]) as Record<string, unknown>;
+                const provUrn = providerUrn(req.getProvider());
+                if (type.startsWith("pulumi:providers:")) {
+                    const region = String(outputs._region ?? "us-east-1");
+                    providers.set(urn, {
+                        accountId: String(outputs._account ?? ""),
+                        region,
+                        partition: partitionOf(region),
+                        layer: req.getName(),
                     });
-                    order.push(urn);
+                    delete outputs._account;
+                    delete outputs._region;
+                }
+                // A provider's own account is the one it is locked to.
+                const provider = type.startsWith("pulumi:providers:") ? providers.get(urn) : provUrn ? providers.get(provUrn) : undefined;
+                records.set(urn, {
+                    urn,
+                    type,
+                    name: req.getName(),
+                    parent: req.getParent() || undefined,
+                    custom: req.getCustom(),
+                    provider: provUrn,
+                    account: provider?.accountId,
+                    layer: provider?.layer,
+                    id: response.getId() || undefined,
+                    inputs: plain(inputs) as Record<string, unknown>,
+                    outputs: plain(outputs) as Record<string, unknown>,
+                    options: {
+                        protect: req.getProtect(),
+                        retainOnDelete: req.getRetainondelete(),
+                        dependsOn: req.getDependenciesList().filter((d) => !Object.values(propertyDependencies).some((urns) => urns.includes(d))),
+                        ignoreChanges: req.getIgnorechangesList(),
+                        deleteBeforeReplace: req.getDeletebeforereplace(),
+                    },
+                    propertyDependencies,
+                });
+                order.push(urn);
             }
         };
 

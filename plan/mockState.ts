@@ -29,13 +29,14 @@ const str = (v: unknown, fallback: string): string => (typeof v === "string" && 
 
 type Builder = (ctx: MockContext, seed: string) => MockOutputs;
 
-const regionalArn = (ctx: MockContext, service: string, resource: string) =>
-    `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+const regionalArn = (ctx: MockContext, service: string, resource: string) => `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
 
-const ec2 = (prefix: string, resource: string): Builder => (ctx, seed) => {
-    const id = `${prefix}-${hex(seed, 17)}`;
-    return { id, state: { arn: regionalArn(ctx, "ec2", `${resource}/${id}`), ownerId: ctx.accountId } };
-};
+const ec2 =
+    (prefix: string, resource: string): Builder =>
+    (ctx, seed) => {
+        const id = `${prefix}-${hex(seed, 17)}`;
+        return { id, state: { arn: regionalArn(ctx, "ec2", `${resource}/${id}`), ownerId: ctx.accountId } };
+    };
 
 const BUILDERS: Record<string, Builder> = {
     "aws:kms/key:Key": (ctx, seed) => {
@@ -62,7 +63,10 @@ const BUILDERS: Record<string, Builder> = {
     "aws:iam/role:Role": (ctx, seed) => {
         const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
         const path = str(ctx.inputs.path, "/");
-        return { id: name, state: { name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:role${path}${name}`, uniqueId: `AROA${hex(seed, 17).toUpperCase()}` } };
+        return {
+            id: name,
+            state: { name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:role${path}${name}`, uniqueId: `AROA${hex(seed, 17).toUpperCase()}` },
+        };
     },
     "aws:iam/policy:Policy": (ctx, seed) => {
         const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
@@ -75,7 +79,16 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:ec2/vpc:Vpc": (ctx, seed) => {
         const out = ec2("vpc", "vpc")(ctx, seed);
-        return { id: out.id, state: { ...out.state, defaultSecurityGroupId: `sg-${hex(seed + "dsg", 17)}`, mainRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultRouteTableId: `rtb-${hex(seed + "main", 17)}`, defaultNetworkAclId: `acl-${hex(seed + "acl", 17)}` } };
+        return {
+            id: out.id,
+            state: {
+                ...out.state,
+                defaultSecurityGroupId: `sg-${hex(seed + "dsg", 17)}`,
+                mainRouteTableId: `rtb-${hex(seed + "main", 17)}`,
+                defaultRouteTableId: `rtb-${hex(seed + "main", 17)}`,
+                defaultNetworkAclId: `acl-${hex(seed + "acl", 17)}`,
+            },
+        };
     },
     // awsx.ec2.Vpc is a remote component: under mocks it is one opaque resource whose outputs we supply.
     "awsx:ec2:Vpc": (ctx, seed) => {
@@ -152,7 +165,12 @@ const BUILDERS: Record<string, Builder> = {
         const name = str(ctx.inputs.imageName, ctx.name);
         return {
             id: name,
-            state: { arn: regionalArn(ctx, "sagemaker", `image-version/${name}/1`), imageArn: regionalArn(ctx, "sagemaker", `image/${name}`), version: 1, containerImage: ctx.inputs.baseImage },
+            state: {
+                arn: regionalArn(ctx, "sagemaker", `image-version/${name}/1`),
+                imageArn: regionalArn(ctx, "sagemaker", `image/${name}`),
+                version: 1,
+                containerImage: ctx.inputs.baseImage,
+            },
         };
     },
     "aws:sagemaker/appImageConfig:AppImageConfig": (ctx) => {
@@ -177,11 +195,21 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:sqs/queue:Queue": (ctx, seed) => {
         const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
-        return { id: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}`, state: { arn: regionalArn(ctx, "sqs", name), name, url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}` } };
+        return {
+            id: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}`,
+            state: { arn: regionalArn(ctx, "sqs", name), name, url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}` },
+        };
     },
     "aws:codeartifact/domain:Domain": (ctx) => {
         const name = str(ctx.inputs.domain, ctx.name);
-        return { id: regionalArn(ctx, "codeartifact", `domain/${name}`), state: { arn: regionalArn(ctx, "codeartifact", `domain/${name}`), owner: ctx.accountId, s3BucketArn: `arn:${ctx.partition}:s3:::assets-${hex(ctx.region, 8)}` } };
+        return {
+            id: regionalArn(ctx, "codeartifact", `domain/${name}`),
+            state: {
+                arn: regionalArn(ctx, "codeartifact", `domain/${name}`),
+                owner: ctx.accountId,
+                s3BucketArn: `arn:${ctx.partition}:s3:::assets-${hex(ctx.region, 8)}`,
+            },
+        };
     },
     "aws:codeartifact/repository:Repository": (ctx) => {
         const domain = str(ctx.inputs.domain, "domain");
@@ -191,7 +219,14 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:ecr/repository:Repository": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
-        return { id: name, state: { arn: regionalArn(ctx, "ecr", `repository/${name}`), registryId: ctx.accountId, repositoryUrl: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${name}` } };
+        return {
+            id: name,
+            state: {
+                arn: regionalArn(ctx, "ecr", `repository/${name}`),
+                registryId: ctx.accountId,
+                repositoryUrl: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${name}`,
+            },
+        };
     },
     "aws:codebuild/project:Project": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
@@ -225,7 +260,10 @@ const BUILDERS: Record<string, Builder> = {
     "aws:s3/accessPoint:AccessPoint": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
         const arn = regionalArn(ctx, "s3", `accesspoint/${name}`);
-        return { id: `${ctx.accountId}:${name}`, state: { arn, alias: `${name}-${hex(name, 20)}-s3alias`, networkOrigin: ctx.inputs.vpcConfiguration ? "VPC" : "Internet" } };
+        return {
+            id: `${ctx.accountId}:${name}`,
+            state: { arn, alias: `${name}-${hex(name, 20)}-s3alias`, networkOrigin: ctx.inputs.vpcConfiguration ? "VPC" : "Internet" },
+        };
     },
     "aws:budgets/budget:Budget": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);

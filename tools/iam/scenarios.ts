@@ -29,7 +29,7 @@ import { teamBucketPolicyStatements } from "../../components/guardrails/teamBuck
 import { teamKeyPolicy } from "../../components/guardrails/teamKey";
 import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS, PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
-import { Plan, PlanResource } from "../harness/planTypes";
+import { Plan, PlanResource } from "../../plan/types";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -57,12 +57,12 @@ export interface Scenario {
     area: "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages";
     /** The request in plain words. */
     title: string;
-    /** Guardrail control ids (shared/reference/guardrails.md). */
+    /** Guardrail control ids (docs/guardrails.md). */
     controls: string[];
     expected: Decision;
     /** For an explicit deny: the Sid that must be among the deciding statements. */
     decidedBy?: string;
-    /** Required by issue 9 (the row text of the issue), when this is one of its rows. */
+    /** The baseline requirement (one of REQUIRED_ROWS) this row proves, if any. */
     required?: string;
     request: ScenarioRequest;
     identity: SourcedPolicy[];
@@ -98,7 +98,9 @@ class Documents {
     }
 
     pick(name: string, plan: { document: PolicyDocument; origin: string } | undefined, builder: () => PolicyDocument, builderCall: string): SourcedPolicy {
-        return plan ? { name, source: "plan", origin: plan.origin, document: plan.document } : { name, source: "builder", origin: builderCall, document: builder() };
+        return plan
+            ? { name, source: "plan", origin: plan.origin, document: plan.document }
+            : { name, source: "builder", origin: builderCall, document: builder() };
     }
 
     /** Output id of a resource (mock state), e.g. a VPC endpoint's vpce-... */
@@ -195,7 +197,11 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
             policyPath: n.policyPath,
             parameterPath: n.parameterPath,
             boundaryPolicyArn: `arn:${partition}:iam::${workload}:policy${n.policyPath}${n.boundaryPolicy}`,
-            bucketArns: { data: `arn:${partition}:s3:::${n.buckets.data}`, models: `arn:${partition}:s3:::${n.buckets.models}`, outputs: `arn:${partition}:s3:::${n.buckets.outputs}` },
+            bucketArns: {
+                data: `arn:${partition}:s3:::${n.buckets.data}`,
+                models: `arn:${partition}:s3:::${n.buckets.models}`,
+                outputs: `arn:${partition}:s3:::${n.buckets.outputs}`,
+            },
             kmsKeyArn: `arn:${partition}:kms:${region}:${workload}:key/${team.name}-team-key`,
             vpcId: FAKE.vpcId,
             subnetIds: FAKE.subnets,
@@ -223,7 +229,12 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         // `<team>-boundary`, `<team>-key-key` (CustomerKey), `<team>-<purpose>-policy` (SecureBucket).
         const t = team.name;
         const identity = (kind: TeamRoleKind): SourcedPolicy[] => [
-            docs.pick(`${t} ${kind} role policy`, docs.fromPlan("aws:iam/rolePolicy:RolePolicy", new RegExp(`(^|-)${t}-${kind}-permissions$`), "policy"), () => teamRolePolicy(s, kind), `teamRolePolicy(<${t} scope>, "${kind}")`),
+            docs.pick(
+                `${t} ${kind} role policy`,
+                docs.fromPlan("aws:iam/rolePolicy:RolePolicy", new RegExp(`(^|-)${t}-${kind}-permissions$`), "policy"),
+                () => teamRolePolicy(s, kind),
+                `teamRolePolicy(<${t} scope>, "${kind}")`,
+            ),
             ...(["vpc-kms", "cost-tags"] as const).map((short) =>
                 docs.pick(
                     `${t} guardrails-${short}`,
@@ -248,7 +259,12 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         s.subnetIds = valuesOf("DenyJobsOutsidePlatformSubnets", "sagemaker:VpcSubnets") ?? s.subnetIds;
         s.securityGroupIds = valuesOf("DenyJobsOutsidePlatformSecurityGroups", "sagemaker:VpcSecurityGroupIds") ?? s.securityGroupIds;
         s.kmsKeyArn = valuesOf("DenyJobsWithForeignVolumeKey", "sagemaker:VolumeKmsKeyArn")?.[0] ?? s.kmsKeyArn;
-        const boundary = docs.pick(`${t} permission boundary`, docs.fromPlan("aws:iam/policy:Policy", new RegExp(`(^|-)${t}-boundary$`), "policy"), () => teamPermissionBoundary(s), `teamPermissionBoundary(<${t} scope>)`);
+        const boundary = docs.pick(
+            `${t} permission boundary`,
+            docs.fromPlan("aws:iam/policy:Policy", new RegExp(`(^|-)${t}-boundary$`), "policy"),
+            () => teamPermissionBoundary(s),
+            `teamPermissionBoundary(<${t} scope>)`,
+        );
         const keyDoc = docs.pick(
             `${t} key policy`,
             docs.fromPlan("aws:kms/key:Key", new RegExp(`(^|-)${t}-key-key$`), "policy"),
@@ -297,7 +313,12 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
     const scpBaseline = docs.planDocumentsWithSid("aws:organizations/policy:Policy", "content", "DenyLeaveOrganization");
     const scps: SourcedPolicy[] =
         scpPlan.length > 0
-            ? [...scpPlan, ...scpBaseline.filter((b) => !scpPlan.some((p) => p.origin === b.origin))].map((p, i) => ({ name: `SCP ${i + 1}`, source: "plan" as const, origin: p.origin, document: p.document }))
+            ? [...scpPlan, ...scpBaseline.filter((b) => !scpPlan.some((p) => p.origin === b.origin))].map((p, i) => ({
+                  name: `SCP ${i + 1}`,
+                  source: "plan" as const,
+                  origin: p.origin,
+                  document: p.document,
+              }))
             : packStatements("workload", workloadScpStatements(studioTypes)).map((p) => ({
                   name: `SCP ${p.name}`,
                   source: "builder" as const,
@@ -343,7 +364,8 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
     const approvedPackages = approvedRes.find((r) => r.includes(":package/")) ?? ca(`package/${domainName}/approved/*`);
     const upstreamArn = upstreamRes.find((r) => r.includes(":repository/")) ?? ca(`repository/${domainName}/public-pypi`);
     const upstreamPackages = upstreamRes.find((r) => r.includes(":package/")) ?? ca(`package/${domainName}/public-pypi/*`);
-    const publisherArn = principalOf(stmt(planApproved?.document, "PublisherPublishes")) ?? `arn:${partition}:iam::${shared}:role/${domainName}-packages-publish`;
+    const publisherArn =
+        principalOf(stmt(planApproved?.document, "PublisherPublishes")) ?? `arn:${partition}:iam::${shared}:role/${domainName}-packages-publish`;
     const scannerArn = principalOf(stmt(planUpstream?.document, "ScannerReads")) ?? `arn:${partition}:iam::${shared}:role/${domainName}-packages-scan`;
     const packages: World["packages"] = {
         domainArn: ca(`domain/${domainName}`),
@@ -356,7 +378,14 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         approvedPolicy: docs.pick(
             "approved repository policy",
             planApproved,
-            () => approvedRepositoryPolicy({ repositoryArn: approvedArn, packagesArn: approvedPackages, publisherRoleArn: publisherArn, readers: { accountIds: [workload] }, partition }),
+            () =>
+                approvedRepositoryPolicy({
+                    repositoryArn: approvedArn,
+                    packagesArn: approvedPackages,
+                    publisherRoleArn: publisherArn,
+                    readers: { accountIds: [workload] },
+                    partition,
+                }),
             "approvedRepositoryPolicy(<stack config>)",
         ),
         upstreamPolicy: docs.pick(
@@ -400,7 +429,14 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         deployer: {
             arn: deployerArn,
             // The deployer holds AdministratorAccess: the domain rows show that the SCP stops even it.
-            identity: [{ name: "AdministratorAccess", source: "builder", origin: "AWS managed policy AdministratorAccess (Allow * on *)", document: policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]) }],
+            identity: [
+                {
+                    name: "AdministratorAccess",
+                    source: "builder",
+                    origin: "AWS managed policy AdministratorAccess (Allow * on *)",
+                    document: policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]),
+                },
+            ],
         },
         perimeter,
         packages,
@@ -423,7 +459,13 @@ const PACKAGE = "generic/secure-ds/requests";
 let ORGANIZATION_ID: string | undefined;
 
 function principalContext(arn: string, account: string, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-    return { "aws:PrincipalArn": arn, "aws:PrincipalAccount": account, ...(ORGANIZATION_ID ? { "aws:PrincipalOrgID": ORGANIZATION_ID } : {}), ...tls, ...extra };
+    return {
+        "aws:PrincipalArn": arn,
+        "aws:PrincipalAccount": account,
+        ...(ORGANIZATION_ID ? { "aws:PrincipalOrgID": ORGANIZATION_ID } : {}),
+        ...tls,
+        ...extra,
+    };
 }
 
 function ipv4ToInt(ip: string): number {
@@ -473,7 +515,11 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         const domainId = /:user-profile\/([^/]+)\//.exec(ownResource)?.[1] ?? FAKE.domainId;
         const profile = (user: string) => sm(`user-profile/${domainId}/${user}`);
         const studio = (extra: Record<string, string | string[]>, user = t.scientist, tag: string | undefined = user) =>
-            principalContext(human, w.workload, { "aws:PrincipalTag/studiouserid": t.scientist, ...(tag !== undefined ? { "sagemaker:ResourceTag/studiouserid": tag } : {}), ...extra });
+            principalContext(human, w.workload, {
+                "aws:PrincipalTag/studiouserid": t.scientist,
+                ...(tag !== undefined ? { "sagemaker:ResourceTag/studiouserid": tag } : {}),
+                ...extra,
+            });
         const viaEndpoint = { "aws:SourceVpce": w.studioEndpointId, "aws:SourceVpc": FAKE.vpcId };
         const base = { area: "Studio access" as const, identity, boundary: t.boundary, scps: w.scps };
         if (corporateIp) {
@@ -484,7 +530,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 controls: ["I1", "N8"],
                 expected: "Allowed",
                 required: "a data scientist opens their own profile: allowed",
-                request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(t.scientist), resourceAccount: w.workload, context: studio({ "aws:SourceIp": corporateIp }) },
+                request: {
+                    principal: human,
+                    action: "sagemaker:CreatePresignedDomainUrl",
+                    resource: profile(t.scientist),
+                    resourceAccount: w.workload,
+                    context: studio({ "aws:SourceIp": corporateIp }),
+                },
             });
             rows.push({
                 ...base,
@@ -494,7 +546,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 expected: "ExplicitlyDenied",
                 decidedBy: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
                 required: "from outside the allowed IPs or the VPC endpoint: denied",
-                request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(t.scientist), resourceAccount: w.workload, context: studio({ "aws:SourceIp": outsideIp }) },
+                request: {
+                    principal: human,
+                    action: "sagemaker:CreatePresignedDomainUrl",
+                    resource: profile(t.scientist),
+                    resourceAccount: w.workload,
+                    context: studio({ "aws:SourceIp": outsideIp }),
+                },
             });
         }
         rows.push({
@@ -504,7 +562,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             controls: ["I1", "N8"],
             expected: "Allowed",
             required: corporateIp ? undefined : "a data scientist opens their own profile: allowed",
-            request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(t.scientist), resourceAccount: w.workload, context: studio(viaEndpoint) },
+            request: {
+                principal: human,
+                action: "sagemaker:CreatePresignedDomainUrl",
+                resource: profile(t.scientist),
+                resourceAccount: w.workload,
+                context: studio(viaEndpoint),
+            },
             endpointPolicies: w.endpoint("studio"),
         });
         rows.push({
@@ -515,7 +579,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected: "ExplicitlyDenied",
             decidedBy: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
             required: corporateIp ? undefined : "from outside the allowed IPs or the VPC endpoint: denied",
-            request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(t.scientist), resourceAccount: w.workload, context: studio({ "aws:SourceVpce": "vpce-0attacker0000000", "aws:SourceVpc": "vpc-0attacker" }) },
+            request: {
+                principal: human,
+                action: "sagemaker:CreatePresignedDomainUrl",
+                resource: profile(t.scientist),
+                resourceAccount: w.workload,
+                context: studio({ "aws:SourceVpce": "vpce-0attacker0000000", "aws:SourceVpc": "vpc-0attacker" }),
+            },
         });
         if (t.otherScientist) {
             rows.push({
@@ -526,7 +596,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 expected: "ExplicitlyDenied",
                 decidedBy: "DenyOtherUsersProfiles",
                 required: "another user's profile: denied",
-                request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(t.otherScientist), resourceAccount: w.workload, context: studio(viaEndpoint, t.otherScientist) },
+                request: {
+                    principal: human,
+                    action: "sagemaker:CreatePresignedDomainUrl",
+                    resource: profile(t.otherScientist),
+                    resourceAccount: w.workload,
+                    context: studio(viaEndpoint, t.otherScientist),
+                },
                 endpointPolicies: w.endpoint("studio"),
             });
         }
@@ -538,7 +614,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected: "ExplicitlyDenied",
             decidedBy: "DenyOtherUsersProfiles",
             required: t.otherScientist ? undefined : "another user's profile: denied",
-            request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile(o.scientist), resourceAccount: w.workload, context: studio(viaEndpoint, o.scientist) },
+            request: {
+                principal: human,
+                action: "sagemaker:CreatePresignedDomainUrl",
+                resource: profile(o.scientist),
+                resourceAccount: w.workload,
+                context: studio(viaEndpoint, o.scientist),
+            },
             endpointPolicies: w.endpoint("studio"),
         });
         rows.push({
@@ -548,7 +630,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             controls: ["I1", "I2"],
             expected: "ExplicitlyDenied",
             decidedBy: "DenyOtherUsersProfiles",
-            request: { principal: human, action: "sagemaker:CreatePresignedDomainUrl", resource: profile("untagged"), resourceAccount: w.workload, context: studio(viaEndpoint, "untagged", undefined) },
+            request: {
+                principal: human,
+                action: "sagemaker:CreatePresignedDomainUrl",
+                resource: profile("untagged"),
+                resourceAccount: w.workload,
+                context: studio(viaEndpoint, "untagged", undefined),
+            },
         });
         rows.push({
             ...base,
@@ -559,7 +647,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected: "ExplicitlyDenied",
             decidedBy: "DenyAppImageConfigChanges",
             required: "UpdateAppImageConfig by a user: denied",
-            request: { principal: human, action: "sagemaker:UpdateAppImageConfig", resource: sm("app-image-config/platform-image"), resourceAccount: w.workload, context: principalContext(human, w.workload) },
+            request: {
+                principal: human,
+                action: "sagemaker:UpdateAppImageConfig",
+                resource: sm("app-image-config/platform-image"),
+                resourceAccount: w.workload,
+                context: principalContext(human, w.workload),
+            },
         });
         rows.push({
             ...base,
@@ -615,7 +709,17 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             "aws:TagKeys": ["team", "environment", "owner", "cost-center"],
         };
         const without = (...keys: string[]) => Object.fromEntries(Object.entries(good).filter(([k]) => !keys.includes(k)));
-        const job = (id: string, title: string, controls: string[], expected: Decision, context: Record<string, string | string[]>, decidedBy?: string, required?: string, principal = creator, kind: TeamRoleKind = "studio"): Scenario => ({
+        const job = (
+            id: string,
+            title: string,
+            controls: string[],
+            expected: Decision,
+            context: Record<string, string | string[]>,
+            decidedBy?: string,
+            required?: string,
+            principal = creator,
+            kind: TeamRoleKind = "studio",
+        ): Scenario => ({
             id: `${id}/${t.name}`,
             area: "Training jobs",
             title,
@@ -623,23 +727,136 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected,
             decidedBy,
             required,
-            request: { principal, action: "sagemaker:CreateTrainingJob", resource: sm(`training-job/${t.name}-job`), resourceAccount: w.workload, context: principalContext(principal, w.workload, context) },
+            request: {
+                principal,
+                action: "sagemaker:CreateTrainingJob",
+                resource: sm(`training-job/${t.name}-job`),
+                resourceAccount: w.workload,
+                context: principalContext(principal, w.workload, context),
+            },
             identity: t.identity(kind),
             boundary: t.boundary,
             scps: w.scps,
         });
         const who = `${t.name}'s Studio execution role`;
-        rows.push(job("training-no-vpc", `${who} starts a training job without VPC subnets and security groups`, ["N3"], "ExplicitlyDenied", without("sagemaker:VpcSubnets", "sagemaker:VpcSecurityGroupIds"), "DenyJobsWithoutVpcSubnets", "CreateTrainingJob without VPC: denied"));
-        rows.push(job("training-no-kms", `${who} starts a training job in the VPC without volume and output keys`, ["E2", "E3"], "ExplicitlyDenied", without("sagemaker:VolumeKmsKeyArn", "sagemaker:OutputKmsKeyArn"), "DenyJobsWithoutVolumeKmsKey", "with VPC but no KMS: denied"));
-        rows.push(job("training-no-ice", `${who} starts a distributed training job without inter-container traffic encryption`, ["E4"], "ExplicitlyDenied", without("sagemaker:InterContainerTrafficEncryption"), "DenyMissingInterContainerEncryption", "without inter-container encryption: denied"));
-        rows.push(job("training-ice-false", `${who} starts a training job with inter-container encryption explicitly off`, ["E4"], "ExplicitlyDenied", { ...good, "sagemaker:InterContainerTrafficEncryption": "false" }, "DenyUnencryptedInterContainerTraffic"));
-        rows.push(job("training-compliant", `${who} starts a training job in the team's subnets, with the team key, encrypted inter-container traffic, an allowed instance type and the mandatory tags`, ["N3", "E2", "E3", "E4", "G1", "G2", "G3"], "Allowed", good, undefined, "with all of them: allowed"));
-        rows.push(job("training-instance-off-list", `${who} starts a training job on an instance type off the allow-list`, ["G2"], "ExplicitlyDenied", { ...good, "sagemaker:InstanceTypes": [offList(s.jobInstanceTypes)] }, "DenyInstanceTypesOffAllowList", "with an instance type off the allow-list: denied"));
-        rows.push(job("training-foreign-subnet", `${who} starts a training job in a subnet outside the platform`, ["N3"], "ExplicitlyDenied", { ...good, "sagemaker:VpcSubnets": ["subnet-0attacker"] }, "DenyJobsOutsidePlatformSubnets"));
-        rows.push(job("training-other-team-key", `${who} encrypts a training job with ${o.name}'s key`, ["E3"], "ExplicitlyDenied", { ...good, "sagemaker:VolumeKmsKeyArn": o.scope.kmsKeyArn, "sagemaker:OutputKmsKeyArn": o.scope.kmsKeyArn }, "DenyJobsWithForeignVolumeKey"));
-        rows.push(job("training-over-max-runtime", `${who} starts a training job longer than the team's maximum runtime`, ["G3"], "ExplicitlyDenied", { ...good, "sagemaker:MaxRuntimeInSeconds": String(s.maxJobRuntimeSeconds + 1) }, "DenyJobsOverMaxRuntime"));
-        rows.push(job("training-untagged", `${who} starts a training job without the cost-center tag`, ["G1"], "ExplicitlyDenied", without("aws:RequestTag/cost-center"), "DenyCreateWithoutTagcostcenter"));
-        rows.push(job("training-by-training-role", `${t.name}'s training role (the job's own role) starts another training job`, ["I3"], "ExplicitlyDenied", good, "DenyCreateExceptGuardrailedRoles", undefined, t.roleArn("training"), "training"));
+        rows.push(
+            job(
+                "training-no-vpc",
+                `${who} starts a training job without VPC subnets and security groups`,
+                ["N3"],
+                "ExplicitlyDenied",
+                without("sagemaker:VpcSubnets", "sagemaker:VpcSecurityGroupIds"),
+                "DenyJobsWithoutVpcSubnets",
+                "CreateTrainingJob without VPC: denied",
+            ),
+        );
+        rows.push(
+            job(
+                "training-no-kms",
+                `${who} starts a training job in the VPC without volume and output keys`,
+                ["E2", "E3"],
+                "ExplicitlyDenied",
+                without("sagemaker:VolumeKmsKeyArn", "sagemaker:OutputKmsKeyArn"),
+                "DenyJobsWithoutVolumeKmsKey",
+                "with VPC but no KMS: denied",
+            ),
+        );
+        rows.push(
+            job(
+                "training-no-ice",
+                `${who} starts a distributed training job without inter-container traffic encryption`,
+                ["E4"],
+                "ExplicitlyDenied",
+                without("sagemaker:InterContainerTrafficEncryption"),
+                "DenyMissingInterContainerEncryption",
+                "without inter-container encryption: denied",
+            ),
+        );
+        rows.push(
+            job(
+                "training-ice-false",
+                `${who} starts a training job with inter-container encryption explicitly off`,
+                ["E4"],
+                "ExplicitlyDenied",
+                { ...good, "sagemaker:InterContainerTrafficEncryption": "false" },
+                "DenyUnencryptedInterContainerTraffic",
+            ),
+        );
+        rows.push(
+            job(
+                "training-compliant",
+                `${who} starts a training job in the team's subnets, with the team key, encrypted inter-container traffic, an allowed instance type and the mandatory tags`,
+                ["N3", "E2", "E3", "E4", "G1", "G2", "G3"],
+                "Allowed",
+                good,
+                undefined,
+                "with all of them: allowed",
+            ),
+        );
+        rows.push(
+            job(
+                "training-instance-off-list",
+                `${who} starts a training job on an instance type off the allow-list`,
+                ["G2"],
+                "ExplicitlyDenied",
+                { ...good, "sagemaker:InstanceTypes": [offList(s.jobInstanceTypes)] },
+                "DenyInstanceTypesOffAllowList",
+                "with an instance type off the allow-list: denied",
+            ),
+        );
+        rows.push(
+            job(
+                "training-foreign-subnet",
+                `${who} starts a training job in a subnet outside the platform`,
+                ["N3"],
+                "ExplicitlyDenied",
+                { ...good, "sagemaker:VpcSubnets": ["subnet-0attacker"] },
+                "DenyJobsOutsidePlatformSubnets",
+            ),
+        );
+        rows.push(
+            job(
+                "training-other-team-key",
+                `${who} encrypts a training job with ${o.name}'s key`,
+                ["E3"],
+                "ExplicitlyDenied",
+                { ...good, "sagemaker:VolumeKmsKeyArn": o.scope.kmsKeyArn, "sagemaker:OutputKmsKeyArn": o.scope.kmsKeyArn },
+                "DenyJobsWithForeignVolumeKey",
+            ),
+        );
+        rows.push(
+            job(
+                "training-over-max-runtime",
+                `${who} starts a training job longer than the team's maximum runtime`,
+                ["G3"],
+                "ExplicitlyDenied",
+                { ...good, "sagemaker:MaxRuntimeInSeconds": String(s.maxJobRuntimeSeconds + 1) },
+                "DenyJobsOverMaxRuntime",
+            ),
+        );
+        rows.push(
+            job(
+                "training-untagged",
+                `${who} starts a training job without the cost-center tag`,
+                ["G1"],
+                "ExplicitlyDenied",
+                without("aws:RequestTag/cost-center"),
+                "DenyCreateWithoutTagcostcenter",
+            ),
+        );
+        rows.push(
+            job(
+                "training-by-training-role",
+                `${t.name}'s training role (the job's own role) starts another training job`,
+                ["I3"],
+                "ExplicitlyDenied",
+                good,
+                "DenyCreateExceptGuardrailedRoles",
+                undefined,
+                t.roleArn("training"),
+                "training",
+            ),
+        );
     }
 
     // ---- Domain creation under the SCP (N1, N2, E1, E5) and notebook instances (N5, I9)
@@ -651,10 +868,19 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             "sagemaker:VpcSecurityGroupIds": FAKE.securityGroups,
             "sagemaker:VolumeKmsKeyArn": `arn:${w.partition}:kms:${w.region}:${w.workload}:key/studio-home`,
             "sagemaker:DomainSharingOutputKmsKeyArn": `arn:${w.partition}:kms:${w.region}:${w.workload}:key/studio-home`,
-                "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]],
+            "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]],
         };
         const without = (...keys: string[]) => Object.fromEntries(Object.entries(good).filter(([k]) => !keys.includes(k)));
-        const domain = (id: string, title: string, controls: string[], expected: Decision, action: string, context: Record<string, string | string[]>, decidedBy?: string, required?: string): Scenario => ({
+        const domain = (
+            id: string,
+            title: string,
+            controls: string[],
+            expected: Decision,
+            action: string,
+            context: Record<string, string | string[]>,
+            decidedBy?: string,
+            required?: string,
+        ): Scenario => ({
             id,
             area: "Domain creation",
             title,
@@ -662,23 +888,132 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected,
             decidedBy,
             required,
-            request: { principal: d.arn, action, resource: sm(action === "sagemaker:CreateDomain" ? "domain/new" : `domain/${FAKE.domainId}`), resourceAccount: w.workload, context: principalContext(d.arn, w.workload, context) },
+            request: {
+                principal: d.arn,
+                action,
+                resource: sm(action === "sagemaker:CreateDomain" ? "domain/new" : `domain/${FAKE.domainId}`),
+                resourceAccount: w.workload,
+                context: principalContext(d.arn, w.workload, context),
+            },
             identity: d.identity,
             scps: w.scps,
         });
-        rows.push(domain("domain-public-internet", "An administrator creates a Studio domain in PublicInternetOnly mode", ["N1"], "ExplicitlyDenied", "sagemaker:CreateDomain", { ...good, "sagemaker:AppNetworkAccessType": "PublicInternetOnly" }, "DenyDomainWithoutVpcOnly", "CreateDomain PublicInternetOnly: denied"));
-        rows.push(domain("domain-network-mode-omitted", "An administrator creates a domain without naming the network mode (the API default is PublicInternetOnly)", ["N1"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:AppNetworkAccessType"), "DenyDomainWithoutVpcOnly"));
-        rows.push(domain("domain-no-kms", "An administrator creates a VpcOnly domain without a KMS key for the home file system", ["E1"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:VolumeKmsKeyArn"), "DenyDomainWithoutEfsKmsKey", "without a KMS key: denied"));
-        rows.push(domain("domain-no-subnets", "An administrator creates a VpcOnly domain without subnets", ["N2"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:VpcSubnets"), "DenyDomainWithoutSubnets"));
-        rows.push(domain("domain-no-security-groups", "An administrator creates a VpcOnly domain without security groups", ["N2"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:VpcSecurityGroupIds"), "DenyDomainWithoutSecurityGroups"));
-        rows.push(domain("domain-no-sharing-key", "An administrator creates a domain without a key for notebook sharing output", ["E5"], "ExplicitlyDenied", "sagemaker:CreateDomain", without("sagemaker:DomainSharingOutputKmsKeyArn"), "DenyDomainWithoutSharingKmsKey"));
-        rows.push(domain("domain-compliant", "An administrator creates a VpcOnly domain with subnets, security groups and customer keys", ["N1", "N2", "E1", "E5"], "Allowed", "sagemaker:CreateDomain", good));
-        rows.push(domain("domain-update-to-public", "An administrator switches an existing domain to PublicInternetOnly", ["N1"], "ExplicitlyDenied", "sagemaker:UpdateDomain", { "sagemaker:AppNetworkAccessType": "PublicInternetOnly" }, "DenyDomainUpdateToPublicInternet"));
-        rows.push(domain("domain-update-other-setting", "An administrator updates a domain setting without touching the network mode", ["N1"], "Allowed", "sagemaker:UpdateDomain", { "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]] }));
-        const nb = (id: string, title: string, controls: string[], expected: Decision, context: Record<string, string | string[]>, decidedBy?: string): Scenario => ({
+        rows.push(
+            domain(
+                "domain-public-internet",
+                "An administrator creates a Studio domain in PublicInternetOnly mode",
+                ["N1"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                { ...good, "sagemaker:AppNetworkAccessType": "PublicInternetOnly" },
+                "DenyDomainWithoutVpcOnly",
+                "CreateDomain PublicInternetOnly: denied",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-network-mode-omitted",
+                "An administrator creates a domain without naming the network mode (the API default is PublicInternetOnly)",
+                ["N1"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                without("sagemaker:AppNetworkAccessType"),
+                "DenyDomainWithoutVpcOnly",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-no-kms",
+                "An administrator creates a VpcOnly domain without a KMS key for the home file system",
+                ["E1"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                without("sagemaker:VolumeKmsKeyArn"),
+                "DenyDomainWithoutEfsKmsKey",
+                "without a KMS key: denied",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-no-subnets",
+                "An administrator creates a VpcOnly domain without subnets",
+                ["N2"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                without("sagemaker:VpcSubnets"),
+                "DenyDomainWithoutSubnets",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-no-security-groups",
+                "An administrator creates a VpcOnly domain without security groups",
+                ["N2"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                without("sagemaker:VpcSecurityGroupIds"),
+                "DenyDomainWithoutSecurityGroups",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-no-sharing-key",
+                "An administrator creates a domain without a key for notebook sharing output",
+                ["E5"],
+                "ExplicitlyDenied",
+                "sagemaker:CreateDomain",
+                without("sagemaker:DomainSharingOutputKmsKeyArn"),
+                "DenyDomainWithoutSharingKmsKey",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-compliant",
+                "An administrator creates a VpcOnly domain with subnets, security groups and customer keys",
+                ["N1", "N2", "E1", "E5"],
+                "Allowed",
+                "sagemaker:CreateDomain",
+                good,
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-update-to-public",
+                "An administrator switches an existing domain to PublicInternetOnly",
+                ["N1"],
+                "ExplicitlyDenied",
+                "sagemaker:UpdateDomain",
+                { "sagemaker:AppNetworkAccessType": "PublicInternetOnly" },
+                "DenyDomainUpdateToPublicInternet",
+            ),
+        );
+        rows.push(
+            domain(
+                "domain-update-other-setting",
+                "An administrator updates a domain setting without touching the network mode",
+                ["N1"],
+                "Allowed",
+                "sagemaker:UpdateDomain",
+                { "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]] },
+            ),
+        );
+        const nb = (
+            id: string,
+            title: string,
+            controls: string[],
+            expected: Decision,
+            context: Record<string, string | string[]>,
+            decidedBy?: string,
+        ): Scenario => ({
             ...domain(id, title, controls, expected, "sagemaker:CreateNotebookInstance", context, decidedBy),
             area: "Notebook instances",
-            request: { principal: d.arn, action: "sagemaker:CreateNotebookInstance", resource: sm("notebook-instance/nb"), resourceAccount: w.workload, context: principalContext(d.arn, w.workload, context) },
+            request: {
+                principal: d.arn,
+                action: "sagemaker:CreateNotebookInstance",
+                resource: sm("notebook-instance/nb"),
+                resourceAccount: w.workload,
+                context: principalContext(d.arn, w.workload, context),
+            },
         });
         const nbGood: Record<string, string | string[]> = {
             "sagemaker:DirectInternetAccess": "Disabled",
@@ -688,9 +1023,35 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             "sagemaker:VolumeKmsKeyArn": good["sagemaker:VolumeKmsKeyArn"] as string,
             "sagemaker:InstanceTypes": [w.cfg.studio.instanceTypes[0]],
         };
-        rows.push(nb("notebook-direct-internet", "An administrator creates a notebook instance with direct internet access", ["N5"], "ExplicitlyDenied", { ...nbGood, "sagemaker:DirectInternetAccess": "Enabled" }, "DenyNotebookDirectInternet"));
-        rows.push(nb("notebook-root-access", "An administrator creates a notebook instance with root access", ["I9"], "ExplicitlyDenied", { ...nbGood, "sagemaker:RootAccess": "Enabled" }, "DenyNotebookRootAccess"));
-        rows.push(nb("notebook-compliant", "An administrator creates a notebook instance in the VPC, encrypted, without internet or root", ["N3", "N5", "I9", "E2"], "Allowed", nbGood));
+        rows.push(
+            nb(
+                "notebook-direct-internet",
+                "An administrator creates a notebook instance with direct internet access",
+                ["N5"],
+                "ExplicitlyDenied",
+                { ...nbGood, "sagemaker:DirectInternetAccess": "Enabled" },
+                "DenyNotebookDirectInternet",
+            ),
+        );
+        rows.push(
+            nb(
+                "notebook-root-access",
+                "An administrator creates a notebook instance with root access",
+                ["I9"],
+                "ExplicitlyDenied",
+                { ...nbGood, "sagemaker:RootAccess": "Enabled" },
+                "DenyNotebookRootAccess",
+            ),
+        );
+        rows.push(
+            nb(
+                "notebook-compliant",
+                "An administrator creates a notebook instance in the VPC, encrypted, without internet or root",
+                ["N3", "N5", "I9", "E2"],
+                "Allowed",
+                nbGood,
+            ),
+        );
     }
 
     // ---- Team data (N10, E7, I4) and keys
@@ -699,7 +1060,16 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         const identity = t.identity("studio");
         const s3 = (purpose: "data" | "models" | "outputs", team: TeamWorld, key: string) => `${team.bucketArn(purpose)}/${key}`;
         const throughEndpoint = { "aws:SourceVpce": w.s3EndpointId, "aws:SourceVpc": FAKE.vpcId };
-        const data = (id: string, title: string, controls: string[], expected: Decision, action: string, bucketTeam: TeamWorld, context: Record<string, string | string[]>, opts: { decidedBy?: string; required?: string; defect?: Scenario["defect"]; viaEndpoint?: boolean } = {}): Scenario => ({
+        const data = (
+            id: string,
+            title: string,
+            controls: string[],
+            expected: Decision,
+            action: string,
+            bucketTeam: TeamWorld,
+            context: Record<string, string | string[]>,
+            opts: { decidedBy?: string; required?: string; defect?: Scenario["defect"]; viaEndpoint?: boolean } = {},
+        ): Scenario => ({
             id: `${id}/${t.name}`,
             area: "Team data",
             title,
@@ -708,7 +1078,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             decidedBy: opts.decidedBy,
             required: opts.required,
             defect: opts.defect,
-            request: { principal: role, action, resource: s3("data", bucketTeam, "train/part-0000.csv"), resourceAccount: w.workload, context: principalContext(role, w.workload, context) },
+            request: {
+                principal: role,
+                action,
+                resource: s3("data", bucketTeam, "train/part-0000.csv"),
+                resourceAccount: w.workload,
+                context: principalContext(role, w.workload, context),
+            },
             identity,
             boundary: t.boundary,
             scps: w.scps,
@@ -716,19 +1092,118 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             endpointPolicies: opts.viaEndpoint === false ? undefined : w.endpoint("s3"),
         });
         const who = `${t.name}'s Studio execution role`;
-        rows.push(data("data-read-other-team", `${who} reads an object of ${o.name}'s data bucket through the S3 endpoint`, ["I3", "N10"], "ExplicitlyDenied", "s3:GetObject", o, throughEndpoint, { decidedBy: "DenyDataAccessOutsideTeam", required: "team A reads team B's bucket: denied" }));
-        rows.push(data("data-write-other-team", `${who} writes into ${o.name}'s data bucket through the S3 endpoint`, ["I3"], "ExplicitlyDenied", "s3:PutObject", o, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": o.scope.kmsKeyArn }, { decidedBy: "DenyDataAccessOutsideTeam" }));
-        rows.push(data("data-read-own-via-endpoint", `${who} reads its own data bucket through the S3 gateway endpoint`, ["N10"], "Allowed", "s3:GetObject", t, throughEndpoint, { required: "its own bucket through the VPC endpoint: allowed" }));
-        rows.push(data("data-read-own-outside-endpoint", `${who}'s credentials read its own data bucket from outside the VPC endpoint (e.g. copied to a laptop)`, ["N10"], "ExplicitlyDenied", "s3:GetObject", t, { "aws:SourceIp": outsideIp }, { decidedBy: "DenyAccessOutsidePlatformNetwork", required: "its own bucket without it: denied", viaEndpoint: false }));
-        rows.push(data("data-read-own-no-tls", `${who} reads its own data bucket over plain HTTP`, ["E7"], "ExplicitlyDenied", "s3:GetObject", t, { ...throughEndpoint, "aws:SecureTransport": "false" }, { decidedBy: "DenyInsecureTransport", required: "without TLS: denied" }));
-        rows.push(data("data-put-aes256", `${who} uploads to its own data bucket asking for SSE-S3 (AES256)`, ["E7"], "ExplicitlyDenied", "s3:PutObject", t, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "AES256" }, { decidedBy: "DenyNonKmsEncryptionHeader", required: "PutObject with an AES256 header: denied" }));
-        rows.push(data("data-put-team-key", `${who} uploads to its own data bucket with SSE-KMS and the team key`, ["E7"], "Allowed", "s3:PutObject", t, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": t.scope.kmsKeyArn }));
-        rows.push(data("data-put-other-key", `${who} uploads to its own data bucket with SSE-KMS and ${o.name}'s key`, ["E7"], "ExplicitlyDenied", "s3:PutObject", t, { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": o.scope.kmsKeyArn }, { decidedBy: "DenyOtherKmsKey" }));
         rows.push(
-            data("data-put-default-encryption", `${who} uploads to its own data bucket without an encryption header (the bucket default, the team key, applies)`, ["E7"], "Allowed", "s3:PutObject", t, throughEndpoint),
+            data(
+                "data-read-other-team",
+                `${who} reads an object of ${o.name}'s data bucket through the S3 endpoint`,
+                ["I3", "N10"],
+                "ExplicitlyDenied",
+                "s3:GetObject",
+                o,
+                throughEndpoint,
+                { decidedBy: "DenyDataAccessOutsideTeam", required: "team A reads team B's bucket: denied" },
+            ),
+        );
+        rows.push(
+            data(
+                "data-write-other-team",
+                `${who} writes into ${o.name}'s data bucket through the S3 endpoint`,
+                ["I3"],
+                "ExplicitlyDenied",
+                "s3:PutObject",
+                o,
+                { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": o.scope.kmsKeyArn },
+                { decidedBy: "DenyDataAccessOutsideTeam" },
+            ),
+        );
+        rows.push(
+            data(
+                "data-read-own-via-endpoint",
+                `${who} reads its own data bucket through the S3 gateway endpoint`,
+                ["N10"],
+                "Allowed",
+                "s3:GetObject",
+                t,
+                throughEndpoint,
+                { required: "its own bucket through the VPC endpoint: allowed" },
+            ),
+        );
+        rows.push(
+            data(
+                "data-read-own-outside-endpoint",
+                `${who}'s credentials read its own data bucket from outside the VPC endpoint (e.g. copied to a laptop)`,
+                ["N10"],
+                "ExplicitlyDenied",
+                "s3:GetObject",
+                t,
+                { "aws:SourceIp": outsideIp },
+                { decidedBy: "DenyAccessOutsidePlatformNetwork", required: "its own bucket without it: denied", viaEndpoint: false },
+            ),
+        );
+        rows.push(
+            data(
+                "data-read-own-no-tls",
+                `${who} reads its own data bucket over plain HTTP`,
+                ["E7"],
+                "ExplicitlyDenied",
+                "s3:GetObject",
+                t,
+                { ...throughEndpoint, "aws:SecureTransport": "false" },
+                { decidedBy: "DenyInsecureTransport", required: "without TLS: denied" },
+            ),
+        );
+        rows.push(
+            data(
+                "data-put-aes256",
+                `${who} uploads to its own data bucket asking for SSE-S3 (AES256)`,
+                ["E7"],
+                "ExplicitlyDenied",
+                "s3:PutObject",
+                t,
+                { ...throughEndpoint, "s3:x-amz-server-side-encryption": "AES256" },
+                { decidedBy: "DenyNonKmsEncryptionHeader", required: "PutObject with an AES256 header: denied" },
+            ),
+        );
+        rows.push(
+            data("data-put-team-key", `${who} uploads to its own data bucket with SSE-KMS and the team key`, ["E7"], "Allowed", "s3:PutObject", t, {
+                ...throughEndpoint,
+                "s3:x-amz-server-side-encryption": "aws:kms",
+                "s3:x-amz-server-side-encryption-aws-kms-key-id": t.scope.kmsKeyArn,
+            }),
+        );
+        rows.push(
+            data(
+                "data-put-other-key",
+                `${who} uploads to its own data bucket with SSE-KMS and ${o.name}'s key`,
+                ["E7"],
+                "ExplicitlyDenied",
+                "s3:PutObject",
+                t,
+                { ...throughEndpoint, "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": o.scope.kmsKeyArn },
+                { decidedBy: "DenyOtherKmsKey" },
+            ),
+        );
+        rows.push(
+            data(
+                "data-put-default-encryption",
+                `${who} uploads to its own data bucket without an encryption header (the bucket default, the team key, applies)`,
+                ["E7"],
+                "Allowed",
+                "s3:PutObject",
+                t,
+                throughEndpoint,
+            ),
         );
         // Keys
-        const kms = (id: string, title: string, expected: Decision, keyTeam: TeamWorld, context: Record<string, string | string[]>, required?: string, decidedBy?: string): Scenario => ({
+        const kms = (
+            id: string,
+            title: string,
+            expected: Decision,
+            keyTeam: TeamWorld,
+            context: Record<string, string | string[]>,
+            required?: string,
+            decidedBy?: string,
+        ): Scenario => ({
             id: `${id}/${t.name}`,
             area: "Team data",
             title,
@@ -736,14 +1211,35 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected,
             decidedBy,
             required,
-            request: { principal: role, action: "kms:Decrypt", resource: keyTeam.scope.kmsKeyArn, resourceAccount: w.workload, context: principalContext(role, w.workload, context) },
+            request: {
+                principal: role,
+                action: "kms:Decrypt",
+                resource: keyTeam.scope.kmsKeyArn,
+                resourceAccount: w.workload,
+                context: principalContext(role, w.workload, context),
+            },
             identity,
             boundary: t.boundary,
             scps: w.scps,
             resourcePolicy: keyTeam.keyPolicy,
         });
-        rows.push(kms("key-use-other-team", `${who} decrypts with ${o.name}'s key (through S3)`, "ImplicitlyDenied", o, { "kms:ViaService": `s3.${w.region}.amazonaws.com`, "kms:CallerAccount": w.workload, "aws:ViaAWSService": "true" }, "using team B's key: denied"));
-        rows.push(kms("key-use-own-via-s3", `${who} decrypts an object of its own bucket with the team key (through S3)`, "Allowed", t, { "kms:ViaService": `s3.${w.region}.amazonaws.com`, "kms:CallerAccount": w.workload, "aws:ViaAWSService": "true" }));
+        rows.push(
+            kms(
+                "key-use-other-team",
+                `${who} decrypts with ${o.name}'s key (through S3)`,
+                "ImplicitlyDenied",
+                o,
+                { "kms:ViaService": `s3.${w.region}.amazonaws.com`, "kms:CallerAccount": w.workload, "aws:ViaAWSService": "true" },
+                "using team B's key: denied",
+            ),
+        );
+        rows.push(
+            kms("key-use-own-via-s3", `${who} decrypts an object of its own bucket with the team key (through S3)`, "Allowed", t, {
+                "kms:ViaService": `s3.${w.region}.amazonaws.com`,
+                "kms:CallerAccount": w.workload,
+                "aws:ViaAWSService": "true",
+            }),
+        );
         // PassRole (I4)
         const pass = (id: string, title: string, expected: Decision, target: string, service: string, required?: string, decidedBy?: string): Scenario => ({
             id: `${id}/${t.name}`,
@@ -753,15 +1249,40 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             expected,
             required,
             decidedBy,
-            request: { principal: role, action: "iam:PassRole", resource: target, resourceAccount: w.workload, context: principalContext(role, w.workload, { "iam:PassedToService": service }) },
+            request: {
+                principal: role,
+                action: "iam:PassRole",
+                resource: target,
+                resourceAccount: w.workload,
+                context: principalContext(role, w.workload, { "iam:PassedToService": service }),
+            },
             identity,
             boundary: t.boundary,
             scps: w.scps,
         });
         const sagemaker = `sagemaker.amazonaws.com${w.partition === "aws-cn" ? ".cn" : ""}`;
-        rows.push(pass("passrole-other-team", `${who} passes ${o.name}'s training role to SageMaker`, "ImplicitlyDenied", o.roleArn("training"), sagemaker, "PassRole of another team's role: denied"));
+        rows.push(
+            pass(
+                "passrole-other-team",
+                `${who} passes ${o.name}'s training role to SageMaker`,
+                "ImplicitlyDenied",
+                o.roleArn("training"),
+                sagemaker,
+                "PassRole of another team's role: denied",
+            ),
+        );
         rows.push(pass("passrole-own-training", `${who} passes its own training role to SageMaker`, "Allowed", t.roleArn("training"), sagemaker));
-        rows.push(pass("passrole-own-to-ec2", `${who} passes its own training role to EC2`, "ExplicitlyDenied", t.roleArn("training"), "ec2.amazonaws.com", undefined, "DenyPassRoleExceptToSageMaker"));
+        rows.push(
+            pass(
+                "passrole-own-to-ec2",
+                `${who} passes its own training role to EC2`,
+                "ExplicitlyDenied",
+                t.roleArn("training"),
+                "ec2.amazonaws.com",
+                undefined,
+                "DenyPassRoleExceptToSageMaker",
+            ),
+        );
         rows.push(pass("passrole-human-role", `${who} passes the team's admin role to SageMaker`, "ImplicitlyDenied", t.roleArn("admin"), sagemaker));
     }
 
@@ -771,7 +1292,17 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         for (const t of w.teams) {
             const ds = t.roleArn("studio");
             const identity = t.identity("studio");
-            const pkg = (id: string, title: string, controls: string[], expected: Decision, action: string, resource: string, policy: SourcedPolicy, decidedBy?: string, required?: string): Scenario => ({
+            const pkg = (
+                id: string,
+                title: string,
+                controls: string[],
+                expected: Decision,
+                action: string,
+                resource: string,
+                policy: SourcedPolicy,
+                decidedBy?: string,
+                required?: string,
+            ): Scenario => ({
                 id: `${id}/${t.name}`,
                 area: "Packages",
                 title,
@@ -779,7 +1310,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 expected,
                 decidedBy,
                 required,
-                request: { principal: ds, action, resource, resourceAccount: w.shared, context: principalContext(ds, w.workload, { "aws:SourceVpce": w.apiEndpointId }) },
+                request: {
+                    principal: ds,
+                    action,
+                    resource,
+                    resourceAccount: w.shared,
+                    context: principalContext(ds, w.workload, { "aws:SourceVpce": w.apiEndpointId }),
+                },
                 identity,
                 boundary: t.boundary,
                 scps: w.scps,
@@ -787,11 +1324,54 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 endpointPolicies: w.endpoint("codeartifact-repositories"),
             });
             const approvedPackage = p.approvedPackages.replace(/\*$/, PACKAGE);
-            rows.push(pkg("packages-ds-publish-approved", `A data scientist's Studio role (${t.name}) publishes a package version to approved`, ["S3"], "ExplicitlyDenied", "codeartifact:PublishPackageVersion", approvedPackage, p.approvedPolicy, "DenyPublishExceptPublisher", "publishing to approved as a data scientist: denied"));
-            rows.push(pkg("packages-ds-read-public", `A data scientist's Studio role (${t.name}) reads the unscanned public-pypi repository`, ["S1", "S2"], "ExplicitlyDenied", "codeartifact:ReadFromRepository", p.upstreamArn, p.upstreamPolicy, "DenyReadExceptScanner", "reading public-pypi as a data scientist: denied"));
-            rows.push(pkg("packages-ds-read-approved", `A data scientist's Studio role (${t.name}) installs from approved`, ["S1"], "Allowed", "codeartifact:ReadFromRepository", p.approvedArn, p.approvedPolicy));
+            rows.push(
+                pkg(
+                    "packages-ds-publish-approved",
+                    `A data scientist's Studio role (${t.name}) publishes a package version to approved`,
+                    ["S3"],
+                    "ExplicitlyDenied",
+                    "codeartifact:PublishPackageVersion",
+                    approvedPackage,
+                    p.approvedPolicy,
+                    "DenyPublishExceptPublisher",
+                    "publishing to approved as a data scientist: denied",
+                ),
+            );
+            rows.push(
+                pkg(
+                    "packages-ds-read-public",
+                    `A data scientist's Studio role (${t.name}) reads the unscanned public-pypi repository`,
+                    ["S1", "S2"],
+                    "ExplicitlyDenied",
+                    "codeartifact:ReadFromRepository",
+                    p.upstreamArn,
+                    p.upstreamPolicy,
+                    "DenyReadExceptScanner",
+                    "reading public-pypi as a data scientist: denied",
+                ),
+            );
+            rows.push(
+                pkg(
+                    "packages-ds-read-approved",
+                    `A data scientist's Studio role (${t.name}) installs from approved`,
+                    ["S1"],
+                    "Allowed",
+                    "codeartifact:ReadFromRepository",
+                    p.approvedArn,
+                    p.approvedPolicy,
+                ),
+            );
         }
-        const pub = (id: string, title: string, expected: Decision, action: string, resource: string, policy: SourcedPolicy, decidedBy?: string, required?: string): Scenario => ({
+        const pub = (
+            id: string,
+            title: string,
+            expected: Decision,
+            action: string,
+            resource: string,
+            policy: SourcedPolicy,
+            decidedBy?: string,
+            required?: string,
+        ): Scenario => ({
             id,
             area: "Packages",
             title,
@@ -804,15 +1384,46 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             resourcePolicy: policy,
         });
         const approvedPackage = p.approvedPackages.replace(/\*$/, PACKAGE);
-        rows.push(pub("packages-publisher-publish-approved", "The scan pipeline's publish role publishes a scanned package to approved", "Allowed", "codeartifact:PublishPackageVersion", approvedPackage, p.approvedPolicy, undefined, "as the pipeline's publish role: allowed"));
-        rows.push(pub("packages-publisher-delete-approved", "The publish role deletes a package version from approved", "ExplicitlyDenied", "codeartifact:DeletePackageVersions", approvedPackage, p.approvedPolicy, "DenyDeleteAndRewrite"));
-        rows.push(pub("packages-publisher-publish-public", "The publish role publishes into public-pypi", "ExplicitlyDenied", "codeartifact:PublishPackageVersion", p.upstreamPackages.replace(/\*$/, PACKAGE), p.upstreamPolicy, "DenyPublish"));
+        rows.push(
+            pub(
+                "packages-publisher-publish-approved",
+                "The scan pipeline's publish role publishes a scanned package to approved",
+                "Allowed",
+                "codeartifact:PublishPackageVersion",
+                approvedPackage,
+                p.approvedPolicy,
+                undefined,
+                "as the pipeline's publish role: allowed",
+            ),
+        );
+        rows.push(
+            pub(
+                "packages-publisher-delete-approved",
+                "The publish role deletes a package version from approved",
+                "ExplicitlyDenied",
+                "codeartifact:DeletePackageVersions",
+                approvedPackage,
+                p.approvedPolicy,
+                "DenyDeleteAndRewrite",
+            ),
+        );
+        rows.push(
+            pub(
+                "packages-publisher-publish-public",
+                "The publish role publishes into public-pypi",
+                "ExplicitlyDenied",
+                "codeartifact:PublishPackageVersion",
+                p.upstreamPackages.replace(/\*$/, PACKAGE),
+                p.upstreamPolicy,
+                "DenyPublish",
+            ),
+        );
     }
 
     return rows;
 }
 
-/** Rows of issue 9 that must exist (the issue's wording), to check none is missing. */
+/** The platform's baseline access requirements: each must be proved by at least one row. */
 export const REQUIRED_ROWS = [
     "a data scientist opens their own profile: allowed",
     "another user's profile: denied",

@@ -7,10 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import { policies as packPolicies } from "../../policy-pack/policies";
-import { SecureDsPolicy, isStackPolicy } from "../../policy-pack/policies/types";
-import { EnforcementLevel, PlanFinding, PlanResource } from "./planTypes";
-import { configDefaults, notApplicable, policyResource, runValidations } from "./policyArgs";
+import { policies as packPolicies } from "../policy-pack/policies";
+import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/types";
+import { EnforcementLevel, PlanFinding, PlanResource } from "./types";
+import { configDefaults, notApplicable, policyResource, runValidations } from "./validations";
 import { REPO_ROOT } from "./stackConfig";
 
 /**
@@ -43,8 +43,7 @@ export function resolvePolicies(packConfig: PackConfig, policies: SecureDsPolicy
     for (const key of Object.keys(packConfig)) {
         if (!known.has(key)) throw new Error(`policy pack config names an unknown policy "${key}"; known: ${[...known].join(", ")}`);
     }
-    const levelOf = (entry: PackConfig[string] | undefined): EnforcementLevel | undefined =>
-        typeof entry === "string" ? entry : entry?.enforcementLevel;
+    const levelOf = (entry: PackConfig[string] | undefined): EnforcementLevel | undefined => (typeof entry === "string" ? entry : entry?.enforcementLevel);
     return policies.map((policy) => {
         const entry = packConfig[policy.name];
         // The engine's order: the policy's own config entry, then `all`, then the policy's level, then the pack's.
@@ -57,7 +56,16 @@ export function resolvePolicies(packConfig: PackConfig, policies: SecureDsPolicy
 function policyResources(resources: PlanResource[]): Map<string, PolicyResource> {
     const byUrn = new Map<string, PolicyResource>();
     for (const r of resources) {
-        const opts = { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, deleteBeforeReplace: r.options.deleteBeforeReplace, aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent, provider: r.provider };
+        const opts = {
+            protect: r.options.protect,
+            ignoreChanges: r.options.ignoreChanges,
+            deleteBeforeReplace: r.options.deleteBeforeReplace,
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+            parent: r.parent,
+            provider: r.provider,
+        };
         byUrn.set(r.urn, policyResource({ type: r.type, props: r.inputs, urn: r.urn, name: r.name, opts }));
     }
     for (const r of resources) {
@@ -81,11 +89,18 @@ export async function evaluatePolicies(resources: PlanResource[], packConfig: Pa
     const byUrn = policyResources(resources);
     for (const { policy, level, config } of resolvePolicies(packConfig, policies)) {
         if (level === "disabled") continue;
-        const report = (urnFallback?: string): ReportViolation => (message: string, urn?: string) => {
-            findings.push({ policy: policy.name, level, urn: urn ?? urnFallback, message, controls: policy.controls });
-        };
+        const report =
+            (urnFallback?: string): ReportViolation =>
+            (message: string, urn?: string) => {
+                findings.push({ policy: policy.name, level, urn: urn ?? urnFallback, message, controls: policy.controls });
+            };
         if (isStackPolicy(policy)) {
-            const args: StackValidationArgs = { resources: [...byUrn.values()], getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable };
+            const args: StackValidationArgs = {
+                resources: [...byUrn.values()],
+                getConfig: <T extends object>() => config as T,
+                stackTags: new Map(),
+                notApplicable,
+            };
             await runValidations(policy.validateStack, args, report());
             continue;
         }

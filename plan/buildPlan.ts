@@ -2,9 +2,9 @@
  * Builds the offline plan: run the program under the mock engine, evaluate the policy pack with
  * the stack's enforcement, summarise. Used by `npm run plan` and by the tests.
  */
-import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../../stacks/config";
+import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
 import { PackConfig, evaluatePolicies, packConfigPath, readPackConfig } from "./evaluate";
-import { PLAN_FORMAT_VERSION, Plan, PlanFinding, PlanResource, PlanSummary } from "./planTypes";
+import { PLAN_FORMAT_VERSION, Plan, PlanFinding, PlanResource, PlanSummary } from "./types";
 import { runPlatform } from "./platformRun";
 
 export interface BuildPlanOptions {
@@ -28,7 +28,13 @@ function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): 
     return component;
 }
 
-export function summarise(stack: string, environment: string | undefined, resources: PlanResource[], findings: PlanFinding[], outputs: Record<string, unknown>): PlanSummary {
+export function summarise(
+    stack: string,
+    environment: string | undefined,
+    resources: PlanResource[],
+    findings: PlanFinding[],
+    outputs: Record<string, unknown>,
+): PlanSummary {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byAccount: PlanSummary["byAccount"] = {};
     for (const r of resources) {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** Reads `config:` from a Pulumi stack file. Structured values stay objects. */
 export function readStackConfigFile(file: string): Record<string, unknown> {

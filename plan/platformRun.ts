@@ -1,6 +1,6 @@
 /** Runs the secure-ds program for a stack config under the mock engine. */
-import { definePlatform } from "../../stacks/platform";
-import { loadPlatformConfig } from "../../stacks/config";
+import { definePlatform } from "../stacks/platform";
+import { loadPlatformConfig } from "../stacks/config";
 import { RunResult, runWithMocks } from "./engine";
 
 /**
