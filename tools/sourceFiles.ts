@@ -1,6 +1,6 @@
 /**
- * The TypeScript files the repository tools read (repoRules, controlsDoc): every `.ts` file below
- * a folder, skipping node_modules and dot-folders. A missing folder has none.
+ * The TypeScript files tools/controlsDoc.ts reads: every `.ts` file below a folder, skipping
+ * node_modules and dot-folders. A missing folder has none.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -261,7 +261,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                     vpcId: this.vpc.id,
                     serviceName: endpointServiceName(spec.key, region, partition),
                     vpcEndpointType: "Interface",
-                    // Private DNS makes the SDKs' default hostnames resolve to the endpoint (N7, pitfalls 5 and 6).
+                    // Private DNS makes the SDKs' default hostnames resolve to the endpoint (N7).
                     privateDnsEnabled: true,
                     subnetIds: this.subnetIds,
                     securityGroupIds: [this.endpointSecurityGroup.id],

@@ -62,17 +62,15 @@ export class SharedDataLake extends pulumi.ComponentResource {
                 partition,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: args.accessLogBucket,
-                policyStatements: pulumi
-                    .all([args.network.vpcId, args.network.s3EndpointId])
-                    .apply(([vpcId, s3EndpointId]) =>
-                        dataLakeBucketStatements({
-                            bucketArn,
-                            accountId,
-                            vpcId,
-                            s3EndpointId,
-                            bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators,
-                        }),
-                    ),
+                policyStatements: pulumi.all([args.network.vpcId, args.network.s3EndpointId]).apply(([vpcId, s3EndpointId]) =>
+                    dataLakeBucketStatements({
+                        bucketArn,
+                        accountId,
+                        vpcId,
+                        s3EndpointId,
+                        bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators,
+                    }),
+                ),
                 tags,
             },
             { parent: this },

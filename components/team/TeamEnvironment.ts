@@ -219,24 +219,22 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             {
                 description: `${namePrefix(args.naming)} team ${team.name}: data, models, outputs, job volumes`,
                 alias: names.keyAlias,
-                policy: pulumi
-                    .all(kmsEndpointIds)
-                    .apply((endpoints) =>
-                        keyPolicy(
-                            teamKeyPolicyArgs(
-                                {
-                                    partition,
-                                    region,
-                                    accountId,
-                                    roleArns,
-                                    userRoleArns,
-                                    delegatedRolePath: names.delegatedRolePath,
-                                    dataInspectorArns: args.dataInspectorArns ?? [],
-                                },
-                                { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
-                            ),
+                policy: pulumi.all(kmsEndpointIds).apply((endpoints) =>
+                    keyPolicy(
+                        teamKeyPolicyArgs(
+                            {
+                                partition,
+                                region,
+                                accountId,
+                                roleArns,
+                                userRoleArns,
+                                delegatedRolePath: names.delegatedRolePath,
+                                dataInspectorArns: args.dataInspectorArns ?? [],
+                            },
+                            { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
                         ),
                     ),
+                ),
                 tags,
             },
             child,

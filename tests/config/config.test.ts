@@ -29,6 +29,7 @@ describe("platform config", () => {
 
     it("names the key, the value and the allowed values for an unknown user role", () => {
         const raw = dev();
+        // @ts-expect-error the schema must reject a role that is not one of its values
         raw.teams[1].users[0].role = "superuser";
         expect(problems(raw)).toEqual(['secure-ds:platform.teams[1].users[0].role: "superuser" is not one of admin, scientist']);
     });
@@ -44,6 +45,7 @@ describe("platform config", () => {
 
     it("rejects an account id given as a YAML number", () => {
         const raw = dev();
+        // @ts-expect-error YAML reads an unquoted account id as a number
         raw.accounts.workload.accountId = 111111111111;
         expect(problems(raw)[0]).toMatch(/^secure-ds:platform\.accounts\.workload\.accountId: 111111111111 is a number; expected a string/);
     });
@@ -69,16 +71,19 @@ describe("platform config", () => {
 
     it("names a missing required key", () => {
         const raw = dev();
+        // @ts-expect-error the schema must name a missing required section
         delete raw.accounts.workload;
         expect(problems(raw)).toEqual(["secure-ds:platform.accounts.workload: missing; expected a section (see docs/configuration.md)"]);
         const raw2 = dev();
+        // @ts-expect-error the schema must name a missing required key
         delete raw2.region;
         expect(problems(raw2)[0]).toMatch(/^secure-ds:platform\.region: missing; expected a string/);
     });
 
     it("rejects unknown keys so a typo never falls back to a default", () => {
         const raw = dev();
-        raw.studio.idleMinute = 30;
+        // @ts-expect-error a misspelt key, which the schema must reject too
+        raw.studio = { ...raw.studio, idleMinute: 30 };
         expect(problems(raw)).toEqual(['secure-ds:platform.studio: unknown key "idleMinute"; check the spelling against docs/configuration.md']);
     });
 
@@ -98,8 +103,9 @@ describe("platform config", () => {
 
     it("reports every problem at once, one line each", () => {
         const raw = dev();
+        // @ts-expect-error an environment that is not one of the schema's values
         raw.environment = "staging";
-        raw.studio.idleMinutes = 5;
+        raw.studio = { ...raw.studio, idleMinutes: 5 };
         raw.teams[0].monthlyBudgetUsd = -1;
         const p = problems(raw);
         expect(p).toHaveLength(3);
@@ -118,11 +124,13 @@ describe("platform config", () => {
 
 describe("a bad config registers nothing", () => {
     for (const [what, mutate] of [
-        ["unknown user role", (r: Record<string, any>) => (r.teams[0].users[0].role = "superuser")],
-        ["malformed account id", (r: Record<string, any>) => (r.accounts.workload.accountId = "abc")],
-        ["CIDR that is not a CIDR", (r: Record<string, any>) => (r.network.cidr = "10.0.0.0/99")],
-        ["duplicate team", (r: Record<string, any>) => (r.teams[1].name = "fraud")],
-        ["missing key", (r: Record<string, any>) => delete r.tags],
+        // @ts-expect-error a role that is not one of the schema's values
+        ["unknown user role", (r: Raw) => (r.teams[0].users[0].role = "superuser")],
+        ["malformed account id", (r: Raw) => (r.accounts.workload.accountId = "abc")],
+        ["CIDR that is not a CIDR", (r: Raw) => (r.network.cidr = "10.0.0.0/99")],
+        ["duplicate team", (r: Raw) => (r.teams[1].name = "fraud")],
+        // @ts-expect-error a required section deleted
+        ["missing key", (r: Raw) => delete r.tags],
     ] as const) {
         it(`${what}: the program fails with the config error before any cloud resource`, async () => {
             const raw = dev();

@@ -1,10 +1,14 @@
 /** Helpers for config tests: a mutable copy of a stack's platform section, and its problems. */
-import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
+import type { z } from "zod";
+import { PlatformConfigError, parsePlatformConfig, platformSchema } from "../../stacks/config";
 import { readPlatformSection, stackConfigPath } from "../../plan/stackConfig";
 
-/** A raw config object that tests mutate freely (YAML values are loosely typed by nature). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type RawConfig = Record<string, any>;
+/**
+ * The platform section as written in the stack file, before defaults: what the tests edit. A test
+ * that writes a value the schema must reject marks it with `@ts-expect-error`, so the static type
+ * and the schema are seen to agree.
+ */
+export type RawConfig = z.input<typeof platformSchema>;
 
 /** A deep copy of `secure-ds:platform` from Pulumi.<stack>.yaml. */
 export function rawStackConfig(stack = "dev"): RawConfig {

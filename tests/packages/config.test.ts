@@ -27,6 +27,7 @@ describe("packages config", () => {
     it("names the key of a bad severity, e-mail and expiry date", () => {
         const raw = dev();
         raw.packages = {
+            // @ts-expect-error a severity that is not one of the schema's values
             severityThreshold: "SEVERE",
             notificationEmails: ["nobody"],
             exceptions: [{ package: "x", finding: "B602", expires: "2026-02-30", justification: "accepted by security" }],
@@ -51,6 +52,7 @@ describe("packages config", () => {
     });
     it("refuses an empty licence allow-list and unknown keys", () => {
         const raw = dev();
+        // @ts-expect-error a misspelt key, which the schema must reject too
         raw.packages = { licenseAllowList: [], severity: "HIGH" };
         const p = problems(raw);
         expect(p).toContain('secure-ds:platform.packages: unknown key "severity"; check the spelling against docs/configuration.md');

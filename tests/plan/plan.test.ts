@@ -8,6 +8,7 @@ import { PACK_DEFAULT_ENFORCEMENT, resolvePolicies } from "../../plan/evaluate";
 import { buildPlan, formatPlan, reevaluatePlan } from "../../plan/buildPlan";
 import { PLAN_FORMAT_VERSION, Plan } from "../../plan/types";
 import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import type { RawConfig } from "../harness/configCases";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-plan-"));
 
@@ -188,8 +189,10 @@ describe("command line", () => {
     });
 
     it("exits 2 with one line per problem and no stack trace for a config error", () => {
-        const raw = readStackConfigFile(stackConfigPath("dev")) as Record<string, Record<string, any>>;
-        raw["secure-ds:platform"].teams[0].users[0].role = "superuser";
+        const raw = readStackConfigFile(stackConfigPath("dev"));
+        const platform = raw["secure-ds:platform"] as RawConfig;
+        // @ts-expect-error a role that is not one of the schema's values
+        platform.teams[0].users[0].role = "superuser";
         const file = path.join(tmp, "Pulumi.broken.yaml");
         fs.writeFileSync(file, stringify({ config: raw }));
         const r = runCli(["--config", file]);

@@ -39,9 +39,19 @@ function domain(): Record<string, unknown> {
 }
 const check = (policy: Parameters<typeof runResourcePolicy>[0], props: Record<string, unknown>, config?: Record<string, unknown>) =>
     runResourcePolicy(policy, { type: T.sagemakerDomain, name: "fraud", props, config });
-const mutate = (fn: (d: Record<string, any>) => void) => {
-    const d = JSON.parse(JSON.stringify(domain())) as Record<string, any>;
-    fn(d);
+/** A copy of the compliant domain with the value at the dotted `path` replaced, or deleted when no value is given. */
+const mutate = (path: string, ...value: [] | [unknown]): Record<string, unknown> => {
+    const d = JSON.parse(JSON.stringify(domain())) as Record<string, unknown>;
+    const keys = path.split(".");
+    const last = keys.pop() ?? path;
+    let parent = d;
+    for (const key of keys) {
+        const next = parent[key];
+        if (typeof next !== "object" || next === null) throw new Error(`${path}: the domain fixture has no object at ${key}`);
+        parent = next as Record<string, unknown>;
+    }
+    if (value.length === 0) delete parent[last];
+    else parent[last] = value[0];
     return d;
 };
 
@@ -79,117 +89,53 @@ describe("the studio area", () => {
 
 describe("studio-domain-home-retention (G9)", () => {
     it("reports Delete and a missing retention policy", async () => {
-        const del = await check(
-            studioDomainHomeRetention,
-            mutate((d) => (d.retentionPolicy.homeEfsFileSystem = "Delete")),
-        );
+        const del = await check(studioDomainHomeRetention, mutate("retentionPolicy.homeEfsFileSystem", "Delete"));
         expect(del).toHaveLength(1);
         expect(del[0]).toContain("Delete");
-        expect(
-            await check(
-                studioDomainHomeRetention,
-                mutate((d) => delete d.retentionPolicy),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainHomeRetention,
-                mutate((d) => (d.retentionPolicy = {})),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainHomeRetention, mutate("retentionPolicy"))).toHaveLength(1);
+        expect(await check(studioDomainHomeRetention, mutate("retentionPolicy", {}))).toHaveLength(1);
     });
     it("skips unknown values and other types", async () => {
-        expect(
-            await check(
-                studioDomainHomeRetention,
-                mutate((d) => (d.retentionPolicy = UNKNOWN)),
-            ),
-        ).toEqual([]);
+        expect(await check(studioDomainHomeRetention, mutate("retentionPolicy", UNKNOWN))).toEqual([]);
         expect(await runResourcePolicy(studioDomainHomeRetention, { type: T.kmsKey, props: {} })).toEqual([]);
     });
 });
 
 describe("studio-domain-user-identity (I5)", () => {
     it("reports DISABLED and absent identity config", async () => {
-        expect(
-            await check(
-                studioDomainIdentityConfig,
-                mutate((d) => (d.domainSettings.executionRoleIdentityConfig = "DISABLED")),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainIdentityConfig,
-                mutate((d) => delete d.domainSettings.executionRoleIdentityConfig),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainIdentityConfig,
-                mutate((d) => delete d.domainSettings),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainIdentityConfig, mutate("domainSettings.executionRoleIdentityConfig", "DISABLED"))).toHaveLength(1);
+        expect(await check(studioDomainIdentityConfig, mutate("domainSettings.executionRoleIdentityConfig"))).toHaveLength(1);
+        expect(await check(studioDomainIdentityConfig, mutate("domainSettings"))).toHaveLength(1);
     });
 });
 
 describe("studio-domain-security-groups (N2)", () => {
     it("reports groups missing from the default user settings", async () => {
-        const v = await check(
-            studioDomainSecurityGroups,
-            mutate((d) => delete d.defaultUserSettings.securityGroups),
-        );
+        const v = await check(studioDomainSecurityGroups, mutate("defaultUserSettings.securityGroups"));
         expect(v).toHaveLength(1);
         expect(v[0]).toContain("lifecycle scripts hang");
-        expect(
-            await check(
-                studioDomainSecurityGroups,
-                mutate((d) => (d.defaultUserSettings.securityGroups = [])),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainSecurityGroups, mutate("defaultUserSettings.securityGroups", []))).toHaveLength(1);
     });
     it("reports groups missing from the domain settings", async () => {
-        expect(
-            await check(
-                studioDomainSecurityGroups,
-                mutate((d) => (d.domainSettings.securityGroupIds = [])),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainSecurityGroups,
-                mutate((d) => delete d.domainSettings),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainSecurityGroups, mutate("domainSettings.securityGroupIds", []))).toHaveLength(1);
+        expect(await check(studioDomainSecurityGroups, mutate("domainSettings"))).toHaveLength(1);
     });
 });
 
 describe("studio-domain-idle-shutdown (G7)", () => {
     it("reports a domain without JupyterLab settings or idle settings", async () => {
-        expect(
-            await check(
-                studioDomainIdleShutdown,
-                mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainIdleShutdown,
-                mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings = {})),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainIdleShutdown, mutate("defaultUserSettings.jupyterLabAppSettings"))).toHaveLength(1);
+        expect(await check(studioDomainIdleShutdown, mutate("defaultUserSettings.jupyterLabAppSettings", {}))).toHaveLength(1);
     });
     it("reports idle shutdown turned off or not turned on", async () => {
         const off = await check(
             studioDomainIdleShutdown,
-            mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement = "DISABLED")),
+            mutate("defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement", "DISABLED"),
         );
         expect(off).toHaveLength(1);
         expect(off[0]).toContain("DISABLED");
         expect(
-            await check(
-                studioDomainIdleShutdown,
-                mutate((d) => delete d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement),
-            ),
+            await check(studioDomainIdleShutdown, mutate("defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.lifecycleManagement")),
         ).toHaveLength(1);
     });
     it("reports timeouts above the configured maximum, for users and spaces", async () => {
@@ -197,64 +143,36 @@ describe("studio-domain-idle-shutdown (G7)", () => {
         expect(
             await check(
                 studioDomainIdleShutdown,
-                mutate((d) => (d.defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.maxIdleTimeoutInMinutes = 10000)),
+                mutate("defaultUserSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings.maxIdleTimeoutInMinutes", 10000),
             ),
         ).toHaveLength(1);
         expect(
             await check(
                 studioDomainIdleShutdown,
-                mutate((d) => (d.defaultSpaceSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings = { idleTimeoutInMinutes: 5000 })),
+                mutate("defaultSpaceSettings.jupyterLabAppSettings.appLifecycleManagement.idleSettings", { idleTimeoutInMinutes: 5000 }),
             ),
         ).toHaveLength(1);
     });
     it("checks Code Editor when the domain configures it", async () => {
+        expect(await check(studioDomainIdleShutdown, mutate("defaultUserSettings.codeEditorAppSettings", { lifecycleConfigArns: [] }))).toHaveLength(1);
         expect(
-            await check(
-                studioDomainIdleShutdown,
-                mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { lifecycleConfigArns: [] })),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainIdleShutdown,
-                mutate((d) => (d.defaultUserSettings.codeEditorAppSettings = { appLifecycleManagement: { idleSettings: IDLE } })),
-            ),
+            await check(studioDomainIdleShutdown, mutate("defaultUserSettings.codeEditorAppSettings", { appLifecycleManagement: { idleSettings: IDLE } })),
         ).toEqual([]);
     });
 });
 
 describe("studio-sharing-encrypted (E5)", () => {
     it("passes sharing into a bucket with a customer key", async () => {
-        const allowed = mutate(
-            (d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/sharing/", s3KmsKeyId: KEY }),
-        );
+        const allowed = mutate("defaultUserSettings.sharingSettings", { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/sharing/", s3KmsKeyId: KEY });
         expect(await check(studioSharingEncrypted, allowed)).toEqual([]);
     });
     it("reports a missing key, an AWS-managed key, a missing path and missing settings", async () => {
+        expect(await check(studioSharingEncrypted, mutate("defaultUserSettings.sharingSettings.s3KmsKeyId"))).toHaveLength(1);
+        expect(await check(studioSharingEncrypted, mutate("defaultUserSettings.sharingSettings.s3KmsKeyId", "alias/aws/s3"))).toHaveLength(1);
         expect(
-            await check(
-                studioSharingEncrypted,
-                mutate((d) => delete d.defaultUserSettings.sharingSettings.s3KmsKeyId),
-            ),
+            await check(studioSharingEncrypted, mutate("defaultUserSettings.sharingSettings", { notebookOutputOption: "Allowed", s3KmsKeyId: KEY })),
         ).toHaveLength(1);
-        expect(
-            await check(
-                studioSharingEncrypted,
-                mutate((d) => (d.defaultUserSettings.sharingSettings.s3KmsKeyId = "alias/aws/s3")),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioSharingEncrypted,
-                mutate((d) => (d.defaultUserSettings.sharingSettings = { notebookOutputOption: "Allowed", s3KmsKeyId: KEY })),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioSharingEncrypted,
-                mutate((d) => delete d.defaultUserSettings.sharingSettings),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioSharingEncrypted, mutate("defaultUserSettings.sharingSettings"))).toHaveLength(1);
     });
     it("checks user profiles that override sharing, and ignores those that inherit it", async () => {
         const profile = (userSettings: Record<string, unknown>) =>
@@ -266,18 +184,8 @@ describe("studio-sharing-encrypted (E5)", () => {
 
 describe("studio-domain-docker-disabled", () => {
     it("reports Docker enabled and an implicit setting", async () => {
-        expect(
-            await check(
-                studioDomainDockerDisabled,
-                mutate((d) => (d.domainSettings.dockerSettings.enableDockerAccess = "ENABLED")),
-            ),
-        ).toHaveLength(1);
-        expect(
-            await check(
-                studioDomainDockerDisabled,
-                mutate((d) => delete d.domainSettings.dockerSettings),
-            ),
-        ).toHaveLength(1);
+        expect(await check(studioDomainDockerDisabled, mutate("domainSettings.dockerSettings.enableDockerAccess", "ENABLED"))).toHaveLength(1);
+        expect(await check(studioDomainDockerDisabled, mutate("domainSettings.dockerSettings"))).toHaveLength(1);
     });
 });
 

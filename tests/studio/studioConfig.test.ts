@@ -4,8 +4,13 @@ import { JOB_ONLY_FAMILIES, STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKn
 import { parsePlatformConfig } from "../../stacks/config";
 import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
 
-type Raw = RawConfig;
-const dev = (): Raw => rawStackConfig("dev");
+/** The dev stack's platform section, whose studio section these tests edit. */
+type Raw = RawConfig & { studio: NonNullable<RawConfig["studio"]> };
+const dev = (): Raw => {
+    const raw = rawStackConfig("dev");
+    if (!raw.studio) throw new Error("Pulumi.dev.yaml has no studio section to edit");
+    return { ...raw, studio: raw.studio };
+};
 
 const problems = configProblems;
 
@@ -80,17 +85,19 @@ describe("studio config section", () => {
 
     it("validates images: ECR URI, UID/GID pair, unique names", () => {
         const raw = dev();
-        raw.studio.images = [
+        const images: NonNullable<Raw["studio"]["images"]> = [
             { name: "geo", uri: "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0" },
             { name: "geo", uri: "docker.io/library/python:3.12" },
+            // @ts-expect-error a UID/GID pair that is not one of the schema's values
             { name: "rooty", uri: "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/rooty:2", user: "0/100" },
         ];
+        raw.studio.images = images;
         expect(problems(raw)).toEqual([
             'secure-ds:platform.studio.images[1].uri: "docker.io/library/python:3.12" is not an ECR image URI with a tag or digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)',
             'secure-ds:platform.studio.images[2].user: "0/100" is not one of 1000/100, 0/0',
         ]);
-        raw.studio.images.splice(1, 2);
-        raw.studio.images.push({ name: "geo", uri: "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo2:1" });
+        images.splice(1, 2);
+        images.push({ name: "geo", uri: "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo2:1" });
         expect(problems(raw)).toEqual(['secure-ds:platform.studio.images[1].name: "geo" is already the name of images[0]; image names must be unique']);
     });
 

@@ -8,11 +8,12 @@ import { RunResult } from "../../plan/engine";
 import { runPlatform } from "../../plan/platformRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import type { PlanResource } from "../../plan/types";
+import type { RawConfig } from "../harness/configCases";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Raw = Record<string, any>;
-const devConfig = (): Raw => structuredClone(readStackConfigFile(stackConfigPath("dev")));
-const platform = (c: Raw): Raw => c["secure-ds:platform"];
+type StackConfig = Record<string, unknown>;
+const devConfig = (): StackConfig => structuredClone(readStackConfigFile(stackConfigPath("dev")));
+/** The platform section of a stack file's config, which the tests edit in place. */
+const platform = (c: StackConfig): RawConfig => c["secure-ds:platform"] as RawConfig;
 
 /**
  * Input properties whose change the AWS provider applies in place (a policy document, a trust

@@ -27,6 +27,7 @@ describe("teams config", () => {
 
     it("requires exactly one federation principal", () => {
         const raw = dev();
+        // @ts-expect-error the schema must name a missing required section
         delete raw.teams[0].federation;
         expect(problems(raw)).toEqual(["secure-ds:platform.teams[0].federation: missing; expected a section (see docs/configuration.md)"]);
         raw.teams[0].federation = {};
@@ -93,6 +94,7 @@ describe("teams config", () => {
         const raw = dev();
         raw.teams[0].budgetAlerts = [{ percent: 0, type: "ACTUAL" }];
         raw.teams[0].maxJobRuntimeHours = 1000;
+        // @ts-expect-error an alert type that is not one of the schema's values
         raw.teams[1].budgetAlerts = [{ percent: 50, type: "SOMETIMES" }];
         expect(problems(raw)).toEqual([
             "secure-ds:platform.teams[0].budgetAlerts[0].percent: 0 must be a positive percentage",

@@ -2,7 +2,7 @@ import { SecureDsResourcePolicy, text } from "../types";
 import { N } from "./common";
 
 /**
- * N7, pitfalls 5 and 6: an interface endpoint without private DNS is not used by the SDKs, pip or
+ * N7: an interface endpoint without private DNS is not used by the SDKs, pip or
  * Studio, which resolve the service's public name and, in an isolated VPC, time out.
  */
 export const vpcEndpointPrivateDns: SecureDsResourcePolicy = {
