@@ -183,6 +183,13 @@ describe("iam-no-service-wildcard-actions / iam-no-decrypt-on-all-keys: NotActio
             }),
         ).toHaveLength(1);
     });
+    it("reads a statement whose Sid is not a string as unjustified instead of failing", async () => {
+        const policy = doc({ Sid: 7, Effect: "Allow", Action: "kms:*", Resource: "*" });
+        expect(await runResourcePolicy(iamNoServiceWildcardActions, { type: POLICY, props: { policy } })).toEqual(["test: statement 7 allows kms:* (I3)."]);
+        expect(await runResourcePolicy(iamNoDecryptOnAllKeys, { type: POLICY, props: { policy } })).toEqual([
+            "test: statement 7 allows kms:Decrypt, kms:ReEncryptFrom on all KMS keys (I3).",
+        ]);
+    });
     it("reports decrypt through NotAction, on key/*, and in role inline policies", async () => {
         expect(
             await runResourcePolicy(iamNoDecryptOnAllKeys, {

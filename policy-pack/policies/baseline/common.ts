@@ -90,7 +90,9 @@ export function statementsOf(doc: unknown): IamStatement[] | undefined {
  * ending in `JustifiedWildcard`, explained in a comment where the document is built).
  */
 export function unjustifiedAllows(doc: unknown): IamStatement[] {
-    return (statementsOf(doc) ?? []).filter((s) => s.Effect === "Allow" && !(s.Sid ?? "").endsWith("JustifiedWildcard"));
+    // A Sid that is not a string (malformed JSON) justifies nothing; `endsWith` on it would throw
+    // and take the whole policy down with it.
+    return (statementsOf(doc) ?? []).filter((s) => s.Effect === "Allow" && !(typeof s.Sid === "string" && s.Sid.endsWith("JustifiedWildcard")));
 }
 
 /** Identity-policy documents of a resource: the policy of a managed/inline policy or permission set, or each of a role's inlinePolicies. */
