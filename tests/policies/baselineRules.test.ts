@@ -3,9 +3,55 @@
  * per rule, through the synthetic CrossGuard arguments of tests/harness/policyArgs.ts.
  */
 import { describe, expect, it } from "vitest";
-import { baselinePolicies } from "../../policy-pack/policies/baseline";
-import { isStackPolicy, SecureDsPolicy, SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/types";
+import { policies } from "../../policy-pack/policies";
+import { isStackPolicy, SecureDsPolicy, SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/common";
 import { ResourceCase, StackCaseResource, UNKNOWN, runResourcePolicy, runStackPolicy } from "../harness/policyArgs";
+
+const baselinePolicies = policies.filter((p) =>
+    [
+        "sagemaker-notebook-kms",
+        "sagemaker-notebook-no-direct-internet",
+        "sagemaker-root-access-disabled",
+        "sagemaker-workload-network-isolation",
+        "vpc-default-security-group-closed",
+        "isolated-vpc-required-endpoints",
+        "no-default-vpc",
+        "security-group-descriptions",
+        "subnet-no-public-ip",
+        "log-group-retention-minimum",
+        "s3-access-point-restricted",
+        "s3-bucket-access-logging",
+        "s3-bucket-acls-disabled",
+        "s3-bucket-lifecycle-configured",
+        "s3-bucket-policy-requires-kms-uploads",
+        "s3-bucket-versioning-enabled",
+        "s3-data-bucket-network-restricted",
+        "audit-archive-object-lock",
+        "kms-key-enabled-with-policy",
+        "data-keys-rotate",
+        "iam-no-decrypt-on-all-keys",
+        "iam-no-service-wildcard-actions",
+        "team-network-isolation-guardrail",
+        "codebuild-inline-buildspec",
+        "codebuild-logging-enabled",
+        "codebuild-no-plaintext-credentials",
+        "ecr-lifecycle-policy",
+        "cloudtrail-cloudwatch-logs",
+        "cloudtrail-s3-data-events",
+        "config-recorder-service-linked-role",
+        "lambda-active-tracing",
+        "lambda-environment-no-secrets",
+        "lambda-reserved-concurrency",
+        "lambda-supported-runtime",
+        "efs-encrypted-customer-key",
+        "backup-vault-kms",
+        "studio-home-backed-up",
+        "secretsmanager-secret-kms",
+        "resource-policy-not-public",
+        "resource-policy-platform-accounts-only",
+        "data-resources-protected",
+    ].includes(p.name),
+);
 
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });

@@ -1,33 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { N } from "../../policy-pack/policies/network/common";
-import { isolatedVpcEndpointPolicy } from "../../policy-pack/policies/network/isolatedVpcEndpointPolicy";
-import { isolatedVpcNoInternetPath } from "../../policy-pack/policies/network/isolatedVpcNoInternetPath";
-import { logGroupEncryptedRetention } from "../../policy-pack/policies/network/logGroupEncryptedRetention";
-import { securityGroupNoPublicIngress } from "../../policy-pack/policies/network/securityGroupNoPublicIngress";
-import { vpcEndpointPrivateDns } from "../../policy-pack/policies/network/vpcEndpointPrivateDns";
-import { vpcFlowLogs } from "../../policy-pack/policies/network/vpcFlowLogs";
-import { networkPolicies } from "../../policy-pack/policies/network";
+import { TYPES } from "../../policy-pack/policies/common";
+import { isolatedVpcEndpointPolicy } from "../../policy-pack/policies/ec2/isolated-vpc-endpoint-policy";
+import { isolatedVpcNoInternetPath } from "../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
+import { logGroupEncryptedRetention } from "../../policy-pack/policies/logs/log-group-encrypted-retention";
+import { securityGroupNoPublicIngress } from "../../policy-pack/policies/ec2/security-group-no-public-ingress";
+import { vpcEndpointPrivateDns } from "../../policy-pack/policies/ec2/vpc-endpoint-private-dns";
+import { vpcFlowLogs } from "../../policy-pack/policies/ec2/vpc-flow-logs";
+import { policies } from "../../policy-pack/policies";
+
 import { StackCaseResource, UNKNOWN, runResourcePolicy, runStackPolicy } from "../harness/policyArgs";
+
+const networkPolicies = policies.filter((p) =>
+    [
+        "isolated-vpc-no-internet-path",
+        "security-group-no-public-ingress",
+        "vpc-endpoint-private-dns",
+        "isolated-vpc-endpoint-policy",
+        "vpc-flow-logs",
+        "log-group-encrypted-retention",
+    ].includes(p.name),
+);
 
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ISOLATED = { "secure-ds:network-isolation": "isolated" };
 
 /** An isolated VPC with a subnet and a route table, as IsolatedNetwork registers them. */
 const isolatedVpc = (extra: StackCaseResource[] = []): StackCaseResource[] => [
-    { type: N.vpc, name: "vpc", props: { cidrBlock: "10.20.0.0/16", tags: ISOLATED } },
-    { type: N.subnet, name: "subnet", props: { cidrBlock: "10.20.0.0/17" }, propertyDependencies: { vpcId: ["vpc"] } },
-    { type: N.routeTable, name: "rt", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
+    { type: TYPES.ec2Vpc, name: "vpc", props: { cidrBlock: "10.20.0.0/16", tags: ISOLATED } },
+    { type: TYPES.ec2Subnet, name: "subnet", props: { cidrBlock: "10.20.0.0/17" }, propertyDependencies: { vpcId: ["vpc"] } },
+    { type: TYPES.ec2RouteTable, name: "rt", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
     ...extra,
 ];
 /** A VPC allowed egress (the package pipeline's scanning VPC). */
 const egressVpc: StackCaseResource[] = [
-    { type: N.vpc, name: "scan-vpc", props: { cidrBlock: "10.99.0.0/16", tags: { Name: "scan" } } },
-    { type: N.subnet, name: "scan-public", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
-    { type: N.routeTable, name: "scan-rt", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
-    { type: N.internetGateway, name: "scan-igw", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
-    { type: N.natGateway, name: "scan-nat", props: {}, propertyDependencies: { subnetId: ["scan-public"] } },
+    { type: TYPES.ec2Vpc, name: "scan-vpc", props: { cidrBlock: "10.99.0.0/16", tags: { Name: "scan" } } },
+    { type: TYPES.ec2Subnet, name: "scan-public", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
+    { type: TYPES.ec2RouteTable, name: "scan-rt", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
+    { type: TYPES.ec2InternetGateway, name: "scan-igw", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
+    { type: TYPES.ec2NatGateway, name: "scan-nat", props: {}, propertyDependencies: { subnetId: ["scan-public"] } },
     {
-        type: N.route,
+        type: TYPES.ec2Route,
         name: "scan-default",
         props: { destinationCidrBlock: "0.0.0.0/0" },
         propertyDependencies: { routeTableId: ["scan-rt"], gatewayId: ["scan-igw"] },
@@ -37,7 +49,7 @@ const egressVpc: StackCaseResource[] = [
 describe("isolated-vpc-no-internet-path (N6)", () => {
     it("passes the isolated VPC with endpoints only, and leaves an egress VPC alone", async () => {
         const endpoint: StackCaseResource = {
-            type: N.vpcEndpoint,
+            type: TYPES.ec2VpcEndpoint,
             name: "s3",
             props: { vpcEndpointType: "Gateway" },
             propertyDependencies: { vpcId: ["vpc"], routeTableIds: ["rt"] },
@@ -48,10 +60,10 @@ describe("isolated-vpc-no-internet-path (N6)", () => {
         const v = await runStackPolicy(
             isolatedVpcNoInternetPath,
             isolatedVpc([
-                { type: N.internetGateway, name: "igw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
-                { type: N.internetGateway, name: "igw2", props: {} },
-                { type: N.internetGatewayAttachment, name: "att", props: {}, propertyDependencies: { vpcId: ["vpc"], internetGatewayId: ["igw2"] } },
-                { type: N.egressOnlyInternetGateway, name: "eigw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
+                { type: TYPES.ec2InternetGateway, name: "igw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
+                { type: TYPES.ec2InternetGateway, name: "igw2", props: {} },
+                { type: TYPES.ec2InternetGatewayAttachment, name: "att", props: {}, propertyDependencies: { vpcId: ["vpc"], internetGatewayId: ["igw2"] } },
+                { type: TYPES.ec2EgressOnlyInternetGateway, name: "eigw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
             ]),
         );
         expect(v).toHaveLength(3);
@@ -60,7 +72,7 @@ describe("isolated-vpc-no-internet-path (N6)", () => {
     it("reports a NAT gateway placed in an isolated subnet", async () => {
         const v = await runStackPolicy(
             isolatedVpcNoInternetPath,
-            isolatedVpc([{ type: N.natGateway, name: "nat", props: { connectivityType: "public" }, propertyDependencies: { subnetId: ["subnet"] } }]),
+            isolatedVpc([{ type: TYPES.ec2NatGateway, name: "nat", props: { connectivityType: "public" }, propertyDependencies: { subnetId: ["subnet"] } }]),
         );
         expect(v).toEqual(["nat is a NAT gateway in the isolated VPC vpc; the data-science network must have no internet path (N6)."]);
     });
@@ -68,22 +80,22 @@ describe("isolated-vpc-no-internet-path (N6)", () => {
         const v = await runStackPolicy(
             isolatedVpcNoInternetPath,
             isolatedVpc([
-                { type: N.route, name: "r4", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["rt"] } },
-                { type: N.route, name: "r6", props: { destinationIpv6CidrBlock: "::/0" }, propertyDependencies: { routeTableId: ["rt"] } },
-                { type: N.route, name: "private", props: { destinationCidrBlock: "192.168.0.0/16" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: TYPES.ec2Route, name: "r4", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: TYPES.ec2Route, name: "r6", props: { destinationIpv6CidrBlock: "::/0" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: TYPES.ec2Route, name: "private", props: { destinationCidrBlock: "192.168.0.0/16" }, propertyDependencies: { routeTableId: ["rt"] } },
                 {
-                    type: N.routeTable,
+                    type: TYPES.ec2RouteTable,
                     name: "inline",
                     props: { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] },
                     propertyDependencies: { vpcId: ["vpc"] },
                 },
                 {
-                    type: N.defaultRouteTable,
+                    type: TYPES.ec2DefaultRouteTable,
                     name: "main",
                     props: { routes: [{ ipv6CidrBlock: "::/0" }] },
                     propertyDependencies: { defaultRouteTableId: ["vpc"] },
                 },
-                { type: N.route, name: "main-route", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["main"] } },
+                { type: TYPES.ec2Route, name: "main-route", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["main"] } },
             ]),
         );
         expect(v.map((m) => m.split(" ")[0] + " " + m.split(" ")[1]).sort()).toEqual(
@@ -119,8 +131,8 @@ describe("isolated-vpc-no-internet-path (N6)", () => {
     });
     it("finds resources by known ids when there are no property dependencies", async () => {
         const v = await runStackPolicy(isolatedVpcNoInternetPath, [
-            { type: N.vpc, name: "vpc", props: { id: "vpc-123", tags: ISOLATED } },
-            { type: N.internetGateway, name: "igw", props: { vpcId: "vpc-123" } },
+            { type: TYPES.ec2Vpc, name: "vpc", props: { id: "vpc-123", tags: ISOLATED } },
+            { type: TYPES.ec2InternetGateway, name: "igw", props: { vpcId: "vpc-123" } },
         ]);
         expect(v).toHaveLength(1);
     });
@@ -128,7 +140,10 @@ describe("isolated-vpc-no-internet-path (N6)", () => {
 
 describe("security-group-no-public-ingress (N6, N9)", () => {
     const rule = (props: Record<string, unknown>) =>
-        runResourcePolicy(securityGroupNoPublicIngress, { type: N.ingressRule, props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, ...props } });
+        runResourcePolicy(securityGroupNoPublicIngress, {
+            type: TYPES.vpcSecurityGroupIngressRule,
+            props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, ...props },
+        });
     it("passes referenced groups and private CIDRs, and ignores egress", async () => {
         expect(await rule({ referencedSecurityGroupId: "sg-1" })).toEqual([]);
         expect(await rule({ cidrIpv4: "10.20.0.0/16" })).toEqual([]);
@@ -138,9 +153,9 @@ describe("security-group-no-public-ingress (N6, N9)", () => {
                 props: { cidrIpv4: "0.0.0.0/0" },
             }),
         ).toEqual([]);
-        expect(await runResourcePolicy(securityGroupNoPublicIngress, { type: N.securityGroup, props: { egress: [{ cidrBlocks: ["0.0.0.0/0"] }] } })).toEqual(
-            [],
-        );
+        expect(
+            await runResourcePolicy(securityGroupNoPublicIngress, { type: TYPES.ec2SecurityGroup, props: { egress: [{ cidrBlocks: ["0.0.0.0/0"] }] } }),
+        ).toEqual([]);
     });
     it("reports v7 ingress rules from anywhere (IPv4 and IPv6)", async () => {
         expect(await rule({ cidrIpv4: "0.0.0.0/0" })).toHaveLength(1);
@@ -148,7 +163,7 @@ describe("security-group-no-public-ingress (N6, N9)", () => {
     });
     it("reports inline ingress on security groups and the default security group", async () => {
         const v = await runResourcePolicy(securityGroupNoPublicIngress, {
-            type: N.securityGroup,
+            type: TYPES.ec2SecurityGroup,
             name: "sg",
             props: { ingress: [{ cidrBlocks: ["10.0.0.0/8"] }, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] },
         });
@@ -156,15 +171,15 @@ describe("security-group-no-public-ingress (N6, N9)", () => {
             "aws:ec2/securityGroup:SecurityGroup sg admits ingress from 0.0.0.0/0, ::/0 in ingress[1]; admit the platform's security groups instead (N6, N9).",
         ]);
         expect(
-            await runResourcePolicy(securityGroupNoPublicIngress, { type: N.defaultSecurityGroup, props: { ingress: [{ cidrBlocks: ["0.0.0.0/0"] }] } }),
+            await runResourcePolicy(securityGroupNoPublicIngress, { type: TYPES.ec2DefaultSecurityGroup, props: { ingress: [{ cidrBlocks: ["0.0.0.0/0"] }] } }),
         ).toHaveLength(1);
     });
     it("reports classic ingress SecurityGroupRules but not egress ones", async () => {
         expect(
-            await runResourcePolicy(securityGroupNoPublicIngress, { type: N.securityGroupRule, props: { type: "ingress", cidrBlocks: ["0.0.0.0/0"] } }),
+            await runResourcePolicy(securityGroupNoPublicIngress, { type: TYPES.ec2SecurityGroupRule, props: { type: "ingress", cidrBlocks: ["0.0.0.0/0"] } }),
         ).toHaveLength(1);
         expect(
-            await runResourcePolicy(securityGroupNoPublicIngress, { type: N.securityGroupRule, props: { type: "egress", cidrBlocks: ["0.0.0.0/0"] } }),
+            await runResourcePolicy(securityGroupNoPublicIngress, { type: TYPES.ec2SecurityGroupRule, props: { type: "egress", cidrBlocks: ["0.0.0.0/0"] } }),
         ).toEqual([]);
     });
     it("skips unknown values as a preview would", async () => {
@@ -174,7 +189,7 @@ describe("security-group-no-public-ingress (N6, N9)", () => {
 
 describe("vpc-endpoint-private-dns (N7)", () => {
     const ep = (props: Record<string, unknown>) =>
-        runResourcePolicy(vpcEndpointPrivateDns, { type: N.vpcEndpoint, props: { serviceName: "com.amazonaws.eu-west-1.sts", ...props } });
+        runResourcePolicy(vpcEndpointPrivateDns, { type: TYPES.ec2VpcEndpoint, props: { serviceName: "com.amazonaws.eu-west-1.sts", ...props } });
     it("passes interface endpoints with private DNS and gateway endpoints", async () => {
         expect(await ep({ vpcEndpointType: "Interface", privateDnsEnabled: true })).toEqual([]);
         expect(await ep({ vpcEndpointType: "Gateway", serviceName: "com.amazonaws.eu-west-1.s3" })).toEqual([]);
@@ -198,7 +213,7 @@ describe("isolated-vpc-endpoint-policy (N7)", () => {
     });
     const open = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "*", Resource: "*" }] });
     const endpoint = (name: string, policy: unknown, vpc = "vpc"): StackCaseResource => ({
-        type: N.vpcEndpoint,
+        type: TYPES.ec2VpcEndpoint,
         name,
         props: { policy },
         propertyDependencies: { vpcId: [vpc] },
@@ -227,7 +242,7 @@ describe("isolated-vpc-endpoint-policy (N7)", () => {
 
 describe("vpc-flow-logs (G5)", () => {
     const flowLog = (name: string, vpc: string, trafficType = "ALL"): StackCaseResource => ({
-        type: N.flowLog,
+        type: TYPES.ec2FlowLog,
         name,
         props: { trafficType, logDestination: "arn:aws:logs:eu-west-1:111111111111:log-group:/x" },
         propertyDependencies: { vpcId: [vpc] },
@@ -236,14 +251,14 @@ describe("vpc-flow-logs (G5)", () => {
         expect(
             await runStackPolicy(vpcFlowLogs, [
                 ...isolatedVpc([flowLog("fl", "vpc")]),
-                { type: N.awsxVpc, name: "scan", props: {} },
-                { type: N.vpc, name: "scan-child", props: {}, parent: "scan" },
+                { type: TYPES.awsxVpc, name: "scan", props: {} },
+                { type: TYPES.ec2Vpc, name: "scan-child", props: {}, parent: "scan" },
                 flowLog("scan-fl", "scan"),
             ]),
         ).toEqual([]);
     });
     it("reports a VPC without flow logs, and an awsx VPC without them", async () => {
-        const v = await runStackPolicy(vpcFlowLogs, [...isolatedVpc(), { type: N.awsxVpc, name: "scan", props: {} }]);
+        const v = await runStackPolicy(vpcFlowLogs, [...isolatedVpc(), { type: TYPES.awsxVpc, name: "scan", props: {} }]);
         expect(v).toEqual(["VPC vpc has no flow log; add one with trafficType ALL (G5).", "VPC scan has no flow log; add one with trafficType ALL (G5)."]);
     });
     it("reports a flow log of the wrong traffic type or without a destination, honouring the configured type", async () => {
@@ -251,19 +266,19 @@ describe("vpc-flow-logs (G5)", () => {
         expect(
             await runStackPolicy(
                 vpcFlowLogs,
-                isolatedVpc([{ type: N.flowLog, name: "fl", props: { trafficType: "ALL" }, propertyDependencies: { vpcId: ["vpc"] } }]),
+                isolatedVpc([{ type: TYPES.ec2FlowLog, name: "fl", props: { trafficType: "ALL" }, propertyDependencies: { vpcId: ["vpc"] } }]),
             ),
         ).toHaveLength(1);
         expect(await runStackPolicy(vpcFlowLogs, isolatedVpc([flowLog("fl", "vpc", "REJECT")]), { trafficType: "REJECT" })).toEqual([]);
     });
     it("does not count a flow log of another VPC", async () => {
-        expect(await runStackPolicy(vpcFlowLogs, [...isolatedVpc(), { type: N.vpc, name: "other", props: {} }, flowLog("fl", "other")])).toHaveLength(1);
+        expect(await runStackPolicy(vpcFlowLogs, [...isolatedVpc(), { type: TYPES.ec2Vpc, name: "other", props: {} }, flowLog("fl", "other")])).toHaveLength(1);
     });
 });
 
 describe("log-group-encrypted-retention (E8)", () => {
     const group = (props: Record<string, unknown>, config?: Record<string, unknown>) =>
-        runResourcePolicy(logGroupEncryptedRetention, { type: N.logGroup, name: "lg", props, config });
+        runResourcePolicy(logGroupEncryptedRetention, { type: TYPES.cloudwatchLogGroup, name: "lg", props, config });
     it("passes a customer key and a retention", async () => {
         expect(await group({ kmsKeyId: KEY, retentionInDays: 365 })).toEqual([]);
     });
@@ -280,7 +295,7 @@ describe("log-group-encrypted-retention (E8)", () => {
         expect(await group({ kmsKeyId: KEY, retentionInDays: 90 }, { minimumRetentionDays: 90 })).toEqual([]);
     });
     it("ignores other types", async () => {
-        expect(await runResourcePolicy(logGroupEncryptedRetention, { type: N.vpc, props: {} })).toEqual([]);
+        expect(await runResourcePolicy(logGroupEncryptedRetention, { type: TYPES.ec2Vpc, props: {} })).toEqual([]);
     });
 });
 

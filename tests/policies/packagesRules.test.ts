@@ -1,16 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { approvedRepositoryNoUpstream } from "../../policy-pack/policies/packages/approvedRepositoryNoUpstream";
-import { codeartifactDomainKms } from "../../policy-pack/policies/packages/codeartifactDomainKms";
-import { codebuildKmsEncrypted } from "../../policy-pack/policies/packages/codebuildKmsEncrypted";
-import { codebuildNotPrivileged } from "../../policy-pack/policies/packages/codebuildNotPrivileged";
-import { P } from "../../policy-pack/policies/packages/common";
-import { ecrImmutableTags } from "../../policy-pack/policies/packages/ecrImmutableTags";
-import { ecrRepositoryKms } from "../../policy-pack/policies/packages/ecrRepositoryKms";
-import { ecrScanOnPush } from "../../policy-pack/policies/packages/ecrScanOnPush";
-import { packagesPolicies } from "../../policy-pack/policies/packages";
-import { pipelineArtifactStoreKms } from "../../policy-pack/policies/packages/pipelineArtifactStoreKms";
-import { snsTopicKms } from "../../policy-pack/policies/packages/snsTopicKms";
+import { codeartifactApprovedNoUpstream } from "../../policy-pack/policies/codeartifact/codeartifact-approved-no-upstream";
+import { codeartifactDomainKms } from "../../policy-pack/policies/codeartifact/codeartifact-domain-kms";
+import { codebuildKmsEncrypted } from "../../policy-pack/policies/codebuild/codebuild-kms-encrypted";
+import { codebuildNotPrivileged } from "../../policy-pack/policies/codebuild/codebuild-not-privileged";
+import { TYPES } from "../../policy-pack/policies/common";
+import { ecrImmutableTags } from "../../policy-pack/policies/ecr/ecr-immutable-tags";
+import { ecrRepositoryKms } from "../../policy-pack/policies/ecr/ecr-repository-kms";
+import { ecrScanOnPush } from "../../policy-pack/policies/ecr/ecr-scan-on-push";
+import { policies } from "../../policy-pack/policies";
+
+import { codepipelineArtifactStoreKms } from "../../policy-pack/policies/codepipeline/codepipeline-artifact-store-kms";
+import { snsTopicKms } from "../../policy-pack/policies/sns/sns-topic-kms";
 import { UNKNOWN, runResourcePolicy } from "../harness/policyArgs";
+
+const packagesPolicies = policies.filter((p) =>
+    [
+        "codeartifact-domain-kms",
+        "codeartifact-approved-no-upstream",
+        "ecr-repository-kms",
+        "ecr-immutable-tags",
+        "ecr-scan-on-push",
+        "codebuild-not-privileged",
+        "codebuild-kms-encrypted",
+        "codepipeline-artifact-store-kms",
+        "sns-topic-kms",
+    ].includes(p.name),
+);
 
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -26,37 +41,37 @@ describe("package rules metadata", () => {
 
 describe("codeartifact-domain-kms (E10)", () => {
     it("passes a customer key", async () => {
-        expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d", encryptionKey: KEY } })).toEqual([]);
+        expect(await runResourcePolicy(codeartifactDomainKms, { type: TYPES.codeartifactDomain, props: { domain: "d", encryptionKey: KEY } })).toEqual([]);
     });
     it("reports a missing key and the AWS-managed key", async () => {
-        expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d" } })).toHaveLength(1);
+        expect(await runResourcePolicy(codeartifactDomainKms, { type: TYPES.codeartifactDomain, props: { domain: "d" } })).toHaveLength(1);
         expect(
             await runResourcePolicy(codeartifactDomainKms, {
-                type: P.codeartifactDomain,
+                type: TYPES.codeartifactDomain,
                 props: { domain: "d", encryptionKey: "arn:aws:kms:eu-west-1:111111111111:alias/aws/codeartifact" },
             }),
         ).toHaveLength(1);
     });
     it("skips unknown values and other types", async () => {
-        expect(await runResourcePolicy(codeartifactDomainKms, { type: P.codeartifactDomain, props: { domain: "d", encryptionKey: UNKNOWN } })).toEqual([]);
-        expect(await runResourcePolicy(codeartifactDomainKms, { type: P.ecrRepository, props: {} })).toEqual([]);
+        expect(await runResourcePolicy(codeartifactDomainKms, { type: TYPES.codeartifactDomain, props: { domain: "d", encryptionKey: UNKNOWN } })).toEqual([]);
+        expect(await runResourcePolicy(codeartifactDomainKms, { type: TYPES.ecrRepository, props: {} })).toEqual([]);
     });
 });
 
 describe("codeartifact-approved-no-upstream (S1, S2)", () => {
-    const repo = (props: Record<string, unknown>) => ({ type: P.codeartifactRepository, props: { domain: "d", ...props } });
+    const repo = (props: Record<string, unknown>) => ({ type: TYPES.codeartifactRepository, props: { domain: "d", ...props } });
     it("passes an approved repository without connection or upstream, and an upstream repository with one", async () => {
-        expect(await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved" }))).toEqual([]);
+        expect(await runResourcePolicy(codeartifactApprovedNoUpstream, repo({ repository: "approved" }))).toEqual([]);
         expect(
             await runResourcePolicy(
-                approvedRepositoryNoUpstream,
+                codeartifactApprovedNoUpstream,
                 repo({ repository: "public-pypi", externalConnections: { externalConnectionName: "public:pypi" } }),
             ),
         ).toEqual([]);
     });
     it("reports an external connection on approved (the reference implementation's public:npmjs leak)", async () => {
         const v = await runResourcePolicy(
-            approvedRepositoryNoUpstream,
+            codeartifactApprovedNoUpstream,
             repo({ repository: "approved-npm", externalConnections: { externalConnectionName: "public:npmjs" } }),
         );
         expect(v).toHaveLength(1);
@@ -64,18 +79,18 @@ describe("codeartifact-approved-no-upstream (S1, S2)", () => {
     });
     it("reports an upstream on approved", async () => {
         expect(
-            await runResourcePolicy(approvedRepositoryNoUpstream, repo({ repository: "approved", upstreams: [{ repositoryName: "public-pypi" }] })),
+            await runResourcePolicy(codeartifactApprovedNoUpstream, repo({ repository: "approved", upstreams: [{ repositoryName: "public-pypi" }] })),
         ).toHaveLength(1);
     });
     it("reports both at once, and honours a configured name pattern", async () => {
         expect(
             await runResourcePolicy(
-                approvedRepositoryNoUpstream,
+                codeartifactApprovedNoUpstream,
                 repo({ repository: "approved", upstreams: [{ repositoryName: "x" }], externalConnections: [{ externalConnectionName: "public:pypi" }] }),
             ),
         ).toHaveLength(2);
         expect(
-            await runResourcePolicy(approvedRepositoryNoUpstream, {
+            await runResourcePolicy(codeartifactApprovedNoUpstream, {
                 ...repo({ repository: "curated", upstreams: [{ repositoryName: "x" }] }),
                 config: { approvedRepositoryPattern: "^curated$" },
             }),
@@ -90,7 +105,7 @@ describe("ecr-repository-kms, ecr-immutable-tags, ecr-scan-on-push (S5, E10)", (
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
     };
-    const ecr = (props: Record<string, unknown>) => ({ type: P.ecrRepository, props: { ...good, ...props } });
+    const ecr = (props: Record<string, unknown>) => ({ type: TYPES.ecrRepository, props: { ...good, ...props } });
     it("passes the hardened repository", async () => {
         for (const rule of [ecrRepositoryKms, ecrImmutableTags, ecrScanOnPush]) expect(await runResourcePolicy(rule, ecr({}))).toEqual([]);
     });
@@ -115,7 +130,7 @@ describe("ecr-repository-kms, ecr-immutable-tags, ecr-scan-on-push (S5, E10)", (
 
 describe("codebuild-not-privileged, codebuild-kms-encrypted (S2, E10)", () => {
     const project = (props: Record<string, unknown>) => ({
-        type: P.codebuildProject,
+        type: TYPES.codebuildProject,
         props: { name: "p", encryptionKey: KEY, environment: { privilegedMode: false, type: "LINUX_CONTAINER" }, ...props },
     });
     it("passes an unprivileged project with a customer key", async () => {
@@ -133,22 +148,25 @@ describe("codebuild-not-privileged, codebuild-kms-encrypted (S2, E10)", () => {
 });
 
 describe("codepipeline-artifact-store-kms (E10)", () => {
-    const pipeline = (stores: unknown) => ({ type: P.pipeline, props: { name: "p", artifactStores: stores } });
+    const pipeline = (stores: unknown) => ({ type: TYPES.codepipelinePipeline, props: { name: "p", artifactStores: stores } });
     it("passes a KMS artifact store with a customer key", async () => {
-        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: KEY } }]))).toEqual(
-            [],
-        );
+        expect(
+            await runResourcePolicy(codepipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: KEY } }])),
+        ).toEqual([]);
     });
     it("reports no key, the AWS-managed key, and no store", async () => {
-        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b" }]))).toHaveLength(1);
+        expect(await runResourcePolicy(codepipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b" }]))).toHaveLength(1);
         expect(
-            await runResourcePolicy(pipelineArtifactStoreKms, pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "alias/aws/s3" } }])),
+            await runResourcePolicy(
+                codepipelineArtifactStoreKms,
+                pipeline([{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "alias/aws/s3" } }]),
+            ),
         ).toHaveLength(1);
-        expect(await runResourcePolicy(pipelineArtifactStoreKms, pipeline([]))).toHaveLength(1);
+        expect(await runResourcePolicy(codepipelineArtifactStoreKms, pipeline([]))).toHaveLength(1);
     });
     it("reports each bad store of a multi-region pipeline", async () => {
         const v = await runResourcePolicy(
-            pipelineArtifactStoreKms,
+            codepipelineArtifactStoreKms,
             pipeline([
                 { type: "S3", location: "a", region: "eu-west-1", encryptionKey: { type: "KMS", id: KEY } },
                 { type: "S3", location: "b", region: "us-east-1" },
@@ -161,10 +179,10 @@ describe("codepipeline-artifact-store-kms (E10)", () => {
 
 describe("sns-topic-kms (E10)", () => {
     it("passes a customer key", async () => {
-        expect(await runResourcePolicy(snsTopicKms, { type: P.snsTopic, props: { name: "t", kmsMasterKeyId: KEY } })).toEqual([]);
+        expect(await runResourcePolicy(snsTopicKms, { type: TYPES.snsTopic, props: { name: "t", kmsMasterKeyId: KEY } })).toEqual([]);
     });
     it("reports no key and alias/aws/sns", async () => {
-        expect(await runResourcePolicy(snsTopicKms, { type: P.snsTopic, props: { name: "t" } })).toHaveLength(1);
-        expect(await runResourcePolicy(snsTopicKms, { type: P.snsTopic, props: { name: "t", kmsMasterKeyId: "alias/aws/sns" } })).toHaveLength(1);
+        expect(await runResourcePolicy(snsTopicKms, { type: TYPES.snsTopic, props: { name: "t" } })).toHaveLength(1);
+        expect(await runResourcePolicy(snsTopicKms, { type: TYPES.snsTopic, props: { name: "t", kmsMasterKeyId: "alias/aws/sns" } })).toHaveLength(1);
     });
 });

@@ -4,16 +4,16 @@
  * past (or be wrongly reported).
  */
 import { describe, expect, it } from "vitest";
-import { iamNoDecryptOnAllKeys } from "../../policy-pack/policies/baseline/iamNoDecryptOnAllKeys";
-import { iamNoServiceWildcardActions } from "../../policy-pack/policies/baseline/iamNoServiceWildcardActions";
-import { resourcePolicyNotPublic } from "../../policy-pack/policies/baseline/resourcePolicyNotPublic";
-import { iamNoWildcardActionOnAllResources } from "../../policy-pack/policies/iam/noWildcardActionOnAllResources";
-import { iamPassRoleScoped } from "../../policy-pack/policies/iam/passRoleScoped";
-import { iamTrustNoOpenPrincipal } from "../../policy-pack/policies/iam/trustNoOpenPrincipal";
-import { s3BucketSseKms } from "../../policy-pack/policies/s3/bucketSseKms";
-import { mandatoryTags } from "../../policy-pack/policies/tagging/mandatoryTags";
-import { s3BucketPolicyDeniesInsecureTransport } from "../../policy-pack/policies/team/bucketPolicyDeniesInsecureTransport";
-import { T } from "../../policy-pack/policies/types";
+import { iamNoDecryptOnAllKeys } from "../../policy-pack/policies/iam/iam-no-decrypt-on-all-keys";
+import { iamNoServiceWildcardActions } from "../../policy-pack/policies/iam/iam-no-service-wildcard-actions";
+import { resourcePolicyNotPublic } from "../../policy-pack/policies/resource-policies/resource-policy-not-public";
+import { iamNoWildcardActionOnAllResources } from "../../policy-pack/policies/iam/iam-no-wildcard-action-on-all-resources";
+import { iamPassRoleScoped } from "../../policy-pack/policies/iam/iam-pass-role-scoped";
+import { iamTrustNoOpenPrincipal } from "../../policy-pack/policies/iam/iam-trust-no-open-principal";
+import { s3BucketSseKms } from "../../policy-pack/policies/s3/s3-bucket-sse-kms";
+import { mandatoryTags } from "../../policy-pack/policies/tagging/mandatory-tags";
+import { s3BucketPolicyDeniesInsecureTransport } from "../../policy-pack/policies/s3/s3-bucket-policy-denies-insecure-transport";
+import { TYPES } from "../../policy-pack/policies/common";
 import { runResourcePolicy } from "../harness/policyArgs";
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -101,7 +101,7 @@ describe("s3-bucket-policy-denies-insecure-transport: ANDed conditions and value
 describe("s3-bucket-sse-kms: DSSE-KMS takes no bucket key (E7)", () => {
     const run = (sseAlgorithm: string, bucketKeyEnabled?: boolean) =>
         runResourcePolicy(s3BucketSseKms, {
-            type: T.s3Sse,
+            type: TYPES.s3Sse,
             props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: KEY }, bucketKeyEnabled }] },
         });
     it("passes DSSE-KMS without bucket keys and SSE-KMS with them", async () => {

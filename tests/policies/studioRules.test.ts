@@ -1,15 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { studioDomainDockerDisabled } from "../../policy-pack/policies/studio/domainDockerDisabled";
-import { studioDomainHomeRetention } from "../../policy-pack/policies/studio/domainHomeRetention";
-import { studioDomainIdentityConfig } from "../../policy-pack/policies/studio/domainIdentityConfig";
-import { studioDomainIdleShutdown } from "../../policy-pack/policies/studio/domainIdleShutdown";
-import { studioDomainSecurityGroups } from "../../policy-pack/policies/studio/domainSecurityGroups";
-import { studioSharingEncrypted } from "../../policy-pack/policies/studio/domainSharingEncrypted";
-import { studioUserProfileSecurityGroupPerUser } from "../../policy-pack/policies/studio/userProfileSecurityGroupPerUser";
-import { studioUserProfileTag } from "../../policy-pack/policies/studio/userProfileStudioUserTag";
-import { studioPolicies } from "../../policy-pack/policies/studio";
-import { T } from "../../policy-pack/policies/types";
+import { studioDomainDockerDisabled } from "../../policy-pack/policies/sagemaker/studio-domain-docker-disabled";
+import { studioDomainHomeRetention } from "../../policy-pack/policies/sagemaker/studio-domain-home-retention";
+import { studioDomainUserIdentity } from "../../policy-pack/policies/sagemaker/studio-domain-user-identity";
+import { studioDomainIdleShutdown } from "../../policy-pack/policies/sagemaker/studio-domain-idle-shutdown";
+import { studioDomainSecurityGroups } from "../../policy-pack/policies/sagemaker/studio-domain-security-groups";
+import { studioSharingEncrypted } from "../../policy-pack/policies/sagemaker/studio-sharing-encrypted";
+import { studioUserProfileOwnSecurityGroup } from "../../policy-pack/policies/sagemaker/studio-user-profile-own-security-group";
+import { studioUserProfileStudiouserid } from "../../policy-pack/policies/sagemaker/studio-user-profile-studiouserid";
+import { policies } from "../../policy-pack/policies";
+
+import { TYPES } from "../../policy-pack/policies/common";
 import { UNKNOWN, runResourcePolicy, runStackPolicy } from "../harness/policyArgs";
+
+const studioPolicies = policies.filter((p) =>
+    [
+        "studio-domain-home-retention",
+        "studio-domain-user-identity",
+        "studio-domain-security-groups",
+        "studio-domain-idle-shutdown",
+        "studio-sharing-encrypted",
+        "studio-domain-docker-disabled",
+        "studio-user-profile-studiouserid",
+        "studio-user-profile-own-security-group",
+    ].includes(p.name),
+);
 
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const IDLE = { lifecycleManagement: "ENABLED", idleTimeoutInMinutes: 120, minIdleTimeoutInMinutes: 60, maxIdleTimeoutInMinutes: 120 };
@@ -38,7 +52,7 @@ function domain(): Record<string, unknown> {
     };
 }
 const check = (policy: Parameters<typeof runResourcePolicy>[0], props: Record<string, unknown>, config?: Record<string, unknown>) =>
-    runResourcePolicy(policy, { type: T.sagemakerDomain, name: "fraud", props, config });
+    runResourcePolicy(policy, { type: TYPES.sagemakerDomain, name: "fraud", props, config });
 const mutate = (fn: (d: Record<string, any>) => void) => {
     const d = JSON.parse(JSON.stringify(domain())) as Record<string, any>;
     fn(d);
@@ -66,7 +80,7 @@ describe("the studio area", () => {
     it("passes the compliant domain on every domain rule", async () => {
         for (const p of [
             studioDomainHomeRetention,
-            studioDomainIdentityConfig,
+            studioDomainUserIdentity,
             studioDomainSecurityGroups,
             studioDomainIdleShutdown,
             studioSharingEncrypted,
@@ -105,7 +119,7 @@ describe("studio-domain-home-retention (G9)", () => {
                 mutate((d) => (d.retentionPolicy = UNKNOWN)),
             ),
         ).toEqual([]);
-        expect(await runResourcePolicy(studioDomainHomeRetention, { type: T.kmsKey, props: {} })).toEqual([]);
+        expect(await runResourcePolicy(studioDomainHomeRetention, { type: TYPES.kmsKey, props: {} })).toEqual([]);
     });
 });
 
@@ -113,19 +127,19 @@ describe("studio-domain-user-identity (I5)", () => {
     it("reports DISABLED and absent identity config", async () => {
         expect(
             await check(
-                studioDomainIdentityConfig,
+                studioDomainUserIdentity,
                 mutate((d) => (d.domainSettings.executionRoleIdentityConfig = "DISABLED")),
             ),
         ).toHaveLength(1);
         expect(
             await check(
-                studioDomainIdentityConfig,
+                studioDomainUserIdentity,
                 mutate((d) => delete d.domainSettings.executionRoleIdentityConfig),
             ),
         ).toHaveLength(1);
         expect(
             await check(
-                studioDomainIdentityConfig,
+                studioDomainUserIdentity,
                 mutate((d) => delete d.domainSettings),
             ),
         ).toHaveLength(1);
@@ -258,7 +272,7 @@ describe("studio-sharing-encrypted (E5)", () => {
     });
     it("checks user profiles that override sharing, and ignores those that inherit it", async () => {
         const profile = (userSettings: Record<string, unknown>) =>
-            runResourcePolicy(studioSharingEncrypted, { type: T.sagemakerUserProfile, props: { userSettings } });
+            runResourcePolicy(studioSharingEncrypted, { type: TYPES.sagemakerUserProfile, props: { userSettings } });
         expect(await profile({ securityGroups: ["sg-1"] })).toEqual([]);
         expect(await profile({ sharingSettings: { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/" } })).toHaveLength(1);
     });
@@ -282,7 +296,8 @@ describe("studio-domain-docker-disabled", () => {
 });
 
 describe("studio-user-profile-studiouserid (I2)", () => {
-    const profile = (props: Record<string, unknown>) => runResourcePolicy(studioUserProfileTag, { type: T.sagemakerUserProfile, name: "p", props });
+    const profile = (props: Record<string, unknown>) =>
+        runResourcePolicy(studioUserProfileStudiouserid, { type: TYPES.sagemakerUserProfile, name: "p", props });
     it("passes a profile tagged with its own name", async () => {
         expect(await profile({ userProfileName: "alice", tags: { studiouserid: "alice", team: "fraud" } })).toEqual([]);
     });
@@ -299,16 +314,16 @@ describe("studio-user-profile-studiouserid (I2)", () => {
 describe("studio-user-profile-own-security-group (N9, stack)", () => {
     const sg = (name: string) => ({ type: "aws:ec2/securityGroup:SecurityGroup", name, props: { vpcId: "vpc-1" } });
     const profile = (name: string, groups: unknown, deps: string[] = []) => ({
-        type: T.sagemakerUserProfile,
+        type: TYPES.sagemakerUserProfile,
         name,
         props: { userProfileName: name, userSettings: groups === undefined ? { executionRole: "r" } : { executionRole: "r", securityGroups: groups } },
         propertyDependencies: deps.length > 0 ? { userSettings: deps } : undefined,
     });
 
     it("passes profiles with their own groups (known ids and preview dependencies)", async () => {
-        expect(await runStackPolicy(studioUserProfileSecurityGroupPerUser, [profile("alice", ["sg-a"]), profile("bob", ["sg-b"])])).toEqual([]);
+        expect(await runStackPolicy(studioUserProfileOwnSecurityGroup, [profile("alice", ["sg-a"]), profile("bob", ["sg-b"])])).toEqual([]);
         expect(
-            await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+            await runStackPolicy(studioUserProfileOwnSecurityGroup, [
                 sg("sg-alice"),
                 sg("sg-bob"),
                 profile("alice", UNKNOWN, ["sg-alice"]),
@@ -318,7 +333,7 @@ describe("studio-user-profile-own-security-group (N9, stack)", () => {
     });
 
     it("reports two profiles naming the same group id", async () => {
-        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+        const v = await runStackPolicy(studioUserProfileOwnSecurityGroup, [
             profile("alice", ["sg-shared"]),
             profile("bob", ["sg-shared"]),
             profile("carol", ["sg-c"]),
@@ -327,7 +342,7 @@ describe("studio-user-profile-own-security-group (N9, stack)", () => {
     });
 
     it("reports two profiles built from the same group resource during a preview", async () => {
-        const v = await runStackPolicy(studioUserProfileSecurityGroupPerUser, [
+        const v = await runStackPolicy(studioUserProfileOwnSecurityGroup, [
             sg("shared"),
             profile("alice", UNKNOWN, ["shared"]),
             profile("bob", UNKNOWN, ["shared"]),
@@ -337,13 +352,13 @@ describe("studio-user-profile-own-security-group (N9, stack)", () => {
     });
 
     it("reports a profile without groups (it inherits the domain's shared group)", async () => {
-        expect(await runStackPolicy(studioUserProfileSecurityGroupPerUser, [profile("alice", undefined), profile("bob", ["sg-b"])])).toEqual([
+        expect(await runStackPolicy(studioUserProfileOwnSecurityGroup, [profile("alice", undefined), profile("bob", ["sg-b"])])).toEqual([
             "User profile alice sets no security groups; it would share the domain default group with every user (N9).",
         ]);
-        expect(await runStackPolicy(studioUserProfileSecurityGroupPerUser, [profile("alice", [])])).toHaveLength(1);
+        expect(await runStackPolicy(studioUserProfileOwnSecurityGroup, [profile("alice", [])])).toHaveLength(1);
     });
 
     it("ignores other resources and profiles whose groups are not known yet", async () => {
-        expect(await runStackPolicy(studioUserProfileSecurityGroupPerUser, [sg("x"), profile("alice", UNKNOWN)])).toEqual([]);
+        expect(await runStackPolicy(studioUserProfileOwnSecurityGroup, [sg("x"), profile("alice", UNKNOWN)])).toEqual([]);
     });
 });

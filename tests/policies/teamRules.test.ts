@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { iamNoWildcardActionOnAllResources } from "../../policy-pack/policies/iam/noWildcardActionOnAllResources";
-import { iamPassRoleScoped } from "../../policy-pack/policies/iam/passRoleScoped";
-import { iamTrustNoOpenPrincipal } from "../../policy-pack/policies/iam/trustNoOpenPrincipal";
-import { s3BucketHasPabSsePolicy } from "../../policy-pack/policies/team/bucketCompleteness";
-import { s3BucketPolicyDeniesInsecureTransport } from "../../policy-pack/policies/team/bucketPolicyDeniesInsecureTransport";
-import { s3PublicAccessBlockAll } from "../../policy-pack/policies/team/bucketPublicAccessBlock";
+import { iamNoWildcardActionOnAllResources } from "../../policy-pack/policies/iam/iam-no-wildcard-action-on-all-resources";
+import { iamPassRoleScoped } from "../../policy-pack/policies/iam/iam-pass-role-scoped";
+import { iamTrustNoOpenPrincipal } from "../../policy-pack/policies/iam/iam-trust-no-open-principal";
+import { s3BucketHasPabSsePolicy } from "../../policy-pack/policies/s3/s3-bucket-has-pab-sse-policy";
+import { s3BucketPolicyDeniesInsecureTransport } from "../../policy-pack/policies/s3/s3-bucket-policy-denies-insecure-transport";
+import { s3PublicAccessBlockAll } from "../../policy-pack/policies/s3/s3-public-access-block-all";
 import { UNKNOWN, runResourcePolicy, runStackPolicy } from "../harness/policyArgs";
 
 const ROLE = "aws:iam/role:Role";

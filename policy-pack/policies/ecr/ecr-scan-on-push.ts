@@ -1,0 +1,16 @@
+import { SecureDsResourcePolicy, TYPES, record } from "../common";
+
+/** S5: every pushed image is scanned for vulnerabilities. */
+export const ecrScanOnPush: SecureDsResourcePolicy = {
+    name: "ecr-scan-on-push",
+    description: "ECR repositories must scan images on push (S5).",
+    controls: ["S5"],
+    remediation: "Set imageScanningConfiguration: { scanOnPush: true } (or use registry-level enhanced scanning and record an exception).",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TYPES.ecrRepository) return;
+        if (record(args.props.imageScanningConfiguration).scanOnPush !== true) {
+            reportViolation(`ECR repository ${args.name} does not scan images on push (S5).`);
+        }
+    },
+};

@@ -1,0 +1,17 @@
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+
+/** E1/E2: file systems the program declares are encrypted with a customer key. */
+export const efsEncryptedCustomerKey: SecureDsResourcePolicy = {
+    name: "efs-encrypted-customer-key",
+    description: "EFS file systems must be encrypted (encrypted: true) with a customer-managed KMS key (kmsKeyId) (E1, E2).",
+    controls: ["E1", "E2"],
+    remediation: "Set encrypted: true and kmsKeyId to a CustomerKey ARN on the file system.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TYPES.efsFileSystem) return;
+        if (args.props.encrypted !== true) reportViolation(`EFS file system ${args.name} is not encrypted; set encrypted: true (E1).`);
+        const key = text(args.props.kmsKeyId);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(`EFS file system ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E1).`);
+    },
+};

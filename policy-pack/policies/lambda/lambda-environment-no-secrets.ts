@@ -1,0 +1,18 @@
+import { SecureDsResourcePolicy, TYPES, credentialReason, record } from "../common";
+
+/** S6: function environments carry ARNs and settings, never credentials (readable by anyone with lambda:GetFunctionConfiguration). */
+export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
+    name: "lambda-environment-no-secrets",
+    description: "Lambda environment variables must not hold credentials (AWS keys, or names suggesting a secret, token or password) (S6).",
+    controls: ["S6"],
+    remediation: "Keep the secret in Secrets Manager, pass its ARN (a name ending in _ARN) and read it at run time.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TYPES.lambdaFunction) return;
+        const vars = record(record(args.props.environment).variables);
+        for (const [name, value] of Object.entries(vars)) {
+            const reason = credentialReason(name, value);
+            if (reason) reportViolation(`Lambda function ${args.name}: environment variable ${name} looks like a credential (${reason}) (S6).`);
+        }
+    },
+};

@@ -1,0 +1,26 @@
+import { SecureDsResourcePolicy, TYPES, record } from "../common";
+import { securityGroupIds } from "./common";
+
+/**
+ * N2: the domain names its security groups in domainSettings and in the default
+ * user settings. With groups only in domainSettings, apps start without them and lifecycle
+ * scripts hang on their first AWS call (vpconly-canvas-terraform #1).
+ */
+export const studioDomainSecurityGroups: SecureDsResourcePolicy = {
+    name: "studio-domain-security-groups",
+    description: "SageMaker Studio domains must set security groups in domainSettings.securityGroupIds and in defaultUserSettings.securityGroups (N2).",
+    controls: ["N2"],
+    remediation: "Set the domain security group in domainSettings.securityGroupIds and defaultUserSettings.securityGroups (SecureStudioDomain sets both).",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TYPES.sagemakerDomain) return;
+        if (securityGroupIds(args.props.defaultUserSettings) === undefined) {
+            reportViolation(
+                `Domain ${args.name} has no defaultUserSettings.securityGroups; apps would start without the domain's group and lifecycle scripts hang (N2).`,
+            );
+        }
+        if (securityGroupIds({ securityGroups: record(args.props.domainSettings).securityGroupIds }) === undefined) {
+            reportViolation(`Domain ${args.name} has no domainSettings.securityGroupIds; name the domain security group (N2).`);
+        }
+    },
+};
