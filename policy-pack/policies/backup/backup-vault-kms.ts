@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /** G9, E1: the Studio home backups are encrypted with a customer key, like the EFS they copy. */
 export const backupVaultKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const backupVaultKms: SecureDsResourcePolicy = {
     remediation: "Set kmsKeyArn on the vault to a CustomerKey ARN (StudioHomeBackup does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.backupVault) return;
-        const key = text(args.props.kmsKeyArn);
+        const p = propsOf(args, TYPES.backupVault);
+        if (!p) return;
+        const key = text(p.kmsKeyArn);
         if (!key || isAwsManagedKeyRef(key))
             reportViolation(
                 `Backup vault ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/backup key"}; set kmsKeyArn to a customer key (G9).`,

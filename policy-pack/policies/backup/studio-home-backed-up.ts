@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, dependenciesOf, list, ofType, references } from "../common";
+import { SecureDsStackPolicy, TYPES, dependenciesOf, list, ofType, propsOf, references } from "../common";
 
 /**
  * G9: every Studio domain's home EFS is in an AWS Backup selection of a backup plan of the stack
@@ -21,7 +21,7 @@ export const studioHomeBackedUp: SecureDsStackPolicy = {
                 reportViolation(`Studio domain ${domain.name}: its home EFS is in no AWS Backup selection (G9).`, domain.urn);
                 continue;
             }
-            const planned = mine.some((s) => plans.some((p) => references(s, "planId", p) && list(p.props.rules).length > 0));
+            const planned = mine.some((s) => plans.some((p) => references(s, "planId", p) && list(propsOf(p, TYPES.backupPlan)?.rules).length > 0));
             if (!planned)
                 reportViolation(`Studio domain ${domain.name}: its backup selection belongs to no backup plan of the stack with rules (G9).`, mine[0].urn);
         }

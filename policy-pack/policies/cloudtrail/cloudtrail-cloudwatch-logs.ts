@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** G4: trails also deliver to CloudWatch Logs, where metric filters and alarms can act within minutes. */
 export const cloudtrailCloudwatchLogs: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const cloudtrailCloudwatchLogs: SecureDsResourcePolicy = {
     remediation: "Create trails with AccountTrail/AuditTrail, which deliver to an encrypted log group through a dedicated role.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudtrailTrail) return;
-        if (!text(args.props.cloudWatchLogsGroupArn) || !text(args.props.cloudWatchLogsRoleArn)) {
+        const p = propsOf(args, TYPES.cloudtrailTrail);
+        if (!p) return;
+        if (!text(p.cloudWatchLogsGroupArn) || !text(p.cloudWatchLogsRoleArn)) {
             reportViolation(`Trail ${args.name} does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn and cloudWatchLogsRoleArn (G4).`);
         }
     },

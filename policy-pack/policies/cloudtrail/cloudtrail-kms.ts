@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, propsOf } from "../common";
 
 /** G4: trail logs are encrypted with a customer key, so reading them needs kms:Decrypt as well as S3 access. */
 export const cloudtrailKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const cloudtrailKms: SecureDsResourcePolicy = {
     remediation: "Set kmsKeyId on the trail to the audit archive key (AuditTrail creates it).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudtrailTrail) return;
-        const problem = customerKeyProblem(args.props.kmsKeyId, "kmsKeyId");
+        const p = propsOf(args, TYPES.cloudtrailTrail);
+        if (!p) return;
+        const problem = customerKeyProblem(p.kmsKeyId, "kmsKeyId");
         if (problem) reportViolation(`Trail ${args.name} ${problem}; its logs would be encrypted with SSE-S3 only (G4).`);
     },
 };

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /** G4: log file validation makes tampering with delivered logs detectable (digest files). */
 export const cloudtrailLogValidation: SecureDsResourcePolicy = {
@@ -8,11 +8,12 @@ export const cloudtrailLogValidation: SecureDsResourcePolicy = {
     remediation: "Set enableLogFileValidation: true on the trail.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudtrailTrail) return;
-        if (args.props.enableLogFileValidation !== true) {
+        const p = propsOf(args, TYPES.cloudtrailTrail);
+        if (!p) return;
+        if (p.enableLogFileValidation !== true) {
             reportViolation(`Trail ${args.name} does not validate log files; set enableLogFileValidation: true (G4).`);
         }
-        if (args.props.enableLogging === false) {
+        if (p.enableLogging === false) {
             reportViolation(`Trail ${args.name} has logging turned off; set enableLogging: true (G4).`);
         }
     },

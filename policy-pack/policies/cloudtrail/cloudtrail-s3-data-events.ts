@@ -1,19 +1,21 @@
-import { SecureDsResourcePolicy, TYPES, list, record, strings, text } from "../common";
+import { ListOf, PropsOf, SecureDsResourcePolicy, TYPES, list, propsOf, strings, text } from "../common";
 
 const S3_OBJECT = "AWS::S3::Object";
 
+type Trail = PropsOf<typeof TYPES.cloudtrailTrail>;
+
 /** Which of read / write a classic event selector's readWriteType covers. */
-function classicCoverage(selector: Record<string, unknown>): ("read" | "write")[] {
-    const logsObjects = list(selector.dataResources).some((d) => record(d).type === S3_OBJECT && strings(record(d).values).length > 0);
+function classicCoverage(selector: ListOf<Trail["eventSelectors"]>[number]): ("read" | "write")[] {
+    const logsObjects = list(selector?.dataResources).some((d) => d?.type === S3_OBJECT && strings(d?.values).length > 0);
     if (!logsObjects) return [];
-    const rw = text(selector.readWriteType) ?? "All";
+    const rw = text(selector?.readWriteType) ?? "All";
     return rw === "All" ? ["read", "write"] : rw === "ReadOnly" ? ["read"] : rw === "WriteOnly" ? ["write"] : [];
 }
 
 /** Which of read / write an advanced event selector on S3 objects covers (no readOnly field: both). */
-function advancedCoverage(selector: Record<string, unknown>): ("read" | "write")[] {
-    const fields = list(selector.fieldSelectors).map(record);
-    const field = (name: string) => fields.find((f) => f.field === name);
+function advancedCoverage(selector: ListOf<Trail["advancedEventSelectors"]>[number]): ("read" | "write")[] {
+    const fields = list(selector?.fieldSelectors);
+    const field = (name: string) => fields.find((f) => f?.field === name);
     const equalsOf = (name: string) => strings(field(name)?.equals);
     if (!equalsOf("resources.type").includes(S3_OBJECT)) return [];
     const category = field("eventCategory");
@@ -47,12 +49,13 @@ export const cloudtrailS3DataEvents: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudtrailTrail) return;
+        const p = propsOf(args, TYPES.cloudtrailTrail);
+        if (!p) return;
         const { required } = args.getConfig<{ required: boolean }>();
         if (!required) return;
         const covered = new Set([
-            ...list(args.props.eventSelectors).map(record).flatMap(classicCoverage),
-            ...list(args.props.advancedEventSelectors).map(record).flatMap(advancedCoverage),
+            ...list(p.eventSelectors).flatMap((s) => classicCoverage(s)),
+            ...list(p.advancedEventSelectors).flatMap((s) => advancedCoverage(s)),
         ]);
         const missing = (["read", "write"] as const).filter((k) => !covered.has(k));
         if (missing.length > 0) {

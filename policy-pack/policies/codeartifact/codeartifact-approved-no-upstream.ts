@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, list, propsOf, text } from "../common";
 
 /**
  * S2: the approved repository holds only what the scan pipeline published. An external connection
@@ -22,20 +22,21 @@ export const codeartifactApprovedNoUpstream: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codeartifactRepository) return;
+        const p = propsOf(args, TYPES.codeartifactRepository);
+        if (!p) return;
         const { approvedRepositoryPattern } = args.getConfig<{ approvedRepositoryPattern: string }>();
-        const name = text(args.props.repository) ?? "";
+        const name = text(p.repository) ?? "";
         if (!new RegExp(approvedRepositoryPattern).test(name)) return;
-        const connections = list(args.props.externalConnections)
-            .map((c) => text(record(c).externalConnectionName))
+        const connections = list(p.externalConnections)
+            .map((c) => text(c?.externalConnectionName))
             .filter((c): c is string => c !== undefined);
         if (connections.length > 0) {
             reportViolation(
                 `Approved repository ${name} (${args.name}) has the external connection ${connections.join(", ")}; unscanned public packages would reach data scientists (S2).`,
             );
         }
-        const upstreams = list(args.props.upstreams)
-            .map((u) => text(record(u).repositoryName) ?? "?")
+        const upstreams = list(p.upstreams)
+            .map((u) => text(u?.repositoryName) ?? "?")
             .filter((u) => u.length > 0);
         if (upstreams.length > 0) {
             reportViolation(

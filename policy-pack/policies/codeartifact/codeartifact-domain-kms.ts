@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, propsOf } from "../common";
 
 /** E10: CodeArtifact domains encrypt package assets with a customer-managed key. */
 export const codeartifactDomainKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const codeartifactDomainKms: SecureDsResourcePolicy = {
     remediation: "Set encryptionKey on the domain to a customer key ARN (PackageMirror creates one).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codeartifactDomain) return;
-        const problem = customerKeyProblem(args.props.encryptionKey, "encryptionKey");
+        const p = propsOf(args, TYPES.codeartifactDomain);
+        if (!p) return;
+        const problem = customerKeyProblem(p.encryptionKey, "encryptionKey");
         if (problem) reportViolation(`CodeArtifact domain ${args.name} ${problem} (E10).`);
     },
 };

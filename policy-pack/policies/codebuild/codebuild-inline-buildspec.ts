@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /**
  * S2: the scan pipeline's build steps come from this program, not from the repository it builds.
@@ -12,8 +12,9 @@ export const codebuildInlineBuildspec: SecureDsResourcePolicy = {
     remediation: "Pass the buildspec file of components/packages/buildspecs inline as source.buildspec (ScanPipeline does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codebuildProject) return;
-        const spec = text(record(args.props.source).buildspec);
+        const p = propsOf(args, TYPES.codebuildProject);
+        if (!p) return;
+        const spec = text(p.source?.buildspec);
         // A single-line value is a path inside the source (or an S3 object), not the spec itself.
         if (!spec || !spec.includes("\n"))
             reportViolation(`CodeBuild project ${args.name} takes its buildspec ${spec ? `from ${spec}` : "from the source repository"}; pass it inline (S2).`);

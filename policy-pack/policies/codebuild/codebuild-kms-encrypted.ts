@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, propsOf } from "../common";
 
 /** E10: build artifacts (scanned packages, reports) are encrypted with a customer key. */
 export const codebuildKmsEncrypted: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const codebuildKmsEncrypted: SecureDsResourcePolicy = {
     remediation: "Set encryptionKey on the project to a customer key ARN (ScanPipeline uses its pipeline key).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codebuildProject) return;
-        const problem = customerKeyProblem(args.props.encryptionKey, "encryptionKey");
+        const p = propsOf(args, TYPES.codebuildProject);
+        if (!p) return;
+        const problem = customerKeyProblem(p.encryptionKey, "encryptionKey");
         if (problem) reportViolation(`CodeBuild project ${args.name} ${problem} (E10).`);
     },
 };

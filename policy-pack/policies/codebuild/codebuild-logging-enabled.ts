@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** S2: every scan build leaves logs (CloudWatch Logs, encrypted by log-group-encrypted-retention) for the audit of a decision. */
 export const codebuildLoggingEnabled: SecureDsResourcePolicy = {
@@ -8,10 +8,11 @@ export const codebuildLoggingEnabled: SecureDsResourcePolicy = {
     remediation: 'Set logsConfig.cloudwatchLogs { status: "ENABLED", groupName } to the project\'s own encrypted log group (ScanPipeline does).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codebuildProject) return;
-        const cw = record(record(args.props.logsConfig).cloudwatchLogs);
-        if (text(cw.status) === "DISABLED") reportViolation(`CodeBuild project ${args.name} disables CloudWatch logging (S2).`);
-        else if (!text(cw.groupName))
+        const p = propsOf(args, TYPES.codebuildProject);
+        if (!p) return;
+        const cw = p.logsConfig?.cloudwatchLogs;
+        if (text(cw?.status) === "DISABLED") reportViolation(`CodeBuild project ${args.name} disables CloudWatch logging (S2).`);
+        else if (!text(cw?.groupName))
             reportViolation(
                 `CodeBuild project ${args.name} names no log group (logsConfig.cloudwatchLogs.groupName); logs would go to an unencrypted default group (S2).`,
             );

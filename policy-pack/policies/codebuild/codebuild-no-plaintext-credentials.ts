@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, credentialReason, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, credentialReason, list, propsOf, text } from "../common";
 
 /** S6: credentials reach builds from Secrets Manager or Parameter Store, never as plaintext environment variables. */
 export const codebuildNoPlaintextCredentials: SecureDsResourcePolicy = {
@@ -8,12 +8,13 @@ export const codebuildNoPlaintextCredentials: SecureDsResourcePolicy = {
     remediation: "Use type SECRETS_MANAGER or PARAMETER_STORE for the variable and keep the value in Secrets Manager.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codebuildProject) return;
-        for (const v of list(record(args.props.environment).environmentVariables).map(record)) {
-            const type = text(v.type) ?? "PLAINTEXT";
+        const p = propsOf(args, TYPES.codebuildProject);
+        if (!p) return;
+        for (const v of list(p.environment?.environmentVariables)) {
+            const type = text(v?.type) ?? "PLAINTEXT";
             if (type !== "PLAINTEXT") continue;
-            const reason = credentialReason(text(v.name) ?? "", v.value);
-            if (reason) reportViolation(`CodeBuild project ${args.name}: plaintext variable ${String(v.name)} looks like a credential (${reason}) (S6).`);
+            const reason = credentialReason(text(v?.name) ?? "", v?.value);
+            if (reason) reportViolation(`CodeBuild project ${args.name}: plaintext variable ${String(v?.name)} looks like a credential (${reason}) (S6).`);
         }
     },
 };

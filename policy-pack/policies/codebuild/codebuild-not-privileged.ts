@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /** S2, S6: builds that handle untrusted packages never get a Docker daemon (root on the build host). */
 export const codebuildNotPrivileged: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const codebuildNotPrivileged: SecureDsResourcePolicy = {
     remediation: "Set environment.privilegedMode: false; the scan, decide and publish stages need no Docker daemon.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codebuildProject) return;
-        if (record(args.props.environment).privilegedMode === true) {
+        const p = propsOf(args, TYPES.codebuildProject);
+        if (!p) return;
+        if (p.environment?.privilegedMode === true) {
             reportViolation(`CodeBuild project ${args.name} runs in privileged mode; a scanned package's code could take over the build host (S2).`);
         }
     },

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, list, propsOf, record, text } from "../common";
 
 /** E10: every artifact store of a pipeline is encrypted with a customer key. */
 export const codepipelineArtifactStoreKms: SecureDsResourcePolicy = {
@@ -8,15 +8,16 @@ export const codepipelineArtifactStoreKms: SecureDsResourcePolicy = {
     remediation: 'Set artifactStores[].encryptionKey: { type: "KMS", id: <customer key ARN> }.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.codepipelinePipeline) return;
-        const stores = list(args.props.artifactStores).map(record);
+        const p = propsOf(args, TYPES.codepipelinePipeline);
+        if (!p) return;
+        const stores = list(p.artifactStores);
         if (stores.length === 0) {
             reportViolation(`Pipeline ${args.name} declares no artifact store (E10).`);
             return;
         }
         stores.forEach((store, i) => {
-            const key = record(store.encryptionKey);
-            const where = `artifact store ${text(store.location) ?? i}`;
+            const key = record(store?.encryptionKey);
+            const where = `artifact store ${text(store?.location) ?? i}`;
             if (Object.keys(key).length === 0) {
                 reportViolation(`Pipeline ${args.name} ${where} has no encryptionKey; CodePipeline would use the AWS-managed aws/s3 key (E10).`);
                 return;

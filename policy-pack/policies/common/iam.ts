@@ -4,6 +4,7 @@
  * statements and their fields may be single values or lists.
  */
 import { list, record, strings } from "./values";
+import { propsOf } from "./props";
 import { TYPES } from "./types";
 
 /** A JSON policy statement as read from a resource property (every field may be absent or malformed). */
@@ -77,20 +78,14 @@ export function unjustifiedAllows(doc: unknown): IamStatement[] {
  * managed or inline policy, the inline policy of a permission set, or each of a role's
  * inlinePolicies.
  */
-export function identityDocuments(type: string, props: Record<string, unknown>): { label: string; doc: unknown }[] {
-    switch (type) {
-        case TYPES.iamRolePolicy:
-        case TYPES.iamPolicy:
-        case TYPES.iamUserPolicy:
-        case TYPES.iamGroupPolicy:
-            return props.policy === undefined ? [] : [{ label: "policy", doc: props.policy }];
-        case TYPES.ssoPermissionSetInlinePolicy:
-            return props.inlinePolicy === undefined ? [] : [{ label: "inlinePolicy", doc: props.inlinePolicy }];
-        case TYPES.iamRole:
-            return list(props.inlinePolicies).map((p, i) => ({ label: `inlinePolicies[${i}]`, doc: record(p).policy }));
-        default:
-            return [];
-    }
+export function identityDocuments(resource: { type: string; props: Record<string, unknown> }): { label: string; doc: unknown }[] {
+    const policy = propsOf(resource, TYPES.iamRolePolicy, TYPES.iamPolicy, TYPES.iamUserPolicy, TYPES.iamGroupPolicy);
+    if (policy) return policy.policy === undefined ? [] : [{ label: "policy", doc: policy.policy }];
+    const permissionSet = propsOf(resource, TYPES.ssoPermissionSetInlinePolicy);
+    if (permissionSet) return permissionSet.inlinePolicy === undefined ? [] : [{ label: "inlinePolicy", doc: permissionSet.inlinePolicy }];
+    const role = propsOf(resource, TYPES.iamRole);
+    if (role) return list(role.inlinePolicies).map((p, i) => ({ label: `inlinePolicies[${i}]`, doc: p?.policy }));
+    return [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, ofType, text } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, propsOf, text } from "../common";
 
 /** True for an EventBridge rule matching SageMaker events: the detective layer is on. */
 function isDetectiveRule(eventPattern: unknown): boolean {
@@ -36,7 +36,7 @@ export const configRecorderPresent: SecureDsStackPolicy = {
     validateStack: (args, reportViolation) => {
         const { recorderManagedElsewhere } = args.getConfig<{ recorderManagedElsewhere: boolean }>();
         if (recorderManagedElsewhere) return;
-        const detective = ofType(args.resources, TYPES.cloudwatchEventRule).filter((r) => isDetectiveRule(r.props.eventPattern));
+        const detective = ofType(args.resources, TYPES.cloudwatchEventRule).filter((r) => isDetectiveRule(propsOf(r, TYPES.cloudwatchEventRule)?.eventPattern));
         if (detective.length === 0) return;
         if (ofType(args.resources, TYPES.configRecorder).length === 0) {
             reportViolation(

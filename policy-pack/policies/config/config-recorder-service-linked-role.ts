@@ -1,4 +1,4 @@
-import { NOT_KNOWN, SecureDsStackPolicy, TYPES, dependenciesOf, known, ofType, text } from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, dependenciesOf, known, ofType, propsOf, text } from "../common";
 
 /** AWS Config's service-linked role: path and name fixed by AWS. */
 const CONFIG_SLR_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/aws-service-role\/config\.amazonaws\.com(\.cn)?\/AWSServiceRoleForConfig$/;
@@ -21,10 +21,11 @@ export const configRecorderServiceLinkedRole: SecureDsStackPolicy = {
         for (const recorder of ofType(args.resources, TYPES.configRecorder)) {
             const fromServiceLinkedRole = dependenciesOf(recorder, "roleArn", [TYPES.iamServiceLinkedRole]).some(
                 (slr) =>
-                    known(() => slr.props.awsServiceName) === "config.amazonaws.com" || known(() => slr.props.awsServiceName) === "config.amazonaws.com.cn",
+                    known(() => propsOf(slr, TYPES.iamServiceLinkedRole)?.awsServiceName) === "config.amazonaws.com" ||
+                    known(() => propsOf(slr, TYPES.iamServiceLinkedRole)?.awsServiceName) === "config.amazonaws.com.cn",
             );
             if (fromServiceLinkedRole) continue;
-            const roleArn = known(() => text(recorder.props.roleArn));
+            const roleArn = known(() => text(propsOf(recorder, TYPES.configRecorder)?.roleArn));
             if (roleArn === NOT_KNOWN) {
                 reportViolation(
                     `Config recorder ${recorder.name} records with a role that is not AWS Config's service-linked role (its ARN comes from another resource) (G10).`,

@@ -4,14 +4,14 @@
  * in ../common/resources.ts.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { TYPES, linked, list, record, text } from "../common";
+import { TYPES, linked, list, propsOf, text } from "../common";
 
 /** Tag IsolatedNetwork puts on the data-science VPC (components/network/IsolatedNetwork.ts). */
 export const ISOLATION_TAG = "secure-ds:network-isolation";
 
 /** A VPC that declares itself isolated: no internet path may be attached to it. */
 export function isIsolatedVpc(r: PolicyResource): boolean {
-    return r.type === TYPES.ec2Vpc && record(r.props.tags)[ISOLATION_TAG] === "isolated";
+    return propsOf(r, TYPES.ec2Vpc)?.tags?.[ISOLATION_TAG] === "isolated";
 }
 
 /** The VPCs among `vpcs` a resource belongs to through `property` directly (vpcId) or through a subnet / route table. */

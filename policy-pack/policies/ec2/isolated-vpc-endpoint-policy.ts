@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, isWildcardPrincipal, list, ofType, record, text } from "../common";
+import { SecureDsStackPolicy, TYPES, isWildcardPrincipal, list, ofType, propsOf, record, text } from "../common";
 import { isIsolatedVpc, vpcsOf } from "./common";
 
 /** Why a statement opens the endpoint to any account's credentials, or undefined. */
@@ -28,7 +28,7 @@ export const isolatedVpcEndpointPolicy: SecureDsStackPolicy = {
         if (isolated.length === 0) return;
         for (const endpoint of ofType(args.resources, TYPES.ec2VpcEndpoint)) {
             if (vpcsOf(endpoint, args.resources, isolated).length === 0) continue;
-            const raw = endpoint.props.policy;
+            const raw = propsOf(endpoint, TYPES.ec2VpcEndpoint)?.policy;
             if (raw === undefined || raw === null || raw === "") {
                 reportViolation(`Endpoint ${endpoint.name} in the isolated VPC has no policy, so it allows any principal full access (N7).`, endpoint.urn);
                 continue;

@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, linked, list, ofType, record } from "../common";
+import { SecureDsStackPolicy, TYPES, linked, list, ofType, propsOf } from "../common";
 import { anywhereIn, isAnywhere, isIsolatedVpc, vpcsOf } from "./common";
 
 /**
@@ -48,7 +48,8 @@ export const isolatedVpcNoInternetPath: SecureDsStackPolicy = {
             }
         }
         for (const r of ofType(resources, TYPES.ec2Route)) {
-            const dest = [r.props.destinationCidrBlock, r.props.destinationIpv6CidrBlock].filter(isAnywhere);
+            const route = propsOf(r, TYPES.ec2Route);
+            const dest = [route?.destinationCidrBlock, route?.destinationIpv6CidrBlock].filter(isAnywhere);
             if (dest.length === 0) continue;
             const vpcs = vpcsOf(r, resources, isolated);
             if (vpcs.length > 0) {
@@ -56,7 +57,8 @@ export const isolatedVpcNoInternetPath: SecureDsStackPolicy = {
             }
         }
         for (const r of ofType(resources, TYPES.ec2RouteTable, TYPES.ec2DefaultRouteTable)) {
-            const dest = list(r.props.routes).flatMap((route) => anywhereIn([record(route).cidrBlock, record(route).ipv6CidrBlock]));
+            const routes = list(propsOf(r, TYPES.ec2RouteTable, TYPES.ec2DefaultRouteTable)?.routes);
+            const dest = routes.flatMap((route) => anywhereIn([route?.cidrBlock, route?.ipv6CidrBlock]));
             if (dest.length === 0) continue;
             const vpcs = vpcsOf(r, resources, isolated);
             if (vpcs.length > 0) {

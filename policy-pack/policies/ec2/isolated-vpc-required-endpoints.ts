@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, ofType, references, text } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, propsOf, references, text } from "../common";
 import { isIsolatedVpc } from "./common";
 
 const DEFAULT_SERVICES = ["s3", "sts", "logs", "kms", "sagemaker.api", "sagemaker.runtime", "ecr.api", "ecr.dkr", "ssm"];
@@ -29,7 +29,7 @@ export const isolatedVpcRequiredEndpoints: SecureDsStackPolicy = {
         const { requiredServices } = args.getConfig<{ requiredServices: string[] }>();
         const endpoints = ofType(args.resources, TYPES.ec2VpcEndpoint);
         for (const vpc of ofType(args.resources, TYPES.ec2Vpc).filter(isIsolatedVpc)) {
-            const services = endpoints.filter((e) => references(e, "vpcId", vpc)).map((e) => text(e.props.serviceName) ?? "");
+            const services = endpoints.filter((e) => references(e, "vpcId", vpc)).map((e) => text(propsOf(e, TYPES.ec2VpcEndpoint)?.serviceName) ?? "");
             const missing = requiredServices.filter((s) => !services.some((name) => name.endsWith(`.${s}`)));
             if (missing.length > 0) reportViolation(`Isolated VPC ${vpc.name} has no VPC endpoint for ${missing.join(", ")} (N7).`, vpc.urn);
         }

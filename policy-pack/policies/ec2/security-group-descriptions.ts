@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, list, propsOf, text } from "../common";
 
 /** N9: every security group and rule says what it is for, so a review can tell a needed path from a leftover. */
 export const securityGroupDescriptions: SecureDsResourcePolicy = {
@@ -8,19 +8,20 @@ export const securityGroupDescriptions: SecureDsResourcePolicy = {
     remediation: "Give the security group and each rule a description naming the traffic it admits and why.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type === TYPES.ec2SecurityGroup) {
-            const d = text(args.props.description);
+        const group = propsOf(args, TYPES.ec2SecurityGroup);
+        if (group) {
+            const d = text(group.description);
             // Pulumi fills in "Managed by Pulumi" when the description is omitted.
             if (!d || d === "Managed by Pulumi") reportViolation(`Security group ${args.name} has no description (N9).`);
-            for (const dir of ["ingress", "egress"]) {
-                list(args.props[dir]).forEach((rule, i) => {
-                    if (!text(record(rule).description)) reportViolation(`Security group ${args.name} ${dir}[${i}] has no description (N9).`);
+            const inline = (dir: string, rules: readonly ({ readonly description?: unknown } | null | undefined)[]) =>
+                rules.forEach((rule, i) => {
+                    if (!text(rule?.description)) reportViolation(`Security group ${args.name} ${dir}[${i}] has no description (N9).`);
                 });
-            }
+            inline("ingress", list(group.ingress));
+            inline("egress", list(group.egress));
             return;
         }
-        if (args.type === TYPES.vpcSecurityGroupIngressRule || args.type === TYPES.vpcSecurityGroupEgressRule || args.type === TYPES.ec2SecurityGroupRule) {
-            if (!text(args.props.description)) reportViolation(`Security group rule ${args.name} has no description (N9).`);
-        }
+        const rule = propsOf(args, TYPES.vpcSecurityGroupIngressRule, TYPES.vpcSecurityGroupEgressRule, TYPES.ec2SecurityGroupRule);
+        if (rule && !text(rule.description)) reportViolation(`Security group rule ${args.name} has no description (N9).`);
     },
 };

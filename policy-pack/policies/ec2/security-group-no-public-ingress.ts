@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, list, propsOf, text } from "../common";
 import { anywhereIn, isAnywhere } from "./common";
 
 /**
@@ -17,27 +17,25 @@ export const securityGroupNoPublicIngress: SecureDsResourcePolicy = {
             reportViolation(
                 `${args.type} ${args.name} admits ingress from ${cidrs.join(", ")}${where}; admit the platform's security groups instead (N6, N9).`,
             );
-        switch (args.type) {
-            case TYPES.ec2SecurityGroup:
-            case TYPES.ec2DefaultSecurityGroup: {
-                list(args.props.ingress).forEach((rule, i) => {
-                    const r = record(rule);
-                    const cidrs = [...anywhereIn(r.cidrBlocks), ...anywhereIn(r.ipv6CidrBlocks)];
-                    if (cidrs.length > 0) report(` in ingress[${i}]`, cidrs);
-                });
-                return;
-            }
-            case TYPES.ec2SecurityGroupRule: {
-                if (text(args.props.type) !== "ingress") return;
-                const cidrs = [...anywhereIn(args.props.cidrBlocks), ...anywhereIn(args.props.ipv6CidrBlocks)];
-                if (cidrs.length > 0) report("", cidrs);
-                return;
-            }
-            case TYPES.vpcSecurityGroupIngressRule: {
-                const cidrs = [args.props.cidrIpv4, args.props.cidrIpv6].filter(isAnywhere).map(String);
-                if (cidrs.length > 0) report("", cidrs);
-                return;
-            }
+        const group = propsOf(args, TYPES.ec2SecurityGroup, TYPES.ec2DefaultSecurityGroup);
+        if (group) {
+            list(group.ingress).forEach((rule, i) => {
+                const cidrs = [...anywhereIn(rule?.cidrBlocks), ...anywhereIn(rule?.ipv6CidrBlocks)];
+                if (cidrs.length > 0) report(` in ingress[${i}]`, cidrs);
+            });
+            return;
+        }
+        const classic = propsOf(args, TYPES.ec2SecurityGroupRule);
+        if (classic) {
+            if (text(classic.type) !== "ingress") return;
+            const cidrs = [...anywhereIn(classic.cidrBlocks), ...anywhereIn(classic.ipv6CidrBlocks)];
+            if (cidrs.length > 0) report("", cidrs);
+            return;
+        }
+        const ingress = propsOf(args, TYPES.vpcSecurityGroupIngressRule);
+        if (ingress) {
+            const cidrs = [ingress.cidrIpv4, ingress.cidrIpv6].filter(isAnywhere).map(String);
+            if (cidrs.length > 0) report("", cidrs);
         }
     },
 };

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /** N6: subnets never hand out public IPs, so nothing launched in them is addressable from the internet. */
 export const subnetNoPublicIp: SecureDsResourcePolicy = {
@@ -8,14 +8,16 @@ export const subnetNoPublicIp: SecureDsResourcePolicy = {
     remediation: "Set mapPublicIpOnLaunch: false (IsolatedNetwork does) and leave mapCustomerOwnedIpOnLaunch unset.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ec2Subnet && args.type !== TYPES.ec2DefaultSubnet) return;
-        if (args.type === TYPES.ec2DefaultSubnet) {
+        const defaultSubnet = propsOf(args, TYPES.ec2DefaultSubnet);
+        if (defaultSubnet) {
             // A default subnet maps public IPs unless told otherwise.
-            if (args.props.mapPublicIpOnLaunch !== false)
+            if (defaultSubnet.mapPublicIpOnLaunch !== false)
                 reportViolation(`Default subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);
             return;
         }
-        if (args.props.mapPublicIpOnLaunch === true) reportViolation(`Subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);
-        if (args.props.mapCustomerOwnedIpOnLaunch === true) reportViolation(`Subnet ${args.name} assigns customer-owned IPs on launch (N6).`);
+        const subnet = propsOf(args, TYPES.ec2Subnet);
+        if (!subnet) return;
+        if (subnet.mapPublicIpOnLaunch === true) reportViolation(`Subnet ${args.name} assigns public IPs on launch; set mapPublicIpOnLaunch: false (N6).`);
+        if (subnet.mapCustomerOwnedIpOnLaunch === true) reportViolation(`Subnet ${args.name} assigns customer-owned IPs on launch (N6).`);
     },
 };

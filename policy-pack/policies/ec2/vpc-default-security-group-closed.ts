@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, list, ofType, references } from "../common";
+import { SecureDsStackPolicy, TYPES, list, ofType, propsOf, references } from "../common";
 
 /**
  * N6, N9: the default security group of every VPC is adopted and left without rules. AWS creates
@@ -24,7 +24,8 @@ export const vpcDefaultSecurityGroupClosed: SecureDsStackPolicy = {
             }
         }
         for (const sg of defaults) {
-            const inline = [...list(sg.props.ingress).map(() => "ingress"), ...list(sg.props.egress).map(() => "egress")];
+            const p = propsOf(sg, TYPES.ec2DefaultSecurityGroup);
+            const inline = [...list(p?.ingress).map(() => "ingress"), ...list(p?.egress).map(() => "egress")];
             if (inline.length > 0) reportViolation(`Default security group ${sg.name} has ${inline.length} rule(s); it must have none (N6).`, sg.urn);
             for (const rule of rules.filter((r) => references(r, "securityGroupId", sg))) {
                 reportViolation(`Rule ${rule.name} adds traffic to the default security group ${sg.name}; it must have none (N6).`, rule.urn);

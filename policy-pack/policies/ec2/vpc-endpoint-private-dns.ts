@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /**
  * N7: an interface endpoint without private DNS is not used by the SDKs, pip or Studio, which
@@ -12,12 +12,13 @@ export const vpcEndpointPrivateDns: SecureDsResourcePolicy = {
     remediation: "Set privateDnsEnabled: true on the interface endpoint (IsolatedNetwork does for every endpoint).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ec2VpcEndpoint) return;
+        const p = propsOf(args, TYPES.ec2VpcEndpoint);
+        if (!p) return;
         // The API's default type is Gateway, which has no DNS of its own.
-        if (text(args.props.vpcEndpointType) !== "Interface") return;
-        if (args.props.privateDnsEnabled !== true) {
+        if (text(p.vpcEndpointType) !== "Interface") return;
+        if (p.privateDnsEnabled !== true) {
             reportViolation(
-                `Interface endpoint ${args.name} (${text(args.props.serviceName) ?? "unknown service"}) has private DNS off; set privateDnsEnabled: true (N7).`,
+                `Interface endpoint ${args.name} (${text(p.serviceName) ?? "unknown service"}) has private DNS off; set privateDnsEnabled: true (N7).`,
             );
         }
     },

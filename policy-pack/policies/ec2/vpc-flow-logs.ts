@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, TYPES, ofType, references, text } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, propsOf, references, text } from "../common";
 
 /**
  * G5: every VPC has flow logs. A flow log covers a VPC when its `vpcId` comes from that VPC or
@@ -19,6 +19,7 @@ export const vpcFlowLogs: SecureDsStackPolicy = {
     validateStack: (args, reportViolation) => {
         const { trafficType } = args.getConfig<{ trafficType: string }>();
         const flowLogs = ofType(args.resources, TYPES.ec2FlowLog);
+        const flowLog = (fl: PolicyResource) => propsOf(fl, TYPES.ec2FlowLog);
         const covers = (fl: PolicyResource, vpc: PolicyResource) =>
             references(fl, "vpcId", vpc) || (vpc.parent !== undefined && references(fl, "vpcId", vpc.parent));
         for (const vpc of ofType(args.resources, TYPES.ec2Vpc, TYPES.awsxVpc, TYPES.ec2DefaultVpc)) {
@@ -29,12 +30,12 @@ export const vpcFlowLogs: SecureDsStackPolicy = {
             }
             const good = logs.filter(
                 (fl) =>
-                    (text(fl.props.trafficType) ?? "") === trafficType &&
-                    (text(fl.props.logDestination) !== undefined || fl.propertyDependencies?.logDestination?.length),
+                    (text(flowLog(fl)?.trafficType) ?? "") === trafficType &&
+                    (text(flowLog(fl)?.logDestination) !== undefined || fl.propertyDependencies?.logDestination?.length),
             );
             if (good.length === 0) {
                 reportViolation(
-                    `VPC ${vpc.name} has flow logs, but none records ${trafficType} traffic to a destination (${logs.map((l) => `${l.name}: ${text(l.props.trafficType) ?? "no trafficType"}`).join(", ")}) (G5).`,
+                    `VPC ${vpc.name} has flow logs, but none records ${trafficType} traffic to a destination (${logs.map((l) => `${l.name}: ${text(flowLog(l)?.trafficType) ?? "no trafficType"}`).join(", ")}) (G5).`,
                     vpc.urn,
                 );
             }

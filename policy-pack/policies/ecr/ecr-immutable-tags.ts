@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** S5: an approved image tag always names the image that was approved: tags are immutable. */
 export const ecrImmutableTags: SecureDsResourcePolicy = {
@@ -8,9 +8,10 @@ export const ecrImmutableTags: SecureDsResourcePolicy = {
     remediation: 'Set imageTagMutability: "IMMUTABLE" and no imageTagMutabilityExclusionFilters.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ecrRepository) return;
+        const p = propsOf(args, TYPES.ecrRepository);
+        if (!p) return;
         // The API default is MUTABLE; IMMUTABLE_WITH_EXCLUSION lets matching tags be overwritten.
-        const mutability = text(args.props.imageTagMutability) ?? "MUTABLE";
+        const mutability = text(p.imageTagMutability) ?? "MUTABLE";
         if (mutability !== "IMMUTABLE") {
             reportViolation(`ECR repository ${args.name} has imageTagMutability ${mutability}; a pushed tag could be moved to an unscanned image (S5).`);
         }

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem, list, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, list, propsOf, text } from "../common";
 
 /** E10, S5: ECR repositories encrypt images with a customer-managed key. */
 export const ecrRepositoryKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const ecrRepositoryKms: SecureDsResourcePolicy = {
     remediation: 'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: <customer key ARN> }] (PackageMirror does).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ecrRepository) return;
-        const config = list(args.props.encryptionConfigurations).map(record)[0];
+        const p = propsOf(args, TYPES.ecrRepository);
+        if (!p) return;
+        const config = list(p.encryptionConfigurations)[0];
         const type = text(config?.encryptionType) ?? "AES256";
         if (type !== "KMS" && type !== "KMS_DSSE") {
             reportViolation(`ECR repository ${args.name} is encrypted with ${type}; use KMS with a customer key (E10, S5).`);

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /** S5: every pushed image is scanned for vulnerabilities. */
 export const ecrScanOnPush: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const ecrScanOnPush: SecureDsResourcePolicy = {
     remediation: "Set imageScanningConfiguration: { scanOnPush: true } (or use registry-level enhanced scanning and record an exception).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ecrRepository) return;
-        if (record(args.props.imageScanningConfiguration).scanOnPush !== true) {
+        const p = propsOf(args, TYPES.ecrRepository);
+        if (!p) return;
+        if (p.imageScanningConfiguration?.scanOnPush !== true) {
             reportViolation(`ECR repository ${args.name} does not scan images on push (S5).`);
         }
     },

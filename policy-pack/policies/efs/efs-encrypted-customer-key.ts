@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /** E1/E2: file systems the program declares are encrypted with a customer key. */
 export const efsEncryptedCustomerKey: SecureDsResourcePolicy = {
@@ -8,9 +8,10 @@ export const efsEncryptedCustomerKey: SecureDsResourcePolicy = {
     remediation: "Set encrypted: true and kmsKeyId to a CustomerKey ARN on the file system.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.efsFileSystem) return;
-        if (args.props.encrypted !== true) reportViolation(`EFS file system ${args.name} is not encrypted; set encrypted: true (E1).`);
-        const key = text(args.props.kmsKeyId);
+        const p = propsOf(args, TYPES.efsFileSystem);
+        if (!p) return;
+        if (p.encrypted !== true) reportViolation(`EFS file system ${args.name} is not encrypted; set encrypted: true (E1).`);
+        const key = text(p.kmsKeyId);
         if (!key || isAwsManagedKeyRef(key))
             reportViolation(`EFS file system ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E1).`);
     },

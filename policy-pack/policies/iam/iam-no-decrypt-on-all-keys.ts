@@ -20,7 +20,7 @@ export const iamNoDecryptOnAllKeys: SecureDsResourcePolicy = {
     remediation: "Name the key ARNs in Resource (teamKey / CustomerKey ARNs), or document the exception with a Sid ending in JustifiedWildcard.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        for (const s of identityDocuments(args.type, args.props).flatMap(({ doc }) => unjustifiedAllows(doc))) {
+        for (const s of identityDocuments(args).flatMap(({ doc }) => unjustifiedAllows(doc))) {
             if (!strings(s.Resource).some(coversEveryKey) && s.NotResource === undefined) continue;
             const hits = DECRYPT_ACTIONS.filter((a) => statementCovers(s, a));
             if (hits.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${hits.join(", ")} on all KMS keys (I3).`);

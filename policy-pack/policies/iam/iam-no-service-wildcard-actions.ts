@@ -14,7 +14,7 @@ export const iamNoServiceWildcardActions: SecureDsResourcePolicy = {
         "List the actions the role needs; for a permission boundary that caps a whole service, name the statement ...JustifiedWildcard and say why in a comment.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        for (const s of identityDocuments(args.type, args.props).flatMap(({ doc }) => unjustifiedAllows(doc))) {
+        for (const s of identityDocuments(args).flatMap(({ doc }) => unjustifiedAllows(doc))) {
             // Allow + NotAction grants every action but the listed ones: broader than any service wildcard.
             const wild = [...strings(s.Action).filter(isServiceWildcard), ...(s.NotAction !== undefined ? ["NotAction"] : [])];
             if (wild.length > 0) reportViolation(`${args.name}: statement ${s.Sid ?? "(no Sid)"} allows ${wild.join(", ")} (I3).`);

@@ -14,7 +14,7 @@ export const iamNoWildcardActionOnAllResources: SecureDsResourcePolicy = {
         "List the actions the role needs and scope Resource to its ARNs; where a wildcard is really needed (a permission boundary cap), give the statement a Sid ending in JustifiedWildcard and say why in the builder.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        for (const { label, doc } of identityDocuments(args.type, args.props)) {
+        for (const { label, doc } of identityDocuments(args)) {
             (statementsOf(doc) ?? []).forEach((st, i) => {
                 if (st.Effect !== "Allow" || isJustifiedWildcard(st)) return;
                 const allResources = strings(st.Resource).includes("*") || st.NotResource !== undefined;

@@ -29,7 +29,7 @@ export const iamPassRoleScoped: SecureDsResourcePolicy = {
     remediation: "Allow iam:PassRole only on the team's role ARNs with a StringEquals iam:PassedToService condition (e.g. sagemaker.amazonaws.com).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        for (const { label, doc } of identityDocuments(args.type, args.props)) {
+        for (const { label, doc } of identityDocuments(args)) {
             (statementsOf(doc) ?? []).forEach((st, i) => {
                 if (st.Effect !== "Allow") return;
                 // NotAction allows PassRole unless one of its patterns excludes it.

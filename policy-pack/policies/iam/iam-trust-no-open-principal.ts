@@ -1,4 +1,4 @@
-import { RESTRICTING_CONDITION_KEYS, SecureDsResourcePolicy, TYPES, narrowingConditionKeys, record, statementsOf, strings } from "../common";
+import { RESTRICTING_CONDITION_KEYS, SecureDsResourcePolicy, TYPES, narrowingConditionKeys, propsOf, record, statementsOf, strings } from "../common";
 
 /** Whether a principal element admits anyone: "*", or "*" under any principal type (AWS, Federated, ...). */
 function admitsAnyone(principal: unknown): boolean {
@@ -19,8 +19,9 @@ export const iamTrustNoOpenPrincipal: SecureDsResourcePolicy = {
     remediation: "Name the principals (federation provider, role ARNs, service) in the trust policy, or add a condition such as aws:PrincipalOrgID.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.iamRole) return;
-        (statementsOf(args.props.assumeRolePolicy) ?? []).forEach((st, i) => {
+        const p = propsOf(args, TYPES.iamRole);
+        if (!p) return;
+        (statementsOf(p.assumeRolePolicy) ?? []).forEach((st, i) => {
             if (st.Effect !== "Allow") return;
             const narrowed = narrowingConditionKeys(st).some((k) => RESTRICTING_CONDITION_KEYS.includes(k));
             if ((admitsAnyone(st.Principal) || st.NotPrincipal !== undefined) && !narrowed) {

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { IamStatement, SecureDsStackPolicy, TYPES, ofType, record, statementCovers, statementsOf, strings, tagOf, text } from "../common";
+import { IamStatement, SecureDsStackPolicy, TYPES, ofType, propsOf, record, statementCovers, statementsOf, strings, tagOf, text } from "../common";
 
 /** Actions whose requests carry sagemaker:NetworkIsolation (components/guardrails/sagemaker.ts). */
 const DEFAULT_ACTIONS = ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"];
@@ -73,9 +73,9 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
         }
         const required = new Set(networkIsolationTeams);
         for (const fn of ofType(args.resources, TYPES.lambdaFunction)) {
-            const vars = record(record(fn.props.environment).variables);
-            for (const t of (text(vars.NETWORK_ISOLATION_TEAMS) ?? "").split(",")) if (t.trim()) required.add(t.trim());
-            if (vars.REQUIRE_NETWORK_ISOLATION === "true") for (const t of teamPolicies.keys()) required.add(t);
+            const vars = propsOf(fn, TYPES.lambdaFunction)?.environment?.variables;
+            for (const t of (text(vars?.NETWORK_ISOLATION_TEAMS) ?? "").split(",")) if (t.trim()) required.add(t.trim());
+            if (vars?.REQUIRE_NETWORK_ISOLATION === "true") for (const t of teamPolicies.keys()) required.add(t);
         }
         for (const team of [...required].sort()) {
             const own = teamPolicies.get(team) ?? [];
@@ -83,7 +83,7 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
                 reportViolation(`Team ${team} requires network isolation but the stack has no guardrail policy tagged team=${team} (N4).`);
                 continue;
             }
-            const statements = own.flatMap((p) => statementsOf(p.props.policy) ?? []);
+            const statements = own.flatMap((p) => statementsOf(propsOf(p, TYPES.iamPolicy)?.policy) ?? []);
             for (const action of actions) {
                 const missing = missingDenies(statements, action);
                 if (missing.length > 0)

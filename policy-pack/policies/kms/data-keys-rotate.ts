@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, list, ofType, record, text } from "../common";
+import { SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, list, ofType, propsOf, record, text } from "../common";
 
 interface KeyUse {
     resource: PolicyResource;
@@ -13,12 +13,14 @@ interface KeyUse {
 function keyUses(resources: PolicyResource[]): KeyUse[] {
     const uses: KeyUse[] = [];
     for (const r of ofType(resources, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)) {
-        uses.push({ resource: r, property: "kmsKeyId", ref: text(r.props.kmsKeyId) });
+        uses.push({ resource: r, property: "kmsKeyId", ref: text(propsOf(r, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)?.kmsKeyId) });
     }
     for (const r of ofType(resources, TYPES.s3Sse, TYPES.s3SseV2)) {
-        const refs = list(r.props.rules).map((rule) => text(record(record(rule).applyServerSideEncryptionByDefault).kmsMasterKeyId));
+        const rules = list(propsOf(r, TYPES.s3Sse, TYPES.s3SseV2)?.rules);
+        const refs = rules.map((rule) => text(rule?.applyServerSideEncryptionByDefault?.kmsMasterKeyId));
         for (const ref of refs) if (ref) uses.push({ resource: r, property: "rules", ref });
-        // The v6 shape names the property `rule`.
+        // A single `rule` is no input of the aws v7 types (so it is read untyped); a program
+        // that passes one still has its key followed.
         const single = text(record(record(r.props.rule).applyServerSideEncryptionByDefault).kmsMasterKeyId);
         if (single) uses.push({ resource: r, property: "rule", ref: single });
     }
@@ -62,7 +64,7 @@ export const dataKeysRotate: SecureDsStackPolicy = {
                 continue;
             }
             for (const key of keys) {
-                if (key.props.enableKeyRotation !== true) {
+                if (propsOf(key, TYPES.kmsKey)?.enableKeyRotation !== true) {
                     reportViolation(
                         `${use.resource.name} uses KMS key ${key.name}, which does not rotate; set enableKeyRotation: true (E9).`,
                         use.resource.urn,

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** E9: keys are enabled and carry an explicit key policy (the default policy hands the key to every IAM admin of the account). */
 export const kmsKeyEnabledWithPolicy: SecureDsResourcePolicy = {
@@ -9,10 +9,10 @@ export const kmsKeyEnabledWithPolicy: SecureDsResourcePolicy = {
         "Create keys with CustomerKey, which passes keyPolicy() (components/guardrails/kmsKeyPolicy.ts) and never disables the key; disable a key only in a reviewed decommissioning change.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.kmsKey) return;
-        if (args.props.isEnabled === false)
-            reportViolation(`KMS key ${args.name} is disabled (isEnabled: false); data encrypted with it becomes unreadable (E9).`);
-        if (!text(args.props.policy))
+        const p = propsOf(args, TYPES.kmsKey);
+        if (!p) return;
+        if (p.isEnabled === false) reportViolation(`KMS key ${args.name} is disabled (isEnabled: false); data encrypted with it becomes unreadable (E9).`);
+        if (!text(p.policy))
             reportViolation(`KMS key ${args.name} has no key policy; the default policy admits every IAM principal of the account allowed by IAM (E9).`);
     },
 };

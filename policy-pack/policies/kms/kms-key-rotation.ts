@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, record } from "../common";
 
 /** E9: customer keys rotate automatically and wait the longest window before deletion. */
 export const kmsKeyRotation: SecureDsResourcePolicy = {
@@ -19,14 +19,17 @@ export const kmsKeyRotation: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.kmsKey) return;
+        const p = propsOf(args, TYPES.kmsKey);
+        if (!p) return;
         const { minimumDeletionWindowInDays } = args.getConfig<{ minimumDeletionWindowInDays: number }>();
-        const spec = args.props.customerMasterKeySpec ?? args.props.keySpec ?? "SYMMETRIC_DEFAULT";
+        // keySpec is no input of the aws v7 Key (so it is read untyped); a program that passes it is
+        // judged by it as before.
+        const spec = p.customerMasterKeySpec ?? record(args.props).keySpec ?? "SYMMETRIC_DEFAULT";
         // Automatic rotation exists only for symmetric encryption keys.
-        if (spec === "SYMMETRIC_DEFAULT" && args.props.enableKeyRotation !== true) {
+        if (spec === "SYMMETRIC_DEFAULT" && p.enableKeyRotation !== true) {
             reportViolation(`KMS key ${args.name} does not rotate; set enableKeyRotation: true (E9).`);
         }
-        const window = typeof args.props.deletionWindowInDays === "number" ? args.props.deletionWindowInDays : 30;
+        const window = typeof p.deletionWindowInDays === "number" ? p.deletionWindowInDays : 30;
         if (window < minimumDeletionWindowInDays) {
             reportViolation(`KMS key ${args.name} has a ${window}-day deletion window; the minimum is ${minimumDeletionWindowInDays} days (E9).`);
         }

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /**
  * G10 (checkov CKV_AWS_50): functions trace actively, so each inspection and remediation the
@@ -12,8 +12,9 @@ export const lambdaActiveTracing: SecureDsResourcePolicy = {
     enforcementLevel: "mandatory",
     configSchema: { properties: {} },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunction) return;
-        const mode = record(args.props.tracingConfig).mode;
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
+        const mode = p.tracingConfig?.mode;
         if (mode !== "Active") {
             reportViolation(
                 `Lambda function ${args.name} has tracing mode ${typeof mode === "string" ? mode : "unset (PassThrough)"}; set tracingConfig.mode to Active (G10).`,

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** G10: an asynchronously invoked function keeps the events it could not process (detective findings are never lost). */
 export const lambdaDeadLetterQueue: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const lambdaDeadLetterQueue: SecureDsResourcePolicy = {
     remediation: "Set deadLetterConfig: { targetArn } to a KMS-encrypted SQS queue (DetectiveControls does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunction) return;
-        if (!text(record(args.props.deadLetterConfig).targetArn)) {
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
+        if (!text(p.deadLetterConfig?.targetArn)) {
             reportViolation(`Lambda function ${args.name} has no dead-letter queue; failed events would be dropped after two retries (G10).`);
         }
     },

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, credentialReason, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, credentialReason, propsOf, record } from "../common";
 
 /** S6: function environments carry ARNs and settings, never credentials (readable by anyone with lambda:GetFunctionConfiguration). */
 export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
     remediation: "Keep the secret in Secrets Manager, pass its ARN (a name ending in _ARN) and read it at run time.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunction) return;
-        const vars = record(record(args.props.environment).variables);
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
+        const vars = record(p.environment?.variables);
         for (const [name, value] of Object.entries(vars)) {
             const reason = credentialReason(name, value);
             if (reason) reportViolation(`Lambda function ${args.name}: environment variable ${name} looks like a credential (${reason}) (S6).`);

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** G10: platform functions are invoked by AWS services, never through an unauthenticated URL. */
 export const lambdaNoPublicFunctionUrl: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const lambdaNoPublicFunctionUrl: SecureDsResourcePolicy = {
     remediation: 'Remove the function URL, or set authorizationType: "AWS_IAM".',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunctionUrl) return;
-        const auth = text(args.props.authorizationType);
+        const p = propsOf(args, TYPES.lambdaFunctionUrl);
+        if (!p) return;
+        const auth = text(p.authorizationType);
         if (auth !== "AWS_IAM") {
             reportViolation(
                 `Function URL ${args.name} uses authorizationType ${auth ?? "(none)"}: anyone on the internet could invoke the function; use AWS_IAM.`,

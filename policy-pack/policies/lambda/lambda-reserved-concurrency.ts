@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /**
  * G10 (checkov CKV_AWS_115): every function has a reserved concurrency cap, so a burst of events
@@ -23,9 +23,10 @@ export const lambdaReservedConcurrency: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunction) return;
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
         const { maximum } = args.getConfig<{ maximum: number }>();
-        const reserved = args.props.reservedConcurrentExecutions;
+        const reserved = p.reservedConcurrentExecutions;
         if (typeof reserved !== "number" || !Number.isInteger(reserved)) {
             reportViolation(`Lambda function ${args.name} sets no reservedConcurrentExecutions; cap it (1 to ${maximum}) (G10).`);
         } else if (reserved < 1) {

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 const DEFAULT_RUNTIMES = ["nodejs22.x", "nodejs20.x", "python3.13", "python3.12", "python3.11", "java21", "java17", "dotnet8", "provided.al2023"];
 
@@ -21,10 +21,11 @@ export const lambdaSupportedRuntime: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.lambdaFunction) return;
-        if (args.props.packageType === "Image") return;
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
+        if (p.packageType === "Image") return;
         const { allowedRuntimes } = args.getConfig<{ allowedRuntimes: string[] }>();
-        const runtime = text(args.props.runtime);
+        const runtime = text(p.runtime);
         if (!runtime || !allowedRuntimes.includes(runtime))
             reportViolation(`Lambda function ${args.name} uses runtime ${runtime ?? "(none)"}; allowed: ${allowedRuntimes.join(", ")} (G10).`);
     },

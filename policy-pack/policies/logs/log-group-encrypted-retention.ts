@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /**
  * E8: CloudWatch log groups are encrypted with a customer key and expire. Logs carry request data,
@@ -18,15 +18,16 @@ export const logGroupEncryptedRetention: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudwatchLogGroup) return;
+        const p = propsOf(args, TYPES.cloudwatchLogGroup);
+        if (!p) return;
         const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
-        const key = text(args.props.kmsKeyId);
+        const key = text(p.kmsKeyId);
         if (key === undefined) {
             reportViolation(`Log group ${args.name} has no kmsKeyId; encrypt it with the layer's logs key (E8).`);
         } else if (isAwsManagedKeyRef(key)) {
             reportViolation(`Log group ${args.name} uses the AWS-managed key ${key}; use a customer key (E8).`);
         }
-        const retention = args.props.retentionInDays;
+        const retention = p.retentionInDays;
         if (typeof retention !== "number" || retention <= 0) {
             reportViolation(
                 `Log group ${args.name} never expires (retentionInDays ${retention === undefined ? "not set" : String(retention)}); set a retention (E8).`,

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 /**
  * G4: logs are kept at least a year (the period Security Hub and checkov expect, and what an
@@ -22,9 +22,10 @@ export const logGroupRetentionMinimum: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudwatchLogGroup) return;
+        const p = propsOf(args, TYPES.cloudwatchLogGroup);
+        if (!p) return;
         const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
-        const days = args.props.retentionInDays;
+        const days = p.retentionInDays;
         if (typeof days === "number" && days > 0 && days < minimumRetentionDays) {
             reportViolation(`Log group ${args.name} keeps logs ${days} days; the minimum is ${minimumRetentionDays} (G4).`);
         }

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isPublicAllow, statementsOf, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isPublicAllow, propsOf, statementsOf, text } from "../common";
 
 /** Resource types with a resource policy, and the property holding it. */
 const POLICY_PROPERTY: Record<string, string> = {
@@ -32,9 +32,10 @@ export const resourcePolicyNotPublic: SecureDsResourcePolicy = {
         "Name account or service principals, or add aws:PrincipalOrgID / aws:PrincipalArn / aws:SourceArn conditions (the builders in components/guardrails do); on lambda.Permission set sourceArn or sourceAccount.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type === TYPES.lambdaPermission) {
-            const principal = text(args.props.principal) ?? "";
-            const scoped = text(args.props.sourceArn) || text(args.props.sourceAccount) || text(args.props.principalOrgId);
+        const permission = propsOf(args, TYPES.lambdaPermission);
+        if (permission) {
+            const principal = text(permission.principal) ?? "";
+            const scoped = text(permission.sourceArn) || text(permission.sourceAccount) || text(permission.principalOrgId);
             if ((principal === "*" || principal.endsWith(".amazonaws.com")) && !scoped) {
                 reportViolation(`Lambda permission ${args.name} lets ${principal} invoke the function without sourceArn, sourceAccount or principalOrgId.`);
             }

@@ -1,8 +1,11 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { NOT_KNOWN, SecureDsStackPolicy, TYPES, effectiveTags, known, list, ofType, record, references, text } from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, effectiveTags, known, list, ofType, propsOf, record, references, text } from "../common";
 import { BUCKET_TYPES } from "./common";
 
-/** A default retention with a mode and a period: objects are locked as they arrive. */
+/**
+ * A default retention with a mode and a period: objects are locked as they arrive. Takes the rule
+ * of a BucketObjectLockConfiguration or of the bucket's inline block (two provider types).
+ */
 function hasDefaultRetention(rule: unknown): boolean {
     const retention = record(record(rule).defaultRetention);
     return text(retention.mode) !== undefined && (typeof retention.days === "number" || typeof retention.years === "number");
@@ -10,10 +13,14 @@ function hasDefaultRetention(rule: unknown): boolean {
 
 /** Object Lock is on for the bucket and it has a default retention (its own resource, or the deprecated inline block). */
 function objectLocked(bucket: PolicyResource, configurations: PolicyResource[]): boolean {
-    const enabled = bucket.props.objectLockEnabled === true || record(bucket.props.objectLockConfiguration).objectLockEnabled === "Enabled";
+    const b = propsOf(bucket, TYPES.s3Bucket, TYPES.s3BucketV2);
+    // objectLockConfiguration is the inline block aws v7 deprecates; programs that still set it count.
+    const enabled = b?.objectLockEnabled === true || b?.objectLockConfiguration?.objectLockEnabled === "Enabled";
     if (!enabled) return false;
-    if (hasDefaultRetention(record(bucket.props.objectLockConfiguration).rule)) return true;
-    return configurations.some((c) => references(c, "bucket", bucket) && list(c.props.rule).some(hasDefaultRetention));
+    // Bucket's inline block holds `rule`; BucketV2's holds `rules[].defaultRetentions[]`, which is
+    // not read, so a BucketV2's default retention counts only from a BucketObjectLockConfiguration.
+    if (hasDefaultRetention(record(b?.objectLockConfiguration).rule)) return true;
+    return configurations.some((c) => references(c, "bucket", bucket) && list(propsOf(c, TYPES.s3ObjectLockConfiguration)?.rule).some(hasDefaultRetention));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, record, text } from "../common";
 
 const PAB_FIELDS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -22,12 +22,13 @@ export const s3AccessPointRestricted: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.s3AccessPoint) return;
+        const p = propsOf(args, TYPES.s3AccessPoint);
+        if (!p) return;
         const { requireVpcOrigin } = args.getConfig<{ requireVpcOrigin: boolean }>();
-        const pab = record(args.props.publicAccessBlockConfiguration);
+        const pab = record(p.publicAccessBlockConfiguration);
         const off = PAB_FIELDS.filter((f) => pab[f] === false);
         if (off.length > 0) reportViolation(`Access point ${args.name} turns off ${off.join(", ")} (N10).`);
-        if (requireVpcOrigin && !text(record(args.props.vpcConfiguration).vpcId))
+        if (requireVpcOrigin && !text(p.vpcConfiguration?.vpcId))
             reportViolation(`Access point ${args.name} has an Internet network origin; set vpcConfiguration.vpcId (N10).`);
     },
 };

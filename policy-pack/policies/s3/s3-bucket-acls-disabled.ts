@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, ofType, record, referencing, text } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, propsOf, referencing, text } from "../common";
 import { BUCKET_TYPES } from "./common";
 
 /** N10: ACLs are off (BucketOwnerEnforced): access is decided by policies only, which the pack can read. */
@@ -17,7 +17,7 @@ export const s3BucketAclsDisabled: SecureDsStackPolicy = {
                 continue;
             }
             for (const c of mine) {
-                const ownership = text(record(c.props.rule).objectOwnership) ?? "unset";
+                const ownership = text(propsOf(c, TYPES.s3OwnershipControls)?.rule?.objectOwnership) ?? "unset";
                 if (ownership !== "BucketOwnerEnforced")
                     reportViolation(`Bucket ${bucket.name} has objectOwnership ${ownership}; it must be BucketOwnerEnforced (N10).`, c.urn);
             }

@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, list, ofType, referencing } from "../common";
+import { SecureDsStackPolicy, TYPES, list, ofType, propsOf, referencing } from "../common";
 import { BUCKET_TYPES } from "./common";
 
 /** E7: versioned buckets need a lifecycle configuration, or noncurrent versions and incomplete uploads pile up forever. */
@@ -12,7 +12,7 @@ export const s3BucketLifecycleConfigured: SecureDsStackPolicy = {
         const lifecycles = ofType(args.resources, TYPES.s3Lifecycle, TYPES.s3LifecycleV2);
         for (const bucket of ofType(args.resources, ...BUCKET_TYPES)) {
             const mine = referencing(lifecycles, "bucket", bucket);
-            if (!mine.some((l) => list(l.props.rules).length > 0))
+            if (!mine.some((l) => list(propsOf(l, TYPES.s3Lifecycle, TYPES.s3LifecycleV2)?.rules).length > 0))
                 reportViolation(`Bucket ${bucket.name} has no lifecycle configuration with rules (E7).`, bucket.urn);
         }
     },

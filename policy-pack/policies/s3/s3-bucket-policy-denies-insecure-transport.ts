@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, actionMatches, isWildcardPrincipal, list, record, statementsOf, strings } from "../common";
+import { SecureDsResourcePolicy, TYPES, actionMatches, isWildcardPrincipal, list, propsOf, record, statementsOf, strings } from "../common";
 
 /**
  * E7: a bucket policy denies every request without TLS: a Deny for all principals, covering every
@@ -12,8 +12,9 @@ export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
     remediation: "Add the denyInsecureTransport statement (components/guardrails/s3.ts) to the bucket policy; SecureBucket does.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.s3BucketPolicy) return;
-        const ok = (statementsOf(args.props.policy) ?? []).some((st) => {
+        const p = propsOf(args, TYPES.s3BucketPolicy);
+        if (!p) return;
+        const ok = (statementsOf(p.policy) ?? []).some((st) => {
             if (st.Effect !== "Deny") return false;
             const everyone = isWildcardPrincipal(st.Principal);
             const allActions = strings(st.Action).some((a) => actionMatches(a, "s3:GetObject") && actionMatches(a, "s3:PutBucketPolicy"));

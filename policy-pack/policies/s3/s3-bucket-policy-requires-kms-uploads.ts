@@ -1,4 +1,4 @@
-import { IamStatement, SecureDsStackPolicy, TYPES, dependenciesOf, ofType, record, statementCovers, statementsOf, strings } from "../common";
+import { IamStatement, SecureDsStackPolicy, TYPES, dependenciesOf, ofType, propsOf, record, statementCovers, statementsOf, strings } from "../common";
 import { BUCKET_TYPES, logTargetBuckets } from "./common";
 
 /** Deny PutObject when the request names an algorithm other than SSE-KMS. */
@@ -31,7 +31,7 @@ export const s3BucketPolicyRequiresKmsUploads: SecureDsStackPolicy = {
         for (const policy of ofType(args.resources, TYPES.s3BucketPolicy)) {
             const own = dependenciesOf(policy, "bucket", BUCKET_TYPES);
             if (own.length > 0 && own.every((b) => targets.has(b.urn))) continue;
-            const statements = statementsOf(policy.props.policy);
+            const statements = statementsOf(propsOf(policy, TYPES.s3BucketPolicy)?.policy);
             if (!statements?.some(deniesOtherAlgorithms)) {
                 reportViolation(`Bucket policy ${policy.name} does not deny uploads with a non-KMS s3:x-amz-server-side-encryption header (E7).`, policy.urn);
             }

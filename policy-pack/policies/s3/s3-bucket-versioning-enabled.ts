@@ -1,4 +1,4 @@
-import { SecureDsStackPolicy, TYPES, ofType, record, referencing, text } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, propsOf, referencing, text } from "../common";
 import { BUCKET_TYPES } from "./common";
 
 /** E7: every bucket keeps object versions, so an overwrite or delete can be undone. */
@@ -17,7 +17,7 @@ export const s3BucketVersioningEnabled: SecureDsStackPolicy = {
                 continue;
             }
             for (const v of mine) {
-                const status = text(record(v.props.versioningConfiguration).status) ?? "unset";
+                const status = text(propsOf(v, TYPES.s3Versioning, TYPES.s3VersioningV2)?.versioningConfiguration?.status) ?? "unset";
                 if (status !== "Enabled") reportViolation(`Bucket ${bucket.name} has versioning ${status}; it must be Enabled (E7).`, v.urn);
             }
         }

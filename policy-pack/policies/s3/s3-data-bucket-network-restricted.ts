@@ -1,4 +1,16 @@
-import { IamStatement, SecureDsStackPolicy, TYPES, isWildcardPrincipal, ofType, record, referencing, statementCovers, statementsOf, tagOf } from "../common";
+import {
+    IamStatement,
+    SecureDsStackPolicy,
+    TYPES,
+    isWildcardPrincipal,
+    ofType,
+    propsOf,
+    record,
+    referencing,
+    statementCovers,
+    statementsOf,
+    tagOf,
+} from "../common";
 import { BUCKET_TYPES } from "./common";
 
 const NETWORK_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
@@ -43,7 +55,7 @@ export const s3DataBucketNetworkRestricted: SecureDsStackPolicy = {
                 reportViolation(`Data bucket ${bucket.name} has no bucket policy restricting it to the platform network (N10).`, bucket.urn);
                 continue;
             }
-            if (!mine.some((p) => statementsOf(p.props.policy)?.some(deniesOutsideNetwork))) {
+            if (!mine.some((p) => statementsOf(propsOf(p, TYPES.s3BucketPolicy)?.policy)?.some(deniesOutsideNetwork))) {
                 reportViolation(
                     `The policy of data bucket ${bucket.name} does not deny access from outside the platform's S3 endpoint / VPC (N10).`,
                     mine[0].urn,

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 
 const SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
@@ -10,8 +10,9 @@ export const s3PublicAccessBlockAll: SecureDsResourcePolicy = {
     remediation: "Set all four settings of the BucketPublicAccessBlock to true (SecureBucket does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.s3PublicAccessBlock) return;
-        const off = SETTINGS.filter((s) => args.props[s] !== true);
+        const p = propsOf(args, TYPES.s3PublicAccessBlock);
+        if (!p) return;
+        const off = SETTINGS.filter((s) => p[s] !== true);
         if (off.length > 0) {
             reportViolation(`${args.name} does not set ${off.join(", ")}; all four public access settings must be true (N10).`);
         }

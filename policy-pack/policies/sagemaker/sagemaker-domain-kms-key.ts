@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /** E1: the domain's home EFS is encrypted with a customer-managed key. */
 export const sagemakerDomainKmsKey: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const sagemakerDomainKmsKey: SecureDsResourcePolicy = {
     remediation: "Set kmsKeyId on the domain to a customer-managed key ARN (SecureStudioDomain creates one).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
-        const key = text(args.props.kmsKeyId);
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
+        const key = text(p.kmsKeyId);
         if (key === undefined) {
             reportViolation(`Domain ${args.name} has no kmsKeyId; its home EFS would use an AWS-managed key (E1).`);
         } else if (isAwsManagedKeyRef(key)) {

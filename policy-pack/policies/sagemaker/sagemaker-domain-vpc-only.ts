@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** N1: Studio domains run only in VpcOnly mode; PublicInternetOnly gives every app a path to the internet. */
 export const sagemakerDomainVpcOnly: SecureDsResourcePolicy = {
@@ -8,9 +8,10 @@ export const sagemakerDomainVpcOnly: SecureDsResourcePolicy = {
     remediation: 'Set appNetworkAccessType: "VpcOnly" on the domain (SecureStudioDomain does this by default).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
         // The API default is PublicInternetOnly, so an absent value is a violation.
-        const mode = text(args.props.appNetworkAccessType) ?? "PublicInternetOnly (the default)";
+        const mode = text(p.appNetworkAccessType) ?? "PublicInternetOnly (the default)";
         if (mode !== "VpcOnly") {
             reportViolation(`Domain ${args.name} uses appNetworkAccessType ${mode}; it must be VpcOnly (N1).`);
         }

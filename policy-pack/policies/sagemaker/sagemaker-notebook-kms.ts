@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /** E2: notebook instance volumes are encrypted with a customer key. */
 export const sagemakerNotebookKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const sagemakerNotebookKms: SecureDsResourcePolicy = {
     remediation: "Set kmsKeyId on the notebook instance to the team's CustomerKey ARN.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerNotebookInstance) return;
-        const key = text(args.props.kmsKeyId);
+        const p = propsOf(args, TYPES.sagemakerNotebookInstance);
+        if (!p) return;
+        const key = text(p.kmsKeyId);
         if (!key || isAwsManagedKeyRef(key))
             reportViolation(`Notebook instance ${args.name} has ${key ? `the AWS-managed key ${key}` : "no kmsKeyId"}; use a customer key (E2).`);
     },

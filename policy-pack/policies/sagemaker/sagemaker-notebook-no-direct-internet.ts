@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, list, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, list, propsOf, text } from "../common";
 
 /**
  * N5: notebook instances have no direct internet access and run in a subnet of the platform VPC
@@ -13,10 +13,11 @@ export const sagemakerNotebookNoDirectInternet: SecureDsResourcePolicy = {
         'Set directInternetAccess: "Disabled", subnetId (a platform subnet) and securityGroups on the notebook instance; data scientists should use Studio instead.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerNotebookInstance) return;
-        const access = text(args.props.directInternetAccess) ?? "Enabled (the default)";
+        const p = propsOf(args, TYPES.sagemakerNotebookInstance);
+        if (!p) return;
+        const access = text(p.directInternetAccess) ?? "Enabled (the default)";
         if (access !== "Disabled") reportViolation(`Notebook instance ${args.name} has directInternetAccess ${access}; it must be Disabled (N5).`);
-        if (!text(args.props.subnetId)) reportViolation(`Notebook instance ${args.name} names no subnetId; it must run in a platform subnet (N5).`);
-        if (list(args.props.securityGroups).length === 0) reportViolation(`Notebook instance ${args.name} names no securityGroups (N5).`);
+        if (!text(p.subnetId)) reportViolation(`Notebook instance ${args.name} names no subnetId; it must run in a platform subnet (N5).`);
+        if (list(p.securityGroups).length === 0) reportViolation(`Notebook instance ${args.name} names no securityGroups (N5).`);
     },
 };

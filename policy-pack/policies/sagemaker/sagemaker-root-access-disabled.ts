@@ -1,13 +1,22 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, record, text } from "../common";
 
-/** Where a Studio resource declares its POSIX identity. */
-const POSIX_PATHS: Record<string, string[][]> = {
-    [TYPES.sagemakerDomain]: [
-        ["defaultUserSettings", "customPosixUserConfig"],
-        ["defaultSpaceSettings", "customPosixUserConfig"],
-    ],
-    [TYPES.sagemakerUserProfile]: [["userSettings", "customPosixUserConfig"]],
-};
+type ResourceProps = { type: string; props: Record<string, unknown> };
+
+/**
+ * Where a Studio resource declares its POSIX identity: the path for the message and a reader. The
+ * reads stay lazy, in this order, so a value unknown in a preview ends the check where it did.
+ */
+function posixIdentities(r: ResourceProps): { path: string; read: () => unknown }[] {
+    const domain = propsOf(r, TYPES.sagemakerDomain);
+    if (domain)
+        return [
+            { path: "defaultUserSettings.customPosixUserConfig", read: () => domain.defaultUserSettings?.customPosixUserConfig },
+            { path: "defaultSpaceSettings.customPosixUserConfig", read: () => domain.defaultSpaceSettings?.customPosixUserConfig },
+        ];
+    const profile = propsOf(r, TYPES.sagemakerUserProfile);
+    if (profile) return [{ path: "userSettings.customPosixUserConfig", read: () => profile.userSettings?.customPosixUserConfig }];
+    return [];
+}
 
 /**
  * I9: no root in notebooks. Notebook instances: rootAccess Disabled (the API default is Enabled).
@@ -22,16 +31,16 @@ export const sagemakerRootAccessDisabled: SecureDsResourcePolicy = {
     remediation: 'Set rootAccess: "Disabled" on notebook instances; leave customPosixUserConfig unset or use the SageMaker user (uid 1000, gid 100).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type === TYPES.sagemakerNotebookInstance) {
-            const root = text(args.props.rootAccess) ?? "Enabled (the default)";
+        const notebook = propsOf(args, TYPES.sagemakerNotebookInstance);
+        if (notebook) {
+            const root = text(notebook.rootAccess) ?? "Enabled (the default)";
             if (root !== "Disabled") reportViolation(`Notebook instance ${args.name} has rootAccess ${root}; it must be Disabled (I9).`);
             return;
         }
-        for (const path of POSIX_PATHS[args.type] ?? []) {
-            const posix = record(record(args.props[path[0]])[path[1]]);
+        for (const { path, read } of posixIdentities(args)) {
+            const posix = record(read());
             for (const field of ["uid", "gid"]) {
-                if (posix[field] === 0)
-                    reportViolation(`${args.name} runs Studio apps with ${path.join(".")}.${field} 0 (root); use a non-root identity (I9).`);
+                if (posix[field] === 0) reportViolation(`${args.name} runs Studio apps with ${path}.${field} 0 (root); use a non-root identity (I9).`);
             }
         }
     },

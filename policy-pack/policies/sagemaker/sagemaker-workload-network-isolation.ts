@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, list, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, list, propsOf } from "../common";
 
 /**
  * N4 (and N3): SageMaker models and training jobs declared in the program run with network
@@ -23,14 +23,15 @@ export const sagemakerWorkloadNetworkIsolation: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerModel && args.type !== TYPES.sagemakerTrainingJob) return;
+        const p = propsOf(args, TYPES.sagemakerModel) ?? propsOf(args, TYPES.sagemakerTrainingJob);
+        if (!p) return;
         const { requireNetworkIsolation } = args.getConfig<{ requireNetworkIsolation: boolean }>();
         const what = args.type === TYPES.sagemakerModel ? "Model" : "Training job";
-        if (requireNetworkIsolation && args.props.enableNetworkIsolation !== true) {
+        if (requireNetworkIsolation && p.enableNetworkIsolation !== true) {
             reportViolation(`${what} ${args.name} does not set enableNetworkIsolation: true (N4).`);
         }
-        const vpc = record(args.props.vpcConfig);
-        if (list(vpc.subnets).length === 0 || list(vpc.securityGroupIds).length === 0) {
+        const vpc = p.vpcConfig;
+        if (list(vpc?.subnets).length === 0 || list(vpc?.securityGroupIds).length === 0) {
             reportViolation(`${what} ${args.name} has no vpcConfig with subnets and securityGroupIds; it must run in the platform VPC (N3).`);
         }
     },

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** Docker inside Studio apps builds and runs arbitrary images, around the approved-image control (I7). */
 export const studioDomainDockerDisabled: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const studioDomainDockerDisabled: SecureDsResourcePolicy = {
     remediation: 'Set domainSettings.dockerSettings.enableDockerAccess: "DISABLED" (SecureStudioDomain does).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
-        const docker = text(record(record(args.props.domainSettings).dockerSettings).enableDockerAccess);
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
+        const docker = text(p.domainSettings?.dockerSettings?.enableDockerAccess);
         if (docker === undefined) {
             reportViolation(`Domain ${args.name} does not set dockerSettings.enableDockerAccess; set DISABLED explicitly (I7).`);
         } else if (docker !== "DISABLED") {

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** G9: deleting a domain must keep the home EFS; users' notebooks live nowhere else. */
 export const studioDomainHomeRetention: SecureDsResourcePolicy = {
@@ -8,9 +8,10 @@ export const studioDomainHomeRetention: SecureDsResourcePolicy = {
     remediation: 'Set retentionPolicy: { homeEfsFileSystem: "Retain" } on the domain (SecureStudioDomain does), and back the EFS up (StudioHomeBackup).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
         // Stated explicitly, so neither an API default nor a provider default decides what happens to the homes.
-        const retention = text(record(args.props.retentionPolicy).homeEfsFileSystem);
+        const retention = text(p.retentionPolicy?.homeEfsFileSystem);
         if (retention === undefined) {
             reportViolation(`Domain ${args.name} does not set retentionPolicy.homeEfsFileSystem; set it to Retain explicitly (G9).`);
         } else if (retention !== "Retain") {

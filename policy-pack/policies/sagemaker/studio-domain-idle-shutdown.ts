@@ -1,20 +1,22 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { PropsOf, SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
+
+type Domain = PropsOf<typeof TYPES.sagemakerDomain>;
 
 /** The apps whose idle shutdown the rule checks, by settings block. */
 const APP_SETTINGS = [
     {
         path: "defaultUserSettings.jupyterLabAppSettings",
-        block: (p: Record<string, unknown>) => record(p.defaultUserSettings).jupyterLabAppSettings,
+        block: (p: Domain) => p.defaultUserSettings?.jupyterLabAppSettings,
         required: true,
     },
     {
         path: "defaultUserSettings.codeEditorAppSettings",
-        block: (p: Record<string, unknown>) => record(p.defaultUserSettings).codeEditorAppSettings,
+        block: (p: Domain) => p.defaultUserSettings?.codeEditorAppSettings,
         required: false,
     },
     {
         path: "defaultSpaceSettings.jupyterLabAppSettings",
-        block: (p: Record<string, unknown>) => record(p.defaultSpaceSettings).jupyterLabAppSettings,
+        block: (p: Domain) => p.defaultSpaceSettings?.jupyterLabAppSettings,
         required: false,
     },
 ];
@@ -44,22 +46,23 @@ export const studioDomainIdleShutdown: SecureDsResourcePolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
         const { maxIdleMinutes } = args.getConfig<{ maxIdleMinutes: number }>();
         for (const app of APP_SETTINGS) {
-            const settings = app.block(args.props);
+            const settings = app.block(p);
             if (settings === undefined || settings === null) {
                 if (app.required) reportViolation(`Domain ${args.name} has no ${app.path}; JupyterLab apps would never shut down when idle (G7).`);
                 continue;
             }
-            const idle = record(record(record(settings).appLifecycleManagement).idleSettings);
-            const mode = text(idle.lifecycleManagement);
+            const idle = settings.appLifecycleManagement?.idleSettings;
+            const mode = text(idle?.lifecycleManagement);
             // Space idle settings have no on/off switch; a timeout is enough there.
             if (mode !== undefined && mode !== "ENABLED") {
                 reportViolation(`Domain ${args.name} sets ${app.path} idle shutdown to ${mode}; set lifecycleManagement ENABLED (G7).`);
                 continue;
             }
-            const timeout = idle.idleTimeoutInMinutes;
+            const timeout = idle?.idleTimeoutInMinutes;
             if (typeof timeout !== "number") {
                 reportViolation(`Domain ${args.name} has no idle timeout in ${app.path}.appLifecycleManagement.idleSettings (G7).`);
                 continue;
@@ -70,7 +73,7 @@ export const studioDomainIdleShutdown: SecureDsResourcePolicy = {
             if (timeout > maxIdleMinutes) {
                 reportViolation(`Domain ${args.name} lets ${app.path} idle ${timeout} minutes; the maximum is ${maxIdleMinutes} (G7).`);
             }
-            const userMax = idle.maxIdleTimeoutInMinutes;
+            const userMax = idle?.maxIdleTimeoutInMinutes;
             if (typeof userMax === "number" && userMax > maxIdleMinutes) {
                 reportViolation(
                     `Domain ${args.name} lets users raise the ${app.path} idle timeout to ${userMax} minutes; the maximum is ${maxIdleMinutes} (G7).`,

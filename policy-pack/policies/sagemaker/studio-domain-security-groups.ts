@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
 import { securityGroupIds } from "./common";
 
 /**
@@ -13,13 +13,14 @@ export const studioDomainSecurityGroups: SecureDsResourcePolicy = {
     remediation: "Set the domain security group in domainSettings.securityGroupIds and defaultUserSettings.securityGroups (SecureStudioDomain sets both).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
-        if (securityGroupIds(args.props.defaultUserSettings) === undefined) {
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
+        if (securityGroupIds(p.defaultUserSettings) === undefined) {
             reportViolation(
                 `Domain ${args.name} has no defaultUserSettings.securityGroups; apps would start without the domain's group and lifecycle scripts hang (N2).`,
             );
         }
-        if (securityGroupIds({ securityGroups: record(args.props.domainSettings).securityGroupIds }) === undefined) {
+        if (securityGroupIds({ securityGroups: p.domainSettings?.securityGroupIds }) === undefined) {
             reportViolation(`Domain ${args.name} has no domainSettings.securityGroupIds; name the domain security group (N2).`);
         }
     },

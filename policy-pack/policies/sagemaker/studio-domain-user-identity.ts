@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 /** I5: CloudTrail names the Studio user, not only the (shared) execution role. */
 export const studioDomainUserIdentity: SecureDsResourcePolicy = {
@@ -9,8 +9,9 @@ export const studioDomainUserIdentity: SecureDsResourcePolicy = {
         'Set domainSettings.executionRoleIdentityConfig: "USER_PROFILE_NAME", and allow sts:SetSourceIdentity in the execution roles\' trust (executionRoleTrustPolicy with sourceIdentity: true).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerDomain) return;
-        const config = text(record(args.props.domainSettings).executionRoleIdentityConfig) ?? "DISABLED (the default)";
+        const p = propsOf(args, TYPES.sagemakerDomain);
+        if (!p) return;
+        const config = text(p.domainSettings?.executionRoleIdentityConfig) ?? "DISABLED (the default)";
         if (config !== "USER_PROFILE_NAME") {
             reportViolation(
                 `Domain ${args.name} has executionRoleIdentityConfig ${config}; CloudTrail would name only the execution role. Use USER_PROFILE_NAME (I5).`,

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /**
  * E5: shared notebooks land in S3 encrypted with a customer key. The key is required even with
@@ -14,23 +14,18 @@ export const studioSharingEncrypted: SecureDsResourcePolicy = {
         'Set sharingSettings { notebookOutputOption: "Disabled", s3KmsKeyId: <team key> } or { "Allowed", s3OutputPath, s3KmsKeyId } (SecureStudioDomain does).',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        let sharing: unknown;
-        if (args.type === TYPES.sagemakerDomain) {
-            sharing = record(args.props.defaultUserSettings).sharingSettings;
-            if (sharing === undefined || sharing === null) {
+        const domain = propsOf(args, TYPES.sagemakerDomain);
+        const profile = propsOf(args, TYPES.sagemakerUserProfile);
+        if (!domain && !profile) return;
+        const s = domain ? domain.defaultUserSettings?.sharingSettings : profile?.userSettings?.sharingSettings;
+        if (s === undefined || s === null) {
+            // A profile without its own sharing settings inherits the domain's, checked there.
+            if (domain)
                 reportViolation(
                     `Domain ${args.name} has no defaultUserSettings.sharingSettings; set s3KmsKeyId (and disable sharing or name an output path) (E5).`,
                 );
-                return;
-            }
-        } else if (args.type === TYPES.sagemakerUserProfile) {
-            // A profile without its own sharing settings inherits the domain's, checked there.
-            sharing = record(args.props.userSettings).sharingSettings;
-            if (sharing === undefined || sharing === null) return;
-        } else {
             return;
         }
-        const s = record(sharing);
         const key = text(s.s3KmsKeyId);
         const option = text(s.notebookOutputOption) ?? "Disabled";
         if (key === undefined) {

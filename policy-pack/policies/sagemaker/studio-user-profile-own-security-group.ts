@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { NOT_KNOWN, SecureDsStackPolicy, TYPES, known, ofType } from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, known, ofType, propsOf } from "../common";
 import { securityGroupIds } from "./common";
 
 /**
@@ -25,7 +25,7 @@ export const studioUserProfileOwnSecurityGroup: SecureDsStackPolicy = {
             for (const dep of profile.propertyDependencies?.userSettings ?? []) {
                 if (dep.type === TYPES.ec2SecurityGroup) keys.add(dep.urn);
             }
-            const ids = known(() => securityGroupIds(profile.props.userSettings));
+            const ids = known(() => securityGroupIds(propsOf(profile, TYPES.sagemakerUserProfile)?.userSettings));
             if (ids !== NOT_KNOWN) for (const id of ids ?? []) keys.add(`id:${id}`);
             if (keys.size === 0 && ids !== NOT_KNOWN) {
                 reportViolation(`User profile ${label} sets no security groups; it would share the domain default group with every user (N9).`);
@@ -47,6 +47,6 @@ export const studioUserProfileOwnSecurityGroup: SecureDsStackPolicy = {
 };
 
 function profileLabel(profile: PolicyResource): string {
-    const name = known(() => profile.props.userProfileName);
+    const name = known(() => propsOf(profile, TYPES.sagemakerUserProfile)?.userProfileName);
     return typeof name === "string" && name.length > 0 ? name : profile.name;
 }

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
 
 const TAG = "studiouserid";
 
@@ -14,13 +14,14 @@ export const studioUserProfileStudiouserid: SecureDsResourcePolicy = {
     remediation: "Tag each user profile studiouserid=<user profile name> (StudioUserProfile does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sagemakerUserProfile) return;
-        const value = text(record(args.props.tags)[TAG]);
+        const p = propsOf(args, TYPES.sagemakerUserProfile);
+        if (!p) return;
+        const value = text(p.tags?.[TAG]);
         if (value === undefined) {
             reportViolation(`User profile ${args.name} has no ${TAG} tag; nobody could open it through the presigned-URL perimeter (I2).`);
             return;
         }
-        const profileName = text(args.props.userProfileName);
+        const profileName = text(p.userProfileName);
         if (profileName !== undefined && profileName !== value) {
             reportViolation(`User profile ${profileName} is tagged ${TAG}=${value}; the tag must name the profile's own user (I1, I2).`);
         }

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
 
 /** E10, S6: secrets are encrypted with a customer key (the default aws/secretsmanager key cannot be scoped by key policy). */
 export const secretsmanagerSecretKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const secretsmanagerSecretKms: SecureDsResourcePolicy = {
     remediation: "Set kmsKeyId on the secret to a CustomerKey ARN whose policy admits secretsmanager via kms:ViaService.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.secretsmanagerSecret) return;
-        const key = text(args.props.kmsKeyId);
+        const p = propsOf(args, TYPES.secretsmanagerSecret);
+        if (!p) return;
+        const key = text(p.kmsKeyId);
         if (!key || isAwsManagedKeyRef(key))
             reportViolation(
                 `Secret ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/secretsmanager key"}; set kmsKeyId to a customer key (E10).`,

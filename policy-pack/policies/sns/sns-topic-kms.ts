@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, propsOf } from "../common";
 
 /** E10: SNS topics (scan results, pipeline failures, alerts) are encrypted with a customer key. */
 export const snsTopicKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const snsTopicKms: SecureDsResourcePolicy = {
     remediation: "Set kmsMasterKeyId on the topic to a customer key whose policy admits the publishing services.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.snsTopic) return;
-        const problem = customerKeyProblem(args.props.kmsMasterKeyId, "kmsMasterKeyId");
+        const p = propsOf(args, TYPES.snsTopic);
+        if (!p) return;
+        const problem = customerKeyProblem(p.kmsMasterKeyId, "kmsMasterKeyId");
         if (problem) reportViolation(`SNS topic ${args.name} ${problem} (E10).`);
     },
 };

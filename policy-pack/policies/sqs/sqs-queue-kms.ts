@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, customerKeyProblem } from "../common";
+import { SecureDsResourcePolicy, TYPES, customerKeyProblem, propsOf } from "../common";
 
 /** E10: queues (dead letters hold copies of the events) are encrypted with a customer key. */
 export const sqsQueueKms: SecureDsResourcePolicy = {
@@ -8,8 +8,9 @@ export const sqsQueueKms: SecureDsResourcePolicy = {
     remediation: "Set kmsMasterKeyId on the queue to a customer key whose policy admits the producers.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.sqsQueue) return;
-        const problem = customerKeyProblem(args.props.kmsMasterKeyId, "kmsMasterKeyId");
+        const p = propsOf(args, TYPES.sqsQueue);
+        if (!p) return;
+        const problem = customerKeyProblem(p.kmsMasterKeyId, "kmsMasterKeyId");
         if (problem) reportViolation(`SQS queue ${args.name} ${problem}; use a customer-managed key (E10).`);
     },
 };
