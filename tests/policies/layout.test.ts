@@ -3,6 +3,10 @@
  * rule per file named after its policy, shared helpers in common/, and type tokens spelt only in
  * common/types.ts. Pack configs (policy-pack/config/*.json) and docs name policies, so a file
  * name that drifts from its policy's name would hide which file a finding comes from.
+ *
+ * The rule tests mirror it: tests/policies/<service>/<policy-name>.test.ts per rule, each declaring
+ * its cases in describeRule (tests/harness/ruleTests.ts), whose last test fails unless the file
+ * has a compliant and a non-compliant case of the rule.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,6 +16,7 @@ import { SecureDsPolicy, TYPES } from "../../policy-pack/policies/common";
 import { REPO_ROOT } from "../../plan/stackConfig";
 
 const POLICIES_DIR = path.join(REPO_ROOT, "policy-pack", "policies");
+const TESTS_DIR = path.join(REPO_ROOT, "tests", "policies");
 /** Files of a service folder that hold no rule: the folder's list and its service-specific helpers. */
 const NOT_RULES = new Set(["index.ts", "common.ts"]);
 
@@ -104,5 +109,55 @@ describe("policy-pack/policies layout", () => {
         expect(spelt, "use TYPES from policies/common/types.ts").toEqual([]);
         const values = Object.values(TYPES);
         expect(new Set(values).size).toBe(values.length);
+    });
+});
+
+describe("tests/policies mirrors the rule folders", () => {
+    const files = ruleFiles();
+
+    it("has tests/policies/<service>/<policy-name>.test.ts for every rule, declaring its cases with describeRule", () => {
+        const problems: string[] = [];
+        for (const f of files) {
+            const test = path.join(TESTS_DIR, f.service, `${f.base}.test.ts`);
+            const where = path.relative(REPO_ROOT, test);
+            if (!fs.existsSync(test)) {
+                problems.push(`${where} is missing`);
+                continue;
+            }
+            // Comments stripped, so a commented-out suite does not count.
+            const code = fs.readFileSync(test, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+            if (!new RegExp(`\\bdescribeRule\\(\\s*${camelCase(f.base)}\\s*,`).test(code))
+                problems.push(`${where} does not call describeRule(${camelCase(f.base)}, ...)`);
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it("has no rule test without a rule", () => {
+        const rules = new Set(files.map((f) => `${f.service}/${f.base}.test.ts`));
+        const stray = fs
+            .readdirSync(TESTS_DIR, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .flatMap((d) =>
+                fs
+                    .readdirSync(path.join(TESTS_DIR, d.name))
+                    .filter((f) => f.endsWith(".test.ts"))
+                    .map((f) => `${d.name}/${f}`),
+            )
+            .filter((f) => !rules.has(f));
+        expect(stray).toEqual([]);
+    });
+});
+
+describe("policy metadata", () => {
+    it("every policy is mandatory by default, cites catalogue-shaped control IDs and says what to change", () => {
+        for (const p of policies) {
+            expect(p.enforcementLevel, p.name).toBe("mandatory");
+            expect(
+                p.controls.every((c) => /^[NIEGS]\d+$/.test(c)),
+                p.name,
+            ).toBe(true);
+            expect(p.remediation.length, p.name).toBeGreaterThan(20);
+            expect(p.description.length, p.name).toBeGreaterThan(20);
+        }
     });
 });
