@@ -4,7 +4,8 @@ import { securityGroupIds } from "./common";
 /**
  * N2: the domain names its security groups in domainSettings and in the default
  * user settings. With groups only in domainSettings, apps start without them and lifecycle
- * scripts hang on their first AWS call (vpconly-canvas-terraform #1).
+ * scripts hang on their first AWS call
+ * (https://github.com/aws-samples/sagemaker-domain-vpconly-canvas-with-terraform/issues/1).
  */
 export const studioDomainSecurityGroups: SecureDsResourcePolicy = {
     name: "studio-domain-security-groups",
