@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { policies as packPolicies } from "../policy-pack/policies";
-import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/types";
+import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/common";
 import { EnforcementLevel, PlanFinding, PlanResource } from "./types";
 import { configDefaults, notApplicable, policyResource, runValidations } from "./validations";
 import { REPO_ROOT } from "./stackConfig";

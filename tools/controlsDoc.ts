@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PeerCheck, PeerSource, peerChecks, statusOf } from "../policy-pack/coverage/peerChecks";
 import { policies as livePolicies } from "../policy-pack/policies";
-import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/types";
+import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/common";
 import { sourceFiles } from "./sourceFiles";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");

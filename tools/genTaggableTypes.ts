@@ -1,8 +1,8 @@
 /**
  * Generates policy-pack/policies/tagging/taggableTypes.json: every @pulumi/aws resource type
  * whose Args accept `tags`. Derived from the installed provider SDK, so a provider upgrade that
- * adds taggable resources is picked up by rerunning this (tests/policies/taggableTypes.test.ts
- * fails when the file is stale).
+ * adds taggable resources is picked up by rerunning this (`--check` exits 1 when the file is
+ * stale).
  *
  *   npx tsx tools/genTaggableTypes.ts [--check]
  */

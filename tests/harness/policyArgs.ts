@@ -5,12 +5,12 @@
  * throws, and the policy is skipped (mirrors the SDK's unknownCheckingProxy).
  */
 import type { ReportViolation, ResourceValidationArgs, StackValidationArgs, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
-import { SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/types";
+import { SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/common";
 import { ValidationSkipped, configDefaults, notApplicable, policyResource, runValidations } from "../../plan/validations";
 
 export const UNKNOWN = Symbol("unknown");
 
-/** Reading an UNKNOWN property. Keep "Unknown" in the name: studio/common.ts `known()` tells it by its name. */
+/** Reading an UNKNOWN property. Keep "Unknown" in the name: `known()` (policy-pack/policies/common/values.ts) tells it by its name. */
 class UnknownValueRead extends ValidationSkipped {}
 
 function unknownChecking<T>(value: T): T {

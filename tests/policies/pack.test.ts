@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../policy-pack/policies";
-import { isStackPolicy } from "../../policy-pack/policies/types";
+import { isStackPolicy } from "../../policy-pack/policies/common";
 import { readPackConfig, resolvePolicies } from "../../plan/evaluate";
 import { REPO_ROOT } from "../../plan/stackConfig";
 import { readGuardrails } from "../../tools/controlsDoc";

@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 import { PolicyDocument } from "../../components/guardrails/document";
 import { trustAllowsSourceIdentity } from "../../components/guardrails/studioRoles";
 import { STUDIO_TEAM_PARAMETERS } from "../../components/studio/lifecycleScript";
-import { studioPolicies } from "../../policy-pack/policies/studio";
+import { policiesByService } from "../../policy-pack/policies";
 import { buildPlan, reevaluatePlan } from "../../plan/buildPlan";
 import { PlanResource } from "../../plan/types";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { at } from "./fixtures";
 
-const STUDIO_RULES = new Set([...studioPolicies.map((p) => p.name), "sagemaker-domain-vpc-only", "sagemaker-domain-kms-key"]);
+const STUDIO_RULES = new Set(policiesByService.sagemaker.map((p) => p.name));
 
 describe.each(["dev", "prod"])("Studio in the %s plan", async (stack) => {
     const plan = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)) });

@@ -1,4 +1,7 @@
-import { SecureDsPolicy } from "../types";
-import { kmsKeyRotation } from "./keyRotation";
+/** KMS keys, and the keys the data holders use. One rule per file, named after its policy. */
+import { SecureDsPolicy } from "../common";
+import { dataKeysRotate } from "./data-keys-rotate";
+import { kmsKeyEnabledWithPolicy } from "./kms-key-enabled-with-policy";
+import { kmsKeyRotation } from "./kms-key-rotation";
 
-export const kmsPolicies: SecureDsPolicy[] = [kmsKeyRotation];
+export const rules: SecureDsPolicy[] = [dataKeysRotate, kmsKeyEnabledWithPolicy, kmsKeyRotation];

@@ -1,4 +1,5 @@
-import { SecureDsPolicy } from "../types";
-import { mandatoryTags } from "./mandatoryTags";
+/** Cross-service: the mandatory tags on every taggable resource. One rule per file, named after its policy. */
+import { SecureDsPolicy } from "../common";
+import { mandatoryTags } from "./mandatory-tags";
 
-export const taggingPolicies: SecureDsPolicy[] = [mandatoryTags];
+export const rules: SecureDsPolicy[] = [mandatoryTags];

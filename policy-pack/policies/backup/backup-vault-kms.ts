@@ -1,0 +1,19 @@
+import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
+
+/** G9, E1: the Studio home backups are encrypted with a customer key, like the EFS they copy. */
+export const backupVaultKms: SecureDsResourcePolicy = {
+    name: "backup-vault-kms",
+    description: "AWS Backup vaults must encrypt recovery points with a customer-managed KMS key (kmsKeyArn) (G9, E1).",
+    controls: ["G9", "E1"],
+    remediation: "Set kmsKeyArn on the vault to a CustomerKey ARN (StudioHomeBackup does).",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        const p = propsOf(args, TYPES.backupVault);
+        if (!p) return;
+        const key = text(p.kmsKeyArn);
+        if (!key || isAwsManagedKeyRef(key))
+            reportViolation(
+                `Backup vault ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/backup key"}; set kmsKeyArn to a customer key (G9).`,
+            );
+    },
+};

@@ -1,0 +1,15 @@
+/** CodeBuild projects (the package scan pipeline). One rule per file, named after its policy. */
+import { SecureDsPolicy } from "../common";
+import { codebuildInlineBuildspec } from "./codebuild-inline-buildspec";
+import { codebuildKmsEncrypted } from "./codebuild-kms-encrypted";
+import { codebuildLoggingEnabled } from "./codebuild-logging-enabled";
+import { codebuildNoPlaintextCredentials } from "./codebuild-no-plaintext-credentials";
+import { codebuildNotPrivileged } from "./codebuild-not-privileged";
+
+export const rules: SecureDsPolicy[] = [
+    codebuildInlineBuildspec,
+    codebuildKmsEncrypted,
+    codebuildLoggingEnabled,
+    codebuildNoPlaintextCredentials,
+    codebuildNotPrivileged,
+];

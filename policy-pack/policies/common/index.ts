@@ -1,0 +1,10 @@
+/** Helpers shared by the rules of every service folder; rules import them from "../common". */
+export * from "./credentials";
+export * from "./iam";
+export * from "./keys";
+export * from "./policy";
+export * from "./props";
+export * from "./resources";
+export * from "./tags";
+export * from "./types";
+export * from "./values";

@@ -1,0 +1,6 @@
+/** AWS Config recorders. One rule per file, named after its policy. */
+import { SecureDsPolicy } from "../common";
+import { configRecorderPresent } from "./config-recorder-present";
+import { configRecorderServiceLinkedRole } from "./config-recorder-service-linked-role";
+
+export const rules: SecureDsPolicy[] = [configRecorderPresent, configRecorderServiceLinkedRole];

@@ -1,0 +1,36 @@
+/**
+ * Helpers shared by the EC2 (VPC, subnet, route, security group, endpoint) rules. Resources are
+ * linked through `propertyDependencies` (ids are unknown in a real preview), see `references()`
+ * in ../common/resources.ts.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { TYPES, linked, list, propsOf, text } from "../common";
+
+/** Tag IsolatedNetwork puts on the data-science VPC (components/network/IsolatedNetwork.ts). */
+export const ISOLATION_TAG = "secure-ds:network-isolation";
+
+/** A VPC that declares itself isolated: no internet path may be attached to it. */
+export function isIsolatedVpc(r: PolicyResource): boolean {
+    return propsOf(r, TYPES.ec2Vpc)?.tags?.[ISOLATION_TAG] === "isolated";
+}
+
+/** The VPCs among `vpcs` a resource belongs to through `property` directly (vpcId) or through a subnet / route table. */
+export function vpcsOf(r: PolicyResource, resources: PolicyResource[], vpcs: PolicyResource[]): PolicyResource[] {
+    const direct = [...linked(r, "vpcId", vpcs), ...linked(r, "peerVpcId", vpcs), ...linked(r, "defaultRouteTableId", vpcs)];
+    const subnets = resources.filter((s) => s.type === TYPES.ec2Subnet);
+    const routeTables = resources.filter((t) => t.type === TYPES.ec2RouteTable || t.type === TYPES.ec2DefaultRouteTable);
+    const viaSubnet = linked(r, "subnetId", subnets).flatMap((s) => linked(s, "vpcId", vpcs));
+    const viaRouteTable = linked(r, "routeTableId", routeTables).flatMap((t) => [...linked(t, "vpcId", vpcs), ...linked(t, "defaultRouteTableId", vpcs)]);
+    return [...new Set([...direct, ...viaSubnet, ...viaRouteTable])];
+}
+
+/** IPv4/IPv6 "anywhere". */
+export function isAnywhere(cidr: unknown): boolean {
+    const c = text(cidr);
+    return c === "0.0.0.0/0" || c === "::/0" || c === "::0/0";
+}
+
+/** The "anywhere" CIDRs in a list-or-scalar property. */
+export function anywhereIn(value: unknown): string[] {
+    return list(value).filter(isAnywhere).map(String);
+}

@@ -1,0 +1,19 @@
+import { SecureDsResourcePolicy, TYPES, credentialReason, propsOf, record } from "../common";
+
+/** S6: function environments carry ARNs and settings, never credentials (readable by anyone with lambda:GetFunctionConfiguration). */
+export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
+    name: "lambda-environment-no-secrets",
+    description: "Lambda environment variables must not hold credentials (AWS keys, or names suggesting a secret, token or password) (S6).",
+    controls: ["S6"],
+    remediation: "Keep the secret in Secrets Manager, pass its ARN (a name ending in _ARN) and read it at run time.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        const p = propsOf(args, TYPES.lambdaFunction);
+        if (!p) return;
+        const vars = record(p.environment?.variables);
+        for (const [name, value] of Object.entries(vars)) {
+            const reason = credentialReason(name, value);
+            if (reason) reportViolation(`Lambda function ${args.name}: environment variable ${name} looks like a credential (${reason}) (S6).`);
+        }
+    },
+};

@@ -1,0 +1,66 @@
+import {
+    IamStatement,
+    SecureDsStackPolicy,
+    TYPES,
+    isWildcardPrincipal,
+    ofType,
+    propsOf,
+    record,
+    referencing,
+    statementCovers,
+    statementsOf,
+    tagOf,
+} from "../common";
+import { BUCKET_TYPES } from "./common";
+
+const NETWORK_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
+
+/** Deny * to everyone unless the request comes through the platform's endpoint / VPC. */
+function deniesOutsideNetwork(s: IamStatement): boolean {
+    if (s.Effect !== "Deny" || !isWildcardPrincipal(s.Principal)) return false;
+    if (!statementCovers(s, "s3:GetObject") || !statementCovers(s, "s3:PutObject")) return false;
+    return Object.entries(record(s.Condition)).some(
+        ([op, block]) => /^StringNotEquals(IfExists)?$/.test(op) && Object.keys(record(block)).some((k) => NETWORK_KEYS.includes(k.toLowerCase())),
+    );
+}
+
+/**
+ * N10 at the pack: the policy of every data bucket (a bucket carrying the team tag: team buckets
+ * and the shared data lake) denies access that does not come through the platform's S3 endpoint
+ * or VPC. The resource layer builds the statement (components/guardrails/s3.ts); this rule stops
+ * a change that drops it.
+ */
+export const s3DataBucketNetworkRestricted: SecureDsStackPolicy = {
+    name: "s3-data-bucket-network-restricted",
+    description:
+        "Bucket policies of data buckets (buckets tagged with the data tag, `team` by default) must deny object access unless aws:SourceVpce / aws:SourceVpc is the platform's (N10).",
+    controls: ["N10"],
+    remediation: "Keep the DenyAccessOutsidePlatformNetwork statement (components/guardrails/s3.ts) in the team bucket and data-lake policies.",
+    enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            dataBucketTag: {
+                type: "string",
+                default: "team",
+                description: "Tag key (set on the bucket itself) that marks a data bucket. Default: team (TeamEnvironment and SharedDataLake set it).",
+            },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const { dataBucketTag } = args.getConfig<{ dataBucketTag: string }>();
+        const policies = ofType(args.resources, TYPES.s3BucketPolicy);
+        for (const bucket of ofType(args.resources, ...BUCKET_TYPES).filter((b) => tagOf(b, dataBucketTag) !== undefined)) {
+            const mine = referencing(policies, "bucket", bucket);
+            if (mine.length === 0) {
+                reportViolation(`Data bucket ${bucket.name} has no bucket policy restricting it to the platform network (N10).`, bucket.urn);
+                continue;
+            }
+            if (!mine.some((p) => statementsOf(propsOf(p, TYPES.s3BucketPolicy)?.policy)?.some(deniesOutsideNetwork))) {
+                reportViolation(
+                    `The policy of data bucket ${bucket.name} does not deny access from outside the platform's S3 endpoint / VPC (N10).`,
+                    mine[0].urn,
+                );
+            }
+        }
+    },
+};

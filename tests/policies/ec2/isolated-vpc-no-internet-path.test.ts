@@ -1,0 +1,101 @@
+import { expect, it } from "vitest";
+import { isolatedVpcNoInternetPath } from "../../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
+import { StackCaseResource } from "../../harness/policyArgs";
+import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
+import { ISOLATED, EC2, egressVpc, isolatedVpc } from "./fixtures";
+
+describeRule(isolatedVpcNoInternetPath, () => {
+    it("passes the isolated VPC with endpoints only, and leaves an egress VPC alone", async () => {
+        const endpoint: StackCaseResource = {
+            type: EC2.vpcEndpoint,
+            name: "s3",
+            props: { vpcEndpointType: "Gateway" },
+            propertyDependencies: { vpcId: ["vpc"], routeTableIds: ["rt"] },
+        };
+        await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc([endpoint]), ...egressVpc]);
+    });
+    it("reports an internet gateway, its attachment and an egress-only gateway", async () => {
+        const v = await expectViolations(
+            isolatedVpcNoInternetPath,
+            isolatedVpc([
+                { type: EC2.internetGateway, name: "igw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
+                { type: EC2.internetGateway, name: "igw2", props: {} },
+                {
+                    type: "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment",
+                    name: "att",
+                    props: {},
+                    propertyDependencies: { vpcId: ["vpc"], internetGatewayId: ["igw2"] },
+                },
+                { type: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway", name: "eigw", props: {}, propertyDependencies: { vpcId: ["vpc"] } },
+            ]),
+        );
+        expect(v).toHaveLength(3);
+        expect(v[0]).toContain("igw is an internet gateway in the isolated VPC vpc");
+    });
+    it("reports a NAT gateway placed in an isolated subnet", async () => {
+        const v = await expectViolations(
+            isolatedVpcNoInternetPath,
+            isolatedVpc([{ type: EC2.natGateway, name: "nat", props: { connectivityType: "public" }, propertyDependencies: { subnetId: ["subnet"] } }]),
+        );
+        expect(v).toEqual(["nat is a NAT gateway in the isolated VPC vpc; the data-science network must have no internet path (N6)."]);
+    });
+    it("reports default routes: IPv4, IPv6, inline, and on the main route table", async () => {
+        const v = await expectViolations(
+            isolatedVpcNoInternetPath,
+            isolatedVpc([
+                { type: EC2.route, name: "r4", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: EC2.route, name: "r6", props: { destinationIpv6CidrBlock: "::/0" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: EC2.route, name: "private", props: { destinationCidrBlock: "192.168.0.0/16" }, propertyDependencies: { routeTableId: ["rt"] } },
+                {
+                    type: EC2.routeTable,
+                    name: "inline",
+                    props: { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] },
+                    propertyDependencies: { vpcId: ["vpc"] },
+                },
+                {
+                    type: EC2.defaultRouteTable,
+                    name: "main",
+                    props: { routes: [{ ipv6CidrBlock: "::/0" }] },
+                    propertyDependencies: { defaultRouteTableId: ["vpc"] },
+                },
+                { type: EC2.route, name: "main-route", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["main"] } },
+            ]),
+        );
+        expect(v.map((m) => m.split(" ")[0] + " " + m.split(" ")[1]).sort()).toEqual(
+            ["Route main-route", "Route r4", "Route r6", "Route table", "Route table"].sort(),
+        );
+    });
+    it("reports a peering connection from either side", async () => {
+        const v = await expectViolations(isolatedVpcNoInternetPath, [
+            ...isolatedVpc(),
+            ...egressVpc,
+            {
+                type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+                name: "peer",
+                props: {},
+                propertyDependencies: { vpcId: ["scan-vpc"], peerVpcId: ["vpc"] },
+            },
+        ]);
+        expect(v).toHaveLength(1);
+        expect(v[0]).toContain("peering");
+    });
+    it("reports a SageMaker domain in a VPC that is not tagged isolated, and passes one in the isolated VPC", async () => {
+        const domain = (vpc: string): StackCaseResource => ({
+            type: "aws:sagemaker/domain:Domain",
+            name: "studio",
+            props: { appNetworkAccessType: "VpcOnly" },
+            propertyDependencies: { vpcId: [vpc] },
+        });
+        await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc([domain("vpc")]), ...egressVpc]);
+        expect(await expectViolations(isolatedVpcNoInternetPath, [...isolatedVpc(), ...egressVpc, domain("scan-vpc")])).toEqual([
+            "Domain studio is in VPC scan-vpc, which is not tagged secure-ds:network-isolation=isolated; Studio belongs in the isolated network (N6).",
+        ]);
+    });
+    it("finds resources by known ids when there are no property dependencies", async () => {
+        const v = await expectViolations(isolatedVpcNoInternetPath, [
+            { type: EC2.vpc, name: "vpc", props: { id: "vpc-123", tags: ISOLATED } },
+            { type: EC2.internetGateway, name: "igw", props: { vpcId: "vpc-123" } },
+        ]);
+        expect(v).toHaveLength(1);
+    });
+});

@@ -1,0 +1,33 @@
+/**
+ * Values and builders shared by the rule tests of every service folder. Cases spell type tokens
+ * out instead of importing TYPES, so a typo in policy-pack/policies/common/types.ts fails a rule
+ * test instead of being copied into it.
+ */
+import { StackCaseResource } from "../harness/policyArgs";
+
+/** A customer-managed key ARN. */
+export const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** A policy document as the program sends it: JSON text. */
+export const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+
+/** A stack case resource; `propertyDependencies` name other resources of the case. */
+export const r = (
+    type: string,
+    name: string,
+    props: Record<string, unknown> = {},
+    propertyDependencies?: Record<string, string[]>,
+    protect?: boolean,
+): StackCaseResource => ({ type, name, props, propertyDependencies, protect });
+
+/** A copy of a stack case with one resource changed. */
+export function edit(resources: StackCaseResource[], name: string, change: (x: StackCaseResource) => void): StackCaseResource[] {
+    const copy = structuredClone(resources);
+    const target = copy.find((x) => x.name === name);
+    if (!target) throw new Error(`no ${name}`);
+    change(target);
+    return copy;
+}
+
+/** A stack case without one resource. */
+export const without = (resources: StackCaseResource[], name: string) => resources.filter((x) => x.name !== name);
