@@ -13,9 +13,8 @@ import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
 import { SecureBucket } from "../storage/SecureBucket";
-import { TeamConfig } from "../../stacks/schema/teams";
 import { TEAM_BUCKET_PURPOSES, TEAM_ROLE_KINDS, TeamBucketPurpose, TeamRoleKind, teamNameViolations, teamNames, userRoleName } from "./names";
-import { TeamStudioBinding } from "./types";
+import { TeamSpec, TeamStudioBinding } from "./types";
 
 /** Tag keys every SageMaker resource a team creates must carry (G1); the platform's mandatory tags. */
 export const DEFAULT_MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"];
@@ -28,8 +27,8 @@ export interface TeamDataLakeInput {
 }
 
 export interface TeamEnvironmentArgs {
-    /** The team's validated config (stacks/schema/teams.ts). */
-    team: TeamConfig;
+    /** The team: name, users, federation, budget and guardrail settings. Required. */
+    team: TeamSpec;
     /** Organization and environment: prefix of every name. */
     naming: NamingContext;
     /** Partition, region and workload account id, from config. */
@@ -219,24 +218,22 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             {
                 description: `${namePrefix(args.naming)} team ${team.name}: data, models, outputs, job volumes`,
                 alias: names.keyAlias,
-                policy: pulumi
-                    .all(kmsEndpointIds)
-                    .apply((endpoints) =>
-                        keyPolicy(
-                            teamKeyPolicyArgs(
-                                {
-                                    partition,
-                                    region,
-                                    accountId,
-                                    roleArns,
-                                    userRoleArns,
-                                    delegatedRolePath: names.delegatedRolePath,
-                                    dataInspectorArns: args.dataInspectorArns ?? [],
-                                },
-                                { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
-                            ),
+                policy: pulumi.all(kmsEndpointIds).apply((endpoints) =>
+                    keyPolicy(
+                        teamKeyPolicyArgs(
+                            {
+                                partition,
+                                region,
+                                accountId,
+                                roleArns,
+                                userRoleArns,
+                                delegatedRolePath: names.delegatedRolePath,
+                                dataInspectorArns: args.dataInspectorArns ?? [],
+                            },
+                            { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
                         ),
                     ),
+                ),
                 tags,
             },
             child,

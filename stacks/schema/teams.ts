@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NamingContext, namePrefix } from "../../components/naming";
 import { PLATFORM_KEY_ALIAS_SUFFIXES, teamClaimedNames, teamNameViolations } from "../../components/team/names";
+import { TEAM_USER_ROLES } from "../../components/team/types";
 import { dnsName, emailAddress } from "./common";
 
 /** One Studio user. Its name becomes the user profile name and the `studiouserid` tag value. */
@@ -8,7 +9,7 @@ export const userSchema = z.strictObject({
     /** User id: lower-case, becomes the Studio user profile name and the `studiouserid` tag (I1, I2). */
     name: dnsName(32, "user name"),
     /** admin: the team's administrator; scientist: a data scientist. */
-    role: z.enum(["admin", "scientist"]),
+    role: z.enum(TEAM_USER_ROLES),
     /** Optional e-mail address for notifications. */
     email: emailAddress.optional(),
 });
