@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
-import { namePrefix } from "../components/naming";
 import { MANDATORY_TAG_KEYS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
@@ -30,9 +29,8 @@ export class OrganizationLayer extends pulumi.ComponentResource {
             "org",
             {
                 rootId: gov.organizationRootId,
-                namePrefix: namePrefix(ctx.naming),
-                partition: ctx.aws.partition,
-                region: ctx.aws.region,
+                naming: ctx.naming,
+                account: ctx.aws,
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
                 tagKeys: MANDATORY_TAG_KEYS,

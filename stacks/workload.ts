@@ -46,10 +46,9 @@ export class WorkloadLayer extends pulumi.ComponentResource {
             "workload-access-logs",
             {
                 bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId),
-                partition: ctx.aws.partition,
+                account: ctx.aws,
                 kmsKeyArn: this.logsKey.arn,
                 accessLogDestination: true,
-                sourceAccountId: ctx.aws.accountId,
             },
             { parent: this },
         );
@@ -77,7 +76,7 @@ function createTeams(
     const dataLake = cfg.teams.some((t) => t.dataLake)
         ? new SharedDataLake(
               "datalake",
-              { naming: ctx.naming, aws: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
+              { naming: ctx.naming, account: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
               { parent },
           )
         : undefined;
@@ -88,7 +87,7 @@ function createTeams(
                 {
                     team,
                     naming: ctx.naming,
-                    aws: ctx.aws,
+                    account: ctx.aws,
                     sharedServicesAccountId: cfg.accounts.sharedServices.accountId,
                     network,
                     keyAdministrators: ctx.keyAdmins,

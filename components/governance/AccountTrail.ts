@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
@@ -10,10 +11,10 @@ export function accountTrailName(naming: NamingContext): string {
 }
 
 export interface AccountTrailArgs {
+    /** Organization and environment: prefix of the trail and role names. Required. */
     naming: NamingContext;
-    partition: string;
-    region: string;
-    accountId: string;
+    /** Partition, region and id of the account whose trail this is. Required. */
+    account: AccountContext;
     /** Archive bucket (possibly in another account) that admits this trail by ARN. */
     archiveBucketName: pulumi.Input<string>;
     /** Archive key (possibly in another account) whose policy admits this trail. */
@@ -67,7 +68,7 @@ export class AccountTrail extends pulumi.ComponentResource {
             {
                 name: iamRoleName(args.naming, "trail-logs"),
                 description: "CloudTrail delivery to its CloudWatch log group",
-                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.partition, args.accountId)),
+                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.account.partition, args.account.accountId)),
             },
             child,
         );
@@ -86,7 +87,7 @@ export class AccountTrail extends pulumi.ComponentResource {
                 fieldSelectors: [
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.partition}:s3:::${b}/`) },
+                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.account.partition}:s3:::${b}/`) },
                 ],
             });
         } else if (args.dataEventsExceptBucketNames !== undefined) {
@@ -96,7 +97,9 @@ export class AccountTrail extends pulumi.ComponentResource {
                 fieldSelectors: [
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    ...(excluded.length > 0 ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.partition}:s3:::${b}/`) }] : []),
+                    ...(excluded.length > 0
+                        ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.account.partition}:s3:::${b}/`) }]
+                        : []),
                 ],
             });
         }

@@ -20,7 +20,7 @@ export function auditArchiveNames(
     };
 }
 
-/** `accountId` is the account holding the archive (and its own trail). */
+/** `account` is the account holding the archive (and its own trail). */
 export interface AuditTrailArgs extends GovernanceAccountArgs {
     /**
      * Other accounts whose trail (named `accountTrailName`) delivers here, e.g. the workload
@@ -74,19 +74,20 @@ export class AuditTrail extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AuditTrail", name, {}, opts);
-        const members = (args.memberAccountIds ?? []).filter((a) => a !== args.accountId);
+        const members = (args.memberAccountIds ?? []).filter((a) => a !== args.account.accountId);
         const configAccounts = args.configAccountIds ?? [];
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
-        const names = auditArchiveNames(args.naming, args.accountId);
+        const { partition, region } = args.account;
+        const names = auditArchiveNames(args.naming, args.account.accountId);
         const trailName = accountTrailName(args.naming);
         // Member trails live in the same region: the platform is single-region by config.
-        const trails: TrailSource[] = [args.accountId, ...members].map((accountId) => ({
+        const trails: TrailSource[] = [args.account.accountId, ...members].map((accountId) => ({
             accountId,
-            trailArn: trailArn(args.partition, args.region, accountId, trailName),
+            trailArn: trailArn(partition, region, accountId, trailName),
         }));
-        const delivery = { partition: args.partition, trails, configAccountIds: configAccounts };
+        const delivery = { partition, trails, configAccountIds: configAccounts };
 
         this.key = new CustomerKey(
             `${name}-key`,
@@ -97,7 +98,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                     administrators: args.keyAdministrators,
                     // AWS Config records with its service-linked role and so delivers as the service
                     // principal in every account, this one included (ConfigRecorder): no role is admitted.
-                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }),
+                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region }),
                 }),
             },
             { parent: this },
@@ -106,25 +107,24 @@ export class AuditTrail extends pulumi.ComponentResource {
             `${name}-access-logs`,
             {
                 bucketName: names.accessLogBucket,
-                partition: args.partition,
+                account: args.account,
                 kmsKeyArn: args.logsKeyArn,
                 accessLogDestination: true,
-                sourceAccountId: args.accountId,
             },
             { parent: this },
         );
-        const archiveArn = `arn:${args.partition}:s3:::${names.bucket}`;
+        const archiveArn = `arn:${partition}:s3:::${names.bucket}`;
         this.archive = new SecureBucket(
             `${name}-archive`,
             {
                 bucketName: names.bucket,
-                partition: args.partition,
+                account: args.account,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: this.accessLogs.name,
                 objectLockDays: args.objectLockDays,
                 // Audit evidence outlives the default 90 days of old versions.
                 noncurrentVersionDays: Math.max(365, args.objectLockDays ?? 0),
-                policyStatements: archiveBucketStatements({ partition: args.partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
             },
             { parent: this },
         );
@@ -133,15 +133,15 @@ export class AuditTrail extends pulumi.ComponentResource {
                 `${name}-config`,
                 {
                     bucketName: names.configBucket,
-                    partition: args.partition,
+                    account: args.account,
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: this.accessLogs.name,
                     noncurrentVersionDays: 365,
                     policyStatements: archiveBucketStatements({
-                        partition: args.partition,
+                        partition,
                         trails: [],
                         configAccountIds: configAccounts,
-                        bucketArn: `arn:${args.partition}:s3:::${names.configBucket}`,
+                        bucketArn: `arn:${partition}:s3:::${names.configBucket}`,
                     }),
                 },
                 { parent: this },
@@ -158,9 +158,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             `${name}-trail`,
             {
                 naming: args.naming,
-                partition: args.partition,
-                region: args.region,
-                accountId: args.accountId,
+                account: args.account,
                 archiveBucketName: this.archive.name,
                 archiveKeyArn: this.key.arn,
                 logsKeyArn: args.logsKeyArn,

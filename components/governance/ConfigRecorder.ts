@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
+import { AccountContext, configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
 
 /**
@@ -49,9 +49,10 @@ export const MANAGED_RULES: { name: string; identifier: string; controls: string
 ];
 
 export interface ConfigRecorderArgs {
+    /** Organization and environment: prefix of the recorder, channel and rule names. Required. */
     naming: NamingContext;
-    partition: string;
-    accountId: string;
+    /** Partition, region and id of the recorded account. Required. */
+    account: AccountContext;
     /** Create the recorder and the delivery channel. False when the account already records. Default true. */
     createRecorder?: boolean;
     /**
@@ -100,7 +101,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
                 ? undefined
                 : new aws.iam.ServiceLinkedRole(
                       `${name}-service-linked-role`,
-                      { awsServiceName: servicePrincipal("config", args.partition), description: "AWS Config recorder (secure-ds)" },
+                      { awsServiceName: servicePrincipal("config", args.account.partition), description: "AWS Config recorder (secure-ds)" },
                       child,
                   );
             this.recorder = new aws.cfg.Recorder(
@@ -108,7 +109,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
                 {
                     name: prefix,
                     // The ARN is fixed by AWS: naming it keeps it known in a preview, where the pack checks it.
-                    roleArn: configServiceLinkedRoleArn({ partition: args.partition, accountId: args.accountId }),
+                    roleArn: configServiceLinkedRoleArn(args.account),
                     recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
                 },
                 { parent: this, dependsOn: slr ? [slr] : [] },

@@ -66,7 +66,7 @@ export class DetectiveControls extends pulumi.ComponentResource {
         // Bundled before any resource is registered: a broken handler fails the program, not the deploy.
         this.bundle = bundleHandler(path.join(__dirname, "detective", "handler.ts"));
 
-        const { partition, region, accountId } = args;
+        const { partition, region, accountId } = args.account;
         const prefix = namePrefix(args.naming);
         const functionName = `${prefix}-sagemaker-detective`;
         const ruleName = `${prefix}-sagemaker-detective`;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import {
     PackedDocument,
@@ -13,6 +14,7 @@ import {
 } from "../guardrails/organization";
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
+import { NamingContext, namePrefix } from "../naming";
 
 /** The OU tree of the multi-account foundations post (docs/sources.md; AWS "Organizing your environment using multiple accounts"). */
 export const OU_TREE: Record<string, string[]> = {
@@ -32,10 +34,10 @@ export interface AccountPlacement {
 export interface OrganizationGuardrailsArgs {
     /** Root id (r-...) under which the OUs are created (from config: no lookup). */
     rootId: string;
-    /** Physical-name prefix (`acme-prod`) of the policies. */
-    namePrefix: string;
-    partition: string;
-    region: string;
+    /** Organization and environment: prefix (`acme-prod`) of the policy names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the management account. Required. */
+    account: AccountContext;
     /** Instance types allowed in the Workloads OU (G2). */
     allowedInstanceTypes: string[];
     /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
@@ -94,6 +96,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         const placement = args.accountPlacement ?? [];
         const sessionDuration = args.sessionDuration ?? "PT4H";
         const alreadyAttached = args.scpsAlreadyAttached ?? SCPS_ALREADY_ATTACHED;
+        const prefix = namePrefix(args.naming);
 
         // Everything that can fail is computed before the first resource is registered.
         if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
@@ -108,8 +111,8 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
             }
         });
         const targets: { target: string; docs: PackedDocument[] }[] = [
-            { target: "Root", docs: packStatements(`${args.namePrefix}-baseline`, baselineScpStatements(breakGlass)) },
-            { target: "Workloads", docs: packStatements(`${args.namePrefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
+            { target: "Root", docs: packStatements(`${prefix}-baseline`, baselineScpStatements(breakGlass)) },
+            { target: "Workloads", docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
         ];
         const quota = targets.map((t) => scpQuotaProblem(t.target, t.docs.length, alreadyAttached)).filter((p): p is string => p !== undefined);
         if (quota.length > 0) {
@@ -118,9 +121,9 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         const tagPolicyContent = tagPolicyJson(tagPolicyDocument(args.tagKeys, args.tagValues));
         const permissionSetDocs = args.identityCenterInstanceArn
             ? permissionSetPolicies({
-                  partition: args.partition,
-                  region: args.region,
-                  namePrefix: args.namePrefix,
+                  partition: args.account.partition,
+                  region: args.account.region,
+                  namePrefix: prefix,
                   allowedInstanceTypes: args.allowedInstanceTypes,
               })
             : undefined;
@@ -141,7 +144,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         for (const { target, docs } of targets) {
             for (const doc of docs) {
                 const policy = new aws.organizations.Policy(
-                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}`,
+                    `${name}-scp-${doc.name.slice(prefix.length + 1)}`,
                     {
                         name: doc.name,
                         type: "SERVICE_CONTROL_POLICY",
@@ -154,7 +157,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                     { parent: this },
                 );
                 new aws.organizations.PolicyAttachment(
-                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}-${target.toLowerCase()}`,
+                    `${name}-scp-${doc.name.slice(prefix.length + 1)}-${target.toLowerCase()}`,
                     { policyId: policy.id, targetId: targetId(target) },
                     { parent: this },
                 );
@@ -165,7 +168,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
 
         this.tagPolicy = new aws.organizations.Policy(
             `${name}-tag-policy`,
-            { name: `${args.namePrefix}-mandatory-tags`, type: "TAG_POLICY", description: "secure-ds mandatory tags (G1)", content: tagPolicyContent },
+            { name: `${prefix}-mandatory-tags`, type: "TAG_POLICY", description: "secure-ds mandatory tags (G1)", content: tagPolicyContent },
             { parent: this },
         );
         new aws.organizations.PolicyAttachment(`${name}-tag-policy-root`, { policyId: this.tagPolicy.id, targetId: args.rootId }, { parent: this });

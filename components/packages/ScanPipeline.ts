@@ -163,7 +163,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 `${name}-${purpose}`,
                 {
                     bucketName: bucketName(naming, `pkg-${purpose}`, account.accountId),
-                    partition: account.partition,
+                    account,
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: args.accessLogBucket,
                     noncurrentVersionDays: retention,

@@ -1,23 +1,22 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, Statement, policyDocument, toPolicyJson } from "../guardrails/document";
 import { denyInsecureTransport, denyWrongEncryption } from "../guardrails/s3";
 
 export interface SecureBucketArgs {
     /** Physical bucket name (see components/naming.ts bucketName). */
     bucketName: string;
-    /** Partition for the bucket ARN. Default aws. */
-    partition?: string;
+    /** Partition, region and id of the account owning the bucket. Required. */
+    account: AccountContext;
     /** Customer KMS key for default encryption (SSE-KMS, bucket keys on). Required (E7). */
     kmsKeyArn: pulumi.Input<string>;
     /**
-     * This bucket receives S3 server access logs: its policy admits the logging service for
-     * `sourceAccountId`. Log delivery works with SSE-KMS under a customer key whose policy admits
+     * This bucket receives S3 server access logs: its policy admits the logging service for the
+     * buckets of `account` only. Log delivery works with SSE-KMS under a customer key whose policy admits
      * `logging.s3.amazonaws.com` (stacks/layerKeys.ts createLogsKey does). Default false.
      */
     accessLogDestination?: boolean;
-    /** Account id owning the buckets that may log into this one (required with accessLogDestination). */
-    sourceAccountId?: string;
     /** Bucket (name) receiving this bucket's access logs. Default: none (required for data buckets by policy). */
     accessLogBucket?: pulumi.Input<string>;
     /** Days noncurrent versions are kept. Default 90. */
@@ -50,9 +49,6 @@ export class SecureBucket extends pulumi.ComponentResource {
         if (args.kmsKeyArn === undefined) {
             throw new Error(`SecureBucket ${name}: kmsKeyArn is required; every bucket is encrypted with a customer key (E7).`);
         }
-        if (accessLogDestination && args.sourceAccountId === undefined) {
-            throw new Error(`SecureBucket ${name}: sourceAccountId is required for an access-log destination, so only this account's buckets can log into it.`);
-        }
         const noncurrentDays = args.noncurrentVersionDays ?? 90;
         if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
             throw new Error(`SecureBucket ${name}: noncurrentVersionDays ${noncurrentDays} must be a positive whole number of days.`);
@@ -61,7 +57,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             throw new Error(`SecureBucket ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
         const protect = args.protect ?? true;
-        const partition = args.partition ?? "aws";
+        const { partition, accountId } = args.account;
         const bucketArn = `arn:${partition}:s3:::${args.bucketName}`;
         const child = { parent: this };
 
@@ -126,7 +122,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                 policyDocument([
                     ...base,
                     ...denyWrongEncryption(bucketArn, keyArn),
-                    ...(accessLogDestination ? [allowServerAccessLogDelivery(bucketArn, args.sourceAccountId as string)] : []),
+                    ...(accessLogDestination ? [allowServerAccessLogDelivery(bucketArn, accountId)] : []),
                     ...(extra as Statement[]),
                 ]),
             );

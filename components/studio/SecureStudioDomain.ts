@@ -5,6 +5,7 @@ import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { presignedUrlPerimeter, sageMakerDistributionImageArns } from "../guardrails/studioAccess";
 import { studioHomeKeyPolicy } from "../guardrails/studioRoles";
 import { CustomerKey } from "../kms/CustomerKey";
+import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
 import { TeamStudioBinding } from "../team/types";
 import { STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKnownInstanceType } from "./instanceTypes";
@@ -22,8 +23,8 @@ export const IDLE_MINUTES_RANGE = { min: 60, max: 525600 } as const;
 export type StudioNetwork = Pick<NetworkContext, "vpcId" | "subnetIds" | "domainSecurityGroupId" | "userSecurityGroup" | "interfaceEndpointIds">;
 
 export interface SecureStudioDomainArgs {
-    /** Prefix of physical names, e.g. `acme-dev`; the domain is `<namePrefix>-<team>`. */
-    namePrefix: string;
+    /** Organization and environment: the domain is `<organization>-<environment>-<team>`. Required. */
+    naming: NamingContext;
     /** Partition, region and account of the workload layer. */
     account: AccountContext;
     /** The team whose users, roles, key and buckets the domain uses. */
@@ -103,7 +104,7 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
         const customImages = args.customImages ?? [];
         const protect = args.protect ?? true;
         const team = args.team;
-        const domainName = `${args.namePrefix}-${team.teamName}`;
+        const domainName = `${namePrefix(args.naming)}-${team.teamName}`;
 
         // Validate everything before the first resource is registered.
         const problem = (message: string) => new Error(`SecureStudioDomain ${name}: ${message}`);

@@ -4,10 +4,12 @@ import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { backupVaultAccessPolicy, backupVaultKeyPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
 import { CustomerKey } from "../kms/CustomerKey";
+import { NamingContext, namePrefix } from "../naming";
 
 export interface StudioHomeBackupArgs {
-    /** Prefix of physical names, e.g. `acme-dev`. */
-    namePrefix: string;
+    /** Organization and environment: prefix of the vault, plan and role names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the account holding the home EFS. Required. */
     account: AccountContext;
     /** Administrators of the vault key; the only principals that may delete recovery points. */
     keyAdministrators: string[];
@@ -56,12 +58,13 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
             throw problem("fileSystems is empty; pass the home EFS of every Studio domain.");
         }
         const { partition, region, accountId } = args.account;
-        const vaultName = `${args.namePrefix}-studio-home`;
+        const prefix = namePrefix(args.naming);
+        const vaultName = `${prefix}-studio-home`;
 
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: `${args.namePrefix}-studio-backup`,
+                name: `${prefix}-studio-backup`,
                 description: "AWS Backup backs up and restores the Studio home EFS with this role (G9).",
                 assumeRolePolicy: toPolicyJson(serviceRoleTrust("backup", partition)),
             },

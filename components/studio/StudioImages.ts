@@ -1,11 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { imagePullPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
+import { NamingContext, namePrefix } from "../naming";
 
 /** One approved image. */
 export interface StudioImageSpec {
-    /** Short name; the SageMaker image is `<namePrefix>-<name>`. */
+    /** Short name; the SageMaker image is `<organization>-<environment>-<name>`. */
     name: string;
     /** ECR image URI pinned by tag or digest. */
     uri: string;
@@ -15,9 +17,10 @@ export interface StudioImageSpec {
 }
 
 export interface StudioImagesArgs {
-    /** Prefix of physical names, e.g. `acme-dev`. */
-    namePrefix: string;
-    partition: string;
+    /** Organization and environment: prefix of the image, config and role names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the account holding the images. Required. */
+    account: AccountContext;
     /** The approved images (I7). At least one. */
     images: StudioImageSpec[];
 }
@@ -59,12 +62,14 @@ export class StudioImages extends pulumi.ComponentResource {
             seen.add(image.name);
         }
 
+        const prefix = namePrefix(args.naming);
+        const { partition } = args.account;
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: `${args.namePrefix}-studio-images`,
+                name: `${prefix}-studio-images`,
                 description: "SageMaker pulls the approved Studio images with this role, and nothing else (I7).",
-                assumeRolePolicy: toPolicyJson(serviceRoleTrust("sagemaker", args.partition)),
+                assumeRolePolicy: toPolicyJson(serviceRoleTrust("sagemaker", partition)),
                 maxSessionDuration: 3600,
             },
             { parent: this },
@@ -76,7 +81,7 @@ export class StudioImages extends pulumi.ComponentResource {
                 policy: toPolicyJson(
                     imagePullPolicy(
                         args.images.map((i) => i.uri),
-                        args.partition,
+                        partition,
                     ),
                 ),
             },
@@ -84,7 +89,7 @@ export class StudioImages extends pulumi.ComponentResource {
         );
 
         this.images = args.images.map((spec) => {
-            const physical = `${args.namePrefix}-${spec.name}`;
+            const physical = `${prefix}-${spec.name}`;
             const image = new aws.sagemaker.Image(
                 `${name}-${spec.name}`,
                 { imageName: physical, displayName: spec.name, roleArn: this.role.arn, description: `Approved image ${spec.uri}` },

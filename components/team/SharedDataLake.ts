@@ -10,8 +10,10 @@ import { SecureBucket } from "../storage/SecureBucket";
 import { dataLakeBucketName } from "./names";
 
 export interface SharedDataLakeArgs {
+    /** Organization and environment: prefix of the lake's names. Required. */
     naming: NamingContext;
-    aws: AccountContext;
+    /** Partition, region and id of the workload account. Required. */
+    account: AccountContext;
     network: NetworkContext;
     /** Administrators of the lake key (the layer's key admins). */
     keyAdministrators: string[];
@@ -35,7 +37,7 @@ export class SharedDataLake extends pulumi.ComponentResource {
 
     constructor(name: string, args: SharedDataLakeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:team:SharedDataLake", name, {}, opts);
-        const { partition, region, accountId } = args.aws;
+        const { partition, region, accountId } = args.account;
         const bucketName = dataLakeBucketName(args.naming, accountId);
         const bucketArn = `arn:${partition}:s3:::${bucketName}`;
         const tags = { team: "platform" };
@@ -59,20 +61,18 @@ export class SharedDataLake extends pulumi.ComponentResource {
             `${name}-bucket`,
             {
                 bucketName,
-                partition,
+                account: args.account,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: args.accessLogBucket,
-                policyStatements: pulumi
-                    .all([args.network.vpcId, args.network.s3EndpointId])
-                    .apply(([vpcId, s3EndpointId]) =>
-                        dataLakeBucketStatements({
-                            bucketArn,
-                            accountId,
-                            vpcId,
-                            s3EndpointId,
-                            bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators,
-                        }),
-                    ),
+                policyStatements: pulumi.all([args.network.vpcId, args.network.s3EndpointId]).apply(([vpcId, s3EndpointId]) =>
+                    dataLakeBucketStatements({
+                        bucketArn,
+                        accountId,
+                        vpcId,
+                        s3EndpointId,
+                        bucketAdminArns: args.bucketAdministrators ?? args.keyAdministrators,
+                    }),
+                ),
                 tags,
             },
             { parent: this },

@@ -31,8 +31,8 @@ export interface TeamEnvironmentArgs {
     team: TeamSpec;
     /** Organization and environment: prefix of every name. */
     naming: NamingContext;
-    /** Partition, region and workload account id, from config. */
-    aws: AccountContext;
+    /** Partition, region and id of the workload account, from config. Required. */
+    account: AccountContext;
     /** Account of the package mirror and shared images (CodeArtifact, ECR). Default: the workload account. */
     sharedServicesAccountId?: string;
     /** The isolated network: VPC, subnets, S3 and KMS endpoints. */
@@ -101,7 +101,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
     constructor(name: string, args: TeamEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:team:TeamEnvironment", name, {}, opts);
         const team = args.team;
-        const { partition, region, accountId } = args.aws;
+        const { partition, region, accountId } = args.account;
         const sharedServicesAccountId = args.sharedServicesAccountId ?? accountId;
         const bucketAdministrators = args.bucketAdministrators ?? args.keyAdministrators;
         const mandatoryTagKeys = args.mandatoryTagKeys ?? DEFAULT_MANDATORY_TAG_KEYS;
@@ -150,9 +150,12 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         const names = teamNames(args.naming, team.name, accountId);
         const tags = { team: team.name };
         const child = { parent: this };
-        const roleArns = Object.fromEntries(TEAM_ROLE_KINDS.map((k) => [k, roleArn(args.aws, names.roles[k], names.rolePath)])) as Record<TeamRoleKind, string>;
+        const roleArns = Object.fromEntries(TEAM_ROLE_KINDS.map((k) => [k, roleArn(args.account, names.roles[k], names.rolePath)])) as Record<
+            TeamRoleKind,
+            string
+        >;
         const perUser = team.perUserExecutionRoles ? team.users.map((u) => u.name) : [];
-        const userRoleArns = Object.fromEntries(perUser.map((u) => [u, roleArn(args.aws, userRoleName(args.naming, team.name, u), names.rolePath)]));
+        const userRoleArns = Object.fromEntries(perUser.map((u) => [u, roleArn(args.account, userRoleName(args.naming, team.name, u), names.rolePath)]));
         const bucketArns = Object.fromEntries(TEAM_BUCKET_PURPOSES.map((p) => [p, `arn:${partition}:s3:::${names.buckets[p]}`])) as Record<
             TeamBucketPurpose,
             string
@@ -247,7 +250,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                     `${name}-${purpose}`,
                     {
                         bucketName: names.buckets[purpose],
-                        partition,
+                        account: args.account,
                         kmsKeyArn: this.key.arn,
                         accessLogBucket: args.accessLogBucket,
                         noncurrentVersionDays: args.noncurrentVersionDays,
