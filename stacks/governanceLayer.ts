@@ -11,7 +11,7 @@ import { SecurityServices } from "../components/governance/SecurityServices";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { GovernanceAccountArgs } from "../components/governance/types";
 import { teamNames } from "../components/team/names";
-import { MANDATORY_TAG_KEYS, PlatformConfig } from "./config";
+import { PlatformConfig } from "./config";
 import { LayerContext } from "./context";
 import { detectiveMode } from "./schema/governance";
 
@@ -126,7 +126,6 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
                 serviceLinkedRoleExists: gov.awsConfig.serviceLinkedRoleExists,
                 createRules: gov.awsConfig.rules,
                 archiveBucketName: archive?.configBucketName,
-                requiredTagKeys: MANDATORY_TAG_KEYS,
                 dependsOn: archive?.ready,
             },
             { parent },

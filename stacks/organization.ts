@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
-import { MANDATORY_TAG_KEYS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
 import { platformInstanceTypes } from "./governanceLayer";
@@ -33,7 +32,6 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 account: ctx.aws,
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
-                tagKeys: MANDATORY_TAG_KEYS,
                 // Team names differ between stacks; only the environment values are organisation-wide.
                 tagValues: { environment: ["dev", "test", "prod"] },
                 accountPlacement: gov.accountPlacement,

@@ -12,7 +12,6 @@ import { SecureBucket } from "../components/storage/SecureBucket";
 import { bucketName } from "../components/naming";
 import { SharedDataLake } from "../components/team/SharedDataLake";
 import { TeamEnvironment } from "../components/team/TeamEnvironment";
-import { MANDATORY_TAG_KEYS } from "./config";
 import { StudioLayer, createStudio } from "./studioLayer";
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
@@ -94,7 +93,6 @@ function createTeams(
                     bucketAdministrators,
                     accessLogBucket: accessLogs.name,
                     appInstanceTypes: cfg.studio.instanceTypes,
-                    mandatoryTagKeys: [...MANDATORY_TAG_KEYS],
                     // Macie classifies the team buckets' objects: its role must get past the team and network rules.
                     dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint,

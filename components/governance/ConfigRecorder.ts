@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
+import { MANDATORY_TAG_KEYS } from "../tags";
 
 /**
  * The AWS managed Config rules the platform deploys. Each identifier was checked against the AWS
@@ -64,8 +65,8 @@ export interface ConfigRecorderArgs {
     createRules?: boolean;
     /** The audit archive's Config delivery bucket (required with createRecorder). */
     archiveBucketName?: pulumi.Input<string>;
-    /** Tag keys for the required-tags rule (at most 6, the rule's limit). */
-    requiredTagKeys: readonly string[];
+    /** Tag keys for the required-tags rule (1 to 6, the rule's limit). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
+    requiredTagKeys?: readonly string[];
     /** Resources delivery must wait for (the archive's bucket policy). Default none. */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -83,11 +84,12 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         super("secure-ds:governance:ConfigRecorder", name, {}, opts);
         const createRecorder = args.createRecorder ?? true;
         const createRules = args.createRules ?? true;
+        const requiredTagKeys = args.requiredTagKeys ?? MANDATORY_TAG_KEYS;
         if (createRecorder && args.archiveBucketName === undefined) {
             throw new Error(`ConfigRecorder ${name}: archiveBucketName is required to create the recorder; the delivery channel writes to the audit archive.`);
         }
-        if (args.requiredTagKeys.length === 0 || args.requiredTagKeys.length > 6) {
-            throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${args.requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
+        if (requiredTagKeys.length === 0 || requiredTagKeys.length > 6) {
+            throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
         }
         const prefix = namePrefix(args.naming);
         const child = { parent: this };
@@ -135,9 +137,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         if (createRules) {
             for (const rule of MANAGED_RULES) {
                 const input =
-                    rule.identifier === "REQUIRED_TAGS"
-                        ? JSON.stringify(Object.fromEntries(args.requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k])))
-                        : undefined;
+                    rule.identifier === "REQUIRED_TAGS" ? JSON.stringify(Object.fromEntries(requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k]))) : undefined;
                 this.rules.push(
                     new aws.cfg.Rule(
                         `${name}-${rule.name}`,

@@ -15,6 +15,7 @@ import {
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
 import { NamingContext, namePrefix } from "../naming";
+import { MANDATORY_TAG_KEYS } from "../tags";
 
 /** The OU tree of the multi-account foundations post (docs/sources.md; AWS "Organizing your environment using multiple accounts"). */
 export const OU_TREE: Record<string, string[]> = {
@@ -42,8 +43,8 @@ export interface OrganizationGuardrailsArgs {
     allowedInstanceTypes: string[];
     /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
     breakGlassRoleArnPatterns?: string[];
-    /** Mandatory tag keys for the tag policy (G1). */
-    tagKeys: readonly string[];
+    /** Mandatory tag keys for the tag policy (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
+    tagKeys?: readonly string[];
     /** Allowed values per tag key (e.g. environment, team). Default none. */
     tagValues?: Record<string, string[]>;
     /** Existing member accounts and the OU each belongs in. Default none. */
@@ -96,6 +97,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         const placement = args.accountPlacement ?? [];
         const sessionDuration = args.sessionDuration ?? "PT4H";
         const alreadyAttached = args.scpsAlreadyAttached ?? SCPS_ALREADY_ATTACHED;
+        const tagKeys = args.tagKeys ?? MANDATORY_TAG_KEYS;
         const prefix = namePrefix(args.naming);
 
         // Everything that can fail is computed before the first resource is registered.
@@ -118,7 +120,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         if (quota.length > 0) {
             throw new Error(`OrganizationGuardrails ${name}: ${quota.join(" ")}`);
         }
-        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(args.tagKeys, args.tagValues));
+        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(tagKeys, args.tagValues));
         const permissionSetDocs = args.identityCenterInstanceArn
             ? permissionSetPolicies({
                   partition: args.account.partition,

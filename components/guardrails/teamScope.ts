@@ -5,6 +5,9 @@
  * reads only its own team's ARNs, which is what isolates teams at document level.
  */
 
+/** `team` tag value of the resources every team shares; reserved, so no team is billed for them (G6). */
+export const PLATFORM_TEAM = "platform";
+
 export type TeamBucketPurpose = "data" | "models" | "outputs";
 export type TeamRoleKind = "admin" | "scientist" | "studio" | "space" | "training" | "processing" | "hosting";
 

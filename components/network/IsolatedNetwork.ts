@@ -4,6 +4,7 @@ import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { EndpointPrincipalScope, codeArtifactEndpointPolicy, platformPrincipalsEndpointPolicy, s3GatewayEndpointPolicy } from "../guardrails/endpoints";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
+import { NETWORK_ISOLATION_TAG } from "../tags";
 import { CapacityPlan, SubnetLayout, layoutSubnets } from "./capacityPlanner";
 import {
     CODEARTIFACT_ASSETS_BUCKETS,
@@ -17,10 +18,6 @@ import {
 } from "./endpointCatalog";
 import { NetworkContext } from "./types";
 import { VpcFlowLogs } from "./VpcFlowLogs";
-
-/** Tag that tells the isolated data-science VPC from VPCs that are allowed egress (policy N6 keys on it). */
-export const NETWORK_ISOLATION_TAG = "secure-ds:network-isolation";
-export const NETWORK_ISOLATION_ISOLATED = "isolated";
 
 /** Ports Studio apps of one user use between themselves (Jupyter server ↔ kernel gateways). */
 const APP_PORTS = { from: 8192, to: 65535 };
@@ -156,7 +153,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 enableDnsSupport: true,
                 enableDnsHostnames: true,
                 instanceTenancy: "default",
-                tags: { Name: `${prefix}-data-science`, [NETWORK_ISOLATION_TAG]: NETWORK_ISOLATION_ISOLATED },
+                tags: { Name: `${prefix}-data-science`, [NETWORK_ISOLATION_TAG.key]: NETWORK_ISOLATION_TAG.value },
             },
             child,
         );

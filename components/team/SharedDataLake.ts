@@ -3,6 +3,7 @@ import { AccountContext } from "../guardrails/arns";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { dataLakeBucketStatements } from "../guardrails/teamBuckets";
 import { viaService } from "../guardrails/teamKey";
+import { PLATFORM_TEAM } from "../guardrails/teamScope";
 import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
@@ -40,7 +41,7 @@ export class SharedDataLake extends pulumi.ComponentResource {
         const { partition, region, accountId } = args.account;
         const bucketName = dataLakeBucketName(args.naming, accountId);
         const bucketArn = `arn:${partition}:s3:::${bucketName}`;
-        const tags = { team: "platform" };
+        const tags = { team: PLATFORM_TEAM };
         // Team roles use the key only through S3 (their access points); matched by the platform's
         // role path, since teams are added after the lake exists.
         this.key = new CustomerKey(

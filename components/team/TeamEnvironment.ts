@@ -13,11 +13,9 @@ import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
 import { SecureBucket } from "../storage/SecureBucket";
+import { MANDATORY_TAG_KEYS } from "../tags";
 import { TEAM_BUCKET_PURPOSES, TEAM_ROLE_KINDS, TeamBucketPurpose, TeamRoleKind, teamNameViolations, teamNames, userRoleName } from "./names";
 import { TeamSpec, TeamStudioBinding } from "./types";
-
-/** Tag keys every SageMaker resource a team creates must carry (G1); the platform's mandatory tags. */
-export const DEFAULT_MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"];
 
 /** The shared data lake a team gets an access point on (see SharedDataLake). */
 export interface TeamDataLakeInput {
@@ -52,8 +50,8 @@ export interface TeamEnvironmentArgs {
     jobSecurityGroupIds?: pulumi.Input<string>[];
     /** KMS interface endpoints through which direct key use must come. Default: the network's `kms` endpoint. */
     kmsEndpointIds?: pulumi.Input<string>[];
-    /** Tag keys required on SageMaker create requests (G1). Default: team, environment, owner, cost-center. */
-    mandatoryTagKeys?: string[];
+    /** Tag keys required on SageMaker create requests (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
+    mandatoryTagKeys?: readonly string[];
     /** The approved CodeArtifact repository endpoint, published for the Studio lifecycle script. Default: none. */
     codeArtifactRepositoryEndpoint?: pulumi.Input<string>;
     /** Service-linked roles of data-inspection services reading the team's buckets (Macie). Default: none. */
@@ -104,7 +102,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         const { partition, region, accountId } = args.account;
         const sharedServicesAccountId = args.sharedServicesAccountId ?? accountId;
         const bucketAdministrators = args.bucketAdministrators ?? args.keyAdministrators;
-        const mandatoryTagKeys = args.mandatoryTagKeys ?? DEFAULT_MANDATORY_TAG_KEYS;
+        const mandatoryTagKeys = [...(args.mandatoryTagKeys ?? MANDATORY_TAG_KEYS)];
         const kmsEndpoint = args.network.interfaceEndpointIds["kms"];
         const kmsEndpointIds = args.kmsEndpointIds ?? (kmsEndpoint ? [kmsEndpoint] : []);
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NamingContext, namePrefix } from "../../components/naming";
+import { PLATFORM_TEAM } from "../../components/guardrails/teamScope";
 import { PLATFORM_KEY_ALIAS_SUFFIXES, teamClaimedNames, teamNameViolations } from "../../components/team/names";
 import { TEAM_USER_ROLES } from "../../components/team/types";
 import { dnsName, emailAddress } from "./common";
@@ -74,8 +75,8 @@ export const teamSchema = z
          * account id, because prefixed bucket (63), role (64) and access point (50) names must fit:
          * the platform check names the exact limit.
          */
-        name: dnsName(32, "team name").refine((n) => n !== "platform", {
-            message: 'is reserved: shared resources carry the team tag "platform", so a team of that name would be billed for them',
+        name: dnsName(32, "team name").refine((n) => n !== PLATFORM_TEAM, {
+            message: `is reserved: shared resources carry the team tag "${PLATFORM_TEAM}", so a team of that name would be billed for them`,
         }),
         /** Monthly budget in USD for the team's AWS Budget (G6). */
         monthlyBudgetUsd: z.number().positive({ message: "must be a positive amount of US dollars" }),
