@@ -22,6 +22,9 @@ export const CONFIG_NAMESPACE = "secure-ds";
 export const CONFIG_KEY = "platform";
 const KEY_PREFIX = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
 
+/** The environments a stack can be; also the values the organisation's tag policy allows for `environment`. */
+export const ENVIRONMENTS = ["dev", "test", "prod"] as const;
+
 const tagsSchema = z.strictObject({
     /** Who answers for the platform: a team or mailbox. */
     owner: z.string().min(1, { message: "is empty; name the owning team or mailbox" }),
@@ -36,7 +39,7 @@ export const platformSchema = z
         /** Short organisation name, prefixed to every resource name. */
         organization: dnsName(12, "organization name"),
         /** Environment: dev, test or prod. */
-        environment: z.enum(["dev", "test", "prod"]),
+        environment: z.enum(ENVIRONMENTS),
         /** AWS region of every layer, e.g. eu-west-1. */
         region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: "is not an AWS region name such as eu-west-1" }),
         /** AWS partition. Default aws. */

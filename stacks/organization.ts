@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
+import { ENVIRONMENTS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
 import { platformInstanceTypes } from "./governanceLayer";
@@ -33,7 +34,7 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
                 // Team names differ between stacks; only the environment values are organisation-wide.
-                tagValues: { environment: ["dev", "test", "prod"] },
+                tagValues: { environment: [...ENVIRONMENTS] },
                 accountPlacement: gov.accountPlacement,
                 identityCenterInstanceArn: gov.identityCenterInstanceArn,
                 scpsAlreadyAttached: gov.scpsAlreadyAttached,

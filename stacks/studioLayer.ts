@@ -11,7 +11,8 @@ import { StudioHomeBackup } from "../components/studio/StudioHomeBackup";
 import { StudioImages } from "../components/studio/StudioImages";
 import { TeamStudioBinding } from "../components/team/types";
 import { LayerContext } from "./context";
-import { IMAGE_USERS, StudioConfig } from "./schema/studio";
+import { IMAGE_USERS } from "../components/studio/imageUsers";
+import { StudioConfig } from "./schema/studio";
 
 export interface StudioLayer {
     domains: Record<string, SecureStudioDomain>;

@@ -4,6 +4,7 @@ import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
+import { ACCOUNT_TRAIL_DEFAULTS } from "./defaults";
 
 /** The trail name of an account layer: deterministic, so the archive can admit it by ARN before it exists. */
 export function accountTrailName(naming: NamingContext): string {
@@ -15,11 +16,11 @@ export interface AccountTrailArgs {
     naming: NamingContext;
     /** Partition, region and id of the account whose trail this is. Required. */
     account: AccountContext;
-    /** Archive bucket (possibly in another account) that admits this trail by ARN. */
+    /** Archive bucket (possibly in another account) that admits this trail by ARN. Required. */
     archiveBucketName: pulumi.Input<string>;
-    /** Archive key (possibly in another account) whose policy admits this trail. */
+    /** Archive key (possibly in another account) whose policy admits this trail. Required. */
     archiveKeyArn: pulumi.Input<string>;
-    /** This layer's CloudWatch Logs key (E8). */
+    /** This layer's CloudWatch Logs key (E8). Required. */
     logsKeyArn: pulumi.Input<string>;
     /** Days the trail's log group keeps events. Default 365. */
     cloudWatchRetentionDays?: number;
@@ -47,8 +48,8 @@ export class AccountTrail extends pulumi.ComponentResource {
 
     constructor(name: string, args: AccountTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AccountTrail", name, {}, opts);
-        const retention = args.cloudWatchRetentionDays ?? 365;
-        const dataBuckets = args.dataEventBucketNames ?? [];
+        const retention = args.cloudWatchRetentionDays ?? ACCOUNT_TRAIL_DEFAULTS.cloudWatchRetentionDays;
+        const dataBuckets = args.dataEventBucketNames ?? ACCOUNT_TRAIL_DEFAULTS.dataEventBucketNames;
         if (dataBuckets.length > 0 && args.dataEventsExceptBucketNames !== undefined) {
             throw new Error(
                 `AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`,

@@ -2,10 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
+import { AUDIT_TRAIL_DEFAULTS } from "./defaults";
 import { GovernanceAccountArgs } from "./types";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
+
+/** Days old versions of audit evidence are kept at least: a year, beyond SecureBucket's 90. */
+const ARCHIVE_VERSION_DAYS = 365;
 
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
 export function auditArchiveNames(
@@ -74,8 +78,11 @@ export class AuditTrail extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AuditTrail", name, {}, opts);
-        const members = (args.memberAccountIds ?? []).filter((a) => a !== args.account.accountId);
-        const configAccounts = args.configAccountIds ?? [];
+        const D = AUDIT_TRAIL_DEFAULTS;
+        const members = (args.memberAccountIds ?? D.memberAccountIds).filter((a) => a !== args.account.accountId);
+        const configAccounts = args.configAccountIds ?? D.configAccountIds;
+        const cloudWatchRetentionDays = args.cloudWatchRetentionDays ?? D.cloudWatchRetentionDays;
+        const accountDataEvents = args.accountDataEvents ?? D.accountDataEvents;
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
@@ -122,8 +129,8 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: this.accessLogs.name,
                 objectLockDays: args.objectLockDays,
-                // Audit evidence outlives the default 90 days of old versions.
-                noncurrentVersionDays: Math.max(365, args.objectLockDays ?? 0),
+                // Old versions outlive their Object Lock retention, never the other way round.
+                noncurrentVersionDays: Math.max(ARCHIVE_VERSION_DAYS, args.objectLockDays ?? 0),
                 policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
             },
             { parent: this },
@@ -136,7 +143,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                     account: args.account,
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: this.accessLogs.name,
-                    noncurrentVersionDays: 365,
+                    noncurrentVersionDays: ARCHIVE_VERSION_DAYS,
                     policyStatements: archiveBucketStatements({
                         partition,
                         trails: [],
@@ -162,9 +169,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                 archiveBucketName: this.archive.name,
                 archiveKeyArn: this.key.arn,
                 logsKeyArn: args.logsKeyArn,
-                cloudWatchRetentionDays: args.cloudWatchRetentionDays,
+                cloudWatchRetentionDays,
                 dataEventBucketNames: args.dataEventBucketNames,
-                ...(args.accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
+                ...(accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
                 dependsOn: this.ref.ready,
             },
             { parent: this },

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
-import { MANDATORY_TAG_KEYS } from "../tags";
+import { CONFIG_RECORDER_DEFAULTS } from "./defaults";
 
 /**
  * The AWS managed Config rules the platform deploys. Each identifier was checked against the AWS
@@ -82,9 +82,11 @@ export class ConfigRecorder extends pulumi.ComponentResource {
 
     constructor(name: string, args: ConfigRecorderArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:ConfigRecorder", name, {}, opts);
-        const createRecorder = args.createRecorder ?? true;
-        const createRules = args.createRules ?? true;
-        const requiredTagKeys = args.requiredTagKeys ?? MANDATORY_TAG_KEYS;
+        const D = CONFIG_RECORDER_DEFAULTS;
+        const createRecorder = args.createRecorder ?? D.createRecorder;
+        const serviceLinkedRoleExists = args.serviceLinkedRoleExists ?? D.serviceLinkedRoleExists;
+        const createRules = args.createRules ?? D.createRules;
+        const requiredTagKeys = args.requiredTagKeys ?? D.requiredTagKeys;
         if (createRecorder && args.archiveBucketName === undefined) {
             throw new Error(`ConfigRecorder ${name}: archiveBucketName is required to create the recorder; the delivery channel writes to the audit archive.`);
         }
@@ -99,7 +101,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
             // (AWSConfigServiceRolePolicy) instead of a customer role that can drift. An account holds
             // one such role; when it already exists (another recorder, the console), creating it
             // again fails, hence awsConfig.serviceLinkedRoleExists.
-            const slr = args.serviceLinkedRoleExists
+            const slr = serviceLinkedRoleExists
                 ? undefined
                 : new aws.iam.ServiceLinkedRole(
                       `${name}-service-linked-role`,

@@ -6,6 +6,7 @@ import { toPolicyJson } from "../guardrails/document";
 import { detectiveRolePolicy, eventsDeadLetterQueuePolicy, serviceTrustPolicy } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
+import { DETECTIVE_CONTROLS_DEFAULTS, RESERVED_CONCURRENCY_RANGE } from "./defaults";
 import { GovernanceAccountArgs } from "./types";
 import { iamRoleName, namePrefix } from "../naming";
 import { Bundle, bundleHandler, handlerArchive } from "./bundle";
@@ -46,18 +47,21 @@ export class DetectiveControls extends pulumi.ComponentResource {
 
     constructor(name: string, args: DetectiveControlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:DetectiveControls", name, {}, opts);
-        const mode = args.mode ?? "remediate";
-        const requireNetworkIsolation = args.requireNetworkIsolation ?? false;
-        const allowedInstanceTypes = args.allowedInstanceTypes ?? [];
-        const alertEmails = args.alertEmails ?? [];
-        const logRetentionDays = args.logRetentionDays ?? 365;
-        const reservedConcurrency = args.reservedConcurrency ?? 5;
+        const D = DETECTIVE_CONTROLS_DEFAULTS;
+        const mode = args.mode ?? D.mode;
+        const requireNetworkIsolation = args.requireNetworkIsolation ?? D.requireNetworkIsolation;
+        const networkIsolationTeams = args.networkIsolationTeams ?? D.networkIsolationTeams;
+        const allowedInstanceTypes = args.allowedInstanceTypes ?? D.allowedInstanceTypes;
+        const alertEmails = args.alertEmails ?? D.alertEmails;
+        const logRetentionDays = args.logRetentionDays ?? D.logRetentionDays;
+        const reservedConcurrency = args.reservedConcurrency ?? D.reservedConcurrency;
         if (args.keyAdministrators.length === 0) {
             throw new Error(`DetectiveControls ${name}: keyAdministrators is empty; name at least one admin role for the alert key.`);
         }
-        if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 1 || reservedConcurrency > 100) {
+        const { min, max } = RESERVED_CONCURRENCY_RANGE;
+        if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < min || reservedConcurrency > max) {
             throw new Error(
-                `DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from 1 to 100 (governance.detectiveConcurrency).`,
+                `DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from ${min} to ${max} (governance.detectiveConcurrency).`,
             );
         }
         if (allowedInstanceTypes.join(",").length > 3000) {
@@ -171,7 +175,7 @@ export class DetectiveControls extends pulumi.ComponentResource {
                         ALERT_TOPIC_ARN: this.topic.arn,
                         DETECTIVE_MODE: mode,
                         REQUIRE_NETWORK_ISOLATION: String(requireNetworkIsolation),
-                        NETWORK_ISOLATION_TEAMS: (args.networkIsolationTeams ?? []).join(","),
+                        NETWORK_ISOLATION_TEAMS: networkIsolationTeams.join(","),
                         ALLOWED_INSTANCE_TYPES: allowedInstanceTypes.join(","),
                     },
                 },

@@ -6,7 +6,6 @@ import {
     PackedDocument,
     SCP_MAX_CHARS,
     SCP_MAX_PER_TARGET,
-    SCPS_ALREADY_ATTACHED,
     baselineScpStatements,
     packStatements,
     scpQuotaProblem,
@@ -15,16 +14,8 @@ import {
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
 import { NamingContext, namePrefix } from "../naming";
-import { MANDATORY_TAG_KEYS } from "../tags";
-
-/** The OU tree of the multi-account foundations post (docs/sources.md; AWS "Organizing your environment using multiple accounts"). */
-export const OU_TREE: Record<string, string[]> = {
-    Security: [],
-    Infrastructure: [],
-    Workloads: ["Dev", "Test", "Prod"],
-    Deployments: [],
-    Sandbox: [],
-};
+import { ORGANIZATION_GUARDRAILS_DEFAULTS } from "./defaults";
+import { OU_PATHS, OU_TREE } from "./organizationalUnits";
 
 export interface AccountPlacement {
     accountId: string;
@@ -33,13 +24,13 @@ export interface AccountPlacement {
 }
 
 export interface OrganizationGuardrailsArgs {
-    /** Root id (r-...) under which the OUs are created (from config: no lookup). */
+    /** Root id (r-...) under which the OUs are created (from config: no lookup). Required. */
     rootId: string;
     /** Organization and environment: prefix (`acme-prod`) of the policy names. Required. */
     naming: NamingContext;
     /** Partition, region and id of the management account. Required. */
     account: AccountContext;
-    /** Instance types allowed in the Workloads OU (G2). */
+    /** Instance types allowed in the Workloads OU (G2). Required. */
     allowedInstanceTypes: string[];
     /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
     breakGlassRoleArnPatterns?: string[];
@@ -93,11 +84,13 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
 
     constructor(name: string, args: OrganizationGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:OrganizationGuardrails", name, {}, opts);
-        const breakGlass = args.breakGlassRoleArnPatterns ?? [];
-        const placement = args.accountPlacement ?? [];
-        const sessionDuration = args.sessionDuration ?? "PT4H";
-        const alreadyAttached = args.scpsAlreadyAttached ?? SCPS_ALREADY_ATTACHED;
-        const tagKeys = args.tagKeys ?? MANDATORY_TAG_KEYS;
+        const D = ORGANIZATION_GUARDRAILS_DEFAULTS;
+        const breakGlass = args.breakGlassRoleArnPatterns ?? D.breakGlassRoleArnPatterns;
+        const placement = args.accountPlacement ?? D.accountPlacement;
+        const sessionDuration = args.sessionDuration ?? D.sessionDuration;
+        const alreadyAttached = args.scpsAlreadyAttached ?? D.scpsAlreadyAttached;
+        const tagKeys = args.tagKeys ?? D.tagKeys;
+        const tagValues = args.tagValues ?? D.tagValues;
         const prefix = namePrefix(args.naming);
 
         // Everything that can fail is computed before the first resource is registered.
@@ -106,10 +99,9 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                 `OrganizationGuardrails ${name}: rootId "${args.rootId}" is not an Organizations root id (r-...); set governance.organizationRootId.`,
             );
         }
-        const ouPaths = Object.entries(OU_TREE).flatMap(([top, children]) => [top, ...children.map((c) => `${top}/${c}`)]);
         placement.forEach((p) => {
-            if (!ouPaths.includes(p.ou)) {
-                throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${ouPaths.join(", ")}.`);
+            if (!OU_PATHS.includes(p.ou)) {
+                throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${OU_PATHS.join(", ")}.`);
             }
         });
         const targets: { target: string; docs: PackedDocument[] }[] = [
@@ -120,7 +112,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         if (quota.length > 0) {
             throw new Error(`OrganizationGuardrails ${name}: ${quota.join(" ")}`);
         }
-        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(tagKeys, args.tagValues));
+        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(tagKeys, tagValues));
         const permissionSetDocs = args.identityCenterInstanceArn
             ? permissionSetPolicies({
                   partition: args.account.partition,

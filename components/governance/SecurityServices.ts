@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
+import { SECURITY_SERVICES_DEFAULTS } from "./defaults";
 
 export interface SecurityServicesArgs {
     /** Organization and environment: prefix of the Macie job name. Required. */
@@ -31,10 +32,11 @@ export class SecurityServices extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecurityServicesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:SecurityServices", name, {}, opts);
-        const guardDuty = args.guardDuty ?? true;
-        const securityHub = args.securityHub ?? true;
-        const macie = args.macie ?? false;
-        const macieBuckets = args.macieBuckets ?? [];
+        const D = SECURITY_SERVICES_DEFAULTS;
+        const guardDuty = args.guardDuty ?? D.guardDuty;
+        const securityHub = args.securityHub ?? D.securityHub;
+        const macie = args.macie ?? D.macie;
+        const macieBuckets = args.macieBuckets ?? D.macieBuckets;
         if (macie && macieBuckets.length === 0) {
             throw new Error(`SecurityServices ${name}: macie is on but macieBuckets is empty; name the data buckets to inspect.`);
         }

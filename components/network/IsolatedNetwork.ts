@@ -5,7 +5,7 @@ import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { EndpointPrincipalScope, codeArtifactEndpointPolicy, platformPrincipalsEndpointPolicy, s3GatewayEndpointPolicy } from "../guardrails/endpoints";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 import { NETWORK_ISOLATION_TAG } from "../tags";
-import { CapacityPlan, SubnetLayout, layoutSubnets } from "./capacityPlanner";
+import { CapacityPlan, MIN_SUBNET_PREFIX, SubnetLayout, layoutSubnets } from "./capacityPlanner";
 import {
     CODEARTIFACT_ASSETS_BUCKETS,
     DEFAULT_INTERFACE_ENDPOINTS,
@@ -16,6 +16,7 @@ import {
     endpointServiceName,
     requiredEndpointKeys,
 } from "./endpointCatalog";
+import { ISOLATED_NETWORK_DEFAULTS } from "./defaults";
 import { NetworkContext } from "./types";
 import { VpcFlowLogs } from "./VpcFlowLogs";
 
@@ -28,13 +29,13 @@ const NFS = 2049;
 const USER_PROFILE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 export interface IsolatedNetworkArgs {
-    /** IPv4 block of the VPC, e.g. 10.20.0.0/16. */
+    /** IPv4 block of the VPC, e.g. 10.20.0.0/16. Required. */
     cidr: string;
-    /** Availability zone names (from config): one isolated subnet each, at least 2. */
+    /** Availability zone names (from config): one isolated subnet each, at least 2. Required. */
     availabilityZones: string[];
-    /** Partition, region and account of the VPC. */
+    /** Partition, region and account of the VPC. Required. */
     account: AccountContext;
-    /** Organisation and environment: names, and the platform bucket prefix of the S3 endpoint policy. */
+    /** Organisation and environment: names, and the platform bucket prefix of the S3 endpoint policy. Required. */
     naming: NamingContext;
     /** Subnet prefix length. Default: the largest equal split of `cidr` into one subnet per AZ. */
     subnetPrefixLength?: number;
@@ -43,7 +44,7 @@ export interface IsolatedNetworkArgs {
      * Required ones (sts, logs, sagemaker.api, ssm, codeartifact.*) cannot be left out.
      */
     interfaceEndpoints?: string[];
-    /** Whose principals may use the endpoints: the platform's accounts or its organisation. */
+    /** Whose principals may use the endpoints: the platform's accounts or its organisation. Required. */
     principalScope: EndpointPrincipalScope;
     /** More buckets readable through the S3 gateway endpoint. Default none. */
     s3ExtraReadBuckets?: string[];
@@ -53,7 +54,7 @@ export interface IsolatedNetworkArgs {
     flowLogsKmsKeyArn: pulumi.Input<string>;
     /** Days flow logs are kept. Default 365. */
     flowLogRetentionDays?: number;
-    /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. */
+    /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. Default: none. */
     capacity?: CapacityPlan;
 }
 
@@ -93,9 +94,9 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     constructor(name: string, args: IsolatedNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:network:IsolatedNetwork", name, {}, opts);
         const { partition, region } = args.account;
-        const endpointKeys = args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS.map((e) => e.key);
+        const endpointKeys = args.interfaceEndpoints ?? ISOLATED_NETWORK_DEFAULTS.interfaceEndpoints;
         const assetsBucket = args.codeArtifactAssetsBucket ?? CODEARTIFACT_ASSETS_BUCKETS[region];
-        const retentionDays = args.flowLogRetentionDays ?? 365;
+        const retentionDays = args.flowLogRetentionDays ?? ISOLATED_NETWORK_DEFAULTS.flowLogRetentionDays;
 
         // Validation first: a bad argument registers nothing.
         if (args.availabilityZones.length < 2) {
@@ -116,7 +117,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         }
         if (args.capacity && layout.usableIpsPerSubnet < args.capacity.ipsPerSubnet) {
             throw new Error(
-                `IsolatedNetwork ${name}: subnets of /${layout.subnetPrefixLength} hold ${layout.usableIpsPerSubnet} usable IPs, but the capacity plan needs ${args.capacity.ipsPerSubnet} per subnet; use subnets of at least /${args.capacity.recommendedSubnetPrefixLength ?? 16}.`,
+                `IsolatedNetwork ${name}: subnets of /${layout.subnetPrefixLength} hold ${layout.usableIpsPerSubnet} usable IPs, but the capacity plan needs ${args.capacity.ipsPerSubnet} per subnet; use subnets of at least /${args.capacity.recommendedSubnetPrefixLength ?? MIN_SUBNET_PREFIX}.`,
             );
         }
         const missing = requiredEndpointKeys().filter((k) => !endpointKeys.includes(k));

@@ -12,6 +12,7 @@ import {
     upstreamRepositoryPolicy,
 } from "../guardrails/packages";
 import { CustomerKey } from "../kms/CustomerKey";
+import { PACKAGE_MIRROR_DEFAULTS } from "./defaults";
 
 /** One mirrored ecosystem: a public upstream repository and the approved repository. */
 export interface EcosystemNames {
@@ -72,19 +73,19 @@ export function mirrorNames(account: AccountContext, domainName: string, imageRe
 }
 
 export interface PackageMirrorArgs {
-    /** Partition, region and account of the shared-services layer. */
+    /** Partition, region and account of the shared-services layer. Required. */
     account: AccountContext;
-    /** CodeArtifact domain name (2–50 lower-case characters). */
+    /** CodeArtifact domain name (2–50 lower-case characters). Required. */
     domainName: string;
-    /** ECR repository name of the approved Studio images. */
+    /** ECR repository name of the approved Studio images. Required. */
     imageRepositoryName: string;
-    /** Administrators of the mirror's customer keys. */
+    /** Administrators of the mirror's customer keys. Required. */
     keyAdministrators: string[];
-    /** Who may read approved packages and pull approved images (workload accounts or the organisation). */
+    /** Who may read approved packages and pull approved images (workload accounts or the organisation). Required. */
     readers: ReaderScope;
-    /** The scan pipeline's scan role: the only reader of the public upstream repositories (S1, S2). */
+    /** The scan pipeline's scan role: the only reader of the public upstream repositories (S1, S2). Required. */
     scannerRoleArn: pulumi.Input<string>;
-    /** The scan pipeline's publish role: the only publisher to the approved repositories (S3). */
+    /** The scan pipeline's publish role: the only publisher to the approved repositories (S3). Required. */
     publisherRoleArn: pulumi.Input<string>;
     /** Also mirror npm (public-npmjs + approved-npm). Default false. */
     npm?: boolean;
@@ -111,8 +112,8 @@ export class PackageMirror extends pulumi.ComponentResource {
 
     constructor(name: string, args: PackageMirrorArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:packages:PackageMirror", name, {}, opts);
-        const npm = args.npm ?? false;
-        const keep = args.imageRetentionCount ?? 30;
+        const npm = args.npm ?? PACKAGE_MIRROR_DEFAULTS.npm;
+        const keep = args.imageRetentionCount ?? PACKAGE_MIRROR_DEFAULTS.imageRetentionCount;
         if (!/^[a-z][a-z0-9-]{0,48}[a-z0-9]$/.test(args.domainName)) {
             throw new Error(
                 `PackageMirror ${name}: domainName "${args.domainName}" must be 2-50 lower-case letters, digits and hyphens, starting with a letter.`,

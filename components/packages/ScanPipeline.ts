@@ -22,6 +22,8 @@ import { NamingContext, bucketName, iamRoleName, namePrefix } from "../naming";
 import { VpcFlowLogs } from "../network/VpcFlowLogs";
 import { SecureBucket } from "../storage/SecureBucket";
 import { bundleDecisionCode } from "./decide/bundle";
+import { CodeStarProvider, PYTHON_VERSION_PATTERN, SCAN_PIPELINE_DEFAULTS, SCAN_TIMEOUT_MINUTES_RANGE } from "./defaults";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import { ScanPolicy } from "./decide/types";
 import { MirrorNames } from "./PackageMirror";
 
@@ -35,22 +37,24 @@ function loadScanHelpers(): string {
 }
 
 export interface ScanPipelineArgs {
+    /** Partition, region and id of the shared-services account. Required. */
     account: AccountContext;
+    /** Organization and environment: prefix of every name. Required. */
     naming: NamingContext;
-    /** Names and ARNs of the mirror (mirrorNames()): the pipeline reads the upstream and publishes to approved. */
+    /** Names and ARNs of the mirror (mirrorNames()): the pipeline reads the upstream and publishes to approved. Required. */
     mirror: MirrorNames;
-    /** Administrators of the pipeline's customer keys; they also upload the pipeline's tool objects. */
+    /** Administrators of the pipeline's customer keys; they also upload the pipeline's tool objects. Required. */
     keyAdministrators: string[];
-    /** The layer's CloudWatch Logs key (E8): CodeBuild logs are encrypted with it. */
+    /** The layer's CloudWatch Logs key (E8): CodeBuild logs are encrypted with it. Required. */
     logsKeyArn: pulumi.Input<string>;
-    /** Severity threshold, licence allow-list and exceptions handed to the decision code. */
-    policy: ScanPolicy;
-    /** Availability zones of the scanning VPC (from config; the first two are used). */
+    /** Severity threshold, licence allow-list and exceptions handed to the decision code. Default: HIGH, permissive licences, no exceptions (SCAN_POLICY_DEFAULTS). */
+    policy?: ScanPolicy;
+    /** Availability zones of the scanning VPC (from config; the first two are used). Required. */
     availabilityZones: string[];
     /** CIDR of the scanning VPC. Default 10.250.0.0/22. Never the data VPC's block. */
     scanVpcCidr?: string;
     /** Intake: `s3` (versioned KMS bucket, upload requests.zip) or `codestar` (git through a connection). Default s3. */
-    intake?: { mode: "s3" | "codestar"; provider?: string; repository?: string; branch?: string };
+    intake?: { mode: "s3" | "codestar"; provider?: CodeStarProvider; repository?: string; branch?: string };
     /** E-mail addresses subscribed to the notification topic. Default none. */
     notificationEmails?: string[];
     /** Minutes a scan build may run. Default 60. */
@@ -91,22 +95,25 @@ export class ScanPipeline extends pulumi.ComponentResource {
 
     constructor(name: string, args: ScanPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:packages:ScanPipeline", name, {}, opts);
-        const intake = { mode: "s3" as const, provider: "GitHub", branch: "main", ...args.intake };
-        const emails = args.notificationEmails ?? [];
-        const scanTimeout = args.scanTimeoutMinutes ?? 60;
-        const pythonVersion = args.pythonVersion ?? "3.11";
-        const scanVpcCidr = args.scanVpcCidr ?? "10.250.0.0/22";
-        const retention = args.reportRetentionDays ?? 365;
+        const D = SCAN_PIPELINE_DEFAULTS;
+        const policy = args.policy ?? D.policy;
+        const intake = { ...D.intake, ...args.intake };
+        const emails = args.notificationEmails ?? D.notificationEmails;
+        const scanTimeout = args.scanTimeoutMinutes ?? D.scanTimeoutMinutes;
+        const pythonVersion = args.pythonVersion ?? D.pythonVersion;
+        const scanVpcCidr = args.scanVpcCidr ?? D.scanVpcCidr;
+        const retention = args.reportRetentionDays ?? D.reportRetentionDays;
         if (intake.mode === "codestar" && !intake.repository) {
             throw new Error(`ScanPipeline ${name}: intake mode codestar needs intake.repository (owner/name of the request repository).`);
         }
         if (args.availabilityZones.length < 2) {
             throw new Error(`ScanPipeline ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); the scanning VPC needs 2.`);
         }
-        if (!Number.isInteger(scanTimeout) || scanTimeout < 5 || scanTimeout > 480) {
-            throw new Error(`ScanPipeline ${name}: scanTimeoutMinutes ${scanTimeout} must be a whole number from 5 to 480 (the CodeBuild limits).`);
+        const { min, max } = SCAN_TIMEOUT_MINUTES_RANGE;
+        if (!Number.isInteger(scanTimeout) || scanTimeout < min || scanTimeout > max) {
+            throw new Error(`ScanPipeline ${name}: scanTimeoutMinutes ${scanTimeout} must be a whole number from ${min} to ${max} (the CodeBuild limits).`);
         }
-        if (!/^3\.\d{1,2}$/.test(pythonVersion)) {
+        if (!PYTHON_VERSION_PATTERN.test(pythonVersion)) {
             throw new Error(`ScanPipeline ${name}: pythonVersion "${pythonVersion}" must look like 3.11.`);
         }
         const { account, naming, mirror } = args;
@@ -282,7 +289,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const logGroup = (stage: string) =>
             new aws.cloudwatch.LogGroup(
                 `${name}-${stage}-logs`,
-                { name: `/secure-ds/${prefix}/codebuild/package-${stage}`, kmsKeyId: args.logsKeyArn, retentionInDays: 365 },
+                { name: `/secure-ds/${prefix}/codebuild/package-${stage}`, kmsKeyId: args.logsKeyArn, retentionInDays: DEFAULT_LOG_RETENTION_DAYS },
                 { parent: this, protect: true, retainOnDelete: true },
             );
         const logs = { scan: logGroup("scan"), decide: logGroup("decide"), publish: logGroup("publish") };
@@ -391,7 +398,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     TOOLS_BUCKET: this.reportsBucket.name,
                     DECIDE_KEY: decideKey,
                     DECIDE_SHA256: bundle.sha256,
-                    SCAN_POLICY: JSON.stringify(args.policy),
+                    SCAN_POLICY: JSON.stringify(policy),
                     REPORTS_BUCKET: this.reportsBucket.name,
                     REPORTS_KEY_ARN: this.key.arn,
                 },

@@ -3,9 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, Statement, policyDocument, toPolicyJson } from "../guardrails/document";
 import { denyInsecureTransport, denyWrongEncryption } from "../guardrails/s3";
+import { SECURE_BUCKET_DEFAULTS } from "./defaults";
 
 export interface SecureBucketArgs {
-    /** Physical bucket name (see components/naming.ts bucketName). */
+    /** Physical bucket name (see components/naming.ts bucketName). Required. */
     bucketName: string;
     /** Partition, region and id of the account owning the bucket. Required. */
     account: AccountContext;
@@ -21,13 +22,13 @@ export interface SecureBucketArgs {
     accessLogBucket?: pulumi.Input<string>;
     /** Days noncurrent versions are kept. Default 90. */
     noncurrentVersionDays?: number;
-    /** Extra statements for the bucket policy (network restriction, service access). */
+    /** Extra statements for the bucket policy (network restriction, service access). Default: none. */
     policyStatements?: pulumi.Input<Statement[]>;
     /** Object Lock in compliance mode with this many days of default retention. Default off. */
     objectLockDays?: number;
     /** Protect the bucket from deletion (`protect` and `retainOnDelete`). Default true. */
     protect?: boolean;
-    /** Extra tags (e.g. team); the provider's defaultTags carry the mandatory ones. */
+    /** Extra tags (e.g. team); the provider's defaultTags carry the mandatory ones. Default: none. */
     tags?: Record<string, string>;
 }
 
@@ -45,18 +46,18 @@ export class SecureBucket extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:storage:SecureBucket", name, {}, opts);
-        const accessLogDestination = args.accessLogDestination ?? false;
+        const accessLogDestination = args.accessLogDestination ?? SECURE_BUCKET_DEFAULTS.accessLogDestination;
+        const noncurrentDays = args.noncurrentVersionDays ?? SECURE_BUCKET_DEFAULTS.noncurrentVersionDays;
+        const protect = args.protect ?? SECURE_BUCKET_DEFAULTS.protect;
         if (args.kmsKeyArn === undefined) {
             throw new Error(`SecureBucket ${name}: kmsKeyArn is required; every bucket is encrypted with a customer key (E7).`);
         }
-        const noncurrentDays = args.noncurrentVersionDays ?? 90;
         if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
             throw new Error(`SecureBucket ${name}: noncurrentVersionDays ${noncurrentDays} must be a positive whole number of days.`);
         }
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`SecureBucket ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
-        const protect = args.protect ?? true;
         const { partition, accountId } = args.account;
         const bucketArn = `arn:${partition}:s3:::${args.bucketName}`;
         const child = { parent: this };

@@ -8,16 +8,11 @@ import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
 import { TeamStudioBinding } from "../team/types";
+import { IDLE_MINUTES_RANGE, SECURE_STUDIO_DOMAIN_DEFAULTS } from "./defaults";
 import { STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKnownInstanceType } from "./instanceTypes";
 import { StudioAppKind, lifecycleConfigContent } from "./lifecycleScript";
 import { StudioCustomImage } from "./StudioImages";
 import { StudioUserProfile } from "./StudioUserProfile";
-
-/** Instance types when none are given: CPU, small to medium (the G2 default of the config). */
-const DEFAULT_ALLOWED_INSTANCE_TYPES = ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge"];
-
-/** SageMaker's bounds for idle timeouts. */
-export const IDLE_MINUTES_RANGE = { min: 60, max: 525600 } as const;
 
 /** The network as the domain uses it (NetworkContext, or a fake in tests). */
 export type StudioNetwork = Pick<NetworkContext, "vpcId" | "subnetIds" | "domainSecurityGroupId" | "userSecurityGroup" | "interfaceEndpointIds">;
@@ -25,13 +20,13 @@ export type StudioNetwork = Pick<NetworkContext, "vpcId" | "subnetIds" | "domain
 export interface SecureStudioDomainArgs {
     /** Organization and environment: the domain is `<organization>-<environment>-<team>`. Required. */
     naming: NamingContext;
-    /** Partition, region and account of the workload layer. */
+    /** Partition, region and account of the workload layer. Required. */
     account: AccountContext;
-    /** The team whose users, roles, key and buckets the domain uses. */
+    /** The team whose users, roles, key and buckets the domain uses. Required. */
     team: TeamStudioBinding;
-    /** Subnets, security groups, the per-user group factory and the Studio endpoint id. */
+    /** Subnets, security groups, the per-user group factory and the Studio endpoint id. Required. */
     network: StudioNetwork;
-    /** Administrators of the home EFS key (the layer's admin roles). They also create the domain. */
+    /** Administrators of the home EFS key (the layer's admin roles). They also create the domain. Required. */
     keyAdministrators: string[];
     /** IAM (presigned URLs) or SSO (IAM Identity Center). Default IAM. */
     authMode?: "IAM" | "SSO";
@@ -39,7 +34,7 @@ export interface SecureStudioDomainArgs {
     identityCenterUserName?: "name" | "email";
     /** Idle minutes before JupyterLab (and Code Editor) apps shut down, 60–525600 (G7). Default 120. */
     idleMinutes?: number;
-    /** Instance types users may start apps on (G2); the others are hidden in the portal. Default the config's CPU list. */
+    /** Instance types users may start apps on (G2); the others are hidden in the portal. Default: CPU, small to medium (SECURE_STUDIO_DOMAIN_DEFAULTS). */
     allowedInstanceTypes?: string[];
     /** Corporate CIDRs allowed to request presigned URLs (N8). Default none: only through the VPC endpoints. */
     presignedUrlSourceIps?: string[];
@@ -94,15 +89,16 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureStudioDomainArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:studio:SecureStudioDomain", name, {}, opts);
-        const authMode = args.authMode ?? "IAM";
-        const idleMinutes = args.idleMinutes ?? 120;
-        const allowed = args.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
-        const sourceIps = args.presignedUrlSourceIps ?? [];
-        const codeEditor = args.codeEditor ?? false;
-        const sharedSpace = args.sharedSpace ?? false;
-        const sharing = args.notebookSharing ?? "disabled";
-        const customImages = args.customImages ?? [];
-        const protect = args.protect ?? true;
+        const D = SECURE_STUDIO_DOMAIN_DEFAULTS;
+        const authMode = args.authMode ?? D.authMode;
+        const idleMinutes = args.idleMinutes ?? D.idleMinutes;
+        const allowed = args.allowedInstanceTypes ?? D.allowedInstanceTypes;
+        const sourceIps = args.presignedUrlSourceIps ?? D.presignedUrlSourceIps;
+        const codeEditor = args.codeEditor ?? D.codeEditor;
+        const sharedSpace = args.sharedSpace ?? D.sharedSpace;
+        const sharing = args.notebookSharing ?? D.notebookSharing;
+        const customImages = args.customImages ?? D.customImages;
+        const protect = args.protect ?? D.protect;
         const team = args.team;
         const domainName = `${namePrefix(args.naming)}-${team.teamName}`;
 

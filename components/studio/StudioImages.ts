@@ -4,15 +4,17 @@ import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { imagePullPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
 import { NamingContext, namePrefix } from "../naming";
+import { IMAGE_USERS } from "./imageUsers";
 
 /** One approved image. */
 export interface StudioImageSpec {
-    /** Short name; the SageMaker image is `<organization>-<environment>-<name>`. */
+    /** Short name; the SageMaker image is `<organization>-<environment>-<name>`. Required. */
     name: string;
-    /** ECR image URI pinned by tag or digest. */
+    /** ECR image URI pinned by tag or digest. Required. */
     uri: string;
-    /** UID/GID the image runs as: 1000/100 (non-root sagemaker-user) or 0/0 (whitepaper). */
+    /** UID the image runs as: one of IMAGE_USERS (1000 with GID 100, or 0 with GID 0). Required. */
     uid: 0 | 1000;
+    /** GID the image runs as, paired with `uid` as in IMAGE_USERS. Required. */
     gid: 0 | 100;
 }
 
@@ -21,7 +23,7 @@ export interface StudioImagesArgs {
     naming: NamingContext;
     /** Partition, region and id of the account holding the images. Required. */
     account: AccountContext;
-    /** The approved images (I7). At least one. */
+    /** The approved images (I7). At least one. Required. */
     images: StudioImageSpec[];
 }
 
@@ -34,8 +36,6 @@ export interface StudioCustomImage {
     /** The version created from the configured URI. */
     imageVersionNumber: pulumi.Output<number>;
 }
-
-const VALID_USERS = new Set(["1000/100", "0/0"]);
 
 /**
  * Approved custom images for JupyterLab (I7): one SageMaker image, image version and app image
@@ -52,8 +52,10 @@ export class StudioImages extends pulumi.ComponentResource {
             throw new Error(`StudioImages ${name}: images is empty; create the component only when studio.images lists at least one image.`);
         }
         for (const image of args.images) {
-            if (!VALID_USERS.has(`${image.uid}/${image.gid}`)) {
-                throw new Error(`StudioImages ${name}: image ${image.name} runs as ${image.uid}/${image.gid}; Studio accepts only 1000/100 or 0/0.`);
+            if (!Object.keys(IMAGE_USERS).includes(`${image.uid}/${image.gid}`)) {
+                throw new Error(
+                    `StudioImages ${name}: image ${image.name} runs as ${image.uid}/${image.gid}; Studio accepts only ${Object.keys(IMAGE_USERS).join(" or ")}.`,
+                );
             }
         }
         const seen = new Set<string>();

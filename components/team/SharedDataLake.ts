@@ -15,12 +15,13 @@ export interface SharedDataLakeArgs {
     naming: NamingContext;
     /** Partition, region and id of the workload account. Required. */
     account: AccountContext;
+    /** The isolated network: the lake admits only its VPC and S3 endpoint. Required. */
     network: NetworkContext;
-    /** Administrators of the lake key (the layer's key admins). */
+    /** Administrators of the lake key (the layer's key admins). Required. */
     keyAdministrators: string[];
     /** Principals exempt from the network rule: they manage bucket settings from outside the VPC. Default: keyAdministrators. */
     bucketAdministrators?: string[];
-    /** The platform's access-log bucket (name). */
+    /** The platform's access-log bucket (name). Required. */
     accessLogBucket: pulumi.Input<string>;
 }
 

@@ -13,29 +13,32 @@ import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
 import { SecureBucket } from "../storage/SecureBucket";
-import { MANDATORY_TAG_KEYS } from "../tags";
 import { TEAM_BUCKET_PURPOSES, TEAM_ROLE_KINDS, TeamBucketPurpose, TeamRoleKind, teamNameViolations, teamNames, userRoleName } from "./names";
+import { TEAM_ENVIRONMENT_DEFAULTS, withTeamDefaults } from "./defaults";
 import { TeamSpec, TeamStudioBinding } from "./types";
 
 /** The shared data lake a team gets an access point on (see SharedDataLake). */
 export interface TeamDataLakeInput {
+    /** The lake bucket, which the team's access point is on. Required. */
     bucketName: pulumi.Input<string>;
+    /** ARN of the lake bucket, for the team's role policies. Required. */
     bucketArn: pulumi.Input<string>;
+    /** The lake's customer key, which the team's roles use through S3. Required. */
     keyArn: pulumi.Input<string>;
 }
 
 export interface TeamEnvironmentArgs {
     /** The team: name, users, federation, budget and guardrail settings. Required. */
     team: TeamSpec;
-    /** Organization and environment: prefix of every name. */
+    /** Organization and environment: prefix of every name. Required. */
     naming: NamingContext;
     /** Partition, region and id of the workload account, from config. Required. */
     account: AccountContext;
     /** Account of the package mirror and shared images (CodeArtifact, ECR). Default: the workload account. */
     sharedServicesAccountId?: string;
-    /** The isolated network: VPC, subnets, S3 and KMS endpoints. */
+    /** The isolated network: VPC, subnets, S3 and KMS endpoints. Required. */
     network: NetworkContext;
-    /** Administrators of the team key (the layer's key admins). Never team roles. */
+    /** Administrators of the team key (the layer's key admins). Never team roles. Required. */
     keyAdministrators: string[];
     /**
      * Principals exempt from the buckets' network rule because they manage bucket settings from
@@ -98,11 +101,12 @@ export class TeamEnvironment extends pulumi.ComponentResource {
 
     constructor(name: string, args: TeamEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:team:TeamEnvironment", name, {}, opts);
-        const team = args.team;
+        const team = withTeamDefaults(args.team);
         const { partition, region, accountId } = args.account;
         const sharedServicesAccountId = args.sharedServicesAccountId ?? accountId;
         const bucketAdministrators = args.bucketAdministrators ?? args.keyAdministrators;
-        const mandatoryTagKeys = [...(args.mandatoryTagKeys ?? MANDATORY_TAG_KEYS)];
+        const mandatoryTagKeys = [...(args.mandatoryTagKeys ?? TEAM_ENVIRONMENT_DEFAULTS.mandatoryTagKeys)];
+        const dataInspectorArns = args.dataInspectorArns ?? TEAM_ENVIRONMENT_DEFAULTS.dataInspectorArns;
         const kmsEndpoint = args.network.interfaceEndpointIds["kms"];
         const kmsEndpointIds = args.kmsEndpointIds ?? (kmsEndpoint ? [kmsEndpoint] : []);
 
@@ -189,7 +193,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             adminUsers: admins,
             budgetName: names.budget,
             bucketAdminArns: bucketAdministrators,
-            dataInspectorArns: args.dataInspectorArns ?? [],
+            dataInspectorArns: dataInspectorArns,
             ...(team.dataLake && r.dataLakeBucketArn && r.dataLakeKeyArn
                 ? { dataLake: { bucketArn: r.dataLakeBucketArn, keyArn: r.dataLakeKeyArn, accessPointArn, prefix: names.dataLakePrefix } }
                 : {}),
@@ -229,7 +233,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                                 roleArns,
                                 userRoleArns,
                                 delegatedRolePath: names.delegatedRolePath,
-                                dataInspectorArns: args.dataInspectorArns ?? [],
+                                dataInspectorArns: dataInspectorArns,
                             },
                             { administrators: args.keyAdministrators, kmsEndpointIds: endpoints },
                         ),

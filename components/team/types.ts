@@ -23,8 +23,8 @@ export interface TeamFederation {
     samlProviderArn?: string;
     /** IAM principals that call AssumeRole with the `studiouserid` session tag. Default: none. */
     principalArns?: string[];
-    /** With `principalArns`: the team admin role requires MFA on the caller's session (I8). Required. */
-    requireMfaForAdmin: boolean;
+    /** With `principalArns`: the team admin role requires MFA on the caller's session (I8). Default true. */
+    requireMfaForAdmin?: boolean;
 }
 
 /** One budget alert: a percentage of the monthly amount, on actual or forecasted spend. */
@@ -41,22 +41,22 @@ export interface TeamSpec {
     name: string;
     /** Monthly budget in USD for the team's AWS Budget (G6). Required. */
     monthlyBudgetUsd: number;
-    /** Addresses alerted when the budget crosses a threshold. Required (may be empty). */
-    budgetAlertEmails: string[];
-    /** When the budget alerts. Required. */
-    budgetAlerts: BudgetAlert[];
+    /** Addresses alerted when the budget crosses a threshold. Default none (the budget has no notifications). */
+    budgetAlertEmails?: string[];
+    /** When the budget alerts. Default 80% of actual and 100% of forecasted spend. */
+    budgetAlerts?: BudgetAlert[];
     /** Who may assume the team's human roles. Required. */
     federation: TeamFederation;
-    /** One execution role per user instead of one per team. Required. */
-    perUserExecutionRoles: boolean;
-    /** Deny jobs and models without container network isolation (N4). Required. */
-    networkIsolation: boolean;
-    /** Longest training or processing job, in hours (G3). Required. */
-    maxJobRuntimeHours: number;
+    /** One execution role per user instead of one per team. Default false. */
+    perUserExecutionRoles?: boolean;
+    /** Deny jobs and models without container network isolation (N4). Default false. */
+    networkIsolation?: boolean;
+    /** Longest training or processing job, in hours (G3), at most MAX_JOB_RUNTIME_HOURS. Default 24. */
+    maxJobRuntimeHours?: number;
     /** Instance types of the team's jobs and endpoints (G2). Default: the app instance types. */
     jobInstanceTypes?: string[];
-    /** An access point on the platform's shared data lake. Required. */
-    dataLake: boolean;
+    /** An access point on the platform's shared data lake. Default false. */
+    dataLake?: boolean;
     /** The team's users; at least one admin. Required. */
     users: TeamUser[];
 }

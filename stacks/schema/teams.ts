@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NamingContext, namePrefix } from "../../components/naming";
 import { PLATFORM_TEAM } from "../../components/guardrails/teamScope";
 import { PLATFORM_KEY_ALIAS_SUFFIXES, teamClaimedNames, teamNameViolations } from "../../components/team/names";
+import { MAX_JOB_RUNTIME_HOURS, TEAM_ENVIRONMENT_DEFAULTS } from "../../components/team/defaults";
 import { TEAM_USER_ROLES } from "../../components/team/types";
 import { dnsName, emailAddress } from "./common";
 
@@ -38,7 +39,7 @@ export const federationSchema = z
          * With `principalArns`: the team admin role requires MFA on the caller's session (I8).
          * Default true. SAML sign-ins get MFA from the IdP and are not affected.
          */
-        requireMfaForAdmin: z.boolean().default(true),
+        requireMfaForAdmin: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.federation.requireMfaForAdmin),
     })
     .superRefine((f, ctx) => {
         const count = (f.samlProviderArn ? 1 : 0) + (f.principalArns ? 1 : 0);
@@ -59,14 +60,6 @@ export const budgetAlertSchema = z.strictObject({
     type: z.enum(["ACTUAL", "FORECASTED"]),
 });
 
-export const DEFAULT_BUDGET_ALERTS = [
-    { percent: 80, type: "ACTUAL" as const },
-    { percent: 100, type: "FORECASTED" as const },
-];
-
-/** SageMaker accepts jobs of at most 28 days. */
-const MAX_JOB_RUNTIME_HOURS = 672;
-
 /** A data-science team: its own keys, buckets, roles and budget. */
 export const teamSchema = z
     .strictObject({
@@ -81,32 +74,35 @@ export const teamSchema = z
         /** Monthly budget in USD for the team's AWS Budget (G6). */
         monthlyBudgetUsd: z.number().positive({ message: "must be a positive amount of US dollars" }),
         /** Addresses alerted when the budget crosses a threshold. Default none. */
-        budgetAlertEmails: z.array(emailAddress).max(10, { message: "has more than 10 addresses, the AWS Budgets limit per notification" }).default([]),
+        budgetAlertEmails: z
+            .array(emailAddress)
+            .max(10, { message: "has more than 10 addresses, the AWS Budgets limit per notification" })
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.budgetAlertEmails),
         /** When the budget alerts. Default 80% of actual and 100% of forecasted spend. */
         budgetAlerts: z
             .array(budgetAlertSchema)
             .min(1, { message: "is empty; name at least one alert threshold" })
             .max(5, { message: "has more than 5 alerts, the AWS Budgets limit per budget" })
-            .default(DEFAULT_BUDGET_ALERTS),
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.budgetAlerts),
         /** Who may assume the team's human roles. */
         federation: federationSchema,
         /** One execution role per user instead of one per team (per-user CloudTrail and data access). Default false. */
-        perUserExecutionRoles: z.boolean().default(false),
+        perUserExecutionRoles: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.perUserExecutionRoles),
         /** Deny jobs and models without container network isolation (N4). Default false. */
-        networkIsolation: z.boolean().default(false),
+        networkIsolation: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.networkIsolation),
         /** Longest training or processing job, in hours (G3). Default 24. */
         maxJobRuntimeHours: z
             .number()
             .positive({ message: "must be a positive number of hours" })
             .max(MAX_JOB_RUNTIME_HOURS, { message: `is above ${MAX_JOB_RUNTIME_HOURS} hours (28 days), the longest job SageMaker runs` })
-            .default(24),
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.maxJobRuntimeHours),
         /** Instance types of the team's jobs and endpoints (G2). Default: studio.instanceTypes. */
         jobInstanceTypes: z
             .array(z.string().regex(/^ml\.[a-z0-9-]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" }))
             .min(1, { message: "is empty; omit it to use studio.instanceTypes" })
             .optional(),
         /** An access point on the platform's shared data lake, limited to `teams/<name>/` and the VPC. Default false. */
-        dataLake: z.boolean().default(false),
+        dataLake: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.dataLake),
         /** The team's users. */
         users: z.array(userSchema).min(1, { message: "is empty; a team needs at least one user" }),
     })
