@@ -18,8 +18,8 @@ import { packagesSchema, refinePackages } from "./schema/packages";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 
-export const CONFIG_NAMESPACE = "secure-ds";
-export const CONFIG_KEY = "platform";
+const CONFIG_NAMESPACE = "secure-ds";
+const CONFIG_KEY = "platform";
 const KEY_PREFIX = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
 
 /** The environments a stack can be; also the values the organisation's tag policy allows for `environment`. */

@@ -12,10 +12,7 @@ import { AccountTrail, accountTrailName } from "./AccountTrail";
 const ARCHIVE_VERSION_DAYS = 365;
 
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
-export function auditArchiveNames(
-    naming: NamingContext,
-    accountId: string,
-): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
+function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
     return {
         bucket: bucketName(naming, "audit", accountId),
         configBucket: bucketName(naming, "audit-config", accountId),

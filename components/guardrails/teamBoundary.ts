@@ -40,9 +40,7 @@ import {
 import { CREATOR_ROLE_KINDS, PLATFORM_TEAM, TeamDocumentScope } from "./teamScope";
 
 /** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
-export const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) =>
-    INSTANCE_TYPE_ACTIONS.includes(a),
-);
+const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) => INSTANCE_TYPE_ACTIONS.includes(a));
 
 /**
  * SageMaker create actions that start compute or deploy models: only the guardrailed creator roles

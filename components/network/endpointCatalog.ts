@@ -94,7 +94,7 @@ export function disabledEndpointProblem(key: string): string | undefined {
     return undefined;
 }
 
-export function optionalEndpointKeys(): string[] {
+function optionalEndpointKeys(): string[] {
     return DEFAULT_INTERFACE_ENDPOINTS.filter((e) => !e.requiredBecause).map((e) => e.key);
 }
 

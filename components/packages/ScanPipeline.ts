@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AccountContext, roleArn, servicePrincipal } from "../guardrails/arns";
+import { AccountContext, servicePrincipal } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import {
@@ -584,9 +584,4 @@ export class ScanPipeline extends pulumi.ComponentResource {
             connectionArn: this.connection?.arn,
         });
     }
-}
-
-/** The role names the pipeline creates, for policies written before the pipeline exists. */
-export function scanPipelineRoleArns(account: AccountContext, naming: NamingContext): { scan: string; publish: string } {
-    return { scan: roleArn(account, iamRoleName(naming, "pkg-scan")), publish: roleArn(account, iamRoleName(naming, "pkg-publish")) };
 }

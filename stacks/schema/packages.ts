@@ -22,7 +22,7 @@ const isoDate = z
  * A waiver for one finding of one package (S2). It expires: an expired exception no longer
  * waives anything, so a forgotten waiver cannot approve packages for ever.
  */
-export const scanExceptionSchema = z.strictObject({
+const scanExceptionSchema = z.strictObject({
     /** Package name as requested (PEP 503 normalisation applies). */
     package: z.string().min(1, { message: "is empty; name the package" }),
     /** Exact version the waiver applies to. Default: every version. */
@@ -136,7 +136,6 @@ export const packagesSchema = z
     });
 
 export type PackagesConfig = z.infer<typeof packagesSchema>;
-export type ScanException = z.infer<typeof scanExceptionSchema>;
 
 type Issue = (path: (string | number)[], message: string) => void;
 

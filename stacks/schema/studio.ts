@@ -14,7 +14,7 @@ const instanceType = z
     });
 
 /** One approved custom image (I7): an ECR image that becomes a SageMaker image for JupyterLab. */
-export const studioImageSchema = z.strictObject({
+const studioImageSchema = z.strictObject({
     /** Image name: lower-case, prefixed with `<organization>-<environment>-` in SageMaker. */
     name: dnsName(40, "image name"),
     /** ECR image URI, pinned by tag or digest: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>`. */
@@ -28,7 +28,7 @@ export const studioImageSchema = z.strictObject({
 });
 
 /** IAM Identity Center, required by authMode SSO. */
-export const identityCenterSchema = z.strictObject({
+const identityCenterSchema = z.strictObject({
     /** ARN of the organisation's Identity Center instance (arn:aws:sso:::instance/ssoins-...). */
     instanceArn: z.string().regex(/^arn:aws(-cn|-us-gov)?:sso:::instance\/(sso)?ins-[a-zA-Z0-9.-]{16}$/, {
         message: "is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)",
@@ -141,7 +141,6 @@ export const studioSchema = z
     });
 
 export type StudioConfig = z.infer<typeof studioSchema>;
-export type StudioImageConfig = z.infer<typeof studioImageSchema>;
 
 /** Platform-level checks of the studio section (it needs the region and the teams). */
 export function studioCrossChecks(

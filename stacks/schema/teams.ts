@@ -7,7 +7,7 @@ import { TEAM_USER_ROLES } from "../../components/team/types";
 import { dnsName, emailAddress } from "./common";
 
 /** One Studio user. Its name becomes the user profile name and the `studiouserid` tag value. */
-export const userSchema = z.strictObject({
+const userSchema = z.strictObject({
     /** User id: lower-case, becomes the Studio user profile name and the `studiouserid` tag (I1, I2). */
     name: dnsName(32, "user name"),
     /** admin: the team's administrator; scientist: a data scientist. */
@@ -29,7 +29,7 @@ const principalArn = z.string().regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|
  * `samlProviderArn` and `principalArns`. Either way the caller must pass the session tag
  * `studiouserid` naming one of the team's users: the role policies key on it (I1).
  */
-export const federationSchema = z
+const federationSchema = z
     .strictObject({
         /** The corporate IdP's SAML provider: users sign in with AssumeRoleWithSAML and get `studiouserid` from the IdP. */
         samlProviderArn: samlProviderArn.optional(),
@@ -53,7 +53,7 @@ export const federationSchema = z
     });
 
 /** One budget alert: a percentage of the monthly amount, on actual or forecasted spend. */
-export const budgetAlertSchema = z.strictObject({
+const budgetAlertSchema = z.strictObject({
     /** Percentage of `monthlyBudgetUsd` that triggers the alert. */
     percent: z.number().positive({ message: "must be a positive percentage" }).max(1000, { message: "is above 1000 percent" }),
     /** ACTUAL (spent) or FORECASTED (AWS forecast for the month). */
@@ -118,7 +118,6 @@ export const teamSchema = z
 
 export type UserConfig = z.infer<typeof userSchema>;
 export type TeamConfig = z.infer<typeof teamSchema>;
-export type FederationConfig = z.infer<typeof federationSchema>;
 
 /**
  * Platform-level checks of the teams: names that overflow an AWS limit once prefixed with the

@@ -1448,8 +1448,3 @@ export const REQUIRED_ROWS = [
     "reading public-pypi as a data scientist: denied",
     "UpdateAppImageConfig by a user: denied",
 ] as const;
-
-/** Statements of a document, for rendering. */
-export function statementsOf(p: SourcedPolicy): Statement[] {
-    return p.document.Statement;
-}
