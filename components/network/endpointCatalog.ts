@@ -19,7 +19,7 @@ export interface InterfaceEndpointSpec {
 
 /**
  * The default set. Required ones are those whose absence breaks VpcOnly Studio or the supply chain
- * outright (anchors pitfalls 5 and 6); the rest are on by default and may be opted out of.
+ * outright (each says why in `requiredBecause`); the rest are on by default and may be opted out of.
  */
 export const DEFAULT_INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
     {
