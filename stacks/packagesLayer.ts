@@ -4,7 +4,8 @@
  * lifecycle script's pip configuration).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MirrorNames, PackageMirror, mirrorNames } from "../components/packages/PackageMirror";
+import { MirrorNames, mirrorNames } from "../components/packages/mirrorNames";
+import { PackageMirror } from "../components/packages/PackageMirror";
 import { ScanPipeline } from "../components/packages/ScanPipeline";
 import { namePrefix } from "../components/naming";
 import { PlatformConfig } from "./config";

@@ -25,7 +25,7 @@ import { bundleDecisionCode } from "./decide/bundle";
 import { CodeStarProvider, PYTHON_VERSION_PATTERN, SCAN_PIPELINE_DEFAULTS, SCAN_TIMEOUT_MINUTES_RANGE } from "./defaults";
 import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import { ScanPolicy } from "./decide/types";
-import { MirrorNames } from "./PackageMirror";
+import { MirrorNames } from "./mirrorNames";
 import { buildAction, codeStarSourceAction, notificationTemplate, plaintextVariables, s3SourceAction } from "./scanPipelineActions";
 import { NOTIFIED_STATES, SCAN_STAGES, ScanPipelineNames, ScanPipelineRole, ScanStage, scanPipelineNames } from "./scanPipelineNames";
 
