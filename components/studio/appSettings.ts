@@ -4,7 +4,7 @@ import { IDLE_MINUTES_RANGE } from "./defaults";
 import type { StudioCustomImage } from "./StudioImages";
 
 /** G7: users may shorten the timeout but never extend it beyond the configured one. */
-export function idleSettings(idleMinutes: number) {
+function idleSettings(idleMinutes: number) {
     return {
         lifecycleManagement: "ENABLED",
         idleTimeoutInMinutes: idleMinutes,
