@@ -8,6 +8,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { PLATFORM_TEAM } from "../components/guardrails/teamScope";
+import { MandatoryTagKey } from "../components/tags";
 import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
@@ -16,12 +18,12 @@ import { packagesSchema, refinePackages } from "./schema/packages";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 
-export const CONFIG_NAMESPACE = "secure-ds";
-export const CONFIG_KEY = "platform";
+const CONFIG_NAMESPACE = "secure-ds";
+const CONFIG_KEY = "platform";
 const KEY_PREFIX = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
 
-/** Tag keys every taggable resource must carry (G1). */
-export const MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"] as const;
+/** The environments a stack can be; also the values the organisation's tag policy allows for `environment`. */
+export const ENVIRONMENTS = ["dev", "test", "prod"] as const;
 
 const tagsSchema = z.strictObject({
     /** Who answers for the platform: a team or mailbox. */
@@ -37,7 +39,7 @@ export const platformSchema = z
         /** Short organisation name, prefixed to every resource name. */
         organization: dnsName(12, "organization name"),
         /** Environment: dev, test or prod. */
-        environment: z.enum(["dev", "test", "prod"]),
+        environment: z.enum(ENVIRONMENTS),
         /** AWS region of every layer, e.g. eu-west-1. */
         region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: "is not an AWS region name such as eu-west-1" }),
         /** AWS partition. Default aws. */
@@ -204,14 +206,17 @@ export function keyAdministrators(account: AccountConfig): string[] {
     throw new PlatformConfigError([`${KEY_PREFIX}.accounts: an account has neither adminRoleArns nor assumeRoleArn`]);
 }
 
-/** The mandatory tags for a resource of `team` ("platform" for shared resources). */
-export function mandatoryTags(cfg: PlatformConfig, team = "platform"): Record<string, string> {
-    return {
-        ...cfg.tags.extra,
+/** The mandatory tags (components/tags.ts) for a resource of `team` (PLATFORM_TEAM for shared resources), after the extra ones. */
+export function mandatoryTags(cfg: PlatformConfig, team = PLATFORM_TEAM): Record<string, string> {
+    const mandatory: Record<MandatoryTagKey, string> = {
         team,
         environment: cfg.environment,
         owner: cfg.tags.owner,
         "cost-center": cfg.tags["cost-center"],
+    };
+    return {
+        ...cfg.tags.extra,
+        ...mandatory,
     };
 }
 

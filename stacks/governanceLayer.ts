@@ -10,9 +10,8 @@ import { DetectiveControls } from "../components/governance/DetectiveControls";
 import { SecurityServices } from "../components/governance/SecurityServices";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { GovernanceAccountArgs } from "../components/governance/types";
-import { namePrefix } from "../components/naming";
 import { teamNames } from "../components/team/names";
-import { MANDATORY_TAG_KEYS, PlatformConfig } from "./config";
+import { PlatformConfig } from "./config";
 import { LayerContext } from "./context";
 import { detectiveMode } from "./schema/governance";
 
@@ -38,9 +37,7 @@ function teamBuckets(cfg: PlatformConfig, purposes: readonly ("data" | "models" 
 function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey): GovernanceAccountArgs {
     return {
         naming: ctx.naming,
-        partition: ctx.aws.partition,
-        region: ctx.aws.region,
-        accountId: ctx.aws.accountId,
+        account: ctx.aws,
         keyAdministrators: ctx.keyAdmins,
         logsKeyArn: logsKey.arn,
     };
@@ -93,10 +90,8 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
         security: new SecurityServices(
             "security",
             {
-                partition: ctx.aws.partition,
-                region: ctx.aws.region,
-                accountId: ctx.aws.accountId,
-                namePrefix: namePrefix(ctx.naming),
+                naming: ctx.naming,
+                account: ctx.aws,
                 guardDuty: gov.securityServices.guardDuty,
                 securityHub: gov.securityServices.securityHub,
                 macie: gov.securityServices.macie,
@@ -110,9 +105,7 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
             "workload-trail",
             {
                 naming: ctx.naming,
-                partition: ctx.aws.partition,
-                region: ctx.aws.region,
-                accountId: ctx.aws.accountId,
+                account: ctx.aws,
                 archiveBucketName: archive.bucketName,
                 archiveKeyArn: archive.keyArn,
                 logsKeyArn: logsKey.arn,
@@ -128,13 +121,11 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
             "config",
             {
                 naming: ctx.naming,
-                partition: ctx.aws.partition,
-                accountId: ctx.aws.accountId,
+                account: ctx.aws,
                 createRecorder: gov.awsConfig.enabled,
                 serviceLinkedRoleExists: gov.awsConfig.serviceLinkedRoleExists,
                 createRules: gov.awsConfig.rules,
                 archiveBucketName: archive?.configBucketName,
-                requiredTagKeys: MANDATORY_TAG_KEYS,
                 dependsOn: archive?.ready,
             },
             { parent },

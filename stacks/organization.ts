@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
-import { namePrefix } from "../components/naming";
-import { MANDATORY_TAG_KEYS } from "./config";
+import { ENVIRONMENTS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
 import { platformInstanceTypes } from "./governanceLayer";
@@ -30,14 +29,12 @@ export class OrganizationLayer extends pulumi.ComponentResource {
             "org",
             {
                 rootId: gov.organizationRootId,
-                namePrefix: namePrefix(ctx.naming),
-                partition: ctx.aws.partition,
-                region: ctx.aws.region,
+                naming: ctx.naming,
+                account: ctx.aws,
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
-                tagKeys: MANDATORY_TAG_KEYS,
                 // Team names differ between stacks; only the environment values are organisation-wide.
-                tagValues: { environment: ["dev", "test", "prod"] },
+                tagValues: { environment: [...ENVIRONMENTS] },
                 accountPlacement: gov.accountPlacement,
                 identityCenterInstanceArn: gov.identityCenterInstanceArn,
                 scpsAlreadyAttached: gov.scpsAlreadyAttached,

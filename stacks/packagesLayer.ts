@@ -4,7 +4,8 @@
  * lifecycle script's pip configuration).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PackageMirror, mirrorNames } from "../components/packages/PackageMirror";
+import { MirrorNames, mirrorNames } from "../components/packages/mirrorNames";
+import { PackageMirror } from "../components/packages/PackageMirror";
 import { ScanPipeline } from "../components/packages/ScanPipeline";
 import { namePrefix } from "../components/naming";
 import { PlatformConfig } from "./config";
@@ -30,6 +31,13 @@ export interface Packages {
     outputs: PackagesOutputs;
 }
 
+/** The mirror's names for the shared-services account: domain `<org>-<env>`, image repository `<org>-<env>/studio-images`. */
+function platformMirrorNames(cfg: PlatformConfig): MirrorNames {
+    const prefix = namePrefix({ organization: cfg.organization, environment: cfg.environment });
+    const account = { partition: cfg.partition, region: cfg.region, accountId: cfg.accounts.sharedServices.accountId };
+    return mirrorNames(account, prefix, `${prefix}/studio-images`, cfg.packages.npm.enabled);
+}
+
 /** The package mirror and the scan pipeline, or undefined when `packages.enabled` is false. */
 export function createPackages(
     ctx: LayerContext,
@@ -40,8 +48,7 @@ export function createPackages(
     const { cfg } = ctx;
     const p = cfg.packages;
     if (!p.enabled) return undefined;
-    const prefix = namePrefix(ctx.naming);
-    const names = mirrorNames(ctx.aws, prefix, `${prefix}/studio-images`, p.npm.enabled);
+    const names = platformMirrorNames(cfg);
     const readerAccounts = [...new Set([cfg.accounts.workload.accountId])];
     const pipeline = new ScanPipeline(
         "packages-pipeline",
@@ -95,9 +102,7 @@ export function createPackages(
 export function packagesPlan(cfg: PlatformConfig): Record<string, unknown> {
     const p = cfg.packages;
     if (!p.enabled) return { enabled: false };
-    const naming = { organization: cfg.organization, environment: cfg.environment };
-    const account = { partition: cfg.partition, region: cfg.region, accountId: cfg.accounts.sharedServices.accountId };
-    const names = mirrorNames(account, namePrefix(naming), `${namePrefix(naming)}/studio-images`, p.npm.enabled);
+    const names = platformMirrorNames(cfg);
     return {
         enabled: true,
         domain: names.domainName,

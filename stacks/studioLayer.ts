@@ -11,7 +11,8 @@ import { StudioHomeBackup } from "../components/studio/StudioHomeBackup";
 import { StudioImages } from "../components/studio/StudioImages";
 import { TeamStudioBinding } from "../components/team/types";
 import { LayerContext } from "./context";
-import { IMAGE_USERS, StudioConfig } from "./schema/studio";
+import { IMAGE_USERS } from "../components/studio/imageUsers";
+import { StudioConfig } from "./schema/studio";
 
 export interface StudioLayer {
     domains: Record<string, SecureStudioDomain>;
@@ -32,14 +33,13 @@ export interface StudioPlanOutput {
 
 export function createStudio(ctx: LayerContext, network: NetworkContext, teams: TeamStudioBinding[], parent: pulumi.Resource): StudioLayer {
     const studio = ctx.cfg.studio;
-    const prefix = namePrefix(ctx.naming);
     const images =
         studio.images.length > 0
             ? new StudioImages(
                   "studio-images",
                   {
-                      namePrefix: prefix,
-                      partition: ctx.aws.partition,
+                      naming: ctx.naming,
+                      account: ctx.aws,
                       images: studio.images.map((i) => ({ name: i.name, uri: i.uri, ...IMAGE_USERS[i.user] })),
                   },
                   { parent },
@@ -50,7 +50,7 @@ export function createStudio(ctx: LayerContext, network: NetworkContext, teams: 
         domains[team.teamName] = new SecureStudioDomain(
             `studio-${team.teamName}`,
             {
-                namePrefix: prefix,
+                naming: ctx.naming,
                 account: ctx.aws,
                 team,
                 network,
@@ -72,7 +72,7 @@ export function createStudio(ctx: LayerContext, network: NetworkContext, teams: 
     const backup = new StudioHomeBackup(
         "studio-home-backup",
         {
-            namePrefix: prefix,
+            naming: ctx.naming,
             account: ctx.aws,
             keyAdministrators: ctx.keyAdmins,
             fileSystems: Object.fromEntries(Object.entries(domains).map(([team, d]) => [team, d.homeEfsFileSystemId])),
@@ -96,7 +96,7 @@ export function studioPlan(
         authMode: studio.authMode,
         domains: teams.map((t) => ({
             team: t.name,
-            domain: `${organization}-${environment}-${t.name}`,
+            domain: `${namePrefix({ organization, environment })}-${t.name}`,
             users: t.users.map((u) => u.name),
             sharedSpace: studio.sharedSpaces,
         })),

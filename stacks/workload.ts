@@ -12,7 +12,6 @@ import { SecureBucket } from "../components/storage/SecureBucket";
 import { bucketName } from "../components/naming";
 import { SharedDataLake } from "../components/team/SharedDataLake";
 import { TeamEnvironment } from "../components/team/TeamEnvironment";
-import { MANDATORY_TAG_KEYS } from "./config";
 import { StudioLayer, createStudio } from "./studioLayer";
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
@@ -46,10 +45,9 @@ export class WorkloadLayer extends pulumi.ComponentResource {
             "workload-access-logs",
             {
                 bucketName: bucketName(ctx.naming, "access-logs", ctx.aws.accountId),
-                partition: ctx.aws.partition,
+                account: ctx.aws,
                 kmsKeyArn: this.logsKey.arn,
                 accessLogDestination: true,
-                sourceAccountId: ctx.aws.accountId,
             },
             { parent: this },
         );
@@ -77,7 +75,7 @@ function createTeams(
     const dataLake = cfg.teams.some((t) => t.dataLake)
         ? new SharedDataLake(
               "datalake",
-              { naming: ctx.naming, aws: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
+              { naming: ctx.naming, account: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
               { parent },
           )
         : undefined;
@@ -88,14 +86,13 @@ function createTeams(
                 {
                     team,
                     naming: ctx.naming,
-                    aws: ctx.aws,
+                    account: ctx.aws,
                     sharedServicesAccountId: cfg.accounts.sharedServices.accountId,
                     network,
                     keyAdministrators: ctx.keyAdmins,
                     bucketAdministrators,
                     accessLogBucket: accessLogs.name,
                     appInstanceTypes: cfg.studio.instanceTypes,
-                    mandatoryTagKeys: [...MANDATORY_TAG_KEYS],
                     // Macie classifies the team buckets' objects: its role must get past the team and network rules.
                     dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint,

@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
+import { ACCOUNT_TRAIL_DEFAULTS } from "./defaults";
 
 /** The trail name of an account layer: deterministic, so the archive can admit it by ARN before it exists. */
 export function accountTrailName(naming: NamingContext): string {
@@ -10,15 +12,15 @@ export function accountTrailName(naming: NamingContext): string {
 }
 
 export interface AccountTrailArgs {
+    /** Organization and environment: prefix of the trail and role names. Required. */
     naming: NamingContext;
-    partition: string;
-    region: string;
-    accountId: string;
-    /** Archive bucket (possibly in another account) that admits this trail by ARN. */
+    /** Partition, region and id of the account whose trail this is. Required. */
+    account: AccountContext;
+    /** Archive bucket (possibly in another account) that admits this trail by ARN. Required. */
     archiveBucketName: pulumi.Input<string>;
-    /** Archive key (possibly in another account) whose policy admits this trail. */
+    /** Archive key (possibly in another account) whose policy admits this trail. Required. */
     archiveKeyArn: pulumi.Input<string>;
-    /** This layer's CloudWatch Logs key (E8). */
+    /** This layer's CloudWatch Logs key (E8). Required. */
     logsKeyArn: pulumi.Input<string>;
     /** Days the trail's log group keeps events. Default 365. */
     cloudWatchRetentionDays?: number;
@@ -46,8 +48,8 @@ export class AccountTrail extends pulumi.ComponentResource {
 
     constructor(name: string, args: AccountTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AccountTrail", name, {}, opts);
-        const retention = args.cloudWatchRetentionDays ?? 365;
-        const dataBuckets = args.dataEventBucketNames ?? [];
+        const retention = args.cloudWatchRetentionDays ?? ACCOUNT_TRAIL_DEFAULTS.cloudWatchRetentionDays;
+        const dataBuckets = args.dataEventBucketNames ?? ACCOUNT_TRAIL_DEFAULTS.dataEventBucketNames;
         if (dataBuckets.length > 0 && args.dataEventsExceptBucketNames !== undefined) {
             throw new Error(
                 `AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`,
@@ -67,7 +69,7 @@ export class AccountTrail extends pulumi.ComponentResource {
             {
                 name: iamRoleName(args.naming, "trail-logs"),
                 description: "CloudTrail delivery to its CloudWatch log group",
-                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.partition, args.accountId)),
+                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.account.partition, args.account.accountId)),
             },
             child,
         );
@@ -86,7 +88,7 @@ export class AccountTrail extends pulumi.ComponentResource {
                 fieldSelectors: [
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.partition}:s3:::${b}/`) },
+                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.account.partition}:s3:::${b}/`) },
                 ],
             });
         } else if (args.dataEventsExceptBucketNames !== undefined) {
@@ -96,7 +98,9 @@ export class AccountTrail extends pulumi.ComponentResource {
                 fieldSelectors: [
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    ...(excluded.length > 0 ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.partition}:s3:::${b}/`) }] : []),
+                    ...(excluded.length > 0
+                        ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.account.partition}:s3:::${b}/`) }]
+                        : []),
                 ],
             });
         }

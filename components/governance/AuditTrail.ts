@@ -2,16 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
+import { AUDIT_TRAIL_DEFAULTS } from "./defaults";
 import { GovernanceAccountArgs } from "./types";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
 import { AccountTrail, accountTrailName } from "./AccountTrail";
 
+/** Days old versions of audit evidence are kept at least: a year, beyond SecureBucket's 90. */
+const ARCHIVE_VERSION_DAYS = 365;
+
 /** Names of the audit archive: deterministic, so member accounts can deliver without a lookup. */
-export function auditArchiveNames(
-    naming: NamingContext,
-    accountId: string,
-): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
+function auditArchiveNames(naming: NamingContext, accountId: string): { bucket: string; configBucket: string; accessLogBucket: string; keyAlias: string } {
     return {
         bucket: bucketName(naming, "audit", accountId),
         configBucket: bucketName(naming, "audit-config", accountId),
@@ -20,7 +21,7 @@ export function auditArchiveNames(
     };
 }
 
-/** `accountId` is the account holding the archive (and its own trail). */
+/** `account` is the account holding the archive (and its own trail). */
 export interface AuditTrailArgs extends GovernanceAccountArgs {
     /**
      * Other accounts whose trail (named `accountTrailName`) delivers here, e.g. the workload
@@ -74,19 +75,23 @@ export class AuditTrail extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AuditTrail", name, {}, opts);
-        const members = (args.memberAccountIds ?? []).filter((a) => a !== args.accountId);
-        const configAccounts = args.configAccountIds ?? [];
+        const D = AUDIT_TRAIL_DEFAULTS;
+        const members = (args.memberAccountIds ?? D.memberAccountIds).filter((a) => a !== args.account.accountId);
+        const configAccounts = args.configAccountIds ?? D.configAccountIds;
+        const cloudWatchRetentionDays = args.cloudWatchRetentionDays ?? D.cloudWatchRetentionDays;
+        const accountDataEvents = args.accountDataEvents ?? D.accountDataEvents;
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
-        const names = auditArchiveNames(args.naming, args.accountId);
+        const { partition, region } = args.account;
+        const names = auditArchiveNames(args.naming, args.account.accountId);
         const trailName = accountTrailName(args.naming);
         // Member trails live in the same region: the platform is single-region by config.
-        const trails: TrailSource[] = [args.accountId, ...members].map((accountId) => ({
+        const trails: TrailSource[] = [args.account.accountId, ...members].map((accountId) => ({
             accountId,
-            trailArn: trailArn(args.partition, args.region, accountId, trailName),
+            trailArn: trailArn(partition, region, accountId, trailName),
         }));
-        const delivery = { partition: args.partition, trails, configAccountIds: configAccounts };
+        const delivery = { partition, trails, configAccountIds: configAccounts };
 
         this.key = new CustomerKey(
             `${name}-key`,
@@ -97,7 +102,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                     administrators: args.keyAdministrators,
                     // AWS Config records with its service-linked role and so delivers as the service
                     // principal in every account, this one included (ConfigRecorder): no role is admitted.
-                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region: args.region }),
+                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region }),
                 }),
             },
             { parent: this },
@@ -106,25 +111,24 @@ export class AuditTrail extends pulumi.ComponentResource {
             `${name}-access-logs`,
             {
                 bucketName: names.accessLogBucket,
-                partition: args.partition,
+                account: args.account,
                 kmsKeyArn: args.logsKeyArn,
                 accessLogDestination: true,
-                sourceAccountId: args.accountId,
             },
             { parent: this },
         );
-        const archiveArn = `arn:${args.partition}:s3:::${names.bucket}`;
+        const archiveArn = `arn:${partition}:s3:::${names.bucket}`;
         this.archive = new SecureBucket(
             `${name}-archive`,
             {
                 bucketName: names.bucket,
-                partition: args.partition,
+                account: args.account,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: this.accessLogs.name,
                 objectLockDays: args.objectLockDays,
-                // Audit evidence outlives the default 90 days of old versions.
-                noncurrentVersionDays: Math.max(365, args.objectLockDays ?? 0),
-                policyStatements: archiveBucketStatements({ partition: args.partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                // Old versions outlive their Object Lock retention, never the other way round.
+                noncurrentVersionDays: Math.max(ARCHIVE_VERSION_DAYS, args.objectLockDays ?? 0),
+                policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
             },
             { parent: this },
         );
@@ -133,15 +137,15 @@ export class AuditTrail extends pulumi.ComponentResource {
                 `${name}-config`,
                 {
                     bucketName: names.configBucket,
-                    partition: args.partition,
+                    account: args.account,
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: this.accessLogs.name,
-                    noncurrentVersionDays: 365,
+                    noncurrentVersionDays: ARCHIVE_VERSION_DAYS,
                     policyStatements: archiveBucketStatements({
-                        partition: args.partition,
+                        partition,
                         trails: [],
                         configAccountIds: configAccounts,
-                        bucketArn: `arn:${args.partition}:s3:::${names.configBucket}`,
+                        bucketArn: `arn:${partition}:s3:::${names.configBucket}`,
                     }),
                 },
                 { parent: this },
@@ -158,15 +162,13 @@ export class AuditTrail extends pulumi.ComponentResource {
             `${name}-trail`,
             {
                 naming: args.naming,
-                partition: args.partition,
-                region: args.region,
-                accountId: args.accountId,
+                account: args.account,
                 archiveBucketName: this.archive.name,
                 archiveKeyArn: this.key.arn,
                 logsKeyArn: args.logsKeyArn,
-                cloudWatchRetentionDays: args.cloudWatchRetentionDays,
+                cloudWatchRetentionDays,
                 dataEventBucketNames: args.dataEventBucketNames,
-                ...(args.accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
+                ...(accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
                 dependsOn: this.ref.ready,
             },
             { parent: this },

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
+import { AccountContext, configServiceLinkedRoleArn, servicePrincipal } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
+import { CONFIG_RECORDER_DEFAULTS } from "./defaults";
 
 /**
  * The AWS managed Config rules the platform deploys. Each identifier was checked against the AWS
@@ -49,9 +50,10 @@ export const MANAGED_RULES: { name: string; identifier: string; controls: string
 ];
 
 export interface ConfigRecorderArgs {
+    /** Organization and environment: prefix of the recorder, channel and rule names. Required. */
     naming: NamingContext;
-    partition: string;
-    accountId: string;
+    /** Partition, region and id of the recorded account. Required. */
+    account: AccountContext;
     /** Create the recorder and the delivery channel. False when the account already records. Default true. */
     createRecorder?: boolean;
     /**
@@ -63,8 +65,8 @@ export interface ConfigRecorderArgs {
     createRules?: boolean;
     /** The audit archive's Config delivery bucket (required with createRecorder). */
     archiveBucketName?: pulumi.Input<string>;
-    /** Tag keys for the required-tags rule (at most 6, the rule's limit). */
-    requiredTagKeys: readonly string[];
+    /** Tag keys for the required-tags rule (1 to 6, the rule's limit). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
+    requiredTagKeys?: readonly string[];
     /** Resources delivery must wait for (the archive's bucket policy). Default none. */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -80,13 +82,16 @@ export class ConfigRecorder extends pulumi.ComponentResource {
 
     constructor(name: string, args: ConfigRecorderArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:ConfigRecorder", name, {}, opts);
-        const createRecorder = args.createRecorder ?? true;
-        const createRules = args.createRules ?? true;
+        const D = CONFIG_RECORDER_DEFAULTS;
+        const createRecorder = args.createRecorder ?? D.createRecorder;
+        const serviceLinkedRoleExists = args.serviceLinkedRoleExists ?? D.serviceLinkedRoleExists;
+        const createRules = args.createRules ?? D.createRules;
+        const requiredTagKeys = args.requiredTagKeys ?? D.requiredTagKeys;
         if (createRecorder && args.archiveBucketName === undefined) {
             throw new Error(`ConfigRecorder ${name}: archiveBucketName is required to create the recorder; the delivery channel writes to the audit archive.`);
         }
-        if (args.requiredTagKeys.length === 0 || args.requiredTagKeys.length > 6) {
-            throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${args.requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
+        if (requiredTagKeys.length === 0 || requiredTagKeys.length > 6) {
+            throw new Error(`ConfigRecorder ${name}: requiredTagKeys has ${requiredTagKeys.length} keys; the required-tags rule checks 1 to 6.`);
         }
         const prefix = namePrefix(args.naming);
         const child = { parent: this };
@@ -96,11 +101,11 @@ export class ConfigRecorder extends pulumi.ComponentResource {
             // (AWSConfigServiceRolePolicy) instead of a customer role that can drift. An account holds
             // one such role; when it already exists (another recorder, the console), creating it
             // again fails, hence awsConfig.serviceLinkedRoleExists.
-            const slr = args.serviceLinkedRoleExists
+            const slr = serviceLinkedRoleExists
                 ? undefined
                 : new aws.iam.ServiceLinkedRole(
                       `${name}-service-linked-role`,
-                      { awsServiceName: servicePrincipal("config", args.partition), description: "AWS Config recorder (secure-ds)" },
+                      { awsServiceName: servicePrincipal("config", args.account.partition), description: "AWS Config recorder (secure-ds)" },
                       child,
                   );
             this.recorder = new aws.cfg.Recorder(
@@ -108,7 +113,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
                 {
                     name: prefix,
                     // The ARN is fixed by AWS: naming it keeps it known in a preview, where the pack checks it.
-                    roleArn: configServiceLinkedRoleArn({ partition: args.partition, accountId: args.accountId }),
+                    roleArn: configServiceLinkedRoleArn(args.account),
                     recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
                 },
                 { parent: this, dependsOn: slr ? [slr] : [] },
@@ -134,9 +139,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         if (createRules) {
             for (const rule of MANAGED_RULES) {
                 const input =
-                    rule.identifier === "REQUIRED_TAGS"
-                        ? JSON.stringify(Object.fromEntries(args.requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k])))
-                        : undefined;
+                    rule.identifier === "REQUIRED_TAGS" ? JSON.stringify(Object.fromEntries(requiredTagKeys.map((k, i) => [`tag${i + 1}Key`, k]))) : undefined;
                 this.rules.push(
                     new aws.cfg.Rule(
                         `${name}-${rule.name}`,

@@ -6,6 +6,7 @@ import { toPolicyJson } from "../guardrails/document";
 import { detectiveRolePolicy, eventsDeadLetterQueuePolicy, serviceTrustPolicy } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
+import { DETECTIVE_CONTROLS_DEFAULTS, RESERVED_CONCURRENCY_RANGE } from "./defaults";
 import { GovernanceAccountArgs } from "./types";
 import { iamRoleName, namePrefix } from "../naming";
 import { Bundle, bundleHandler, handlerArchive } from "./bundle";
@@ -46,60 +47,59 @@ export class DetectiveControls extends pulumi.ComponentResource {
 
     constructor(name: string, args: DetectiveControlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:DetectiveControls", name, {}, opts);
-        const mode = args.mode ?? "remediate";
-        const requireNetworkIsolation = args.requireNetworkIsolation ?? false;
-        const allowedInstanceTypes = args.allowedInstanceTypes ?? [];
-        const alertEmails = args.alertEmails ?? [];
-        const logRetentionDays = args.logRetentionDays ?? 365;
-        const reservedConcurrency = args.reservedConcurrency ?? 5;
-        if (args.keyAdministrators.length === 0) {
-            throw new Error(`DetectiveControls ${name}: keyAdministrators is empty; name at least one admin role for the alert key.`);
-        }
-        if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 1 || reservedConcurrency > 100) {
-            throw new Error(
-                `DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from 1 to 100 (governance.detectiveConcurrency).`,
-            );
-        }
-        if (allowedInstanceTypes.join(",").length > 3000) {
-            throw new Error(`DetectiveControls ${name}: allowedInstanceTypes does not fit a Lambda environment variable; shorten the list or use wildcards.`);
-        }
+        const c: Step = { name, args, settings: detectiveSettings(name, args), names: detectiveNames(args), child: { parent: this } };
         // Bundled before any resource is registered: a broken handler fails the program, not the deploy.
         this.bundle = bundleHandler(path.join(__dirname, "detective", "handler.ts"));
 
-        const { partition, region, accountId } = args;
-        const prefix = namePrefix(args.naming);
-        const functionName = `${prefix}-sagemaker-detective`;
-        const ruleName = `${prefix}-sagemaker-detective`;
-        const ruleArn = `arn:${partition}:events:${region}:${accountId}:rule/${ruleName}`;
-        const roleName = iamRoleName(args.naming, "sagemaker-detective");
-        const child = { parent: this };
+        this.role = this.createRole(c);
+        this.key = this.createKey(c);
+        this.topic = this.createTopic(c);
+        this.deadLetterQueue = this.createDeadLetterQueue(c);
+        this.function = this.createFunction(c);
+        this.rule = this.invokeOnSageMakerCalls(c);
 
-        this.role = new aws.iam.Role(
-            `${name}-role`,
+        const { partition, accountId } = args.account;
+        this.registerOutputs({
+            functionArn: this.function.arn,
+            topicArn: this.topic.arn,
+            deadLetterQueueArn: this.deadLetterQueue.arn,
+            roleArn: roleArn({ partition, accountId }, c.names.role),
+        });
+    }
+
+    private createRole(c: Step): aws.iam.Role {
+        const { partition, accountId } = c.args.account;
+        return new aws.iam.Role(
+            `${c.name}-role`,
             {
-                name: roleName,
+                name: c.names.role,
                 description: "secure-ds detective controls Lambda (G10)",
                 assumeRolePolicy: toPolicyJson(serviceTrustPolicy("lambda", partition, accountId)),
             },
-            child,
+            c.child,
         );
+    }
 
-        // The key policy names the role, so the key waits for it (KMS rejects unknown principals).
-        this.key = new CustomerKey(
-            `${name}-alerts`,
+    /**
+     * The alert key: the function uses it, and EventBridge for the dead letters of its own rule.
+     * The key policy names the role, so the key waits for it (KMS rejects unknown principals).
+     */
+    private createKey(c: Step): CustomerKey {
+        return new CustomerKey(
+            `${c.name}-alerts`,
             {
-                description: `${prefix} detective controls: alert topic and dead-letter queue`,
-                alias: `${prefix}-detective-alerts`,
+                description: `${c.names.prefix} detective controls: alert topic and dead-letter queue`,
+                alias: `${c.names.prefix}-detective-alerts`,
                 policy: this.role.arn.apply((lambdaRoleArn) =>
                     keyPolicy({
-                        administrators: args.keyAdministrators,
+                        administrators: c.args.keyAdministrators,
                         users: [lambdaRoleArn],
                         serviceUsers: [
                             {
                                 sid: "EventBridgeDeadLetters",
-                                principal: servicePrincipal("events", partition),
+                                principal: servicePrincipal("events", c.args.account.partition),
                                 actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-                                conditions: { ArnEquals: { "aws:SourceArn": ruleArn } },
+                                conditions: { ArnEquals: { "aws:SourceArn": c.names.ruleArn } },
                             },
                         ],
                     }),
@@ -107,33 +107,51 @@ export class DetectiveControls extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.role] },
         );
+    }
 
-        this.topic = new aws.sns.Topic(`${name}-alerts`, { name: `${prefix}-sagemaker-alerts`, kmsMasterKeyId: this.key.arn }, child);
-        alertEmails.forEach((email, i) => {
-            new aws.sns.TopicSubscription(`${name}-alerts-email-${i}`, { topic: this.topic.arn, protocol: "email", endpoint: email }, child);
+    /** The encrypted alert topic and its e-mail subscriptions. */
+    private createTopic(c: Step): aws.sns.Topic {
+        const topic = new aws.sns.Topic(`${c.name}-alerts`, { name: `${c.names.prefix}-sagemaker-alerts`, kmsMasterKeyId: this.key.arn }, c.child);
+        c.settings.alertEmails.forEach((email, i) => {
+            new aws.sns.TopicSubscription(`${c.name}-alerts-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email }, c.child);
         });
+        return topic;
+    }
 
-        this.deadLetterQueue = new aws.sqs.Queue(
-            `${name}-dlq`,
-            { name: `${prefix}-sagemaker-detective-dlq`, kmsMasterKeyId: this.key.arn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1209600 },
-            child,
+    /** Where failed invocations and undeliverable events wait for an operator, 14 days, encrypted. */
+    private createDeadLetterQueue(c: Step): aws.sqs.Queue {
+        const queue = new aws.sqs.Queue(
+            `${c.name}-dlq`,
+            {
+                name: `${c.names.prefix}-sagemaker-detective-dlq`,
+                kmsMasterKeyId: this.key.arn,
+                kmsDataKeyReusePeriodSeconds: 300,
+                messageRetentionSeconds: 1209600,
+            },
+            c.child,
         );
         new aws.sqs.QueuePolicy(
-            `${name}-dlq-policy`,
+            `${c.name}-dlq-policy`,
             {
-                queueUrl: this.deadLetterQueue.url,
-                policy: this.deadLetterQueue.arn.apply((q) => toPolicyJson(eventsDeadLetterQueuePolicy(partition, q, ruleArn))),
+                queueUrl: queue.url,
+                policy: queue.arn.apply((q) => toPolicyJson(eventsDeadLetterQueuePolicy(c.args.account.partition, q, c.names.ruleArn))),
             },
-            child,
+            c.child,
         );
+        return queue;
+    }
 
+    /** The function, its encrypted log group and its role's permissions; asynchronous invocations retry twice. */
+    private createFunction(c: Step): aws.lambda.Function {
+        const { partition, region, accountId } = c.args.account;
+        const s = c.settings;
         const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-logs`,
-            { name: `/aws/lambda/${functionName}`, kmsKeyId: args.logsKeyArn, retentionInDays: logRetentionDays },
-            child,
+            `${c.name}-logs`,
+            { name: `/aws/lambda/${c.names.function}`, kmsKeyId: c.args.logsKeyArn, retentionInDays: s.logRetentionDays },
+            c.child,
         );
         const rolePolicy = new aws.iam.RolePolicy(
-            `${name}-role-policy`,
+            `${c.name}-role-policy`,
             {
                 role: this.role.name,
                 policy: pulumi
@@ -142,13 +160,12 @@ export class DetectiveControls extends pulumi.ComponentResource {
                         toPolicyJson(detectiveRolePolicy({ partition, region, accountId, topicArn, deadLetterQueueArn, kmsKeyArn, logGroupArn })),
                     ),
             },
-            child,
+            c.child,
         );
-
-        this.function = new aws.lambda.Function(
-            `${name}-function`,
+        const fn = new aws.lambda.Function(
+            `${c.name}-function`,
             {
-                name: functionName,
+                name: c.names.function,
                 description: "secure-ds: inspects new SageMaker resources against the guardrails (G10)",
                 role: this.role.arn,
                 runtime: "nodejs22.x",
@@ -162,17 +179,17 @@ export class DetectiveControls extends pulumi.ComponentResource {
                 // concurrency, which the teams' own functions and SageMaker integrations share.
                 // Throttled invocations are not lost: asynchronous invocation retries them, and
                 // what still fails lands in the dead-letter queue.
-                reservedConcurrentExecutions: reservedConcurrency,
+                reservedConcurrentExecutions: s.reservedConcurrency,
                 // CKV_AWS_50: traces of the SageMaker/SNS calls each inspection makes (the role may
                 // write trace segments, detectiveRolePolicy).
                 tracingConfig: { mode: "Active" },
                 environment: {
                     variables: {
                         ALERT_TOPIC_ARN: this.topic.arn,
-                        DETECTIVE_MODE: mode,
-                        REQUIRE_NETWORK_ISOLATION: String(requireNetworkIsolation),
-                        NETWORK_ISOLATION_TEAMS: (args.networkIsolationTeams ?? []).join(","),
-                        ALLOWED_INSTANCE_TYPES: allowedInstanceTypes.join(","),
+                        DETECTIVE_MODE: s.mode,
+                        REQUIRE_NETWORK_ISOLATION: String(s.requireNetworkIsolation),
+                        NETWORK_ISOLATION_TEAMS: s.networkIsolationTeams.join(","),
+                        ALLOWED_INSTANCE_TYPES: s.allowedInstanceTypes.join(","),
                     },
                 },
                 deadLetterConfig: { targetArn: this.deadLetterQueue.arn },
@@ -181,15 +198,20 @@ export class DetectiveControls extends pulumi.ComponentResource {
             { parent: this, dependsOn: [rolePolicy, logGroup] },
         );
         new aws.lambda.FunctionEventInvokeConfig(
-            `${name}-invoke-config`,
-            { functionName: this.function.name, maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
-            child,
+            `${c.name}-invoke-config`,
+            { functionName: fn.name, maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+            c.child,
         );
+        return fn;
+    }
 
-        this.rule = new aws.cloudwatch.EventRule(
-            `${name}-rule`,
+    /** The EventBridge rule on SageMaker calls (CloudTrail) of this account, targeting the function. */
+    private invokeOnSageMakerCalls(c: Step): aws.cloudwatch.EventRule {
+        const { partition, accountId } = c.args.account;
+        const rule = new aws.cloudwatch.EventRule(
+            `${c.name}-rule`,
             {
-                name: ruleName,
+                name: c.names.rule,
                 description: "SageMaker create/update calls inspected by the secure-ds detective controls",
                 // `account`: events forwarded from other accounts' buses never reach the function
                 // (its role may act on this account's resources only).
@@ -200,29 +222,89 @@ export class DetectiveControls extends pulumi.ComponentResource {
                     detail: { eventSource: ["sagemaker.amazonaws.com"], eventName: [...WATCHED_EVENTS] },
                 }),
             },
-            child,
+            c.child,
         );
         new aws.lambda.Permission(
-            `${name}-invoke-permission`,
-            { action: "lambda:InvokeFunction", function: this.function.name, principal: servicePrincipal("events", partition), sourceArn: this.rule.arn },
-            child,
+            `${c.name}-invoke-permission`,
+            { action: "lambda:InvokeFunction", function: this.function.name, principal: servicePrincipal("events", partition), sourceArn: rule.arn },
+            c.child,
         );
         new aws.cloudwatch.EventTarget(
-            `${name}-target`,
+            `${c.name}-target`,
             {
-                rule: this.rule.name,
+                rule: rule.name,
                 arn: this.function.arn,
                 retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
                 deadLetterConfig: { arn: this.deadLetterQueue.arn },
             },
-            child,
+            c.child,
         );
-
-        this.registerOutputs({
-            functionArn: this.function.arn,
-            topicArn: this.topic.arn,
-            deadLetterQueueArn: this.deadLetterQueue.arn,
-            roleArn: roleArn({ partition, accountId }, roleName),
-        });
+        return rule;
     }
+}
+
+type DetectiveSettings = Required<
+    Pick<
+        DetectiveControlsArgs,
+        "mode" | "requireNetworkIsolation" | "networkIsolationTeams" | "allowedInstanceTypes" | "alertEmails" | "logRetentionDays" | "reservedConcurrency"
+    >
+>;
+
+/** The physical names, known before anything exists: the key and queue policies name the rule by ARN. */
+interface DetectiveNames {
+    prefix: string;
+    function: string;
+    rule: string;
+    ruleArn: string;
+    role: string;
+}
+
+/** What every step of the constructor reads. */
+interface Step {
+    name: string;
+    args: DetectiveControlsArgs;
+    settings: DetectiveSettings;
+    names: DetectiveNames;
+    child: pulumi.CustomResourceOptions;
+}
+
+/** Applies the defaults (DETECTIVE_CONTROLS_DEFAULTS) and validates, before any resource is registered. */
+function detectiveSettings(name: string, args: DetectiveControlsArgs): DetectiveSettings {
+    const D = DETECTIVE_CONTROLS_DEFAULTS;
+    const settings: DetectiveSettings = {
+        mode: args.mode ?? D.mode,
+        requireNetworkIsolation: args.requireNetworkIsolation ?? D.requireNetworkIsolation,
+        networkIsolationTeams: args.networkIsolationTeams ?? D.networkIsolationTeams,
+        allowedInstanceTypes: args.allowedInstanceTypes ?? D.allowedInstanceTypes,
+        alertEmails: args.alertEmails ?? D.alertEmails,
+        logRetentionDays: args.logRetentionDays ?? D.logRetentionDays,
+        reservedConcurrency: args.reservedConcurrency ?? D.reservedConcurrency,
+    };
+    if (args.keyAdministrators.length === 0) {
+        throw new Error(`DetectiveControls ${name}: keyAdministrators is empty; name at least one admin role for the alert key.`);
+    }
+    const { min, max } = RESERVED_CONCURRENCY_RANGE;
+    const { reservedConcurrency } = settings;
+    if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < min || reservedConcurrency > max) {
+        throw new Error(
+            `DetectiveControls ${name}: reservedConcurrency ${reservedConcurrency} must be a whole number from ${min} to ${max} (governance.detectiveConcurrency).`,
+        );
+    }
+    if (settings.allowedInstanceTypes.join(",").length > 3000) {
+        throw new Error(`DetectiveControls ${name}: allowedInstanceTypes does not fit a Lambda environment variable; shorten the list or use wildcards.`);
+    }
+    return settings;
+}
+
+function detectiveNames(args: DetectiveControlsArgs): DetectiveNames {
+    const { partition, region, accountId } = args.account;
+    const prefix = namePrefix(args.naming);
+    const rule = `${prefix}-sagemaker-detective`;
+    return {
+        prefix,
+        function: `${prefix}-sagemaker-detective`,
+        rule,
+        ruleArn: `arn:${partition}:events:${region}:${accountId}:rule/${rule}`,
+        role: iamRoleName(args.naming, "sagemaker-detective"),
+    };
 }

@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import {
     PackedDocument,
     SCP_MAX_CHARS,
     SCP_MAX_PER_TARGET,
-    SCPS_ALREADY_ATTACHED,
     baselineScpStatements,
     packStatements,
     scpQuotaProblem,
@@ -13,15 +13,9 @@ import {
 } from "../guardrails/organization";
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
-
-/** The OU tree of the multi-account foundations post (docs/sources.md; AWS "Organizing your environment using multiple accounts"). */
-export const OU_TREE: Record<string, string[]> = {
-    Security: [],
-    Infrastructure: [],
-    Workloads: ["Dev", "Test", "Prod"],
-    Deployments: [],
-    Sandbox: [],
-};
+import { NamingContext, namePrefix } from "../naming";
+import { ORGANIZATION_GUARDRAILS_DEFAULTS } from "./defaults";
+import { OU_PATHS, OU_TREE } from "./organizationalUnits";
 
 export interface AccountPlacement {
     accountId: string;
@@ -30,18 +24,18 @@ export interface AccountPlacement {
 }
 
 export interface OrganizationGuardrailsArgs {
-    /** Root id (r-...) under which the OUs are created (from config: no lookup). */
+    /** Root id (r-...) under which the OUs are created (from config: no lookup). Required. */
     rootId: string;
-    /** Physical-name prefix (`acme-prod`) of the policies. */
-    namePrefix: string;
-    partition: string;
-    region: string;
-    /** Instance types allowed in the Workloads OU (G2). */
+    /** Organization and environment: prefix (`acme-prod`) of the policy names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the management account. Required. */
+    account: AccountContext;
+    /** Instance types allowed in the Workloads OU (G2). Required. */
     allowedInstanceTypes: string[];
     /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
     breakGlassRoleArnPatterns?: string[];
-    /** Mandatory tag keys for the tag policy (G1). */
-    tagKeys: readonly string[];
+    /** Mandatory tag keys for the tag policy (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
+    tagKeys?: readonly string[];
     /** Allowed values per tag key (e.g. environment, team). Default none. */
     tagValues?: Record<string, string[]>;
     /** Existing member accounts and the OU each belongs in. Default none. */
@@ -90,10 +84,14 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
 
     constructor(name: string, args: OrganizationGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:OrganizationGuardrails", name, {}, opts);
-        const breakGlass = args.breakGlassRoleArnPatterns ?? [];
-        const placement = args.accountPlacement ?? [];
-        const sessionDuration = args.sessionDuration ?? "PT4H";
-        const alreadyAttached = args.scpsAlreadyAttached ?? SCPS_ALREADY_ATTACHED;
+        const D = ORGANIZATION_GUARDRAILS_DEFAULTS;
+        const breakGlass = args.breakGlassRoleArnPatterns ?? D.breakGlassRoleArnPatterns;
+        const placement = args.accountPlacement ?? D.accountPlacement;
+        const sessionDuration = args.sessionDuration ?? D.sessionDuration;
+        const alreadyAttached = args.scpsAlreadyAttached ?? D.scpsAlreadyAttached;
+        const tagKeys = args.tagKeys ?? D.tagKeys;
+        const tagValues = args.tagValues ?? D.tagValues;
+        const prefix = namePrefix(args.naming);
 
         // Everything that can fail is computed before the first resource is registered.
         if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
@@ -101,26 +99,25 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                 `OrganizationGuardrails ${name}: rootId "${args.rootId}" is not an Organizations root id (r-...); set governance.organizationRootId.`,
             );
         }
-        const ouPaths = Object.entries(OU_TREE).flatMap(([top, children]) => [top, ...children.map((c) => `${top}/${c}`)]);
         placement.forEach((p) => {
-            if (!ouPaths.includes(p.ou)) {
-                throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${ouPaths.join(", ")}.`);
+            if (!OU_PATHS.includes(p.ou)) {
+                throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${OU_PATHS.join(", ")}.`);
             }
         });
         const targets: { target: string; docs: PackedDocument[] }[] = [
-            { target: "Root", docs: packStatements(`${args.namePrefix}-baseline`, baselineScpStatements(breakGlass)) },
-            { target: "Workloads", docs: packStatements(`${args.namePrefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
+            { target: "Root", docs: packStatements(`${prefix}-baseline`, baselineScpStatements(breakGlass)) },
+            { target: "Workloads", docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
         ];
         const quota = targets.map((t) => scpQuotaProblem(t.target, t.docs.length, alreadyAttached)).filter((p): p is string => p !== undefined);
         if (quota.length > 0) {
             throw new Error(`OrganizationGuardrails ${name}: ${quota.join(" ")}`);
         }
-        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(args.tagKeys, args.tagValues));
+        const tagPolicyContent = tagPolicyJson(tagPolicyDocument(tagKeys, tagValues));
         const permissionSetDocs = args.identityCenterInstanceArn
             ? permissionSetPolicies({
-                  partition: args.partition,
-                  region: args.region,
-                  namePrefix: args.namePrefix,
+                  partition: args.account.partition,
+                  region: args.account.region,
+                  namePrefix: prefix,
                   allowedInstanceTypes: args.allowedInstanceTypes,
               })
             : undefined;
@@ -141,7 +138,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         for (const { target, docs } of targets) {
             for (const doc of docs) {
                 const policy = new aws.organizations.Policy(
-                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}`,
+                    `${name}-scp-${doc.name.slice(prefix.length + 1)}`,
                     {
                         name: doc.name,
                         type: "SERVICE_CONTROL_POLICY",
@@ -154,7 +151,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                     { parent: this },
                 );
                 new aws.organizations.PolicyAttachment(
-                    `${name}-scp-${doc.name.slice(args.namePrefix.length + 1)}-${target.toLowerCase()}`,
+                    `${name}-scp-${doc.name.slice(prefix.length + 1)}-${target.toLowerCase()}`,
                     { policyId: policy.id, targetId: targetId(target) },
                     { parent: this },
                 );
@@ -165,7 +162,7 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
 
         this.tagPolicy = new aws.organizations.Policy(
             `${name}-tag-policy`,
-            { name: `${args.namePrefix}-mandatory-tags`, type: "TAG_POLICY", description: "secure-ds mandatory tags (G1)", content: tagPolicyContent },
+            { name: `${prefix}-mandatory-tags`, type: "TAG_POLICY", description: "secure-ds mandatory tags (G1)", content: tagPolicyContent },
             { parent: this },
         );
         new aws.organizations.PolicyAttachment(`${name}-tag-policy-root`, { policyId: this.tagPolicy.id, targetId: args.rootId }, { parent: this });

@@ -1,20 +1,22 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
+import { NamingContext, namePrefix } from "../naming";
+import { SECURITY_SERVICES_DEFAULTS } from "./defaults";
 
 export interface SecurityServicesArgs {
-    partition: string;
-    region: string;
-    accountId: string;
+    /** Organization and environment: prefix of the Macie job name. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the account the services watch. Required. */
+    account: AccountContext;
     /** GuardDuty detector with S3 and EBS malware protection. Default true. */
     guardDuty?: boolean;
     /** Security Hub with the AWS Foundational Security Best Practices standard. Default true. */
     securityHub?: boolean;
     /** Macie with a weekly sensitive-data job over `macieBuckets`. Default false. */
     macie?: boolean;
-    /** Buckets Macie inspects (the teams' data buckets). */
+    /** Buckets Macie inspects (the teams' data buckets). Default none; required with macie. */
     macieBuckets?: pulumi.Input<string>[];
-    /** Namespace for names. */
-    namePrefix: string;
 }
 
 /**
@@ -30,10 +32,11 @@ export class SecurityServices extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecurityServicesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:SecurityServices", name, {}, opts);
-        const guardDuty = args.guardDuty ?? true;
-        const securityHub = args.securityHub ?? true;
-        const macie = args.macie ?? false;
-        const macieBuckets = args.macieBuckets ?? [];
+        const D = SECURITY_SERVICES_DEFAULTS;
+        const guardDuty = args.guardDuty ?? D.guardDuty;
+        const securityHub = args.securityHub ?? D.securityHub;
+        const macie = args.macie ?? D.macie;
+        const macieBuckets = args.macieBuckets ?? D.macieBuckets;
         if (macie && macieBuckets.length === 0) {
             throw new Error(`SecurityServices ${name}: macie is on but macieBuckets is empty; name the data buckets to inspect.`);
         }
@@ -57,7 +60,9 @@ export class SecurityServices extends pulumi.ComponentResource {
             );
             new aws.securityhub.StandardsSubscription(
                 `${name}-securityhub-fsbp`,
-                { standardsArn: `arn:${args.partition}:securityhub:${args.region}::standards/aws-foundational-security-best-practices/v/1.0.0` },
+                {
+                    standardsArn: `arn:${args.account.partition}:securityhub:${args.account.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
+                },
                 { parent: this, dependsOn: [this.securityHub] },
             );
         }
@@ -66,10 +71,10 @@ export class SecurityServices extends pulumi.ComponentResource {
             new aws.macie2.ClassificationJob(
                 `${name}-macie-team-data`,
                 {
-                    name: `${args.namePrefix}-team-data`,
+                    name: `${namePrefix(args.naming)}-team-data`,
                     jobType: "SCHEDULED",
                     scheduleFrequency: { weeklySchedule: "MONDAY" },
-                    s3JobDefinition: { bucketDefinitions: [{ accountId: args.accountId, buckets: macieBuckets }] },
+                    s3JobDefinition: { bucketDefinitions: [{ accountId: args.account.accountId, buckets: macieBuckets }] },
                 },
                 { parent: this, dependsOn: [this.macie] },
             );

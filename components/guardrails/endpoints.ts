@@ -21,7 +21,7 @@ export interface EndpointPrincipalScope {
  * account of the customer's organisation, including ones added later), otherwise
  * `aws:PrincipalAccount` in the platform's accounts.
  */
-export function principalScopeCondition(scope: EndpointPrincipalScope): ConditionBlock {
+function principalScopeCondition(scope: EndpointPrincipalScope): ConditionBlock {
     if (scope.organizationId) {
         return { StringEquals: { "aws:PrincipalOrgID": scope.organizationId } };
     }
@@ -49,7 +49,7 @@ export function platformPrincipalsEndpointPolicy(scope: EndpointPrincipalScope):
  * Read-side CodeArtifact actions: what pip/npm and `aws codeartifact login` need, nothing that
  * publishes or administers. The repository-level ones are the package mirror's read set.
  */
-export const CODEARTIFACT_READ_ACTIONS = [
+const CODEARTIFACT_READ_ACTIONS = [
     "codeartifact:GetAuthorizationToken",
     "codeartifact:DescribeDomain",
     "codeartifact:ListRepositories",

@@ -148,7 +148,7 @@ export function trailLogsRolePolicy(logGroupArn: string): PolicyDocument {
 }
 
 /** What the detective Lambda may do to SageMaker resources (G10). */
-export const DETECTIVE_SAGEMAKER_ACTIONS = [
+const DETECTIVE_SAGEMAKER_ACTIONS = [
     "sagemaker:DescribeTrainingJob",
     "sagemaker:DescribeProcessingJob",
     "sagemaker:DescribeTransformJob",

@@ -1,7 +1,7 @@
 import { ConditionBlock, PolicyDocument, Statement, policyDocument } from "./document";
 
 /** Actions that manage a key but never use it for cryptography. */
-export const KMS_ADMIN_ACTIONS = [
+const KMS_ADMIN_ACTIONS = [
     "kms:Create*",
     "kms:Describe*",
     "kms:Enable*",
@@ -20,7 +20,7 @@ export const KMS_ADMIN_ACTIONS = [
 ];
 
 /** Cryptographic operations on a symmetric key: what the VPC-endpoint rule restricts. */
-export const KMS_CRYPTO_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
+const KMS_CRYPTO_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
 
 /** Use of a key: the cryptographic operations and reading the key's metadata. */
 export const KMS_USAGE_ACTIONS = [...KMS_CRYPTO_ACTIONS, "kms:DescribeKey"];

@@ -17,12 +17,12 @@ export const SCP_MAX_PER_TARGET = 5;
 export const SCPS_ALREADY_ATTACHED = 1;
 
 /** Deny leaving the organisation: an account outside it escapes every SCP. */
-export function denyLeaveOrganization(): Statement[] {
+function denyLeaveOrganization(): Statement[] {
     return [deny("DenyLeaveOrganization", "organizations:LeaveOrganization")];
 }
 
 /** Actions that would blind the audit and detection services (G4, G10). */
-export const AUDIT_TAMPERING_ACTIONS = [
+const AUDIT_TAMPERING_ACTIONS = [
     "cloudtrail:StopLogging",
     "cloudtrail:DeleteTrail",
     "config:StopConfigurationRecorder",
@@ -51,7 +51,7 @@ export function denyAuditTampering(exemptRoleArnPatterns: string[]): Statement[]
 }
 
 /** Deny everything to the member accounts' root users (use roles; root is for break-glass in the console via the management account). */
-export function denyRootUser(): Statement[] {
+function denyRootUser(): Statement[] {
     return [deny("DenyRootUser", "*", { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } })];
 }
 

@@ -16,7 +16,7 @@ export interface TagPolicyDocument {
 }
 
 /** AWS Organizations limit on a tag policy document, in characters. */
-export const TAG_POLICY_MAX_CHARS = 10000;
+const TAG_POLICY_MAX_CHARS = 10000;
 
 /**
  * Builds the tag policy: every mandatory key, and the allowed values for the keys whose values the

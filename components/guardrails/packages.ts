@@ -24,13 +24,13 @@ export const CODEARTIFACT_REPOSITORY_READ_ACTIONS = [
 ];
 
 /** Actions that add content to a repository. */
-export const CODEARTIFACT_PUBLISH_ACTIONS = ["codeartifact:PublishPackageVersion", "codeartifact:PutPackageMetadata"];
+const CODEARTIFACT_PUBLISH_ACTIONS = ["codeartifact:PublishPackageVersion", "codeartifact:PutPackageMetadata"];
 
 /**
  * Actions that remove, hide or rewrite content, or bring content in another way. Nobody may use
  * them on `approved`: withdrawing a version is a reviewed change of this policy, not a click.
  */
-export const CODEARTIFACT_MUTATE_ACTIONS = [
+const CODEARTIFACT_MUTATE_ACTIONS = [
     "codeartifact:DeletePackageVersions",
     "codeartifact:DeletePackage",
     "codeartifact:DisposePackageVersions",

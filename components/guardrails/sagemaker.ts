@@ -61,7 +61,7 @@ export const OUTPUT_KMS_ACTIONS = sm([
 ]);
 
 /** Actions whose requests carry `sagemaker:InterContainerTrafficEncryption` (E4). */
-export const INTER_CONTAINER_ENCRYPTION_ACTIONS = sm([
+const INTER_CONTAINER_ENCRYPTION_ACTIONS = sm([
     "CreateTrainingJob",
     "CreateProcessingJob",
     "CreateHyperParameterTuningJob",
@@ -71,7 +71,7 @@ export const INTER_CONTAINER_ENCRYPTION_ACTIONS = sm([
 ]);
 
 /** Actions whose requests carry `sagemaker:NetworkIsolation` (N4). */
-export const NETWORK_ISOLATION_ACTIONS = sm([
+const NETWORK_ISOLATION_ACTIONS = sm([
     "CreateTrainingJob",
     "CreateProcessingJob",
     "CreateHyperParameterTuningJob",
@@ -81,7 +81,7 @@ export const NETWORK_ISOLATION_ACTIONS = sm([
 ]);
 
 /** Actions whose requests carry `sagemaker:MaxRuntimeInSeconds` (G3). */
-export const MAX_RUNTIME_ACTIONS = sm([
+const MAX_RUNTIME_ACTIONS = sm([
     "CreateTrainingJob",
     "CreateProcessingJob",
     "CreateHyperParameterTuningJob",

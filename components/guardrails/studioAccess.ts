@@ -39,13 +39,13 @@ export interface PresignedUrlPerimeterArgs {
 export const STUDIO_USER_TAG = "studiouserid";
 
 /** Actions that open a Studio session for a user profile. */
-export const PRESIGNED_URL_ACTIONS = ["sagemaker:CreatePresignedDomainUrl", "sagemaker:DescribeUserProfile"];
+const PRESIGNED_URL_ACTIONS = ["sagemaker:CreatePresignedDomainUrl", "sagemaker:DescribeUserProfile"];
 
 /** I6: image configs decide UID/GID and entrypoints of every app; only the platform changes them. */
-export const APP_IMAGE_CONFIG_ACTIONS = ["sagemaker:CreateAppImageConfig", "sagemaker:UpdateAppImageConfig", "sagemaker:DeleteAppImageConfig"];
+const APP_IMAGE_CONFIG_ACTIONS = ["sagemaker:CreateAppImageConfig", "sagemaker:UpdateAppImageConfig", "sagemaker:DeleteAppImageConfig"];
 
 /** Actions whose requests carry `sagemaker:ImageArns` for Studio apps and spaces (I7). */
-export const STUDIO_IMAGE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"];
+const STUDIO_IMAGE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"];
 
 /**
  * SageMaker Distribution images (the Studio default), owned by an AWS account that differs per
@@ -55,7 +55,7 @@ export function sageMakerDistributionImageArns(partition: string, region: string
     return [`arn:${partition}:sagemaker:${region}:*:image/sagemaker-distribution-*`];
 }
 
-export function userProfileArnPattern(args: Pick<PresignedUrlPerimeterArgs, "partition" | "region" | "accountId" | "domainId">): string {
+function userProfileArnPattern(args: Pick<PresignedUrlPerimeterArgs, "partition" | "region" | "accountId" | "domainId">): string {
     return `arn:${args.partition}:sagemaker:${args.region}:${args.accountId}:user-profile/${args.domainId}/*`;
 }
 

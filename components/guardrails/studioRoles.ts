@@ -8,15 +8,13 @@ import { KeyPolicyArgs, keyPolicy } from "./kmsKeyPolicy";
 import { servicePrincipal } from "./arns";
 
 /**
- * I5: with `executionRoleIdentityConfig: USER_PROFILE_NAME` SageMaker sets the user profile
+ * Whether a trust policy lets SageMaker set the source identity (I5); used by tests and the team
+ * checks. With `executionRoleIdentityConfig: USER_PROFILE_NAME` SageMaker sets the user profile
  * name as the source identity when it assumes a Studio execution role, so CloudTrail names the
- * user even when a team shares one role. The assume fails unless the trust allows these actions.
- * The team's roles build their trust with `executionRoleTrustPolicy` (teamTrust.ts); this module
- * only states the requirement and checks it.
+ * user even when a team shares one role; the assume fails unless the trust allows
+ * sts:SetSourceIdentity. The team's roles build their trust with `executionRoleTrustPolicy`
+ * (teamTrust.ts).
  */
-export const STUDIO_EXECUTION_TRUST_ACTIONS = ["sts:AssumeRole", "sts:SetSourceIdentity"];
-
-/** Whether a trust policy lets SageMaker set the source identity (I5); used by tests and the team checks. */
 export function trustAllowsSourceIdentity(doc: PolicyDocument, partition = "aws"): boolean {
     const principal = servicePrincipal("sagemaker", partition);
     return doc.Statement.some((s) => {

@@ -37,12 +37,10 @@ import {
     teamParameterStatement,
     workloadRuntimeStatements,
 } from "./teamPolicies";
-import { CREATOR_ROLE_KINDS, TeamDocumentScope } from "./teamScope";
+import { CREATOR_ROLE_KINDS, PLATFORM_TEAM, TeamDocumentScope } from "./teamScope";
 
 /** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
-export const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) =>
-    INSTANCE_TYPE_ACTIONS.includes(a),
-);
+const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) => INSTANCE_TYPE_ACTIONS.includes(a));
 
 /**
  * SageMaker create actions that start compute or deploy models: only the guardrailed creator roles
@@ -181,7 +179,7 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
             Action: "sagemaker:*",
             Resource: "*",
             Condition: {
-                StringNotEquals: { "aws:ResourceTag/team": [s.team, "platform"] },
+                StringNotEquals: { "aws:ResourceTag/team": [s.team, PLATFORM_TEAM] },
                 Null: { "aws:ResourceTag/team": "false" },
             },
         },

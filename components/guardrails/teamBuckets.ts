@@ -22,13 +22,13 @@ export const S3_OBJECT_DATA_ACTIONS = [
  * which the deployer's provider calls after creating the bucket and on every read, so the bucket
  * administrators keep it; they still read no object.
  */
-export const S3_LIST_ACTIONS = ["s3:ListBucket*"];
+const S3_LIST_ACTIONS = ["s3:ListBucket*"];
 
 /**
  * The data actions that can come through an access point (they carry s3:DataAccessPointAccount);
  * the lake needs no others (torrents and replication are never allowed to anyone).
  */
-export const S3_ACCESS_POINT_DATA_ACTIONS = [
+const S3_ACCESS_POINT_DATA_ACTIONS = [
     "s3:GetObject",
     "s3:GetObjectVersion",
     "s3:GetObjectTagging",
@@ -46,7 +46,7 @@ export const S3_ACCESS_POINT_DATA_ACTIONS = [
 ];
 
 /** Principals that may touch the team's data: its execution roles and the roles its admin creates. */
-export function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
+function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
     return [...executionRoleArns(s), delegatedRoleArnPattern(s)];
 }
 
@@ -58,7 +58,7 @@ export function teamDataPrincipalPatterns(s: TeamDocumentScope): string[] {
  * AWS services acting as themselves (log delivery, replication) are exempt; services acting for a
  * caller use the caller's identity and are judged by it.
  */
-export function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement[] {
+function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement[] {
     // Data inspectors (Macie) read to classify; their AWS-managed policies allow no writes.
     const team = [...teamDataPrincipalPatterns(s), ...s.dataInspectorArns];
     const notTeam = (patterns: string[]) => ({

@@ -12,7 +12,7 @@ import { PolicyDocument } from "./document";
 import { TeamDocumentScope, delegatedRoleArnPattern, executionRoleArns } from "./teamScope";
 
 /** Services that use the team key for the caller: S3 (buckets), SageMaker (outputs, volumes), EC2 (EBS of jobs and apps). */
-export const TEAM_KEY_VIA_SERVICES = ["s3", "sagemaker", "ec2"];
+const TEAM_KEY_VIA_SERVICES = ["s3", "sagemaker", "ec2"];
 
 export function viaService(service: string, region: string, partition: string): string {
     return `${service}.${region}.amazonaws.com${partition === "aws-cn" ? ".cn" : ""}`;

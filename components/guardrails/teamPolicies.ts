@@ -26,7 +26,7 @@ export const TEAM_CREATE_ACTIONS: Record<string, string[]> = {
 };
 
 /** Reading and stopping the team's own SageMaker resources (matched by the team tag). */
-export const TEAM_MANAGE_ACTIONS = sm([
+const TEAM_MANAGE_ACTIONS = sm([
     "DescribeTrainingJob",
     "StopTrainingJob",
     "DescribeProcessingJob",
@@ -47,7 +47,7 @@ export const TEAM_MANAGE_ACTIONS = sm([
 ]);
 
 /** List actions: they support no resource type, so their Resource must be "*" (they return names only). */
-export const SAGEMAKER_LIST_ACTIONS = sm([
+const SAGEMAKER_LIST_ACTIONS = sm([
     "ListTrainingJobs",
     "ListProcessingJobs",
     "ListHyperParameterTuningJobs",
@@ -80,7 +80,7 @@ export const BUCKET_ACCESS: Record<TeamRoleKind, BucketAccess> = {
 };
 
 /** S3 statements for the team buckets a role may use. */
-export function teamBucketStatements(s: TeamDocumentScope, access: BucketAccess): Statement[] {
+function teamBucketStatements(s: TeamDocumentScope, access: BucketAccess): Statement[] {
     const purposes = Object.keys(access) as TeamBucketPurpose[];
     if (purposes.length === 0) return [];
     const read = purposes.map((p) => s.bucketArns[p]);
@@ -96,7 +96,7 @@ export function teamBucketStatements(s: TeamDocumentScope, access: BucketAccess)
 }
 
 /** The shared data lake, only through the team's access point and only under the team's prefix. */
-export function teamDataLakeStatements(s: TeamDocumentScope): Statement[] {
+function teamDataLakeStatements(s: TeamDocumentScope): Statement[] {
     if (!s.dataLake) return [];
     const { accessPointArn, prefix } = s.dataLake;
     return [
@@ -124,7 +124,7 @@ export function teamDataLakeStatements(s: TeamDocumentScope): Statement[] {
 }
 
 /** The team key, directly and for grants to AWS resources (EBS volumes of jobs and apps). */
-export function teamKeyStatements(s: TeamDocumentScope): Statement[] {
+function teamKeyStatements(s: TeamDocumentScope): Statement[] {
     return [
         { Sid: "TeamKeyUse", Effect: "Allow", Action: KMS_USAGE_ACTIONS, Resource: s.kmsKeyArn },
         {
@@ -243,7 +243,7 @@ export function workloadRuntimeStatements(s: TeamDocumentScope): Statement[] {
  * Creating SageMaker resources: only with the team tag (G1; the guardrail policy denies the
  * other mandatory tags missing), and AddTags only while creating.
  */
-export function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
+function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
     const resources = Object.keys(TEAM_CREATE_ACTIONS).map((type) => sagemakerArn(s, `${type}/*`));
     return [
         {
@@ -278,7 +278,7 @@ export function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
 }
 
 /** Reading, stopping and deleting the team's SageMaker resources, by team tag. */
-export function sagemakerManageStatements(s: TeamDocumentScope): Statement[] {
+function sagemakerManageStatements(s: TeamDocumentScope): Statement[] {
     return [
         {
             Sid: "ManageTeamTaggedSageMakerResources",
@@ -296,7 +296,7 @@ export function sagemakerManageStatements(s: TeamDocumentScope): Statement[] {
  * profiles, run apps and spaces. Which profile may open which space is the domain's business
  * (private spaces, presigned-URL perimeter); this grants only the domain-scoped actions.
  */
-export function studioAppStatements(s: TeamDocumentScope): Statement[] {
+function studioAppStatements(s: TeamDocumentScope): Statement[] {
     return [
         {
             Sid: "StudioDescribe",
@@ -314,7 +314,7 @@ export function studioAppStatements(s: TeamDocumentScope): Statement[] {
 }
 
 /** Execution role of Studio user profiles (team-wide or per user) and of the team's shared space. */
-export function studioExecutionPolicy(s: TeamDocumentScope, kind: "studio" | "space"): PolicyDocument {
+function studioExecutionPolicy(s: TeamDocumentScope, kind: "studio" | "space"): PolicyDocument {
     const jobRoles = [s.roleArns.training, s.roleArns.processing, s.roleArns.hosting];
     return policyDocument([
         ...teamBucketStatements(s, BUCKET_ACCESS[kind]),
@@ -330,7 +330,7 @@ export function studioExecutionPolicy(s: TeamDocumentScope, kind: "studio" | "sp
 }
 
 /** Training, processing and hosting roles: data, key and runtime only; they create nothing. */
-export function jobExecutionPolicy(s: TeamDocumentScope, kind: "training" | "processing" | "hosting"): PolicyDocument {
+function jobExecutionPolicy(s: TeamDocumentScope, kind: "training" | "processing" | "hosting"): PolicyDocument {
     return policyDocument([
         ...teamBucketStatements(s, BUCKET_ACCESS[kind]),
         ...(kind === "hosting" ? [] : teamDataLakeStatements(s)),
@@ -344,7 +344,7 @@ export function jobExecutionPolicy(s: TeamDocumentScope, kind: "training" | "pro
  * the `studiouserid` session tag. Opening Studio (CreatePresignedDomainUrl, I1/N8) is added by the
  * Studio domain's perimeter policy; work happens in Studio under the execution roles.
  */
-export function dataScientistPolicy(s: TeamDocumentScope): PolicyDocument {
+function dataScientistPolicy(s: TeamDocumentScope): PolicyDocument {
     return policyDocument([
         {
             Sid: "OwnUserProfile",
@@ -417,7 +417,7 @@ export function teamBudgetStatement(s: TeamDocumentScope): Statement {
  * The team admin: manages the team's SageMaker resources, creates roles for the team only under
  * the team's permission boundary and path, reads the team's budget and parameters.
  */
-export function teamAdminPolicy(s: TeamDocumentScope): PolicyDocument {
+function teamAdminPolicy(s: TeamDocumentScope): PolicyDocument {
     return policyDocument([
         ...sagemakerCreateStatements(s),
         ...sagemakerManageStatements(s),

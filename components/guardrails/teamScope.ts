@@ -5,6 +5,9 @@
  * reads only its own team's ARNs, which is what isolates teams at document level.
  */
 
+/** `team` tag value of the resources every team shares; reserved, so no team is billed for them (G6). */
+export const PLATFORM_TEAM = "platform";
+
 export type TeamBucketPurpose = "data" | "models" | "outputs";
 export type TeamRoleKind = "admin" | "scientist" | "studio" | "space" | "training" | "processing" | "hosting";
 
@@ -84,7 +87,7 @@ export interface TeamDocumentScope {
 }
 
 /** The execution roles: assumed by SageMaker, never by people. */
-export const EXECUTION_ROLE_KINDS = ["studio", "space", "training", "processing", "hosting"] as const satisfies readonly TeamRoleKind[];
+const EXECUTION_ROLE_KINDS = ["studio", "space", "training", "processing", "hosting"] as const satisfies readonly TeamRoleKind[];
 
 /** Roles whose sessions create SageMaker resources on the team's behalf (they pass the job roles). */
 export const CREATOR_ROLE_KINDS = ["studio", "space", "admin"] as const satisfies readonly TeamRoleKind[];
@@ -94,11 +97,6 @@ export const sagemakerArn = (s: TeamDocumentScope, resource: string) => `arn:${s
 /** Pattern of the roles the team admin creates. */
 export const delegatedRoleArnPattern = (s: Pick<TeamDocumentScope, "partition" | "accountId" | "delegatedRolePath">) =>
     `arn:${s.partition}:iam::${s.accountId}:role${s.delegatedRolePath}*`;
-
-/** Every platform-made role of the team (human, execution, per-user). */
-export function allTeamRoleArns(s: TeamDocumentScope): string[] {
-    return [...Object.values(s.roleArns), ...Object.values(s.userRoleArns)];
-}
 
 /** Roles that SageMaker runs as: passed to jobs, models and Studio (never the human roles). */
 export function executionRoleArns(s: Pick<TeamDocumentScope, "roleArns" | "userRoleArns">): string[] {

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
+import { CUSTOMER_KEY_DEFAULTS, DELETION_WINDOW_DAYS_RANGE } from "./defaults";
 
 export interface CustomerKeyArgs {
-    /** What the key protects; shown in the KMS console. */
+    /** What the key protects; shown in the KMS console. Required. */
     description: pulumi.Input<string>;
-    /** Key policy, built with `keyPolicy()` from components/guardrails. */
+    /** Key policy, built with `keyPolicy()` from components/guardrails. Required. */
     policy: pulumi.Input<PolicyDocument>;
     /** Alias name without the `alias/` prefix. Default: none. */
     alias?: pulumi.Input<string>;
@@ -17,7 +18,7 @@ export interface CustomerKeyArgs {
      * lost for good. CrossGuard sees only `protect`, so both are set.
      */
     protect?: boolean;
-    /** Extra tags; provider defaultTags carry the mandatory ones. */
+    /** Extra tags; provider defaultTags carry the mandatory ones. Default: none. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -33,9 +34,11 @@ export class CustomerKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: CustomerKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:kms:CustomerKey", name, {}, opts);
-        const deletionWindowInDays = args.deletionWindowInDays ?? 30;
-        if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < 7 || deletionWindowInDays > 30) {
-            throw new Error(`CustomerKey ${name}: deletionWindowInDays ${deletionWindowInDays} must be a whole number from 7 to 30.`);
+        const deletionWindowInDays = args.deletionWindowInDays ?? CUSTOMER_KEY_DEFAULTS.deletionWindowInDays;
+        const protect = args.protect ?? CUSTOMER_KEY_DEFAULTS.protect;
+        const { min, max } = DELETION_WINDOW_DAYS_RANGE;
+        if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < min || deletionWindowInDays > max) {
+            throw new Error(`CustomerKey ${name}: deletionWindowInDays ${deletionWindowInDays} must be a whole number from ${min} to ${max}.`);
         }
         this.key = new aws.kms.Key(
             `${name}-key`,
@@ -49,7 +52,7 @@ export class CustomerKey extends pulumi.ComponentResource {
                 policy: pulumi.output(args.policy).apply((doc) => toPolicyJson(doc as PolicyDocument)),
                 tags: args.tags,
             },
-            { parent: this, protect: args.protect ?? true, retainOnDelete: args.protect ?? true },
+            { parent: this, protect, retainOnDelete: protect },
         );
         if (args.alias !== undefined) {
             this.alias = new aws.kms.Alias(`${name}-alias`, { name: pulumi.interpolate`alias/${args.alias}`, targetKeyId: this.key.keyId }, { parent: this });

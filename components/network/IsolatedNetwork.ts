@@ -4,23 +4,12 @@ import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { EndpointPrincipalScope, codeArtifactEndpointPolicy, platformPrincipalsEndpointPolicy, s3GatewayEndpointPolicy } from "../guardrails/endpoints";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
-import { CapacityPlan, SubnetLayout, layoutSubnets } from "./capacityPlanner";
-import {
-    CODEARTIFACT_ASSETS_BUCKETS,
-    DEFAULT_INTERFACE_ENDPOINTS,
-    InterfaceEndpointSpec,
-    SERVICE_KEY_PATTERN,
-    ecrLayerBucket,
-    endpointResourceSuffix,
-    endpointServiceName,
-    requiredEndpointKeys,
-} from "./endpointCatalog";
+import { NETWORK_ISOLATION_TAG } from "../tags";
+import { CapacityPlan, SubnetLayout } from "./capacityPlanner";
+import { ecrLayerBucket, endpointResourceSuffix, endpointServiceName } from "./endpointCatalog";
+import { NetworkSettings, networkSettings } from "./networkSettings";
 import { NetworkContext } from "./types";
 import { VpcFlowLogs } from "./VpcFlowLogs";
-
-/** Tag that tells the isolated data-science VPC from VPCs that are allowed egress (policy N6 keys on it). */
-export const NETWORK_ISOLATION_TAG = "secure-ds:network-isolation";
-export const NETWORK_ISOLATION_ISOLATED = "isolated";
 
 /** Ports Studio apps of one user use between themselves (Jupyter server ↔ kernel gateways). */
 const APP_PORTS = { from: 8192, to: 65535 };
@@ -31,13 +20,13 @@ const NFS = 2049;
 const USER_PROFILE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 export interface IsolatedNetworkArgs {
-    /** IPv4 block of the VPC, e.g. 10.20.0.0/16. */
+    /** IPv4 block of the VPC, e.g. 10.20.0.0/16. Required. */
     cidr: string;
-    /** Availability zone names (from config): one isolated subnet each, at least 2. */
+    /** Availability zone names (from config): one isolated subnet each, at least 2. Required. */
     availabilityZones: string[];
-    /** Partition, region and account of the VPC. */
+    /** Partition, region and account of the VPC. Required. */
     account: AccountContext;
-    /** Organisation and environment: names, and the platform bucket prefix of the S3 endpoint policy. */
+    /** Organisation and environment: names, and the platform bucket prefix of the S3 endpoint policy. Required. */
     naming: NamingContext;
     /** Subnet prefix length. Default: the largest equal split of `cidr` into one subnet per AZ. */
     subnetPrefixLength?: number;
@@ -46,7 +35,7 @@ export interface IsolatedNetworkArgs {
      * Required ones (sts, logs, sagemaker.api, ssm, codeartifact.*) cannot be left out.
      */
     interfaceEndpoints?: string[];
-    /** Whose principals may use the endpoints: the platform's accounts or its organisation. */
+    /** Whose principals may use the endpoints: the platform's accounts or its organisation. Required. */
     principalScope: EndpointPrincipalScope;
     /** More buckets readable through the S3 gateway endpoint. Default none. */
     s3ExtraReadBuckets?: string[];
@@ -56,7 +45,7 @@ export interface IsolatedNetworkArgs {
     flowLogsKmsKeyArn: pulumi.Input<string>;
     /** Days flow logs are kept. Default 365. */
     flowLogRetentionDays?: number;
-    /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. */
+    /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. Default: none. */
     capacity?: CapacityPlan;
 }
 
@@ -95,168 +84,153 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
 
     constructor(name: string, args: IsolatedNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:network:IsolatedNetwork", name, {}, opts);
-        const { partition, region } = args.account;
-        const endpointKeys = args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS.map((e) => e.key);
-        const assetsBucket = args.codeArtifactAssetsBucket ?? CODEARTIFACT_ASSETS_BUCKETS[region];
-        const retentionDays = args.flowLogRetentionDays ?? 365;
-
-        // Validation first: a bad argument registers nothing.
-        if (args.availabilityZones.length < 2) {
-            throw new Error(
-                `IsolatedNetwork ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); SageMaker Studio in VpcOnly mode needs subnets in at least 2. Add a zone.`,
-            );
-        }
-        if (new Set(args.availabilityZones).size !== args.availabilityZones.length) {
-            throw new Error(`IsolatedNetwork ${name}: availabilityZones lists a zone twice (${args.availabilityZones.join(", ")}); list each zone once.`);
-        }
-        let layout: SubnetLayout;
-        try {
-            layout = layoutSubnets(args.cidr, args.availabilityZones.length, args.subnetPrefixLength);
-        } catch (err) {
-            throw new Error(
-                `IsolatedNetwork ${name}: cidr ${args.cidr} cannot be split into ${args.availabilityZones.length} subnets (${(err as Error).message}). Use a larger cidr or a longer subnetPrefixLength.`,
-            );
-        }
-        if (args.capacity && layout.usableIpsPerSubnet < args.capacity.ipsPerSubnet) {
-            throw new Error(
-                `IsolatedNetwork ${name}: subnets of /${layout.subnetPrefixLength} hold ${layout.usableIpsPerSubnet} usable IPs, but the capacity plan needs ${args.capacity.ipsPerSubnet} per subnet; use subnets of at least /${args.capacity.recommendedSubnetPrefixLength ?? 16}.`,
-            );
-        }
-        const missing = requiredEndpointKeys().filter((k) => !endpointKeys.includes(k));
-        if (missing.length > 0) {
-            const why = missing.map((k) => `${k} (${DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === k)?.requiredBecause})`).join("; ");
-            throw new Error(`IsolatedNetwork ${name}: interfaceEndpoints leaves out required endpoints: ${why}. Add them back.`);
-        }
-        const badKeys = endpointKeys.filter((k) => !SERVICE_KEY_PATTERN.test(k) || k === "s3");
-        if (badKeys.length > 0 || new Set(endpointKeys).size !== endpointKeys.length) {
-            throw new Error(
-                `IsolatedNetwork ${name}: interfaceEndpoints must be distinct service short names other than s3 (the gateway serves S3); check ${badKeys.join(", ") || endpointKeys.join(", ")}.`,
-            );
-        }
-        if (!assetsBucket) {
-            throw new Error(
-                `IsolatedNetwork ${name}: the CodeArtifact asset bucket of ${region} is not known; pass codeArtifactAssetsBucket (CodeArtifact user guide, "Create the Amazon S3 gateway endpoint").`,
-            );
-        }
-
+        const c: Step = { name, args, settings: networkSettings(name, args), prefix: namePrefix(args.naming), child: { parent: this } };
         this.componentName = name;
-        this.layout = layout;
+        this.layout = c.settings.layout;
         this.vpcCidr = args.cidr;
-        const prefix = namePrefix(args.naming);
-        const child = { parent: this };
-        const specs: InterfaceEndpointSpec[] = endpointKeys.map(
-            (key) => DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === key) ?? { key, purpose: "extra endpoint", policy: "platformPrincipals" },
-        );
 
-        this.vpc = new aws.ec2.Vpc(
-            `${name}-vpc`,
+        this.vpc = this.createVpc(c);
+        this.vpcId = this.vpc.id;
+        ({ subnets: this.subnets, routeTables: this.routeTables } = this.createSubnets(c));
+        this.subnetIds = this.subnets.map((s) => s.id);
+        this.routeTableIds = this.routeTables.map((rt) => rt.id);
+        this.endpointSecurityGroup = this.createSecurityGroup(
+            c,
+            "endpoints-sg",
+            "Interface VPC endpoints: HTTPS from inside the isolated VPC only",
+            "vpc-endpoints",
+        );
+        this.domainSecurityGroup = this.createSecurityGroup(
+            c,
+            "domain-sg",
+            "SageMaker Studio domain: NFS to its EFS, HTTPS to the VPC endpoints; no ingress",
+            "studio-domain",
+        );
+        this.endpointSecurityGroupId = this.endpointSecurityGroup.id;
+        this.domainSecurityGroupId = this.domainSecurityGroup.id;
+        this.endpointPolicies = {};
+        this.s3Endpoint = this.createS3Endpoint(c);
+        this.s3EndpointId = this.s3Endpoint.id;
+        this.s3PrefixListId = this.s3Endpoint.prefixListId;
+        this.interfaceEndpoints = this.createInterfaceEndpoints(c);
+        this.interfaceEndpointIds = Object.fromEntries(Object.entries(this.interfaceEndpoints).map(([key, endpoint]) => [key, endpoint.id]));
+        this.admitVpcToEndpoints(c);
+        this.openDomainGroup(c);
+        this.flowLogs = this.createFlowLogs(c);
+
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            subnetIds: this.subnetIds,
+            s3EndpointId: this.s3EndpointId,
+            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            domainSecurityGroupId: this.domainSecurityGroupId,
+        });
+    }
+
+    /** The VPC, tagged isolated (N6), and its default security group and main route table adopted empty. */
+    private createVpc(c: Step): aws.ec2.Vpc {
+        const vpc = new aws.ec2.Vpc(
+            `${c.name}-vpc`,
             {
-                cidrBlock: args.cidr,
+                cidrBlock: c.args.cidr,
                 // Private DNS of interface endpoints needs both; without them SDKs resolve public endpoints and time out.
                 enableDnsSupport: true,
                 enableDnsHostnames: true,
                 instanceTenancy: "default",
-                tags: { Name: `${prefix}-data-science`, [NETWORK_ISOLATION_TAG]: NETWORK_ISOLATION_ISOLATED },
+                tags: { Name: `${c.prefix}-data-science`, [NETWORK_ISOLATION_TAG.key]: NETWORK_ISOLATION_TAG.value },
             },
-            child,
+            c.child,
         );
-        this.vpcId = this.vpc.id;
-
         // The default security group admits all traffic between its members; nothing should use it,
         // and adopting it with no rules empties it (Security Hub EC2.2).
         new aws.ec2.DefaultSecurityGroup(
-            `${name}-default-sg`,
-            { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${prefix}-default-unused` } },
-            child,
+            `${c.name}-default-sg`,
+            { vpcId: vpc.id, ingress: [], egress: [], tags: { Name: `${c.prefix}-default-unused` } },
+            c.child,
         );
         // The main route table is used by no subnet; owning it with no routes keeps a route added there by hand from being silently kept.
         new aws.ec2.DefaultRouteTable(
-            `${name}-main-rt`,
-            { defaultRouteTableId: this.vpc.defaultRouteTableId, routes: [], tags: { Name: `${prefix}-main-unused` } },
-            child,
+            `${c.name}-main-rt`,
+            { defaultRouteTableId: vpc.defaultRouteTableId, routes: [], tags: { Name: `${c.prefix}-main-unused` } },
+            c.child,
         );
+        return vpc;
+    }
 
-        this.subnets = [];
-        this.routeTables = [];
-        args.availabilityZones.forEach((az, i) => {
+    /** One isolated subnet per zone, each with its own route table without routes. */
+    private createSubnets(c: Step): { subnets: aws.ec2.Subnet[]; routeTables: aws.ec2.RouteTable[] } {
+        const subnets: aws.ec2.Subnet[] = [];
+        const routeTables: aws.ec2.RouteTable[] = [];
+        c.args.availabilityZones.forEach((az, i) => {
             const subnet = new aws.ec2.Subnet(
-                `${name}-subnet-${az}`,
+                `${c.name}-subnet-${az}`,
                 {
                     vpcId: this.vpc.id,
-                    cidrBlock: layout.subnetCidrs[i],
+                    cidrBlock: c.settings.layout.subnetCidrs[i],
                     availabilityZone: az,
                     mapPublicIpOnLaunch: false,
-                    tags: { Name: `${prefix}-isolated-${az}` },
+                    tags: { Name: `${c.prefix}-isolated-${az}` },
                 },
-                child,
+                c.child,
             );
             // No routes: only the implicit local route and the S3 gateway endpoint's prefix-list route (N6).
-            const routeTable = new aws.ec2.RouteTable(`${name}-rt-${az}`, { vpcId: this.vpc.id, tags: { Name: `${prefix}-isolated-${az}` } }, child);
-            new aws.ec2.RouteTableAssociation(`${name}-rta-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id }, child);
-            this.subnets.push(subnet);
-            this.routeTables.push(routeTable);
+            const routeTable = new aws.ec2.RouteTable(`${c.name}-rt-${az}`, { vpcId: this.vpc.id, tags: { Name: `${c.prefix}-isolated-${az}` } }, c.child);
+            new aws.ec2.RouteTableAssociation(`${c.name}-rta-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id }, c.child);
+            subnets.push(subnet);
+            routeTables.push(routeTable);
         });
-        this.subnetIds = this.subnets.map((s) => s.id);
-        this.routeTableIds = this.routeTables.map((rt) => rt.id);
+        return { subnets, routeTables };
+    }
 
-        // Security groups without inline rules: every rule is its own resource, so rules added for
-        // users later never rewrite (and briefly drop) the existing ones. AWS's default allow-all
-        // egress rule is removed by the provider on creation.
-        this.endpointSecurityGroup = new aws.ec2.SecurityGroup(
-            `${name}-endpoints-sg`,
-            {
-                vpcId: this.vpc.id,
-                description: "Interface VPC endpoints: HTTPS from inside the isolated VPC only",
-                revokeRulesOnDelete: true,
-                tags: { Name: `${prefix}-vpc-endpoints` },
-            },
-            child,
+    /**
+     * A security group without inline rules: every rule is its own resource, so rules added for
+     * users later never rewrite (and briefly drop) the existing ones. AWS's default allow-all
+     * egress rule is removed by the provider on creation.
+     */
+    private createSecurityGroup(c: Step, role: string, description: string, nameSuffix: string): aws.ec2.SecurityGroup {
+        return new aws.ec2.SecurityGroup(
+            `${c.name}-${role}`,
+            { vpcId: this.vpc.id, description, revokeRulesOnDelete: true, tags: { Name: `${c.prefix}-${nameSuffix}` } },
+            c.child,
         );
-        this.domainSecurityGroup = new aws.ec2.SecurityGroup(
-            `${name}-domain-sg`,
-            {
-                vpcId: this.vpc.id,
-                description: "SageMaker Studio domain: NFS to its EFS, HTTPS to the VPC endpoints; no ingress",
-                revokeRulesOnDelete: true,
-                tags: { Name: `${prefix}-studio-domain` },
-            },
-            child,
-        );
-        this.endpointSecurityGroupId = this.endpointSecurityGroup.id;
-        this.domainSecurityGroupId = this.domainSecurityGroup.id;
+    }
 
-        const accountScope = args.principalScope;
+    /** The S3 gateway endpoint on every route table: the platform's buckets, and read-only the AWS ones it needs. */
+    private createS3Endpoint(c: Step): aws.ec2.VpcEndpoint {
+        const { partition, region } = c.args.account;
         const s3Policy = s3GatewayEndpointPolicy({
-            ...accountScope,
+            ...c.args.principalScope,
             partition,
-            platformBucketPrefix: prefix,
-            codeArtifactAssetsBucket: assetsBucket,
+            platformBucketPrefix: c.prefix,
+            codeArtifactAssetsBucket: c.settings.codeArtifactAssetsBucket,
             ecrLayerBucket: ecrLayerBucket(region),
-            extraReadBuckets: args.s3ExtraReadBuckets,
+            extraReadBuckets: c.args.s3ExtraReadBuckets,
         });
-        this.endpointPolicies = { s3: s3Policy };
-        this.s3Endpoint = new aws.ec2.VpcEndpoint(
-            `${name}-vpce-s3`,
+        this.endpointPolicies.s3 = s3Policy;
+        return new aws.ec2.VpcEndpoint(
+            `${c.name}-vpce-s3`,
             {
                 vpcId: this.vpc.id,
                 serviceName: endpointServiceName("s3", region, partition),
                 vpcEndpointType: "Gateway",
                 routeTableIds: this.routeTables.map((rt) => rt.id),
                 policy: toPolicyJson(s3Policy),
-                tags: { Name: `${prefix}-s3` },
+                tags: { Name: `${c.prefix}-s3` },
             },
-            child,
+            c.child,
         );
-        this.s3EndpointId = this.s3Endpoint.id;
-        this.s3PrefixListId = this.s3Endpoint.prefixListId;
+    }
 
-        this.interfaceEndpoints = {};
-        this.interfaceEndpointIds = {};
-        for (const spec of specs) {
-            const policy = spec.policy === "codeArtifactRead" ? codeArtifactEndpointPolicy(accountScope) : platformPrincipalsEndpointPolicy(accountScope);
+    /** The interface endpoints (N7), in every subnet behind the endpoint group, each with its scoped policy. */
+    private createInterfaceEndpoints(c: Step): Record<string, aws.ec2.VpcEndpoint> {
+        const { partition, region } = c.args.account;
+        const scope = c.args.principalScope;
+        const endpoints: Record<string, aws.ec2.VpcEndpoint> = {};
+        for (const spec of c.settings.endpoints) {
+            const policy = spec.policy === "codeArtifactRead" ? codeArtifactEndpointPolicy(scope) : platformPrincipalsEndpointPolicy(scope);
             this.endpointPolicies[spec.key] = policy;
-            const endpoint = new aws.ec2.VpcEndpoint(
-                `${name}-vpce-${endpointResourceSuffix(spec.key)}`,
+            endpoints[spec.key] = new aws.ec2.VpcEndpoint(
+                `${c.name}-vpce-${endpointResourceSuffix(spec.key)}`,
                 {
                     vpcId: this.vpc.id,
                     serviceName: endpointServiceName(spec.key, region, partition),
@@ -266,68 +240,68 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                     subnetIds: this.subnetIds,
                     securityGroupIds: [this.endpointSecurityGroup.id],
                     policy: toPolicyJson(policy),
-                    tags: { Name: `${prefix}-${spec.key}` },
+                    tags: { Name: `${c.prefix}-${spec.key}` },
                 },
-                child,
+                c.child,
             );
-            this.interfaceEndpoints[spec.key] = endpoint;
-            this.interfaceEndpointIds[spec.key] = endpoint.id;
         }
+        return endpoints;
+    }
 
-        // One ingress rule from the VPC's own range, not one per client group: a rule per user
-        // profile would hit the quota of rules per security group (60 by default, and at most
-        // 1000 / groups-per-ENI) at a few dozen users, and every new user would rewrite this shared
-        // group. Nothing but the platform has ENIs in this VPC (no internet, no peering), and each
-        // client group still opens 443 only towards this group, so the platform's groups remain
-        // the only way in.
+    /**
+     * One ingress rule from the VPC's own range, not one per client group: a rule per user
+     * profile would hit the quota of rules per security group (60 by default, and at most
+     * 1000 / groups-per-ENI) at a few dozen users, and every new user would rewrite this shared
+     * group. Nothing but the platform has ENIs in this VPC (no internet, no peering), and each
+     * client group still opens 443 only towards this group, so the platform's groups remain
+     * the only way in.
+     */
+    private admitVpcToEndpoints(c: Step): void {
         new aws.vpc.SecurityGroupIngressRule(
-            `${name}-endpoints-https-in`,
+            `${c.name}-endpoints-https-in`,
             {
                 securityGroupId: this.endpointSecurityGroup.id,
                 ipProtocol: "tcp",
                 fromPort: HTTPS,
                 toPort: HTTPS,
-                cidrIpv4: args.cidr,
+                cidrIpv4: c.args.cidr,
                 description: "HTTPS from the isolated VPC",
             },
-            child,
+            c.child,
         );
+    }
 
-        // Domain group: reaches the endpoints, S3 (through the gateway's prefix list) and EFS; accepts nothing.
-        this.allowHttpsToEndpoints(`${name}-domain`, this.domainSecurityGroup.id, child);
+    /** Domain group: reaches the endpoints, S3 (through the gateway's prefix list) and EFS; accepts nothing. */
+    private openDomainGroup(c: Step): void {
+        this.allowHttpsToEndpoints(`${c.name}-domain`, this.domainSecurityGroup.id, c.child);
         new aws.vpc.SecurityGroupEgressRule(
-            `${name}-domain-nfs-out`,
+            `${c.name}-domain-nfs-out`,
             {
                 securityGroupId: this.domainSecurityGroup.id,
                 ipProtocol: "tcp",
                 fromPort: NFS,
                 toPort: NFS,
-                cidrIpv4: args.cidr,
+                cidrIpv4: c.args.cidr,
                 description: "NFS to the domain's EFS mount targets",
             },
-            child,
+            c.child,
         );
+    }
 
-        this.flowLogs = new VpcFlowLogs(
-            `${name}-flow-logs`,
+    /** Flow logs of all traffic (G5) to the KMS-encrypted group (E8). */
+    private createFlowLogs(c: Step): VpcFlowLogs {
+        return new VpcFlowLogs(
+            `${c.name}-flow-logs`,
             {
                 vpcId: this.vpc.id,
-                account: args.account,
-                logGroupName: `/secure-ds/${prefix}/vpc-flow-logs/data-science`,
-                roleName: iamRoleName(args.naming, `${name}-flow-logs`),
-                kmsKeyArn: args.flowLogsKmsKeyArn,
-                retentionInDays: retentionDays,
+                account: c.args.account,
+                logGroupName: `/secure-ds/${c.prefix}/vpc-flow-logs/data-science`,
+                roleName: iamRoleName(c.args.naming, `${c.name}-flow-logs`),
+                kmsKeyArn: c.args.flowLogsKmsKeyArn,
+                retentionInDays: c.settings.flowLogRetentionDays,
             },
-            child,
+            c.child,
         );
-
-        this.registerOutputs({
-            vpcId: this.vpcId,
-            subnetIds: this.subnetIds,
-            s3EndpointId: this.s3EndpointId,
-            endpointSecurityGroupId: this.endpointSecurityGroupId,
-            domainSecurityGroupId: this.domainSecurityGroupId,
-        });
     }
 
     /**
@@ -484,4 +458,14 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.jobGroups.set(teamName, group.id);
         return group.id;
     }
+}
+
+/** What every step of the constructor reads. */
+interface Step {
+    name: string;
+    args: IsolatedNetworkArgs;
+    settings: NetworkSettings;
+    /** `<organization>-<environment>`. */
+    prefix: string;
+    child: pulumi.CustomResourceOptions;
 }

@@ -3,25 +3,25 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { flowLogsDeliveryPolicy, flowLogsTrustPolicy } from "../guardrails/flowLogs";
-
-/** CloudWatch Logs accepts only these retentions. */
-const RETENTIONS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+import { LOG_RETENTION_DAYS } from "../logRetention";
+import { VPC_FLOW_LOGS_DEFAULTS } from "./defaults";
 
 export interface VpcFlowLogsArgs {
-    /** The VPC whose traffic is logged (an aws.ec2.Vpc id, or awsx.ec2.Vpc's vpcId). */
+    /** The VPC whose traffic is logged (an aws.ec2.Vpc id, or awsx.ec2.Vpc's vpcId). Required. */
     vpcId: pulumi.Input<string>;
-    /** Partition, region and account of the VPC: scope the delivery role's trust. */
+    /** Partition, region and account of the VPC: scope the delivery role's trust. Required. */
     account: AccountContext;
-    /** Log group name, e.g. `/secure-ds/acme-dev/vpc-flow-logs/data-science`. */
+    /** Log group name, e.g. `/secure-ds/acme-dev/vpc-flow-logs/data-science`. Required. */
     logGroupName: string;
-    /** IAM role name of the delivery role (components/naming.ts iamRoleName). */
+    /** IAM role name of the delivery role (components/naming.ts iamRoleName). Required. */
     roleName: string;
     /**
      * Customer KMS key of the log group (E8), e.g. the layer's logs key (stacks/layerKeys.ts), whose
      * policy admits logs.<region> for this account through `kms:EncryptionContext:aws:logs:arn`.
+     * Required.
      */
     kmsKeyArn: pulumi.Input<string>;
-    /** Days the flow logs are kept. Default 365. */
+    /** Days the flow logs are kept, one of LOG_RETENTION_DAYS. Default 365. */
     retentionInDays?: number;
     /** Traffic logged: ALL, ACCEPT or REJECT. Default ALL (G5: rejected traffic alone misses exfiltration that succeeded). */
     trafficType?: "ALL" | "ACCEPT" | "REJECT";
@@ -41,11 +41,13 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:network:VpcFlowLogs", name, {}, opts);
-        const retentionInDays = args.retentionInDays ?? 365;
-        const trafficType = args.trafficType ?? "ALL";
-        const protect = args.protect ?? true;
-        if (!RETENTIONS.includes(retentionInDays)) {
-            throw new Error(`VpcFlowLogs ${name}: retentionInDays ${retentionInDays} is not a CloudWatch Logs retention; use one of ${RETENTIONS.join(", ")}.`);
+        const retentionInDays = args.retentionInDays ?? VPC_FLOW_LOGS_DEFAULTS.retentionInDays;
+        const trafficType = args.trafficType ?? VPC_FLOW_LOGS_DEFAULTS.trafficType;
+        const protect = args.protect ?? VPC_FLOW_LOGS_DEFAULTS.protect;
+        if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retentionInDays)) {
+            throw new Error(
+                `VpcFlowLogs ${name}: retentionInDays ${retentionInDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}.`,
+            );
         }
         if (!args.logGroupName.startsWith("/")) {
             throw new Error(`VpcFlowLogs ${name}: logGroupName "${args.logGroupName}" should start with "/" so the platform's groups share one namespace.`);

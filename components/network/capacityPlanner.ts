@@ -23,13 +23,13 @@
 import { IPv4CidrRange, IPv4Prefix } from "ip-num";
 
 /** IPs AWS reserves in every subnet (network, router, DNS, future use, broadcast). */
-export const AWS_RESERVED_IPS_PER_SUBNET = 5;
+const AWS_RESERVED_IPS_PER_SUBNET = 5;
 /** Smallest and largest subnet AWS allows. */
 export const MIN_SUBNET_PREFIX = 16;
 export const MAX_SUBNET_PREFIX = 28;
 /** IPs a training or processing instance takes in the VPC. */
-export const TRAINING_IPS_PER_INSTANCE = 2;
-export const TRAINING_IPS_PER_EFA_INSTANCE = 5;
+const TRAINING_IPS_PER_INSTANCE = 2;
+const TRAINING_IPS_PER_EFA_INSTANCE = 5;
 
 export interface CapacityInputs {
     /** User profiles (and shared spaces) running apps at the same time. */
@@ -78,7 +78,7 @@ export function usableIps(prefixLength: number): number {
 }
 
 /** Extra prefix bits needed to split a block into `count` equal subnets. */
-export function splitBits(count: number): number {
+function splitBits(count: number): number {
     return Math.ceil(Math.log2(Math.max(1, count)));
 }
 

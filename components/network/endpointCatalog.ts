@@ -19,7 +19,7 @@ export interface InterfaceEndpointSpec {
 
 /**
  * The default set. Required ones are those whose absence breaks VpcOnly Studio or the supply chain
- * outright; the rest are on by default and may be opted out of.
+ * outright (each says why in `requiredBecause`); the rest are on by default and may be opted out of.
  */
 export const DEFAULT_INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
     {
@@ -94,7 +94,7 @@ export function disabledEndpointProblem(key: string): string | undefined {
     return undefined;
 }
 
-export function optionalEndpointKeys(): string[] {
+function optionalEndpointKeys(): string[] {
     return DEFAULT_INTERFACE_ENDPOINTS.filter((e) => !e.requiredBecause).map((e) => e.key);
 }
 

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AccountContext, roleArn, servicePrincipal } from "../guardrails/arns";
+import { AccountContext, servicePrincipal } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import {
@@ -18,15 +18,19 @@ import {
 } from "../guardrails/packages";
 import { serviceTrustPolicy } from "../guardrails/governance";
 import { CustomerKey } from "../kms/CustomerKey";
-import { NamingContext, bucketName, iamRoleName, namePrefix } from "../naming";
+import { NamingContext } from "../naming";
 import { VpcFlowLogs } from "../network/VpcFlowLogs";
 import { SecureBucket } from "../storage/SecureBucket";
 import { bundleDecisionCode } from "./decide/bundle";
+import { CodeStarProvider, PYTHON_VERSION_PATTERN, SCAN_PIPELINE_DEFAULTS, SCAN_TIMEOUT_MINUTES_RANGE } from "./defaults";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import { ScanPolicy } from "./decide/types";
-import { MirrorNames } from "./PackageMirror";
+import { MirrorNames } from "./mirrorNames";
+import { buildAction, codeStarSourceAction, notificationTemplate, plaintextVariables, s3SourceAction } from "./scanPipelineActions";
+import { NOTIFIED_STATES, SCAN_STAGES, ScanPipelineNames, ScanPipelineRole, ScanStage, scanPipelineNames } from "./scanPipelineNames";
 
 /** The buildspecs are repository files, reviewed like code; the component only loads them. */
-export function loadBuildspec(stage: "scan" | "decide" | "publish"): string {
+export function loadBuildspec(stage: ScanStage): string {
     return fs.readFileSync(path.join(__dirname, "buildspecs", `${stage}.yml`), "utf8");
 }
 
@@ -35,22 +39,24 @@ function loadScanHelpers(): string {
 }
 
 export interface ScanPipelineArgs {
+    /** Partition, region and id of the shared-services account. Required. */
     account: AccountContext;
+    /** Organization and environment: prefix of every name. Required. */
     naming: NamingContext;
-    /** Names and ARNs of the mirror (mirrorNames()): the pipeline reads the upstream and publishes to approved. */
+    /** Names and ARNs of the mirror (mirrorNames()): the pipeline reads the upstream and publishes to approved. Required. */
     mirror: MirrorNames;
-    /** Administrators of the pipeline's customer keys; they also upload the pipeline's tool objects. */
+    /** Administrators of the pipeline's customer keys; they also upload the pipeline's tool objects. Required. */
     keyAdministrators: string[];
-    /** The layer's CloudWatch Logs key (E8): CodeBuild logs are encrypted with it. */
+    /** The layer's CloudWatch Logs key (E8): CodeBuild logs are encrypted with it. Required. */
     logsKeyArn: pulumi.Input<string>;
-    /** Severity threshold, licence allow-list and exceptions handed to the decision code. */
-    policy: ScanPolicy;
-    /** Availability zones of the scanning VPC (from config; the first two are used). */
+    /** Severity threshold, licence allow-list and exceptions handed to the decision code. Default: HIGH, permissive licences, no exceptions (SCAN_POLICY_DEFAULTS). */
+    policy?: ScanPolicy;
+    /** Availability zones of the scanning VPC (from config; the first two are used). Required. */
     availabilityZones: string[];
     /** CIDR of the scanning VPC. Default 10.250.0.0/22. Never the data VPC's block. */
     scanVpcCidr?: string;
     /** Intake: `s3` (versioned KMS bucket, upload requests.zip) or `codestar` (git through a connection). Default s3. */
-    intake?: { mode: "s3" | "codestar"; provider?: string; repository?: string; branch?: string };
+    intake?: { mode: "s3" | "codestar"; provider?: CodeStarProvider; repository?: string; branch?: string };
     /** E-mail addresses subscribed to the notification topic. Default none. */
     notificationEmails?: string[];
     /** Minutes a scan build may run. Default 60. */
@@ -84,98 +90,115 @@ export class ScanPipeline extends pulumi.ComponentResource {
     readonly sourceBucket?: SecureBucket;
     readonly connection?: aws.codestarconnections.Connection;
     readonly scanVpc: awsx.ec2.Vpc;
-    readonly projects: Record<"scan" | "decide" | "publish", aws.codebuild.Project>;
-    readonly roles: Record<"pipeline" | "scan" | "decide" | "publish", aws.iam.Role>;
+    readonly projects: Record<ScanStage, aws.codebuild.Project>;
+    readonly roles: Record<ScanPipelineRole, aws.iam.Role>;
     readonly scanRoleArn: pulumi.Output<string>;
     readonly publishRoleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ScanPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:packages:ScanPipeline", name, {}, opts);
-        const intake = { mode: "s3" as const, provider: "GitHub", branch: "main", ...args.intake };
-        const emails = args.notificationEmails ?? [];
-        const scanTimeout = args.scanTimeoutMinutes ?? 60;
-        const pythonVersion = args.pythonVersion ?? "3.11";
-        const scanVpcCidr = args.scanVpcCidr ?? "10.250.0.0/22";
-        const retention = args.reportRetentionDays ?? 365;
-        if (intake.mode === "codestar" && !intake.repository) {
-            throw new Error(`ScanPipeline ${name}: intake mode codestar needs intake.repository (owner/name of the request repository).`);
-        }
-        if (args.availabilityZones.length < 2) {
-            throw new Error(`ScanPipeline ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); the scanning VPC needs 2.`);
-        }
-        if (!Number.isInteger(scanTimeout) || scanTimeout < 5 || scanTimeout > 480) {
-            throw new Error(`ScanPipeline ${name}: scanTimeoutMinutes ${scanTimeout} must be a whole number from 5 to 480 (the CodeBuild limits).`);
-        }
-        if (!/^3\.\d{1,2}$/.test(pythonVersion)) {
-            throw new Error(`ScanPipeline ${name}: pythonVersion "${pythonVersion}" must look like 3.11.`);
-        }
-        const { account, naming, mirror } = args;
-        const prefix = namePrefix(naming);
-        const child = { parent: this };
+        const c: Step = {
+            name,
+            args,
+            settings: scanPipelineSettings(name, args),
+            names: scanPipelineNames(args.account, args.naming),
+            child: { parent: this },
+        };
 
-        const projectName = (stage: string) => `${prefix}-package-${stage}`;
-        const projectArn = (stage: string) => `arn:${account.partition}:codebuild:${account.region}:${account.accountId}:project/${projectName(stage)}`;
+        this.roles = this.createRoles(c);
+        this.scanRoleArn = this.roles.scan.arn;
+        this.publishRoleArn = this.roles.publish.arn;
+        this.key = this.createKey(c);
+        this.artifactBucket = this.createBucket(c, "artifacts");
+        this.reportsBucket = this.createBucket(c, "reports");
+        const tools = this.uploadTools(c);
+        const intake = this.createIntake(c);
+        this.sourceBucket = intake.sourceBucket;
+        this.connection = intake.connection;
+        this.scanVpc = this.createScanVpc(c);
+        const scanSecurityGroup = this.createScanSecurityGroup(c);
+        const logs = this.createLogGroups(c);
+        const policies = this.createStagePolicies(c, logs, tools);
+        this.projects = this.createProjects(c, { logs, policies, scanSecurityGroup, tools });
+        this.pipeline = this.createPipeline(c, intake.sourceAction);
+        if (this.sourceBucket) this.startOnUpload(c, this.sourceBucket);
+        this.notificationKey = this.createNotificationKey(c);
+        this.topic = this.createTopic(c);
+        this.notifyOutcomes(c);
 
-        // Roles first: key and bucket policies name them, and KMS refuses principals that do not exist.
-        // Each stage role trusts its own project only (aws:SourceArn), so no other build can run as
-        // the publish role (S3).
-        const role = (stage: "pipeline" | "scan" | "decide" | "publish", trust: PolicyDocument) =>
+        this.registerOutputs({
+            pipelineName: this.pipeline.name,
+            topicArn: this.topic.arn,
+            reportsBucket: this.reportsBucket.name,
+            sourceBucket: this.sourceBucket?.name,
+            connectionArn: this.connection?.arn,
+        });
+    }
+
+    /**
+     * Roles first: key and bucket policies name them, and KMS refuses principals that do not exist.
+     * Each stage role trusts its own project only (aws:SourceArn), so no other build can run as the
+     * publish role (S3).
+     */
+    private createRoles(c: Step): Record<ScanPipelineRole, aws.iam.Role> {
+        const { account } = c.args;
+        const role = (stage: ScanPipelineRole, trust: PolicyDocument) =>
             new aws.iam.Role(
-                `${name}-${stage}-role`,
+                `${c.name}-${stage}-role`,
                 {
-                    name: iamRoleName(naming, `pkg-${stage}`),
+                    name: c.names.roles[stage],
                     description: `Package scan pipeline: ${stage} stage`,
                     assumeRolePolicy: toPolicyJson(trust),
                     maxSessionDuration: 3600,
                 },
-                child,
+                c.child,
             );
-        const stageRole = (stage: "scan" | "decide" | "publish") => role(stage, codeBuildStageTrustPolicy(account, projectArn(stage)));
-        this.roles = {
+        const stageRole = (stage: ScanStage) => role(stage, codeBuildStageTrustPolicy(account, c.names.projectArns[stage]));
+        return {
             pipeline: role("pipeline", serviceTrustPolicy("codepipeline", account.partition, account.accountId)),
             scan: stageRole("scan"),
             decide: stageRole("decide"),
             publish: stageRole("publish"),
         };
-        this.scanRoleArn = this.roles.scan.arn;
-        this.publishRoleArn = this.roles.publish.arn;
-        const roleArns = Object.values(this.roles).map((r) => r.arn);
+    }
 
-        this.key = new CustomerKey(
-            `${name}-key`,
+    /** The key of artifacts, requests and reports: the stage roles and the deployer use it, only through S3. */
+    private createKey(c: Step): CustomerKey {
+        const roleArns = Object.values(this.roles).map((r) => r.arn);
+        return new CustomerKey(
+            `${c.name}-key`,
             {
-                description: `${prefix} package pipeline: artifacts, requests, reports`,
-                alias: `${prefix}-package-pipeline`,
+                description: `${c.names.prefix} package pipeline: artifacts, requests, reports`,
+                alias: `${c.names.prefix}-package-pipeline`,
                 policy: pulumi.all(roleArns).apply((arns) =>
                     keyPolicy({
-                        administrators: args.keyAdministrators,
+                        administrators: c.args.keyAdministrators,
                         // The deployer writes the tool objects; the stage roles read and write artifacts, only through S3.
-                        users: [...arns, ...args.keyAdministrators],
-                        viaServices: [`s3.${account.region}.amazonaws.com`],
+                        users: [...arns, ...c.args.keyAdministrators],
+                        viaServices: [`s3.${c.args.account.region}.amazonaws.com`],
                     }),
                 ),
             },
-            child,
+            c.child,
         );
+    }
 
-        const bucket = (purpose: string) =>
-            new SecureBucket(
-                `${name}-${purpose}`,
-                {
-                    bucketName: bucketName(naming, `pkg-${purpose}`, account.accountId),
-                    partition: account.partition,
-                    kmsKeyArn: this.key.arn,
-                    accessLogBucket: args.accessLogBucket,
-                    noncurrentVersionDays: retention,
-                },
-                child,
-            );
-        this.artifactBucket = bucket("artifacts");
-        this.reportsBucket = bucket("reports");
-        const artifactBucketName = bucketName(naming, "pkg-artifacts", account.accountId);
-        const reportsBucketName = bucketName(naming, "pkg-reports", account.accountId);
+    private createBucket(c: Step, purpose: "artifacts" | "reports" | "requests"): SecureBucket {
+        return new SecureBucket(
+            `${c.name}-${purpose}`,
+            {
+                bucketName: c.names.buckets[purpose],
+                account: c.args.account,
+                kmsKeyArn: this.key.arn,
+                accessLogBucket: c.args.accessLogBucket,
+                noncurrentVersionDays: c.settings.reportRetentionDays,
+            },
+            c.child,
+        );
+    }
 
-        // The decision code and the scan helpers, pinned by SHA256 in the projects (see decide/bundle.ts).
+    /** The decision code and the scan helpers, pinned by SHA256 in the projects (see decide/bundle.ts). */
+    private uploadTools(c: Step): Tools {
         const bundle = bundleDecisionCode();
         const helpers = loadScanHelpers();
         const helpersSha256 = createHash("sha256").update(helpers).digest("hex");
@@ -183,7 +206,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const helpersKey = `tools/scan_helpers-${helpersSha256.slice(0, 16)}.py`;
         const tool = (role: string, key: string, content: string) =>
             new aws.s3.BucketObjectv2(
-                `${name}-${role}`,
+                `${c.name}-${role}`,
                 {
                     bucket: this.reportsBucket.name,
                     key,
@@ -196,72 +219,60 @@ export class ScanPipeline extends pulumi.ComponentResource {
             );
         tool("decide-bundle", decideKey, bundle.code);
         tool("scan-helpers", helpersKey, helpers);
+        return { decideKey, decideSha256: bundle.sha256, helpersKey, helpersSha256 };
+    }
 
-        // Intake (S6: no personal access token anywhere).
-        let sourceAction: aws.types.input.codepipeline.PipelineStageAction;
+    /** Intake (S6: no personal access token anywhere): a versioned bucket, or a CodeStar connection. */
+    private createIntake(c: Step): { sourceAction: PipelineStageAction; sourceBucket?: SecureBucket; connection?: aws.codestarconnections.Connection } {
+        const { intake } = c.settings;
         if (intake.mode === "s3") {
-            this.sourceBucket = bucket("requests");
-            sourceAction = {
-                name: "Requests",
-                category: "Source",
-                owner: "AWS",
-                provider: "S3",
-                version: "1",
-                outputArtifacts: ["source"],
-                configuration: { S3Bucket: this.sourceBucket.name, S3ObjectKey: "requests.zip", PollForSourceChanges: "false" },
-            };
-        } else {
-            this.connection = new aws.codestarconnections.Connection(
-                `${name}-connection`,
-                { name: `${prefix}-pkg-requests`.slice(0, 32), providerType: intake.provider },
-                child,
-            );
-            sourceAction = {
-                name: "Requests",
-                category: "Source",
-                owner: "AWS",
-                provider: "CodeStarSourceConnection",
-                version: "1",
-                outputArtifacts: ["source"],
-                configuration: {
-                    ConnectionArn: this.connection.arn,
-                    FullRepositoryId: intake.repository as string,
-                    BranchName: intake.branch,
-                    OutputArtifactFormat: "CODE_ZIP",
-                    DetectChanges: "true",
-                },
-            };
+            const sourceBucket = this.createBucket(c, "requests");
+            return { sourceAction: s3SourceAction(sourceBucket.name), sourceBucket };
         }
+        const connection = new aws.codestarconnections.Connection(
+            `${c.name}-connection`,
+            { name: `${c.names.prefix}-pkg-requests`.slice(0, 32), providerType: intake.provider },
+            c.child,
+        );
+        return { sourceAction: codeStarSourceAction(connection.arn, intake.repository as string, intake.branch), connection };
+    }
 
-        // Egress-only scanning VPC: private subnets behind one NAT, nothing inbound. It is not the data
-        // VPC (which has no internet path at all, S1); awsx fits here because egress is wanted.
-        this.scanVpc = new awsx.ec2.Vpc(
-            `${name}-scan-vpc`,
+    /**
+     * Egress-only scanning VPC: private subnets behind one NAT, nothing inbound, flow logs on. It is
+     * not the data VPC (which has no internet path at all, S1); awsx fits here because egress is wanted.
+     */
+    private createScanVpc(c: Step): awsx.ec2.Vpc {
+        const vpc = new awsx.ec2.Vpc(
+            `${c.name}-scan-vpc`,
             {
-                cidrBlock: scanVpcCidr,
-                availabilityZoneNames: args.availabilityZones.slice(0, 2),
+                cidrBlock: c.settings.scanVpcCidr,
+                availabilityZoneNames: c.args.availabilityZones.slice(0, 2),
                 natGateways: { strategy: "Single" },
                 subnetStrategy: "Auto",
                 subnetSpecs: [{ type: "Private" }, { type: "Public" }],
                 enableDnsHostnames: true,
                 enableDnsSupport: true,
-                tags: { Name: `${prefix}-package-scanning` },
+                tags: { Name: `${c.names.prefix}-package-scanning` },
             },
-            child,
+            c.child,
         );
         new VpcFlowLogs(
-            `${name}-scan-vpc-flow-logs`,
+            `${c.name}-scan-vpc-flow-logs`,
             {
-                vpcId: this.scanVpc.vpcId,
-                account,
-                logGroupName: `/secure-ds/${prefix}/vpc-flow-logs/package-scanning`,
-                roleName: iamRoleName(naming, "pkg-scan-flowlogs"),
-                kmsKeyArn: args.logsKeyArn,
+                vpcId: vpc.vpcId,
+                account: c.args.account,
+                logGroupName: `/secure-ds/${c.names.prefix}/vpc-flow-logs/package-scanning`,
+                roleName: c.names.roles.flowLogs,
+                kmsKeyArn: c.args.logsKeyArn,
             },
-            child,
+            c.child,
         );
-        const scanSg = new aws.ec2.SecurityGroup(
-            `${name}-scan-sg`,
+        return vpc;
+    }
+
+    private createScanSecurityGroup(c: Step): aws.ec2.SecurityGroup {
+        return new aws.ec2.SecurityGroup(
+            `${c.name}-scan-sg`,
             {
                 vpcId: this.scanVpc.vpcId,
                 description: "Package scan builds: outbound HTTP(S) only, nothing inbound",
@@ -276,30 +287,40 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     { description: "HTTP for OS package mirrors (signed packages)", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] },
                 ],
             },
-            child,
+            c.child,
         );
+    }
 
-        const logGroup = (stage: string) =>
+    /** One encrypted log group per CodeBuild project (E8), kept as evidence. */
+    private createLogGroups(c: Step): Record<ScanStage, aws.cloudwatch.LogGroup> {
+        const logGroup = (stage: ScanStage) =>
             new aws.cloudwatch.LogGroup(
-                `${name}-${stage}-logs`,
-                { name: `/secure-ds/${prefix}/codebuild/package-${stage}`, kmsKeyId: args.logsKeyArn, retentionInDays: 365 },
+                `${c.name}-${stage}-logs`,
+                { name: c.names.logGroups[stage], kmsKeyId: c.args.logsKeyArn, retentionInDays: DEFAULT_LOG_RETENTION_DAYS },
                 { parent: this, protect: true, retainOnDelete: true },
             );
-        const logs = { scan: logGroup("scan"), decide: logGroup("decide"), publish: logGroup("publish") };
+        return { scan: logGroup("scan"), decide: logGroup("decide"), publish: logGroup("publish") };
+    }
 
-        const stagePolicy = (stage: "scan" | "decide" | "publish", doc: pulumi.Output<PolicyDocument>) =>
-            new aws.iam.RolePolicy(`${name}-${stage}-policy`, { role: this.roles[stage].id, policy: doc.apply(toPolicyJson) }, child);
-        const base = (stage: "scan" | "decide" | "publish", logGroupArn: string, keyArn: string) => ({
+    /** Each stage role's permissions: its log group, the artifacts, its tools, and its one CodeArtifact task. */
+    private createStagePolicies(c: Step, logs: Record<ScanStage, aws.cloudwatch.LogGroup>, tools: Tools): Record<ScanStage, aws.iam.RolePolicy> {
+        const { account, mirror } = c.args;
+        const { artifacts: artifactBucketName, reports: reportsBucketName } = c.names.buckets;
+        const stagePolicy = (stage: ScanStage, doc: pulumi.Output<PolicyDocument>) =>
+            new aws.iam.RolePolicy(`${c.name}-${stage}-policy`, { role: this.roles[stage].id, policy: doc.apply(toPolicyJson) }, c.child);
+        const base = (stage: ScanStage, logGroupArn: string, keyArn: string) => ({
             account,
             logGroupArn,
             artifactBucket: artifactBucketName,
             artifactKeyArn: keyArn,
-            ...(stage !== "publish" ? { tools: { bucket: reportsBucketName, keys: stage === "scan" ? [decideKey, helpersKey] : [decideKey] } } : {}),
+            ...(stage !== "publish"
+                ? { tools: { bucket: reportsBucketName, keys: stage === "scan" ? [tools.decideKey, tools.helpersKey] : [tools.decideKey] } }
+                : {}),
         });
         const subnetArns = this.scanVpc.privateSubnetIds.apply((ids) =>
             ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`),
         );
-        const policies = {
+        return {
             scan: stagePolicy(
                 "scan",
                 pulumi.all([logs.scan.arn, this.key.arn, subnetArns]).apply(([lg, k, subnets]) =>
@@ -330,19 +351,17 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 ),
             ),
         };
+    }
 
-        const env = (vars: Record<string, pulumi.Input<string>>) => Object.entries(vars).map(([n, value]) => ({ name: n, value, type: "PLAINTEXT" }));
-        const project = (
-            stage: "scan" | "decide" | "publish",
-            computeType: string,
-            timeout: number,
-            vars: Record<string, pulumi.Input<string>>,
-            vpc: boolean,
-        ) =>
+    /** The CodeBuild projects: scan (in the scanning VPC), decide and publish, each with its buildspec and role. */
+    private createProjects(c: Step, deps: ProjectDeps): Record<ScanStage, aws.codebuild.Project> {
+        const { mirror } = c.args;
+        const { tools } = deps;
+        const project = (stage: ScanStage, computeType: string, timeout: number, vars: Record<string, pulumi.Input<string>>, vpc: boolean) =>
             new aws.codebuild.Project(
-                `${name}-${stage}`,
+                `${c.name}-${stage}`,
                 {
-                    name: projectName(stage),
+                    name: c.names.projects[stage],
                     description: `Package scan pipeline: ${stage}`,
                     serviceRole: this.roles[stage].arn,
                     encryptionKey: this.key.arn,
@@ -357,29 +376,31 @@ export class ScanPipeline extends pulumi.ComponentResource {
                         imagePullCredentialsType: "CODEBUILD",
                         // No Docker daemon: nothing here builds images, and privileged mode is root on the host.
                         privilegedMode: false,
-                        environmentVariables: env(vars),
+                        environmentVariables: plaintextVariables(vars),
                     },
-                    logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logs[stage].name }, s3Logs: { status: "DISABLED" } },
-                    ...(vpc ? { vpcConfig: { vpcId: this.scanVpc.vpcId, subnets: this.scanVpc.privateSubnetIds, securityGroupIds: [scanSg.id] } } : {}),
+                    logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: deps.logs[stage].name }, s3Logs: { status: "DISABLED" } },
+                    ...(vpc
+                        ? { vpcConfig: { vpcId: this.scanVpc.vpcId, subnets: this.scanVpc.privateSubnetIds, securityGroupIds: [deps.scanSecurityGroup.id] } }
+                        : {}),
                 },
                 // A build must not start before its role may write its logs and reach its inputs.
-                { parent: this, dependsOn: [policies[stage]] },
+                { parent: this, dependsOn: [deps.policies[stage]] },
             );
-        this.projects = {
+        return {
             scan: project(
                 "scan",
                 "BUILD_GENERAL1_MEDIUM",
-                scanTimeout,
+                c.settings.scanTimeoutMinutes,
                 {
                     TOOLS_BUCKET: this.reportsBucket.name,
-                    DECIDE_KEY: decideKey,
-                    DECIDE_SHA256: bundle.sha256,
-                    HELPERS_KEY: helpersKey,
-                    HELPERS_SHA256: helpersSha256,
+                    DECIDE_KEY: tools.decideKey,
+                    DECIDE_SHA256: tools.decideSha256,
+                    HELPERS_KEY: tools.helpersKey,
+                    HELPERS_SHA256: tools.helpersSha256,
                     CODEARTIFACT_DOMAIN: mirror.domainName,
                     CODEARTIFACT_OWNER: mirror.domainOwner,
                     UPSTREAM_REPOSITORY: mirror.pypi.upstreamRepository,
-                    PYTHON_VERSION: pythonVersion,
+                    PYTHON_VERSION: c.settings.pythonVersion,
                 },
                 true,
             ),
@@ -389,9 +410,9 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 15,
                 {
                     TOOLS_BUCKET: this.reportsBucket.name,
-                    DECIDE_KEY: decideKey,
-                    DECIDE_SHA256: bundle.sha256,
-                    SCAN_POLICY: JSON.stringify(args.policy),
+                    DECIDE_KEY: tools.decideKey,
+                    DECIDE_SHA256: tools.decideSha256,
+                    SCAN_POLICY: JSON.stringify(c.settings.policy),
                     REPORTS_BUCKET: this.reportsBucket.name,
                     REPORTS_KEY_ARN: this.key.arn,
                 },
@@ -405,53 +426,36 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 false,
             ),
         };
+    }
 
-        const pipelineName = `${prefix}-package-scan`;
-        const pipelineArn = `arn:${account.partition}:codepipeline:${account.region}:${account.accountId}:${pipelineName}`;
+    /** The pipeline (Source, Scan, Decide, Publish) and its role's permissions. */
+    private createPipeline(c: Step, sourceAction: PipelineStageAction): aws.codepipeline.Pipeline {
+        const { intake } = c.settings;
         const pipelinePolicy = new aws.iam.RolePolicy(
-            `${name}-pipeline-policy`,
+            `${c.name}-pipeline-policy`,
             {
                 role: this.roles.pipeline.id,
                 policy: pulumi.all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined)]).apply(([k, connectionArn]) =>
                     toPolicyJson(
                         pipelineRolePolicy({
-                            account,
-                            artifactBucket: artifactBucketName,
+                            account: c.args.account,
+                            artifactBucket: c.names.buckets.artifacts,
                             artifactKeyArn: k,
-                            projectArns: (["scan", "decide", "publish"] as const).map(projectArn),
-                            ...(intake.mode === "s3" ? { sourceBucket: bucketName(naming, "pkg-requests", account.accountId), sourceKeyArn: k } : {}),
+                            projectArns: SCAN_STAGES.map((stage) => c.names.projectArns[stage]),
+                            ...(intake.mode === "s3" ? { sourceBucket: c.names.buckets.requests, sourceKeyArn: k } : {}),
                             ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
                         }),
                     ),
                 ),
             },
-            child,
+            c.child,
         );
-        const build = (
-            stage: "scan" | "decide" | "publish",
-            inputs: string[],
-            output?: string,
-            extraEnv?: Record<string, string>,
-        ): aws.types.input.codepipeline.PipelineStageAction => ({
-            name: stage[0].toUpperCase() + stage.slice(1),
-            category: "Build",
-            owner: "AWS",
-            provider: "CodeBuild",
-            version: "1",
-            inputArtifacts: inputs,
-            ...(output ? { outputArtifacts: [output] } : {}),
-            configuration: {
-                ProjectName: this.projects[stage].name,
-                ...(inputs.length > 1 ? { PrimarySource: inputs[0] } : {}),
-                ...(extraEnv
-                    ? { EnvironmentVariables: JSON.stringify(Object.entries(extraEnv).map(([n, value]) => ({ name: n, value, type: "PLAINTEXT" }))) }
-                    : {}),
-            },
-        });
-        this.pipeline = new aws.codepipeline.Pipeline(
-            `${name}-pipeline`,
+        const build = (stage: ScanStage, inputs: string[], output?: string, extraEnv?: Record<string, string>) =>
+            buildAction(stage, this.projects[stage].name, inputs, output, extraEnv);
+        return new aws.codepipeline.Pipeline(
+            `${c.name}-pipeline`,
             {
-                name: pipelineName,
+                name: c.names.pipeline,
                 pipelineType: "V2",
                 // Runs queue rather than supersede: every reviewed request file is scanned and decided.
                 executionMode: "QUEUED",
@@ -469,44 +473,48 @@ export class ScanPipeline extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [pipelinePolicy] },
         );
+    }
 
-        // S3 intake: a new requests.zip starts the pipeline through EventBridge (no polling).
-        if (this.sourceBucket) {
-            new aws.s3.BucketNotification(`${name}-requests-events`, { bucket: this.sourceBucket.name, eventbridge: true }, child);
-            const startRole = new aws.iam.Role(
-                `${name}-start-role`,
-                {
-                    name: iamRoleName(naming, "pkg-start"),
-                    description: "Starts the package scan pipeline when a request file is uploaded",
-                    assumeRolePolicy: toPolicyJson(serviceTrustPolicy("events", account.partition, account.accountId)),
-                },
-                child,
-            );
-            new aws.iam.RolePolicy(`${name}-start-policy`, { role: startRole.id, policy: toPolicyJson(startPipelinePolicy(pipelineArn)) }, child);
-            const startRule = new aws.cloudwatch.EventRule(
-                `${name}-requests-uploaded`,
-                {
-                    name: `${prefix}-package-requests-uploaded`,
-                    description: "A reviewed requests.zip was uploaded",
-                    eventPattern: JSON.stringify({
-                        source: ["aws.s3"],
-                        "detail-type": ["Object Created"],
-                        detail: { bucket: { name: [bucketName(naming, "pkg-requests", account.accountId)] }, object: { key: ["requests.zip"] } },
-                    }),
-                },
-                child,
-            );
-            new aws.cloudwatch.EventTarget(`${name}-requests-start`, { rule: startRule.name, arn: this.pipeline.arn, roleArn: startRole.arn }, child);
-        }
-
-        // Notify: failures (a rejected package fails the Decide stage) and successes, e-mailed through an encrypted topic.
-        this.notificationKey = new CustomerKey(
-            `${name}-notify-key`,
+    /** S3 intake: a new requests.zip starts the pipeline through EventBridge (no polling). */
+    private startOnUpload(c: Step, sourceBucket: SecureBucket): void {
+        const { account } = c.args;
+        new aws.s3.BucketNotification(`${c.name}-requests-events`, { bucket: sourceBucket.name, eventbridge: true }, c.child);
+        const startRole = new aws.iam.Role(
+            `${c.name}-start-role`,
             {
-                description: `${prefix} package pipeline: notifications`,
-                alias: `${prefix}-package-notifications`,
+                name: c.names.roles.start,
+                description: "Starts the package scan pipeline when a request file is uploaded",
+                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("events", account.partition, account.accountId)),
+            },
+            c.child,
+        );
+        new aws.iam.RolePolicy(`${c.name}-start-policy`, { role: startRole.id, policy: toPolicyJson(startPipelinePolicy(c.names.pipelineArn)) }, c.child);
+        const startRule = new aws.cloudwatch.EventRule(
+            `${c.name}-requests-uploaded`,
+            {
+                name: `${c.names.prefix}-package-requests-uploaded`,
+                description: "A reviewed requests.zip was uploaded",
+                eventPattern: JSON.stringify({
+                    source: ["aws.s3"],
+                    "detail-type": ["Object Created"],
+                    detail: { bucket: { name: [c.names.buckets.requests] }, object: { key: ["requests.zip"] } },
+                }),
+            },
+            c.child,
+        );
+        new aws.cloudwatch.EventTarget(`${c.name}-requests-start`, { rule: startRule.name, arn: this.pipeline.arn, roleArn: startRole.arn }, c.child);
+    }
+
+    /** The notification topic's key: EventBridge of this account publishes to the topic encrypted. */
+    private createNotificationKey(c: Step): CustomerKey {
+        const { account } = c.args;
+        return new CustomerKey(
+            `${c.name}-notify-key`,
+            {
+                description: `${c.names.prefix} package pipeline: notifications`,
+                alias: `${c.names.prefix}-package-notifications`,
                 policy: keyPolicy({
-                    administrators: args.keyAdministrators,
+                    administrators: c.args.keyAdministrators,
                     serviceUsers: [
                         {
                             sid: "EventBridgePublishesEncrypted",
@@ -517,69 +525,125 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     ],
                 }),
             },
-            child,
+            c.child,
         );
-        this.topic = new aws.sns.Topic(
-            `${name}-notifications`,
-            { name: `${prefix}-package-pipeline`, displayName: "Package scan pipeline", kmsMasterKeyId: this.notificationKey.arn },
-            child,
+    }
+
+    /** The encrypted topic and its e-mail subscriptions, named by a hash so reordering the list replaces nothing. */
+    private createTopic(c: Step): aws.sns.Topic {
+        const topic = new aws.sns.Topic(
+            `${c.name}-notifications`,
+            { name: `${c.names.prefix}-package-pipeline`, displayName: "Package scan pipeline", kmsMasterKeyId: this.notificationKey.arn },
+            c.child,
         );
-        for (const email of emails) {
+        for (const email of c.settings.notificationEmails) {
             new aws.sns.TopicSubscription(
-                `${name}-notify-${createHash("sha256").update(email).digest("hex").slice(0, 8)}`,
-                { topic: this.topic.arn, protocol: "email", endpoint: email },
-                child,
+                `${c.name}-notify-${createHash("sha256").update(email).digest("hex").slice(0, 8)}`,
+                { topic: topic.arn, protocol: "email", endpoint: email },
+                c.child,
             );
         }
-        const ruleName = (state: string) => `${prefix}-package-pipeline-${state.toLowerCase()}`;
-        const ruleArns = ["FAILED", "SUCCEEDED"].map((s) => `arn:${account.partition}:events:${account.region}:${account.accountId}:rule/${ruleName(s)}`);
+        return topic;
+    }
+
+    /** Notify: failures (a rejected package fails the Decide stage) and successes, through the encrypted topic. */
+    private notifyOutcomes(c: Step): void {
+        const { account } = c.args;
+        const ruleArns = NOTIFIED_STATES.map((state) => c.names.notificationRuleArns[state]);
         const topicPolicy = new aws.sns.TopicPolicy(
-            `${name}-notifications-policy`,
+            `${c.name}-notifications-policy`,
             { arn: this.topic.arn, policy: this.topic.arn.apply((arn) => toPolicyJson(notificationTopicPolicy(arn, ruleArns, account.partition))) },
-            child,
+            c.child,
         );
-        for (const state of ["FAILED", "SUCCEEDED"]) {
+        for (const state of NOTIFIED_STATES) {
             const rule = new aws.cloudwatch.EventRule(
-                `${name}-${state.toLowerCase()}`,
+                `${c.name}-${state.toLowerCase()}`,
                 {
-                    name: ruleName(state),
+                    name: c.names.notificationRules[state],
                     description: `Package scan pipeline ${state.toLowerCase()}`,
                     eventPattern: JSON.stringify({
                         source: ["aws.codepipeline"],
                         "detail-type": ["CodePipeline Pipeline Execution State Change"],
-                        detail: { pipeline: [pipelineName], state: [state] },
+                        detail: { pipeline: [c.names.pipeline], state: [state] },
                     }),
                 },
-                child,
+                c.child,
             );
             new aws.cloudwatch.EventTarget(
-                `${name}-${state.toLowerCase()}-notify`,
+                `${c.name}-${state.toLowerCase()}-notify`,
                 {
                     rule: rule.name,
                     arn: this.topic.arn,
                     inputTransformer: {
                         inputPaths: { pipeline: "$.detail.pipeline", execution: "$.detail.execution-id", state: "$.detail.state" },
-                        inputTemplate:
-                            state === "FAILED"
-                                ? `"Package scan pipeline <pipeline> run <execution> FAILED: a package was rejected or a stage failed. Nothing of that request file was published. Report: s3://${reportsBucketName}/decisions/<execution>/report.md"`
-                                : `"Package scan pipeline <pipeline> run <execution> SUCCEEDED: the requested packages were scanned, approved and published. Report: s3://${reportsBucketName}/decisions/<execution>/report.md"`,
+                        inputTemplate: notificationTemplate(state, c.names.buckets.reports),
                     },
                 },
                 { parent: this, dependsOn: [topicPolicy] },
             );
         }
-
-        this.registerOutputs({
-            pipelineName: this.pipeline.name,
-            topicArn: this.topic.arn,
-            reportsBucket: this.reportsBucket.name,
-            sourceBucket: this.sourceBucket?.name,
-            connectionArn: this.connection?.arn,
-        });
     }
 }
 
-/** The role names the pipeline creates, for policies written before the pipeline exists. */
-export function scanPipelineRoleArns(account: AccountContext, naming: NamingContext): { scan: string; publish: string } {
-    return { scan: roleArn(account, iamRoleName(naming, "pkg-scan")), publish: roleArn(account, iamRoleName(naming, "pkg-publish")) };
+type PipelineStageAction = aws.types.input.codepipeline.PipelineStageAction;
+
+/** The arguments with their defaults applied. */
+type ScanPipelineSettings = Required<
+    Pick<ScanPipelineArgs, "policy" | "notificationEmails" | "scanTimeoutMinutes" | "pythonVersion" | "scanVpcCidr" | "reportRetentionDays">
+> & {
+    intake: { mode: "s3" | "codestar"; provider: CodeStarProvider; branch: string; repository?: string };
+};
+
+/** What every step of the constructor reads. */
+interface Step {
+    name: string;
+    args: ScanPipelineArgs;
+    settings: ScanPipelineSettings;
+    names: ScanPipelineNames;
+    child: pulumi.CustomResourceOptions;
+}
+
+/** The uploaded decision bundle and scan helpers: object keys and the hashes the buildspecs verify. */
+interface Tools {
+    decideKey: string;
+    decideSha256: string;
+    helpersKey: string;
+    helpersSha256: string;
+}
+
+/** What the CodeBuild projects depend on. */
+interface ProjectDeps {
+    logs: Record<ScanStage, aws.cloudwatch.LogGroup>;
+    policies: Record<ScanStage, aws.iam.RolePolicy>;
+    scanSecurityGroup: aws.ec2.SecurityGroup;
+    tools: Tools;
+}
+
+/** Applies the defaults (SCAN_PIPELINE_DEFAULTS) and validates, before any resource is registered. */
+function scanPipelineSettings(name: string, args: ScanPipelineArgs): ScanPipelineSettings {
+    const D = SCAN_PIPELINE_DEFAULTS;
+    const settings: ScanPipelineSettings = {
+        policy: args.policy ?? D.policy,
+        intake: { ...D.intake, ...args.intake },
+        notificationEmails: args.notificationEmails ?? D.notificationEmails,
+        scanTimeoutMinutes: args.scanTimeoutMinutes ?? D.scanTimeoutMinutes,
+        pythonVersion: args.pythonVersion ?? D.pythonVersion,
+        scanVpcCidr: args.scanVpcCidr ?? D.scanVpcCidr,
+        reportRetentionDays: args.reportRetentionDays ?? D.reportRetentionDays,
+    };
+    const { intake, scanTimeoutMinutes: scanTimeout, pythonVersion } = settings;
+    if (intake.mode === "codestar" && !intake.repository) {
+        throw new Error(`ScanPipeline ${name}: intake mode codestar needs intake.repository (owner/name of the request repository).`);
+    }
+    if (args.availabilityZones.length < 2) {
+        throw new Error(`ScanPipeline ${name}: availabilityZones has ${args.availabilityZones.length} zone(s); the scanning VPC needs 2.`);
+    }
+    const { min, max } = SCAN_TIMEOUT_MINUTES_RANGE;
+    if (!Number.isInteger(scanTimeout) || scanTimeout < min || scanTimeout > max) {
+        throw new Error(`ScanPipeline ${name}: scanTimeoutMinutes ${scanTimeout} must be a whole number from ${min} to ${max} (the CodeBuild limits).`);
+    }
+    if (!PYTHON_VERSION_PATTERN.test(pythonVersion)) {
+        throw new Error(`ScanPipeline ${name}: pythonVersion "${pythonVersion}" must look like 3.11.`);
+    }
+    return settings;
 }

@@ -1,34 +1,34 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, Statement, policyDocument, toPolicyJson } from "../guardrails/document";
 import { denyInsecureTransport, denyWrongEncryption } from "../guardrails/s3";
+import { SECURE_BUCKET_DEFAULTS } from "./defaults";
 
 export interface SecureBucketArgs {
-    /** Physical bucket name (see components/naming.ts bucketName). */
+    /** Physical bucket name (see components/naming.ts bucketName). Required. */
     bucketName: string;
-    /** Partition for the bucket ARN. Default aws. */
-    partition?: string;
+    /** Partition, region and id of the account owning the bucket. Required. */
+    account: AccountContext;
     /** Customer KMS key for default encryption (SSE-KMS, bucket keys on). Required (E7). */
     kmsKeyArn: pulumi.Input<string>;
     /**
-     * This bucket receives S3 server access logs: its policy admits the logging service for
-     * `sourceAccountId`. Log delivery works with SSE-KMS under a customer key whose policy admits
+     * This bucket receives S3 server access logs: its policy admits the logging service for the
+     * buckets of `account` only. Log delivery works with SSE-KMS under a customer key whose policy admits
      * `logging.s3.amazonaws.com` (stacks/layerKeys.ts createLogsKey does). Default false.
      */
     accessLogDestination?: boolean;
-    /** Account id owning the buckets that may log into this one (required with accessLogDestination). */
-    sourceAccountId?: string;
     /** Bucket (name) receiving this bucket's access logs. Default: none (required for data buckets by policy). */
     accessLogBucket?: pulumi.Input<string>;
     /** Days noncurrent versions are kept. Default 90. */
     noncurrentVersionDays?: number;
-    /** Extra statements for the bucket policy (network restriction, service access). */
+    /** Extra statements for the bucket policy (network restriction, service access). Default: none. */
     policyStatements?: pulumi.Input<Statement[]>;
     /** Object Lock in compliance mode with this many days of default retention. Default off. */
     objectLockDays?: number;
     /** Protect the bucket from deletion (`protect` and `retainOnDelete`). Default true. */
     protect?: boolean;
-    /** Extra tags (e.g. team); the provider's defaultTags carry the mandatory ones. */
+    /** Extra tags (e.g. team); the provider's defaultTags carry the mandatory ones. Default: none. */
     tags?: Record<string, string>;
 }
 
@@ -46,22 +46,19 @@ export class SecureBucket extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:storage:SecureBucket", name, {}, opts);
-        const accessLogDestination = args.accessLogDestination ?? false;
+        const accessLogDestination = args.accessLogDestination ?? SECURE_BUCKET_DEFAULTS.accessLogDestination;
+        const noncurrentDays = args.noncurrentVersionDays ?? SECURE_BUCKET_DEFAULTS.noncurrentVersionDays;
+        const protect = args.protect ?? SECURE_BUCKET_DEFAULTS.protect;
         if (args.kmsKeyArn === undefined) {
             throw new Error(`SecureBucket ${name}: kmsKeyArn is required; every bucket is encrypted with a customer key (E7).`);
         }
-        if (accessLogDestination && args.sourceAccountId === undefined) {
-            throw new Error(`SecureBucket ${name}: sourceAccountId is required for an access-log destination, so only this account's buckets can log into it.`);
-        }
-        const noncurrentDays = args.noncurrentVersionDays ?? 90;
         if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
             throw new Error(`SecureBucket ${name}: noncurrentVersionDays ${noncurrentDays} must be a positive whole number of days.`);
         }
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`SecureBucket ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
-        const protect = args.protect ?? true;
-        const partition = args.partition ?? "aws";
+        const { partition, accountId } = args.account;
         const bucketArn = `arn:${partition}:s3:::${args.bucketName}`;
         const child = { parent: this };
 
@@ -126,7 +123,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                 policyDocument([
                     ...base,
                     ...denyWrongEncryption(bucketArn, keyArn),
-                    ...(accessLogDestination ? [allowServerAccessLogDelivery(bucketArn, args.sourceAccountId as string)] : []),
+                    ...(accessLogDestination ? [allowServerAccessLogDelivery(bucketArn, accountId)] : []),
                     ...(extra as Statement[]),
                 ]),
             );

@@ -5,32 +5,29 @@ import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { presignedUrlPerimeter, sageMakerDistributionImageArns } from "../guardrails/studioAccess";
 import { studioHomeKeyPolicy } from "../guardrails/studioRoles";
 import { CustomerKey } from "../kms/CustomerKey";
+import { NamingContext } from "../naming";
 import { NetworkContext } from "../network/types";
-import { TeamStudioBinding } from "../team/types";
-import { STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKnownInstanceType } from "./instanceTypes";
+import { TeamStudioBinding, TeamUser } from "../team/types";
+import { appSettings, jupyterLabAppSettings } from "./appSettings";
+import { DomainSettings, domainSettings } from "./domainSettings";
+import { hiddenInstanceTypes } from "./instanceTypes";
 import { StudioAppKind, lifecycleConfigContent } from "./lifecycleScript";
 import { StudioCustomImage } from "./StudioImages";
 import { StudioUserProfile } from "./StudioUserProfile";
-
-/** Instance types when none are given: CPU, small to medium (the G2 default of the config). */
-const DEFAULT_ALLOWED_INSTANCE_TYPES = ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge"];
-
-/** SageMaker's bounds for idle timeouts. */
-export const IDLE_MINUTES_RANGE = { min: 60, max: 525600 } as const;
 
 /** The network as the domain uses it (NetworkContext, or a fake in tests). */
 export type StudioNetwork = Pick<NetworkContext, "vpcId" | "subnetIds" | "domainSecurityGroupId" | "userSecurityGroup" | "interfaceEndpointIds">;
 
 export interface SecureStudioDomainArgs {
-    /** Prefix of physical names, e.g. `acme-dev`; the domain is `<namePrefix>-<team>`. */
-    namePrefix: string;
-    /** Partition, region and account of the workload layer. */
+    /** Organization and environment: the domain is `<organization>-<environment>-<team>`. Required. */
+    naming: NamingContext;
+    /** Partition, region and account of the workload layer. Required. */
     account: AccountContext;
-    /** The team whose users, roles, key and buckets the domain uses. */
+    /** The team whose users, roles, key and buckets the domain uses. Required. */
     team: TeamStudioBinding;
-    /** Subnets, security groups, the per-user group factory and the Studio endpoint id. */
+    /** Subnets, security groups, the per-user group factory and the Studio endpoint id. Required. */
     network: StudioNetwork;
-    /** Administrators of the home EFS key (the layer's admin roles). They also create the domain. */
+    /** Administrators of the home EFS key (the layer's admin roles). They also create the domain. Required. */
     keyAdministrators: string[];
     /** IAM (presigned URLs) or SSO (IAM Identity Center). Default IAM. */
     authMode?: "IAM" | "SSO";
@@ -38,7 +35,7 @@ export interface SecureStudioDomainArgs {
     identityCenterUserName?: "name" | "email";
     /** Idle minutes before JupyterLab (and Code Editor) apps shut down, 60–525600 (G7). Default 120. */
     idleMinutes?: number;
-    /** Instance types users may start apps on (G2); the others are hidden in the portal. Default the config's CPU list. */
+    /** Instance types users may start apps on (G2); the others are hidden in the portal. Default: CPU, small to medium (SECURE_STUDIO_DOMAIN_DEFAULTS). */
     allowedInstanceTypes?: string[];
     /** Corporate CIDRs allowed to request presigned URLs (N8). Default none: only through the VPC endpoints. */
     presignedUrlSourceIps?: string[];
@@ -58,8 +55,6 @@ export interface SecureStudioDomainArgs {
      */
     protect?: boolean;
 }
-
-const DOMAIN_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 /**
  * A SageMaker Studio domain for one team, locked down by default:
@@ -93,136 +88,93 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureStudioDomainArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:studio:SecureStudioDomain", name, {}, opts);
-        const authMode = args.authMode ?? "IAM";
-        const idleMinutes = args.idleMinutes ?? 120;
-        const allowed = args.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
-        const sourceIps = args.presignedUrlSourceIps ?? [];
-        const codeEditor = args.codeEditor ?? false;
-        const sharedSpace = args.sharedSpace ?? false;
-        const sharing = args.notebookSharing ?? "disabled";
-        const customImages = args.customImages ?? [];
-        const protect = args.protect ?? true;
-        const team = args.team;
-        const domainName = `${args.namePrefix}-${team.teamName}`;
+        const c: Step = { name, args, settings: domainSettings(name, args), child: { parent: this } };
 
-        // Validate everything before the first resource is registered.
-        const problem = (message: string) => new Error(`SecureStudioDomain ${name}: ${message}`);
-        if (!Number.isInteger(idleMinutes) || idleMinutes < IDLE_MINUTES_RANGE.min || idleMinutes > IDLE_MINUTES_RANGE.max) {
-            throw problem(
-                `idleMinutes ${idleMinutes} is out of range; SageMaker accepts whole minutes from ${IDLE_MINUTES_RANGE.min} to ${IDLE_MINUTES_RANGE.max}.`,
-            );
-        }
-        if (allowed.length === 0) {
-            throw problem("allowedInstanceTypes is empty; list at least one instance type users may start apps on.");
-        }
-        const unknown = allowed.filter((t) => !isKnownInstanceType(t));
-        if (unknown.length > 0) {
-            throw problem(
-                `allowedInstanceTypes has unknown instance types ${unknown.join(", ")}; use types SageMaker offers (components/studio/instanceTypes.ts).`,
-            );
-        }
-        const appTypes = allowed.filter((t) => STUDIO_APP_INSTANCE_TYPES.includes(t));
-        if (appTypes.length === 0) {
-            throw problem(`allowedInstanceTypes (${allowed.join(", ")}) has no type Studio apps can run on; add one such as ml.t3.medium.`);
-        }
-        if (authMode === "SSO" && args.identityCenterUserName === undefined) {
-            throw problem(
-                "authMode is SSO but identityCenterUserName is not set; configure studio.identityCenter so profiles can be bound to Identity Center users.",
-            );
-        }
-        if (authMode === "SSO" && args.identityCenterUserName === "email") {
-            const missing = team.users.filter((u) => u.email === undefined).map((u) => u.name);
-            if (missing.length > 0) {
-                throw problem(`Identity Center user names are e-mail addresses, but users ${missing.join(", ")} have no email; add them.`);
-            }
-        }
-        if (!DOMAIN_NAME.test(domainName)) {
-            throw problem(`domain name "${domainName}" is not valid for SageMaker; use letters, digits and hyphens, at most 63 characters.`);
-        }
-        if (sharing === "enabled" && team.bucketNames.outputs === undefined) {
-            throw problem('notebookSharing is enabled but the team has no "outputs" bucket to share into; disable sharing or give the team an outputs bucket.');
-        }
-        if (sourceIps.length === 0 && args.network.interfaceEndpointIds.studio === undefined) {
-            throw problem(
-                'the network has no "studio" interface endpoint and no presigned-URL source IPs are set, so nobody could open Studio (N8); add the endpoint or studio.presignedUrlSourceIps.',
-            );
-        }
-        // The shared space is owned by the team's first admin (the schema requires one).
-        const spaceOwner = team.users.find((u) => u.role === "admin") ?? team.users[0];
-        if (sharedSpace && spaceOwner === undefined) {
-            throw problem("sharedSpace is set but the team has no users; a shared space needs an owner profile.");
-        }
-        const names = new Set<string>();
-        for (const user of team.users) {
-            if (names.has(user.name)) throw problem(`user ${user.name} is listed twice; each user gets one profile.`);
-            names.add(user.name);
-        }
+        this.homeKey = this.createHomeKey(c);
+        this.lifecycleConfigs = this.createLifecycleConfigs(c);
+        this.domain = this.createDomain(c);
+        this.domainId = this.domain.id;
+        this.domainArn = this.domain.arn;
+        this.homeEfsFileSystemId = this.domain.homeEfsFileSystemId;
+        this.userProfiles = this.createUserProfiles(c);
+        const owner = c.settings.spaceOwner;
+        if (c.settings.sharedSpace && owner !== undefined) this.sharedSpace = this.createSharedSpace(c, owner);
+        this.perimeterDocument = this.perimeter(c);
+        this.perimeterPolicy = new aws.iam.RolePolicy(
+            `${name}-presigned-url-perimeter`,
+            { name: "studio-presigned-url-perimeter", role: args.team.dataScientistRoleName, policy: this.perimeterDocument.apply(toPolicyJson) },
+            c.child,
+        );
 
-        const { partition, region, accountId } = args.account;
-        const child = { parent: this };
+        this.registerOutputs({
+            domainId: this.domainId,
+            domainArn: this.domainArn,
+            homeEfsFileSystemId: this.homeEfsFileSystemId,
+            homeKeyArn: this.homeKey.arn,
+        });
+    }
 
-        // E1: a key for this domain's home EFS and app volumes only.
+    /** E1: a key for this domain's home EFS and app volumes only, used by the team's Studio roles. */
+    private createHomeKey(c: Step): CustomerKey {
+        const { team, account, keyAdministrators } = c.args;
+        const { domainName } = c.settings;
         const keyUsers = pulumi
             .all([team.studioExecutionRoleArn, team.spaceExecutionRoleArn, ...Object.values(team.userExecutionRoleArns)])
-            .apply((roles) => [...new Set([...args.keyAdministrators, ...roles])].sort());
-        this.homeKey = new CustomerKey(
-            `${name}-home-key`,
+            .apply((roles) => [...new Set([...keyAdministrators, ...roles])].sort());
+        return new CustomerKey(
+            `${c.name}-home-key`,
             {
                 description: `${domainName}: Studio home EFS and app volumes`,
                 alias: `${domainName}-studio-home`,
-                policy: keyUsers.apply((users) => studioHomeKeyPolicy({ partition, region, administrators: args.keyAdministrators, users })),
+                policy: keyUsers.apply((users) =>
+                    studioHomeKeyPolicy({ partition: account.partition, region: account.region, administrators: keyAdministrators, users }),
+                ),
                 tags: { team: team.teamName },
             },
-            child,
+            c.child,
         );
+    }
 
-        // The lifecycle script, one configuration per app type; the content is the same script
-        // rendered with the team's parameter path.
-        const kinds: StudioAppKind[] = codeEditor ? ["JupyterLab", "CodeEditor"] : ["JupyterLab"];
-        this.lifecycleConfigs = {};
+    /** The lifecycle script, one configuration per app type; the content is the same script rendered with the team's parameter path. */
+    private createLifecycleConfigs(c: Step): Partial<Record<StudioAppKind, aws.sagemaker.StudioLifecycleConfig>> {
+        const { team } = c.args;
+        const kinds: StudioAppKind[] = c.settings.codeEditor ? ["JupyterLab", "CodeEditor"] : ["JupyterLab"];
+        const configs: Partial<Record<StudioAppKind, aws.sagemaker.StudioLifecycleConfig>> = {};
         for (const kind of kinds) {
-            this.lifecycleConfigs[kind] = new aws.sagemaker.StudioLifecycleConfig(
-                `${name}-${kind === "JupyterLab" ? "jupyterlab" : "codeeditor"}-setup`,
+            configs[kind] = new aws.sagemaker.StudioLifecycleConfig(
+                `${c.name}-${kind === "JupyterLab" ? "jupyterlab" : "codeeditor"}-setup`,
                 {
-                    studioLifecycleConfigName: `${domainName}-${kind === "JupyterLab" ? "jupyterlab" : "codeeditor"}`,
+                    studioLifecycleConfigName: `${c.settings.domainName}-${kind === "JupyterLab" ? "jupyterlab" : "codeeditor"}`,
                     studioLifecycleConfigAppType: kind,
                     studioLifecycleConfigContent: lifecycleConfigContent({
                         parameterPath: team.parameterPath,
-                        region,
-                        condaChannelUrl: args.condaChannelUrl,
+                        region: c.args.account.region,
+                        condaChannelUrl: c.args.condaChannelUrl,
                         appKind: kind,
                     }),
                     tags: { team: team.teamName },
                 },
-                child,
+                c.child,
             );
         }
-        const jupyterLcc = this.lifecycleConfigs.JupyterLab!.arn;
+        return configs;
+    }
+
+    /** The domain: VpcOnly with the domain group in domain and user settings (N1, N2), home EFS on its key and retained (E1, G9). */
+    private createDomain(c: Step): aws.sagemaker.Domain {
+        const { team, network } = c.args;
+        const s = c.settings;
+        const jupyterLcc = this.jupyterLabLifecycleConfig().arn;
         const codeEditorLcc = this.lifecycleConfigs.CodeEditor?.arn;
-
-        // G7: users may shorten the timeout but never extend it beyond the configured one.
-        const idleSettings = {
-            lifecycleManagement: "ENABLED",
-            idleTimeoutInMinutes: idleMinutes,
-            minIdleTimeoutInMinutes: IDLE_MINUTES_RANGE.min,
-            maxIdleTimeoutInMinutes: idleMinutes,
-        };
-        const defaultInstanceType = appTypes.includes("ml.t3.medium") ? "ml.t3.medium" : appTypes[0];
-        const images = customImages.map((i) => ({
-            imageName: i.imageName,
-            appImageConfigName: i.appImageConfigName,
-            imageVersionNumber: i.imageVersionNumber,
-        }));
-        const domainSg = args.network.domainSecurityGroupId;
+        const domainSg = network.domainSecurityGroupId;
         const outputsBucket = team.bucketNames.outputs;
-
-        this.domain = new aws.sagemaker.Domain(
-            `${name}`,
+        return new aws.sagemaker.Domain(
+            `${c.name}`,
             {
-                domainName,
-                authMode,
-                vpcId: args.network.vpcId,
-                subnetIds: args.network.subnetIds,
+                domainName: s.domainName,
+                authMode: s.authMode,
+                vpcId: network.vpcId,
+                subnetIds: network.subnetIds,
                 appNetworkAccessType: "VpcOnly",
                 kmsKeyId: this.homeKey.arn,
                 retentionPolicy: { homeEfsFileSystem: "Retain" },
@@ -238,120 +190,112 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
                     // lifecycle scripts hang on their first AWS call.
                     securityGroups: [domainSg],
                     sharingSettings:
-                        sharing === "enabled"
+                        s.notebookSharing === "enabled"
                             ? { notebookOutputOption: "Allowed", s3OutputPath: pulumi.interpolate`s3://${outputsBucket}/sharing/`, s3KmsKeyId: team.kmsKeyArn }
                             : // The key is set even with sharing off: the org SCP requires
                               // sagemaker:DomainSharingOutputKmsKeyArn on CreateDomain (E5).
                               { notebookOutputOption: "Disabled", s3KmsKeyId: team.kmsKeyArn },
                     studioWebPortal: "ENABLED",
                     studioWebPortalSettings: {
-                        hiddenInstanceTypes: hiddenInstanceTypes(allowed),
-                        hiddenAppTypes: [...(codeEditor ? [] : ["CodeEditor"]), "Canvas", "RStudioServerPro"],
+                        hiddenInstanceTypes: hiddenInstanceTypes(s.allowedInstanceTypes),
+                        hiddenAppTypes: [...(s.codeEditor ? [] : ["CodeEditor"]), "Canvas", "RStudioServerPro"],
                     },
-                    jupyterLabAppSettings: {
-                        appLifecycleManagement: { idleSettings },
-                        lifecycleConfigArns: [jupyterLcc],
-                        defaultResourceSpec: { instanceType: defaultInstanceType, lifecycleConfigArn: jupyterLcc },
-                        ...(images.length > 0 ? { customImages: images } : {}),
-                    },
-                    ...(codeEditorLcc
-                        ? {
-                              codeEditorAppSettings: {
-                                  appLifecycleManagement: { idleSettings },
-                                  lifecycleConfigArns: [codeEditorLcc],
-                                  defaultResourceSpec: { instanceType: defaultInstanceType, lifecycleConfigArn: codeEditorLcc },
-                              },
-                          }
-                        : {}),
+                    jupyterLabAppSettings: jupyterLabAppSettings(s.idleMinutes, jupyterLcc, s.defaultInstanceType, s.customImages),
+                    ...(codeEditorLcc ? { codeEditorAppSettings: appSettings(s.idleMinutes, codeEditorLcc, s.defaultInstanceType) } : {}),
                 },
                 // I3: shared spaces run as the team's space role, never as a user's role.
                 defaultSpaceSettings: {
                     executionRole: team.spaceExecutionRoleArn,
                     securityGroups: [domainSg],
-                    jupyterLabAppSettings: {
-                        appLifecycleManagement: { idleSettings },
-                        lifecycleConfigArns: [jupyterLcc],
-                        defaultResourceSpec: { instanceType: defaultInstanceType, lifecycleConfigArn: jupyterLcc },
-                        ...(images.length > 0 ? { customImages: images } : {}),
-                    },
+                    jupyterLabAppSettings: jupyterLabAppSettings(s.idleMinutes, jupyterLcc, s.defaultInstanceType, s.customImages),
                 },
                 tags: { team: team.teamName },
             },
             // Replacing a domain (auth mode, key, VPC) creates a new, empty home EFS.
-            { parent: this, protect, retainOnDelete: protect },
+            { parent: this, protect: s.protect, retainOnDelete: s.protect },
         );
-        this.domainId = this.domain.id;
-        this.domainArn = this.domain.arn;
-        this.homeEfsFileSystemId = this.domain.homeEfsFileSystemId;
+    }
 
-        this.userProfiles = {};
+    /** One profile per user, each with its own security group (N9, I2) and its execution role. */
+    private createUserProfiles(c: Step): Record<string, StudioUserProfile> {
+        const { team, network } = c.args;
+        const profiles: Record<string, StudioUserProfile> = {};
         for (const user of team.users) {
-            this.userProfiles[user.name] = new StudioUserProfile(
-                `${name}-${user.name}`,
+            profiles[user.name] = new StudioUserProfile(
+                `${c.name}-${user.name}`,
                 {
                     domainId: this.domain.id,
                     userName: user.name,
                     teamName: team.teamName,
                     // Called as a method: IsolatedNetwork keeps track of the groups it made.
-                    securityGroup: (userName, parent) => args.network.userSecurityGroup(userName, parent),
+                    securityGroup: (userName, parent) => network.userSecurityGroup(userName, parent),
                     executionRoleArn: team.userExecutionRoleArns[user.name] ?? team.studioExecutionRoleArn,
-                    ssoUserName: authMode === "SSO" ? (args.identityCenterUserName === "email" ? user.email : user.name) : undefined,
+                    ssoUserName: c.settings.authMode === "SSO" ? (c.args.identityCenterUserName === "email" ? user.email : user.name) : undefined,
                 },
-                child,
+                c.child,
             );
         }
+        return profiles;
+    }
 
-        if (sharedSpace && spaceOwner !== undefined) {
-            this.sharedSpace = new aws.sagemaker.Space(
-                `${name}-shared-space`,
-                {
-                    domainId: this.domain.id,
-                    spaceName: `${team.teamName}-shared`,
-                    spaceDisplayName: `${team.teamName} shared space`,
-                    ownershipSettings: { ownerUserProfileName: this.userProfiles[spaceOwner.name].profile.userProfileName },
-                    spaceSharingSettings: { sharingType: "Shared" },
-                    spaceSettings: {
-                        appType: "JupyterLab",
-                        jupyterLabAppSettings: {
-                            appLifecycleManagement: { idleSettings: { idleTimeoutInMinutes: idleMinutes } },
-                            defaultResourceSpec: { instanceType: defaultInstanceType, lifecycleConfigArn: jupyterLcc },
-                        },
+    /** The team's shared space, owned by `owner`'s profile and run by the domain's space role. */
+    private createSharedSpace(c: Step, owner: TeamUser): aws.sagemaker.Space {
+        const { team } = c.args;
+        return new aws.sagemaker.Space(
+            `${c.name}-shared-space`,
+            {
+                domainId: this.domain.id,
+                spaceName: `${team.teamName}-shared`,
+                spaceDisplayName: `${team.teamName} shared space`,
+                ownershipSettings: { ownerUserProfileName: this.userProfiles[owner.name].profile.userProfileName },
+                spaceSharingSettings: { sharingType: "Shared" },
+                spaceSettings: {
+                    appType: "JupyterLab",
+                    jupyterLabAppSettings: {
+                        appLifecycleManagement: { idleSettings: { idleTimeoutInMinutes: c.settings.idleMinutes } },
+                        defaultResourceSpec: { instanceType: c.settings.defaultInstanceType, lifecycleConfigArn: this.jupyterLabLifecycleConfig().arn },
                     },
-                    tags: { team: team.teamName },
                 },
-                child,
-            );
-        }
+                tags: { team: team.teamName },
+            },
+            c.child,
+        );
+    }
 
-        // I1, N8, I6, I7, G2 on the team's human data-scientist role.
+    /** I1, N8, I6, I7, G2 on the team's human data-scientist role: the presigned-URL perimeter. */
+    private perimeter(c: Step): pulumi.Output<PolicyDocument> {
+        const { partition, region, accountId } = c.args.account;
         const endpointIds = ["studio", "sagemaker.api"]
-            .map((service) => args.network.interfaceEndpointIds[service])
+            .map((service) => c.args.network.interfaceEndpointIds[service])
             .filter((id): id is pulumi.Output<string> => id !== undefined);
-        this.perimeterDocument = pulumi
-            .all([this.domain.id, pulumi.all(endpointIds), pulumi.all(customImages.map((i) => i.imageArn))])
+        return pulumi
+            .all([this.domain.id, pulumi.all(endpointIds), pulumi.all(c.settings.customImages.map((i) => i.imageArn))])
             .apply(([domainId, vpcEndpointIds, imageArns]) =>
                 presignedUrlPerimeter({
                     partition,
                     region,
                     accountId,
                     domainId,
-                    sourceIps,
+                    sourceIps: c.settings.presignedUrlSourceIps,
                     vpcEndpointIds,
                     approvedImageArns: [...sageMakerDistributionImageArns(partition, region), ...imageArns],
-                    allowedInstanceTypes: allowed,
+                    allowedInstanceTypes: c.settings.allowedInstanceTypes,
                 }),
             );
-        this.perimeterPolicy = new aws.iam.RolePolicy(
-            `${name}-presigned-url-perimeter`,
-            { name: "studio-presigned-url-perimeter", role: team.dataScientistRoleName, policy: this.perimeterDocument.apply(toPolicyJson) },
-            child,
-        );
-
-        this.registerOutputs({
-            domainId: this.domainId,
-            domainArn: this.domainArn,
-            homeEfsFileSystemId: this.homeEfsFileSystemId,
-            homeKeyArn: this.homeKey.arn,
-        });
     }
+
+    /** JupyterLab always has a lifecycle configuration (createLifecycleConfigs). */
+    private jupyterLabLifecycleConfig(): aws.sagemaker.StudioLifecycleConfig {
+        const config = this.lifecycleConfigs.JupyterLab;
+        if (config === undefined) throw new Error("SecureStudioDomain: the JupyterLab lifecycle configuration is created first; this is a bug.");
+        return config;
+    }
+}
+
+/** What every step of the constructor reads. */
+interface Step {
+    name: string;
+    args: SecureStudioDomainArgs;
+    settings: DomainSettings;
+    child: pulumi.CustomResourceOptions;
 }

@@ -4,14 +4,17 @@ import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { backupVaultAccessPolicy, backupVaultKeyPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
 import { CustomerKey } from "../kms/CustomerKey";
+import { NamingContext, namePrefix } from "../naming";
+import { BACKUP_SCHEDULE_PATTERN, STUDIO_HOME_BACKUP_DEFAULTS } from "./defaults";
 
 export interface StudioHomeBackupArgs {
-    /** Prefix of physical names, e.g. `acme-dev`. */
-    namePrefix: string;
+    /** Organization and environment: prefix of the vault, plan and role names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the account holding the home EFS. Required. */
     account: AccountContext;
-    /** Administrators of the vault key; the only principals that may delete recovery points. */
+    /** Administrators of the vault key; the only principals that may delete recovery points. Required. */
     keyAdministrators: string[];
-    /** The home EFS file systems to back up (SecureStudioDomain.homeEfsFileSystemId), by team. */
+    /** The home EFS file systems to back up (SecureStudioDomain.homeEfsFileSystemId), by team. Required. */
     fileSystems: Record<string, pulumi.Input<string>>;
     /** Backup schedule, an AWS Backup cron expression in UTC. Default daily at 02:00. */
     schedule?: string;
@@ -20,8 +23,6 @@ export interface StudioHomeBackupArgs {
     /** Days before recovery points move to cold storage (retention must exceed it by 90). Default never. */
     coldStorageAfterDays?: number;
 }
-
-const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
 
 /**
  * G9: the Studio home directories are backed up. SageMaker keeps the EFS when a domain is
@@ -39,11 +40,11 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
 
     constructor(name: string, args: StudioHomeBackupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:studio:StudioHomeBackup", name, {}, opts);
-        const schedule = args.schedule ?? "cron(0 2 * * ? *)";
-        const retentionDays = args.retentionDays ?? 35;
+        const schedule = args.schedule ?? STUDIO_HOME_BACKUP_DEFAULTS.schedule;
+        const retentionDays = args.retentionDays ?? STUDIO_HOME_BACKUP_DEFAULTS.retentionDays;
         const cold = args.coldStorageAfterDays;
         const problem = (message: string) => new Error(`StudioHomeBackup ${name}: ${message}`);
-        if (!CRON.test(schedule)) {
+        if (!BACKUP_SCHEDULE_PATTERN.test(schedule)) {
             throw problem(`schedule "${schedule}" is not an AWS Backup cron expression such as cron(0 2 * * ? *).`);
         }
         if (!Number.isInteger(retentionDays) || retentionDays < 1) {
@@ -56,12 +57,13 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
             throw problem("fileSystems is empty; pass the home EFS of every Studio domain.");
         }
         const { partition, region, accountId } = args.account;
-        const vaultName = `${args.namePrefix}-studio-home`;
+        const prefix = namePrefix(args.naming);
+        const vaultName = `${prefix}-studio-home`;
 
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: `${args.namePrefix}-studio-backup`,
+                name: `${prefix}-studio-backup`,
                 description: "AWS Backup backs up and restores the Studio home EFS with this role (G9).",
                 assumeRolePolicy: toPolicyJson(serviceRoleTrust("backup", partition)),
             },

@@ -1,24 +1,29 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { imagePullPolicy, serviceRoleTrust } from "../guardrails/studioRoles";
+import { NamingContext, namePrefix } from "../naming";
+import { IMAGE_USERS } from "./imageUsers";
 
 /** One approved image. */
 export interface StudioImageSpec {
-    /** Short name; the SageMaker image is `<namePrefix>-<name>`. */
+    /** Short name; the SageMaker image is `<organization>-<environment>-<name>`. Required. */
     name: string;
-    /** ECR image URI pinned by tag or digest. */
+    /** ECR image URI pinned by tag or digest. Required. */
     uri: string;
-    /** UID/GID the image runs as: 1000/100 (non-root sagemaker-user) or 0/0 (whitepaper). */
+    /** UID the image runs as: one of IMAGE_USERS (1000 with GID 100, or 0 with GID 0). Required. */
     uid: 0 | 1000;
+    /** GID the image runs as, paired with `uid` as in IMAGE_USERS. Required. */
     gid: 0 | 100;
 }
 
 export interface StudioImagesArgs {
-    /** Prefix of physical names, e.g. `acme-dev`. */
-    namePrefix: string;
-    partition: string;
-    /** The approved images (I7). At least one. */
+    /** Organization and environment: prefix of the image, config and role names. Required. */
+    naming: NamingContext;
+    /** Partition, region and id of the account holding the images. Required. */
+    account: AccountContext;
+    /** The approved images (I7). At least one. Required. */
     images: StudioImageSpec[];
 }
 
@@ -31,8 +36,6 @@ export interface StudioCustomImage {
     /** The version created from the configured URI. */
     imageVersionNumber: pulumi.Output<number>;
 }
-
-const VALID_USERS = new Set(["1000/100", "0/0"]);
 
 /**
  * Approved custom images for JupyterLab (I7): one SageMaker image, image version and app image
@@ -49,8 +52,10 @@ export class StudioImages extends pulumi.ComponentResource {
             throw new Error(`StudioImages ${name}: images is empty; create the component only when studio.images lists at least one image.`);
         }
         for (const image of args.images) {
-            if (!VALID_USERS.has(`${image.uid}/${image.gid}`)) {
-                throw new Error(`StudioImages ${name}: image ${image.name} runs as ${image.uid}/${image.gid}; Studio accepts only 1000/100 or 0/0.`);
+            if (!Object.keys(IMAGE_USERS).includes(`${image.uid}/${image.gid}`)) {
+                throw new Error(
+                    `StudioImages ${name}: image ${image.name} runs as ${image.uid}/${image.gid}; Studio accepts only ${Object.keys(IMAGE_USERS).join(" or ")}.`,
+                );
             }
         }
         const seen = new Set<string>();
@@ -59,12 +64,14 @@ export class StudioImages extends pulumi.ComponentResource {
             seen.add(image.name);
         }
 
+        const prefix = namePrefix(args.naming);
+        const { partition } = args.account;
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: `${args.namePrefix}-studio-images`,
+                name: `${prefix}-studio-images`,
                 description: "SageMaker pulls the approved Studio images with this role, and nothing else (I7).",
-                assumeRolePolicy: toPolicyJson(serviceRoleTrust("sagemaker", args.partition)),
+                assumeRolePolicy: toPolicyJson(serviceRoleTrust("sagemaker", partition)),
                 maxSessionDuration: 3600,
             },
             { parent: this },
@@ -76,7 +83,7 @@ export class StudioImages extends pulumi.ComponentResource {
                 policy: toPolicyJson(
                     imagePullPolicy(
                         args.images.map((i) => i.uri),
-                        args.partition,
+                        partition,
                     ),
                 ),
             },
@@ -84,7 +91,7 @@ export class StudioImages extends pulumi.ComponentResource {
         );
 
         this.images = args.images.map((spec) => {
-            const physical = `${args.namePrefix}-${spec.name}`;
+            const physical = `${prefix}-${spec.name}`;
             const image = new aws.sagemaker.Image(
                 `${name}-${spec.name}`,
                 { imageName: physical, displayName: spec.name, roleArn: this.role.arn, description: `Approved image ${spec.uri}` },

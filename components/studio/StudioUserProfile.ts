@@ -6,21 +6,23 @@ import { STUDIO_USER_TAG } from "../guardrails/studioAccess";
 export type UserSecurityGroupFactory = (userName: string, parent: pulumi.Resource) => pulumi.Output<string>;
 
 export interface StudioUserProfileArgs {
+    /** The Studio domain the profile belongs to. Required. */
     domainId: pulumi.Input<string>;
-    /** The user's name: the profile name and the `studiouserid` tag value (I1, I2). */
+    /** The user's name: the profile name and the `studiouserid` tag value (I1, I2). Required. */
     userName: string;
-    /** Team of the user: the `team` tag (G1, cost attribution). */
+    /** Team of the user: the `team` tag (G1, cost attribution). Required. */
     teamName: string;
-    /** Creates the user's own security group (N9). */
+    /** Creates the user's own security group (N9). Required. */
     securityGroup: UserSecurityGroupFactory;
     /**
      * Execution role of the user's apps. UserSettings cannot omit it, so it is always set: the
      * team role (the domain default) or the user's own role.
+     * Required.
      */
     executionRoleArn: pulumi.Input<string>;
     /** IAM Identity Center user name, for SSO domains. Default: none (IAM domains). */
     ssoUserName?: string;
-    /** Extra tags. */
+    /** Extra tags. Default: none. */
     tags?: Record<string, string>;
 }
 

@@ -3,6 +3,7 @@ import { AccountContext } from "../guardrails/arns";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { dataLakeBucketStatements } from "../guardrails/teamBuckets";
 import { viaService } from "../guardrails/teamKey";
+import { PLATFORM_TEAM } from "../guardrails/teamScope";
 import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext, namePrefix } from "../naming";
 import { NetworkContext } from "../network/types";
@@ -10,14 +11,17 @@ import { SecureBucket } from "../storage/SecureBucket";
 import { dataLakeBucketName } from "./names";
 
 export interface SharedDataLakeArgs {
+    /** Organization and environment: prefix of the lake's names. Required. */
     naming: NamingContext;
-    aws: AccountContext;
+    /** Partition, region and id of the workload account. Required. */
+    account: AccountContext;
+    /** The isolated network: the lake admits only its VPC and S3 endpoint. Required. */
     network: NetworkContext;
-    /** Administrators of the lake key (the layer's key admins). */
+    /** Administrators of the lake key (the layer's key admins). Required. */
     keyAdministrators: string[];
     /** Principals exempt from the network rule: they manage bucket settings from outside the VPC. Default: keyAdministrators. */
     bucketAdministrators?: string[];
-    /** The platform's access-log bucket (name). */
+    /** The platform's access-log bucket (name). Required. */
     accessLogBucket: pulumi.Input<string>;
 }
 
@@ -35,10 +39,10 @@ export class SharedDataLake extends pulumi.ComponentResource {
 
     constructor(name: string, args: SharedDataLakeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:team:SharedDataLake", name, {}, opts);
-        const { partition, region, accountId } = args.aws;
+        const { partition, region, accountId } = args.account;
         const bucketName = dataLakeBucketName(args.naming, accountId);
         const bucketArn = `arn:${partition}:s3:::${bucketName}`;
-        const tags = { team: "platform" };
+        const tags = { team: PLATFORM_TEAM };
         // Team roles use the key only through S3 (their access points); matched by the platform's
         // role path, since teams are added after the lake exists.
         this.key = new CustomerKey(
@@ -59,7 +63,7 @@ export class SharedDataLake extends pulumi.ComponentResource {
             `${name}-bucket`,
             {
                 bucketName,
-                partition,
+                account: args.account,
                 kmsKeyArn: this.key.arn,
                 accessLogBucket: args.accessLogBucket,
                 policyStatements: pulumi.all([args.network.vpcId, args.network.s3EndpointId]).apply(([vpcId, s3EndpointId]) =>

@@ -13,11 +13,10 @@ export const TEAM_BUCKET_PURPOSES = ["data", "models", "outputs"] as const satis
 
 /** The team's IAM roles (I3). Human roles are assumed by people, execution roles by SageMaker. */
 export const TEAM_ROLE_KINDS = ["admin", "scientist", "studio", "space", "training", "processing", "hosting"] as const satisfies readonly TeamRoleKind[];
-export const HUMAN_ROLE_KINDS = ["admin", "scientist"] as const satisfies readonly TeamRoleKind[];
 export type { TeamBucketPurpose, TeamRoleKind };
 
 /** AWS limits the names must fit. */
-export const NAME_LIMITS = {
+const NAME_LIMITS = {
     /** S3 bucket names. */
     bucket: 63,
     /** IAM role names. */

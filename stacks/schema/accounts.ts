@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accountId, roleArnSchema } from "./common";
 
 /** One AWS account that a layer of the platform deploys into. */
-export const accountSchema = z.strictObject({
+const accountSchema = z.strictObject({
     /** The 12-digit account id. The layer's provider refuses to run against any other account. */
     accountId,
     /** Role the layer's provider assumes to deploy. Omit to use the ambient credentials. */
@@ -27,4 +27,3 @@ export const accountsSchema = z.strictObject({
 export type AccountConfig = z.infer<typeof accountSchema>;
 export type AccountsConfig = z.infer<typeof accountsSchema>;
 export type Layer = keyof AccountsConfig;
-export const LAYERS: readonly Layer[] = ["management", "sharedServices", "workload"];

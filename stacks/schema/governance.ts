@@ -1,24 +1,21 @@
 import { z } from "zod";
+import {
+    ACCOUNT_TRAIL_DEFAULTS,
+    CONFIG_RECORDER_DEFAULTS,
+    DETECTIVE_CONTROLS_DEFAULTS,
+    ORGANIZATION_GUARDRAILS_DEFAULTS,
+    RESERVED_CONCURRENCY_RANGE,
+    SECURITY_SERVICES_DEFAULTS,
+} from "../../components/governance/defaults";
+import { OU_PATHS } from "../../components/governance/organizationalUnits";
+import { SCP_MAX_PER_TARGET } from "../../components/guardrails/organization";
 import { accountId, emailAddress, positiveInt } from "./common";
-
-/** The OUs OrganizationGuardrails creates (the multi-account foundations post, docs/sources.md); account placement names one of them. */
-export const ORGANIZATIONAL_UNITS = [
-    "Security",
-    "Infrastructure",
-    "Workloads",
-    "Workloads/Dev",
-    "Workloads/Test",
-    "Workloads/Prod",
-    "Deployments",
-    "Sandbox",
-] as const;
-export type OrganizationalUnitPath = (typeof ORGANIZATIONAL_UNITS)[number];
 
 const placementSchema = z.strictObject({
     /** The existing member account. */
     accountId,
-    /** The OU the account belongs in, e.g. Workloads/Prod. */
-    ou: z.enum(ORGANIZATIONAL_UNITS),
+    /** The OU the account belongs in (one OrganizationGuardrails creates), e.g. Workloads/Prod. */
+    ou: z.enum(OU_PATHS as [string, ...string[]]),
 });
 
 /**
@@ -33,6 +30,40 @@ const principalArnPattern = z
     })
     .refine((v) => !/:role\/\*$/.test(v), { message: "exempts every role; name the break-glass role" });
 
+/** AWS Config in the workload account (ConfigRecorder). */
+const awsConfigSchema = z.strictObject({
+    /** Create the Config recorder and delivery channel; false when the account already records. Default true. */
+    enabled: z.boolean().default(CONFIG_RECORDER_DEFAULTS.createRecorder),
+    /** Create the managed rules (also when the recorder is the customer's). Default true. */
+    rules: z.boolean().default(CONFIG_RECORDER_DEFAULTS.createRules),
+    /** The account already has AWS Config's service-linked role: reference it instead of creating it. Default false. */
+    serviceLinkedRoleExists: z.boolean().default(CONFIG_RECORDER_DEFAULTS.serviceLinkedRoleExists),
+});
+
+/** The audit trails (AuditTrail, AccountTrail). */
+const trailSchema = z.strictObject({
+    /** Log S3 data events of the platform's buckets. Default true. */
+    s3DataEvents: z.boolean().default(true),
+    /** Object Lock (COMPLIANCE) retention in days on the log archive. Default: no Object Lock. */
+    objectLockDays: positiveInt("days").max(36500, { message: "is above 36500 days (100 years)" }).optional(),
+    /** Retention of the trail's CloudWatch log group, in days. Default 365. */
+    cloudWatchRetentionDays: z
+        .union([z.literal(90), z.literal(180), z.literal(365), z.literal(400), z.literal(545), z.literal(731), z.literal(1827), z.literal(3653)], {
+            message: "is not one of 90, 180, 365, 400, 545, 731, 1827, 3653",
+        })
+        .default(ACCOUNT_TRAIL_DEFAULTS.cloudWatchRetentionDays),
+});
+
+/** The workload account's security services (SecurityServices). */
+const securityServicesSchema = z.strictObject({
+    /** GuardDuty detector with S3 and malware protection. Default true. */
+    guardDuty: z.boolean().default(SECURITY_SERVICES_DEFAULTS.guardDuty),
+    /** Security Hub with AWS Foundational Security Best Practices. Default true. */
+    securityHub: z.boolean().default(SECURITY_SERVICES_DEFAULTS.securityHub),
+    /** Macie sensitive-data discovery on the team buckets. Default false (priced per GB scanned). */
+    macie: z.boolean().default(SECURITY_SERVICES_DEFAULTS.macie),
+});
+
 /** Organization guardrails, detective controls, audit trail, security services. See docs/configuration.md#governance. */
 export const governanceSchema = z.strictObject({
     /** Root id (r-...) of the organization; OUs are created under it. Required with accounts.management (no lookup). */
@@ -41,7 +72,7 @@ export const governanceSchema = z.strictObject({
         .regex(/^r-[0-9a-z]{4,32}$/, { message: "is not an Organizations root id such as r-ab12" })
         .optional(),
     /** Where existing member accounts belong. Default: none. */
-    accountPlacement: z.array(placementSchema).default([]),
+    accountPlacement: z.array(placementSchema).default(ORGANIZATION_GUARDRAILS_DEFAULTS.accountPlacement),
     /** IAM Identity Center instance ARN; with it the permission sets are created. Default: none. */
     identityCenterInstanceArn: z
         .string()
@@ -54,8 +85,8 @@ export const governanceSchema = z.strictObject({
         .number()
         .int({ message: "is not a whole number" })
         .min(0, { message: "is negative" })
-        .max(4, { message: "leaves no room under the quota of 5 SCPs per target" })
-        .default(1),
+        .max(SCP_MAX_PER_TARGET - 1, { message: `leaves no room under the quota of ${SCP_MAX_PER_TARGET} SCPs per target` })
+        .default(ORGANIZATION_GUARDRAILS_DEFAULTS.scpsAlreadyAttached),
     /** Role ARN pattern exempt from the audit-services SCP (break glass). */
     breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
     /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */
@@ -63,50 +94,21 @@ export const governanceSchema = z.strictObject({
     /** Detective controls on or off. Default true. */
     detectiveControls: z.boolean().default(true),
     /** Containers must run with network isolation (N4); checked by the detective Lambda. Default false. */
-    requireNetworkIsolation: z.boolean().default(false),
+    requireNetworkIsolation: z.boolean().default(DETECTIVE_CONTROLS_DEFAULTS.requireNetworkIsolation),
     /** Addresses subscribed to the detective alerts topic. Default none. */
-    alertEmails: z.array(emailAddress).default([]),
+    alertEmails: z.array(emailAddress).default(DETECTIVE_CONTROLS_DEFAULTS.alertEmails),
     /** Reserved concurrency of the detective Lambda (CKV_AWS_115). Default 5. */
     detectiveConcurrency: z
         .number()
         .int({ message: "is not a whole number" })
-        .min(1, { message: "is below 1; the function would never run" })
-        .max(100, { message: "is above 100; the cap exists so an event storm cannot take the account's concurrency" })
-        .default(5),
-    awsConfig: z
-        .strictObject({
-            /** Create the Config recorder and delivery channel; false when the account already records. Default true. */
-            enabled: z.boolean().default(true),
-            /** Create the managed rules (also when the recorder is the customer's). Default true. */
-            rules: z.boolean().default(true),
-            /** The account already has AWS Config's service-linked role: reference it instead of creating it. Default false. */
-            serviceLinkedRoleExists: z.boolean().default(false),
+        .min(RESERVED_CONCURRENCY_RANGE.min, { message: `is below ${RESERVED_CONCURRENCY_RANGE.min}; the function would never run` })
+        .max(RESERVED_CONCURRENCY_RANGE.max, {
+            message: `is above ${RESERVED_CONCURRENCY_RANGE.max}; the cap exists so an event storm cannot take the account's concurrency`,
         })
-        .default(() => ({ enabled: true, rules: true, serviceLinkedRoleExists: false })),
-    trail: z
-        .strictObject({
-            /** Log S3 data events of the platform's buckets. Default true. */
-            s3DataEvents: z.boolean().default(true),
-            /** Object Lock (COMPLIANCE) retention in days on the log archive. Default: no Object Lock. */
-            objectLockDays: positiveInt("days").max(36500, { message: "is above 36500 days (100 years)" }).optional(),
-            /** Retention of the trail's CloudWatch log group, in days. Default 365. */
-            cloudWatchRetentionDays: z
-                .union([z.literal(90), z.literal(180), z.literal(365), z.literal(400), z.literal(545), z.literal(731), z.literal(1827), z.literal(3653)], {
-                    message: "is not one of 90, 180, 365, 400, 545, 731, 1827, 3653",
-                })
-                .default(365),
-        })
-        .default(() => ({ s3DataEvents: true, cloudWatchRetentionDays: 365 as const })),
-    securityServices: z
-        .strictObject({
-            /** GuardDuty detector with S3 and malware protection. Default true. */
-            guardDuty: z.boolean().default(true),
-            /** Security Hub with AWS Foundational Security Best Practices. Default true. */
-            securityHub: z.boolean().default(true),
-            /** Macie sensitive-data discovery on the team buckets. Default false (priced per GB scanned). */
-            macie: z.boolean().default(false),
-        })
-        .default(() => ({ guardDuty: true, securityHub: true, macie: false })),
+        .default(DETECTIVE_CONTROLS_DEFAULTS.reservedConcurrency),
+    awsConfig: awsConfigSchema.default(() => awsConfigSchema.parse({})),
+    trail: trailSchema.default(() => trailSchema.parse({})),
+    securityServices: securityServicesSchema.default(() => securityServicesSchema.parse({})),
 });
 
 export type GovernanceConfig = z.infer<typeof governanceSchema>;

@@ -14,10 +14,9 @@ import {
     extraEndpointProblem,
     resolveInterfaceEndpoints,
 } from "../../components/network/endpointCatalog";
+import { ISOLATED_NETWORK_DEFAULTS } from "../../components/network/defaults";
+import { LOG_RETENTION_DAYS } from "../../components/logRetention";
 import { ipv4Cidr, positiveInt } from "./common";
-
-/** Retention values CloudWatch Logs accepts (0, "never expire", is deliberately not offered: E8 wants a retention). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const nonNegativeInt = (what: string) =>
     z
@@ -70,7 +69,7 @@ export const networkSchema = z.strictObject({
         .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
             message: `is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`,
         })
-        .default(365),
+        .default(ISOLATED_NETWORK_DEFAULTS.flowLogRetentionDays),
 });
 
 export type NetworkConfig = z.infer<typeof networkSchema>;

@@ -1,9 +1,15 @@
 import { IPv4CidrRange } from "ip-num";
 import { z } from "zod";
+import { SEVERITY_ORDER } from "../../components/packages/decide/types";
+import {
+    CODESTAR_PROVIDERS,
+    PACKAGE_MIRROR_DEFAULTS,
+    PYTHON_VERSION_PATTERN,
+    SCAN_PIPELINE_DEFAULTS,
+    SCAN_POLICY_DEFAULTS,
+    SCAN_TIMEOUT_MINUTES_RANGE,
+} from "../../components/packages/defaults";
 import { emailAddress, ipv4Cidr, positiveInt } from "./common";
-
-/** Severities, lowest first. Shared with the scan decision code (components/packages/decide). */
-export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 
 const isoDate = z
     .string()
@@ -16,7 +22,7 @@ const isoDate = z
  * A waiver for one finding of one package (S2). It expires: an expired exception no longer
  * waives anything, so a forgotten waiver cannot approve packages for ever.
  */
-export const scanExceptionSchema = z.strictObject({
+const scanExceptionSchema = z.strictObject({
     /** Package name as requested (PEP 503 normalisation applies). */
     package: z.string().min(1, { message: "is empty; name the package" }),
     /** Exact version the waiver applies to. Default: every version. */
@@ -35,7 +41,7 @@ export const scanExceptionSchema = z.strictObject({
 /** A second ecosystem mirrored with the same two-repository pattern (public upstream + approved). */
 const ecosystemSwitch = z.strictObject({
     /** Create the `public-<ecosystem>` and `approved-<ecosystem>` repositories. Default false. */
-    enabled: z.boolean().default(false),
+    enabled: z.boolean().default(PACKAGE_MIRROR_DEFAULTS.npm),
 });
 
 /** Package mirror and scan pipeline (shared-services account). See docs/configuration.md#packages. */
@@ -44,16 +50,16 @@ export const packagesSchema = z
         /** Build the mirror and the pipeline. Default true. */
         enabled: z.boolean().default(true),
         /** Scanner findings at or above this severity reject a package. Default HIGH. */
-        severityThreshold: z.enum(SEVERITIES).default("HIGH"),
+        severityThreshold: z.enum(SEVERITY_ORDER).default(SCAN_POLICY_DEFAULTS.severityThreshold),
         /** SPDX ids (or classifier names) of licences packages may carry. */
         licenseAllowList: z
             .array(z.string().min(1))
             .min(1, { message: "is empty; every package would be rejected. List the licences you accept (e.g. MIT, Apache-2.0)" })
-            .default(["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD", "ISC", "PSF-2.0", "Python-2.0", "MPL-2.0", "Unlicense", "0BSD"]),
+            .default(SCAN_POLICY_DEFAULTS.licenseAllowList),
         /** Waivers for individual findings, each with an expiry date. */
-        exceptions: z.array(scanExceptionSchema).default([]),
+        exceptions: z.array(scanExceptionSchema).default(SCAN_POLICY_DEFAULTS.exceptions),
         /** Addresses that receive scan results and pipeline failures (SNS e-mail subscriptions). */
-        notificationEmails: z.array(emailAddress).default([]),
+        notificationEmails: z.array(emailAddress).default(SCAN_PIPELINE_DEFAULTS.notificationEmails),
         /**
          * Where reviewed request files come from: `s3` (a versioned, KMS-encrypted bucket; upload
          * `requests.zip` containing `requests.yaml`) or `codestar` (a git repository through a
@@ -61,27 +67,27 @@ export const packagesSchema = z
          */
         intake: z
             .strictObject({
-                mode: z.enum(["s3", "codestar"]).default("s3"),
+                mode: z.enum(["s3", "codestar"]).default(SCAN_PIPELINE_DEFAULTS.intake.mode),
                 /** CodeStar provider: GitHub, GitHubEnterpriseServer, GitLab, GitLabSelfManaged or Bitbucket. Default GitHub. */
-                provider: z.enum(["GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged", "Bitbucket"]).default("GitHub"),
+                provider: z.enum(CODESTAR_PROVIDERS).default(SCAN_PIPELINE_DEFAULTS.intake.provider),
                 /** `owner/name` of the request repository (codestar mode). */
                 repository: z
                     .string()
                     .regex(/^[\w.-]+\/[\w.-]+$/, { message: "is not a repository id of the form owner/name" })
                     .optional(),
                 /** Branch whose commits trigger the pipeline (codestar mode). Default main. */
-                branch: z.string().min(1).default("main"),
+                branch: z.string().min(1).default(SCAN_PIPELINE_DEFAULTS.intake.branch),
             })
-            .default(() => ({ mode: "s3" as const, provider: "GitHub" as const, branch: "main" })),
+            .default(() => ({ ...SCAN_PIPELINE_DEFAULTS.intake })),
         /** CIDR of the egress-only scanning VPC (never the data VPC). Default 10.250.0.0/22. */
-        scanVpcCidr: ipv4Cidr.default("10.250.0.0/22"),
+        scanVpcCidr: ipv4Cidr.default(SCAN_PIPELINE_DEFAULTS.scanVpcCidr),
         /** Minutes a scan build may run before it is stopped (a timeout rejects). Default 60. */
         scanTimeoutMinutes: positiveInt("minutes")
-            .min(5, { message: "is less than 5 minutes, too short to install the scanners" })
-            .max(480, { message: "is more than 480 minutes, the CodeBuild limit" })
-            .default(60),
+            .min(SCAN_TIMEOUT_MINUTES_RANGE.min, { message: `is less than ${SCAN_TIMEOUT_MINUTES_RANGE.min} minutes, too short to install the scanners` })
+            .max(SCAN_TIMEOUT_MINUTES_RANGE.max, { message: `is more than ${SCAN_TIMEOUT_MINUTES_RANGE.max} minutes, the CodeBuild limit` })
+            .default(SCAN_PIPELINE_DEFAULTS.scanTimeoutMinutes),
         /** Days reports are kept in the reports bucket. Default 365. */
-        reportRetentionDays: positiveInt("days").default(365),
+        reportRetentionDays: positiveInt("days").default(SCAN_PIPELINE_DEFAULTS.reportRetentionDays),
         /** Mirror npm with the same two-repository pattern. */
         npm: ecosystemSwitch.default(() => ({ enabled: false })),
         /**
@@ -92,10 +98,10 @@ export const packagesSchema = z
         /** Python version the scanned wheels are chosen for: the Python of the Studio images. Default 3.11. */
         pythonVersion: z
             .string()
-            .regex(/^3\.\d{1,2}$/, { message: "is not a Python 3 version such as 3.11" })
-            .default("3.11"),
+            .regex(PYTHON_VERSION_PATTERN, { message: "is not a Python 3 version such as 3.11" })
+            .default(SCAN_PIPELINE_DEFAULTS.pythonVersion),
         /** Untagged and old tagged images of the Studio image repository expire after this many images. Default 30. */
-        imageRetentionCount: positiveInt("images").default(30),
+        imageRetentionCount: positiveInt("images").default(PACKAGE_MIRROR_DEFAULTS.imageRetentionCount),
     })
     .superRefine((cfg, ctx) => {
         if (cfg.conda.enabled) {
@@ -130,8 +136,6 @@ export const packagesSchema = z
     });
 
 export type PackagesConfig = z.infer<typeof packagesSchema>;
-export type ScanException = z.infer<typeof scanExceptionSchema>;
-export type Severity = (typeof SEVERITIES)[number];
 
 type Issue = (path: (string | number)[], message: string) => void;
 
@@ -151,7 +155,7 @@ export function refinePackages(cfg: { network: { cidr: string }; packages: Packa
     if (overlaps) {
         issue(
             ["packages", "scanVpcCidr"],
-            `"${scan}" overlaps the data VPC's network.cidr ${cfg.network.cidr}; the egress-only scanning VPC must use a separate block (e.g. 10.250.0.0/22)`,
+            `"${scan}" overlaps the data VPC's network.cidr ${cfg.network.cidr}; the egress-only scanning VPC must use a separate block (e.g. ${SCAN_PIPELINE_DEFAULTS.scanVpcCidr})`,
         );
     }
 }

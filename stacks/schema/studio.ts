@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { BACKUP_SCHEDULE_PATTERN, IDLE_MINUTES_RANGE, SECURE_STUDIO_DOMAIN_DEFAULTS, STUDIO_HOME_BACKUP_DEFAULTS } from "../../components/studio/defaults";
+import { IMAGE_USERS, ImageUser } from "../../components/studio/imageUsers";
 import { isKnownInstanceType } from "../../components/studio/instanceTypes";
 import { dnsName, ipv4Cidr, positiveInt } from "./common";
-
-/** Instance types data scientists may use when the config names none: CPU, small to medium. */
-export const DEFAULT_INSTANCE_TYPES = ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge"];
 
 const instanceType = z
     .string()
@@ -14,16 +13,8 @@ const instanceType = z
         message: "is not an instance type SageMaker offers (see components/studio/instanceTypes.ts); check the spelling",
     });
 
-/** UID/GID pairs Studio accepts for custom images (whitepaper, root access section). */
-export const IMAGE_USERS = {
-    /** The non-root `sagemaker-user` of the SageMaker Distribution images. */
-    "1000/100": { uid: 1000, gid: 100 },
-    /** root inside the container (still not root on the host). */
-    "0/0": { uid: 0, gid: 0 },
-} as const;
-
 /** One approved custom image (I7): an ECR image that becomes a SageMaker image for JupyterLab. */
-export const studioImageSchema = z.strictObject({
+const studioImageSchema = z.strictObject({
     /** Image name: lower-case, prefixed with `<organization>-<environment>-` in SageMaker. */
     name: dnsName(40, "image name"),
     /** ECR image URI, pinned by tag or digest: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>`. */
@@ -33,11 +24,11 @@ export const studioImageSchema = z.strictObject({
             message: "is not an ECR image URI with a tag or digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)",
         }),
     /** UID/GID the image runs as: "1000/100" (non-root sagemaker-user) or "0/0". Default 1000/100. */
-    user: z.enum(Object.keys(IMAGE_USERS) as [keyof typeof IMAGE_USERS, ...(keyof typeof IMAGE_USERS)[]]).default("1000/100"),
+    user: z.enum(Object.keys(IMAGE_USERS) as [ImageUser, ...ImageUser[]]).default("1000/100"),
 });
 
 /** IAM Identity Center, required by authMode SSO. */
-export const identityCenterSchema = z.strictObject({
+const identityCenterSchema = z.strictObject({
     /** ARN of the organisation's Identity Center instance (arn:aws:sso:::instance/ssoins-...). */
     instanceArn: z.string().regex(/^arn:aws(-cn|-us-gov)?:sso:::instance\/(sso)?ins-[a-zA-Z0-9.-]{16}$/, {
         message: "is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)",
@@ -53,10 +44,12 @@ const backupSchema = z
         /** AWS Backup schedule (cron in UTC). Default daily at 02:00 UTC. */
         schedule: z
             .string()
-            .regex(/^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/, { message: "is not an AWS Backup cron expression such as cron(0 2 * * ? *)" })
-            .default("cron(0 2 * * ? *)"),
+            .regex(BACKUP_SCHEDULE_PATTERN, { message: "is not an AWS Backup cron expression such as cron(0 2 * * ? *)" })
+            .default(STUDIO_HOME_BACKUP_DEFAULTS.schedule),
         /** Days a recovery point is kept. Default 35. */
-        retentionDays: positiveInt("days").max(36500, { message: "is more than 36500 days, the AWS Backup limit" }).default(35),
+        retentionDays: positiveInt("days")
+            .max(36500, { message: "is more than 36500 days, the AWS Backup limit" })
+            .default(STUDIO_HOME_BACKUP_DEFAULTS.retentionDays),
         /** Days after which recovery points move to cold storage (at least 90 days before deletion). Default: never. */
         coldStorageAfterDays: positiveInt("days").optional(),
     })
@@ -75,34 +68,37 @@ const backupSchema = z
 export const studioSchema = z
     .strictObject({
         /** How users sign in: IAM (presigned URLs) or SSO (IAM Identity Center). Default IAM. */
-        authMode: z.enum(["IAM", "SSO"]).default("IAM"),
+        authMode: z.enum(["IAM", "SSO"]).default(SECURE_STUDIO_DOMAIN_DEFAULTS.authMode),
         /** Identity Center settings; required when authMode is SSO. */
         identityCenter: identityCenterSchema.optional(),
         /** Minutes of inactivity after which Studio apps shut down (SageMaker accepts 60 to 525600). Default 120. */
         idleMinutes: z
             .number()
             .int({ message: "is not a whole number of minutes" })
-            .min(60, { message: "is below 60, the shortest idle timeout SageMaker accepts" })
-            .max(525600, { message: "is above 525600 (one year), the longest idle timeout SageMaker accepts" })
-            .default(120),
+            .min(IDLE_MINUTES_RANGE.min, { message: `is below ${IDLE_MINUTES_RANGE.min}, the shortest idle timeout SageMaker accepts` })
+            .max(IDLE_MINUTES_RANGE.max, { message: `is above ${IDLE_MINUTES_RANGE.max} (one year), the longest idle timeout SageMaker accepts` })
+            .default(SECURE_STUDIO_DOMAIN_DEFAULTS.idleMinutes),
         /** Instance types users may start apps and jobs on (G2). */
-        instanceTypes: z.array(instanceType).min(1, { message: "is empty; list at least one instance type" }).default(DEFAULT_INSTANCE_TYPES),
+        instanceTypes: z
+            .array(instanceType)
+            .min(1, { message: "is empty; list at least one instance type" })
+            .default(SECURE_STUDIO_DOMAIN_DEFAULTS.allowedInstanceTypes),
         /** Corporate egress ranges from which presigned Studio URLs may be requested (N8). Default none: only through the VPC endpoint. */
-        presignedUrlSourceIps: z.array(ipv4Cidr).default([]),
+        presignedUrlSourceIps: z.array(ipv4Cidr).default(SECURE_STUDIO_DOMAIN_DEFAULTS.presignedUrlSourceIps),
         /** Offer Code Editor (with its own lifecycle configuration and idle shutdown). Default false. */
-        codeEditor: z.boolean().default(false),
+        codeEditor: z.boolean().default(SECURE_STUDIO_DOMAIN_DEFAULTS.codeEditor),
         /**
          * A conda channel reachable inside the VPC (an internal mirror). Default none: conda is set
          * offline and packages come through pip from the approved CodeArtifact repository.
          */
         condaChannelUrl: z.url({ protocol: /^https$/, message: "is not an https URL" }).optional(),
         /** One shared space per team, run by the team's space execution role. Default false. */
-        sharedSpaces: z.boolean().default(false),
+        sharedSpaces: z.boolean().default(SECURE_STUDIO_DOMAIN_DEFAULTS.sharedSpace),
         /**
          * Notebook sharing: disabled, or enabled into the team's outputs bucket under `sharing/`
          * encrypted with the team key (E5). Default disabled.
          */
-        notebookSharing: z.enum(["disabled", "enabled"]).default("disabled"),
+        notebookSharing: z.enum(["disabled", "enabled"]).default(SECURE_STUDIO_DOMAIN_DEFAULTS.notebookSharing),
         /** Approved custom images for JupyterLab (I7). Default none. */
         images: z.array(studioImageSchema).default([]),
         /** AWS Backup of the Studio home EFS (G9). */
@@ -145,7 +141,6 @@ export const studioSchema = z
     });
 
 export type StudioConfig = z.infer<typeof studioSchema>;
-export type StudioImageConfig = z.infer<typeof studioImageSchema>;
 
 /** Platform-level checks of the studio section (it needs the region and the teams). */
 export function studioCrossChecks(

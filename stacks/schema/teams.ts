@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { NamingContext, namePrefix } from "../../components/naming";
+import { PLATFORM_TEAM } from "../../components/guardrails/teamScope";
 import { PLATFORM_KEY_ALIAS_SUFFIXES, teamClaimedNames, teamNameViolations } from "../../components/team/names";
+import { MAX_JOB_RUNTIME_HOURS, TEAM_ENVIRONMENT_DEFAULTS } from "../../components/team/defaults";
+import { TEAM_USER_ROLES } from "../../components/team/types";
 import { dnsName, emailAddress } from "./common";
 
 /** One Studio user. Its name becomes the user profile name and the `studiouserid` tag value. */
-export const userSchema = z.strictObject({
+const userSchema = z.strictObject({
     /** User id: lower-case, becomes the Studio user profile name and the `studiouserid` tag (I1, I2). */
     name: dnsName(32, "user name"),
     /** admin: the team's administrator; scientist: a data scientist. */
-    role: z.enum(["admin", "scientist"]),
+    role: z.enum(TEAM_USER_ROLES),
     /** Optional e-mail address for notifications. */
     email: emailAddress.optional(),
 });
@@ -26,7 +29,7 @@ const principalArn = z.string().regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|
  * `samlProviderArn` and `principalArns`. Either way the caller must pass the session tag
  * `studiouserid` naming one of the team's users: the role policies key on it (I1).
  */
-export const federationSchema = z
+const federationSchema = z
     .strictObject({
         /** The corporate IdP's SAML provider: users sign in with AssumeRoleWithSAML and get `studiouserid` from the IdP. */
         samlProviderArn: samlProviderArn.optional(),
@@ -36,7 +39,7 @@ export const federationSchema = z
          * With `principalArns`: the team admin role requires MFA on the caller's session (I8).
          * Default true. SAML sign-ins get MFA from the IdP and are not affected.
          */
-        requireMfaForAdmin: z.boolean().default(true),
+        requireMfaForAdmin: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.federation.requireMfaForAdmin),
     })
     .superRefine((f, ctx) => {
         const count = (f.samlProviderArn ? 1 : 0) + (f.principalArns ? 1 : 0);
@@ -50,20 +53,12 @@ export const federationSchema = z
     });
 
 /** One budget alert: a percentage of the monthly amount, on actual or forecasted spend. */
-export const budgetAlertSchema = z.strictObject({
+const budgetAlertSchema = z.strictObject({
     /** Percentage of `monthlyBudgetUsd` that triggers the alert. */
     percent: z.number().positive({ message: "must be a positive percentage" }).max(1000, { message: "is above 1000 percent" }),
     /** ACTUAL (spent) or FORECASTED (AWS forecast for the month). */
     type: z.enum(["ACTUAL", "FORECASTED"]),
 });
-
-export const DEFAULT_BUDGET_ALERTS = [
-    { percent: 80, type: "ACTUAL" as const },
-    { percent: 100, type: "FORECASTED" as const },
-];
-
-/** SageMaker accepts jobs of at most 28 days. */
-const MAX_JOB_RUNTIME_HOURS = 672;
 
 /** A data-science team: its own keys, buckets, roles and budget. */
 export const teamSchema = z
@@ -73,38 +68,41 @@ export const teamSchema = z
          * account id, because prefixed bucket (63), role (64) and access point (50) names must fit:
          * the platform check names the exact limit.
          */
-        name: dnsName(32, "team name").refine((n) => n !== "platform", {
-            message: 'is reserved: shared resources carry the team tag "platform", so a team of that name would be billed for them',
+        name: dnsName(32, "team name").refine((n) => n !== PLATFORM_TEAM, {
+            message: `is reserved: shared resources carry the team tag "${PLATFORM_TEAM}", so a team of that name would be billed for them`,
         }),
         /** Monthly budget in USD for the team's AWS Budget (G6). */
         monthlyBudgetUsd: z.number().positive({ message: "must be a positive amount of US dollars" }),
         /** Addresses alerted when the budget crosses a threshold. Default none. */
-        budgetAlertEmails: z.array(emailAddress).max(10, { message: "has more than 10 addresses, the AWS Budgets limit per notification" }).default([]),
+        budgetAlertEmails: z
+            .array(emailAddress)
+            .max(10, { message: "has more than 10 addresses, the AWS Budgets limit per notification" })
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.budgetAlertEmails),
         /** When the budget alerts. Default 80% of actual and 100% of forecasted spend. */
         budgetAlerts: z
             .array(budgetAlertSchema)
             .min(1, { message: "is empty; name at least one alert threshold" })
             .max(5, { message: "has more than 5 alerts, the AWS Budgets limit per budget" })
-            .default(DEFAULT_BUDGET_ALERTS),
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.budgetAlerts),
         /** Who may assume the team's human roles. */
         federation: federationSchema,
         /** One execution role per user instead of one per team (per-user CloudTrail and data access). Default false. */
-        perUserExecutionRoles: z.boolean().default(false),
+        perUserExecutionRoles: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.perUserExecutionRoles),
         /** Deny jobs and models without container network isolation (N4). Default false. */
-        networkIsolation: z.boolean().default(false),
+        networkIsolation: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.networkIsolation),
         /** Longest training or processing job, in hours (G3). Default 24. */
         maxJobRuntimeHours: z
             .number()
             .positive({ message: "must be a positive number of hours" })
             .max(MAX_JOB_RUNTIME_HOURS, { message: `is above ${MAX_JOB_RUNTIME_HOURS} hours (28 days), the longest job SageMaker runs` })
-            .default(24),
+            .default(TEAM_ENVIRONMENT_DEFAULTS.team.maxJobRuntimeHours),
         /** Instance types of the team's jobs and endpoints (G2). Default: studio.instanceTypes. */
         jobInstanceTypes: z
             .array(z.string().regex(/^ml\.[a-z0-9-]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" }))
             .min(1, { message: "is empty; omit it to use studio.instanceTypes" })
             .optional(),
         /** An access point on the platform's shared data lake, limited to `teams/<name>/` and the VPC. Default false. */
-        dataLake: z.boolean().default(false),
+        dataLake: z.boolean().default(TEAM_ENVIRONMENT_DEFAULTS.team.dataLake),
         /** The team's users. */
         users: z.array(userSchema).min(1, { message: "is empty; a team needs at least one user" }),
     })
@@ -120,7 +118,6 @@ export const teamSchema = z
 
 export type UserConfig = z.infer<typeof userSchema>;
 export type TeamConfig = z.infer<typeof teamSchema>;
-export type FederationConfig = z.infer<typeof federationSchema>;
 
 /**
  * Platform-level checks of the teams: names that overflow an AWS limit once prefixed with the

@@ -29,7 +29,7 @@ import {
     workloadScpStatements,
     PERMISSION_SET_POLICY_MAX_CHARS,
 } from "../../components/guardrails";
-import { DEFAULT_INSTANCE_TYPES } from "../../stacks/schema/studio";
+import { SECURE_STUDIO_DOMAIN_DEFAULTS } from "../../components/studio/defaults";
 import { DocumentKind, lintDocuments } from "../../tools/iam/lint";
 
 const PROD_TYPES = [
@@ -46,7 +46,7 @@ const PROD_TYPES = [
 const BREAK_GLASS = "arn:aws:iam::*:role/security-break-glass";
 
 describe("SCPs (G8)", () => {
-    const configs = { dev: DEFAULT_INSTANCE_TYPES, prod: PROD_TYPES };
+    const configs = { dev: SECURE_STUDIO_DOMAIN_DEFAULTS.allowedInstanceTypes, prod: PROD_TYPES };
     for (const [stack, types] of Object.entries(configs)) {
         it(`every ${stack} SCP document fits ${SCP_MAX_CHARS} characters`, () => {
             const docs = [

@@ -430,9 +430,8 @@ describe("governance config", () => {
 describe("OrganizationGuardrails validation", () => {
     const args = (types: string[], scpsAlreadyAttached?: number) => ({
         rootId: "r-ab12",
-        namePrefix: "acme-prod",
-        partition: "aws",
-        region: "eu-central-1",
+        naming: { organization: "acme", environment: "prod" },
+        account: { partition: "aws", region: "eu-central-1", accountId: "222222222222" },
         allowedInstanceTypes: types,
         tagKeys: ["team"],
         scpsAlreadyAttached,
@@ -462,9 +461,8 @@ describe("OrganizationGuardrails validation", () => {
                 program: () =>
                     new OrganizationGuardrails("org", {
                         rootId: "o-abc",
-                        namePrefix: "acme",
-                        partition: "aws",
-                        region: "eu-central-1",
+                        naming: { organization: "acme", environment: "prod" },
+                        account: { partition: "aws", region: "eu-central-1", accountId: "222222222222" },
                         allowedInstanceTypes: ["ml.t3.medium"],
                         tagKeys: ["team"],
                     }),

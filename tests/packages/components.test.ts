@@ -19,7 +19,8 @@ async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: str
         stack: "test",
         config: {},
         program: async () => {
-            const { PackageMirror, mirrorNames } = await import("../../components/packages/PackageMirror");
+            const { PackageMirror } = await import("../../components/packages/PackageMirror");
+            const { mirrorNames } = await import("../../components/packages/mirrorNames");
             const { ScanPipeline } = await import("../../components/packages/ScanPipeline");
             const names = mirrorNames(ACCOUNT, "acme-dev", "acme-dev/studio-images", false);
             const pipeline = new ScanPipeline("pkg", {

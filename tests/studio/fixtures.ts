@@ -8,6 +8,7 @@ import { RunResult, runWithMocks } from "../../plan/engine";
 import { PlanResource } from "../../plan/types";
 
 export const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+export const NAMING = { organization: "acme", environment: "dev" };
 export const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
 export const TEAM_KEY = "arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-4333-a444-555555555555";
 export const STUDIO_ENDPOINT = "vpce-0studio000000000";
@@ -62,7 +63,7 @@ export const USERS: UserConfig[] = [
 
 export function domainArgs(overrides: Partial<SecureStudioDomainArgs> = {}): SecureStudioDomainArgs {
     return {
-        namePrefix: "acme-dev",
+        naming: NAMING,
         account: ACCOUNT,
         team: fakeTeam(USERS),
         network: fakeNetwork(),

@@ -4,7 +4,7 @@ import { SecureStudioDomain } from "../../components/studio/SecureStudioDomain";
 import { StudioHomeBackup } from "../../components/studio/StudioHomeBackup";
 import { StudioImages } from "../../components/studio/StudioImages";
 import { PolicyDocument } from "../../components/guardrails/document";
-import { ACCOUNT, ADMIN, at, domainArgs, ofType, one, runStudio } from "./fixtures";
+import { ACCOUNT, ADMIN, NAMING, at, domainArgs, ofType, one, runStudio } from "./fixtures";
 
 const GEO = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0";
 const ROOTY = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/rooty@sha256:" + "b".repeat(64);
@@ -12,8 +12,8 @@ const ROOTY = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/rooty@sha25
 describe("StudioImages and their wiring into the domain (I7)", async () => {
     const { resources } = await runStudio(() => {
         const images = new StudioImages("images", {
-            namePrefix: "acme-dev",
-            partition: "aws",
+            naming: NAMING,
+            account: ACCOUNT,
             images: [
                 { name: "geo", uri: GEO, uid: 1000, gid: 100 },
                 { name: "rooty", uri: ROOTY, uid: 0, gid: 0 },
@@ -80,7 +80,7 @@ describe("StudioImages and their wiring into the domain (I7)", async () => {
     it("rejects UID/GID pairs Studio does not accept, and duplicates", async () => {
         const attempt = (images: ConstructorParameters<typeof StudioImages>[1]["images"]) =>
             runStudio(() => {
-                new StudioImages("images", { namePrefix: "acme-dev", partition: "aws", images });
+                new StudioImages("images", { naming: NAMING, account: ACCOUNT, images });
             });
         await expect(attempt([{ name: "geo", uri: GEO, uid: 1000, gid: 0 as 100 }])).rejects.toThrow(/runs as 1000\/0; Studio accepts only 1000\/100 or 0\/0/);
         await expect(attempt([])).rejects.toThrow(/images is empty/);
@@ -96,7 +96,7 @@ describe("StudioImages and their wiring into the domain (I7)", async () => {
 describe("StudioHomeBackup (G9)", async () => {
     const { resources } = await runStudio(() => {
         new StudioHomeBackup("backup", {
-            namePrefix: "acme-dev",
+            naming: NAMING,
             account: ACCOUNT,
             keyAdministrators: [ADMIN],
             fileSystems: { fraud: pulumi.output("fs-0fraud"), churn: pulumi.output("fs-0churn") },
@@ -157,7 +157,7 @@ describe("StudioHomeBackup (G9)", async () => {
         const attempt = (over: Partial<ConstructorParameters<typeof StudioHomeBackup>[1]>) =>
             runStudio(() => {
                 new StudioHomeBackup("backup", {
-                    namePrefix: "acme-dev",
+                    naming: NAMING,
                     account: ACCOUNT,
                     keyAdministrators: [ADMIN],
                     fileSystems: { fraud: "fs-1" },

@@ -42,7 +42,7 @@ async function build(team: TeamConfig, extra: Partial<TeamEnvironmentArgs> = {})
                 {
                     team,
                     naming: NAMING,
-                    aws: { partition: "aws", region: REGION, accountId: ACCOUNT },
+                    account: { partition: "aws", region: REGION, accountId: ACCOUNT },
                     sharedServicesAccountId: "222222222222",
                     network: fakeNetwork(),
                     keyAdministrators: [DEPLOYER],
@@ -241,7 +241,7 @@ describe("TeamEnvironment", () => {
         const base: TeamEnvironmentArgs = {
             team: teamConfig("fraud"),
             naming: NAMING,
-            aws: { partition: "aws", region: REGION, accountId: ACCOUNT },
+            account: { partition: "aws", region: REGION, accountId: ACCOUNT },
             network: fakeNetwork(),
             keyAdministrators: [DEPLOYER],
             accessLogBucket: "logs",

@@ -140,12 +140,3 @@ export function collectDocuments(resources: PlanResource[]): PlanDocument[] {
     }
     return docs;
 }
-
-/** The permission boundary ARN of each role (input `permissionsBoundary`), by role resource name. */
-export function permissionBoundaries(resources: PlanResource[]): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const r of resources) {
-        if (r.type === "aws:iam/role:Role" && typeof r.inputs.permissionsBoundary === "string") out.set(r.name, r.inputs.permissionsBoundary);
-    }
-    return out;
-}

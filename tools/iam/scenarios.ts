@@ -28,7 +28,8 @@ import { teamGuardrailPolicies, teamPermissionBoundary } from "../../components/
 import { teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
 import { teamKeyPolicy } from "../../components/guardrails/teamKey";
 import { teamNames } from "../../components/team/names";
-import { MANDATORY_TAG_KEYS, PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
+import { MANDATORY_TAG_KEYS } from "../../components/tags";
+import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
 import { Plan, PlanResource } from "../../plan/types";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
@@ -1447,8 +1448,3 @@ export const REQUIRED_ROWS = [
     "reading public-pypi as a data scientist: denied",
     "UpdateAppImageConfig by a user: denied",
 ] as const;
-
-/** Statements of a document, for rendering. */
-export function statementsOf(p: SourcedPolicy): Statement[] {
-    return p.document.Statement;
-}

@@ -3,7 +3,7 @@
  * imports nothing from Pulumi and nothing that needs network or credentials.
  */
 
-/** Severities, lowest first (same list as stacks/schema/packages.ts SEVERITIES). */
+/** Severities, lowest first. The config schema (stacks/schema/packages.ts) reads this list. */
 export const SEVERITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export type Severity = (typeof SEVERITY_ORDER)[number];
 

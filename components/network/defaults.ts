@@ -1,0 +1,21 @@
+/**
+ * Defaults of the network components, in a module without Pulumi imports so the config schema
+ * (stacks/schema/network.ts) can read them.
+ */
+import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
+import type { IsolatedNetworkArgs } from "./IsolatedNetwork";
+import type { VpcFlowLogsArgs } from "./VpcFlowLogs";
+import { DEFAULT_INTERFACE_ENDPOINTS } from "./endpointCatalog";
+
+export const VPC_FLOW_LOGS_DEFAULTS = {
+    retentionInDays: DEFAULT_LOG_RETENTION_DAYS,
+    // G5: rejected traffic alone misses exfiltration that succeeded.
+    trafficType: "ALL",
+    // The log group is audit evidence.
+    protect: true,
+} satisfies Partial<VpcFlowLogsArgs>;
+
+export const ISOLATED_NETWORK_DEFAULTS = {
+    interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS.map((e) => e.key),
+    flowLogRetentionDays: VPC_FLOW_LOGS_DEFAULTS.retentionInDays,
+} satisfies Partial<IsolatedNetworkArgs>;
