@@ -10,16 +10,6 @@ import { ROOT, findings, repositoryEslint } from "./eslint";
 
 const eslint = repositoryEslint();
 
-/**
- * Known today: components/team/TeamEnvironment.ts and components/team/types.ts import
- * stacks/schema/teams, a components → stacks layering violation being removed in its own change.
- * Only those two imports are tolerated, and only while they exist; any other problem fails.
- */
-const KNOWN_LAYERING_VIOLATION = (f: { file: string; rule: string | null; message: string }): boolean =>
-    (f.file === "components/team/TeamEnvironment.ts" || f.file === "components/team/types.ts") &&
-    f.rule === "@typescript-eslint/no-restricted-imports" &&
-    f.message.startsWith("'../../stacks/schema/teams' import is restricted");
-
 describe("eslint over the repository", () => {
     it("reports no problem in stacks, components, plan, policy-pack, tools, bench and tests", async () => {
         const results = await eslint.lintFiles(["."]);
@@ -27,7 +17,7 @@ describe("eslint over the repository", () => {
         expect(new Set(linted)).toEqual(
             new Set(["bench", "components", "eslint.config.mjs", "plan", "policy-pack", "stacks", "tests", "tools", "vitest.config.mts"]),
         );
-        expect(findings(results).filter((f) => !KNOWN_LAYERING_VIOLATION(f))).toEqual([]);
+        expect(findings(results)).toEqual([]);
     });
 });
 
