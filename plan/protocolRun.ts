@@ -1,0 +1,139 @@
+/**
+ * The plan as the CLI would make it: the program started through @pulumi/pulumi/cmd/run against
+ * our engine, the pack started through cmd/run-policy-pack and judged over the Analyzer
+ * protocol. Both start at once; their compile times overlap.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { openPackSession, PackSession } from "./analyzer/session";
+import { judge } from "./analyzer/judge";
+import { CliRunResult, DIY_ORGANIZATION, runProgram, withEngine } from "./engine/cliRun";
+import { PlanMode } from "./engine/outputs";
+import { ProjectFile, readProjectFile, stackTags } from "./engine/project";
+import { stackConfig } from "./engine/pulumiConfig";
+import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
+import { REPO_ROOT } from "./stackConfig";
+import { PlanFinding, PlanResource, PlanUndecided } from "./types";
+
+export const PACK_DIR = path.join(REPO_ROOT, "policy-pack");
+
+export interface Timings {
+    /** Program spawn to exit: node start, ts-node compile, the program's registrations. */
+    programMs: number;
+    /** Pack spawn to its printed port: node start and ts-node compile of the pack. */
+    packStartMs: number;
+    /** Remediate, Analyze per resource and AnalyzeStack. */
+    analyzeMs: number;
+    totalMs: number;
+}
+
+export interface ProtocolRun {
+    resources: PlanResource[];
+    outputs: Record<string, unknown>;
+    findings: PlanFinding[];
+    undecided: PlanUndecided[];
+    timings: Timings;
+}
+
+export interface ProtocolRunOptions {
+    stack: string;
+    /** The stack file's `config:` map. */
+    config: Record<string, unknown>;
+    mode: PlanMode;
+    packConfigFile: string;
+    controls: (policy: string) => string[];
+    /** Extra environment for both processes (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
+    env?: Record<string, string>;
+}
+
+export function readPackConfigFile(file: string): { raw: Record<string, unknown>; parsed: Record<string, PolicyConfigEntry> } {
+    if (!fs.existsSync(file)) throw new Error(`policy pack config ${file} does not exist`);
+    const text = fs.readFileSync(file, "utf8");
+    const parsed = parsePackConfig(text, path.relative(process.cwd(), file) || file);
+    return { raw: text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>), parsed };
+}
+
+interface PackOpen {
+    project: ProjectFile;
+    stack: string;
+    mode: PlanMode;
+    config: Record<string, string>;
+    address: string;
+    packConfig: Record<string, PolicyConfigEntry>;
+    packConfigFile: string;
+    env?: Record<string, string>;
+}
+
+function openPack(o: PackOpen): Promise<PackSession> {
+    return openPackSession({
+        packDir: PACK_DIR,
+        engineAddress: o.address,
+        organization: DIY_ORGANIZATION,
+        project: o.project.name,
+        stack: o.stack,
+        dryRun: o.mode === "preview",
+        config: o.config,
+        tags: stackTags(o.project),
+        packConfig: o.packConfig,
+        packConfigFile: o.packConfigFile,
+        env: o.env,
+    });
+}
+
+/** Closes whichever of the two started when the other failed, then rethrows the first failure. */
+async function both<A extends { close(): void }, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+    const [ra, rb] = await Promise.allSettled([a, b]);
+    if (ra.status === "fulfilled" && rb.status === "fulfilled") return [ra.value, rb.value];
+    if (ra.status === "fulfilled") ra.value.close();
+    throw rb.status === "rejected" ? rb.reason : (ra as PromiseRejectedResult).reason;
+}
+
+export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolRun> {
+    const started = Date.now();
+    const project = readProjectFile(REPO_ROOT);
+    const config = stackConfig(project.name, opts.config, project.config);
+    const pack = readPackConfigFile(opts.packConfigFile);
+    const packConfigFile = path.relative(REPO_ROOT, opts.packConfigFile) || opts.packConfigFile;
+    return withEngine({ project: project.name, stack: opts.stack, mode: opts.mode, config }, async (deployment, address) => {
+        const [session, run] = await both<PackSession, CliRunResult>(
+            openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env: opts.env }),
+            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env: opts.env }),
+        );
+        try {
+            const judged = Date.now();
+            const { findings, undecided } = await judge(session, run.resources, opts.controls);
+            const analyzeMs = Date.now() - judged;
+            return {
+                resources: run.resources,
+                outputs: run.outputs,
+                findings,
+                undecided,
+                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs, totalMs: Date.now() - started },
+            };
+        } finally {
+            session.close();
+        }
+    });
+}
+
+/** Judges saved resources with a freshly started pack (`npm run plan -- --evaluate`). */
+export async function judgeSaved(
+    stack: string,
+    mode: PlanMode,
+    stackFileConfig: Record<string, unknown>,
+    resources: PlanResource[],
+    packConfig: Record<string, PolicyConfigEntry>,
+    packConfigFile: string,
+    controls: (policy: string) => string[],
+): Promise<{ findings: PlanFinding[]; undecided: PlanUndecided[] }> {
+    const project = readProjectFile(REPO_ROOT);
+    const config = stackConfig(project.name, stackFileConfig, project.config);
+    return withEngine({ project: project.name, stack, mode, config }, async (_deployment, address) => {
+        const session = await openPack({ project, stack, mode, config, address, packConfig, packConfigFile });
+        try {
+            return await judge(session, resources, controls);
+        } finally {
+            session.close();
+        }
+    });
+}
