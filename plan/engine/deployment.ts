@@ -5,6 +5,7 @@
  * PlanResource per registration in registration order.
  */
 import { PlanResource } from "../types";
+import { canonicalOrder } from "./order";
 import { EngineAnswer, PlanMode, ProviderInfo, providerAnswer, providerInfo, resourceAnswer } from "./outputs";
 import { ROOT_STACK_TYPE, childUrn, defaultProviderName, newUrn, providerReferenceUrn } from "./urn";
 import { Json, UNKNOWN, decodeObject, markSecrets, outputValueDependencies, resolveOutputValues } from "./wire";
@@ -46,6 +47,11 @@ export interface DeploymentOptions {
     mode: PlanMode;
     /** Stack config (`<namespace>:<key>` → string), for default providers' config. */
     config: Record<string, string>;
+    /**
+     * false: a resource without a provider keeps none, and no default provider is registered.
+     * For in-process unit tests, whose fixtures count what the program itself registered.
+     */
+    defaultProviders?: boolean;
 }
 
 export class DuplicateUrnError extends Error {}
@@ -68,8 +74,9 @@ export class Deployment {
         return newUrn(this.options.stack, this.options.project, "", ROOT_STACK_TYPE, `${this.options.project}-${this.options.stack}`);
     }
 
+    /** Every registration, in canonical order (order.ts), not the varying order of arrival. */
     resources(): PlanResource[] {
-        return [...this.records.values()];
+        return canonicalOrder([...this.records.values()]);
     }
 
     register(reg: Registration): { urn: string } & EngineAnswer {
@@ -109,7 +116,7 @@ export class Deployment {
         const pkg = packageOf(reg.type);
         const fromMap = reg.providers[pkg] ?? (reg.parent ? this.componentProviders.get(reg.parent)?.[pkg] : undefined);
         if (fromMap) return fromMap;
-        return this.defaultProvider(pkg, reg.version);
+        return this.options.defaultProviders === false ? "" : this.defaultProvider(pkg, reg.version);
     }
 
     /** The engine registers `pulumi:providers:<pkg>::default[_<version>]`, unparented, configured from `<pkg>:*` stack config. */
