@@ -4,9 +4,13 @@ import { Plan } from "./types";
 export function formatPlan(plan: Plan): string {
     const lines: string[] = [];
     const s = plan.summary;
-    lines.push(`secure-ds offline plan (${plan.mode ?? "up"}): stack ${plan.stack}${s.environment ? ` (environment ${s.environment})` : ""}`);
+    lines.push(`secure-ds offline plan: stack ${plan.stack}${s.environment ? ` (environment ${s.environment})` : ""}`);
     lines.push(`${s.resourceCount} resources, ${s.customResourceCount} of them cloud resources`);
-    if (plan.mode === "preview") lines.push("Provider-computed outputs (ids, ARNs) are unknown, as in a first `pulumi preview`.");
+    lines.push(
+        plan.mode === "preview"
+            ? "Mode preview: provider-computed outputs (ids, ARNs) are unknown, as in a first `pulumi preview`."
+            : "Mode up: provider-computed outputs are fabricated, as if the stack were deployed.",
+    );
     for (const urn of s.notVisible ?? []) lines.push(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`);
     lines.push("");
     lines.push("Resources per account and component:");

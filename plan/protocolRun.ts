@@ -46,10 +46,16 @@ export interface ProtocolRunOptions {
     env?: Record<string, string>;
 }
 
+/** A path as a person would type it here: relative below the working directory, else absolute. */
+export function displayPath(file: string): string {
+    const rel = path.relative(process.cwd(), path.resolve(file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}
+
 export function readPackConfigFile(file: string): { raw: Record<string, unknown>; parsed: Record<string, PolicyConfigEntry> } {
     if (!fs.existsSync(file)) throw new Error(`policy pack config ${file} does not exist`);
     const text = fs.readFileSync(file, "utf8");
-    const parsed = parsePackConfig(text, path.relative(process.cwd(), file) || file);
+    const parsed = parsePackConfig(text, displayPath(file));
     return { raw: text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>), parsed };
 }
 
@@ -80,12 +86,23 @@ function openPack(o: PackOpen): Promise<PackSession> {
     });
 }
 
-/** Closes whichever of the two started when the other failed, then rethrows the first failure. */
-async function both<A extends { close(): void }, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-    const [ra, rb] = await Promise.allSettled([a, b]);
-    if (ra.status === "fulfilled" && rb.status === "fulfilled") return [ra.value, rb.value];
-    if (ra.status === "fulfilled") ra.value.close();
-    throw rb.status === "rejected" ? rb.reason : (ra as PromiseRejectedResult).reason;
+/**
+ * Waits for the pack session and the program together. Whichever fails first is the error: a
+ * pack that refuses its config stops the program at once, and a pack started for a program that
+ * failed is closed.
+ */
+async function both(pack: Promise<PackSession>, program: (signal: AbortSignal) => Promise<CliRunResult>): Promise<[PackSession, CliRunResult]> {
+    const abort = new AbortController();
+    let first: { error: unknown } | undefined;
+    const fail = (error: unknown) => {
+        first ??= { error };
+        abort.abort();
+        throw error;
+    };
+    const [p, r] = await Promise.allSettled([pack.catch(fail), program(abort.signal).catch(fail)]);
+    if (p.status === "fulfilled" && r.status === "fulfilled") return [p.value, r.value];
+    if (p.status === "fulfilled") p.value.close();
+    throw (first as { error: unknown }).error;
 }
 
 export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolRun> {
@@ -93,11 +110,11 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
     const project = readProjectFile(REPO_ROOT);
     const config = stackConfig(project.name, opts.config, project.config);
     const pack = readPackConfigFile(opts.packConfigFile);
-    const packConfigFile = path.relative(REPO_ROOT, opts.packConfigFile) || opts.packConfigFile;
+    const packConfigFile = displayPath(opts.packConfigFile);
     return withEngine({ project: project.name, stack: opts.stack, mode: opts.mode, config }, async (deployment, address) => {
-        const [session, run] = await both<PackSession, CliRunResult>(
+        const [session, run] = await both(
             openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env: opts.env }),
-            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env: opts.env }),
+            (signal) => runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env: opts.env, signal }),
         );
         try {
             const judged = Date.now();

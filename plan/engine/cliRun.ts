@@ -27,6 +27,8 @@ export interface CliRunOptions {
     config: Record<string, string>;
     /** Extra environment, e.g. PULUMI_NODEJS_TRANSPILE_ONLY. */
     env?: Record<string, string>;
+    /** Stops the program (e.g. when the pack refused its config). */
+    signal?: AbortSignal;
 }
 
 export interface CliRunResult {
@@ -114,6 +116,7 @@ export async function runProgram(deployment: Deployment, address: string, opts: 
             cwd: opts.project.pwd,
             env: languageHostEnv(opts),
             stdio: ["ignore", "pipe", "pipe"],
+            signal: opts.signal,
         });
         let err = "";
         child.stdout.on("data", () => undefined);
