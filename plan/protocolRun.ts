@@ -6,11 +6,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { openPackSession, PackSession } from "./analyzer/session";
-import { judge } from "./analyzer/judge";
+import { Judge } from "./analyzer/judge";
 import { CliRunResult, DIY_ORGANIZATION, runProgram, withEngine } from "./engine/cliRun";
 import { PlanMode } from "./engine/outputs";
 import { ProjectFile, readProjectFile, stackTags } from "./engine/project";
 import { stackConfig } from "./engine/pulumiConfig";
+import { tsNodeCacheDir } from "./engine/tsCache";
 import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
 import { REPO_ROOT } from "./stackConfig";
 import { PlanFinding, PlanResource, PlanUndecided } from "./types";
@@ -22,7 +23,7 @@ export interface Timings {
     programMs: number;
     /** Pack spawn to its printed port: node start and ts-node compile of the pack. */
     packStartMs: number;
-    /** Remediate, Analyze per resource and AnalyzeStack. */
+    /** After the program exited: the rest of Remediate and Analyze per resource (they overlap the program), and AnalyzeStack. */
     analyzeMs: number;
     totalMs: number;
 }
@@ -111,21 +112,30 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
     const config = stackConfig(project.name, opts.config, project.config);
     const pack = readPackConfigFile(opts.packConfigFile);
     const packConfigFile = displayPath(opts.packConfigFile);
+    const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT), ...opts.env };
     return withEngine({ project: project.name, stack: opts.stack, mode: opts.mode, config }, async (deployment, address) => {
-        const [session, run] = await both(
-            openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env: opts.env }),
-            (signal) => runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env: opts.env, signal }),
+        // Analyze each resource as it registers, as the step generator does; those that arrive
+        // before the pack is serving wait for it.
+        let judge: Judge | undefined;
+        const early: PlanResource[] = [];
+        deployment.onRegistered((r) => (judge ? judge.schedule(r) : early.push(r)));
+        const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
+            judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
+            for (const r of early.splice(0)) judge.schedule(r);
+            return s;
+        });
+        const [session, run] = await both(packReady, (signal) =>
+            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
         );
         try {
-            const judged = Date.now();
-            const { findings, undecided } = await judge(session, run.resources, opts.controls);
-            const analyzeMs = Date.now() - judged;
+            const programDone = Date.now();
+            const { findings, undecided } = await (judge as Judge).finish(run.resources);
             return {
                 resources: run.resources,
                 outputs: run.outputs,
                 findings,
                 undecided,
-                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs, totalMs: Date.now() - started },
+                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
             };
         } finally {
             session.close();
@@ -146,9 +156,11 @@ export async function judgeSaved(
     const project = readProjectFile(REPO_ROOT);
     const config = stackConfig(project.name, stackFileConfig, project.config);
     return withEngine({ project: project.name, stack, mode, config }, async (_deployment, address) => {
-        const session = await openPack({ project, stack, mode, config, address, packConfig, packConfigFile });
+        const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT) };
+        const session = await openPack({ project, stack, mode, config, address, packConfig, packConfigFile, env });
         try {
-            return await judge(session, resources, controls);
+            const byUrn = new Map(resources.map((r) => [r.urn, r]));
+            return await new Judge(session, (urn) => byUrn.get(urn), controls).finish(resources);
         } finally {
             session.close();
         }

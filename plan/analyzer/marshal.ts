@@ -27,8 +27,11 @@ function options(r: PlanResource): pb.AnalyzerResourceOptions {
     return o;
 }
 
-function provider(r: PlanResource, byUrn: Map<string, PlanResource>): pb.AnalyzerProviderResource | undefined {
-    const p = r.provider ? byUrn.get(r.provider) : undefined;
+/** Finds a registered resource by URN (the provider of the one being marshalled). */
+export type Lookup = (urn: string) => PlanResource | undefined;
+
+function provider(r: PlanResource, lookup: Lookup): pb.AnalyzerProviderResource | undefined {
+    const p = r.provider ? lookup(r.provider) : undefined;
     if (!p) return undefined;
     const out = new pb.AnalyzerProviderResource();
     out.setUrn(p.urn);
@@ -38,26 +41,26 @@ function provider(r: PlanResource, byUrn: Map<string, PlanResource>): pb.Analyze
     return out;
 }
 
-export function analyzeRequest(r: PlanResource, byUrn: Map<string, PlanResource>): pb.AnalyzeRequest {
+export function analyzeRequest(r: PlanResource, lookup: Lookup): pb.AnalyzeRequest {
     const req = new pb.AnalyzeRequest();
     req.setUrn(r.urn);
     req.setType(r.type);
     req.setName(r.name);
     req.setProperties(properties(r.inputs));
     req.setOptions(options(r));
-    const p = provider(r, byUrn);
+    const p = provider(r, lookup);
     if (p) req.setProvider(p);
     return req;
 }
 
-export function stackResource(r: PlanResource, byUrn: Map<string, PlanResource>): pb.AnalyzerResource {
+export function stackResource(r: PlanResource, lookup: Lookup): pb.AnalyzerResource {
     const out = new pb.AnalyzerResource();
     out.setUrn(r.urn);
     out.setType(r.type);
     out.setName(r.name);
     out.setProperties(properties(r.outputs));
     out.setOptions(options(r));
-    const p = provider(r, byUrn);
+    const p = provider(r, lookup);
     if (p) out.setProvider(p);
     out.setParent(r.parent ?? "");
     // The engine's state keeps every dependency the SDK sent: explicit ones and those of properties.

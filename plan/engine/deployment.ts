@@ -64,6 +64,7 @@ export class Deployment {
     readonly calls: EngineCall[] = [];
     readonly diagnostics: Diagnostic[] = [];
     rootResource = "";
+    private readonly listeners: ((resource: PlanResource) => void)[] = [];
     private readonly providers = new Map<string, ProviderInfo>();
     private readonly componentProviders = new Map<string, Record<string, string>>();
     private readonly defaultProviders = new Map<string, string>();
@@ -72,6 +73,11 @@ export class Deployment {
 
     get stackUrn(): string {
         return newUrn(this.options.stack, this.options.project, "", ROOT_STACK_TYPE, `${this.options.project}-${this.options.stack}`);
+    }
+
+    /** Called with each resource as it is registered (the step generator analyzes it then). */
+    onRegistered(listener: (resource: PlanResource) => void): void {
+        this.listeners.push(listener);
     }
 
     /** Every registration, in canonical order (order.ts), not the varying order of arrival. */
@@ -97,6 +103,8 @@ export class Deployment {
         }
         if (!reg.custom && Object.keys(reg.providers).length > 0) this.componentProviders.set(urn, reg.providers);
         this.record(urn, reg, providerUrn, answer);
+        const recorded = this.records.get(urn) as PlanResource;
+        for (const listener of this.listeners) listener(recorded);
         return { urn, id: answer.id, object: reg.custom ? markSecrets(answer.object, reg.additionalSecretOutputs) : answer.object };
     }
 
