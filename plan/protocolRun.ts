@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { openPackSession, PackSession } from "./analyzer/session";
+import { explainPackFailure, openPackSession, PackSession } from "./analyzer/session";
 import { Judge } from "./analyzer/judge";
 import { CliRunResult, DIY_ORGANIZATION, runProgram, withEngine } from "./engine/cliRun";
 import { PlanMode } from "./engine/outputs";
@@ -129,7 +129,9 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
         );
         try {
             const programDone = Date.now();
-            const { findings, undecided } = await (judge as Judge).finish(run.resources);
+            const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
+                throw explainPackFailure(session.process, err);
+            });
             return {
                 resources: run.resources,
                 outputs: run.outputs,

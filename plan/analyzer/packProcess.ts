@@ -27,6 +27,8 @@ export interface PackProcess {
     /** Milliseconds from spawn to the printed port (compile and load of the pack). */
     startMs: number;
     stderr(): string;
+    /** Set once the pack process has exited (a pack can fail after it printed its port). */
+    exited(): { code: number | null } | undefined;
     stop(): void;
 }
 
@@ -68,10 +70,13 @@ export function startPolicyPack(opts: PackProcessOptions): Promise<PackProcess> 
                 reject(new PackStartError(`the policy pack printed ${JSON.stringify(line)} instead of its port:\n${err.trim()}`));
                 return;
             }
+            let exit: { code: number | null } | undefined;
+            child.once("exit", (code) => (exit = { code }));
             resolve({
                 address: `127.0.0.1:${port}`,
                 startMs: Date.now() - started,
                 stderr: () => err,
+                exited: () => exit,
                 stop: () => {
                     child.kill();
                 },

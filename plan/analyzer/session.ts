@@ -8,7 +8,7 @@ import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel } from "../types";
 import { PolicyConfigEntry, PolicyMeta, ResolvedPolicyConfig, reconcilePackConfig } from "../packConfig";
 import { Analyzer } from "./client";
-import { PackProcess, PackProcessOptions, startPolicyPack } from "./packProcess";
+import { PackProcess, PackProcessOptions, PackStartError, startPolicyPack } from "./packProcess";
 
 export const LEVEL_FROM_PB: Record<pb.EnforcementLevel, EnforcementLevel> = {
     [pb.EnforcementLevel.ADVISORY]: "advisory",
@@ -106,6 +106,13 @@ export async function openPackSession(opts: SessionOptions): Promise<PackSession
         return { analyzer, process, name: info.getName(), version: info.getVersion(), policies, config, close };
     } catch (err) {
         close();
-        throw err;
+        throw explainPackFailure(process, err);
     }
+}
+
+/** A gRPC failure because the pack died is reported as the pack's own error output. */
+export function explainPackFailure(process: PackProcess, err: unknown): unknown {
+    const exit = process.exited();
+    if (!exit) return err;
+    return new PackStartError(`the policy pack exited (${String(exit.code)}):\n${process.stderr().trim()}`);
 }

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as pulumi from "@pulumi/pulumi";
 import { PlanResource } from "../types";
 import { inheritAccounts } from "./accounts";
-import { DIY_ORGANIZATION } from "./cliRun";
+import { CloudCallError, DIY_ORGANIZATION } from "./cliRun";
 import { Deployment } from "./deployment";
 import { PlanMode } from "./outputs";
 import { stackConfig } from "./pulumiConfig";
@@ -84,6 +84,7 @@ export async function runWithMocks(options: RunOptions): Promise<RunResult> {
         await pulumi.runtime.disconnect(true);
         const resources = deployment.resources();
         lastRun = resources;
+        if (deployment.calls.length > 0) throw new CloudCallError(deployment.calls);
         if (programError) throw programError.error;
         if (asyncErrors.length > 0) {
             throw asyncErrors[0] instanceof Error ? asyncErrors[0] : new Error(String(asyncErrors[0]));
