@@ -1,7 +1,8 @@
 /**
- * Realistic ids and computed attributes for the mock engine, per resource type. Deterministic
- * (hashes of type and name), so two plans of the same config are identical and a plan-vs-plan
- * diff shows only real changes.
+ * Realistic ids and computed attributes per resource type: what the offline engine answers in
+ * `up` mode, and (as UNKNOWN) which outputs a preview cannot know (plan/engine/outputs.ts).
+ * Deterministic (hashes of type and name), so two plans of the same config are identical and a
+ * plan-vs-plan diff shows only real changes.
  */
 import { createHash } from "node:crypto";
 

@@ -2,7 +2,19 @@
  * The offline plan format (documented in docs/plan-format.md). Stable: fields are only added.
  */
 
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
+
+/**
+ * `preview` plans as a first `pulumi preview` sees the stack: provider-computed outputs (ids,
+ * ARNs, ...) are unknown. `up` fabricates them, as if the stack had been deployed.
+ */
+export type PlanMode = "preview" | "up";
+
+/**
+ * The marker of a value not known before the resource exists: the engine's own unknown sentinel
+ * (`plugin.UnknownStringValue`), in place of the whole value that depends on one.
+ */
+export const PLAN_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export interface PlanResourceOptions {
     /** `protect`: the engine refuses to delete the resource. */
@@ -24,16 +36,24 @@ export interface PlanResource {
     parent?: string;
     /** True for cloud resources, false for components and the stack. */
     custom: boolean;
+    /** A component constructed by its provider plugin (e.g. awsx:ec2:Vpc); only with `visible: false`. */
+    remote?: boolean;
+    /**
+     * false: the resources this component creates are made by its provider plugin, which the
+     * offline engine does not run, so neither the plan nor the pack sees them.
+     */
+    visible?: boolean;
     /** URN of the provider managing a custom resource. */
     provider?: string;
     /** AWS account id the resource is deployed into (from its provider's allowedAccountIds). */
     account?: string;
     /** Account layer (management, sharedServices, workload) of the resource's provider. */
     layer?: string;
+    /** Physical id; PLAN_UNKNOWN for a custom resource in a preview. */
     id?: string;
-    /** Inputs as the program passed them, resolved. */
+    /** Inputs as the program passed them, resolved; PLAN_UNKNOWN where a value is not known yet. */
     inputs: Record<string, unknown>;
-    /** State the (mock) engine returned: inputs plus ids, ARNs and computed attributes. */
+    /** State the engine returned: inputs plus ids, ARNs and computed attributes (PLAN_UNKNOWN in a preview). */
     outputs: Record<string, unknown>;
     options: PlanResourceOptions;
     /** Input property name → URNs of the resources its value was computed from. */
@@ -52,14 +72,29 @@ export interface PlanFinding {
     controls: string[];
 }
 
+/** A policy that could not decide on a resource because a value it reads is unknown in a preview. */
+export interface PlanUndecided {
+    policy: string;
+    /** The level the policy is configured with (the pack reports these as advisory whatever it is). */
+    level: EnforcementLevel;
+    urn?: string;
+    /** What was unknown, as the policy SDK says it. */
+    message: string;
+}
+
 export interface PlanSummary {
     stack: string;
+    mode: PlanMode;
     environment?: string;
     resourceCount: number;
     customResourceCount: number;
     /** account id → component type → custom resource count. */
     byAccount: Record<string, Record<string, number>>;
     findings: { mandatory: number; advisory: number };
+    /** "can't run … during preview" per policy and configured level. */
+    undecided: { total: number; byPolicy: Record<string, Partial<Record<EnforcementLevel, number>>> };
+    /** URNs of remote components whose resources the plan cannot see. */
+    notVisible: string[];
     /** Sections contributed by components (e.g. the network capacity plan). */
     sections: Record<string, unknown>;
 }
@@ -68,10 +103,13 @@ export interface Plan {
     formatVersion: number;
     project: string;
     stack: string;
+    mode: PlanMode;
     resources: PlanResource[];
     /** Stack outputs. */
     outputs: Record<string, unknown>;
     findings: PlanFinding[];
+    /** Checks the pack could not run in a preview (see PlanUndecided). */
+    undecided: PlanUndecided[];
     /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content). */
     packConfig: Record<string, unknown>;
     summary: PlanSummary;

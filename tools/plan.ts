@@ -1,24 +1,31 @@
 /**
- * The offline plan: the program's main job where no AWS account is at hand.
+ * The offline plan: the program's main job where no AWS account is at hand. It runs the program
+ * and the policy pack through the Pulumi CLI's own entry points against an offline engine.
  *
- *   npm run plan -- --stack dev                 plan Pulumi.dev.yaml, print the summary
+ *   npm run plan -- --stack dev                 plan Pulumi.dev.yaml as `pulumi preview` would, print the summary
+ *   npm run plan -- --stack dev --mode up       outputs fabricated as if deployed (ids and ARNs known)
  *   npm run plan -- --config FILE               plan any stack file
  *   npm run plan -- --stack prod --json FILE    also write the whole plan (docs/plan-format.md)
  *   npm run plan -- --evaluate FILE             re-run the policy pack over a saved plan
  *   options: --pack-config FILE (default: policy-pack/config/<policyEnforcement>.json for a stack,
- *            the pack config recorded in the plan for --evaluate), --quiet
+ *            the pack config recorded in the plan for --evaluate), --quiet,
+ *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
  *
- * Exit codes: 0 no mandatory violation, 1 mandatory violation, 2 config error, 3 usage or other error.
+ * Exit codes: 0 no mandatory violation, 1 mandatory violation, 2 stack or pack config error,
+ * 3 usage error, a program that failed or read the cloud, or any other error.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PlatformConfigError } from "../stacks/config";
-import { buildPlan, formatPlan, reevaluatePlan } from "../plan/buildPlan";
-import { Plan } from "../plan/types";
+import { buildPlan, formatPlan, lastPlanTimings, reevaluatePlan } from "../plan/buildPlan";
+import { CloudCallError, ProgramFailedError } from "../plan/engine";
+import { PackConfigError } from "../plan/packConfig";
+import { Plan, PlanMode } from "../plan/types";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
 
-const USAGE = "usage: npm run plan -- (--stack NAME | --config FILE | --evaluate PLAN.json) [--json FILE] [--pack-config FILE] [--quiet]";
+const USAGE =
+    "usage: npm run plan -- (--stack NAME | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings]";
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(
@@ -27,9 +34,12 @@ async function main(argv: string[]): Promise<number> {
             stack: { type: "string" },
             config: { type: "string" },
             evaluate: { type: "string" },
+            mode: { type: "string", default: "preview" },
             json: { type: "string" },
             "pack-config": { type: "string" },
             quiet: { type: "boolean", default: false },
+            "transpile-only": { type: "boolean", default: false },
+            timings: { type: "boolean", default: false },
         },
         USAGE,
     );
@@ -39,32 +49,59 @@ async function main(argv: string[]): Promise<number> {
         console.error(`give exactly one of --stack, --config or --evaluate\n${USAGE}`);
         return 3;
     }
+    if (values.mode !== "preview" && values.mode !== "up") {
+        console.error(`--mode must be preview or up, not ${JSON.stringify(values.mode)}\n${USAGE}`);
+        return 3;
+    }
+    const mode: PlanMode = values.mode;
     let plan: Plan;
-    if (values.evaluate) {
-        const saved = JSON.parse(fs.readFileSync(values.evaluate, "utf8")) as Plan;
-        plan = await reevaluatePlan(saved, values["pack-config"]);
-    } else {
-        const file = values.config ?? stackConfigPath(values.stack as string);
-        const stack =
-            values.stack ??
-            path
-                .basename(file)
-                .replace(/^Pulumi\./, "")
-                .replace(/\.ya?ml$/, "");
-        try {
-            plan = await buildPlan({ stack, config: readStackConfigFile(file), packConfigFile: values["pack-config"] });
-        } catch (err) {
-            if (err instanceof PlatformConfigError) {
-                console.error(`invalid stack config ${file}:\n${err.message}`);
-                return 2;
+    try {
+        if (values.evaluate) {
+            const saved = JSON.parse(fs.readFileSync(values.evaluate, "utf8")) as Plan;
+            plan = await reevaluatePlan(saved, values["pack-config"]);
+        } else {
+            const file = values.config ?? stackConfigPath(values.stack as string);
+            const stack =
+                values.stack ??
+                path
+                    .basename(file)
+                    .replace(/^Pulumi\./, "")
+                    .replace(/\.ya?ml$/, "");
+            try {
+                plan = await buildPlan({
+                    stack,
+                    config: readStackConfigFile(file),
+                    packConfigFile: values["pack-config"],
+                    mode,
+                    env: values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined,
+                });
+            } catch (err) {
+                if (err instanceof PlatformConfigError) {
+                    console.error(`invalid stack config ${file}:\n${err.message}`);
+                    return 2;
+                }
+                throw err;
             }
-            throw err;
         }
+    } catch (err) {
+        if (err instanceof PackConfigError) {
+            console.error(err.message);
+            return 2;
+        }
+        if (err instanceof ProgramFailedError || err instanceof CloudCallError) {
+            console.error(err.message);
+            return 3;
+        }
+        throw err;
     }
     if (values.json) {
         fs.writeFileSync(values.json, `${JSON.stringify(plan, null, 2)}\n`);
     }
     if (!values.quiet) console.log(formatPlan(plan));
+    const t = lastPlanTimings();
+    if (values.timings && t) {
+        console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);
+    }
     return plan.summary.findings.mandatory > 0 ? 1 : 0;
 }
 

@@ -1,0 +1,56 @@
+/** The human-readable summary printed by `npm run plan`. */
+import { Plan } from "./types";
+
+export function formatPlan(plan: Plan): string {
+    const lines: string[] = [];
+    const s = plan.summary;
+    lines.push(`secure-ds offline plan: stack ${plan.stack}${s.environment ? ` (environment ${s.environment})` : ""}`);
+    lines.push(`${s.resourceCount} resources, ${s.customResourceCount} of them cloud resources`);
+    lines.push(
+        plan.mode === "preview"
+            ? "Mode preview: provider-computed outputs (ids, ARNs) are unknown, as in a first `pulumi preview`."
+            : "Mode up: provider-computed outputs are fabricated, as if the stack were deployed.",
+    );
+    for (const urn of s.notVisible ?? []) lines.push(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`);
+    lines.push("");
+    lines.push("Resources per account and component:");
+    for (const [account, components] of Object.entries(s.byAccount).sort()) {
+        const total = Object.values(components).reduce((a, b) => a + b, 0);
+        lines.push(`  account ${account}: ${total}`);
+        const width = Math.max(...Object.keys(components).map((c) => c.length));
+        for (const [component, count] of Object.entries(components).sort()) {
+            lines.push(`    ${component.padEnd(width)}  ${String(count).padStart(4)}`);
+        }
+    }
+    for (const [name, section] of Object.entries(s.sections)) {
+        lines.push("");
+        lines.push(`${name}:`);
+        lines.push(
+            ...JSON.stringify(section, null, 2)
+                .split("\n")
+                .map((l) => `  ${l}`),
+        );
+    }
+    const undecided = s.undecided ?? { total: 0, byPolicy: {} };
+    if (undecided.total > 0) {
+        lines.push("");
+        lines.push(`Undecided in this preview ("can't run … during preview"): ${undecided.total}`);
+        for (const [policy, levels] of Object.entries(undecided.byPolicy).sort()) {
+            lines.push(
+                `  ${policy}: ${Object.entries(levels)
+                    .map(([level, n]) => `${n} ${level}`)
+                    .join(", ")}`,
+            );
+        }
+    }
+    lines.push("");
+    lines.push(`Findings: ${s.findings.mandatory} mandatory, ${s.findings.advisory} advisory`);
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    for (const f of [...plan.findings].sort((a, b) => (a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1))) {
+        const resource = f.urn ? byUrn.get(f.urn) : undefined;
+        lines.push(`  [${f.level}] ${f.policy} ${resource ? `${resource.type} ${resource.name}` : "(stack)"}: ${f.message}`);
+    }
+    lines.push("");
+    lines.push(s.findings.mandatory > 0 ? `FAILED: ${s.findings.mandatory} mandatory policy violation(s)` : "OK: no mandatory policy violation");
+    return lines.join("\n");
+}

@@ -1,0 +1,170 @@
+/**
+ * The plan as the CLI would make it: the program started through @pulumi/pulumi/cmd/run against
+ * our engine, the pack started through cmd/run-policy-pack and judged over the Analyzer
+ * protocol. Both start at once; their compile times overlap.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { explainPackFailure, openPackSession, PackSession } from "./analyzer/session";
+import { Judge } from "./analyzer/judge";
+import { CliRunResult, DIY_ORGANIZATION, runProgram, withEngine } from "./engine/cliRun";
+import { PlanMode } from "./engine/outputs";
+import { ProjectFile, readProjectFile, stackTags } from "./engine/project";
+import { stackConfig } from "./engine/pulumiConfig";
+import { tsNodeCacheDir } from "./engine/tsCache";
+import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
+import { REPO_ROOT } from "./stackConfig";
+import { PlanFinding, PlanResource, PlanUndecided } from "./types";
+
+export const PACK_DIR = path.join(REPO_ROOT, "policy-pack");
+
+export interface Timings {
+    /** Program spawn to exit: node start, ts-node compile, the program's registrations. */
+    programMs: number;
+    /** Pack spawn to its printed port: node start and ts-node compile of the pack. */
+    packStartMs: number;
+    /** After the program exited: the rest of Remediate and Analyze per resource (they overlap the program), and AnalyzeStack. */
+    analyzeMs: number;
+    totalMs: number;
+}
+
+export interface ProtocolRun {
+    resources: PlanResource[];
+    outputs: Record<string, unknown>;
+    findings: PlanFinding[];
+    undecided: PlanUndecided[];
+    timings: Timings;
+}
+
+export interface ProtocolRunOptions {
+    stack: string;
+    /** The stack file's `config:` map. */
+    config: Record<string, unknown>;
+    mode: PlanMode;
+    packConfigFile: string;
+    controls: (policy: string) => string[];
+    /** Extra environment for both processes (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
+    env?: Record<string, string>;
+}
+
+/** A path as a person would type it here: relative below the working directory, else absolute. */
+export function displayPath(file: string): string {
+    const rel = path.relative(process.cwd(), path.resolve(file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}
+
+export function readPackConfigFile(file: string): { raw: Record<string, unknown>; parsed: Record<string, PolicyConfigEntry> } {
+    if (!fs.existsSync(file)) throw new Error(`policy pack config ${file} does not exist`);
+    const text = fs.readFileSync(file, "utf8");
+    const parsed = parsePackConfig(text, displayPath(file));
+    return { raw: text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>), parsed };
+}
+
+interface PackOpen {
+    project: ProjectFile;
+    stack: string;
+    mode: PlanMode;
+    config: Record<string, string>;
+    address: string;
+    packConfig: Record<string, PolicyConfigEntry>;
+    packConfigFile: string;
+    env?: Record<string, string>;
+}
+
+function openPack(o: PackOpen): Promise<PackSession> {
+    return openPackSession({
+        packDir: PACK_DIR,
+        engineAddress: o.address,
+        organization: DIY_ORGANIZATION,
+        project: o.project.name,
+        stack: o.stack,
+        dryRun: o.mode === "preview",
+        config: o.config,
+        tags: stackTags(o.project),
+        packConfig: o.packConfig,
+        packConfigFile: o.packConfigFile,
+        env: o.env,
+    });
+}
+
+/**
+ * Waits for the pack session and the program together. Whichever fails first is the error: a
+ * pack that refuses its config stops the program at once, and a pack started for a program that
+ * failed is closed.
+ */
+async function both(pack: Promise<PackSession>, program: (signal: AbortSignal) => Promise<CliRunResult>): Promise<[PackSession, CliRunResult]> {
+    const abort = new AbortController();
+    let first: { error: unknown } | undefined;
+    const fail = (error: unknown) => {
+        first ??= { error };
+        abort.abort();
+        throw error;
+    };
+    const [p, r] = await Promise.allSettled([pack.catch(fail), program(abort.signal).catch(fail)]);
+    if (p.status === "fulfilled" && r.status === "fulfilled") return [p.value, r.value];
+    if (p.status === "fulfilled") p.value.close();
+    throw (first as { error: unknown }).error;
+}
+
+export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolRun> {
+    const started = Date.now();
+    const project = readProjectFile(REPO_ROOT);
+    const config = stackConfig(project.name, opts.config, project.config);
+    const pack = readPackConfigFile(opts.packConfigFile);
+    const packConfigFile = displayPath(opts.packConfigFile);
+    const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT), ...opts.env };
+    return withEngine({ project: project.name, stack: opts.stack, mode: opts.mode, config }, async (deployment, address) => {
+        // Analyze each resource as it registers, as the step generator does; those that arrive
+        // before the pack is serving wait for it.
+        let judge: Judge | undefined;
+        const early: PlanResource[] = [];
+        deployment.onRegistered((r) => (judge ? judge.schedule(r) : early.push(r)));
+        const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
+            judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
+            for (const r of early.splice(0)) judge.schedule(r);
+            return s;
+        });
+        const [session, run] = await both(packReady, (signal) =>
+            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
+        );
+        try {
+            const programDone = Date.now();
+            const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
+                throw explainPackFailure(session.process, err);
+            });
+            return {
+                resources: run.resources,
+                outputs: run.outputs,
+                findings,
+                undecided,
+                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
+            };
+        } finally {
+            session.close();
+        }
+    });
+}
+
+/** Judges saved resources with a freshly started pack (`npm run plan -- --evaluate`). */
+export async function judgeSaved(
+    stack: string,
+    mode: PlanMode,
+    stackFileConfig: Record<string, unknown>,
+    resources: PlanResource[],
+    packConfig: Record<string, PolicyConfigEntry>,
+    packConfigFile: string,
+    controls: (policy: string) => string[],
+): Promise<{ findings: PlanFinding[]; undecided: PlanUndecided[] }> {
+    const project = readProjectFile(REPO_ROOT);
+    const config = stackConfig(project.name, stackFileConfig, project.config);
+    return withEngine({ project: project.name, stack, mode, config }, async (_deployment, address) => {
+        const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT) };
+        const session = await openPack({ project, stack, mode, config, address, packConfig, packConfigFile, env });
+        try {
+            const byUrn = new Map(resources.map((r) => [r.urn, r]));
+            return await new Judge(session, (urn) => byUrn.get(urn), controls).finish(resources);
+        } finally {
+            session.close();
+        }
+    });
+}

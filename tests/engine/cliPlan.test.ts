@@ -1,0 +1,140 @@
+/**
+ * The plan through the CLI's own entry points (cmd/run for the program, cmd/run-policy-pack for
+ * the pack), no mocks: the same resources as the mock-runtime engine had, URNs as the engine
+ * computes them, no provider calls, and the difference between preview and up.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildPlan } from "../../plan/buildPlan";
+import { PLAN_UNKNOWN, Plan, PlanResource } from "../../plan/types";
+import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import mockRuntimeCounts from "./mockRuntimeCounts.json";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-engine-"));
+const plans: Record<string, Plan> = {};
+
+beforeAll(async () => {
+    for (const [key, stack, mode] of [
+        ["dev-preview", "dev", "preview"],
+        ["prod-preview", "prod", "preview"],
+        ["dev-up", "dev", "up"],
+    ] as const) {
+        plans[key] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)), mode });
+    }
+}, 600_000);
+
+const counts = (resources: PlanResource[]) => {
+    const c: Record<string, number> = {};
+    for (const r of resources) c[r.type] = (c[r.type] ?? 0) + 1;
+    return c;
+};
+
+/** The URN from the recorded parent chain, computed here without plan/engine/urn.ts. */
+function expectedUrn(r: PlanResource, byUrn: Map<string, PlanResource>, plan: Plan): string {
+    const chain: string[] = [r.type];
+    for (let p = r.parent ? byUrn.get(r.parent) : undefined; p && p.type !== "pulumi:pulumi:Stack"; p = p.parent ? byUrn.get(p.parent) : undefined) {
+        chain.unshift(p.type);
+    }
+    return `urn:pulumi:${plan.stack}::${plan.project}::${chain.join("$")}::${r.name}`;
+}
+
+describe("the plan through the CLI's entry points", () => {
+    it("registers the resources per type that the mock-runtime engine had, plus the engine's default provider for awsx", () => {
+        for (const stack of ["dev", "prod"] as const) {
+            const plan = plans[`${stack}-preview`];
+            const got = counts(plan.resources);
+            const defaults = plan.resources.filter((r) => r.type.startsWith("pulumi:providers:") && r.name.startsWith("default"));
+            expect(defaults.map((r) => r.urn)).toEqual([`urn:pulumi:${stack}::secure-ds::pulumi:providers:awsx::default_3_9_0`]);
+            delete got["pulumi:providers:awsx"];
+            expect(got).toEqual(mockRuntimeCounts[stack]);
+        }
+        expect(counts(plans["dev-up"].resources)).toEqual(counts(plans["dev-preview"].resources));
+    });
+
+    it("gives every resource the URN the engine computes from its parent chain (no root stack type)", () => {
+        for (const plan of Object.values(plans)) {
+            const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+            expect(byUrn.size).toBe(plan.resources.length);
+            for (const r of plan.resources) {
+                if (r.type === "pulumi:pulumi:Stack") expect(r.urn).toBe(`urn:pulumi:${plan.stack}::secure-ds::pulumi:pulumi:Stack::secure-ds-${plan.stack}`);
+                else expect(r.urn).toBe(expectedUrn(r, byUrn, plan));
+                expect(r.urn).not.toContain("pulumi:pulumi:Stack$");
+            }
+        }
+    });
+
+    it("reports the remote awsx component as not visible instead of dropping it", () => {
+        const plan = plans["dev-preview"];
+        const vpc = plan.resources.find((r) => r.type === "awsx:ec2:Vpc");
+        expect(vpc).toMatchObject({ remote: true, visible: false, custom: false });
+        expect(plan.summary.notVisible).toEqual([vpc?.urn]);
+    });
+
+    it("in preview an ARN of a new role is unknown, in up it is known", () => {
+        const role = (plan: Plan) => plan.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "team-fraud-studio");
+        expect(plans["dev-preview"].mode).toBe("preview");
+        expect(role(plans["dev-preview"])?.outputs.arn).toBe(PLAN_UNKNOWN);
+        expect(role(plans["dev-preview"])?.id).toBe(PLAN_UNKNOWN);
+        expect(role(plans["dev-preview"])?.inputs.assumeRolePolicy).not.toBe(PLAN_UNKNOWN);
+        expect(String(role(plans["dev-up"])?.outputs.arn)).toMatch(/^arn:aws:iam::111111111111:role\//);
+        expect(plans["dev-up"].undecided).toEqual([]);
+    });
+
+    it("counts the checks a preview cannot decide, per policy and configured level", () => {
+        for (const key of ["dev-preview", "prod-preview"]) {
+            const { undecided, summary } = plans[key];
+            expect(undecided.length).toBeGreaterThan(0);
+            expect(summary.undecided.total).toBe(undecided.length);
+            const total = Object.values(summary.undecided.byPolicy)
+                .flatMap((levels) => Object.values(levels))
+                .reduce((a, b) => a + (b ?? 0), 0);
+            expect(total).toBe(undecided.length);
+            for (const u of undecided) expect(u.message).not.toMatch(/^can't run/);
+        }
+    });
+
+    it("judges with the pack's own server: no mandatory finding in dev or prod", () => {
+        for (const plan of Object.values(plans)) expect(plan.findings.filter((f) => f.level === "mandatory")).toEqual([]);
+    });
+});
+
+describe("pack config errors on the command line", () => {
+    const run = (config: object) => {
+        const file = path.join(tmp, `pack-${Math.random().toString(36).slice(2)}.json`);
+        fs.writeFileSync(file, JSON.stringify(config));
+        return spawnSync(
+            process.execPath,
+            [
+                path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+                path.join(REPO_ROOT, "tools", "plan.ts"),
+                "--stack",
+                "dev",
+                "--quiet",
+                "--pack-config",
+                file,
+            ],
+            {
+                cwd: REPO_ROOT,
+                encoding: "utf8",
+                timeout: 300_000,
+            },
+        );
+    };
+
+    it("exits 2 with one line naming the key for a bad enforcement level", () => {
+        const r = run({ all: "mandatry" });
+        expect(r.status).toBe(2);
+        expect(r.stderr.trim().split("\n")).toHaveLength(1);
+        expect(r.stderr).toMatch(/"all": "mandatry" is not a valid enforcement level/);
+    });
+
+    it("exits 2 naming the policy and property for a value its configSchema refuses", () => {
+        const r = run({ "log-group-retention-minimum": { minimumRetentionDays: "lots" } });
+        expect(r.status).toBe(2);
+        expect(r.stderr.trim().split("\n")).toHaveLength(1);
+        expect(r.stderr).toMatch(/"log-group-retention-minimum"\.minimumRetentionDays: must be integer/);
+    });
+});
