@@ -15,6 +15,7 @@ import * as path from "node:path";
 import { PlatformConfigError } from "../stacks/config";
 import { buildPlan, formatPlan, reevaluatePlan } from "../plan/buildPlan";
 import { Plan } from "../plan/types";
+import { writePlanFile } from "../plan/planFile";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
 
@@ -61,9 +62,7 @@ async function main(argv: string[]): Promise<number> {
             throw err;
         }
     }
-    if (values.json) {
-        fs.writeFileSync(values.json, `${JSON.stringify(plan, null, 2)}\n`);
-    }
+    if (values.json) writePlanFile(values.json, plan);
     if (!values.quiet) console.log(formatPlan(plan));
     return plan.summary.findings.mandatory > 0 ? 1 : 0;
 }
