@@ -20,6 +20,7 @@ import { PlatformConfigError } from "../stacks/config";
 import { buildPlan, formatPlan, lastPlanTimings, reevaluatePlan } from "../plan/buildPlan";
 import { CloudCallError, ProgramFailedError } from "../plan/engine";
 import { PackConfigError } from "../plan/packConfig";
+import { writePlanFile } from "../plan/planFile";
 import { Plan, PlanMode } from "../plan/types";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
@@ -94,9 +95,7 @@ async function main(argv: string[]): Promise<number> {
         }
         throw err;
     }
-    if (values.json) {
-        fs.writeFileSync(values.json, `${JSON.stringify(plan, null, 2)}\n`);
-    }
+    if (values.json) writePlanFile(values.json, plan);
     if (!values.quiet) console.log(formatPlan(plan));
     const t = lastPlanTimings();
     if (values.timings && t) {

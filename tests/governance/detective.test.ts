@@ -20,7 +20,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { bundleHandler } from "../../components/governance/bundle";
 import { checkRequest } from "../../components/governance/detective/checks";
 import { HandlerConfig, MARKER_TAG, RetryLaterError, configFromEnv, createHandler } from "../../components/governance/detective/handler";
@@ -30,6 +30,11 @@ const fixture = (name: string): Record<string, unknown> => JSON.parse(fs.readFil
 
 const sm = mockClient(SageMakerClient);
 const sns = mockClient(SNSClient);
+// The unit tests share worker threads and modules: hand the real clients back to the next file.
+afterAll(() => {
+    sm.restore();
+    sns.restore();
+});
 
 const TOPIC = "arn:aws:sns:eu-west-1:111111111111:acme-dev-sagemaker-alerts";
 const POLICY = { requireNetworkIsolation: false, networkIsolationTeams: [], allowedInstanceTypes: ["ml.t3.*", "ml.m5.large", "ml.m5.xlarge"] };

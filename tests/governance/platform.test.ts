@@ -3,7 +3,7 @@
  * organization layer (prod), the audit trail and its cross-account delivery, detective controls,
  * AWS Config and the security services.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MANAGED_RULES } from "../../components/governance/ConfigRecorder";
 import { OrganizationGuardrails } from "../../components/governance/OrganizationGuardrails";
 import { WATCHED_EVENTS } from "../../components/governance/detective/events";
@@ -13,6 +13,7 @@ import { RunResult, runWithMocks } from "../../plan/engine";
 import { PlanResource } from "../../plan/types";
 import { runPlatform } from "../../plan/platformRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { loadStackPlan } from "../harness/stackPlans";
 
 const ofType = (r: RunResult, type: string, account?: string) => r.resources.filter((x) => x.type === type && (account === undefined || x.account === account));
 const one = (r: RunResult, type: string, name: string): PlanResource => {
@@ -23,13 +24,9 @@ const one = (r: RunResult, type: string, name: string): PlanResource => {
 const doc = (raw: unknown): PolicyDocument => JSON.parse(String(raw));
 const dependsOnResource = (_r: RunResult, res: PlanResource, prop: string, target: PlanResource) => (res.propertyDependencies[prop] ?? []).includes(target.urn);
 
-let prod: RunResult;
-let dev: RunResult;
-
-beforeAll(async () => {
-    prod = await runPlatform("prod", readStackConfigFile(stackConfigPath("prod")));
-    dev = await runPlatform("dev", readStackConfigFile(stackConfigPath("dev")));
-});
+// The example stacks' plans (built once per run); the tests that change the config run the program.
+const prod: RunResult = loadStackPlan("prod");
+const dev: RunResult = loadStackPlan("dev");
 
 describe("organization layer (prod, management account 222222222222)", () => {
     it("creates the OU tree of the multi-account foundations post under the configured root", () => {

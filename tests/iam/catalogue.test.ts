@@ -12,11 +12,11 @@ import { collectDocuments } from "../../tools/iam/collect";
 import { formatFindings, lintDocuments } from "../../tools/iam/lint";
 import { REPO_ROOT } from "../../plan/stackConfig";
 import { networkIsolationMiscased } from "./fixtures/seedDocuments";
-import { STACKS, stackPlan } from "./plans";
+import { STACKS, loadStackPlan } from "../harness/stackPlans";
 
 describe.each(STACKS)("IAM catalogue check of the %s plan", (stack) => {
-    it("collects the documents of every carrier in the plan", async () => {
-        const plan = await stackPlan(stack);
+    it("collects the documents of every carrier in the plan", () => {
+        const plan = loadStackPlan(stack);
         const docs = collectDocuments(plan.resources);
         // Every KMS key carries a key policy; every role a trust policy.
         const keys = plan.resources.filter((r) => r.type === "aws:kms/key:Key");
@@ -28,7 +28,7 @@ describe.each(STACKS)("IAM catalogue check of the %s plan", (stack) => {
     });
 
     it("has zero findings", async () => {
-        const plan = await stackPlan(stack);
+        const plan = loadStackPlan(stack);
         const docs = collectDocuments(plan.resources);
         const findings = await lintDocuments(docs);
         expect(findings, `${docs.length} documents checked\n${formatFindings(findings)}`).toEqual([]);
@@ -50,9 +50,9 @@ describe("npm run iam-lint", () => {
         }
     };
 
-    it("exits 0 on a clean plan and 1 with a per-finding report when a document is broken", async () => {
+    it("exits 0 on a clean plan and 1 with a per-finding report when a document is broken", () => {
         // Self-contained: the dev plan's KMS keys only, so the exit code does not depend on other components.
-        const plan = await stackPlan("dev");
+        const plan = loadStackPlan("dev");
         const keysOnly = { ...plan, resources: plan.resources.filter((r) => r.type === "aws:kms/key:Key") };
         expect(keysOnly.resources.length).toBeGreaterThan(0);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iam-lint-"));

@@ -2,11 +2,10 @@
  * Each network property of the dev plan, mutated one at a time in memory, is caught by the pack
  * with the mandatory configuration (what prod runs).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluatePolicies, packConfigPath, readPackConfig } from "../../plan/evaluate";
-import { buildPlan } from "../../plan/buildPlan";
-import { Plan, PlanFinding, PlanResource } from "../../plan/types";
-import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { PlanFinding, PlanResource } from "../../plan/types";
+import { loadStackPlan } from "../harness/stackPlans";
 
 /**
  * The rules this test follows: internet paths, public ingress, endpoints, flow logs and their log
@@ -21,11 +20,7 @@ const NETWORK_RULES = new Set([
     "vpc-flow-logs",
     "log-group-encrypted-retention",
 ]);
-let plan: Plan;
-
-beforeAll(async () => {
-    plan = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
-}, 120_000);
+const plan = loadStackPlan("dev");
 
 /** Network findings of the mandatory pack over a mutated copy of the dev plan's resources. */
 async function findingsAfter(mutate: (resources: PlanResource[]) => void): Promise<PlanFinding[]> {

@@ -1,16 +1,15 @@
 /**
  * Mutation proof of the policy pack. The dev and prod plans are built under
- * the mock engine; each mutation changes one security-relevant property of a deep copy of a
+ * the mock engine (once per test run, tests/harness/stackPlans.ts); each mutation changes one security-relevant property of a deep copy of a
  * plan's resources (edits inputs, drops a resource, or adds one with the property dependencies a
  * real preview would record) and the pack, with the mandatory pack config, must report at least
  * one MANDATORY finding that the original plan did not have. A mutation whose target is missing
  * fails: the proof never skips silently.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { evaluatePolicies, packConfigPath, readPackConfig } from "../../plan/evaluate";
-import { buildPlan } from "../../plan/buildPlan";
 import { Plan, PlanFinding, PlanResource } from "../../plan/types";
-import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { loadStackPlan } from "../harness/stackPlans";
 
 type Stack = "dev" | "prod";
 
@@ -517,7 +516,7 @@ const mutations: Mutation[] = [
 ];
 
 const STACKS: Stack[] = ["dev", "prod"];
-const plans = {} as Record<Stack, Plan>;
+const plans: Record<Stack, Plan> = { dev: loadStackPlan("dev"), prod: loadStackPlan("prod") };
 const baseline = {} as Record<Stack, Set<string>>;
 const packConfig = readPackConfig(packConfigPath("mandatory"));
 const results: { mutation: string; stack: Stack; caught: boolean; policies: string[]; error?: string }[] = [];
@@ -527,12 +526,6 @@ const key = (f: PlanFinding) => `${f.policy}|${f.urn ?? ""}|${f.message}`;
 async function mandatoryFindings(resources: PlanResource[]): Promise<PlanFinding[]> {
     return (await evaluatePolicies(resources, packConfig)).filter((f) => f.level === "mandatory");
 }
-
-beforeAll(async () => {
-    for (const stack of STACKS) {
-        plans[stack] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)) });
-    }
-});
 
 afterAll(() => {
     const caught = results.filter((r) => r.caught).length;

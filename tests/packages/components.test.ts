@@ -4,8 +4,7 @@ import type { PolicyDocument } from "../../components/guardrails/document";
 import { asArray } from "../../components/guardrails/document";
 import { PlanResource } from "../../plan/types";
 import { RunResult, lastRunResources, runWithMocks } from "../../plan/engine";
-import { runPlatform } from "../../plan/platformRun";
-import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { loadStackPlan } from "../harness/stackPlans";
 import { POLICY } from "./fixtures";
 
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
@@ -290,8 +289,8 @@ describe("ScanPipeline inputs", () => {
 });
 
 describe("platform wiring", () => {
-    it("exposes the pip endpoint, domain, owner, repository and image URL for the workload side", async () => {
-        const r = await runPlatform("dev", readStackConfigFile(stackConfigPath("dev")));
+    it("exposes the pip endpoint, domain, owner, repository and image URL for the workload side", () => {
+        const r = loadStackPlan("dev");
         expect(r.outputs.packages).toEqual({
             domain: "acme-dev",
             domainOwner: "111111111111",
@@ -300,5 +299,5 @@ describe("platform wiring", () => {
             imageRepositoryUrl: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/studio-images",
         });
         expect(r.resources.find((x) => x.type === "secure-ds:packages:ScanPipeline")?.layer).toBe("sharedServices");
-    }, 120_000);
+    });
 });

@@ -3,12 +3,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PACK_DEFAULT_ENFORCEMENT, resolvePolicies } from "../../plan/evaluate";
 import { buildPlan, formatPlan, reevaluatePlan } from "../../plan/buildPlan";
 import { PLAN_FORMAT_VERSION, Plan } from "../../plan/types";
 import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import type { RawConfig } from "../harness/configCases";
+import { loadStackPlan, stackPlanFile } from "../harness/stackPlans";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-plan-"));
 
@@ -21,13 +22,9 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-let dev: Plan;
-let prod: Plan;
-
-beforeAll(async () => {
-    dev = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
-    prod = await buildPlan({ stack: "prod", config: readStackConfigFile(stackConfigPath("prod")) });
-});
+// Built once per run by the global setup, with buildPlan, and read back from their JSON files.
+const dev = loadStackPlan("dev");
+const prod = loadStackPlan("prod");
 
 describe("offline plan", () => {
     it("plans dev and prod with zero mandatory findings", () => {
@@ -101,6 +98,7 @@ describe("offline plan", () => {
     });
 
     it("is deterministic: two plans of one config are identical", async () => {
+        // `dev` was built in another process (the global setup); this one is built here.
         const again = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
         expect(JSON.stringify(again)).toBe(JSON.stringify(dev));
     });
@@ -186,6 +184,9 @@ describe("command line", () => {
         const saved = JSON.parse(fs.readFileSync(out, "utf8")) as Plan;
         expect(saved.resources.length).toBe(dev.resources.length);
         expect(Object.keys(saved)).toEqual(expect.arrayContaining(["resources", "findings", "summary", "outputs", "packConfig"]));
+        // The tests' dev plan is this very file: same builder, same format, byte for byte.
+        const same = fs.readFileSync(out, "utf8") === fs.readFileSync(stackPlanFile("dev"), "utf8");
+        expect(same, "the global setup's dev plan differs from npm run plan's").toBe(true);
     });
 
     it("exits 2 with one line per problem and no stack trace for a config error", () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { PlanResource } from "../../plan/types";
 import { runPlatform } from "../../plan/platformRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { loadStackPlan } from "../harness/stackPlans";
 
 /** Properties AWS (and the provider) update in place. */
 const IN_PLACE = new Set(["policy", "assumeRolePolicy", "value", "tags", "tagsAll", "description", "inlinePolicies", "users"]);
@@ -23,7 +24,7 @@ const byUrn = (resources: PlanResource[]) => new Map(resources.map((r) => [r.urn
 
 describe("adding a Studio user (dev)", async () => {
     const base = readStackConfigFile(stackConfigPath("dev"));
-    const before = byUrn((await runPlatform("dev", base)).resources);
+    const before = byUrn(loadStackPlan("dev").resources);
     const after = byUrn((await runPlatform("dev", withUser(base, 1, { name: "frank", role: "scientist" }))).resources);
     const added = [...after.keys()].filter((urn) => !before.has(urn));
     const removed = [...before.keys()].filter((urn) => !after.has(urn));

@@ -8,15 +8,16 @@ import { PolicyDocument } from "../../components/guardrails/document";
 import { trustAllowsSourceIdentity } from "../../components/guardrails/studioRoles";
 import { STUDIO_TEAM_PARAMETERS } from "../../components/studio/lifecycleScript";
 import { policiesByService } from "../../policy-pack/policies";
-import { buildPlan, reevaluatePlan } from "../../plan/buildPlan";
+import { reevaluatePlan } from "../../plan/buildPlan";
 import { PlanResource } from "../../plan/types";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { STACKS, loadStackPlan } from "../harness/stackPlans";
 import { at } from "./fixtures";
 
 const STUDIO_RULES = new Set(policiesByService.sagemaker.map((p) => p.name));
 
-describe.each(["dev", "prod"])("Studio in the %s plan", async (stack) => {
-    const plan = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)) });
+describe.each(STACKS)("Studio in the %s plan", (stack) => {
+    const plan = loadStackPlan(stack);
     const of = (type: string) => plan.resources.filter((r) => r.type === type);
     const domains = of("aws:sagemaker/domain:Domain");
     const roleByArn = new Map(of("aws:iam/role:Role").map((r) => [String(r.outputs.arn), r]));

@@ -1,18 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../plan/buildPlan";
-import { Plan, PlanResource } from "../../plan/types";
-import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { describe, expect, it } from "vitest";
+import { PlanResource } from "../../plan/types";
+import { loadStackPlan } from "../harness/stackPlans";
 
-let plan: Plan;
+const plan = loadStackPlan("dev");
 const named = (type: string, name: string): PlanResource => {
     const r = plan.resources.find((x) => x.type === type && x.name === name);
     if (!r) throw new Error(`${type} ${name} is not in the plan`);
     return r;
 };
-
-beforeAll(async () => {
-    plan = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")) });
-});
 
 describe("team jobs run in the team's own job security group (N3, E4)", () => {
     for (const team of ["fraud", "churn"]) {

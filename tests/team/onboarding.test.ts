@@ -3,12 +3,13 @@
  * removing a team that holds data is refused by the engine because its data-bearing resources
  * are protected. Proved plan-vs-plan on the dev stack, with the whole platform.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RunResult } from "../../plan/engine";
 import { runPlatform } from "../../plan/platformRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import type { PlanResource } from "../../plan/types";
 import type { RawConfig } from "../harness/configCases";
+import { loadStackPlan } from "../harness/stackPlans";
 
 type StackConfig = Record<string, unknown>;
 const devConfig = (): StackConfig => structuredClone(readStackConfigFile(stackConfigPath("dev")));
@@ -54,10 +55,8 @@ export function deletionBlockers(d: Diff): string[] {
 }
 
 describe("onboarding by config (plan vs plan)", () => {
-    let base: RunResult;
-    beforeAll(async () => {
-        base = await runPlatform("dev", devConfig());
-    });
+    // The dev plan as the stack file builds it (once per run); each change runs the program again.
+    const base: RunResult = loadStackPlan("dev");
 
     it("adding a team adds only new resources and replaces nothing", async () => {
         const config = devConfig();
