@@ -4,7 +4,7 @@
  *
  * - "stack": reads this run's dev or prod plan (tests/harness/stackPlans.ts) or runs the whole
  *   program (plan/platformRun.ts). Needs the global setup that builds the plans; one process per file.
- * - "components": runs components under Pulumi's mock runtime (plan/engine.ts). The runtime's state
+ * - "components": runs components in-process on the offline engine (plan/engine/). The runtime's state
  *   is process-global: one process per file.
  * - "unit": neither. Plain functions over documents, configs and policies; the files share worker
  *   threads and the modules they load.
@@ -56,7 +56,7 @@ export function suiteProject(file: string, root: string): SuiteProject {
     const modules = localImports(path.resolve(root, file));
     const has = (relative: string) => modules.has(path.join(root, relative));
     if (has("tests/harness/stackPlans.ts") || has("plan/platformRun.ts")) return "stack";
-    if (has("plan/engine.ts")) return "components";
+    if ([...modules].some((m) => m.startsWith(path.join(root, "plan", "engine") + path.sep))) return "components";
     return "unit";
 }
 

@@ -176,9 +176,9 @@ describe("enforcement levels as the CrossGuard engine resolves them", () => {
 });
 
 describe("command line", () => {
-    it("writes the JSON plan and exits 0 for dev", () => {
+    it("writes the JSON plan and exits 0 for dev (--mode up, the mode of the tests' plans)", () => {
         const out = path.join(tmp, "dev.json");
-        const r = runCli(["--stack", "dev", "--json", out]);
+        const r = runCli(["--stack", "dev", "--mode", "up", "--json", out]);
         expect(r.status).toBe(0);
         expect(r.stdout).toContain("secure-ds offline plan: stack dev");
         const saved = JSON.parse(fs.readFileSync(out, "utf8")) as Plan;
