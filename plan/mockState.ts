@@ -130,7 +130,11 @@ const BUILDERS: Record<string, Builder> = {
     "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
     "aws:ec2/internetGateway:InternetGateway": ec2("igw", "internet-gateway"),
     "aws:ec2/natGateway:NatGateway": ec2("nat", "natgateway"),
-    "aws:ec2/eip:Eip": ec2("eipalloc", "elastic-ip"),
+    // A VPC EIP's allocation id is its id; the NAT gateway of the scanning network reads it.
+    "aws:ec2/eip:Eip": (ctx, seed) => {
+        const out = ec2("eipalloc", "elastic-ip")(ctx, seed);
+        return { id: out.id, state: { ...out.state, allocationId: out.id } };
+    },
     "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
         return { id: name, state: { name, arn: regionalArn(ctx, "logs", `log-group:${name}`) } };
