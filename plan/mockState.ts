@@ -91,25 +91,6 @@ const BUILDERS: Record<string, Builder> = {
             },
         };
     },
-    // awsx.ec2.Vpc is a remote component: under mocks it is one opaque resource whose outputs we supply.
-    "awsx:ec2:Vpc": (ctx, seed) => {
-        const vpcId = `vpc-${hex(seed, 17)}`;
-        const specs = Array.isArray(ctx.inputs.subnetSpecs) ? (ctx.inputs.subnetSpecs as { type?: string }[]) : [{ type: "Private" }, { type: "Public" }];
-        const zones = Array.isArray(ctx.inputs.availabilityZoneNames) ? ctx.inputs.availabilityZoneNames.length : 2;
-        const ids = (type: string) =>
-            specs.some((s) => s.type === type) ? Array.from({ length: zones }, (_, i) => `subnet-${hex(`${seed}${type}${i}`, 17)}`) : [];
-        return {
-            id: vpcId,
-            state: {
-                vpcId,
-                privateSubnetIds: ids("Private"),
-                publicSubnetIds: ids("Public"),
-                isolatedSubnetIds: ids("Isolated"),
-                natGateways: [],
-                eips: [],
-            },
-        };
-    },
     "aws:ec2/subnet:Subnet": ec2("subnet", "subnet"),
     "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
     "aws:ec2/securityGroup:SecurityGroup": ec2("sg", "security-group"),
