@@ -91,25 +91,6 @@ const BUILDERS: Record<string, Builder> = {
             },
         };
     },
-    // awsx.ec2.Vpc is a remote component: under mocks it is one opaque resource whose outputs we supply.
-    "awsx:ec2:Vpc": (ctx, seed) => {
-        const vpcId = `vpc-${hex(seed, 17)}`;
-        const specs = Array.isArray(ctx.inputs.subnetSpecs) ? (ctx.inputs.subnetSpecs as { type?: string }[]) : [{ type: "Private" }, { type: "Public" }];
-        const zones = Array.isArray(ctx.inputs.availabilityZoneNames) ? ctx.inputs.availabilityZoneNames.length : 2;
-        const ids = (type: string) =>
-            specs.some((s) => s.type === type) ? Array.from({ length: zones }, (_, i) => `subnet-${hex(`${seed}${type}${i}`, 17)}`) : [];
-        return {
-            id: vpcId,
-            state: {
-                vpcId,
-                privateSubnetIds: ids("Private"),
-                publicSubnetIds: ids("Public"),
-                isolatedSubnetIds: ids("Isolated"),
-                natGateways: [],
-                eips: [],
-            },
-        };
-    },
     "aws:ec2/subnet:Subnet": ec2("subnet", "subnet"),
     "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
     "aws:ec2/securityGroup:SecurityGroup": ec2("sg", "security-group"),
@@ -130,7 +111,11 @@ const BUILDERS: Record<string, Builder> = {
     "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
     "aws:ec2/internetGateway:InternetGateway": ec2("igw", "internet-gateway"),
     "aws:ec2/natGateway:NatGateway": ec2("nat", "natgateway"),
-    "aws:ec2/eip:Eip": ec2("eipalloc", "elastic-ip"),
+    // A VPC EIP's allocation id is its id; the NAT gateway of the scanning network reads it.
+    "aws:ec2/eip:Eip": (ctx, seed) => {
+        const out = ec2("eipalloc", "elastic-ip")(ctx, seed);
+        return { id: out.id, state: { ...out.state, allocationId: out.id } };
+    },
     "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
         return { id: name, state: { name, arn: regionalArn(ctx, "logs", `log-group:${name}`) } };

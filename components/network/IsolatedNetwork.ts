@@ -52,8 +52,8 @@ export interface IsolatedNetworkArgs {
 /**
  * The data-science VPC: no internet gateway, egress-only gateway, NAT or peering, no default
  * route; AWS services only through VPC endpoints with scoped policies (N6, N7); one security group
- * per user profile (N9); flow logs of all traffic (G5). Built from aws.ec2 resources because
- * awsx.ec2.Vpc always creates an internet gateway.
+ * per user profile (N9); flow logs of all traffic (G5). Built from aws.ec2 resources, as every VPC
+ * of the platform is, so the plan and the policy pack see each gateway, route and subnet.
  */
 export class IsolatedNetwork extends pulumi.ComponentResource implements NetworkContext {
     readonly vpc: aws.ec2.Vpc;

@@ -7,7 +7,7 @@ import { LOG_RETENTION_DAYS } from "../logRetention";
 import { VPC_FLOW_LOGS_DEFAULTS } from "./defaults";
 
 export interface VpcFlowLogsArgs {
-    /** The VPC whose traffic is logged (an aws.ec2.Vpc id, or awsx.ec2.Vpc's vpcId). Required. */
+    /** The VPC whose traffic is logged (an aws.ec2.Vpc id). Required. */
     vpcId: pulumi.Input<string>;
     /** Partition, region and account of the VPC: scope the delivery role's trust. Required. */
     account: AccountContext;

@@ -1,5 +1,4 @@
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -26,6 +25,7 @@ import { CodeStarProvider, PYTHON_VERSION_PATTERN, SCAN_PIPELINE_DEFAULTS, SCAN_
 import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import { ScanPolicy } from "./decide/types";
 import { MirrorNames } from "./mirrorNames";
+import { ScanEgressNetwork } from "./ScanEgressNetwork";
 import { buildAction, codeStarSourceAction, notificationTemplate, plaintextVariables, s3SourceAction } from "./scanPipelineActions";
 import { NOTIFIED_STATES, SCAN_STAGES, ScanPipelineNames, ScanPipelineRole, ScanStage, scanPipelineNames } from "./scanPipelineNames";
 
@@ -89,7 +89,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
     readonly reportsBucket: SecureBucket;
     readonly sourceBucket?: SecureBucket;
     readonly connection?: aws.codestarconnections.Connection;
-    readonly scanVpc: awsx.ec2.Vpc;
+    readonly scanNetwork: ScanEgressNetwork;
     readonly projects: Record<ScanStage, aws.codebuild.Project>;
     readonly roles: Record<ScanPipelineRole, aws.iam.Role>;
     readonly scanRoleArn: pulumi.Output<string>;
@@ -115,7 +115,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const intake = this.createIntake(c);
         this.sourceBucket = intake.sourceBucket;
         this.connection = intake.connection;
-        this.scanVpc = this.createScanVpc(c);
+        this.scanNetwork = this.createScanNetwork(c);
         const scanSecurityGroup = this.createScanSecurityGroup(c);
         const logs = this.createLogGroups(c);
         const policies = this.createStagePolicies(c, logs, tools);
@@ -238,28 +238,21 @@ export class ScanPipeline extends pulumi.ComponentResource {
     }
 
     /**
-     * Egress-only scanning VPC: private subnets behind one NAT, nothing inbound, flow logs on. It is
-     * not the data VPC (which has no internet path at all, S1); awsx fits here because egress is wanted.
+     * Egress-only scanning VPC (ScanEgressNetwork): private subnets behind one NAT, nothing inbound,
+     * flow logs on. It is not the data VPC, which has no internet path at all (S1, N6).
      */
-    private createScanVpc(c: Step): awsx.ec2.Vpc {
-        const vpc = new awsx.ec2.Vpc(
-            `${c.name}-scan-vpc`,
-            {
-                cidrBlock: c.settings.scanVpcCidr,
-                availabilityZoneNames: c.args.availabilityZones.slice(0, 2),
-                natGateways: { strategy: "Single" },
-                subnetStrategy: "Auto",
-                subnetSpecs: [{ type: "Private" }, { type: "Public" }],
-                enableDnsHostnames: true,
-                enableDnsSupport: true,
-                tags: { Name: `${c.names.prefix}-package-scanning` },
-            },
+    private createScanNetwork(c: Step): ScanEgressNetwork {
+        const network = new ScanEgressNetwork(
+            `${c.name}-scan-network`,
+            { cidr: c.settings.scanVpcCidr, availabilityZones: c.args.availabilityZones.slice(0, 2), namePrefix: c.names.prefix },
             c.child,
         );
+        // Parented here, not in the network: the log group is protected audit evidence, and keeping
+        // its URN means a deploy never tries to delete it.
         new VpcFlowLogs(
             `${c.name}-scan-vpc-flow-logs`,
             {
-                vpcId: vpc.vpcId,
+                vpcId: network.vpcId,
                 account: c.args.account,
                 logGroupName: `/secure-ds/${c.names.prefix}/vpc-flow-logs/package-scanning`,
                 roleName: c.names.roles.flowLogs,
@@ -267,14 +260,14 @@ export class ScanPipeline extends pulumi.ComponentResource {
             },
             c.child,
         );
-        return vpc;
+        return network;
     }
 
     private createScanSecurityGroup(c: Step): aws.ec2.SecurityGroup {
         return new aws.ec2.SecurityGroup(
             `${c.name}-scan-sg`,
             {
-                vpcId: this.scanVpc.vpcId,
+                vpcId: this.scanNetwork.vpcId,
                 description: "Package scan builds: outbound HTTP(S) only, nothing inbound",
                 egress: [
                     {
@@ -317,9 +310,9 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 ? { tools: { bucket: reportsBucketName, keys: stage === "scan" ? [tools.decideKey, tools.helpersKey] : [tools.decideKey] } }
                 : {}),
         });
-        const subnetArns = this.scanVpc.privateSubnetIds.apply((ids) =>
-            ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`),
-        );
+        const subnetArns = pulumi
+            .all(this.scanNetwork.privateSubnetIds)
+            .apply((ids) => ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`));
         return {
             scan: stagePolicy(
                 "scan",
@@ -380,7 +373,13 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     },
                     logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: deps.logs[stage].name }, s3Logs: { status: "DISABLED" } },
                     ...(vpc
-                        ? { vpcConfig: { vpcId: this.scanVpc.vpcId, subnets: this.scanVpc.privateSubnetIds, securityGroupIds: [deps.scanSecurityGroup.id] } }
+                        ? {
+                              vpcConfig: {
+                                  vpcId: this.scanNetwork.vpcId,
+                                  subnets: this.scanNetwork.privateSubnetIds,
+                                  securityGroupIds: [deps.scanSecurityGroup.id],
+                              },
+                          }
                         : {}),
                 },
                 // A build must not start before its role may write its logs and reach its inputs.

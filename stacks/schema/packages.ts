@@ -124,7 +124,7 @@ export const packagesSchema = z
             ctx.addIssue({
                 code: "custom",
                 path: ["scanVpcCidr"],
-                message: `"${cfg.scanVpcCidr}" is a /${scanPrefix}; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private and two public subnets need room)`,
+                message: `"${cfg.scanVpcCidr}" is a /${scanPrefix}; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private subnets and the NAT's public subnet need room)`,
             });
         }
         const seen = new Set<string>();

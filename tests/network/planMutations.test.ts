@@ -37,6 +37,12 @@ const find = (resources: PlanResource[], type: string, name?: string): PlanResou
 };
 const VPC = "aws:ec2/vpc:Vpc";
 const vpcUrn = (resources: PlanResource[]) => find(resources, VPC, "data-science-vpc").urn;
+/** The first `type` of the isolated data VPC: the scanning VPC's subnets and route tables come earlier in the plan. */
+const isolatedOne = (resources: PlanResource[], type: string): PlanResource => {
+    const r = resources.find((x) => x.type === type && x.name.startsWith("data-science-"));
+    if (!r) throw new Error(`the dev plan has no ${type} of the data VPC`);
+    return r;
+};
 
 /** A resource added to the plan as the engine would record it. */
 function added(type: string, name: string, inputs: Record<string, unknown>, propertyDependencies: Record<string, string[]>): PlanResource {
@@ -110,7 +116,7 @@ describe("the dev plan's network under the mandatory pack", () => {
             "a NAT gateway in an isolated subnet",
             "isolated-vpc-no-internet-path",
             (rs) => {
-                rs.push(added("aws:ec2/natGateway:NatGateway", "nat", {}, { subnetId: [find(rs, "aws:ec2/subnet:Subnet").urn] }));
+                rs.push(added("aws:ec2/natGateway:NatGateway", "nat", {}, { subnetId: [isolatedOne(rs, "aws:ec2/subnet:Subnet").urn] }));
             },
         ],
         [
@@ -122,7 +128,7 @@ describe("the dev plan's network under the mandatory pack", () => {
                         "aws:ec2/route:Route",
                         "default",
                         { destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-0123" },
-                        { routeTableId: [find(rs, "aws:ec2/routeTable:RouteTable").urn] },
+                        { routeTableId: [isolatedOne(rs, "aws:ec2/routeTable:RouteTable").urn] },
                     ),
                 );
             },

@@ -131,6 +131,12 @@ function endpointFor(rs: Resources, service: string): PlanResource {
     return e;
 }
 
+function dataVpcRouteTable(rs: Resources): PlanResource {
+    const t = rs.all(T.routeTable).find((x) => x.name.startsWith("data-science-"));
+    if (!t) throw new MissingTarget(`no route table of the data VPC in the ${rs.stack} plan`);
+    return t;
+}
+
 function dropProperty(r: PlanResource, property: string): void {
     if (!(property in r.inputs)) throw new MissingTarget(`${r.name} has no ${property}`);
     delete r.inputs[property];
@@ -428,7 +434,8 @@ const mutations: Mutation[] = [
                 "aws:ec2/route:Route",
                 "mutant-route",
                 { routeTableId: "rtb-x", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-x" },
-                { routeTableId: [[T.routeTable, rs.all(T.routeTable)[0].name]] },
+                // A route table of the data VPC: the scanning VPC's come first in the plan, and may route to the internet.
+                { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
             ),
     },
     { name: "endpoint private DNS off", apply: (rs) => (endpointFor(rs, "sagemaker.api").inputs.privateDnsEnabled = false) },

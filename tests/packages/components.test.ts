@@ -209,17 +209,26 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         expect(stages[3].actions[0].configuration.ProjectName).toBe("acme-dev-package-publish");
     });
 
-    it("builds the egress-only scanning VPC with awsx (private subnets, one NAT) and flow logs", () => {
-        const vpc = one(r, "awsx:ec2:Vpc");
-        expect(vpc.inputs).toMatchObject({
-            cidrBlock: "10.250.0.0/22",
-            natGateways: { strategy: "Single" },
-            subnetSpecs: [{ type: "Private" }, { type: "Public" }],
-            availabilityZoneNames: ["eu-west-1a", "eu-west-1b"],
-        });
-        expect(one(r, "aws:ec2/flowLog:FlowLog").inputs.vpcId).toBe(vpc.outputs.vpcId);
+    it("runs the scan build in the scanning network's private subnets (first two zones), with flow logs and an ingress-free group", () => {
+        const network = one(r, "secure-ds:packages:ScanEgressNetwork");
+        const vpc = one(r, "aws:ec2/vpc:Vpc", "pkg-scan-network-vpc");
+        expect(vpc.parent).toBe(network.urn);
+        expect(vpc.inputs.cidrBlock).toBe("10.250.0.0/22");
+        const privateSubnets = byType(r, "aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("pkg-scan-network-private-"));
+        expect(privateSubnets.map((s) => s.inputs.availabilityZone)).toEqual(["eu-west-1a", "eu-west-1b"]);
+        const scan = byType(r, "aws:codebuild/project:Project").find((p) => p.inputs.name === "acme-dev-package-scan");
         const sg = one(r, "aws:ec2/securityGroup:SecurityGroup");
+        expect(scan?.inputs.vpcConfig).toEqual({ vpcId: vpc.outputs.id, subnets: privateSubnets.map((s) => s.outputs.id), securityGroupIds: [sg.outputs.id] });
+        expect(sg.inputs.vpcId).toBe(vpc.outputs.id);
         expect(sg.inputs.ingress ?? []).toEqual([]);
+        // The flow logs stay a child of the pipeline: their protected log group keeps its URN.
+        const flowLog = one(r, "aws:ec2/flowLog:FlowLog");
+        expect(flowLog.inputs).toMatchObject({ vpcId: vpc.outputs.id, trafficType: "ALL" });
+        expect(one(r, "secure-ds:network:VpcFlowLogs").parent).toBe(one(r, "secure-ds:packages:ScanPipeline").urn);
+        const scanPolicy = doc(byType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "pkg-scan-policy")?.inputs.policy);
+        const subnetArns = privateSubnets.map((s) => `arn:aws:ec2:eu-west-1:111111111111:subnet/${String(s.outputs.id)}`);
+        expect(JSON.stringify(scanPolicy)).toContain(JSON.stringify(subnetArns[0]));
+        expect(JSON.stringify(scanPolicy)).toContain(JSON.stringify(subnetArns[1]));
     });
 
     it("notifies by e-mail through a KMS topic on pipeline failure", () => {

@@ -67,7 +67,7 @@ describe("packages config", () => {
         ]);
         raw.packages = { scanVpcCidr: "10.250.0.0/27" };
         expect(problems(raw)).toEqual([
-            'secure-ds:platform.packages.scanVpcCidr: "10.250.0.0/27" is a /27; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private and two public subnets need room)',
+            `secure-ds:platform.packages.scanVpcCidr: "10.250.0.0/27" is a /27; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private subnets and the NAT's public subnet need room)`,
         ]);
         raw.packages = { scanVpcCidr: "10.250.0.0/24" };
         expect(problems(raw)).toEqual([]);

@@ -4,6 +4,43 @@ import { StackCaseResource } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { ISOLATED, EC2, egressVpc, isolatedVpc } from "./fixtures";
 
+const RTA = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const EIP = "aws:ec2/eip:Eip";
+
+/**
+ * The egress path components/packages/ScanEgressNetwork.ts builds, attached to the VPC `vpc`:
+ * internet gateway, a public subnet holding the NAT and its EIP, and a private subnet whose
+ * default route goes to the NAT, each subnet with its own route table.
+ */
+const egressPath = (vpc: string): StackCaseResource[] => {
+    const n = (role: string) => `${vpc}-${role}`;
+    const subnet = (role: string): StackCaseResource => ({
+        type: EC2.subnet,
+        name: n(role),
+        props: { mapPublicIpOnLaunch: false },
+        propertyDependencies: { vpcId: [vpc] },
+    });
+    const table = (role: string, target: Record<string, string[]>, props: Record<string, unknown>): StackCaseResource[] => [
+        { type: EC2.routeTable, name: n(`${role}-rt`), props: {}, propertyDependencies: { vpcId: [vpc] } },
+        { type: EC2.route, name: n(`${role}-default`), props, propertyDependencies: { routeTableId: [n(`${role}-rt`)], ...target } },
+        { type: RTA, name: n(`${role}-rta`), props: {}, propertyDependencies: { subnetId: [n(role)], routeTableId: [n(`${role}-rt`)] } },
+    ];
+    return [
+        { type: EC2.internetGateway, name: n("igw"), props: {}, propertyDependencies: { vpcId: [vpc] } },
+        subnet("public"),
+        ...table("public", { gatewayId: [n("igw")] }, { destinationCidrBlock: "0.0.0.0/0" }),
+        { type: EIP, name: n("nat-eip"), props: { domain: "vpc" } },
+        {
+            type: EC2.natGateway,
+            name: n("nat"),
+            props: { connectivityType: "public" },
+            propertyDependencies: { subnetId: [n("public")], allocationId: [n("nat-eip")] },
+        },
+        subnet("private"),
+        ...table("private", { natGatewayId: [n("nat")] }, { destinationCidrBlock: "0.0.0.0/0" }),
+    ];
+};
+
 describeRule(isolatedVpcNoInternetPath, () => {
     it("passes the isolated VPC with endpoints only, and leaves an egress VPC alone", async () => {
         const endpoint: StackCaseResource = {
@@ -13,6 +50,21 @@ describeRule(isolatedVpcNoInternetPath, () => {
             propertyDependencies: { vpcId: ["vpc"], routeTableIds: ["rt"] },
         };
         await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc([endpoint]), ...egressVpc]);
+    });
+    it("passes the scanning network's internet gateway, NAT and default routes in the VPC without the isolation tag", async () => {
+        const scanVpc: StackCaseResource = { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.250.0.0/22", tags: { Name: "scan" } } };
+        await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc(), scanVpc, ...egressPath("scan-vpc")]);
+    });
+    it("reports the same internet gateway, NAT and default routes attached to the isolated VPC", async () => {
+        const v = await expectViolations(isolatedVpcNoInternetPath, isolatedVpc(egressPath("vpc")));
+        expect(v.sort()).toEqual(
+            [
+                "vpc-igw is an internet gateway in the isolated VPC vpc; the data-science network must have no internet path (N6).",
+                "vpc-nat is a NAT gateway in the isolated VPC vpc; the data-science network must have no internet path (N6).",
+                "Route vpc-public-default sends 0.0.0.0/0 out of the isolated VPC vpc; remove the default route (N6).",
+                "Route vpc-private-default sends 0.0.0.0/0 out of the isolated VPC vpc; remove the default route (N6).",
+            ].sort(),
+        );
     });
     it("reports an internet gateway, its attachment and an egress-only gateway", async () => {
         const v = await expectViolations(

@@ -21,6 +21,11 @@ describeRule(subnetNoPublicIp, () => {
     ])("reports %s", async (_label, c) => {
         await expectViolations(subnetNoPublicIp, c);
     });
+    it("holds every subnet to it, the scanning VPC's NAT subnet too: the NAT's address comes from its EIP", async () => {
+        const natSubnet = { type: EC2.subnet, props: { mapPublicIpOnLaunch: false, tags: { Name: "acme-dev-package-scanning-public" } } };
+        await expectCompliant(subnetNoPublicIp, natSubnet);
+        await expectViolations(subnetNoPublicIp, { ...natSubnet, props: { ...natSubnet.props, mapPublicIpOnLaunch: true } });
+    });
     it("skips unknown values as a preview does", async () => {
         expect(await runResourcePolicy(subnetNoPublicIp, { type: EC2.subnet, props: { mapPublicIpOnLaunch: UNKNOWN } })).toEqual([]);
     });
