@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { NOT_KNOWN, SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, keyRef, list, ofType, propsOf, record } from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, keyRef, known, list, ofType, propsOf, record } from "../common";
 
 interface KeyUse {
     resource: PolicyResource;
@@ -16,7 +16,11 @@ function keyUses(resources: PolicyResource[]): KeyUse[] {
         uses.push({ resource: r, property: "kmsKeyId", ref: keyRef(() => propsOf(r, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)?.kmsKeyId) });
     }
     for (const r of ofType(resources, TYPES.s3Sse, TYPES.s3SseV2)) {
-        const rules = list(propsOf(r, TYPES.s3Sse, TYPES.s3SseV2)?.rules);
+        const rules = known(() => list(propsOf(r, TYPES.s3Sse, TYPES.s3SseV2)?.rules));
+        if (rules === NOT_KNOWN) {
+            uses.push({ resource: r, property: "rules", ref: NOT_KNOWN });
+            continue;
+        }
         const refs = rules.map((rule) => keyRef(() => rule?.applyServerSideEncryptionByDefault?.kmsMasterKeyId));
         for (const ref of refs) if (ref) uses.push({ resource: r, property: "rules", ref });
         // A single `rule` is no input of the aws v7 types (so it is read untyped); a program
