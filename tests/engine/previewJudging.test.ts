@@ -9,6 +9,9 @@ import { buildPlan } from "../../plan/buildPlan";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { Plan } from "../../plan/types";
 import { policies } from "../../policy-pack/policies";
+import { isolatedVpcNoInternetPath } from "../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
+import { UNKNOWN, judgeStackPolicy } from "../harness/policyArgs";
+import { EC2, ISOLATED } from "../policies/ec2/fixtures";
 
 /** Policies that may defer a check to `pulumi up` in a preview, and why (their previewDeferral). */
 const DEFERRED: Record<string, string> = {
@@ -28,13 +31,13 @@ const DEFERRED: Record<string, string> = {
 
 const plans: Record<string, Plan> = {};
 
-beforeAll(async () => {
-    for (const stack of ["dev", "prod"] as const) {
-        plans[stack] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)), mode: "preview" });
-    }
-}, 600_000);
-
 describe("a first preview judges every mandatory policy", () => {
+    beforeAll(async () => {
+        for (const stack of ["dev", "prod"] as const) {
+            plans[stack] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)), mode: "preview" });
+        }
+    }, 600_000);
+
     it.each(["dev", "prod"])("%s: no mandatory policy is skipped for an unknown value", (stack) => {
         const skipped = plans[stack].undecided.filter((u) => u.level === "mandatory").map((u) => `${u.policy} on ${u.urn ?? "(stack)"}: ${u.message}`);
         expect(skipped).toEqual([]);
@@ -63,5 +66,26 @@ describe("a first preview judges every mandatory policy", () => {
         for (const p of policies.filter((x) => x.previewDeferral !== undefined)) {
             expect(p.description, `${p.name} says in its description that a preview leaves it to pulumi up`).toMatch(/`pulumi up`/);
         }
+    });
+});
+
+describe("an internet gateway added to the isolated data VPC, in a first preview", () => {
+    // Everything is being created: the VPC's id and the gateway's vpcId are unknown; only the
+    // gateway's propertyDependencies say which VPC it is in.
+    const stack = (igwVpc: string) => [
+        { type: EC2.vpc, name: "data-vpc", props: { id: UNKNOWN, cidrBlock: "10.20.0.0/16", tags: ISOLATED } },
+        { type: EC2.vpc, name: "scan-vpc", props: { id: UNKNOWN, cidrBlock: "10.30.0.0/16" } },
+        { type: EC2.internetGateway, name: "igw", props: { id: UNKNOWN, vpcId: UNKNOWN }, propertyDependencies: { vpcId: [igwVpc] } },
+    ];
+
+    it("is refused: a mandatory finding, judged rather than skipped", async () => {
+        expect(isolatedVpcNoInternetPath.enforcementLevel).toBe("mandatory");
+        const judged = await judgeStackPolicy(isolatedVpcNoInternetPath, stack("data-vpc"));
+        expect(judged.undecided).toEqual([]);
+        expect(judged.violations).toEqual([expect.stringContaining("igw is an internet gateway in the isolated VPC data-vpc")]);
+    });
+
+    it("is judged, and passes, in a VPC that is not isolated", async () => {
+        expect(await judgeStackPolicy(isolatedVpcNoInternetPath, stack("scan-vpc"))).toEqual({ violations: [], undecided: [] });
     });
 });
