@@ -8,7 +8,7 @@ import { policies as packPolicies } from "../policy-pack/policies";
 import { packConfigPath } from "./evaluate";
 import { parsePackConfig } from "./packConfig";
 import { judgeSaved, readPackConfigFile, runThroughCli, Timings } from "./protocolRun";
-import { summarise } from "./summary";
+import { splitDeferred, summarise } from "./summary";
 import { PLAN_FORMAT_VERSION, Plan, PlanMode } from "./types";
 
 export { summarise } from "./summary";
@@ -30,6 +30,8 @@ export interface BuildPlanOptions {
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
 const controlsOf = (policy: string): string[] => CONTROLS.get(policy) ?? [];
+const DEFERRALS = new Map(packPolicies.map((p) => [p.name, p.previewDeferral]));
+const deferralOf = (policy: string): string | undefined => DEFERRALS.get(policy);
 
 let lastTimings: Timings | undefined;
 
@@ -46,6 +48,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     const packConfigFile = options.packConfigFile ?? packConfigPath(policyEnforcement(cfg));
     const run = await runThroughCli({ stack: options.stack, config: options.config, mode, packConfigFile, controls: controlsOf, env: options.env });
     lastTimings = run.timings;
+    const { undecided, deferred } = splitDeferred(run.undecided, deferralOf);
     return {
         formatVersion: PLAN_FORMAT_VERSION,
         project: "secure-ds",
@@ -54,9 +57,10 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         resources: run.resources,
         outputs: run.outputs,
         findings: run.findings,
-        undecided: run.undecided,
+        undecided,
+        deferred,
         packConfig: readPackConfigFile(packConfigFile).raw,
-        summary: summarise(options.stack, cfg.environment, run.resources, run.findings, run.outputs, mode, run.undecided),
+        summary: summarise(options.stack, cfg.environment, run.resources, run.findings, run.outputs, mode, undecided, deferred),
     };
 }
 
@@ -78,13 +82,16 @@ export async function reevaluatePlan(plan: Plan, packConfigFile?: string): Promi
     if (!source) throw new Error("the plan records no packConfig; pass --pack-config FILE");
     const mode = plan.mode ?? "up";
     const resources = structuredClone(plan.resources);
-    const { findings, undecided } = await judgeSaved(plan.stack, mode, {}, resources, source.parsed, packConfigFile ?? "(recorded in the plan)", controlsOf);
+    const judged = await judgeSaved(plan.stack, mode, {}, resources, source.parsed, packConfigFile ?? "(recorded in the plan)", controlsOf);
+    const { findings } = judged;
+    const { undecided, deferred } = splitDeferred(judged.undecided, deferralOf);
     return {
         ...plan,
         resources,
         findings,
         undecided,
+        deferred,
         packConfig: source.raw,
-        summary: summarise(plan.stack, plan.summary?.environment, resources, findings, plan.outputs ?? {}, mode, undecided),
+        summary: summarise(plan.stack, plan.summary?.environment, resources, findings, plan.outputs ?? {}, mode, undecided, deferred),
     };
 }

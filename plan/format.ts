@@ -43,6 +43,18 @@ export function formatPlan(plan: Plan): string {
             );
         }
     }
+    const deferred = s.deferred ?? { total: 0, byPolicy: {} };
+    if (deferred.total > 0) {
+        lines.push("");
+        lines.push(`Deferred to \`pulumi up\` (a document unknown in this preview): ${deferred.total}`);
+        for (const [policy, levels] of Object.entries(deferred.byPolicy).sort()) {
+            lines.push(
+                `  ${policy}: ${Object.entries(levels)
+                    .map(([level, n]) => `${n} ${level}`)
+                    .join(", ")}`,
+            );
+        }
+    }
     lines.push("");
     lines.push(`Findings: ${s.findings.mandatory} mandatory, ${s.findings.advisory} advisory`);
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));

@@ -1,5 +1,6 @@
 /** The plan summary: resources per account and component, finding counts, undecided checks. */
-import { PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
+import { DEFERRED_TO_UP } from "../policy-pack/policies/common/preview";
+import { PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
 
 /** The component a custom resource belongs to: its top-most ancestor below the account layer. */
 function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): string {
@@ -13,6 +14,25 @@ function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): 
         current = parent;
     }
     return component;
+}
+
+/**
+ * Splits the pack's "can't run … during preview" diagnostics: a check its policy deferred to
+ * `pulumi up` (its message carries DEFERRED_TO_UP and the policy has `previewDeferral`
+ * metadata, whose reason it gets) is deferred; any other is undecided.
+ */
+export function splitDeferred(
+    all: PlanUndecided[],
+    deferralOf: (policy: string) => string | undefined,
+): { undecided: PlanUndecided[]; deferred: PlanDeferred[] } {
+    const undecided: PlanUndecided[] = [];
+    const deferred: PlanDeferred[] = [];
+    for (const u of all) {
+        const reason = deferralOf(u.policy);
+        if (reason !== undefined && u.message.startsWith(DEFERRED_TO_UP)) deferred.push({ ...u, reason });
+        else undecided.push(u);
+    }
+    return { undecided, deferred };
 }
 
 function undecidedSummary(undecided: PlanUndecided[]): PlanSummary["undecided"] {
@@ -32,6 +52,7 @@ export function summarise(
     outputs: Record<string, unknown>,
     mode: PlanMode = "up",
     undecided: PlanUndecided[] = [],
+    deferred: PlanDeferred[] = [],
 ): PlanSummary {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byAccount: PlanSummary["byAccount"] = {};
@@ -58,6 +79,7 @@ export function summarise(
             advisory: findings.filter((f) => f.level === "advisory").length,
         },
         undecided: undecidedSummary(undecided),
+        deferred: undecidedSummary(deferred),
         notVisible: resources.filter((r) => r.visible === false).map((r) => r.urn),
         sections,
     };

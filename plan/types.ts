@@ -82,6 +82,16 @@ export interface PlanUndecided {
     message: string;
 }
 
+/**
+ * A check a policy deferred to `pulumi up` because a document it must read is unknown in a preview
+ * (`deferToUp`, policy-pack/policies/common/preview.ts). Counted apart from `undecided`: the
+ * policy says so by its `previewDeferral` metadata, which is the reason given here.
+ */
+export interface PlanDeferred extends PlanUndecided {
+    /** The policy's `previewDeferral`: why a preview cannot judge this. */
+    reason: string;
+}
+
 export interface PlanSummary {
     stack: string;
     mode: PlanMode;
@@ -93,6 +103,8 @@ export interface PlanSummary {
     findings: { mandatory: number; advisory: number };
     /** "can't run … during preview" per policy and configured level. */
     undecided: { total: number; byPolicy: Record<string, Partial<Record<EnforcementLevel, number>>> };
+    /** Checks deferred to `pulumi up` (see PlanDeferred), per policy and configured level. */
+    deferred: { total: number; byPolicy: Record<string, Partial<Record<EnforcementLevel, number>>> };
     /** URNs of remote components whose resources the plan cannot see. */
     notVisible: string[];
     /** Sections contributed by components (e.g. the network capacity plan). */
@@ -110,6 +122,8 @@ export interface Plan {
     findings: PlanFinding[];
     /** Checks the pack could not run in a preview (see PlanUndecided). */
     undecided: PlanUndecided[];
+    /** Checks the pack deferred to `pulumi up` (see PlanDeferred); not in `undecided`. */
+    deferred: PlanDeferred[];
     /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content). */
     packConfig: Record<string, unknown>;
     summary: PlanSummary;

@@ -25,15 +25,21 @@ type Validation<A> = ((args: A, reportViolation: ReportViolation) => Promise<voi
 
 /**
  * Runs a policy's `validateResource` or `validateStack` (CrossGuard takes one or a list) in
- * order, as the engine does: a skipped validation (ValidationSkipped) is not a failure, any other
- * error propagates.
+ * order, as the engine does: a skipped validation (ValidationSkipped) is not a failure (`onSkipped`
+ * hears of it), any other error propagates.
  */
-export async function runValidations<A>(validations: Validation<A> | Validation<A>[], args: A, report: ReportViolation): Promise<void> {
+export async function runValidations<A>(
+    validations: Validation<A> | Validation<A>[],
+    args: A,
+    report: ReportViolation,
+    onSkipped?: (err: ValidationSkipped) => void,
+): Promise<void> {
     for (const validate of Array.isArray(validations) ? validations : [validations]) {
         try {
             await validate?.(args, report);
         } catch (err) {
             if (!(err instanceof ValidationSkipped)) throw err;
+            onSkipped?.(err);
         }
     }
 }

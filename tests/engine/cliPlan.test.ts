@@ -84,16 +84,23 @@ describe("the plan through the CLI's entry points", () => {
         expect(plans["dev-up"].undecided).toEqual([]);
     });
 
-    it("counts the checks a preview cannot decide, per policy and configured level", () => {
+    it("counts the checks a preview cannot decide, per policy and configured level, deferred ones apart", () => {
         for (const key of ["dev-preview", "prod-preview"]) {
-            const { undecided, summary } = plans[key];
-            expect(undecided.length).toBeGreaterThan(0);
-            expect(summary.undecided.total).toBe(undecided.length);
-            const total = Object.values(summary.undecided.byPolicy)
-                .flatMap((levels) => Object.values(levels))
-                .reduce((a, b) => a + (b ?? 0), 0);
-            expect(total).toBe(undecided.length);
-            for (const u of undecided) expect(u.message).not.toMatch(/^can't run/);
+            const { undecided, deferred, summary } = plans[key];
+            // Since the pack judges presence and relations without reading unknown values, what a
+            // first preview cannot decide is the documents that embed new ARNs: deferred to `pulumi up`.
+            expect(undecided.length + deferred.length).toBeGreaterThan(0);
+            for (const [list, counts] of [
+                [undecided, summary.undecided],
+                [deferred, summary.deferred],
+            ] as const) {
+                expect(counts.total).toBe(list.length);
+                const total = Object.values(counts.byPolicy)
+                    .flatMap((levels) => Object.values(levels))
+                    .reduce((a, b) => a + (b ?? 0), 0);
+                expect(total).toBe(list.length);
+                for (const u of list) expect(u.message).not.toMatch(/^can't run/);
+            }
         }
     });
 

@@ -2,7 +2,9 @@
  * Synthetic CrossGuard arguments for calling one policy directly, as pulumi-policy-aws's
  * tests do. Config defaults from the policy's configSchema are applied here because the engine,
  * not the SDK, applies them. Properties given as UNKNOWN behave as in a preview: reading one
- * throws, and the policy is skipped (mirrors the SDK's unknownCheckingProxy).
+ * throws, and the policy is skipped (mirrors the SDK's unknownCheckingProxy, which traps only
+ * `get`: `in` and `Object.keys` see an UNKNOWN property as present, as they do in the SDK).
+ * `judgeResourcePolicy` / `judgeStackPolicy` also say whether the policy was skipped that way.
  */
 import type { ReportViolation, ResourceValidationArgs, StackValidationArgs, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import { SecureDsResourcePolicy, SecureDsStackPolicy } from "../../policy-pack/policies/common";
@@ -10,15 +12,32 @@ import { ValidationSkipped, configDefaults, notApplicable, policyResource, runVa
 
 export const UNKNOWN = Symbol("unknown");
 
-/** Reading an UNKNOWN property. Keep "Unknown" in the name: `known()` (policy-pack/policies/common/values.ts) tells it by its name. */
-class UnknownValueRead extends ValidationSkipped {}
+/**
+ * Reading an UNKNOWN property. Named as the SDK's error is: `isUnknownRead()`
+ * (policy-pack/policies/common/preview.ts) tells it by its name.
+ */
+class UnknownValueError extends ValidationSkipped {
+    override name = "UnknownValueError";
+}
+
+/** What a policy did with a case: the violations it reported, and the unknown-read messages of validations it could not run. */
+export interface Judged {
+    violations: string[];
+    undecided: string[];
+}
+
+function undecidedOf(into: string[]): (err: ValidationSkipped) => void {
+    return (err) => {
+        if (err instanceof UnknownValueError) into.push(err.message);
+    };
+}
 
 function unknownChecking<T>(value: T): T {
     if (value === null || typeof value !== "object") return value;
     return new Proxy(value as object, {
         get(target, prop, receiver) {
             const v = Reflect.get(target, prop, receiver);
-            if (v === UNKNOWN) throw new UnknownValueRead(`read unknown property ${String(prop)}`);
+            if (v === UNKNOWN) throw new UnknownValueError(`value at .${String(prop)} can't be known during preview`);
             return unknownChecking(v);
         },
     }) as T;
@@ -46,7 +65,13 @@ export interface ResourceCase {
 
 /** Runs one resource policy; returns the violation messages (empty when compliant or skipped). */
 export async function runResourcePolicy(policy: SecureDsResourcePolicy, c: ResourceCase): Promise<string[]> {
+    return (await judgeResourcePolicy(policy, c)).violations;
+}
+
+/** Runs one resource policy; its violations and whether it was skipped for an unknown value. */
+export async function judgeResourcePolicy(policy: SecureDsResourcePolicy, c: ResourceCase): Promise<Judged> {
     const violations: string[] = [];
+    const undecided: string[] = [];
     const report: ReportViolation = (message) => violations.push(message);
     const name = c.name ?? "test";
     const args = {
@@ -64,8 +89,8 @@ export async function runResourcePolicy(policy: SecureDsResourcePolicy, c: Resou
         getConfig: () => ({ ...configDefaults(policy), ...(c.config ?? {}) }),
         notApplicable,
     } as unknown as ResourceValidationArgs;
-    await runValidations(policy.validateResource, args, report);
-    return violations;
+    await runValidations(policy.validateResource, args, report, undecidedOf(undecided));
+    return { violations, undecided };
 }
 
 export interface StackCaseResource {
@@ -82,7 +107,13 @@ export interface StackCaseResource {
 
 /** Runs one stack policy over synthetic resources; returns violation messages. */
 export async function runStackPolicy(policy: SecureDsStackPolicy, resources: StackCaseResource[], config?: Record<string, unknown>): Promise<string[]> {
+    return (await judgeStackPolicy(policy, resources, config)).violations;
+}
+
+/** Runs one stack policy; its violations and whether it was skipped for an unknown value. */
+export async function judgeStackPolicy(policy: SecureDsStackPolicy, resources: StackCaseResource[], config?: Record<string, unknown>): Promise<Judged> {
     const violations: string[] = [];
+    const undecided: string[] = [];
     const report: ReportViolation = (message) => violations.push(message);
     const byName = new Map<string, PolicyResource>();
     for (const r of resources) {
@@ -120,6 +151,6 @@ export async function runStackPolicy(policy: SecureDsStackPolicy, resources: Sta
         stackTags: new Map<string, string>(),
         notApplicable,
     } as unknown as StackValidationArgs;
-    await runValidations(policy.validateStack, args, report);
-    return violations;
+    await runValidations(policy.validateStack, args, report, undecidedOf(undecided));
+    return { violations, undecided };
 }

@@ -8,10 +8,12 @@
  *
  * A case that expects nothing because the rule does not apply (another type, a value unknown in a
  * preview) is not a compliant case: assert it with runResourcePolicy / runStackPolicy directly.
+ * Both fail when the policy was skipped for an unknown value: a preview-shaped case (UNKNOWN ids,
+ * relations through propertyDependencies) through them is judged, not skipped.
  */
 import { describe, expect, it } from "vitest";
 import { SecureDsPolicy, SecureDsResourcePolicy, SecureDsStackPolicy, isStackPolicy } from "../../policy-pack/policies/common";
-import { ResourceCase, StackCaseResource, runResourcePolicy, runStackPolicy } from "./policyArgs";
+import { Judged, ResourceCase, StackCaseResource, judgeResourcePolicy, judgeStackPolicy } from "./policyArgs";
 
 /** Passed assertions per policy name, in this test file's process. */
 const recorded = new Map<string, { compliant: number; violating: number }>();
@@ -22,13 +24,18 @@ function record(policy: SecureDsPolicy, outcome: "compliant" | "violating"): voi
     recorded.set(policy.name, r);
 }
 
-function run(policy: SecureDsPolicy, input: ResourceCase | StackCaseResource[], config?: Record<string, unknown>): Promise<string[]> {
+/** Runs a case; a case the policy was skipped on for an unknown value is neither compliant nor violating. */
+async function run(policy: SecureDsPolicy, input: ResourceCase | StackCaseResource[], config?: Record<string, unknown>): Promise<string[]> {
+    let judged: Judged;
     if (isStackPolicy(policy)) {
         if (!Array.isArray(input)) throw new Error(`${policy.name} is a stack policy: give it the resources of a stack`);
-        return runStackPolicy(policy, input, config);
+        judged = await judgeStackPolicy(policy, input, config);
+    } else {
+        if (Array.isArray(input)) throw new Error(`${policy.name} is a resource policy: give it one resource case`);
+        judged = await judgeResourcePolicy(policy, input);
     }
-    if (Array.isArray(input)) throw new Error(`${policy.name} is a resource policy: give it one resource case`);
-    return runResourcePolicy(policy, input);
+    expect(judged.undecided, `${policy.name} was skipped for an unknown value on ${JSON.stringify(input)}`).toEqual([]);
+    return judged.violations;
 }
 
 /** Asserts that the compliant case (a resource, or a stack's resources) yields no violation. */

@@ -3,7 +3,7 @@
  * out instead of importing TYPES, so a typo in policy-pack/policies/common/types.ts fails a rule
  * test instead of being copied into it.
  */
-import { StackCaseResource } from "../harness/policyArgs";
+import { StackCaseResource, UNKNOWN } from "../harness/policyArgs";
 
 /** A customer-managed key ARN. */
 export const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -31,3 +31,17 @@ export function edit(resources: StackCaseResource[], name: string, change: (x: S
 
 /** A stack case without one resource. */
 export const without = (resources: StackCaseResource[], name: string) => resources.filter((x) => x.name !== name);
+
+/**
+ * A stack case as a first preview sees it: every resource's id and ARN unknown, and every
+ * property that depends on another resource unknown, so a relation is known only through
+ * propertyDependencies. Apply it last (structuredClone in `edit` cannot copy UNKNOWN).
+ */
+export function previewed(resources: StackCaseResource[]): StackCaseResource[] {
+    return resources.map((x) => {
+        if (x.type.startsWith("pulumi:providers:")) return x;
+        const props: Record<string, unknown> = { ...x.props, id: UNKNOWN, arn: UNKNOWN };
+        for (const p of Object.keys(x.propertyDependencies ?? {})) props[p] = UNKNOWN;
+        return { ...x, props };
+    });
+}

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
+import { NOT_KNOWN, SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, keyRef, propsOf } from "../common";
 
 /** G9, E1: the Studio home backups are encrypted with a customer key, like the EFS they copy. */
 export const backupVaultKms: SecureDsResourcePolicy = {
@@ -10,8 +10,8 @@ export const backupVaultKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.backupVault);
         if (!p) return;
-        const key = text(p.kmsKeyArn);
-        if (!key || isAwsManagedKeyRef(key))
+        const key = keyRef(() => p.kmsKeyArn);
+        if (key !== NOT_KNOWN && (!key || isAwsManagedKeyRef(key)))
             reportViolation(
                 `Backup vault ${args.name} uses ${key ? `the AWS-managed key ${key}` : "the default aws/backup key"}; set kmsKeyArn to a customer key (G9).`,
             );

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isSet, propsOf } from "../common";
 
 /** G4: trails also deliver to CloudWatch Logs, where metric filters and alarms can act within minutes. */
 export const cloudtrailCloudwatchLogs: SecureDsResourcePolicy = {
@@ -10,7 +10,7 @@ export const cloudtrailCloudwatchLogs: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.cloudtrailTrail);
         if (!p) return;
-        if (!text(p.cloudWatchLogsGroupArn) || !text(p.cloudWatchLogsRoleArn)) {
+        if (!isSet(() => p.cloudWatchLogsGroupArn) || !isSet(() => p.cloudWatchLogsRoleArn)) {
             reportViolation(`Trail ${args.name} does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn and cloudWatchLogsRoleArn (G4).`);
         }
     },

@@ -10,7 +10,7 @@ export const cloudtrailKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.cloudtrailTrail);
         if (!p) return;
-        const problem = customerKeyProblem(p.kmsKeyId, "kmsKeyId");
+        const problem = customerKeyProblem(() => p.kmsKeyId, "kmsKeyId");
         if (problem) reportViolation(`Trail ${args.name} ${problem}; its logs would be encrypted with SSE-S3 only (G4).`);
     },
 };

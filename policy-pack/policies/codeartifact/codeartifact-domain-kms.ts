@@ -10,7 +10,7 @@ export const codeartifactDomainKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.codeartifactDomain);
         if (!p) return;
-        const problem = customerKeyProblem(p.encryptionKey, "encryptionKey");
+        const problem = customerKeyProblem(() => p.encryptionKey, "encryptionKey");
         if (problem) reportViolation(`CodeArtifact domain ${args.name} ${problem} (E10).`);
     },
 };

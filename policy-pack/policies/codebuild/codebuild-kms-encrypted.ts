@@ -10,7 +10,7 @@ export const codebuildKmsEncrypted: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.codebuildProject);
         if (!p) return;
-        const problem = customerKeyProblem(p.encryptionKey, "encryptionKey");
+        const problem = customerKeyProblem(() => p.encryptionKey, "encryptionKey");
         if (problem) reportViolation(`CodeBuild project ${args.name} ${problem} (E10).`);
     },
 };

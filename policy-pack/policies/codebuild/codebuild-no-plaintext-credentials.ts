@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, credentialReason, list, propsOf, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, credentialReason, known, list, propsOf, text } from "../common";
 
 /** S6: credentials reach builds from Secrets Manager or Parameter Store, never as plaintext environment variables. */
 export const codebuildNoPlaintextCredentials: SecureDsResourcePolicy = {
@@ -13,7 +13,11 @@ export const codebuildNoPlaintextCredentials: SecureDsResourcePolicy = {
         for (const v of list(p.environment?.environmentVariables)) {
             const type = text(v?.type) ?? "PLAINTEXT";
             if (type !== "PLAINTEXT") continue;
-            const reason = credentialReason(text(v?.name) ?? "", v?.value);
+            // A value unknown in a preview comes from a resource of the stack, not a literal: its name is still judged.
+            const reason = credentialReason(
+                text(v?.name) ?? "",
+                known(() => v?.value),
+            );
             if (reason) reportViolation(`CodeBuild project ${args.name}: plaintext variable ${String(v?.name)} looks like a credential (${reason}) (S6).`);
         }
     },

@@ -23,7 +23,7 @@ export const codepipelineArtifactStoreKms: SecureDsResourcePolicy = {
                 return;
             }
             if (text(key.type) !== "KMS") reportViolation(`Pipeline ${args.name} ${where} has encryptionKey type ${String(key.type)}; use KMS (E10).`);
-            const problem = customerKeyProblem(key.id, "encryptionKey.id");
+            const problem = customerKeyProblem(() => key.id, "encryptionKey.id");
             if (problem) reportViolation(`Pipeline ${args.name} ${where} ${problem} (E10).`);
         });
     },

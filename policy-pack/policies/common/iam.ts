@@ -3,6 +3,7 @@
  * resource policies. Documents may arrive as JSON strings (as the program sends them) or objects;
  * statements and their fields may be single values or lists.
  */
+import { NOT_KNOWN, attempt, deferToUp, known } from "./preview";
 import { list, record, strings } from "./values";
 import { propsOf } from "./props";
 import { TYPES } from "./types";
@@ -73,19 +74,45 @@ export function unjustifiedAllows(doc: unknown): IamStatement[] {
     return (statementsOf(doc) ?? []).filter((s) => s.Effect === "Allow" && !isJustifiedWildcard(s));
 }
 
+/** A policy document of a resource, read on demand (it may be unknown in a preview). */
+export interface DocumentRead {
+    /** The property, for messages: `policy`, `inlinePolicies[0]`. */
+    label: string;
+    read: () => unknown;
+}
+
 /**
  * Identity-policy documents of an IAM resource, with a label for messages: the policy of a
  * managed or inline policy, the inline policy of a permission set, or each of a role's
- * inlinePolicies.
+ * inlinePolicies. Absent documents are left out; nothing is read that may be unknown (see
+ * eachKnownDocument).
  */
-export function identityDocuments(resource: { type: string; props: Record<string, unknown> }): { label: string; doc: unknown }[] {
+export function identityDocuments(resource: { type: string; props: Record<string, unknown> }): DocumentRead[] {
     const policy = propsOf(resource, TYPES.iamRolePolicy, TYPES.iamPolicy, TYPES.iamUserPolicy, TYPES.iamGroupPolicy);
-    if (policy) return policy.policy === undefined ? [] : [{ label: "policy", doc: policy.policy }];
+    if (policy) return "policy" in policy ? [{ label: "policy", read: () => policy.policy }] : [];
     const permissionSet = propsOf(resource, TYPES.ssoPermissionSetInlinePolicy);
-    if (permissionSet) return permissionSet.inlinePolicy === undefined ? [] : [{ label: "inlinePolicy", doc: permissionSet.inlinePolicy }];
+    if (permissionSet) return "inlinePolicy" in permissionSet ? [{ label: "inlinePolicy", read: () => permissionSet.inlinePolicy }] : [];
     const role = propsOf(resource, TYPES.iamRole);
-    if (role) return list(role.inlinePolicies).map((p, i) => ({ label: `inlinePolicies[${i}]`, doc: p?.policy }));
-    return [];
+    if (!role) return [];
+    const inline = known(() => list(role.inlinePolicies));
+    if (inline === NOT_KNOWN) return [{ label: "inlinePolicies", read: () => role.inlinePolicies }];
+    // By index: Array methods read each element, and reading an unknown one throws.
+    return Array.from({ length: inline.length }, (_, i) => ({ label: `inlinePolicies[${i}]`, read: () => inline[i]?.policy }));
+}
+
+/**
+ * Judges each document that is known in this preview, then defers the check to `pulumi up`
+ * (deferToUp, common/preview.ts) when any was unknown: what is known is judged now, the rest
+ * before the resource is created.
+ */
+export function eachKnownDocument(docs: DocumentRead[], judge: (label: string, doc: unknown) => void): void {
+    const unknown: { label: string; error: Error }[] = [];
+    for (const { label, read } of docs) {
+        const r = attempt(read);
+        if (r.known) judge(label, r.value);
+        else unknown.push({ label, error: r.error });
+    }
+    if (unknown.length > 0) deferToUp(unknown[0].error, `document ${unknown.map((u) => u.label).join(", ")}`);
 }
 
 /**

@@ -3,6 +3,7 @@ export * from "./credentials";
 export * from "./iam";
 export * from "./keys";
 export * from "./policy";
+export * from "./preview";
 export * from "./props";
 export * from "./resources";
 export * from "./tags";

@@ -10,6 +10,12 @@ export interface PolicyMeta {
     controls: string[];
     /** What to change when the policy fires. */
     remediation: string;
+    /**
+     * Set on a resource policy that cannot judge its resource in a preview when a document it
+     * reads is unknown (`knownOrDefer`, common/preview.ts): why. Such a check is judged during
+     * `pulumi up`, before the resource is created; the plan lists it as deferred, not undecided.
+     */
+    previewDeferral?: string;
 }
 
 export type SecureDsResourcePolicy = ResourceValidationPolicy & PolicyMeta;

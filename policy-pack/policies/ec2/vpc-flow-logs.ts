@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, TYPES, ofType, propsOf, references, text } from "../common";
+import { SecureDsStackPolicy, TYPES, isSet, ofType, propsOf, references, text } from "../common";
 
 /**
  * G5: every VPC has flow logs. A flow log covers a VPC when its `vpcId` comes from that VPC or
@@ -31,7 +31,7 @@ export const vpcFlowLogs: SecureDsStackPolicy = {
             const good = logs.filter(
                 (fl) =>
                     (text(flowLog(fl)?.trafficType) ?? "") === trafficType &&
-                    (text(flowLog(fl)?.logDestination) !== undefined || fl.propertyDependencies?.logDestination?.length),
+                    (isSet(() => flowLog(fl)?.logDestination) || fl.propertyDependencies?.logDestination?.length),
             );
             if (good.length === 0) {
                 reportViolation(

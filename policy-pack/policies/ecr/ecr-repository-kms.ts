@@ -16,7 +16,7 @@ export const ecrRepositoryKms: SecureDsResourcePolicy = {
             reportViolation(`ECR repository ${args.name} is encrypted with ${type}; use KMS with a customer key (E10, S5).`);
             return;
         }
-        const problem = customerKeyProblem(config?.kmsKey, "kmsKey");
+        const problem = customerKeyProblem(() => config?.kmsKey, "kmsKey");
         if (problem) reportViolation(`ECR repository ${args.name} ${problem} (E10, S5).`);
     },
 };

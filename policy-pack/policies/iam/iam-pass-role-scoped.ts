@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, identityDocuments, record, statementCovers, statementsOf, strings } from "../common";
+import { SecureDsResourcePolicy, eachKnownDocument, identityDocuments, record, statementCovers, statementsOf, strings } from "../common";
 
 /**
  * A Resource pattern that names every role rather than specific ones: `*`, `arn:…:iam::<acct>:*`
@@ -24,12 +24,14 @@ function restrictsPassedToService(operator: string, value: unknown): boolean {
  */
 export const iamPassRoleScoped: SecureDsResourcePolicy = {
     name: "iam-pass-role-scoped",
-    description: "Statements allowing iam:PassRole must name the roles (not `*` or `role/*`) and restrict iam:PassedToService (I4).",
+    description:
+        "Statements allowing iam:PassRole must name the roles (not `*` or `role/*`) and restrict iam:PassedToService (I4). Judged during `pulumi up` before the resource is created when the document is unknown in a preview (a preview cannot see a document that embeds a new ARN).",
     controls: ["I4"],
     remediation: "Allow iam:PassRole only on the team's role ARNs with a StringEquals iam:PassedToService condition (e.g. sagemaker.amazonaws.com).",
     enforcementLevel: "mandatory",
+    previewDeferral: "Identity policies that embed the ARN of a role, key or bucket created with the stack are unknown as a whole in a preview.",
     validateResource: (args, reportViolation) => {
-        for (const { label, doc } of identityDocuments(args)) {
+        eachKnownDocument(identityDocuments(args), (label, doc) => {
             (statementsOf(doc) ?? []).forEach((st, i) => {
                 if (st.Effect !== "Allow") return;
                 // NotAction allows PassRole unless one of its patterns excludes it.
@@ -46,6 +48,6 @@ export const iamPassRoleScoped: SecureDsResourcePolicy = {
                     reportViolation(`${where} allows iam:PassRole on every role; name the roles (I4).`);
                 }
             });
-        }
+        });
     },
 };

@@ -1,5 +1,20 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { IamStatement, SecureDsStackPolicy, TYPES, ofType, propsOf, record, statementCovers, statementsOf, strings, tagOf, text } from "../common";
+import {
+    Deferrals,
+    IamStatement,
+    NOT_KNOWN,
+    SecureDsStackPolicy,
+    TYPES,
+    known,
+    ofType,
+    propsOf,
+    record,
+    statementCovers,
+    statementsOf,
+    strings,
+    tagOf,
+    text,
+} from "../common";
 
 /** Actions whose requests carry sagemaker:NetworkIsolation (components/guardrails/sagemaker.ts). */
 const DEFAULT_ACTIONS = ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel"];
@@ -41,11 +56,12 @@ function missingDenies(statements: IamStatement[], action: string): string[] {
 export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
     name: "team-network-isolation-guardrail",
     description:
-        "Teams that require network isolation (pack config, or the detective Lambda's NETWORK_ISOLATION_TEAMS / REQUIRE_NETWORK_ISOLATION) must have guardrail policies denying SageMaker jobs and models without sagemaker:NetworkIsolation true (N4).",
+        "Teams that require network isolation (pack config, or the detective Lambda's NETWORK_ISOLATION_TEAMS / REQUIRE_NETWORK_ISOLATION) must have guardrail policies denying SageMaker jobs and models without sagemaker:NetworkIsolation true (N4). When a document is unknown in a preview (it embeds a new ARN), the known ones are judged and the rest is left to the stack analysis of `pulumi up`.",
     controls: ["N4"],
     remediation:
         "Keep networkIsolationGuardrails() (components/guardrails/sagemaker.ts) in the team's vpc-kms guardrail policy when teams[].networkIsolation is true; TeamEnvironment does this.",
     enforcementLevel: "mandatory",
+    previewDeferral: "Guardrail policies that name the team's roles or keys are unknown as a whole in a preview.",
     configSchema: {
         properties: {
             networkIsolationTeams: {
@@ -77,21 +93,28 @@ export const teamNetworkIsolationGuardrail: SecureDsStackPolicy = {
             for (const t of (text(vars?.NETWORK_ISOLATION_TEAMS) ?? "").split(",")) if (t.trim()) required.add(t.trim());
             if (vars?.REQUIRE_NETWORK_ISOLATION === "true") for (const t of teamPolicies.keys()) required.add(t);
         }
+        const deferrals = new Deferrals();
         for (const team of [...required].sort()) {
             const own = teamPolicies.get(team) ?? [];
             if (own.length === 0) {
                 reportViolation(`Team ${team} requires network isolation but the stack has no guardrail policy tagged team=${team} (N4).`);
                 continue;
             }
-            const statements = own.flatMap((p) => statementsOf(propsOf(p, TYPES.iamPolicy)?.policy) ?? []);
+            const docs = own.map((p) => known(() => propsOf(p, TYPES.iamPolicy)?.policy));
+            const statements = docs.flatMap((d) => (d === NOT_KNOWN ? [] : (statementsOf(d) ?? [])));
+            // With a guardrail policy unknown in this preview, a missing Deny may be in it: left to `pulumi up` (settle below).
+            const complete = docs.every((d) => d !== NOT_KNOWN);
             for (const action of actions) {
                 const missing = missingDenies(statements, action);
-                if (missing.length > 0)
+                if (missing.length === 0) continue;
+                if (complete)
                     reportViolation(
                         `Team ${team} requires network isolation, but its guardrail policies lack ${missing.join(" and ")} for ${action} (N4).`,
                         own[0].urn,
                     );
+                else own.forEach((p, i) => docs[i] === NOT_KNOWN && deferrals.read(() => propsOf(p, TYPES.iamPolicy)?.policy, `${p.name}.policy`));
             }
         }
+        deferrals.settle();
     },
 };

@@ -1,27 +1,31 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, list, ofType, propsOf, record, text } from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, dependenciesOf, isAwsManagedKeyRef, keyRef, known, list, ofType, propsOf, record } from "../common";
 
 interface KeyUse {
     resource: PolicyResource;
     /** Property whose dependencies name the key. */
     property: string;
-    /** The key reference as written (may be absent: nothing to follow). */
-    ref: string | undefined;
+    /** The key reference as written (may be absent: nothing to follow; NOT_KNOWN in a preview). */
+    ref: string | undefined | typeof NOT_KNOWN;
 }
 
 /** The key references of the data holders this rule follows. */
 function keyUses(resources: PolicyResource[]): KeyUse[] {
     const uses: KeyUse[] = [];
     for (const r of ofType(resources, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)) {
-        uses.push({ resource: r, property: "kmsKeyId", ref: text(propsOf(r, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)?.kmsKeyId) });
+        uses.push({ resource: r, property: "kmsKeyId", ref: keyRef(() => propsOf(r, TYPES.sagemakerDomain, TYPES.cloudwatchLogGroup)?.kmsKeyId) });
     }
     for (const r of ofType(resources, TYPES.s3Sse, TYPES.s3SseV2)) {
-        const rules = list(propsOf(r, TYPES.s3Sse, TYPES.s3SseV2)?.rules);
-        const refs = rules.map((rule) => text(rule?.applyServerSideEncryptionByDefault?.kmsMasterKeyId));
+        const rules = known(() => list(propsOf(r, TYPES.s3Sse, TYPES.s3SseV2)?.rules));
+        if (rules === NOT_KNOWN) {
+            uses.push({ resource: r, property: "rules", ref: NOT_KNOWN });
+            continue;
+        }
+        const refs = rules.map((rule) => keyRef(() => rule?.applyServerSideEncryptionByDefault?.kmsMasterKeyId));
         for (const ref of refs) if (ref) uses.push({ resource: r, property: "rules", ref });
         // A single `rule` is no input of the aws v7 types (so it is read untyped); a program
         // that passes one still has its key followed.
-        const single = text(record(record(r.props.rule).applyServerSideEncryptionByDefault).kmsMasterKeyId);
+        const single = keyRef(() => record(record(r.props.rule).applyServerSideEncryptionByDefault).kmsMasterKeyId);
         if (single) uses.push({ resource: r, property: "rule", ref: single });
     }
     return uses;
@@ -56,6 +60,11 @@ export const dataKeysRotate: SecureDsStackPolicy = {
         for (const use of keyUses(args.resources)) {
             const keys = dependenciesOf(use.resource, use.property, [TYPES.kmsKey]);
             if (keys.length === 0) {
+                if (use.ref === NOT_KNOWN) {
+                    // Unknown and from no key of the stack: from a resource whose key cannot be followed.
+                    reportViolation(`${use.resource.name} uses a key that is not a key of this stack; its rotation cannot be checked (E9).`, use.resource.urn);
+                    continue;
+                }
                 if (!use.ref || isAwsManagedKeyRef(use.ref) || externalKeyArns.includes(use.ref)) continue;
                 reportViolation(
                     `${use.resource.name} uses key ${use.ref}, which is not a key of this stack; its rotation cannot be checked (E9).`,

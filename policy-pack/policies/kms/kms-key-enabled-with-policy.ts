@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isSet, propsOf } from "../common";
 
 /** E9: keys are enabled and carry an explicit key policy (the default policy hands the key to every IAM admin of the account). */
 export const kmsKeyEnabledWithPolicy: SecureDsResourcePolicy = {
@@ -12,7 +12,8 @@ export const kmsKeyEnabledWithPolicy: SecureDsResourcePolicy = {
         const p = propsOf(args, TYPES.kmsKey);
         if (!p) return;
         if (p.isEnabled === false) reportViolation(`KMS key ${args.name} is disabled (isEnabled: false); data encrypted with it becomes unreadable (E9).`);
-        if (!text(p.policy))
+        // Presence is the rule: a key policy unknown in a preview (it names the roles of the stack) is set.
+        if (!isSet(() => p.policy))
             reportViolation(`KMS key ${args.name} has no key policy; the default policy admits every IAM principal of the account allowed by IAM (E9).`);
     },
 };

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, propsOf, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isSet, propsOf } from "../common";
 
 /** G10: an asynchronously invoked function keeps the events it could not process (detective findings are never lost). */
 export const lambdaDeadLetterQueue: SecureDsResourcePolicy = {
@@ -10,7 +10,7 @@ export const lambdaDeadLetterQueue: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.lambdaFunction);
         if (!p) return;
-        if (!text(p.deadLetterConfig?.targetArn)) {
+        if (!isSet(() => p.deadLetterConfig?.targetArn)) {
             reportViolation(`Lambda function ${args.name} has no dead-letter queue; failed events would be dropped after two retries (G10).`);
         }
     },

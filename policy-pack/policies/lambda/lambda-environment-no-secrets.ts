@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, credentialReason, propsOf, record } from "../common";
+import { SecureDsResourcePolicy, TYPES, credentialReason, known, propsOf, record } from "../common";
 
 /** S6: function environments carry ARNs and settings, never credentials (readable by anyone with lambda:GetFunctionConfiguration). */
 export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
@@ -11,8 +11,12 @@ export const lambdaEnvironmentNoSecrets: SecureDsResourcePolicy = {
         const p = propsOf(args, TYPES.lambdaFunction);
         if (!p) return;
         const vars = record(p.environment?.variables);
-        for (const [name, value] of Object.entries(vars)) {
-            const reason = credentialReason(name, value);
+        // Object.keys reads no value; a value unknown in a preview comes from a resource of the stack, not a literal.
+        for (const name of Object.keys(vars)) {
+            const reason = credentialReason(
+                name,
+                known(() => vars[name]),
+            );
             if (reason) reportViolation(`Lambda function ${args.name}: environment variable ${name} looks like a credential (${reason}) (S6).`);
         }
     },

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
+import { NOT_KNOWN, SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, keyRef, propsOf } from "../common";
 
 /**
  * E8: CloudWatch log groups are encrypted with a customer key and expire. Logs carry request data,
@@ -21,10 +21,10 @@ export const logGroupEncryptedRetention: SecureDsResourcePolicy = {
         const p = propsOf(args, TYPES.cloudwatchLogGroup);
         if (!p) return;
         const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
-        const key = text(p.kmsKeyId);
+        const key = keyRef(() => p.kmsKeyId);
         if (key === undefined) {
             reportViolation(`Log group ${args.name} has no kmsKeyId; encrypt it with the layer's logs key (E8).`);
-        } else if (isAwsManagedKeyRef(key)) {
+        } else if (key !== NOT_KNOWN && isAwsManagedKeyRef(key)) {
             reportViolation(`Log group ${args.name} uses the AWS-managed key ${key}; use a customer key (E8).`);
         }
         const retention = p.retentionInDays;

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { IamStatement, NOT_KNOWN, SecureDsStackPolicy, TYPES, decoded, known, record, statementsOf, strings } from "../common";
+import { Deferrals, IamStatement, NOT_KNOWN, SecureDsStackPolicy, TYPES, decoded, known, record, statementsOf, strings } from "../common";
 
 /** Resource types with a resource policy whose grants this rule reads, and the property holding it. */
 const POLICY_PROPERTY: Record<string, string> = {
@@ -71,11 +71,12 @@ function foreignGrants(s: IamStatement, allowed: Set<string>): string[] {
 export const resourcePolicyPlatformAccountsOnly: SecureDsStackPolicy = {
     name: "resource-policy-platform-accounts-only",
     description:
-        "Allow statements of S3 bucket, KMS key, SNS, SQS, ECR repository and CodeArtifact policies must name only the platform's accounts (the AWS providers' allowedAccountIds, plus trustedAccountIds) as AWS principals and in aws:PrincipalAccount / aws:SourceAccount / aws:SourceOwner / kms:CallerAccount / aws:ResourceAccount conditions (N10, E10, S5; Security Hub S3.6).",
+        "Allow statements of S3 bucket, KMS key, SNS, SQS, ECR repository and CodeArtifact policies must name only the platform's accounts (the AWS providers' allowedAccountIds, plus trustedAccountIds) as AWS principals and in aws:PrincipalAccount / aws:SourceAccount / aws:SourceOwner / kms:CallerAccount / aws:ResourceAccount conditions (N10, E10, S5; Security Hub S3.6). When a document is unknown in a preview (it embeds a new ARN), the known ones are judged and the rest is left to the stack analysis of `pulumi up`.",
     controls: ["N10", "E10", "S5"],
     remediation:
         "Grant only accounts the stack deploys into (the builders in components/guardrails take them from config); when another account must be admitted on purpose, list it in this policy's trustedAccountIds.",
     enforcementLevel: "mandatory",
+    previewDeferral: "Resource policies that name ARNs of resources created with the stack are unknown as a whole in a preview.",
     configSchema: {
         properties: {
             trustedAccountIds: {
@@ -89,10 +90,11 @@ export const resourcePolicyPlatformAccountsOnly: SecureDsStackPolicy = {
     validateStack: (args, reportViolation) => {
         const { trustedAccountIds } = args.getConfig<{ trustedAccountIds: string[] }>();
         const allowed = new Set([...platformAccounts(args.resources), ...trustedAccountIds]);
+        const deferrals = new Deferrals();
         for (const r of args.resources) {
             const property = POLICY_PROPERTY[r.type];
             if (!property) continue;
-            const statements = known(() => statementsOf(r.props[property]));
+            const statements = deferrals.read(() => statementsOf(r.props[property]), `${r.name}.${property}`);
             if (statements === NOT_KNOWN || statements === undefined) continue;
             for (const s of statements.filter((x) => x.Effect === "Allow")) {
                 for (const reason of foreignGrants(s, allowed)) {
@@ -103,5 +105,6 @@ export const resourcePolicyPlatformAccountsOnly: SecureDsStackPolicy = {
                 }
             }
         }
+        deferrals.settle();
     },
 };

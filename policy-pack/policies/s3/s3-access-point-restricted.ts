@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, propsOf, record, text } from "../common";
+import { SecureDsResourcePolicy, TYPES, isSet, propsOf, record } from "../common";
 
 const PAB_FIELDS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -28,7 +28,7 @@ export const s3AccessPointRestricted: SecureDsResourcePolicy = {
         const pab = record(p.publicAccessBlockConfiguration);
         const off = PAB_FIELDS.filter((f) => pab[f] === false);
         if (off.length > 0) reportViolation(`Access point ${args.name} turns off ${off.join(", ")} (N10).`);
-        if (requireVpcOrigin && !text(p.vpcConfiguration?.vpcId))
+        if (requireVpcOrigin && !isSet(() => p.vpcConfiguration?.vpcId))
             reportViolation(`Access point ${args.name} has an Internet network origin; set vpcConfiguration.vpcId (N10).`);
     },
 };

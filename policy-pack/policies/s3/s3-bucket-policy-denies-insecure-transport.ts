@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, actionMatches, isWildcardPrincipal, list, propsOf, record, statementsOf, strings } from "../common";
+import { SecureDsResourcePolicy, TYPES, actionMatches, isWildcardPrincipal, knownOrDefer, list, propsOf, record, statementsOf, strings } from "../common";
 
 /**
  * E7: a bucket policy denies every request without TLS: a Deny for all principals, covering every
@@ -7,14 +7,16 @@ import { SecureDsResourcePolicy, TYPES, actionMatches, isWildcardPrincipal, list
  */
 export const s3BucketPolicyDeniesInsecureTransport: SecureDsResourcePolicy = {
     name: "s3-bucket-policy-denies-insecure-transport",
-    description: "Bucket policies must deny all S3 actions on the bucket and its objects when aws:SecureTransport is false (E7).",
+    description:
+        "Bucket policies must deny all S3 actions on the bucket and its objects when aws:SecureTransport is false (E7). Judged during `pulumi up` before the resource is created when the document is unknown in a preview (a preview cannot see a document that embeds a new ARN).",
     controls: ["E7"],
     remediation: "Add the denyInsecureTransport statement (components/guardrails/s3.ts) to the bucket policy; SecureBucket does.",
     enforcementLevel: "mandatory",
+    previewDeferral: "A bucket policy names the bucket's ARN, which is unknown in a preview while the bucket is being created.",
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.s3BucketPolicy);
         if (!p) return;
-        const ok = (statementsOf(p.policy) ?? []).some((st) => {
+        const ok = (statementsOf(knownOrDefer(() => p.policy, "document policy")) ?? []).some((st) => {
             if (st.Effect !== "Deny") return false;
             const everyone = isWildcardPrincipal(st.Principal);
             const allActions = strings(st.Action).some((a) => actionMatches(a, "s3:GetObject") && actionMatches(a, "s3:PutBucketPolicy"));

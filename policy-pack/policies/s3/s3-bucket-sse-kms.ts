@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, list, propsOf, text } from "../common";
+import { NOT_KNOWN, SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, keyRef, list, propsOf, text } from "../common";
 
 /** E7: buckets encrypt by default with SSE-KMS under a customer key, with bucket keys on. */
 export const s3BucketSseKms: SecureDsResourcePolicy = {
@@ -19,10 +19,10 @@ export const s3BucketSseKms: SecureDsResourcePolicy = {
         for (const rule of rules) {
             const byDefault = rule?.applyServerSideEncryptionByDefault;
             const algorithm = text(byDefault?.sseAlgorithm);
-            const key = text(byDefault?.kmsMasterKeyId);
+            const key = keyRef(() => byDefault?.kmsMasterKeyId);
             if (algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
                 reportViolation(`${args.name} encrypts with ${algorithm ?? "no algorithm"}; use aws:kms with a customer key (E7).`);
-            } else if (key === undefined || isAwsManagedKeyRef(key)) {
+            } else if (key === undefined || (key !== NOT_KNOWN && isAwsManagedKeyRef(key))) {
                 reportViolation(`${args.name} uses ${key ?? "the AWS-managed aws/s3 key"}; name a customer-managed key (E7).`);
             }
             // S3 Bucket Keys do not apply to DSSE-KMS (each object gets its own data keys), so the

@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
+import { NOT_KNOWN, SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, keyRef, propsOf } from "../common";
 
 /** E1: the domain's home EFS is encrypted with a customer-managed key. */
 export const sagemakerDomainKmsKey: SecureDsResourcePolicy = {
@@ -10,10 +10,10 @@ export const sagemakerDomainKmsKey: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.sagemakerDomain);
         if (!p) return;
-        const key = text(p.kmsKeyId);
+        const key = keyRef(() => p.kmsKeyId);
         if (key === undefined) {
             reportViolation(`Domain ${args.name} has no kmsKeyId; its home EFS would use an AWS-managed key (E1).`);
-        } else if (isAwsManagedKeyRef(key)) {
+        } else if (key !== NOT_KNOWN && isAwsManagedKeyRef(key)) {
             reportViolation(`Domain ${args.name} uses the AWS-managed key ${key}; use a customer-managed key (E1).`);
         }
     },

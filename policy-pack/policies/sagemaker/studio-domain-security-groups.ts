@@ -1,5 +1,5 @@
-import { SecureDsResourcePolicy, TYPES, propsOf } from "../common";
-import { securityGroupIds } from "./common";
+import { SecureDsResourcePolicy, TYPES, known, propsOf } from "../common";
+import { hasSecurityGroups } from "./common";
 
 /**
  * N2: the domain names its security groups in domainSettings and in the default
@@ -16,12 +16,12 @@ export const studioDomainSecurityGroups: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.sagemakerDomain);
         if (!p) return;
-        if (securityGroupIds(p.defaultUserSettings) === undefined) {
+        if (!hasSecurityGroups(p.defaultUserSettings)) {
             reportViolation(
                 `Domain ${args.name} has no defaultUserSettings.securityGroups; apps would start without the domain's group and lifecycle scripts hang (N2).`,
             );
         }
-        if (securityGroupIds({ securityGroups: p.domainSettings?.securityGroupIds }) === undefined) {
+        if (!hasSecurityGroups({ securityGroups: known(() => p.domainSettings?.securityGroupIds) })) {
             reportViolation(`Domain ${args.name} has no domainSettings.securityGroupIds; name the domain security group (N2).`);
         }
     },

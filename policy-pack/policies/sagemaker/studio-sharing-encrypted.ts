@@ -1,4 +1,4 @@
-import { SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, propsOf, text } from "../common";
+import { NOT_KNOWN, SecureDsResourcePolicy, TYPES, isAwsManagedKeyRef, isSet, keyRef, propsOf, text } from "../common";
 
 /**
  * E5: shared notebooks land in S3 encrypted with a customer key. The key is required even with
@@ -26,14 +26,14 @@ export const studioSharingEncrypted: SecureDsResourcePolicy = {
                 );
             return;
         }
-        const key = text(s.s3KmsKeyId);
+        const key = keyRef(() => s.s3KmsKeyId);
         const option = text(s.notebookOutputOption) ?? "Disabled";
         if (key === undefined) {
             reportViolation(`${args.name} has sharingSettings without s3KmsKeyId; shared notebooks would use S3's default key (E5).`);
-        } else if (isAwsManagedKeyRef(key)) {
+        } else if (key !== NOT_KNOWN && isAwsManagedKeyRef(key)) {
             reportViolation(`${args.name} encrypts shared notebooks with the AWS-managed key ${key}; use a customer key (E5).`);
         }
-        if (option === "Allowed" && text(s.s3OutputPath) === undefined) {
+        if (option === "Allowed" && !isSet(() => s.s3OutputPath)) {
             reportViolation(`${args.name} allows notebook sharing without s3OutputPath; name the team's outputs bucket (E5).`);
         }
     },

@@ -10,7 +10,7 @@ export const snsTopicKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.snsTopic);
         if (!p) return;
-        const problem = customerKeyProblem(p.kmsMasterKeyId, "kmsMasterKeyId");
+        const problem = customerKeyProblem(() => p.kmsMasterKeyId, "kmsMasterKeyId");
         if (problem) reportViolation(`SNS topic ${args.name} ${problem} (E10).`);
     },
 };

@@ -10,7 +10,7 @@ export const sqsQueueKms: SecureDsResourcePolicy = {
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.sqsQueue);
         if (!p) return;
-        const problem = customerKeyProblem(p.kmsMasterKeyId, "kmsMasterKeyId");
+        const problem = customerKeyProblem(() => p.kmsMasterKeyId, "kmsMasterKeyId");
         if (problem) reportViolation(`SQS queue ${args.name} ${problem}; use a customer-managed key (E10).`);
     },
 };

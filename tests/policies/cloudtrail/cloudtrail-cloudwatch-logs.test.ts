@@ -1,5 +1,6 @@
 import { it } from "vitest";
 import { cloudtrailCloudwatchLogs } from "../../../policy-pack/policies/cloudtrail/cloudtrail-cloudwatch-logs";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { TRAIL } from "./fixtures";
 
@@ -12,5 +13,12 @@ describeRule(cloudtrailCloudwatchLogs, () => {
         ["no role", { type: TRAIL, props: { cloudWatchLogsGroupArn: "arn:lg" } }],
     ])("reports %s", async (_label, c) => {
         await expectViolations(cloudtrailCloudwatchLogs, c);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(cloudtrailCloudwatchLogs, {
+            type: "aws:cloudtrail/trail:Trail",
+            props: { cloudWatchLogsGroupArn: UNKNOWN, cloudWatchLogsRoleArn: UNKNOWN },
+        });
+        await expectViolations(cloudtrailCloudwatchLogs, { type: "aws:cloudtrail/trail:Trail", props: { cloudWatchLogsGroupArn: UNKNOWN } });
     });
 });

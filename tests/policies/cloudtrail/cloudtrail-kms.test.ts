@@ -1,5 +1,6 @@
 import { it } from "vitest";
 import { cloudtrailKms } from "../../../policy-pack/policies/cloudtrail/cloudtrail-kms";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { trail } from "./fixtures";
 
@@ -13,5 +14,9 @@ describeRule(cloudtrailKms, () => {
         ["an AWS-managed alias", trail({ kmsKeyId: "alias/aws/cloudtrail" })],
     ])("reports %s", async (_label, c) => {
         await expectViolations(cloudtrailKms, c);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(cloudtrailKms, { type: "aws:cloudtrail/trail:Trail", props: { kmsKeyId: UNKNOWN } });
+        await expectViolations(cloudtrailKms, { type: "aws:cloudtrail/trail:Trail", props: {} });
     });
 });

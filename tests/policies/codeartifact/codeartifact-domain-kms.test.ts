@@ -23,4 +23,8 @@ describeRule(codeartifactDomainKms, () => {
         expect(await runResourcePolicy(codeartifactDomainKms, { type: DOMAIN, props: { domain: "d", encryptionKey: UNKNOWN } })).toEqual([]);
         expect(await runResourcePolicy(codeartifactDomainKms, { type: "aws:ecr/repository:Repository", props: {} })).toEqual([]);
     });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(codeartifactDomainKms, { type: "aws:codeartifact/domain:Domain", props: { encryptionKey: UNKNOWN } });
+        await expectViolations(codeartifactDomainKms, { type: "aws:codeartifact/domain:Domain", props: {} });
+    });
 });

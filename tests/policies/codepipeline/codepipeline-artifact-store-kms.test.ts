@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { codepipelineArtifactStoreKms } from "../../../policy-pack/policies/codepipeline/codepipeline-artifact-store-kms";
-import { ResourceCase } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 
@@ -27,5 +27,15 @@ describeRule(codepipelineArtifactStoreKms, () => {
         );
         expect(v).toHaveLength(1);
         expect(v[0]).toContain("artifact store b");
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(codepipelineArtifactStoreKms, {
+            type: "aws:codepipeline/pipeline:Pipeline",
+            props: { artifactStores: [{ location: "b", encryptionKey: { type: "KMS", id: UNKNOWN } }] },
+        });
+        await expectViolations(codepipelineArtifactStoreKms, {
+            type: "aws:codepipeline/pipeline:Pipeline",
+            props: { artifactStores: [{ location: "b", encryptionKey: { type: "KMS", id: "alias/aws/s3" } }] },
+        });
     });
 });

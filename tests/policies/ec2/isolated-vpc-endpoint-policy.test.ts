@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { isolatedVpcEndpointPolicy } from "../../../policy-pack/policies/ec2/isolated-vpc-endpoint-policy";
 import { StackCaseResource } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { doc } from "../fixtures";
+import { doc, previewed } from "../fixtures";
 import { EC2, egressVpc, isolatedVpc } from "./fixtures";
 
 const scoped = doc({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["111111111111"] } } });
@@ -33,5 +33,12 @@ describeRule(isolatedVpcEndpointPolicy, () => {
             "Endpoint open in the isolated VPC: statement Open allows any principal on every resource without a condition (N7).",
             "Endpoint bad has a policy that is not JSON (N7).",
         ]);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(
+            isolatedVpcEndpointPolicy,
+            previewed([...isolatedVpc([endpoint("sts", scoped), endpoint("s3", s3)]), ...egressVpc, endpoint("scan-sts", undefined, "scan-vpc")]),
+        );
+        await expectViolations(isolatedVpcEndpointPolicy, previewed(isolatedVpc([endpoint("open", open)])));
     });
 });

@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { vpcDefaultSecurityGroupClosed } from "../../../policy-pack/policies/ec2/vpc-default-security-group-closed";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { r } from "../fixtures";
+import { previewed, r } from "../fixtures";
 import { EC2, VPC } from "./fixtures";
 
 describeRule(vpcDefaultSecurityGroupClosed, () => {
@@ -17,5 +17,19 @@ describeRule(vpcDefaultSecurityGroupClosed, () => {
         ],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(vpcDefaultSecurityGroupClosed, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(
+            vpcDefaultSecurityGroupClosed,
+            previewed([VPC, r(EC2.defaultSecurityGroup, "dsg", { ingress: [], egress: [] }, { vpcId: ["vpc"] })]),
+        );
+        await expectViolations(
+            vpcDefaultSecurityGroupClosed,
+            previewed([
+                VPC,
+                r(EC2.defaultSecurityGroup, "dsg", {}, { vpcId: ["vpc"] }),
+                r(EC2.ingressRule, "rule", { description: "x" }, { securityGroupId: ["dsg"] }),
+            ]),
+        );
     });
 });

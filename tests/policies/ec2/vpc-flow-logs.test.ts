@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { vpcFlowLogs } from "../../../policy-pack/policies/ec2/vpc-flow-logs";
 import { StackCaseResource } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
+import { previewed } from "../fixtures";
 import { EC2, isolatedVpc } from "./fixtures";
 
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
@@ -40,5 +41,17 @@ describeRule(vpcFlowLogs, () => {
     });
     it("does not count a flow log of another VPC", async () => {
         expect(await expectViolations(vpcFlowLogs, [...isolatedVpc(), { type: EC2.vpc, name: "other", props: {} }, flowLog("fl", "other")])).toHaveLength(1);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(
+            vpcFlowLogs,
+            previewed([
+                ...isolatedVpc([flowLog("fl", "vpc")]),
+                { type: AWSX_VPC, name: "scan", props: {} },
+                { type: EC2.vpc, name: "scan-child", props: {}, parent: "scan" },
+                flowLog("scan-fl", "scan"),
+            ]),
+        );
+        await expectViolations(vpcFlowLogs, previewed([...isolatedVpc(), { type: EC2.vpc, name: "other", props: {} }, flowLog("fl", "other")]));
     });
 });

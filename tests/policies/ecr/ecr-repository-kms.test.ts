@@ -1,5 +1,6 @@
 import { it } from "vitest";
 import { ecrRepositoryKms } from "../../../policy-pack/policies/ecr/ecr-repository-kms";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { ecr } from "./fixtures";
 
@@ -14,5 +15,12 @@ describeRule(ecrRepositoryKms, () => {
         ["the AWS-managed key", ecr({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] })],
     ])("reports %s", async (_label, c) => {
         await expectViolations(ecrRepositoryKms, c);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(ecrRepositoryKms, {
+            type: "aws:ecr/repository:Repository",
+            props: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN }] },
+        });
+        await expectViolations(ecrRepositoryKms, { type: "aws:ecr/repository:Repository", props: { encryptionConfigurations: [{ encryptionType: "KMS" }] } });
     });
 });

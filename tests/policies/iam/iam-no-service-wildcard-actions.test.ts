@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { iamNoServiceWildcardActions } from "../../../policy-pack/policies/iam/iam-no-service-wildcard-actions";
+import { UNKNOWN, judgeResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY, doc } from "../fixtures";
 
@@ -43,5 +44,18 @@ describeRule(iamNoServiceWildcardActions, () => {
                 props: { policy: doc({ Sid: 7, Effect: "Allow", Action: "kms:*", Resource: "*" }) },
             }),
         ).toEqual(["test: statement 7 allows kms:* (I3)."]);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
+        const judged = await judgeResourcePolicy(iamNoServiceWildcardActions, {
+            type: "aws:iam/role:Role",
+            props: {
+                inlinePolicies: [
+                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+                    { name: "new", policy: UNKNOWN },
+                ],
+            },
+        });
+        expect(judged.violations).toHaveLength(1);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
     });
 });

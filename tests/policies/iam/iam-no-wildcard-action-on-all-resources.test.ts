@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { iamNoWildcardActionOnAllResources } from "../../../policy-pack/policies/iam/iam-no-wildcard-action-on-all-resources";
-import { ResourceCase, UNKNOWN, runResourcePolicy } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN, judgeResourcePolicy, runResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc } from "../fixtures";
 
@@ -62,5 +62,18 @@ describeRule(iamNoWildcardActionOnAllResources, () => {
     it("reads a role's inlinePolicies given as a single object", async () => {
         const props = { inlinePolicies: { name: "p", policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } };
         expect(await expectViolations(iamNoWildcardActionOnAllResources, c(ROLE, props))).toHaveLength(1);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
+        const judged = await judgeResourcePolicy(iamNoWildcardActionOnAllResources, {
+            type: "aws:iam/role:Role",
+            props: {
+                inlinePolicies: [
+                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+                    { name: "new", policy: UNKNOWN },
+                ],
+            },
+        });
+        expect(judged.violations).toHaveLength(1);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
     });
 });

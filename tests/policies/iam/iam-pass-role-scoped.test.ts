@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { iamPassRoleScoped } from "../../../policy-pack/policies/iam/iam-pass-role-scoped";
-import { ResourceCase } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN, judgeResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc } from "../fixtures";
 
@@ -71,5 +71,18 @@ describeRule(iamPassRoleScoped, () => {
                 props: { inlinePolicy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: ROLE_ARN }) },
             }),
         ).toHaveLength(1);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
+        const judged = await judgeResourcePolicy(iamPassRoleScoped, {
+            type: "aws:iam/role:Role",
+            props: {
+                inlinePolicies: [
+                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+                    { name: "new", policy: UNKNOWN },
+                ],
+            },
+        });
+        expect(judged.violations).toHaveLength(2);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
     });
 });

@@ -2,7 +2,7 @@ import { it } from "vitest";
 import { dataKeysRotate } from "../../../policy-pack/policies/kms/data-keys-rotate";
 import { StackCaseResource } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { KEY, r } from "../fixtures";
+import { KEY, previewed, r } from "../fixtures";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const FOREIGN_KEY = "arn:aws:kms:eu-west-1:999999999999:key/x";
@@ -32,5 +32,9 @@ describeRule(dataKeysRotate, () => {
         ["literal foreign key on a log group", [r(LOG_GROUP, "lg", { kmsKeyId: FOREIGN_KEY })]],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(dataKeysRotate, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(dataKeysRotate, previewed(keyStack(true)));
+        await expectViolations(dataKeysRotate, previewed(keyStack(false)));
     });
 });

@@ -1,5 +1,6 @@
 import { it } from "vitest";
 import { kmsKeyEnabledWithPolicy } from "../../../policy-pack/policies/kms/kms-key-enabled-with-policy";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc } from "../fixtures";
 
@@ -14,5 +15,9 @@ describeRule(kmsKeyEnabledWithPolicy, () => {
         ["no policy", { type: KMS_KEY, props: {} }],
     ])("reports %s", async (_label, c) => {
         await expectViolations(kmsKeyEnabledWithPolicy, c);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(kmsKeyEnabledWithPolicy, { type: "aws:kms/key:Key", props: { policy: UNKNOWN } });
+        await expectViolations(kmsKeyEnabledWithPolicy, { type: "aws:kms/key:Key", props: { policy: UNKNOWN, isEnabled: false } });
     });
 });

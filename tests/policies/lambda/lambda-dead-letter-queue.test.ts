@@ -16,4 +16,8 @@ describeRule(lambdaDeadLetterQueue, () => {
     it("skips an unknown target (computed in a preview)", async () => {
         expect(await runResourcePolicy(lambdaDeadLetterQueue, { type: FUNCTION, props: { deadLetterConfig: { targetArn: UNKNOWN } } })).toEqual([]);
     });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(lambdaDeadLetterQueue, { type: "aws:lambda/function:Function", props: { deadLetterConfig: { targetArn: UNKNOWN } } });
+        await expectViolations(lambdaDeadLetterQueue, { type: "aws:lambda/function:Function", props: { deadLetterConfig: {} } });
+    });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { logGroupEncryptedRetention } from "../../../policy-pack/policies/logs/log-group-encrypted-retention";
-import { ResourceCase, runResourcePolicy } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN, runResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 
@@ -33,5 +33,9 @@ describeRule(logGroupEncryptedRetention, () => {
     });
     it("ignores other types", async () => {
         expect(await runResourcePolicy(logGroupEncryptedRetention, { type: "aws:ec2/vpc:Vpc", props: {} })).toEqual([]);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(logGroupEncryptedRetention, { type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: UNKNOWN, retentionInDays: 3653 } });
+        await expectViolations(logGroupEncryptedRetention, { type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: UNKNOWN } });
     });
 });

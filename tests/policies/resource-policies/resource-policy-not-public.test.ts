@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { resourcePolicyNotPublic } from "../../../policy-pack/policies/resource-policies/resource-policy-not-public";
-import { UNKNOWN, runResourcePolicy } from "../../harness/policyArgs";
+import { UNKNOWN, judgeResourcePolicy, runResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc } from "../fixtures";
 
@@ -91,5 +91,10 @@ describeRule(resourcePolicyNotPublic, () => {
     });
     it("skips unknown values as a preview does", async () => {
         expect(await runResourcePolicy(resourcePolicyNotPublic, { type: ECR_POLICY, props: { policy: UNKNOWN } })).toEqual([]);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
+        const judged = await judgeResourcePolicy(resourcePolicyNotPublic, { type: "aws:s3/bucketPolicy:BucketPolicy", props: { policy: UNKNOWN } });
+        expect(judged.violations).toHaveLength(0);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
     });
 });

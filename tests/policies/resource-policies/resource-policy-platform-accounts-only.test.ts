@@ -1,6 +1,6 @@
-import { it } from "vitest";
+import { expect, it } from "vitest";
 import { resourcePolicyPlatformAccountsOnly } from "../../../policy-pack/policies/resource-policies/resource-policy-platform-accounts-only";
-import { StackCaseResource, UNKNOWN } from "../../harness/policyArgs";
+import { StackCaseResource, UNKNOWN, judgeStackPolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc, r } from "../fixtures";
 
@@ -23,7 +23,7 @@ const GRANT = {
 };
 
 describeRule(resourcePolicyPlatformAccountsOnly, () => {
-    it("passes grants to the providers' accounts, service principals, public grants (another rule's), Denies and unknown documents", async () => {
+    it("passes grants to the providers' accounts, service principals, public grants (another rule's) and Denies", async () => {
         await expectCompliant(resourcePolicyPlatformAccountsOnly, [
             ...accountsStack(GRANT),
             r("aws:kms/key:Key", "key", {
@@ -40,8 +40,15 @@ describeRule(resourcePolicyPlatformAccountsOnly, () => {
             r("aws:sqs/queuePolicy:QueuePolicy", "deny", {
                 policy: doc({ Effect: "Deny", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sqs:*" }),
             }),
+        ]);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after reporting the known ones", async () => {
+        const judged = await judgeStackPolicy(resourcePolicyPlatformAccountsOnly, [
+            ...accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::999999999999:role/x" } }),
             r(BUCKET_POLICY, "unknown-policy", { policy: UNKNOWN }),
         ]);
+        expect(judged.violations).toHaveLength(1);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: unknown-policy\.policy unknown in a preview/)]);
     });
     it("passes a configured trusted account", async () => {
         await expectCompliant(resourcePolicyPlatformAccountsOnly, accountsStack({ ...GRANT, Principal: { AWS: "arn:aws:iam::999999999999:root" } }), {

@@ -2,7 +2,7 @@ import { it } from "vitest";
 import { auditArchiveObjectLock } from "../../../policy-pack/policies/s3/audit-archive-object-lock";
 import { StackCaseResource } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { edit, r, without } from "../fixtures";
+import { edit, previewed, r, without } from "../fixtures";
 import { BUCKET } from "./fixtures";
 
 const PROVIDER = "pulumi:providers:aws";
@@ -44,5 +44,9 @@ describeRule(auditArchiveObjectLock, () => {
         ],
     ])("reports %s", async (_label, resources, config) => {
         await expectViolations(auditArchiveObjectLock, resources, config);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(auditArchiveObjectLock, previewed(archiveStack()));
+        await expectViolations(auditArchiveObjectLock, previewed(edit(archiveStack(), "trail", (x) => (x.propertyDependencies = { s3BucketName: ["data"] }))));
     });
 });

@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { s3BucketAccessLogging } from "../../../policy-pack/policies/s3/s3-bucket-access-logging";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { edit, r, without } from "../fixtures";
+import { edit, previewed, r, without } from "../fixtures";
 import { BUCKET, bucketStack } from "./fixtures";
 
 describeRule(s3BucketAccessLogging, () => {
@@ -14,5 +14,9 @@ describeRule(s3BucketAccessLogging, () => {
         ["second bucket without logging", [...bucketStack(), r(BUCKET, "other")]],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(s3BucketAccessLogging, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(s3BucketAccessLogging, previewed(bucketStack()));
+        await expectViolations(s3BucketAccessLogging, previewed(edit(bucketStack(), "data-logging", (x) => (x.propertyDependencies = { bucket: ["data"] }))));
     });
 });

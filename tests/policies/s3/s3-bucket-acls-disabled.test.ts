@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { s3BucketAclsDisabled } from "../../../policy-pack/policies/s3/s3-bucket-acls-disabled";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { edit, without } from "../fixtures";
+import { edit, previewed, without } from "../fixtures";
 import { bucketStack } from "./fixtures";
 
 describeRule(s3BucketAclsDisabled, () => {
@@ -14,5 +14,12 @@ describeRule(s3BucketAclsDisabled, () => {
         ["missing", without(bucketStack(), "data-BucketOwnershipControls")],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(s3BucketAclsDisabled, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(s3BucketAclsDisabled, previewed(bucketStack()));
+        await expectViolations(
+            s3BucketAclsDisabled,
+            previewed(edit(bucketStack(), "data-BucketOwnershipControls", (x) => (x.props.rule = { objectOwnership: "ObjectWriter" }))),
+        );
     });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { s3BucketPolicyDeniesInsecureTransport } from "../../../policy-pack/policies/s3/s3-bucket-policy-denies-insecure-transport";
-import { ResourceCase } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN, judgeResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { doc } from "../fixtures";
 import { BUCKET_POLICY } from "./fixtures";
@@ -55,5 +55,13 @@ describeRule(s3BucketPolicyDeniesInsecureTransport, () => {
         ).toHaveLength(1);
         expect(await expectViolations(s3BucketPolicyDeniesInsecureTransport, deny({ Bool: { "aws:SecureTransport": ["false", "true"] } }))).toHaveLength(1);
         expect(await expectViolations(s3BucketPolicyDeniesInsecureTransport, deny({}))).toHaveLength(1);
+    });
+    it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
+        const judged = await judgeResourcePolicy(s3BucketPolicyDeniesInsecureTransport, {
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            props: { policy: UNKNOWN },
+        });
+        expect(judged.violations).toHaveLength(0);
+        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
     });
 });

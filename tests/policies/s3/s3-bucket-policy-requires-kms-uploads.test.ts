@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { s3BucketPolicyRequiresKmsUploads } from "../../../policy-pack/policies/s3/s3-bucket-policy-requires-kms-uploads";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { doc, edit, without } from "../fixtures";
+import { doc, edit, previewed, without } from "../fixtures";
 import { DENY_HEADER, DENY_NETWORK, bucketStack } from "./fixtures";
 
 describeRule(s3BucketPolicyRequiresKmsUploads, () => {
@@ -21,5 +21,12 @@ describeRule(s3BucketPolicyRequiresKmsUploads, () => {
         ["a log bucket that is no longer a target must have it", without(bucketStack(), "data-logging")],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(s3BucketPolicyRequiresKmsUploads, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(s3BucketPolicyRequiresKmsUploads, previewed(bucketStack()));
+        await expectViolations(
+            s3BucketPolicyRequiresKmsUploads,
+            previewed(edit(bucketStack(), "data-BucketPolicy", (x) => (x.props.policy = doc(DENY_NETWORK)))),
+        );
     });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { s3BucketSseKms } from "../../../policy-pack/policies/s3/s3-bucket-sse-kms";
-import { ResourceCase } from "../../harness/policyArgs";
+import { ResourceCase, UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 
@@ -42,5 +42,15 @@ describeRule(s3BucketSseKms, () => {
     it("still reports SSE-KMS without bucket keys and AES256", async () => {
         expect(await expectViolations(s3BucketSseKms, byDefault("aws:kms"))).toHaveLength(1);
         expect(await expectViolations(s3BucketSseKms, byDefault("AES256", true))).toHaveLength(1);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(s3BucketSseKms, {
+            type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN }, bucketKeyEnabled: true }] },
+        });
+        await expectViolations(s3BucketSseKms, {
+            type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN } }] },
+        });
     });
 });

@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { s3BucketVersioningEnabled } from "../../../policy-pack/policies/s3/s3-bucket-versioning-enabled";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { edit, without } from "../fixtures";
+import { edit, previewed, without } from "../fixtures";
 import { bucketStack } from "./fixtures";
 
 describeRule(s3BucketVersioningEnabled, () => {
@@ -13,5 +13,9 @@ describeRule(s3BucketVersioningEnabled, () => {
         ["missing", without(bucketStack(), "data-BucketVersioning")],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(s3BucketVersioningEnabled, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(s3BucketVersioningEnabled, previewed(bucketStack()));
+        await expectViolations(s3BucketVersioningEnabled, previewed(without(bucketStack(), "data-BucketVersioning")));
     });
 });

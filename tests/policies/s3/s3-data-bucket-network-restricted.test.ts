@@ -1,7 +1,7 @@
 import { it } from "vitest";
 import { s3DataBucketNetworkRestricted } from "../../../policy-pack/policies/s3/s3-data-bucket-network-restricted";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { doc, edit, without } from "../fixtures";
+import { doc, edit, previewed, without } from "../fixtures";
 import { DENY_HEADER, DENY_NETWORK, bucketStack } from "./fixtures";
 
 describeRule(s3DataBucketNetworkRestricted, () => {
@@ -14,5 +14,9 @@ describeRule(s3DataBucketNetworkRestricted, () => {
         ["no bucket policy", without(bucketStack(), "data-BucketPolicy")],
     ])("reports %s", async (_label, resources) => {
         await expectViolations(s3DataBucketNetworkRestricted, resources);
+    });
+    it("judges the same stacks in a preview: ids unknown, relations only through propertyDependencies", async () => {
+        await expectCompliant(s3DataBucketNetworkRestricted, previewed(bucketStack()));
+        await expectViolations(s3DataBucketNetworkRestricted, previewed(edit(bucketStack(), "data-BucketPolicy", (x) => (x.props.policy = doc(DENY_HEADER)))));
     });
 });

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { sagemakerDomainKmsKey } from "../../../policy-pack/policies/sagemaker/sagemaker-domain-kms-key";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 import { DOMAIN } from "./fixtures";
@@ -17,5 +18,9 @@ describeRule(sagemakerDomainKmsKey, () => {
                 props: { kmsKeyId: "arn:aws:kms:eu-west-1:111111111111:alias/aws/elasticfilesystem" },
             }),
         ).toHaveLength(1);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(sagemakerDomainKmsKey, { type: "aws:sagemaker/domain:Domain", props: { kmsKeyId: UNKNOWN } });
+        await expectViolations(sagemakerDomainKmsKey, { type: "aws:sagemaker/domain:Domain", props: { kmsKeyId: "alias/aws/elasticfilesystem" } });
     });
 });

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { studioDomainSecurityGroups } from "../../../policy-pack/policies/sagemaker/studio-domain-security-groups";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { domain, domainCase, mutate } from "./fixtures";
 
@@ -16,5 +17,15 @@ describeRule(studioDomainSecurityGroups, () => {
     it("reports groups missing from the domain settings", async () => {
         expect(await expectViolations(studioDomainSecurityGroups, domainCase(mutate((d) => (d.domainSettings.securityGroupIds = []))))).toHaveLength(1);
         expect(await expectViolations(studioDomainSecurityGroups, domainCase(mutate((d) => delete d.domainSettings)))).toHaveLength(1);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(studioDomainSecurityGroups, {
+            type: "aws:sagemaker/domain:Domain",
+            props: { defaultUserSettings: { securityGroups: [UNKNOWN] }, domainSettings: { securityGroupIds: [UNKNOWN] } },
+        });
+        await expectViolations(studioDomainSecurityGroups, {
+            type: "aws:sagemaker/domain:Domain",
+            props: { defaultUserSettings: { securityGroups: [UNKNOWN] } },
+        });
     });
 });

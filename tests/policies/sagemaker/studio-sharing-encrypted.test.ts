@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { studioSharingEncrypted } from "../../../policy-pack/policies/sagemaker/studio-sharing-encrypted";
-import { runResourcePolicy } from "../../harness/policyArgs";
+import { UNKNOWN, runResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 import { USER_PROFILE, domain, domainCase, mutate } from "./fixtures";
@@ -38,5 +38,15 @@ describeRule(studioSharingEncrypted, () => {
                 props: { userSettings: { sharingSettings: { notebookOutputOption: "Allowed", s3OutputPath: "s3://b/" } } },
             }),
         ).toHaveLength(1);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(studioSharingEncrypted, {
+            type: "aws:sagemaker/domain:Domain",
+            props: { defaultUserSettings: { sharingSettings: { s3KmsKeyId: UNKNOWN, notebookOutputOption: "Allowed", s3OutputPath: UNKNOWN } } },
+        });
+        await expectViolations(studioSharingEncrypted, {
+            type: "aws:sagemaker/domain:Domain",
+            props: { defaultUserSettings: { sharingSettings: { notebookOutputOption: "Allowed", s3OutputPath: UNKNOWN } } },
+        });
     });
 });

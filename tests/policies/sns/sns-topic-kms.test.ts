@@ -1,5 +1,6 @@
 import { it } from "vitest";
 import { snsTopicKms } from "../../../policy-pack/policies/sns/sns-topic-kms";
+import { UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
 import { KEY } from "../fixtures";
 
@@ -14,5 +15,9 @@ describeRule(snsTopicKms, () => {
         ["alias/aws/sns", { type: TOPIC, props: { name: "t", kmsMasterKeyId: "alias/aws/sns" } }],
     ])("reports %s", async (_label, c) => {
         await expectViolations(snsTopicKms, c);
+    });
+    it("judges a value unknown in a preview by its presence, not its value", async () => {
+        await expectCompliant(snsTopicKms, { type: "aws:sns/topic:Topic", props: { kmsMasterKeyId: UNKNOWN } });
+        await expectViolations(snsTopicKms, { type: "aws:sns/topic:Topic", props: { kmsMasterKeyId: "alias/aws/sns" } });
     });
 });
