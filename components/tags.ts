@@ -10,7 +10,10 @@ export const MANDATORY_TAG_KEYS = ["team", "environment", "owner", "cost-center"
 export type MandatoryTagKey = (typeof MANDATORY_TAG_KEYS)[number];
 
 /**
- * Marks the isolated data-science VPC, as opposed to VPCs allowed egress (the package scanning
- * VPC). The network policies of the pack key on it (N6, N7).
+ * The network role every VPC of the platform declares: `isolated` on the data-science VPC, `egress`
+ * on the package scanning VPC, the only one allowed an internet path. The pack's N6 rule fails
+ * closed on it: a VPC without a role, or an internet path outside an `egress` VPC, is refused (N6,
+ * N7).
  */
 export const NETWORK_ISOLATION_TAG = { key: "secure-ds:network-isolation", value: "isolated" } as const;
+export const NETWORK_EGRESS_TAG = { key: NETWORK_ISOLATION_TAG.key, value: "egress" } as const;

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { layoutSubnets } from "../network/capacityPlanner";
+import { NETWORK_EGRESS_TAG } from "../tags";
 
 export interface ScanEgressNetworkArgs {
     /** IPv4 block of the VPC, /16 to /24 (stacks/schema/packages.ts), never the data VPC's. Required. */
@@ -45,7 +46,17 @@ export class ScanEgressNetwork extends pulumi.ComponentResource {
         const child = { parent: this };
         const tags = (role: string) => ({ Name: `${args.namePrefix}-package-scanning${role ? `-${role}` : ""}` });
 
-        this.vpc = new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: args.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags("") }, child);
+        // Declares the egress role: the pack admits an internet path only in a VPC that says so (N6).
+        this.vpc = new aws.ec2.Vpc(
+            `${name}-vpc`,
+            {
+                cidrBlock: args.cidr,
+                enableDnsSupport: true,
+                enableDnsHostnames: true,
+                tags: { ...tags(""), [NETWORK_EGRESS_TAG.key]: NETWORK_EGRESS_TAG.value },
+            },
+            child,
+        );
         this.vpcId = this.vpc.id;
         // AWS's default group admits all traffic between its members; nothing here uses it, so it is adopted empty.
         new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: this.vpc.id, ingress: [], egress: [], tags: tags("default-unused") }, child);

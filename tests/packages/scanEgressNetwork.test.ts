@@ -76,12 +76,12 @@ describe("ScanEgressNetwork", () => {
         }
     });
 
-    it("builds the VPC with DNS support and hostnames, without the isolation tag", () => {
+    it("builds the VPC with DNS support and hostnames, declaring the egress network role (never isolated)", () => {
         expect(named("scan-vpc").inputs).toEqual({
             cidrBlock: "10.250.0.0/22",
             enableDnsSupport: true,
             enableDnsHostnames: true,
-            tags: { Name: "acme-dev-package-scanning" },
+            tags: { Name: "acme-dev-package-scanning", "secure-ds:network-isolation": "egress" },
         });
     });
 

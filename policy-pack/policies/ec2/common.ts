@@ -6,17 +6,41 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { TYPES, linked, list, propsOf, text } from "../common";
 
-/** Tag IsolatedNetwork puts on the data-science VPC (components/network/IsolatedNetwork.ts). */
+/**
+ * The tag every VPC of the platform carries to declare its network role (components/tags.ts):
+ * `isolated` on the data-science VPC (components/network/IsolatedNetwork.ts), `egress` on the
+ * package scanning VPC (components/packages/ScanEgressNetwork.ts). The pack cannot import
+ * components, so the vocabulary is repeated here; tests/policies/ec2/networkRoleTag.test.ts keeps
+ * the two equal.
+ */
 export const ISOLATION_TAG = "secure-ds:network-isolation";
+export const NETWORK_ROLES = { isolated: "isolated", egress: "egress" } as const;
+
+/** The network role a VPC declares, or undefined when it declares none (or an unknown one). */
+export function networkRoleOf(r: PolicyResource): (typeof NETWORK_ROLES)[keyof typeof NETWORK_ROLES] | undefined {
+    const role = propsOf(r, TYPES.ec2Vpc)?.tags?.[ISOLATION_TAG];
+    return role === NETWORK_ROLES.isolated || role === NETWORK_ROLES.egress ? role : undefined;
+}
 
 /** A VPC that declares itself isolated: no internet path may be attached to it. */
 export function isIsolatedVpc(r: PolicyResource): boolean {
-    return propsOf(r, TYPES.ec2Vpc)?.tags?.[ISOLATION_TAG] === "isolated";
+    return networkRoleOf(r) === NETWORK_ROLES.isolated;
+}
+
+/** A VPC that declares itself the egress (package scanning) network: the only place an internet path may be. */
+export function isEgressVpc(r: PolicyResource): boolean {
+    return networkRoleOf(r) === NETWORK_ROLES.egress;
 }
 
 /** The VPCs among `vpcs` a resource belongs to through `property` directly (vpcId) or through a subnet / route table. */
 export function vpcsOf(r: PolicyResource, resources: PolicyResource[], vpcs: PolicyResource[]): PolicyResource[] {
-    const direct = [...linked(r, "vpcId", vpcs), ...linked(r, "peerVpcId", vpcs), ...linked(r, "defaultRouteTableId", vpcs)];
+    // routeTableId may name a VPC's main route table (vpc.mainRouteTableId): that is the VPC itself.
+    const direct = [
+        ...linked(r, "vpcId", vpcs),
+        ...linked(r, "peerVpcId", vpcs),
+        ...linked(r, "defaultRouteTableId", vpcs),
+        ...linked(r, "routeTableId", vpcs),
+    ];
     const subnets = resources.filter((s) => s.type === TYPES.ec2Subnet);
     const routeTables = resources.filter((t) => t.type === TYPES.ec2RouteTable || t.type === TYPES.ec2DefaultRouteTable);
     const viaSubnet = linked(r, "subnetId", subnets).flatMap((s) => linked(s, "vpcId", vpcs));

@@ -3,6 +3,8 @@ import { StackCaseResource } from "../../harness/policyArgs";
 import { r } from "../fixtures";
 
 export const ISOLATED = { "secure-ds:network-isolation": "isolated" };
+/** The tag of the package scanning VPC, the only one allowed an internet path. */
+export const EGRESS = { Name: "scan", "secure-ds:network-isolation": "egress" };
 
 /** Type tokens the cases use, spelt out: a typo in policies/common/types.ts then fails a test instead of being copied into it. */
 export const EC2 = {
@@ -29,7 +31,7 @@ export const isolatedVpc = (extra: StackCaseResource[] = []): StackCaseResource[
 
 /** A VPC allowed egress (the package pipeline's scanning VPC). */
 export const egressVpc: StackCaseResource[] = [
-    { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.99.0.0/16", tags: { Name: "scan" } } },
+    { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.99.0.0/16", tags: EGRESS } },
     { type: EC2.subnet, name: "scan-public", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
     { type: EC2.routeTable, name: "scan-rt", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },
     { type: EC2.internetGateway, name: "scan-igw", props: {}, propertyDependencies: { vpcId: ["scan-vpc"] } },

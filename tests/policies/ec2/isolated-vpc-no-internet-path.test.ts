@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { isolatedVpcNoInternetPath } from "../../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
-import { StackCaseResource } from "../../harness/policyArgs";
+import { StackCaseResource, UNKNOWN } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { ISOLATED, EC2, egressVpc, isolatedVpc } from "./fixtures";
+import { EGRESS, ISOLATED, EC2, egressVpc, isolatedVpc } from "./fixtures";
 
 const RTA = "aws:ec2/routeTableAssociation:RouteTableAssociation";
 const EIP = "aws:ec2/eip:Eip";
@@ -51,9 +51,48 @@ describeRule(isolatedVpcNoInternetPath, () => {
         };
         await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc([endpoint]), ...egressVpc]);
     });
-    it("passes the scanning network's internet gateway, NAT and default routes in the VPC without the isolation tag", async () => {
-        const scanVpc: StackCaseResource = { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.250.0.0/22", tags: { Name: "scan" } } };
+    it("passes the scanning network's internet gateway, NAT and default routes in the VPC tagged egress", async () => {
+        const scanVpc: StackCaseResource = { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.250.0.0/22", tags: EGRESS } };
         await expectCompliant(isolatedVpcNoInternetPath, [...isolatedVpc(), scanVpc, ...egressPath("scan-vpc")]);
+    });
+    it("fails closed: a VPC without a network role, and the same internet path in it, are reported", async () => {
+        const untagged: StackCaseResource = { type: EC2.vpc, name: "scan-vpc", props: { cidrBlock: "10.250.0.0/22", tags: { Name: "scan" } } };
+        const v = await expectViolations(isolatedVpcNoInternetPath, [...isolatedVpc(), untagged, ...egressPath("scan-vpc")]);
+        expect(v[0]).toBe(
+            "VPC scan-vpc declares no network role; tag it secure-ds:network-isolation=isolated (data science) or =egress (package scanning) (N6).",
+        );
+        expect(v.slice(1).sort()).toEqual(
+            [
+                "scan-vpc-igw is an internet gateway in the VPC not tagged egress scan-vpc; the data-science network must have no internet path (N6).",
+                "scan-vpc-nat is a NAT gateway in the VPC not tagged egress scan-vpc; the data-science network must have no internet path (N6).",
+                "Route scan-vpc-public-default sends 0.0.0.0/0 out of the VPC not tagged egress scan-vpc; remove the default route (N6).",
+                "Route scan-vpc-private-default sends 0.0.0.0/0 out of the VPC not tagged egress scan-vpc; remove the default route (N6).",
+            ].sort(),
+        );
+    });
+    it("fails closed: an internet gateway whose VPC id is not a VPC of the stack is reported, known or unknown", async () => {
+        for (const vpcId of ["vpc-0123456789abcdef0", UNKNOWN]) {
+            const v = await expectViolations(isolatedVpcNoInternetPath, [...isolatedVpc(), { type: EC2.internetGateway, name: "igw", props: { vpcId } }]);
+            expect(v).toEqual([
+                "igw is an internet gateway in a VPC that is not a VPC of this stack (or cannot be related to one); an internet path may exist only in the egress VPC, linked through its vpcId (N6).",
+            ]);
+        }
+    });
+    it("reports a default route on the isolated VPC's main route table (routeTableId = vpc.mainRouteTableId)", async () => {
+        const v = await expectViolations(
+            isolatedVpcNoInternetPath,
+            isolatedVpc([
+                { type: EC2.route, name: "main-default", props: { destinationCidrBlock: "0.0.0.0/0" }, propertyDependencies: { routeTableId: ["vpc"] } },
+            ]),
+        );
+        expect(v).toEqual(["Route main-default sends 0.0.0.0/0 out of the isolated VPC vpc; remove the default route (N6)."]);
+    });
+    it("reports a SageMaker domain whose VPC is not a VPC of the stack", async () => {
+        const v = await expectViolations(isolatedVpcNoInternetPath, [
+            ...isolatedVpc(),
+            { type: "aws:sagemaker/domain:Domain", name: "studio", props: { appNetworkAccessType: "VpcOnly", vpcId: "vpc-0123456789abcdef0" } },
+        ]);
+        expect(v).toEqual(["Domain studio names a VPC that is not a VPC of this stack; pass the isolated network's vpc.id so the pack can check it (N6)."]);
     });
     it("reports the same internet gateway, NAT and default routes attached to the isolated VPC", async () => {
         const v = await expectViolations(isolatedVpcNoInternetPath, isolatedVpc(egressPath("vpc")));
