@@ -26,6 +26,23 @@ const dataSourceInvokes = [
             "Identifier[name=/^(getCallerIdentity|getAvailabilityZones)(Output)?$/]:not(ImportSpecifier > Identifier):not(MemberExpression[object.name=/^(aws|awsx)$/] > Identifier.property)",
         message: NO_DATA_SOURCES,
     },
+    // `import * as A from "@pulumi/aws"` would let A.ec2.getVpc() past the selectors above.
+    {
+        selector: "ImportDeclaration[source.value=/^@pulumi.awsx?$/] > ImportNamespaceSpecifier[local.name!=/^(aws|awsx)$/]",
+        message: `${NO_DATA_SOURCES} (import the SDK as \`aws\` so the check sees every call)`,
+    },
+];
+
+// Imports the layering rules cannot see: dynamic import(), module.require(), createRequire(), and
+// `require` passed around under another name. A static import (or a commented eslint-disable
+// require) keeps every dependency visible to the layering table and the cycle check.
+const HIDDEN_IMPORT = "import statically (or a `require` with an eslint-disable comment that says why), so the layering rules see the dependency";
+const hiddenImports = [
+    { selector: "ImportExpression", message: HIDDEN_IMPORT },
+    { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='require']", message: HIDDEN_IMPORT },
+    { selector: "Identifier[name='createRequire']", message: HIDDEN_IMPORT },
+    { selector: "VariableDeclarator[init.type='Identifier'][init.name='require']", message: HIDDEN_IMPORT },
+    { selector: "AssignmentExpression[right.type='Identifier'][right.name='require']", message: HIDDEN_IMPORT },
 ];
 
 export default defineConfig([
@@ -53,9 +70,15 @@ export default defineConfig([
     // Which folder may import which, and which npm packages where (tools/eslint/layering.ts).
     ...layeringConfigs(),
     {
+        name: "secure-ds/no-hidden-imports",
+        files: ["plan/**", "policy-pack/**", "tools/**", "bench/**"],
+        rules: { "no-restricted-syntax": ["error", ...hiddenImports] },
+    },
+    {
+        // One config for both lists: a later no-restricted-syntax would replace, not add to, these.
         name: "secure-ds/no-data-sources",
         files: ["stacks/**", "components/**"],
-        rules: { "no-restricted-syntax": ["error", ...dataSourceInvokes] },
+        rules: { "no-restricted-syntax": ["error", ...dataSourceInvokes, ...hiddenImports] },
     },
     {
         name: "secure-ds/components",

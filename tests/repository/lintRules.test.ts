@@ -54,3 +54,33 @@ describe("no data-source invokes in stacks/ and components/", () => {
         expect(await rulesAt("tools/Planted.ts", invokes)).toEqual([]);
     });
 });
+
+describe("no imports the layering rules cannot see", () => {
+    it("fails on dynamic import(), module.require(), createRequire() and an aliased require in shipped folders", async () => {
+        const code = [
+            'export const a = import("@pulumi/aws");',
+            'export const b = module.require("@cloud-copilot/iam-simulate");',
+            'import { createRequire } from "node:module";',
+            "const r = require;",
+            "export { r };",
+        ].join("\n");
+        for (const file of [
+            "stacks/Planted.ts",
+            "components/x/Planted.ts",
+            "policy-pack/policies/x/Planted.ts",
+            "plan/Planted.ts",
+            "tools/Planted.ts",
+            "bench/Planted.ts",
+        ]) {
+            const rules = await rulesAt(file, code);
+            for (const line of [1, 2, 3, 4]) expect(rules, `${file} line ${line}`).toContain(`${line}:no-restricted-syntax`);
+        }
+    });
+
+    it("fails on the AWS SDK imported under another namespace name in the program", async () => {
+        expect(await rulesAt("components/x/Planted.ts", 'import * as A from "@pulumi/aws";\nexport const v = A.ec2.getVpcOutput({});\n')).toContain(
+            "1:no-restricted-syntax",
+        );
+        expect(await rulesAt("components/x/Planted.ts", 'import * as aws from "@pulumi/aws";\nexport const b = new aws.s3.BucketV2("b");\n')).toEqual([]);
+    });
+});
