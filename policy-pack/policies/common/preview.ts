@@ -80,7 +80,8 @@ export function knownOrDefer<T>(read: () => T, what: string): T {
  * For a stack policy that judges several documents, some possibly unknown in this preview: reads
  * each through `read` (NOT_KNOWN for an unknown one, remembered), and `settle()`, called after
  * every known one was judged, defers the check (deferToUp) when any was unknown. A stack policy
- * so deferred is judged by the stack analysis of `pulumi up`, once the resources exist.
+ * so deferred is judged by the stack analysis of `pulumi up`, once the resources exist: that
+ * detects, it does not prevent (docs/plan-format.md).
  */
 export class Deferrals {
     private first: Error | undefined;
