@@ -24,7 +24,7 @@ export default defineConfig({
                 test: { name: "components", include: layout.components, pool: "forks", isolate: true },
             },
             {
-                // The whole program and its dev and prod plans, which the global setup builds once per run.
+                // The whole program and its dev and prod plans (up and preview), which the global setup builds once per run.
                 extends: true,
                 test: {
                     name: "stack",

@@ -28,6 +28,10 @@ describe("test suite layout", () => {
         expect(suiteProject("tests/plan/plan.test.ts", REPO_ROOT)).toBe("stack");
         // Reads the run's plans only.
         expect(suiteProject("tests/team/jobNetwork.test.ts", REPO_ROOT)).toBe("stack");
+        // Reads the run's preview plans; without them they would be components files.
+        expect(suiteProject("tests/engine/previewJudging.test.ts", REPO_ROOT)).toBe("stack");
+        expect(suiteProject("tests/engine/cliPlan.test.ts", REPO_ROOT)).toBe("stack");
+        expect(suiteProject("tests/packages/scanEgressNetwork.test.ts", REPO_ROOT)).toBe("stack");
         expect(suiteProject("tests/iam/lint.test.ts", REPO_ROOT)).toBe("unit");
         expect(suiteProject("tests/suiteLayout.test.ts", REPO_ROOT)).toBe("unit");
     });

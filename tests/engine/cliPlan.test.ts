@@ -7,24 +7,19 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../plan/buildPlan";
+import { describe, expect, it } from "vitest";
 import { PLAN_UNKNOWN, Plan, PlanResource } from "../../plan/types";
-import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { REPO_ROOT } from "../../plan/stackConfig";
+import { loadStackPlan } from "../harness/stackPlans";
 import mockRuntimeCounts from "./mockRuntimeCounts.json";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-engine-"));
-const plans: Record<string, Plan> = {};
-
-beforeAll(async () => {
-    for (const [key, stack, mode] of [
-        ["dev-preview", "dev", "preview"],
-        ["prod-preview", "prod", "preview"],
-        ["dev-up", "dev", "up"],
-    ] as const) {
-        plans[key] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)), mode });
-    }
-}, 600_000);
+// This run's plans (tests/harness/stackPlans.ts), built by the global setup with the same buildPlan.
+const plans: Record<string, Plan> = {
+    "dev-preview": loadStackPlan("dev", "preview"),
+    "prod-preview": loadStackPlan("prod", "preview"),
+    "dev-up": loadStackPlan("dev", "up"),
+};
 
 const counts = (resources: PlanResource[]) => {
     const c: Record<string, number> = {};

@@ -4,13 +4,12 @@
  * preview cannot make are those on documents that embed a new ARN; their policies defer them to
  * `pulumi up` (policy-pack/policies/common/preview.ts, docs/plan-format.md), listed here by name.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../plan/buildPlan";
-import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
+import { describe, expect, it } from "vitest";
 import { Plan } from "../../plan/types";
 import { policies } from "../../policy-pack/policies";
 import { isolatedVpcNoInternetPath } from "../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
 import { UNKNOWN, judgeStackPolicy } from "../harness/policyArgs";
+import { loadStackPlan } from "../harness/stackPlans";
 import { EC2, ISOLATED } from "../policies/ec2/fixtures";
 
 /** Policies that may defer a check to `pulumi up` in a preview, and why (their previewDeferral). */
@@ -29,15 +28,10 @@ const DEFERRED: Record<string, string> = {
     "team-network-isolation-guardrail": "guardrail policies name the team's roles and keys",
 };
 
-const plans: Record<string, Plan> = {};
+// This run's first previews of dev and prod (tests/harness/stackPlans.ts).
+const plans: Record<string, Plan> = { dev: loadStackPlan("dev", "preview"), prod: loadStackPlan("prod", "preview") };
 
 describe("a first preview judges every mandatory policy", () => {
-    beforeAll(async () => {
-        for (const stack of ["dev", "prod"] as const) {
-            plans[stack] = await buildPlan({ stack, config: readStackConfigFile(stackConfigPath(stack)), mode: "preview" });
-        }
-    }, 600_000);
-
     it.each(["dev", "prod"])("%s: no mandatory policy is skipped for an unknown value", (stack) => {
         const skipped = plans[stack].undecided.filter((u) => u.level === "mandatory").map((u) => `${u.policy} on ${u.urn ?? "(stack)"}: ${u.message}`);
         expect(skipped).toEqual([]);

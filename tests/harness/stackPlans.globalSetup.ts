@@ -1,17 +1,18 @@
 /**
- * Global setup for the tests that read the dev and prod plans: builds both once per run, before
- * any test starts, with the real buildPlan (writeStackPlan.ts, one process per stack, in
- * parallel), writes them to a folder of this run under .plan/test/ and provides that folder to
- * the workers (tests/harness/stackPlans.ts). Nothing is reused from an earlier run. A plan that
- * cannot be built fails the run here, with the builder's message, instead of in every test that
- * reads it.
+ * Global setup for the tests that read the dev and prod plans: builds each stack in both modes
+ * (`up` and `preview`) once per run, before any test starts, with the real buildPlan
+ * (writeStackPlan.ts, one process per stack and mode, all four in parallel), writes them to a
+ * folder of this run under .plan/test/ and provides that folder to the workers
+ * (tests/harness/stackPlans.ts). Nothing is reused from an earlier run. A plan that cannot be
+ * built fails the run here, with the builder's message, instead of in every test that reads it.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { TestProject } from "vitest/node";
 import { REPO_ROOT } from "../../plan/stackConfig";
-import { STACKS } from "./stackPlans";
+import type { PlanMode } from "../../plan/types";
+import { PLAN_MODES, STACKS, stackPlanFileName } from "./stackPlans";
 
 const CACHE_ROOT = path.join(REPO_ROOT, ".plan", "test");
 const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -35,9 +36,9 @@ function removeAbandonedRuns(): void {
     }
 }
 
-function build(stack: string, file: string): Promise<void> {
+function build(stack: string, mode: PlanMode, file: string): Promise<void> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [TSX, BUILDER, stack, file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [TSX, BUILDER, stack, mode, file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
         let output = "";
         child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -45,7 +46,7 @@ function build(stack: string, file: string): Promise<void> {
         child.on("close", (code, signal) => {
             if (code === 0 && fs.existsSync(file)) return resolve();
             const why = signal ? `was killed by ${signal}` : `exited with ${String(code)}`;
-            reject(new Error(`building the ${stack} plan for the tests failed: ${path.relative(REPO_ROOT, BUILDER)} ${why}\n${output.trim()}`));
+            reject(new Error(`building the ${stack} ${mode} plan for the tests failed: ${path.relative(REPO_ROOT, BUILDER)} ${why}\n${output.trim()}`));
         });
     });
 }
@@ -56,7 +57,9 @@ async function buildRunPlans(): Promise<string> {
     const dir = path.join(CACHE_ROOT, `run-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const results = await Promise.allSettled(STACKS.map((stack) => build(stack, path.join(dir, `${stack}.json`))));
+    const results = await Promise.allSettled(
+        STACKS.flatMap((stack) => PLAN_MODES.map((mode) => build(stack, mode, path.join(dir, stackPlanFileName(stack, mode))))),
+    );
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => (r.reason as Error).message);
     if (failures.length > 0) {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -1,33 +1,41 @@
 /**
- * The dev and prod plans, built once per test run. The global setup (stackPlans.globalSetup.ts,
- * named in vitest.config.mts) builds both with the real buildPlan and writes them as JSON
- * (docs/plan-format.md); every test that only reads a repository stack's plan loads it here
- * instead of running the program again. Tests that change the config still run the program.
+ * The dev and prod plans, in both modes (`up` and `preview`), built once per test run. The global
+ * setup (stackPlans.globalSetup.ts, named in vitest.config.mts) builds all four with the real
+ * buildPlan and writes them as JSON (docs/plan-format.md); every test that only reads a repository
+ * stack's plan loads it here instead of running the program again. Tests that change the config,
+ * or check the command line itself, still run the program.
  */
 import * as path from "node:path";
 import { inject } from "vitest";
 import { readPlanFile } from "../../plan/planFile";
-import { Plan } from "../../plan/types";
+import { Plan, PlanMode } from "../../plan/types";
 
 export const STACKS = ["dev", "prod"] as const;
 export type StackName = (typeof STACKS)[number];
+/** The modes the global setup builds each stack in. */
+export const PLAN_MODES: readonly PlanMode[] = ["up", "preview"];
 
 declare module "vitest" {
     export interface ProvidedContext {
-        /** The folder of this run's plans (`<stack>.json`), provided by the global setup. */
+        /** The folder of this run's plans (stackPlanFileName), provided by the global setup. */
         stackPlanDir: string;
     }
 }
 
-/** The JSON file of a stack's plan for this run, as `npm run plan -- --stack <stack> --json` writes it. */
-export function stackPlanFile(stack: StackName): string {
+/** The name of a stack's plan file in the run's folder: `<stack>.json` (up) or `<stack>.preview.json`. */
+export function stackPlanFileName(stack: StackName, mode: PlanMode): string {
+    return mode === "up" ? `${stack}.json` : `${stack}.${mode}.json`;
+}
+
+/** The JSON file of a stack's plan for this run, as `npm run plan -- --stack <stack> --mode <mode> --json` writes it. */
+export function stackPlanFile(stack: StackName, mode: PlanMode = "up"): string {
     const dir = inject("stackPlanDir");
     if (!dir) {
         throw new Error(
             "no stack plans in this run: tests/harness/stackPlans.globalSetup.ts builds them, for the test files vitest.config.mts gives that global setup",
         );
     }
-    return path.join(dir, `${stack}.json`);
+    return path.join(dir, stackPlanFileName(stack, mode));
 }
 
 function deepFreeze<T>(value: T): T {
@@ -38,18 +46,20 @@ function deepFreeze<T>(value: T): T {
     return value;
 }
 
-const loaded = new Map<StackName, Plan>();
+const loaded = new Map<string, Plan>();
 
 /**
- * The offline plan of a repository stack (Pulumi.<stack>.yaml), as `npm run plan` builds it.
+ * The offline plan of a repository stack (Pulumi.<stack>.yaml) in a mode, as
+ * `npm run plan -- --stack <stack> --mode <mode>` builds it: `up` (ids and ARNs known) unless asked.
  * Read once per process and shared by every test in it, so it is frozen: a test that changes a
  * plan works on a copy (structuredClone) and cannot leak its change into another test.
  */
-export function loadStackPlan(stack: StackName): Plan {
-    let plan = loaded.get(stack);
+export function loadStackPlan(stack: StackName, mode: PlanMode = "up"): Plan {
+    const key = `${stack} ${mode}`;
+    let plan = loaded.get(key);
     if (!plan) {
-        plan = deepFreeze(readPlanFile(stackPlanFile(stack)));
-        loaded.set(stack, plan);
+        plan = deepFreeze(readPlanFile(stackPlanFile(stack, mode)));
+        loaded.set(key, plan);
     }
     return plan;
 }

@@ -189,6 +189,18 @@ describe("command line", () => {
         expect(same, "the global setup's dev plan differs from npm run plan's").toBe(true);
     });
 
+    it("writes the JSON plan and exits 0 for prod in the default mode, preview (the tests' preview plans)", () => {
+        const out = path.join(tmp, "prod-preview.json");
+        const r = runCli(["--stack", "prod", "--json", out]);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toContain("secure-ds offline plan: stack prod");
+        const saved = JSON.parse(fs.readFileSync(out, "utf8")) as Plan;
+        expect(saved.mode).toBe("preview");
+        // The tests' prod preview is this very file: same builder, same format, byte for byte.
+        const same = fs.readFileSync(out, "utf8") === fs.readFileSync(stackPlanFile("prod", "preview"), "utf8");
+        expect(same, "the global setup's prod preview differs from npm run plan's").toBe(true);
+    });
+
     it("exits 2 with one line per problem and no stack trace for a config error", () => {
         const raw = readStackConfigFile(stackConfigPath("dev"));
         const platform = raw["secure-ds:platform"] as RawConfig;
