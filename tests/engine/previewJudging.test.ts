@@ -10,7 +10,7 @@ import { policies } from "../../policy-pack/policies";
 import { isolatedVpcNoInternetPath } from "../../policy-pack/policies/ec2/isolated-vpc-no-internet-path";
 import { UNKNOWN, judgeStackPolicy } from "../harness/policyArgs";
 import { loadStackPlan } from "../harness/stackPlans";
-import { EC2, ISOLATED } from "../policies/ec2/fixtures";
+import { EC2, EGRESS, ISOLATED } from "../policies/ec2/fixtures";
 
 /** Policies that may defer a check to `pulumi up` in a preview, and why (their previewDeferral). */
 const DEFERRED: Record<string, string> = {
@@ -68,7 +68,7 @@ describe("an internet gateway added to the isolated data VPC, in a first preview
     // gateway's propertyDependencies say which VPC it is in.
     const stack = (igwVpc: string) => [
         { type: EC2.vpc, name: "data-vpc", props: { id: UNKNOWN, cidrBlock: "10.20.0.0/16", tags: ISOLATED } },
-        { type: EC2.vpc, name: "scan-vpc", props: { id: UNKNOWN, cidrBlock: "10.30.0.0/16" } },
+        { type: EC2.vpc, name: "scan-vpc", props: { id: UNKNOWN, cidrBlock: "10.30.0.0/16", tags: EGRESS } },
         { type: EC2.internetGateway, name: "igw", props: { id: UNKNOWN, vpcId: UNKNOWN }, propertyDependencies: { vpcId: [igwVpc] } },
     ];
 
@@ -79,7 +79,7 @@ describe("an internet gateway added to the isolated data VPC, in a first preview
         expect(judged.violations).toEqual([expect.stringContaining("igw is an internet gateway in the isolated VPC data-vpc")]);
     });
 
-    it("is judged, and passes, in a VPC that is not isolated", async () => {
+    it("is judged, and passes, in the egress (package scanning) VPC", async () => {
         expect(await judgeStackPolicy(isolatedVpcNoInternetPath, stack("scan-vpc"))).toEqual({ violations: [], undecided: [] });
     });
 });
