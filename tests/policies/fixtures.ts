@@ -3,7 +3,8 @@
  * out instead of importing TYPES, so a typo in policy-pack/policies/common/types.ts fails a rule
  * test instead of being copied into it.
  */
-import { StackCaseResource, UNKNOWN } from "../harness/policyArgs";
+import { expect } from "vitest";
+import { ResourceCase, StackCaseResource, UNKNOWN } from "../harness/policyArgs";
 
 /** A customer-managed key ARN. */
 export const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -45,3 +46,17 @@ export function previewed(resources: StackCaseResource[]): StackCaseResource[] {
         return { ...x, props };
     });
 }
+
+/** A role with one known inline policy allowing everything and one whose document a preview cannot see. */
+export const ROLE_WITH_AN_UNKNOWN_INLINE_POLICY: ResourceCase = {
+    type: "aws:iam/role:Role",
+    props: {
+        inlinePolicies: [
+            { name: "known", policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) },
+            { name: "new", policy: UNKNOWN },
+        ],
+    },
+};
+
+/** What a policy records when it defers an unknown document to `pulumi up` (policy-pack/policies/common/preview.ts). */
+export const DEFERRED_DOCUMENT = expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/);

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { iamNoServiceWildcardActions } from "../../../policy-pack/policies/iam/iam-no-service-wildcard-actions";
-import { UNKNOWN, judgeResourcePolicy } from "../../harness/policyArgs";
+import { judgeResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { KEY, doc } from "../fixtures";
+import { DEFERRED_DOCUMENT, KEY, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY, doc } from "../fixtures";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
@@ -46,16 +46,8 @@ describeRule(iamNoServiceWildcardActions, () => {
         ).toEqual(["test: statement 7 allows kms:* (I3)."]);
     });
     it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
-        const judged = await judgeResourcePolicy(iamNoServiceWildcardActions, {
-            type: "aws:iam/role:Role",
-            props: {
-                inlinePolicies: [
-                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
-                    { name: "new", policy: UNKNOWN },
-                ],
-            },
-        });
+        const judged = await judgeResourcePolicy(iamNoServiceWildcardActions, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY);
         expect(judged.violations).toHaveLength(1);
-        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
+        expect(judged.undecided).toEqual([DEFERRED_DOCUMENT]);
     });
 });

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { iamNoWildcardActionOnAllResources } from "../../../policy-pack/policies/iam/iam-no-wildcard-action-on-all-resources";
 import { ResourceCase, UNKNOWN, judgeResourcePolicy, runResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { doc } from "../fixtures";
+import { DEFERRED_DOCUMENT, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY, doc } from "../fixtures";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -64,16 +64,8 @@ describeRule(iamNoWildcardActionOnAllResources, () => {
         expect(await expectViolations(iamNoWildcardActionOnAllResources, c(ROLE, props))).toHaveLength(1);
     });
     it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
-        const judged = await judgeResourcePolicy(iamNoWildcardActionOnAllResources, {
-            type: "aws:iam/role:Role",
-            props: {
-                inlinePolicies: [
-                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
-                    { name: "new", policy: UNKNOWN },
-                ],
-            },
-        });
+        const judged = await judgeResourcePolicy(iamNoWildcardActionOnAllResources, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY);
         expect(judged.violations).toHaveLength(1);
-        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
+        expect(judged.undecided).toEqual([DEFERRED_DOCUMENT]);
     });
 });

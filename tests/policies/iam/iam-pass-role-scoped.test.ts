@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { iamPassRoleScoped } from "../../../policy-pack/policies/iam/iam-pass-role-scoped";
-import { ResourceCase, UNKNOWN, judgeResourcePolicy } from "../../harness/policyArgs";
+import { ResourceCase, judgeResourcePolicy } from "../../harness/policyArgs";
 import { describeRule, expectCompliant, expectViolations } from "../../harness/ruleTests";
-import { doc } from "../fixtures";
+import { DEFERRED_DOCUMENT, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY, doc } from "../fixtures";
 
 const ROLE_ARN = "arn:aws:iam::111111111111:role/secure-ds/acme-dev/fraud/acme-dev-fraud-training";
 const PERMISSION_SET = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
@@ -73,16 +73,8 @@ describeRule(iamPassRoleScoped, () => {
         ).toHaveLength(1);
     });
     it("defers a document unknown in a preview to `pulumi up`, after judging the known ones", async () => {
-        const judged = await judgeResourcePolicy(iamPassRoleScoped, {
-            type: "aws:iam/role:Role",
-            props: {
-                inlinePolicies: [
-                    { name: "known", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
-                    { name: "new", policy: UNKNOWN },
-                ],
-            },
-        });
+        const judged = await judgeResourcePolicy(iamPassRoleScoped, ROLE_WITH_AN_UNKNOWN_INLINE_POLICY);
         expect(judged.violations).toHaveLength(2);
-        expect(judged.undecided).toEqual([expect.stringMatching(/^deferred to `pulumi up`: document .+ unknown in a preview/)]);
+        expect(judged.undecided).toEqual([DEFERRED_DOCUMENT]);
     });
 });
