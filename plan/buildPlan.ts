@@ -26,6 +26,8 @@ export interface BuildPlanOptions {
     mode?: PlanMode;
     /** Extra environment for the program and pack processes. */
     env?: Record<string, string>;
+    /** Outputs of upstream stacks by the name the program references them by (plan/environment.ts). */
+    stackReferences?: Record<string, Record<string, unknown>>;
 }
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
@@ -46,7 +48,15 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform());
     const mode = options.mode ?? "up";
     const packConfigFile = options.packConfigFile ?? packConfigPath(policyEnforcement(cfg));
-    const run = await runThroughCli({ stack: options.stack, config: options.config, mode, packConfigFile, controls: controlsOf, env: options.env });
+    const run = await runThroughCli({
+        stack: options.stack,
+        config: options.config,
+        mode,
+        packConfigFile,
+        controls: controlsOf,
+        env: options.env,
+        stackReferences: options.stackReferences,
+    });
     lastTimings = run.timings;
     const { undecided, deferred } = splitDeferred(run.undecided, deferralOf);
     return {

@@ -1,5 +1,5 @@
 /** The human-readable summary printed by `npm run plan`. */
-import { Plan } from "./types";
+import { Plan, PlanFinding } from "./types";
 
 export function formatPlan(plan: Plan): string {
     const lines: string[] = [];
@@ -64,5 +64,19 @@ export function formatPlan(plan: Plan): string {
     }
     lines.push("");
     lines.push(s.findings.mandatory > 0 ? `FAILED: ${s.findings.mandatory} mandatory policy violation(s)` : "OK: no mandatory policy violation");
+    return lines.join("\n");
+}
+
+/** The environment's summary after its stacks' own: accounts per stack, and the cross-stack judgement. */
+export function formatEnvironmentFindings(plans: Plan[], findings: PlanFinding[]): string {
+    const lines = [`secure-ds environment: ${plans.map((p) => p.stack).join(" -> ")} (dependency order)`];
+    for (const p of plans) {
+        const accounts = Object.keys(p.summary.byAccount).sort();
+        lines.push(
+            `  ${p.stack} (${p.mode}): ${p.summary.customResourceCount} cloud resources in account ${accounts.join(", ")}; ${p.summary.findings.mandatory} mandatory finding(s)`,
+        );
+    }
+    lines.push(`Judged over the whole environment: ${findings.length === 0 ? "no finding" : `${findings.length} finding(s)`}`);
+    for (const f of findings) lines.push(`  [${f.level}] ${f.policy}: ${f.message}`);
     return lines.join("\n");
 }

@@ -45,6 +45,8 @@ export interface ProtocolRunOptions {
     controls: (policy: string) => string[];
     /** Extra environment for both processes (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
     env?: Record<string, string>;
+    /** Outputs of the stacks the program may reference, by stack name (plan/environment.ts). */
+    stackReferences?: Record<string, Record<string, unknown>>;
 }
 
 /** A path as a person would type it here: relative below the working directory, else absolute. */
@@ -113,7 +115,8 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
     const pack = readPackConfigFile(opts.packConfigFile);
     const packConfigFile = displayPath(opts.packConfigFile);
     const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT), ...opts.env };
-    return withEngine({ project: project.name, stack: opts.stack, mode: opts.mode, config }, async (deployment, address) => {
+    const engine = { project: project.name, stack: opts.stack, mode: opts.mode, config, stackReferences: opts.stackReferences };
+    return withEngine(engine, async (deployment, address) => {
         // Analyze each resource as it registers, as the step generator does; those that arrive
         // before the pack is serving wait for it.
         let judge: Judge | undefined;

@@ -2,6 +2,10 @@
 import { DEFERRED_TO_UP } from "../policy-pack/policies/common/preview";
 import { PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
 
+/** The engine's own resources (stack references and their builtin provider) are not cloud resources. */
+export const isEngineBuiltin = (r: PlanResource): boolean => r.type === "pulumi:pulumi:StackReference" || r.type === "pulumi:providers:pulumi";
+const isCloudResource = (r: PlanResource): boolean => r.custom && !isEngineBuiltin(r);
+
 /** The component a custom resource belongs to: its top-most ancestor below the account layer. */
 function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): string {
     if (resource.type.startsWith("pulumi:providers:")) return "(layer provider)";
@@ -57,7 +61,7 @@ export function summarise(
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byAccount: PlanSummary["byAccount"] = {};
     for (const r of resources) {
-        if (!r.custom) continue;
+        if (!isCloudResource(r)) continue;
         const account = r.account ?? "(no provider account)";
         const component = componentOf(r, byUrn);
         byAccount[account] ??= {};
@@ -72,7 +76,7 @@ export function summarise(
         mode,
         environment,
         resourceCount: resources.length,
-        customResourceCount: resources.filter((r) => r.custom).length,
+        customResourceCount: resources.filter(isCloudResource).length,
         byAccount,
         findings: {
             mandatory: findings.filter((f) => f.level === "mandatory").length,

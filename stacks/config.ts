@@ -10,13 +10,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { PLATFORM_TEAM } from "../components/guardrails/teamScope";
 import { MandatoryTagKey } from "../components/tags";
-import { accountsSchema, AccountConfig, Layer } from "./schema/accounts";
+import { accountsSchema, AccountConfig, AccountRole } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
 import { packagesSchema, refinePackages } from "./schema/packages";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
+import { Layer, refineStack, stackLayers, stackSchema } from "./schema/stack";
 
 const CONFIG_NAMESPACE = "secure-ds";
 const CONFIG_KEY = "platform";
@@ -55,9 +56,13 @@ export const platformSchema = z
             .regex(/^o-[a-z0-9]{10,32}$/, { message: "is not an AWS Organizations id such as o-a1b2c3d4e5" })
             .optional(),
         accounts: accountsSchema,
-        network: networkSchema,
+        /** What this stack builds and which stacks it reads (one account per stack). */
+        stack: stackSchema.default(() => stackSchema.parse({})),
+        /** The data VPC. Required when the stack builds the workload layer. */
+        network: networkSchema.optional(),
         studio: studioSchema.default(() => studioSchema.parse({})),
-        teams: z.array(teamSchema).min(1, { message: "is empty; configure at least one team" }),
+        /** The teams and their users. At least one when the stack builds the workload layer. */
+        teams: z.array(teamSchema).default([]),
         packages: packagesSchema.default(() => packagesSchema.parse({})),
         governance: governanceSchema.default(() => governanceSchema.parse({})),
         tags: tagsSchema,
@@ -67,9 +72,17 @@ export const platformSchema = z
     .superRefine((cfg, ctx) => {
         // `complete`: the message already names the found value (zod would attach the whole object as input).
         const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, params: { complete: true } });
-        refineGovernance(cfg, issue);
-        refineNetwork(cfg, issue);
-        refinePackages(cfg, issue);
+        const layers = stackLayers(cfg);
+        refineGovernance(cfg, layers.includes("organization"), issue);
+        if (layers.includes("workload")) {
+            if (!cfg.network) issue(["network"], "missing; the workload layer builds the data VPC from it (see docs/configuration.md)");
+            if (cfg.teams.length === 0) issue(["teams"], "is empty; the workload layer needs at least one team");
+        }
+        const network = cfg.network;
+        if (network) {
+            refineNetwork({ ...cfg, network }, issue);
+            refinePackages({ ...cfg, network }, issue);
+        }
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);
@@ -82,7 +95,8 @@ export const platformSchema = z
         if (cfg.partition !== expectedPartition) {
             issue(["partition"], `"${cfg.partition}" does not match region ${cfg.region}; use ${expectedPartition}`);
         }
-        for (const layer of Object.keys(cfg.accounts) as Layer[]) {
+        refineStack(cfg, issue);
+        for (const layer of Object.keys(cfg.accounts) as AccountRole[]) {
             const account = cfg.accounts[layer];
             if (!account) continue;
             const arns = [account.assumeRoleArn, ...(account.adminRoleArns ?? [])].filter((a): a is string => a !== undefined);
@@ -92,14 +106,14 @@ export const platformSchema = z
                     issue(["accounts", layer], `role ${arn} is in partition ${partition}, not ${cfg.partition}`);
                 }
                 if (acct !== account.accountId) {
-                    issue(["accounts", layer], `role ${arn} belongs to account ${acct}, not the layer's account ${account.accountId}`);
+                    issue(["accounts", layer], `role ${arn} belongs to account ${acct}, not the ${layer} account ${account.accountId}`);
                 }
             });
             if (!account.assumeRoleArn && !account.adminRoleArns) {
-                issue(["accounts", layer, "adminRoleArns"], "missing; set assumeRoleArn or adminRoleArns so the layer's KMS keys have an administrator");
+                issue(["accounts", layer, "adminRoleArns"], "missing; set assumeRoleArn or adminRoleArns so the account's KMS keys have an administrator");
             }
         }
-        studioCrossChecks(cfg, issue);
+        if (network) studioCrossChecks({ ...cfg, network }, issue);
         teamCrossChecks(cfg, issue);
         const teamIndex = new Map<string, number>();
         const userIndex = new Map<string, string>();
@@ -125,6 +139,15 @@ export const platformSchema = z
     });
 
 export type PlatformConfig = z.infer<typeof platformSchema>;
+
+/** The config of a stack that builds the workload layer: validation guarantees its network. */
+export type WorkloadConfig = PlatformConfig & { network: NonNullable<PlatformConfig["network"]> };
+
+export function workloadConfig(cfg: PlatformConfig): WorkloadConfig {
+    const network = cfg.network;
+    if (!network) throw new PlatformConfigError([`${KEY_PREFIX}.network: missing; the workload layer builds the data VPC from it (see docs/configuration.md)`]);
+    return { ...cfg, network };
+}
 
 /** A config problem: its message is the one line a user needs; never shown with a stack trace. */
 export class PlatformConfigError extends Error {
@@ -220,4 +243,4 @@ export function mandatoryTags(cfg: PlatformConfig, team = PLATFORM_TEAM): Record
     };
 }
 
-export type { Layer, AccountConfig };
+export type { Layer, AccountConfig, AccountRole };

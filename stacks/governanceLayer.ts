@@ -43,7 +43,18 @@ function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey): GovernanceAcco
     };
 }
 
-/** Shared-services layer: the audit archive and this account's trail (G4). */
+/** The account that holds the audit archive: the log-archive account, else shared services. */
+export function archiveAccountId(cfg: PlatformConfig): string {
+    return (cfg.accounts.logArchive ?? cfg.accounts.sharedServices).accountId;
+}
+
+/** Directory accounts other than the archive's whose own trail delivers to the archive. */
+function memberTrailAccounts(cfg: PlatformConfig): string[] {
+    const archive = archiveAccountId(cfg);
+    return [...new Set([cfg.accounts.sharedServices.accountId, cfg.accounts.workload.accountId])].filter((a) => a !== archive);
+}
+
+/** Log-archive layer: the audit archive and this account's trail (G4). */
 export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): AuditTrail {
     const { cfg } = ctx;
     const workloadId = cfg.accounts.workload.accountId;
@@ -52,14 +63,44 @@ export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent
         "audit",
         {
             ...accountKeyArgs(ctx, logsKey),
-            memberAccountIds: sameAccount ? [] : [workloadId],
+            memberAccountIds: memberTrailAccounts(cfg),
             configAccountIds: cfg.governance.awsConfig.enabled ? [workloadId] : [],
             objectLockDays: cfg.governance.trail.objectLockDays,
             cloudWatchRetentionDays: cfg.governance.trail.cloudWatchRetentionDays,
             // The team buckets live in the workload account; when it is this one, this trail logs them.
             dataEventBucketNames: sameAccount && cfg.governance.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
-            // Otherwise it logs this account's own buckets (packages, artifacts), the archive's excepted.
+            // Otherwise it logs this account's own buckets (packages, artifacts when shared services
+            // are here), the archive's excepted.
             accountDataEvents: !sameAccount && cfg.governance.trail.s3DataEvents,
+        },
+        { parent },
+    );
+}
+
+/**
+ * Shared-services layer in an account without the archive: this account's trail, delivering to
+ * the archive of the log-archive stack and logging the data events of every bucket here but
+ * its access-log bucket (logging the log deliveries would only add noise).
+ */
+export function createSharedServicesTrail(
+    ctx: LayerContext,
+    logsKey: CustomerKey,
+    archive: AuditArchiveRef,
+    accessLogBucket: string,
+    parent: pulumi.Resource,
+): AccountTrail {
+    const gov = ctx.cfg.governance;
+    return new AccountTrail(
+        "shared-services-trail",
+        {
+            naming: ctx.naming,
+            account: ctx.aws,
+            archiveBucketName: archive.bucketName,
+            archiveKeyArn: archive.keyArn,
+            logsKeyArn: logsKey.arn,
+            cloudWatchRetentionDays: gov.trail.cloudWatchRetentionDays,
+            ...(gov.trail.s3DataEvents ? { dataEventsExceptBucketNames: [accessLogBucket] } : {}),
+            dependsOn: archive.ready,
         },
         { parent },
     );
@@ -79,11 +120,10 @@ export interface WorkloadGovernance {
 export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef): WorkloadGovernance {
     const { cfg } = ctx;
     const gov = cfg.governance;
-    const sharedId = cfg.accounts.sharedServices.accountId;
-    const sameAccount = sharedId === ctx.aws.accountId;
+    const sameAccount = archiveAccountId(cfg) === ctx.aws.accountId;
     if (!archive && (!sameAccount || gov.awsConfig.enabled)) {
         throw new Error(
-            "createWorkloadGovernance: no AuditArchiveRef was passed; this account's trail and AWS Config deliver to the shared-services audit archive, so pass its ref.",
+            "createWorkloadGovernance: no AuditArchiveRef was passed; this account's trail and AWS Config deliver to the audit archive, so pass its ref.",
         );
     }
     const out: WorkloadGovernance = {
@@ -156,10 +196,10 @@ export function governancePlan(cfg: PlatformConfig): Record<string, unknown> {
         detectiveControls: gov.detectiveControls ? detectiveMode(cfg) : "off",
         awsConfig: gov.awsConfig.enabled ? "recorder + rules" : gov.awsConfig.rules ? "rules only (customer recorder)" : "off",
         auditTrail: {
-            archiveAccount: cfg.accounts.sharedServices.accountId,
+            archiveAccount: archiveAccountId(cfg),
             objectLockDays: gov.trail.objectLockDays ?? "off",
             s3DataEvents: gov.trail.s3DataEvents,
-            memberTrail: cfg.accounts.workload.accountId !== cfg.accounts.sharedServices.accountId,
+            memberTrails: memberTrailAccounts(cfg),
         },
         securityServices: gov.securityServices,
         alertEmails: gov.alertEmails.length,

@@ -3,7 +3,16 @@ import { logsServicePrincipal } from "../components/guardrails/arns";
 import { keyPolicy } from "../components/guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { namePrefix } from "../components/naming";
+import { Layer } from "./config";
 import { LayerContext } from "./context";
+
+/** The logs key's name per layer (kept from the per-layer providers, whose names they were). */
+const LOGS_KEY_NAME: Record<Layer, string> = {
+    organization: "management",
+    logArchive: "log-archive",
+    sharedServices: "sharedServices",
+    workload: "workload",
+};
 
 /**
  * The layer's key for log data: CloudWatch log groups (E8) and S3 server access logs (E7). The
@@ -13,10 +22,10 @@ import { LayerContext } from "./context";
 export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): CustomerKey {
     const { partition, region, accountId } = ctx.aws;
     return new CustomerKey(
-        `${ctx.layer}-logs`,
+        `${LOGS_KEY_NAME[ctx.layer]}-logs`,
         {
-            description: `${namePrefix(ctx.naming)} ${ctx.layer}: CloudWatch Logs encryption`,
-            alias: `${namePrefix(ctx.naming)}-${ctx.layer}-logs`,
+            description: `${namePrefix(ctx.naming)} ${LOGS_KEY_NAME[ctx.layer]}: CloudWatch Logs encryption`,
+            alias: `${namePrefix(ctx.naming)}-${LOGS_KEY_NAME[ctx.layer]}-logs`,
             policy: keyPolicy({
                 administrators: ctx.keyAdmins,
                 serviceUsers: [

@@ -31,7 +31,7 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 rootId: gov.organizationRootId,
                 naming: ctx.naming,
                 account: ctx.aws,
-                allowedInstanceTypes: platformInstanceTypes(cfg),
+                allowedInstanceTypes: gov.instanceTypeCeiling ?? platformInstanceTypes(cfg),
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
                 // Team names differ between stacks; only the environment values are organisation-wide.
                 tagValues: { environment: [...ENVIRONMENTS] },

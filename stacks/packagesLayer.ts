@@ -19,6 +19,8 @@ export interface PackagesOutputs {
     domainOwner: string;
     /** Repository data scientists read (`--repository`): `approved`. */
     approvedRepository: string;
+    /** ARN of the approved repository (what the workload's roles may read). */
+    repositoryArn: string;
     /** `https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/pypi/approved/simple/` */
     pipIndexUrl: string;
     /** ECR repository URL of approved Studio images. */
@@ -92,6 +94,7 @@ export function createPackages(
             domain: names.domainName,
             domainOwner: names.domainOwner,
             approvedRepository: names.pypi.approvedRepository,
+            repositoryArn: names.pypi.approvedRepositoryArn,
             pipIndexUrl: names.pipIndexUrl,
             imageRepositoryUrl: mirror.imageRepositoryUrl,
         },

@@ -1,66 +1,173 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformConfig } from "./config";
-import { createLayerContext } from "./context";
+import { PlatformConfig, workloadConfig } from "./config";
+import { LayerContext, createLayerContexts } from "./context";
 import { OrganizationLayer } from "./organization";
 import { CapacityPlanOutput, capacityPlanOutput } from "./schema/network";
+import { Layer } from "./schema/stack";
+import { LogArchiveLayer } from "./logArchive";
 import { SharedServicesLayer } from "./sharedServices";
 import { WorkloadLayer } from "./workload";
 import { OrganizationPlan } from "../components/governance/OrganizationGuardrails";
-import { governancePlan } from "./governanceLayer";
+import { AuditArchiveRef } from "../components/governance/AuditTrail";
+import { archiveAccountId, governancePlan } from "./governanceLayer";
 import { StudioPlanOutput, studioPlan } from "./studioLayer";
 import { PackagesOutputs, packagesPlan } from "./packagesLayer";
+import { AuditArchiveContract, auditArchiveContract } from "./contracts/auditArchive";
+import { PackageIndexContract, packageIndexContract } from "./contracts/packageIndex";
+import { contractValue, readContract } from "./contracts/contract";
 
-/** Stack outputs an operator needs. */
+/** Stack outputs: the contracts this stack's layers export to other stacks, and what an operator needs. */
 export interface PlatformOutputs {
-    accounts: Record<string, string>;
-    managementLogsKeyArn?: pulumi.Output<string>;
-    sharedServicesLogsKeyArn: pulumi.Output<string>;
-    workloadLogsKeyArn: pulumi.Output<string>;
+    /** The account this stack deploys into, and the layers it builds there. */
+    account: { id: string; layers: Layer[] };
+    /** Contract of the log-archive layer (stacks/contracts/auditArchive.ts). */
+    auditArchive?: pulumi.Output<AuditArchiveContract>;
+    /** Contract of the shared-services layer (stacks/contracts/packageIndex.ts); undefined when packages are disabled. */
+    packageIndex?: pulumi.Output<PackageIndexContract>;
+    logsKeyArns: Partial<Record<Layer, pulumi.Output<string>>>;
     /** The isolated data-science VPC and its subnets (one per AZ, in config order). */
-    vpcId: pulumi.Output<string>;
-    subnetIds: pulumi.Output<string>[];
+    vpcId?: pulumi.Output<string>;
+    subnetIds?: pulumi.Output<string>[];
     /** Subnet sizing by the capacity planner (printed by the offline plan). */
-    capacityPlan: CapacityPlanOutput;
+    capacityPlan?: CapacityPlanOutput;
     /** OUs, SCP sizes and quota use, account placement, permission sets (printed by the offline plan). */
     organizationPlan?: OrganizationPlan;
     /** Detective mode, AWS Config, audit trail and security services in effect. */
     governancePlan: Record<string, unknown>;
     /** Studio domains (one per team), idle shutdown, allow-list, images, sharing and backup (printed by the offline plan). */
-    studioPlan: StudioPlanOutput;
+    studioPlan?: StudioPlanOutput;
     /** Where the workload side installs approved packages from (undefined when packages are disabled). */
     packages?: PackagesOutputs;
     /** Package mirror and scan pipeline settings in effect (printed by the offline plan). */
-    packagesPlan: Record<string, unknown>;
+    packagesPlan?: Record<string, unknown>;
+}
+
+/** The audit archive: built here, or read from the log-archive stack. */
+function auditArchiveOf(cfg: PlatformConfig, local: LogArchiveLayer | undefined): AuditArchiveRef {
+    if (local) return local.auditTrail.ref;
+    const stack = cfg.stack.upstream.logArchive;
+    // refineStack requires the reference for every layer that reads the archive.
+    if (!stack) throw new Error("definePlatform: stack.upstream.logArchive is required (config validation ensures it)");
+    const { value, ref } = readContract(auditArchiveContract, stack, archiveAccountId(cfg));
+    return {
+        bucketName: value.bucketName,
+        configBucketName: cfg.governance.awsConfig.enabled
+            ? value.apply((v) => {
+                  if (!v.configBucketName) {
+                      throw new pulumi.RunError(
+                          `stack reference ${stack}: output "auditArchive" has no configBucketName, but AWS Config is enabled here; enable AWS Config delivery in the ${stack} stack`,
+                      );
+                  }
+                  return v.configBucketName;
+              })
+            : undefined,
+        keyArn: value.keyArn,
+        ready: [ref],
+    };
+}
+
+/** The approved package index: built here, read from the shared-services stack, or none. */
+function packageIndexOf(cfg: PlatformConfig, local: SharedServicesLayer | undefined): pulumi.Output<string> | undefined {
+    if (!cfg.packages.enabled) return undefined;
+    // The repository endpoint is the pip index URL without `simple/` (the lifecycle script's format).
+    if (local) return local.packages ? pulumi.output(local.packages.pipIndexUrl.replace(/simple\/$/, "")) : undefined;
+    const stack = cfg.stack.upstream.sharedServices;
+    if (!stack) throw new Error("definePlatform: stack.upstream.sharedServices is required (config validation ensures it)");
+    return readContract(packageIndexContract, stack, cfg.accounts.sharedServices.accountId).value.pipIndexUrl.apply((u) => u.replace(/simple\/$/, ""));
+}
+
+function contextOf(contexts: Map<Layer, LayerContext>, layer: Layer): LayerContext | undefined {
+    return contexts.get(layer);
 }
 
 /**
- * Composes the account layers from a validated config. Data flows one way:
- * config → layers → components → guardrail documents.
+ * Composes the layers a stack builds (`stack.layers`, one account) from a validated config. Data
+ * flows one way: config → layers → components → guardrail documents; what another account's
+ * stack built arrives through a typed stack reference (stacks/contracts/).
  */
 export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
-    const management = cfg.accounts.management ? new OrganizationLayer(createLayerContext(cfg, "management")) : undefined;
-    const shared = new SharedServicesLayer(createLayerContext(cfg, "sharedServices"));
-    const workload = new WorkloadLayer(createLayerContext(cfg, "workload"), undefined, {
-        auditArchive: shared.auditTrail.ref,
-        // The repository endpoint is the pip index URL without `simple/` (the lifecycle script's format).
-        codeArtifactRepositoryEndpoint: shared.packages?.pipIndexUrl.replace(/simple\/$/, ""),
-    });
+    const contexts = createLayerContexts(cfg);
+    const organizationCtx = contextOf(contexts, "organization");
+    const archiveCtx = contextOf(contexts, "logArchive");
+    const sharedCtx = contextOf(contexts, "sharedServices");
+    const workloadCtx = contextOf(contexts, "workload");
+    const management = organizationCtx ? new OrganizationLayer(organizationCtx) : undefined;
+    const logArchive = archiveCtx ? new LogArchiveLayer(archiveCtx) : undefined;
+    const needsArchive = sharedCtx !== undefined || workloadCtx !== undefined;
+    const auditArchive = needsArchive ? auditArchiveOf(cfg, logArchive) : undefined;
+    const shared =
+        sharedCtx && auditArchive
+            ? new SharedServicesLayer(sharedCtx, {
+                  auditArchive,
+                  // One stack with the archive in this very account: the packages log into the archive's access-log bucket.
+                  localAccessLogBucket: logArchive && archiveCtx?.aws.accountId === sharedCtx.aws.accountId ? logArchive.auditTrail.accessLogs.name : undefined,
+              })
+            : undefined;
+    const workload = workloadCtx
+        ? new WorkloadLayer(workloadCtx, undefined, { auditArchive, codeArtifactRepositoryEndpoint: packageIndexOf(cfg, shared) })
+        : undefined;
+    const accountId = (organizationCtx ?? archiveCtx ?? sharedCtx ?? workloadCtx)?.aws.accountId ?? "";
     return {
-        accounts: {
-            ...(cfg.accounts.management ? { management: cfg.accounts.management.accountId } : {}),
-            sharedServices: cfg.accounts.sharedServices.accountId,
-            workload: cfg.accounts.workload.accountId,
-        },
-        ...(management ? { managementLogsKeyArn: management.logsKey.arn } : {}),
-        sharedServicesLogsKeyArn: shared.logsKey.arn,
-        workloadLogsKeyArn: workload.logsKey.arn,
-        vpcId: workload.network.vpcId,
-        subnetIds: workload.network.subnetIds,
-        capacityPlan: capacityPlanOutput(cfg),
+        account: { id: accountId, layers: [...contexts.keys()] },
+        ...(logArchive
+            ? {
+                  auditArchive: contractValue(
+                      auditArchiveContract,
+                      pulumi
+                          .all([
+                              logArchive.auditTrail.ref.bucketName,
+                              logArchive.auditTrail.ref.keyArn,
+                              logArchive.auditTrail.ref.configBucketName ?? pulumi.output(undefined),
+                          ])
+                          .apply(([bucketName, keyArn, configBucketName]) => ({
+                              accountId,
+                              bucketName,
+                              keyArn,
+                              ...(configBucketName ? { configBucketName } : {}),
+                          })),
+                  ),
+              }
+            : {}),
+        ...(shared?.packages
+            ? {
+                  packageIndex: contractValue(
+                      packageIndexContract,
+                      shared.packages.imageRepositoryUrl.apply((imageRepositoryUrl) => {
+                          const p = shared.packages as PackagesOutputs;
+                          return {
+                              accountId,
+                              domain: p.domain,
+                              domainOwner: p.domainOwner,
+                              approvedRepository: p.approvedRepository,
+                              repositoryArn: p.repositoryArn,
+                              pipIndexUrl: p.pipIndexUrl,
+                              imageRepositoryUrl,
+                          };
+                      }),
+                  ),
+              }
+            : {}),
+        logsKeyArns: Object.fromEntries(
+            (
+                [
+                    ["organization", management?.logsKey],
+                    ["logArchive", logArchive?.logsKey],
+                    ["sharedServices", shared?.logsKey],
+                    ["workload", workload?.logsKey],
+                ] as const
+            ).flatMap(([layer, key]) => (key ? [[layer, key.arn]] : [])),
+        ),
+        ...(workload
+            ? {
+                  vpcId: workload.network.vpcId,
+                  subnetIds: workload.network.subnetIds,
+                  capacityPlan: capacityPlanOutput(workloadConfig(cfg)),
+                  studioPlan: studioPlan(cfg.studio, cfg.teams, cfg.organization, cfg.environment),
+              }
+            : {}),
         ...(management ? { organizationPlan: management.plan } : {}),
         governancePlan: governancePlan(cfg),
-        studioPlan: studioPlan(cfg.studio, cfg.teams, cfg.organization, cfg.environment),
-        ...(shared.packages ? { packages: shared.packages } : {}),
-        packagesPlan: packagesPlan(cfg),
+        ...(shared?.packages ? { packages: shared.packages } : {}),
+        ...(shared ? { packagesPlan: packagesPlan(cfg) } : {}),
     };
 }

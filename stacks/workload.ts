@@ -4,6 +4,7 @@ import { CustomerKey } from "../components/kms/CustomerKey";
 import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
 import { NetworkContext } from "../components/network/types";
 import { LayerContext } from "./context";
+import { workloadConfig } from "./config";
 import { createLogsKey } from "./layerKeys";
 import { AuditArchiveRef } from "../components/governance/AuditTrail";
 import { WorkloadGovernance, createWorkloadGovernance } from "./governanceLayer";
@@ -30,7 +31,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     /** One SecureStudioDomain per team, approved images, home EFS backup (N1, E1, G9). */
     readonly studio: StudioLayer;
 
-    /** `deps.auditArchive`: the shared-services audit archive this account's trail and Config deliver to. */
+    /** `deps.auditArchive`: the audit archive (log-archive layer) this account's trail and Config deliver to. */
     /** `deps.codeArtifactRepositoryEndpoint`: the approved pip repository endpoint, published in each team's parameters. */
     constructor(
         ctx: LayerContext,
@@ -107,9 +108,15 @@ function createTeams(
 
 /** The data-science VPC from the `network` config section; endpoint principals are the platform's accounts (or organisation). */
 function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): IsolatedNetwork {
-    const { cfg } = ctx;
+    const cfg = workloadConfig(ctx.cfg);
     const plan = networkPlan(cfg);
-    const accountIds = [cfg.accounts.management, cfg.accounts.sharedServices, cfg.accounts.workload].filter((a) => a !== undefined).map((a) => a.accountId);
+    const accountIds = [
+        ...new Set(
+            [cfg.accounts.management, cfg.accounts.logArchive, cfg.accounts.sharedServices, cfg.accounts.workload]
+                .filter((a) => a !== undefined)
+                .map((a) => a.accountId),
+        ),
+    ];
     return new IsolatedNetwork(
         "data-science",
         {

@@ -6,6 +6,7 @@
  *   npm run plan -- --stack dev --mode up       outputs fabricated as if deployed (ids and ARNs known)
  *   npm run plan -- --config FILE               plan any stack file
  *   npm run plan -- --stack prod --json FILE    also write the whole plan (docs/plan-format.md)
+ *   npm run plan -- --stack prod --with-upstream   plan prod and the stacks it references, in dependency order
  *   npm run plan -- --evaluate FILE             re-run the policy pack over a saved plan
  *   options: --pack-config FILE (default: policy-pack/config/<policyEnforcement>.json for a stack,
  *            the pack config recorded in the plan for --evaluate), --quiet,
@@ -21,12 +22,14 @@ import { buildPlan, formatPlan, lastPlanTimings, reevaluatePlan } from "../plan/
 import { CloudCallError, ProgramFailedError } from "../plan/engine";
 import { PackConfigError } from "../plan/packConfig";
 import { writePlanFile } from "../plan/planFile";
-import { Plan, PlanMode } from "../plan/types";
+import { Plan, PlanFinding, PlanMode } from "../plan/types";
+import { formatEnvironmentFindings } from "../plan/format";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
+import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
 
 const USAGE =
-    "usage: npm run plan -- (--stack NAME | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings]";
+    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings]";
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
             quiet: { type: "boolean", default: false },
             "transpile-only": { type: "boolean", default: false },
             timings: { type: "boolean", default: false },
+            "with-upstream": { type: "boolean", default: false },
         },
         USAGE,
     );
@@ -56,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const mode: PlanMode = values.mode;
     let plan: Plan;
+    let upstreamPlans: Plan[] = [];
+    let environmentFindings: PlanFinding[] = [];
     try {
         if (values.evaluate) {
             const saved = JSON.parse(fs.readFileSync(values.evaluate, "utf8")) as Plan;
@@ -68,17 +74,30 @@ async function main(argv: string[]): Promise<number> {
                     .basename(file)
                     .replace(/^Pulumi\./, "")
                     .replace(/\.ya?ml$/, "");
+            const config = readStackConfigFile(file);
+            const upstream = upstreamNames(config);
+            const env = values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined;
             try {
-                plan = await buildPlan({
-                    stack,
-                    config: readStackConfigFile(file),
-                    packConfigFile: values["pack-config"],
-                    mode,
-                    env: values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined,
-                });
+                if (values["with-upstream"] && values.stack) {
+                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env });
+                    upstreamPlans = environment.plans.slice(0, -1);
+                    environmentFindings = environment.environmentFindings;
+                    plan = environment.plans[environment.plans.length - 1] as Plan;
+                } else if (upstream.length > 0) {
+                    console.error(
+                        `stack ${stack} reads ${upstream.join(", ")} through stack references (secure-ds:platform.stack.upstream); plan them together: npm run plan -- --stack ${stack} --with-upstream`,
+                    );
+                    return 2;
+                } else {
+                    plan = await buildPlan({ stack, config, packConfigFile: values["pack-config"], mode, env });
+                }
             } catch (err) {
                 if (err instanceof PlatformConfigError) {
                     console.error(`invalid stack config ${file}:\n${err.message}`);
+                    return 2;
+                }
+                if (err instanceof EnvironmentError) {
+                    console.error(err.message);
                     return 2;
                 }
                 throw err;
@@ -96,12 +115,17 @@ async function main(argv: string[]): Promise<number> {
         throw err;
     }
     if (values.json) writePlanFile(values.json, plan);
-    if (!values.quiet) console.log(formatPlan(plan));
+    if (!values.quiet) {
+        for (const upstream of upstreamPlans) console.log(`${formatPlan(upstream)}\n`);
+        console.log(formatPlan(plan));
+        if (upstreamPlans.length > 0) console.log(`\n${formatEnvironmentFindings([...upstreamPlans, plan], environmentFindings)}`);
+    }
     const t = lastPlanTimings();
     if (values.timings && t) {
         console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);
     }
-    return plan.summary.findings.mandatory > 0 ? 1 : 0;
+    const mandatory = [...upstreamPlans, plan].some((p) => p.summary.findings.mandatory > 0) || environmentFindings.some((f) => f.level === "mandatory");
+    return mandatory ? 1 : 0;
 }
 
 runTool(main);

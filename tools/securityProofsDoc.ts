@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildPlan } from "../plan/buildPlan";
+import { planOrganization } from "../plan/environment";
 import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { Plan } from "../plan/types";
 import { REQUIRED_ROWS, Scenario, SourcedPolicy, buildScenarios } from "./iam/scenarios";
@@ -23,7 +24,8 @@ export type ProofStack = (typeof PROOF_STACKS)[number];
 /** Where generateProofsDoc takes a stack's plan from: built from the stack file by default. */
 export type PlanSource = (stack: ProofStack, config: Record<string, unknown>) => Plan | Promise<Plan>;
 
-const buildStackPlan: PlanSource = (stack, config) => buildPlan({ stack, config });
+/** dev alone; prod with its organisation's stacks (its SCPs are the management stack's, its archive the log-archive stack's). */
+const buildStackPlan: PlanSource = (stack, config) => (stack === "prod" ? planOrganization(stack) : buildPlan({ stack, config }));
 
 const DECISION_WORDS: Record<Scenario["expected"], string> = {
     Allowed: "allowed",

@@ -1,5 +1,31 @@
-/** Components get the account (and layer) of their descendants when all of them share one. */
+/**
+ * Components get the account (and layer) of their descendants when all of them share one; then
+ * every resource below a layer component (`secure-ds:stacks:<Name>Layer`) is of that layer, since
+ * the layers of one stack share the stack's one provider.
+ */
 import { PlanResource } from "../types";
+
+const LAYER_COMPONENT = /^secure-ds:stacks:(\w+)Layer$/;
+
+/** `secure-ds:stacks:SharedServicesLayer` → `sharedServices`. */
+function layerOf(type: string): string | undefined {
+    const name = LAYER_COMPONENT.exec(type)?.[1];
+    return name ? name.charAt(0).toLowerCase() + name.slice(1) : undefined;
+}
+
+/** Sets `layer` from the nearest layer component above (or at) each resource. */
+export function assignLayers(resources: PlanResource[]): void {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    for (const r of resources) {
+        for (let at: PlanResource | undefined = r; at; at = at.parent ? byUrn.get(at.parent) : undefined) {
+            const layer = layerOf(at.type);
+            if (layer) {
+                r.layer = layer;
+                break;
+            }
+        }
+    }
+}
 
 export function inheritAccounts(resources: PlanResource[]): void {
     const children = new Map<string, PlanResource[]>();
@@ -18,4 +44,5 @@ export function inheritAccounts(resources: PlanResource[]): void {
         return set;
     };
     for (const r of resources) accountsOf(r);
+    assignLayers(resources);
 }

@@ -48,6 +48,11 @@ export interface DeploymentOptions {
     /** Stack config (`<namespace>:<key>` → string), for default providers' config. */
     config: Record<string, string>;
     /**
+     * Outputs of the stacks this one may reference, by the name `pulumi.StackReference` is given
+     * (the builtin provider reads them from the backend; here, from upstream plans).
+     */
+    stackReferences?: Record<string, Record<string, unknown>>;
+    /**
      * false: a resource without a provider keeps none, and no default provider is registered.
      * For in-process unit tests, whose fixtures count what the program itself registered.
      */
@@ -55,6 +60,12 @@ export interface DeploymentOptions {
 }
 
 export class DuplicateUrnError extends Error {}
+
+/** A StackReference to a stack the engine has no outputs for. */
+export class UnknownStackReferenceError extends Error {}
+
+/** The builtin provider's one readable type (pkg/resource/deploy/builtins.go). */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
 const isProviderType = (type: string) => type.startsWith("pulumi:providers:");
 const packageOf = (type: string) => type.split(":")[0] ?? "";
@@ -106,6 +117,30 @@ export class Deployment {
         const recorded = this.records.get(urn) as PlanResource;
         for (const listener of this.listeners) listener(recorded);
         return { urn, id: answer.id, object: reg.custom ? markSecrets(answer.object, reg.additionalSecretOutputs) : answer.object };
+    }
+
+    /**
+     * ReadResource of a StackReference, as the builtin provider answers it: the referenced
+     * stack's outputs under `outputs` and `secretOutputNames`, with the stack name as id. The
+     * read is recorded like a registration (the engine keeps it in the snapshot and the
+     * Analyzer sees it).
+     */
+    readStackReference(reg: Registration, id: string): { urn: string; object: Record<string, Json> } {
+        const referenced = this.options.stackReferences?.[id];
+        if (!referenced) {
+            const known = Object.keys(this.options.stackReferences ?? {});
+            throw new UnknownStackReferenceError(
+                `stack reference ${reg.name} names stack "${id}", which this plan has no outputs for (${known.length > 0 ? `known: ${known.join(", ")}` : "no upstream stack was planned"}); plan with --with-upstream, or fix the stack name in secure-ds:platform.stack.upstream`,
+            );
+        }
+        const urn = childUrn(this.options.stack, this.options.project, reg.parent, reg.type, reg.name);
+        if (this.records.has(urn)) throw new DuplicateUrnError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+        const provider = this.resolveProvider(reg);
+        const object = { name: id, outputs: referenced as Json, secretOutputNames: [] };
+        this.record(urn, { ...reg, object: reg.object }, providerReferenceUrn(provider), { id, object });
+        const recorded = this.records.get(urn) as PlanResource;
+        for (const listener of this.listeners) listener(recorded);
+        return { urn, object };
     }
 
     registerOutputs(urn: string, outputs: Record<string, Json>): void {

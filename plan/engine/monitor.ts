@@ -11,7 +11,7 @@ import type { IEngineServer } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as resourcepb from "@pulumi/pulumi/proto/resource_pb";
 import type { IResourceMonitorServer } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import type { InvokeResponse, CallResponse } from "@pulumi/pulumi/proto/provider_pb";
-import { Deployment, DuplicateUrnError, Registration } from "./deployment";
+import { Deployment, DuplicateUrnError, Registration, STACK_REFERENCE_TYPE, UnknownStackReferenceError } from "./deployment";
 import { ENGINE_FEATURES } from "./features";
 import { Json } from "./wire";
 
@@ -54,6 +54,28 @@ function registration(req: resourcepb.RegisterResourceRequest): Registration {
     };
 }
 
+/** A ReadResourceRequest in the shape of a registration (a read is recorded like one). */
+function readRegistration(req: resourcepb.ReadResourceRequest): Registration {
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        parent: req.getParent(),
+        custom: true,
+        remote: false,
+        object: structObject(req.getProperties()),
+        protect: false,
+        retainOnDelete: false,
+        dependencies: req.getDependenciesList(),
+        provider: req.getProvider(),
+        providers: {},
+        propertyDependencies: {},
+        ignoreChanges: [],
+        deleteBeforeReplace: false,
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        version: req.getVersion(),
+    };
+}
+
 const NO_CLOUD_READS =
     "secure-ds takes account ids, regions and zones from config so that a preview needs no credentials; the offline engine answers no provider calls";
 
@@ -65,6 +87,11 @@ export function resourceMonitor(deployment: Deployment): IResourceMonitorServer 
             deployment.calls.push({ kind, token, urn });
             callback(failure(grpc.status.FAILED_PRECONDITION, `the program made a ${kind} of ${token}; ${NO_CLOUD_READS}`));
         };
+    // Reading a cloud resource (`get` functions, `Resource.get`) is a cloud call like an invoke.
+    const refuseRead = refuse<resourcepb.ReadResourceRequest, resourcepb.ReadResourceResponse>("read", (req) => ({
+        token: req.getType(),
+        urn: `${req.getName()} (id ${req.getId()})`,
+    }));
     const unsupported =
         <Req, Res>(what: string): Unary<Req, Res> =>
         (_call, callback) =>
@@ -107,10 +134,28 @@ export function resourceMonitor(deployment: Deployment): IResourceMonitorServer 
         },
         invoke: refuse<resourcepb.ResourceInvokeRequest, InvokeResponse>("invoke", (req) => ({ token: req.getTok() })),
         call: refuse<resourcepb.ResourceCallRequest, CallResponse>("call", (req) => ({ token: req.getTok() })),
-        readResource: refuse<resourcepb.ReadResourceRequest, resourcepb.ReadResourceResponse>("read", (req) => ({
-            token: req.getType(),
-            urn: `${req.getName()} (id ${req.getId()})`,
-        })),
+        readResource: (call, callback) => {
+            const req = call.request;
+            if (req.getType() !== STACK_REFERENCE_TYPE) {
+                refuseRead(call, callback);
+                return;
+            }
+            try {
+                const answer = deployment.readStackReference(readRegistration(req), req.getId());
+                const res = new resourcepb.ReadResourceResponse();
+                res.setUrn(answer.urn);
+                res.setProperties(Struct.fromJavaScript(answer.object));
+                callback(null, res);
+            } catch (err) {
+                const code =
+                    err instanceof DuplicateUrnError
+                        ? grpc.status.ALREADY_EXISTS
+                        : err instanceof UnknownStackReferenceError
+                          ? grpc.status.NOT_FOUND
+                          : grpc.status.INTERNAL;
+                callback(failure(code, err instanceof Error ? err.message : String(err)));
+            }
+        },
         registerPackage: (call, callback) => {
             const res = new resourcepb.RegisterPackageResponse();
             res.setRef(`${call.request.getName()}@${call.request.getVersion()}`);

@@ -1,29 +1,35 @@
 import { z } from "zod";
 import { accountId, roleArnSchema } from "./common";
 
-/** One AWS account that a layer of the platform deploys into. */
+/** One AWS account of the organisation's platform. */
 const accountSchema = z.strictObject({
-    /** The 12-digit account id. The layer's provider refuses to run against any other account. */
+    /** The 12-digit account id. A stack's provider refuses to run against any other account. */
     accountId,
-    /** Role the layer's provider assumes to deploy. Omit to use the ambient credentials. */
+    /** Role the stack's provider assumes to deploy into this account. Omit to use the ambient credentials. */
     assumeRoleArn: roleArnSchema.optional(),
     /**
-     * Roles that administer the layer's customer KMS keys. Default: the assume-role ARN. One is
+     * Roles that administer the account's customer KMS keys. Default: the assume-role ARN. One is
      * required: a key nobody administers cannot be managed or deleted after creation.
      */
     adminRoleArns: z.array(roleArnSchema).min(1, { message: "is empty; name at least one admin role" }).optional(),
 });
 
-/** Accounts per layer. Dev may put every layer in one account. */
+/**
+ * The organisation's accounts by role: the directory every stack reads (policies name peer
+ * accounts by id). A stack deploys into the account of its layers only (`stack.layers`); the
+ * others are named, never deployed to. Dev may give every role one account.
+ */
 export const accountsSchema = z.strictObject({
-    /** Organizations management account. Omit when the customer has none: the organization layer is skipped. */
+    /** Organizations management account. Omit when the customer has none: the organization layer cannot be built. */
     management: accountSchema.optional(),
-    /** Package mirror, scan pipeline, shared images, audit log archive. */
+    /** Log archive (Security OU): the audit archive bucket and key. Default: the shared-services account. */
+    logArchive: accountSchema.optional(),
+    /** Package mirror, scan pipeline, shared images. */
     sharedServices: accountSchema,
-    /** Isolated network, Studio domain, teams, detective controls, budgets. */
+    /** Isolated network, Studio domains, teams, detective controls, budgets. */
     workload: accountSchema,
 });
 
 export type AccountConfig = z.infer<typeof accountSchema>;
 export type AccountsConfig = z.infer<typeof accountsSchema>;
-export type Layer = keyof AccountsConfig;
+export type AccountRole = keyof AccountsConfig;

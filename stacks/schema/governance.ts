@@ -87,6 +87,14 @@ export const governanceSchema = z.strictObject({
         .min(0, { message: "is negative" })
         .max(SCP_MAX_PER_TARGET - 1, { message: `leaves no room under the quota of ${SCP_MAX_PER_TARGET} SCPs per target` })
         .default(ORGANIZATION_GUARDRAILS_DEFAULTS.scpsAlreadyAttached),
+    /**
+     * Instance types the organisation's SCP allows anywhere (G2 ceiling). Default: this stack's
+     * Studio and team job types. A management stack has no teams: set it there to the union of
+     * what the workload stacks allow.
+     */
+    instanceTypeCeiling: z
+        .array(z.string().regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" }))
+        .optional(),
     /** Role ARN pattern exempt from the audit-services SCP (break glass). */
     breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
     /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */
@@ -117,27 +125,35 @@ type Issue = (path: (string | number)[], message: string) => void;
 
 /** Cross-section checks of the governance section, called from the platform schema's refinement. */
 export function refineGovernance(
-    cfg: { environment: string; accounts: { management?: { accountId: string } }; governance: GovernanceConfig },
+    cfg: { environment: string; accounts: { management?: { accountId: string } }; governance: GovernanceConfig; teams: unknown[] },
+    /** Whether this stack builds the organization layer (stack.layers). */
+    buildsOrganization: boolean,
     issue: Issue,
 ): void {
     const gov = cfg.governance;
-    if (cfg.accounts.management && !gov.organizationRootId) {
+    if (buildsOrganization && !gov.organizationRootId) {
         issue(
             ["governance", "organizationRootId"],
-            "missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup",
+            "missing; the organization layer needs the organization root (r-...) so OUs can be created without a lookup",
         );
     }
-    if (!cfg.accounts.management) {
+    if (buildsOrganization && cfg.teams.length === 0 && !gov.instanceTypeCeiling) {
+        issue(
+            ["governance", "instanceTypeCeiling"],
+            "missing; this stack has no teams to derive the SCP's instance-type allow-list (G2) from: list every type the workload stacks allow",
+        );
+    }
+    if (!buildsOrganization) {
         if (gov.accountPlacement.length > 0) {
             issue(
                 ["governance", "accountPlacement"],
-                `lists ${gov.accountPlacement.length} account(s) but accounts.management is not set; account placement needs the management account`,
+                `lists ${gov.accountPlacement.length} account(s) but this stack does not build the organization layer; account placement belongs in the management stack`,
             );
         }
         if (gov.identityCenterInstanceArn) {
             issue(
                 ["governance", "identityCenterInstanceArn"],
-                `"${gov.identityCenterInstanceArn}" is set but accounts.management is not; permission sets are created in the management account`,
+                `"${gov.identityCenterInstanceArn}" is set but this stack does not build the organization layer; permission sets are created in the management stack`,
             );
         }
     }

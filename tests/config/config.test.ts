@@ -87,17 +87,17 @@ describe("platform config", () => {
         expect(problems(raw)).toEqual(['secure-ds:platform.studio: unknown key "idleMinute"; check the spelling against docs/configuration.md']);
     });
 
-    it("checks cross-field rules: zones in region, role ARNs in the layer's account, an admin for the keys", () => {
+    it("checks cross-field rules: zones in region, role ARNs in their account, an admin for the keys", () => {
         const raw = dev();
         raw.availabilityZones = ["eu-west-1a", "us-east-1b"];
         expect(problems(raw)).toContain('secure-ds:platform.availabilityZones[1]: "us-east-1b" is not in region eu-west-1; use zones of the configured region');
         const raw2 = dev();
         raw2.accounts.workload.assumeRoleArn = "arn:aws:iam::999999999999:role/x";
-        expect(problems(raw2)[0]).toContain("belongs to account 999999999999, not the layer's account 111111111111");
+        expect(problems(raw2)[0]).toContain("belongs to account 999999999999, not the workload account 111111111111");
         const raw3 = dev();
         delete raw3.accounts.workload.assumeRoleArn;
         expect(problems(raw3)[0]).toBe(
-            "secure-ds:platform.accounts.workload.adminRoleArns: missing; set assumeRoleArn or adminRoleArns so the layer's KMS keys have an administrator",
+            "secure-ds:platform.accounts.workload.adminRoleArns: missing; set assumeRoleArn or adminRoleArns so the account's KMS keys have an administrator",
         );
     });
 

@@ -13,7 +13,7 @@ import { RunResult, runWithMocks } from "../../plan/engine";
 import { PlanResource } from "../../plan/types";
 import { runPlatform } from "../../plan/platformRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
-import { loadStackPlan } from "../harness/stackPlans";
+import { loadOrganizationPlan, loadStackPlan } from "../harness/stackPlans";
 
 const ofType = (r: RunResult, type: string, account?: string) => r.resources.filter((x) => x.type === type && (account === undefined || x.account === account));
 const one = (r: RunResult, type: string, name: string): PlanResource => {
@@ -25,7 +25,8 @@ const doc = (raw: unknown): PolicyDocument => JSON.parse(String(raw));
 const dependsOnResource = (_r: RunResult, res: PlanResource, prop: string, target: PlanResource) => (res.propertyDependencies[prop] ?? []).includes(target.urn);
 
 // The example stacks' plans (built once per run); the tests that change the config run the program.
-const prod: RunResult = loadStackPlan("prod");
+// prod's organisation: the management, log-archive and shared-services stacks with the workload stack.
+const prod: RunResult = loadOrganizationPlan();
 const dev: RunResult = loadStackPlan("dev");
 
 describe("organization layer (prod, management account 222222222222)", () => {
@@ -82,10 +83,11 @@ describe("organization layer (prod, management account 222222222222)", () => {
             scpsPerTarget: Record<string, string>;
         };
         expect(plan.placement.map((p) => [p.accountId, p.ou])).toEqual([
+            ["555555555555", "Security"],
             ["333333333333", "Infrastructure"],
             ["444444444444", "Workloads/Prod"],
         ]);
-        expect(plan.placement[1].destinationOuId).toMatch(/^ou-/);
+        expect(plan.placement[2].destinationOuId).toMatch(/^ou-/);
         expect(plan.scpsPerTarget).toEqual({ Root: "2 of 5 (FullAWSAccess included)", Workloads: "2 of 5 (FullAWSAccess included)" });
         expect(ofType(prod, "aws:organizations/account:Account")).toHaveLength(0);
     });
@@ -97,18 +99,18 @@ describe("organization layer (prod, management account 222222222222)", () => {
 });
 
 describe("audit trail (G4)", () => {
-    it("prod: archive in shared services, a trail per account, cross-account delivery naming the workload account", () => {
+    it("prod: archive in the log-archive account, a trail per account, cross-account delivery naming the member accounts", () => {
         const trails = ofType(prod, "aws:cloudtrail/trail:Trail");
-        expect(trails.map((t) => t.account).sort()).toEqual(["333333333333", "444444444444"]);
+        expect(trails.map((t) => t.account).sort()).toEqual(["333333333333", "444444444444", "555555555555"]);
         for (const t of trails) {
             expect(t.inputs).toMatchObject({
                 name: "acme-prod-audit-trail",
-                s3BucketName: "acme-prod-audit-333333333333",
+                s3BucketName: "acme-prod-audit-555555555555",
                 isMultiRegionTrail: true,
                 includeGlobalServiceEvents: true,
                 enableLogFileValidation: true,
             });
-            expect(String(t.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:333333333333:key\//);
+            expect(String(t.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:555555555555:key\//);
             expect(String(t.inputs.cloudWatchLogsGroupArn)).toMatch(
                 new RegExp(`^arn:aws:logs:eu-central-1:${t.account}:log-group:/aws/cloudtrail/acme-prod-audit-trail:\\*$`),
             );
@@ -116,17 +118,25 @@ describe("audit trail (G4)", () => {
         const policy = one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy");
         const statements = doc(policy.inputs.policy).Statement;
         expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Resource).toEqual([
-            "arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/333333333333/*",
-            "arn:aws:s3:::acme-prod-audit-333333333333/AWSLogs/444444444444/*",
+            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/555555555555/*",
+            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/333333333333/*",
+            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/444444444444/*",
         ]);
         expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
+            "arn:aws:cloudtrail:eu-central-1:555555555555:trail/acme-prod-audit-trail",
             "arn:aws:cloudtrail:eu-central-1:333333333333:trail/acme-prod-audit-trail",
             "arn:aws:cloudtrail:eu-central-1:444444444444:trail/acme-prod-audit-trail",
         ]);
         expect(statements.map((s) => s.Sid)).toEqual(expect.arrayContaining(["DenyInsecureTransport", "DenyOtherKmsKey"]));
-        // The member trail waits for the archive's bucket policy (CloudTrail checks it on create).
-        const memberTrail = trails.find((t) => t.account === "444444444444") as PlanResource;
-        expect(memberTrail.options.dependsOn).toContain(policy.urn);
+        // A member trail is planned after the archive's stack is deployed: it waits for the stack
+        // reference that carries the archive (the archive's bucket policy is upstream, already there).
+        for (const account of ["333333333333", "444444444444"]) {
+            const memberTrail = trails.find((t) => t.account === account) as PlanResource;
+            expect(
+                memberTrail.options.dependsOn.some((d) => d.endsWith("::pulumi:pulumi:StackReference::log-archive")),
+                account,
+            ).toBe(true);
+        }
     });
 
     it("prod: Object Lock in compliance mode, versioning, access logs; archive, key and trail log groups protected", () => {
@@ -134,7 +144,7 @@ describe("audit trail (G4)", () => {
             defaultRetention: { mode: "COMPLIANCE", days: 365 },
         });
         expect(one(prod, "aws:s3/bucketVersioning:BucketVersioning", "audit-archive-versioning").inputs.versioningConfiguration).toEqual({ status: "Enabled" });
-        expect(one(prod, "aws:s3/bucketLogging:BucketLogging", "audit-archive-access-logs").inputs.targetBucket).toBe("acme-prod-audit-access-333333333333");
+        expect(one(prod, "aws:s3/bucketLogging:BucketLogging", "audit-archive-access-logs").inputs.targetBucket).toBe("acme-prod-audit-access-555555555555");
         for (const [type, name] of [
             ["aws:s3/bucket:Bucket", "audit-archive"],
             ["aws:s3/bucket:Bucket", "audit-access-logs"],
@@ -148,6 +158,7 @@ describe("audit trail (G4)", () => {
         }
         const key = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
         expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([
+            "arn:aws:cloudtrail:*:555555555555:trail/*",
             "arn:aws:cloudtrail:*:333333333333:trail/*",
             "arn:aws:cloudtrail:*:444444444444:trail/*",
         ]);
@@ -220,7 +231,7 @@ describe("detective controls (G10)", () => {
 describe("AWS Config and security services", () => {
     it("records in the workload account, delivers to the archive's Config bucket and deploys every managed rule", () => {
         expect(ofType(prod, "aws:cfg/recorder:Recorder", "444444444444")).toHaveLength(1);
-        expect(one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery").inputs.s3BucketName).toBe("acme-prod-audit-config-333333333333");
+        expect(one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery").inputs.s3BucketName).toBe("acme-prod-audit-config-555555555555");
         const rules = ofType(prod, "aws:cfg/rule:Rule", "444444444444");
         // The identifiers as the managed-rule pages of the AWS Config developer guide spell them
         // (not derived from MANAGED_RULES: a typo there must fail here).
@@ -266,7 +277,8 @@ describe("AWS Config and security services", () => {
 });
 
 describe("governance config", () => {
-    const base = () => readStackConfigFile(stackConfigPath("prod"))["secure-ds:platform"] as Record<string, Record<string, unknown>>;
+    // The management stack: the one that builds the organization layer.
+    const base = () => readStackConfigFile(stackConfigPath("management"))["secure-ds:platform"] as Record<string, Record<string, unknown>>;
     const problems = (raw: unknown): string[] => {
         try {
             parsePlatformConfig(raw);
@@ -292,14 +304,14 @@ describe("governance config", () => {
         expect(parsePlatformConfig(base()).governance.detectiveConcurrency).toBe(5);
         expect(parsePlatformConfig(base()).governance.awsConfig.serviceLinkedRoleExists).toBe(false);
     });
-    it("requires the root id with a management account", () => {
+    it("requires the root id with the organization layer", () => {
         const cfg = base();
         delete cfg.governance.organizationRootId;
         expect(problems(cfg)).toContain(
-            "secure-ds:platform.governance.organizationRootId: missing; with accounts.management set, name the organization root (r-...) so OUs can be created without a lookup",
+            "secure-ds:platform.governance.organizationRootId: missing; the organization layer needs the organization root (r-...) so OUs can be created without a lookup",
         );
     });
-    it("rejects placement without a management account, duplicates and the management account itself", () => {
+    it("rejects placement outside the management stack, duplicates and the management account itself", () => {
         const cfg = base();
         cfg.governance.accountPlacement = [
             { accountId: "444444444444", ou: "Workloads/Prod" },
@@ -309,9 +321,11 @@ describe("governance config", () => {
         const p = problems(cfg);
         expect(p.some((m) => m.includes("accountPlacement[1].accountId") && m.includes("already placed by accountPlacement[0]"))).toBe(true);
         expect(p.some((m) => m.includes("accountPlacement[2].accountId") && m.includes("is the management account"))).toBe(true);
-        const noMgmt = base();
-        delete noMgmt.accounts.management;
-        expect(problems(noMgmt).some((m) => m.includes("governance.accountPlacement") && m.includes("accounts.management is not set"))).toBe(true);
+        const workloadStack = readStackConfigFile(stackConfigPath("prod"))["secure-ds:platform"] as Record<string, Record<string, unknown>>;
+        workloadStack.governance.accountPlacement = [{ accountId: "444444444444", ou: "Workloads/Prod" }];
+        expect(problems(workloadStack)).toContain(
+            "secure-ds:platform.governance.accountPlacement: lists 1 account(s) but this stack does not build the organization layer; account placement belongs in the management stack",
+        );
     });
     it("rejects an unknown OU, a break-glass pattern matching every role and a bad mode", () => {
         const cfg = base();
@@ -344,12 +358,13 @@ describe("governance config", () => {
         const config = doc(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").inputs.policy);
         expect(config.Statement.some((s) => String(s.Sid).startsWith("CloudTrail"))).toBe(false);
         expect(config.Statement.find((s) => s.Sid === "ConfigDelivery")).toMatchObject({
-            Resource: ["arn:aws:s3:::acme-prod-audit-config-333333333333/AWSLogs/444444444444/Config/*"],
+            Resource: ["arn:aws:s3:::acme-prod-audit-config-555555555555/AWSLogs/444444444444/Config/*"],
             Condition: { StringEquals: { "aws:SourceAccount": ["444444444444"], "s3:x-amz-acl": "bucket-owner-full-control" } },
         });
         expect(one(prod, "aws:s3/bucket:Bucket", "audit-config").options).toMatchObject({ protect: true, retainOnDelete: true });
+        // The channel is planned after the archive's stack is deployed: it waits for the stack reference carrying it.
         const channel = one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery");
-        expect(channel.options.dependsOn).toContain(one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-config-policy").urn);
+        expect(channel.options.dependsOn.some((d) => d.endsWith("::pulumi:pulumi:StackReference::log-archive"))).toBe(true);
     });
 
     it("the recorder uses AWS Config's service-linked role; Config delivers as its service principal, admitted for the workload account only (Config.1)", () => {
@@ -406,21 +421,22 @@ describe("governance config", () => {
         }
     });
 
-    it("every trail records S3 object events; the shared-services trail logs its account's buckets but the archive's own", () => {
-        const trail = one(prod, "aws:cloudtrail/trail:Trail", "audit-trail");
-        const selectors = trail.inputs.advancedEventSelectors as { fieldSelectors: Record<string, unknown>[] }[];
-        expect(selectors[1].fieldSelectors).toEqual([
+    it("every trail records S3 object events; the archive's trail logs its account's buckets but the archive's own, the shared-services trail all but its access logs", () => {
+        const selectorsOf = (name: string) =>
+            (one(prod, "aws:cloudtrail/trail:Trail", name).inputs.advancedEventSelectors as { fieldSelectors: Record<string, unknown>[] }[])[1]?.fieldSelectors;
+        const objectEvents = (notStartsWiths: string[]) => [
             { field: "eventCategory", equals: ["Data"] },
             { field: "resources.type", equals: ["AWS::S3::Object"] },
-            {
-                field: "resources.ARN",
-                notStartsWiths: [
-                    "arn:aws:s3:::acme-prod-audit-333333333333/",
-                    "arn:aws:s3:::acme-prod-audit-config-333333333333/",
-                    "arn:aws:s3:::acme-prod-audit-access-333333333333/",
-                ],
-            },
-        ]);
+            { field: "resources.ARN", notStartsWiths },
+        ];
+        expect(selectorsOf("audit-trail")).toEqual(
+            objectEvents([
+                "arn:aws:s3:::acme-prod-audit-555555555555/",
+                "arn:aws:s3:::acme-prod-audit-config-555555555555/",
+                "arn:aws:s3:::acme-prod-audit-access-555555555555/",
+            ]),
+        );
+        expect(selectorsOf("shared-services-trail")).toEqual(objectEvents(["arn:aws:s3:::acme-prod-access-logs-333333333333/"]));
     });
 });
 

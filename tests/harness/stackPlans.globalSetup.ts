@@ -8,11 +8,12 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { TestProject } from "vitest/node";
 import { REPO_ROOT } from "../../plan/stackConfig";
 import type { PlanMode } from "../../plan/types";
-import { PLAN_MODES, STACKS, stackPlanFileName } from "./stackPlans";
+import { ALL_STACKS, StackName, UPSTREAM_OF, modesOf, stackPlanFileName } from "./stackPlans";
 
 const CACHE_ROOT = path.join(REPO_ROOT, ".plan", "test");
 const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -36,9 +37,9 @@ function removeAbandonedRuns(): void {
     }
 }
 
-function build(stack: string, mode: PlanMode, file: string): Promise<void> {
+function build(stack: string, mode: PlanMode, file: string, upstreamFiles: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [TSX, BUILDER, stack, mode, file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [TSX, BUILDER, stack, mode, file, ...upstreamFiles], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
         let output = "";
         child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -51,15 +52,49 @@ function build(stack: string, mode: PlanMode, file: string): Promise<void> {
     });
 }
 
+/**
+ * At most as many plan builds at once as the machine has cores (each is a program process and a
+ * pack process of several hundred MB): more only trade memory for no speed.
+ */
+function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+    const waiting: (() => void)[] = [];
+    let free = slots;
+    return async (task) => {
+        if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+        else free--;
+        try {
+            return await task();
+        } finally {
+            const next = waiting.shift();
+            if (next) next();
+            else free++;
+        }
+    };
+}
+
 /** Builds this run's plans into a fresh folder; throws with every builder's message on a failure. */
 async function buildRunPlans(): Promise<string> {
     removeAbandonedRuns();
     const dir = path.join(CACHE_ROOT, `run-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const results = await Promise.allSettled(
-        STACKS.flatMap((stack) => PLAN_MODES.map((mode) => build(stack, mode, path.join(dir, stackPlanFileName(stack, mode))))),
-    );
+    // Each stack starts when the up plans of the stacks it references are written (dependency order).
+    const upPlans = new Map<StackName, Promise<void>>();
+    const slot = limiter(Math.max(2, os.availableParallelism()));
+    const builds: Promise<void>[] = [];
+    const fileOf = (stack: StackName, mode: PlanMode) => path.join(dir, stackPlanFileName(stack, mode));
+    const ordered = [...ALL_STACKS].sort((a, b) => UPSTREAM_OF[a].length - UPSTREAM_OF[b].length);
+    for (const stack of ordered) {
+        const upstream = UPSTREAM_OF[stack];
+        const ready = Promise.all(upstream.map((u) => upPlans.get(u) ?? Promise.reject(new Error(`${u} is not built before ${stack}`))));
+        for (const mode of modesOf(stack)) {
+            const upstreamFiles = upstream.map((u) => fileOf(u, "up"));
+            const done = ready.then(() => slot(() => build(stack, mode, fileOf(stack, mode), upstreamFiles)));
+            if (mode === "up") upPlans.set(stack, done);
+            builds.push(done);
+        }
+    }
+    const results = await Promise.allSettled(builds);
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => (r.reason as Error).message);
     if (failures.length > 0) {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -9,11 +9,25 @@ import * as path from "node:path";
 import { inject } from "vitest";
 import { readPlanFile } from "../../plan/planFile";
 import { Plan, PlanMode } from "../../plan/types";
+import { unionPlan } from "../../plan/environment";
 
+/** The quick-start sandbox and the prod workload stack: built in both modes. */
 export const STACKS = ["dev", "prod"] as const;
-export type StackName = (typeof STACKS)[number];
+/** The prod organisation's other per-account stacks, upstream of prod: built in `up` only (as a downstream preview reads them). */
+export const ORGANIZATION_STACKS = ["management", "log-archive", "shared-services"] as const;
+export const ALL_STACKS = [...STACKS, ...ORGANIZATION_STACKS] as const;
+export type StackName = (typeof ALL_STACKS)[number];
 /** The modes the global setup builds each stack in. */
 export const PLAN_MODES: readonly PlanMode[] = ["up", "preview"];
+export const modesOf = (stack: StackName): readonly PlanMode[] => ((STACKS as readonly string[]).includes(stack) ? PLAN_MODES : ["up"]);
+/** The stacks each stack reads through stack references (their `up` plans are built first). */
+export const UPSTREAM_OF: Record<StackName, StackName[]> = {
+    dev: [],
+    management: [],
+    "log-archive": [],
+    "shared-services": ["log-archive"],
+    prod: ["log-archive", "shared-services"],
+};
 
 declare module "vitest" {
     export interface ProvidedContext {
@@ -55,6 +69,7 @@ const loaded = new Map<string, Plan>();
  * plan works on a copy (structuredClone) and cannot leak its change into another test.
  */
 export function loadStackPlan(stack: StackName, mode: PlanMode = "up"): Plan {
+    if (!modesOf(stack).includes(mode)) throw new Error(`the test run builds the ${stack} plan in ${modesOf(stack).join(", ")} mode only, not ${mode}`);
     const key = `${stack} ${mode}`;
     let plan = loaded.get(key);
     if (!plan) {
@@ -62,4 +77,14 @@ export function loadStackPlan(stack: StackName, mode: PlanMode = "up"): Plan {
         loaded.set(key, plan);
     }
     return plan;
+}
+
+/**
+ * The prod organisation as one plan: every per-account stack's `up` plan (management, log-archive,
+ * shared-services, prod), resources concatenated. For checks that follow documents across
+ * accounts (an SCP of the management stack over a role of the workload stack). URNs stay unique:
+ * each names its stack.
+ */
+export function loadOrganizationPlan(): Plan {
+    return unionPlan([...ORGANIZATION_STACKS.map((s) => loadStackPlan(s)), loadStackPlan("prod")], "prod (with its organisation's stacks)");
 }

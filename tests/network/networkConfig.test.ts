@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PlatformConfigError, parsePlatformConfig } from "../../stacks/config";
+import { PlatformConfigError, parsePlatformConfig, workloadConfig } from "../../stacks/config";
 import { capacityPlanOutput, networkPlan, networkSchema } from "../../stacks/schema/network";
 import { readPlatformSection, stackConfigPath } from "../../plan/stackConfig";
 
@@ -156,7 +156,7 @@ describe("network config: other keys", () => {
  */
 function parsePlatformConfigNetworkOnly(raw: unknown) {
     try {
-        return parsePlatformConfig(raw);
+        return workloadConfig(parsePlatformConfig(raw));
     } catch (err) {
         if (!(err instanceof PlatformConfigError) || err.problems.some((p) => p.startsWith("secure-ds:platform.network"))) throw err;
         // Fall back to the network schema alone plus the fields networkPlan reads.

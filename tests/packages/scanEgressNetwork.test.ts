@@ -157,10 +157,10 @@ describe("ScanEgressNetwork", () => {
 });
 
 describe("the scanning network in the offline plans", () => {
-    // This run's first previews of dev and prod (tests/harness/stackPlans.ts).
-    const plans: Record<string, Plan> = { dev: loadStackPlan("dev", "preview"), prod: loadStackPlan("prod", "preview") };
+    // This run's first preview of dev and the prod shared-services stack (tests/harness/stackPlans.ts).
+    const plans: Record<string, Plan> = { dev: loadStackPlan("dev", "preview"), "shared-services": loadStackPlan("shared-services") };
 
-    it.each(["dev", "prod"])("%s: lists every child with its URN under the ScanPipeline component, and nothing hidden", (stack) => {
+    it.each(["dev", "shared-services"])("%s: lists every child with its URN under the ScanPipeline component, and nothing hidden", (stack) => {
         const plan = plans[stack];
         const pipeline = plan.resources.filter((x) => x.type === "secure-ds:packages:ScanPipeline");
         expect(pipeline).toHaveLength(1);
@@ -180,7 +180,7 @@ describe("the scanning network in the offline plans", () => {
         expect(plan.summary.notVisible).toEqual([]);
     });
 
-    it.each(["dev", "prod"])("%s: the scanning VPC's flow log records ALL traffic of that VPC", (stack) => {
+    it.each(["dev", "shared-services"])("%s: the scanning VPC's flow log records ALL traffic of that VPC", (stack) => {
         const plan = plans[stack];
         const vpc = plan.resources.find((x) => x.type === T.vpc && x.parent?.endsWith("$secure-ds:packages:ScanEgressNetwork::packages-pipeline-scan-network"));
         const flowLogs = plan.resources.filter((x) => x.type === T.flowLog && x.propertyDependencies?.vpcId?.includes(vpc?.urn ?? ""));
@@ -188,7 +188,7 @@ describe("the scanning network in the offline plans", () => {
         expect(flowLogs[0].inputs.trafficType).toBe("ALL");
     });
 
-    it.each(["dev", "prod"])("%s: the pack reports no mandatory finding, and none at all on the scanning network", (stack) => {
+    it.each(["dev", "shared-services"])("%s: the pack reports no mandatory finding, and none at all on the scanning network", (stack) => {
         const plan = plans[stack];
         expect(plan.findings.filter((f) => f.level === "mandatory")).toEqual([]);
         expect(plan.findings.filter((f) => f.urn?.includes("ScanEgressNetwork"))).toEqual([]);

@@ -9,15 +9,15 @@ import { buildPlan, formatPlan, reevaluatePlan } from "../../plan/buildPlan";
 import { PLAN_FORMAT_VERSION, Plan } from "../../plan/types";
 import { REPO_ROOT, readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import type { RawConfig } from "../harness/configCases";
-import { loadStackPlan, stackPlanFile } from "../harness/stackPlans";
+import { ALL_STACKS, loadStackPlan, stackPlanFile } from "../harness/stackPlans";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ds-plan-"));
 
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function runCli(args: string[], timeout = 120_000): { status: number | null; stdout: string; stderr: string } {
     const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(REPO_ROOT, "tools", "plan.ts"), ...args], {
         cwd: REPO_ROOT,
         encoding: "utf8",
-        timeout: 120_000,
+        timeout,
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -35,12 +35,15 @@ describe("offline plan", () => {
         }
     });
 
-    it("binds every AWS resource to an account layer's explicit provider", () => {
-        for (const plan of [dev, prod]) {
+    it("binds every AWS resource to the stack's one explicit provider", () => {
+        for (const [plan, provider] of [
+            [dev, "sharedServices"],
+            [prod, "workload"],
+        ] as const) {
             const aws = plan.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
             expect(aws.length).toBeGreaterThan(0);
             for (const r of aws) {
-                expect(r.provider, `${r.urn} has no provider`).toMatch(/pulumi:providers:aws::(management|sharedServices|workload)$/);
+                expect(r.provider, `${r.urn} has no provider`).toMatch(new RegExp(`pulumi:providers:aws::${provider}$`));
                 expect(r.account, `${r.urn} has no account`).toMatch(/^\d{12}$/);
             }
         }
@@ -48,15 +51,17 @@ describe("offline plan", () => {
 
     it("puts each layer into its configured account", () => {
         const accountsOf = (plan: Plan, layer: string) => new Set(plan.resources.filter((r) => r.custom && r.layer === layer).map((r) => r.account));
-        expect(accountsOf(prod, "management")).toEqual(new Set(["222222222222"]));
-        expect(accountsOf(prod, "sharedServices")).toEqual(new Set(["333333333333"]));
+        expect(accountsOf(loadStackPlan("management"), "organization")).toEqual(new Set(["222222222222"]));
+        expect(accountsOf(loadStackPlan("log-archive"), "logArchive")).toEqual(new Set(["555555555555"]));
+        expect(accountsOf(loadStackPlan("shared-services"), "sharedServices")).toEqual(new Set(["333333333333"]));
         expect(accountsOf(prod, "workload")).toEqual(new Set(["444444444444"]));
-        expect(accountsOf(dev, "management").size).toBe(0);
+        for (const layer of ["logArchive", "sharedServices", "workload"]) expect(accountsOf(dev, layer), layer).toEqual(new Set(["111111111111"]));
+        expect(accountsOf(dev, "organization").size).toBe(0);
     });
 
     it("locks each provider to its account and carries the mandatory tags", () => {
-        const providers = prod.resources.filter((r) => r.type === "pulumi:providers:aws");
-        expect(providers.map((p) => p.name).sort()).toEqual(["management", "sharedServices", "workload"]);
+        const providers = ALL_STACKS.flatMap((s) => loadStackPlan(s).resources.filter((r) => r.type === "pulumi:providers:aws"));
+        expect(providers.map((p) => p.name).sort()).toEqual(["logArchive", "management", "sharedServices", "sharedServices", "workload"]);
         for (const p of providers) {
             const allowed = JSON.parse(String(p.inputs.allowedAccountIds)) as string[];
             expect(allowed).toEqual([p.account]);
@@ -189,17 +194,20 @@ describe("command line", () => {
         expect(same, "the global setup's dev plan differs from npm run plan's").toBe(true);
     });
 
-    it("writes the JSON plan and exits 0 for prod in the default mode, preview (the tests' preview plans)", () => {
+    it("writes the JSON plan and exits 0 for prod with its upstream stacks in the default mode, preview (the tests' preview plans)", () => {
         const out = path.join(tmp, "prod-preview.json");
-        const r = runCli(["--stack", "prod", "--json", out]);
+        // Three stacks and the environment judgement: minutes on a loaded 2-core machine.
+        const r = runCli(["--stack", "prod", "--with-upstream", "--json", out], 900_000);
         expect(r.status).toBe(0);
-        expect(r.stdout).toContain("secure-ds offline plan: stack prod");
+        for (const stack of ["log-archive", "shared-services", "prod"]) expect(r.stdout).toContain(`secure-ds offline plan: stack ${stack} `);
+        expect(r.stdout).toContain("secure-ds environment: log-archive -> shared-services -> prod (dependency order)\n");
+        expect(r.stdout).toContain("Judged over the whole environment: no finding");
         const saved = JSON.parse(fs.readFileSync(out, "utf8")) as Plan;
         expect(saved.mode).toBe("preview");
         // The tests' prod preview is this very file: same builder, same format, byte for byte.
         const same = fs.readFileSync(out, "utf8") === fs.readFileSync(stackPlanFile("prod", "preview"), "utf8");
         expect(same, "the global setup's prod preview differs from npm run plan's").toBe(true);
-    });
+    }, 900_000);
 
     it("exits 2 with one line per problem and no stack trace for a config error", () => {
         const raw = readStackConfigFile(stackConfigPath("dev"));

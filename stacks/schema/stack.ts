@@ -1,0 +1,107 @@
+/**
+ * What one stack builds (`stack.layers`) and which stacks it reads (`stack.upstream`). A stack
+ * deploys into exactly one account; the layers of the other accounts are other stacks, whose
+ * outputs arrive through stack references (stacks/contracts/).
+ */
+import { z } from "zod";
+import { AccountRole, AccountsConfig } from "./accounts";
+
+/** The platform's layers in deployment order. */
+export const LAYERS = ["organization", "logArchive", "sharedServices", "workload"] as const;
+export type Layer = (typeof LAYERS)[number];
+
+/** Layers whose outputs another stack can read (the producer side of a contract). */
+export const UPSTREAM_LAYERS = ["logArchive", "sharedServices"] as const;
+export type UpstreamLayer = (typeof UPSTREAM_LAYERS)[number];
+
+/**
+ * A stack name as `pulumi.StackReference` takes it: `<stack>` (same project and organisation),
+ * or `<organization>/<project>/<stack>`. Pulumi stack names are letters, digits, `-`, `_` and `.`
+ * (Pulumi docs, "stack names").
+ */
+const stackName = z.string().regex(/^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/, {
+    message: "is not a stack name (<stack> or <organization>/<project>/<stack>, letters, digits, '-', '_' and '.')",
+});
+
+export const stackSchema = z.strictObject({
+    /**
+     * The layers this stack builds, all in one account. Default: every layer whose account is
+     * configured, which is right only for a single-account sandbox such as dev.
+     */
+    layers: z.array(z.enum(LAYERS)).min(1, { message: "is empty; name the layers this stack builds" }).optional(),
+    /** Stack names of the stacks whose outputs this one reads, by the layer they build. */
+    upstream: z
+        .strictObject({
+            logArchive: stackName.optional(),
+            sharedServices: stackName.optional(),
+        })
+        .default({}),
+});
+export type StackConfig = z.infer<typeof stackSchema>;
+
+/** The account each layer deploys into; the log archive defaults to the shared-services account. */
+export function layerAccountRole(accounts: AccountsConfig, layer: Layer): AccountRole {
+    switch (layer) {
+        case "organization":
+            return "management";
+        case "logArchive":
+            return accounts.logArchive ? "logArchive" : "sharedServices";
+        case "sharedServices":
+            return "sharedServices";
+        case "workload":
+            return "workload";
+    }
+}
+
+/** The layers a stack builds: `stack.layers`, else every layer whose account is configured. */
+export function stackLayers(cfg: { accounts: AccountsConfig; stack: StackConfig }): Layer[] {
+    if (cfg.stack.layers) return LAYERS.filter((l) => cfg.stack.layers?.includes(l));
+    return LAYERS.filter((l) => cfg.accounts[layerAccountRole(cfg.accounts, l)] !== undefined);
+}
+
+/** What a consumer layer reads from another layer, and why (for the error naming a missing upstream). */
+export const LAYER_INPUTS: Record<Layer, { from: UpstreamLayer; why: string }[]> = {
+    organization: [],
+    logArchive: [],
+    sharedServices: [{ from: "logArchive", why: "its trail delivers to the audit archive" }],
+    workload: [
+        { from: "logArchive", why: "its trail and AWS Config deliver to the audit archive" },
+        { from: "sharedServices", why: "its teams install packages from the approved index" },
+    ],
+};
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** One account per stack; every input of a built layer is built here or named in `stack.upstream`. */
+export function refineStack(cfg: { accounts: AccountsConfig; stack: StackConfig; packages: { enabled: boolean } }, issue: Issue): void {
+    const layers = stackLayers(cfg);
+    const accountOf = (l: Layer) => cfg.accounts[layerAccountRole(cfg.accounts, l)]?.accountId;
+    for (const l of layers) {
+        if (accountOf(l) === undefined) {
+            issue(["stack", "layers"], `layer ${l} is listed but accounts.${layerAccountRole(cfg.accounts, l)} is not set; add that account or drop the layer`);
+        }
+    }
+    const accounts = [...new Set(layers.map(accountOf).filter((a): a is string => a !== undefined))];
+    if (accounts.length > 1) {
+        const detail = layers.map((l) => `${l} in ${accountOf(l) ?? "?"}`).join(", ");
+        issue(
+            cfg.stack.layers ? ["stack", "layers"] : ["stack"],
+            `this stack would deploy into ${accounts.length} accounts (${detail}); a stack deploys into one account: set stack.layers to the layers of one account and plan the others as their own stacks (docs/configuration.md, "Stacks")`,
+        );
+    }
+    for (const l of layers) {
+        for (const input of LAYER_INPUTS[l]) {
+            if (input.from === "sharedServices" && !cfg.packages.enabled) continue;
+            if (layers.includes(input.from) || cfg.stack.upstream[input.from] !== undefined) continue;
+            issue(
+                ["stack", "upstream", input.from],
+                `missing; layer ${l} reads the ${input.from} stack's outputs (${input.why}): name that stack, or build layer ${input.from} here`,
+            );
+        }
+    }
+    for (const [from, name] of Object.entries(cfg.stack.upstream)) {
+        if (name !== undefined && layers.includes(from as Layer)) {
+            issue(["stack", "upstream", from], `"${name}" is named but this stack builds layer ${from} itself; drop the reference`);
+        }
+    }
+}
