@@ -1,6 +1,6 @@
 /** The plan summary: resources per account and component, finding counts, undecided checks. */
 import { DEFERRED_TO_UP } from "../policy-pack/policies/common/preview";
-import { PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
+import { PlanContractViolation, PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
 
 /** The component a custom resource belongs to: its top-most ancestor below the account layer. */
 function componentOf(resource: PlanResource, byUrn: Map<string, PlanResource>): string {
@@ -53,6 +53,7 @@ export function summarise(
     mode: PlanMode = "up",
     undecided: PlanUndecided[] = [],
     deferred: PlanDeferred[] = [],
+    contractViolations: PlanContractViolation[] = [],
 ): PlanSummary {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byAccount: PlanSummary["byAccount"] = {};
@@ -78,6 +79,7 @@ export function summarise(
             mandatory: findings.filter((f) => f.level === "mandatory").length,
             advisory: findings.filter((f) => f.level === "advisory").length,
         },
+        contractViolations: contractViolations.length,
         undecided: undecidedSummary(undecided),
         deferred: undecidedSummary(deferred),
         notVisible: resources.filter((r) => r.visible === false).map((r) => r.urn),

@@ -11,7 +11,8 @@
  *            the pack config recorded in the plan for --evaluate), --quiet,
  *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
  *
- * Exit codes: 0 no mandatory violation, 1 mandatory violation, 2 stack or pack config error,
+ * Exit codes: 0 no mandatory violation, 1 mandatory violation or an input AWS would reject
+ * (plan/contracts/), 2 stack or pack config error,
  * 3 usage error, a program that failed or read the cloud, or any other error.
  */
 import * as fs from "node:fs";
@@ -101,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.timings && t) {
         console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);
     }
-    return plan.summary.findings.mandatory > 0 ? 1 : 0;
+    return plan.summary.findings.mandatory > 0 || plan.contractViolations.length > 0 ? 1 : 0;
 }
 
 runTool(main);
