@@ -58,7 +58,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     const exceeded = quotas.filter((q) => q.exceeded);
     if (exceeded.length > 0) {
         // A config problem like any other: the fix is a raise (declared under `quotas`) or a smaller config.
-        throw new PlatformConfigError(exceeded.map((q) => `secure-ds:platform.quotas.${quotaRefusal(q, cfg.region)}`));
+        throw new PlatformConfigError(exceeded.map((q) => `secure-ds:platform.quotas.${q.key}: ${quotaRefusal(q, cfg.region)}`));
     }
     return {
         formatVersion: PLAN_FORMAT_VERSION,

@@ -15,7 +15,7 @@ import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
 import { packagesSchema, refinePackages } from "./schema/packages";
-import { quotasSchema } from "./schema/quotas";
+import { quotasSchema, refineQuotas } from "./schema/quotas";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 
@@ -73,6 +73,7 @@ export const platformSchema = z
         refineGovernance(cfg, issue);
         refineNetwork(cfg, issue);
         refinePackages(cfg, issue);
+        refineQuotas(cfg, issue);
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);

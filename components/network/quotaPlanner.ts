@@ -203,13 +203,16 @@ export function planQuotas(uses: readonly QuotaUse[], declared: Readonly<Record<
 
 const fmt = (n: number): string => n.toLocaleString("en-US");
 
-/** The one-line refusal of an exceeded row: what is exceeded, by how much, and how to raise it. */
-export function quotaRefusal(row: QuotaPlanRow, region: string): string {
+/**
+ * The refusal of an exceeded row, to follow its key (`quotas.<key>: ...`): what is exceeded, by
+ * how much, and how to raise it (or, for a limit AWS does not raise, that the config must change).
+ */
+export function quotaRefusal(row: QuotaPlanRow, region: string, fix = "change the config so the plan needs less"): string {
     const at = row.where ? ` (${row.where})` : "";
     const against = row.limitFrom === "declared" ? `the declared value ${fmt(row.limit ?? 0)}` : `the default ${fmt(row.limit ?? 0)}`;
-    const head = `${row.key}: account ${row.account} needs ${fmt(row.used)} of ${row.service} "${row.name}" per ${row.per}${at}, above ${against}`;
+    const head = `account ${row.account} needs ${fmt(row.used)} of ${row.service} "${row.name}" per ${row.per}${at}, above ${against}`;
     if (!row.code) {
-        return `${head}; AWS does not raise this limit (${row.source}): change the config so the plan needs less`;
+        return `${head}; AWS does not raise this limit (${row.source}): ${fix}`;
     }
     return (
         `${head}; raise it first (aws service-quotas request-service-quota-increase --service-code ${row.service} --quota-code ${row.code} ` +

@@ -6,7 +6,8 @@
  * declared, not half-way through `pulumi up`.
  */
 import { z } from "zod";
-import { QUOTAS, quotaDefinition } from "../../components/network/quotaPlanner";
+import { TEAM_ROLE_KINDS } from "../../components/team/names";
+import { LAMBDA_UNRESERVED_MINIMUM, QUOTAS, QuotaUse, planQuotas, quotaDefinition, quotaRefusal } from "../../components/network/quotaPlanner";
 
 const known = QUOTAS.filter((q) => q.code !== undefined).map((q) => q.key);
 
@@ -31,3 +32,58 @@ export const quotasSchema = z
     });
 
 export type QuotasConfig = z.infer<typeof quotasSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** The config fields the predictions read (a subset of the validated platform config). */
+interface QuotaInputs {
+    region: string;
+    accounts: { workload: { accountId: string } };
+    teams: { users: unknown[]; perUserExecutionRoles: boolean }[];
+    studio: { sharedSpaces: boolean };
+    governance: { detectiveControls: boolean; detectiveConcurrency: number; trail: { s3DataEvents: boolean } };
+    quotas: QuotasConfig;
+}
+
+/**
+ * The uses the config alone decides, predicted before anything runs so `pulumi up` refuses too:
+ * the detective function's reserved concurrency, the trail's selector values (Management, Data,
+ * AWS::S3::Object and three bucket prefixes per team: stacks/governanceLayer.ts), one Studio
+ * domain per team, one profile per user, one shared space per team with sharedSpaces, and at
+ * least the teams' own IAM roles (one per TEAM_ROLE_KINDS, plus one per user with per-user
+ * execution roles; the platform's roles come on top, so this one is a lower bound). The
+ * offline plan counts every quota from the resources (plan/quotas.ts); tests/plan/quotas.test.ts
+ * holds these predictions to those counts.
+ */
+export function predictedQuotaUses(cfg: Omit<QuotaInputs, "quotas" | "region">): QuotaUse[] {
+    const account = cfg.accounts.workload.accountId;
+    const users = cfg.teams.reduce((n, t) => n + t.users.length, 0);
+    return [
+        ...(cfg.governance.detectiveControls
+            ? [{ key: "lambda/L-B99A9384", account, used: cfg.governance.detectiveConcurrency + LAMBDA_UNRESERVED_MINIMUM }]
+            : []),
+        ...(cfg.governance.trail.s3DataEvents ? [{ key: "cloudtrail/advanced-event-selector-values", account, used: 3 + 3 * cfg.teams.length }] : []),
+        { key: "sagemaker/L-B683BCB0", account, used: cfg.teams.length },
+        { key: "sagemaker/L-AC46C40F", account, used: users },
+        ...(cfg.studio.sharedSpaces ? [{ key: "sagemaker/L-8E5333B4", account, used: cfg.teams.length }] : []),
+        {
+            key: "iam/L-FE177D64",
+            account,
+            used: cfg.teams.reduce((n, t) => n + TEAM_ROLE_KINDS.length + (t.perUserExecutionRoles ? t.users.length : 0), 0),
+            where: "the teams' roles alone; the platform's come on top",
+        },
+    ];
+}
+
+/** What to change in the config when a limit AWS does not raise is exceeded. */
+const CONFIG_FIXES: Record<string, string> = {
+    "cloudtrail/advanced-event-selector-values":
+        "every team adds 3 bucket prefixes to the trail's S3 data-event selector, so one trail logs at most 165 teams; split the teams over stacks or set governance.trail.s3DataEvents to false",
+};
+
+/** Refuses a config whose predicted use exceeds a quota's declared value or default (called from the platform schema). */
+export function refineQuotas(cfg: QuotaInputs, issue: Issue): void {
+    for (const row of planQuotas(predictedQuotaUses(cfg), cfg.quotas)) {
+        if (row.exceeded) issue(["quotas", row.key], quotaRefusal(row, cfg.region, CONFIG_FIXES[row.key]));
+    }
+}
