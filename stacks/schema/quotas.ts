@@ -83,7 +83,9 @@ const CONFIG_FIXES: Record<string, string> = {
 
 /** Refuses a config whose predicted use exceeds a quota's declared value or default (called from the platform schema). */
 export function refineQuotas(cfg: QuotaInputs, issue: Issue): void {
-    for (const row of planQuotas(predictedQuotaUses(cfg), cfg.quotas)) {
+    // A declared value the field check refused is not held against: its own message says what is wrong.
+    const declared = Object.fromEntries(Object.entries(cfg.quotas).filter(([, v]) => Number.isInteger(v) && v > 0));
+    for (const row of planQuotas(predictedQuotaUses(cfg), declared)) {
         if (row.exceeded) issue(["quotas", row.key], quotaRefusal(row, cfg.region, CONFIG_FIXES[row.key]));
     }
 }
