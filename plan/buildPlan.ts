@@ -3,9 +3,13 @@
  * policy pack the way `pulumi preview --policy-pack` does (plan/protocolRun.ts), summarise.
  * Used by `npm run plan` and by the tests.
  */
+import { quotaRefusal } from "../components/network/quotaPlanner";
 import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
 import { policies as packPolicies } from "../policy-pack/policies";
+import { checkPlanContracts } from "./contracts";
 import { packConfigPath } from "./evaluate";
+import { manualSteps } from "./manualSteps";
+import { quotaPlan } from "./quotas";
 import { parsePackConfig } from "./packConfig";
 import { judgeSaved, readPackConfigFile, runThroughCli, Timings } from "./protocolRun";
 import { splitDeferred, summarise } from "./summary";
@@ -59,6 +63,13 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     });
     lastTimings = run.timings;
     const { undecided, deferred } = splitDeferred(run.undecided, deferralOf);
+    const contractViolations = checkPlanContracts(run.resources);
+    const quotas = quotaPlan(run.resources, cfg.quotas);
+    const exceeded = quotas.filter((q) => q.exceeded);
+    if (exceeded.length > 0) {
+        // A config problem like any other: the fix is a raise (declared under `quotas`) or a smaller config.
+        throw new PlatformConfigError(exceeded.map((q) => `secure-ds:platform.quotas.${q.key}: ${quotaRefusal(q, cfg.region)}`));
+    }
     return {
         formatVersion: PLAN_FORMAT_VERSION,
         project: "secure-ds",
@@ -69,8 +80,11 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         findings: run.findings,
         undecided,
         deferred,
+        quotas,
+        manualSteps: manualSteps(run.resources, quotas),
+        contractViolations,
         packConfig: readPackConfigFile(packConfigFile).raw,
-        summary: summarise(options.stack, cfg.environment, run.resources, run.findings, run.outputs, mode, undecided, deferred),
+        summary: summarise(options.stack, cfg.environment, run.resources, run.findings, run.outputs, mode, undecided, deferred, contractViolations),
     };
 }
 
@@ -95,13 +109,19 @@ export async function reevaluatePlan(plan: Plan, packConfigFile?: string): Promi
     const judged = await judgeSaved(plan.stack, mode, {}, resources, source.parsed, packConfigFile ?? "(recorded in the plan)", controlsOf);
     const { findings } = judged;
     const { undecided, deferred } = splitDeferred(judged.undecided, deferralOf);
+    // Checked again: a what-if edit may change an input the API would reject. The quota plan is
+    // kept as made: the declared quota values live in the stack config, which a saved plan lacks.
+    const contractViolations = checkPlanContracts(resources);
     return {
         ...plan,
         resources,
         findings,
         undecided,
         deferred,
+        quotas: plan.quotas ?? [],
+        manualSteps: manualSteps(resources, plan.quotas ?? []),
+        contractViolations,
         packConfig: source.raw,
-        summary: summarise(plan.stack, plan.summary?.environment, resources, findings, plan.outputs ?? {}, mode, undecided, deferred),
+        summary: summarise(plan.stack, plan.summary?.environment, resources, findings, plan.outputs ?? {}, mode, undecided, deferred, contractViolations),
     };
 }

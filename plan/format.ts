@@ -31,6 +31,8 @@ export function formatPlan(plan: Plan): string {
                 .map((l) => `  ${l}`),
         );
     }
+    lines.push(...formatQuotas(plan));
+    lines.push(...formatManualSteps(plan));
     const undecided = s.undecided ?? { total: 0, byPolicy: {} };
     if (undecided.total > 0) {
         lines.push("");
@@ -62,8 +64,9 @@ export function formatPlan(plan: Plan): string {
         const resource = f.urn ? byUrn.get(f.urn) : undefined;
         lines.push(`  [${f.level}] ${f.policy} ${resource ? `${resource.type} ${resource.name}` : "(stack)"}: ${f.message}`);
     }
+    lines.push(...formatContractViolations(plan, byUrn));
     lines.push("");
-    lines.push(s.findings.mandatory > 0 ? `FAILED: ${s.findings.mandatory} mandatory policy violation(s)` : "OK: no mandatory policy violation");
+    lines.push(verdict(s.findings.mandatory, plan.contractViolations?.length ?? 0));
     return lines.join("\n");
 }
 
@@ -79,4 +82,53 @@ export function formatEnvironmentFindings(plans: Plan[], findings: PlanFinding[]
     lines.push(`Judged over the whole environment: ${findings.length === 0 ? "no finding" : `${findings.length} finding(s)`}`);
     for (const f of findings) lines.push(`  [${f.level}] ${f.policy}: ${f.message}`);
     return lines.join("\n");
+}
+
+const fmt = (n: number): string => n.toLocaleString("en-US");
+
+/** The quota plan: per account, each quota's use against its limit, and the code that raises it. */
+function formatQuotas(plan: Plan): string[] {
+    const quotas = plan.quotas ?? [];
+    if (quotas.length === 0) return [];
+    const lines = ["", "Quota plan (use against the default, or the value declared under `quotas`):"];
+    for (const account of [...new Set(quotas.map((q) => q.account))].sort()) {
+        lines.push(`  account ${account}:`);
+        for (const q of quotas.filter((row) => row.account === account)) {
+            const limit =
+                q.limit === undefined
+                    ? " (the default varies per account: read it in Service Quotas and declare it)"
+                    : ` of ${q.limitFrom === "declared" ? "declared" : "default"} ${fmt(q.limit)}`;
+            const raise = q.code ? `${q.service} ${q.code}` : `${q.service}, not adjustable`;
+            lines.push(`    ${q.name} (per ${q.per}): ${fmt(q.used)}${limit}${q.where ? `; most: ${q.where}` : ""} [${raise}]`);
+        }
+    }
+    return lines;
+}
+
+/** What a person must do around `pulumi up`: the plan lists it so nobody finds it from a failed pipeline. */
+function formatManualSteps(plan: Plan): string[] {
+    const steps = plan.manualSteps ?? [];
+    if (steps.length === 0) return [];
+    const lines = ["", `Post-deploy manual steps: ${steps.length} (docs/operations.md, "Post-deploy manual steps")`];
+    steps.forEach((step, i) => lines.push(`  ${i + 1}. [${step.when}${step.account ? `, account ${step.account}` : ""}] ${step.what} (${step.doc})`));
+    return lines;
+}
+
+/** The inputs AWS would reject, one line each, with the rule's source. */
+function formatContractViolations(plan: Plan, byUrn: Map<string, Plan["resources"][number]>): string[] {
+    const violations = plan.contractViolations ?? [];
+    const lines = ["", `AWS would reject: ${violations.length} input(s) (plan/contracts/)`];
+    for (const v of violations) {
+        const name = byUrn.get(v.urn)?.name ?? v.urn;
+        lines.push(`  ${v.type} ${name} ${v.path} = ${JSON.stringify(v.value)}: ${v.field} must be ${v.expected} (${v.source})`);
+    }
+    return lines;
+}
+
+function verdict(mandatory: number, rejected: number): string {
+    const failures = [
+        ...(mandatory > 0 ? [`${mandatory} mandatory policy violation(s)`] : []),
+        ...(rejected > 0 ? [`${rejected} input(s) AWS would reject`] : []),
+    ];
+    return failures.length > 0 ? `FAILED: ${failures.join(", ")}` : "OK: no input AWS would reject, no mandatory policy violation";
 }

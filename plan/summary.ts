@@ -1,6 +1,6 @@
 /** The plan summary: resources per account and component, finding counts, undecided checks. */
 import { DEFERRED_TO_UP } from "../policy-pack/policies/common/preview";
-import { PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
+import { PlanContractViolation, PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanSummary, PlanUndecided } from "./types";
 
 /** The engine's own resources (stack references and their builtin provider) are not cloud resources. */
 export const isEngineBuiltin = (r: PlanResource): boolean => r.type === "pulumi:pulumi:StackReference" || r.type === "pulumi:providers:pulumi";
@@ -57,6 +57,7 @@ export function summarise(
     mode: PlanMode = "up",
     undecided: PlanUndecided[] = [],
     deferred: PlanDeferred[] = [],
+    contractViolations: PlanContractViolation[] = [],
 ): PlanSummary {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byAccount: PlanSummary["byAccount"] = {};
@@ -82,6 +83,7 @@ export function summarise(
             mandatory: findings.filter((f) => f.level === "mandatory").length,
             advisory: findings.filter((f) => f.level === "advisory").length,
         },
+        contractViolations: contractViolations.length,
         undecided: undecidedSummary(undecided),
         deferred: undecidedSummary(deferred),
         notVisible: resources.filter((r) => r.visible === false).map((r) => r.urn),

@@ -2,6 +2,8 @@
  * The offline plan format (documented in docs/plan-format.md). Stable: fields are only added.
  */
 
+import type { QuotaPlanRow } from "../components/network/quotaPlanner";
+
 export const PLAN_FORMAT_VERSION = 2;
 
 /**
@@ -92,6 +94,48 @@ export interface PlanDeferred extends PlanUndecided {
     reason: string;
 }
 
+/**
+ * An input the AWS API would reject (plan/contracts/: the character set, length, pattern, range or
+ * enum the API reference or the provider states). The provider checks few of these in a preview,
+ * so without this check they surface only when `pulumi up` calls the API.
+ */
+export interface PlanContractViolation {
+    urn: string;
+    type: string;
+    /** The concrete input path, with list indexes and map keys filled in (e.g. `ingress[2].description`). */
+    path: string;
+    /** The API's name of the field (e.g. `CreateSecurityGroup GroupDescription`). */
+    field: string;
+    /** The offending value (for a rule on map keys, the key). */
+    value: string | number;
+    /** What AWS accepts, in words. */
+    expected: string;
+    /** The page of the AWS API reference or the provider's source that states the rule. */
+    source: string;
+}
+
+/**
+ * One row of the quota plan (plan/quotas.ts): what the planned resources of an account use of an
+ * AWS quota, against the stack's declared value or the default, with the Service Quotas code.
+ */
+export type PlanQuota = QuotaPlanRow;
+
+/** A step `pulumi up` cannot take and a person must (plan/manualSteps.ts; docs/operations.md). */
+export interface PlanManualStep {
+    /** The kind of step: codestar-connection-handshake, identity-center-assignments, sns-email-confirmation, quota-request. */
+    id: string;
+    /** When to take it, e.g. "after the first pulumi up". */
+    when: string;
+    /** What to do, in one paragraph. */
+    what: string;
+    /** The account it is taken in, where it is one. */
+    account?: string;
+    /** The resources it concerns. */
+    urns: string[];
+    /** The runbook section (docs/operations.md) that gives it in full. */
+    doc: string;
+}
+
 export interface PlanSummary {
     stack: string;
     mode: PlanMode;
@@ -101,6 +145,8 @@ export interface PlanSummary {
     /** account id → component type → custom resource count. */
     byAccount: Record<string, Record<string, number>>;
     findings: { mandatory: number; advisory: number };
+    /** Inputs the AWS API would reject (contractViolations[]). */
+    contractViolations: number;
     /** "can't run … during preview" per policy and configured level. */
     undecided: { total: number; byPolicy: Record<string, Partial<Record<EnforcementLevel, number>>> };
     /** Checks deferred to `pulumi up` (see PlanDeferred), per policy and configured level. */
@@ -124,6 +170,12 @@ export interface Plan {
     undecided: PlanUndecided[];
     /** Checks the pack deferred to `pulumi up` (see PlanDeferred); not in `undecided`. */
     deferred: PlanDeferred[];
+    /** Quota use per account and quota; a plan is refused (config error) before one exceeds its limit. */
+    quotas: PlanQuota[];
+    /** Steps a person must take around `pulumi up` (docs/operations.md, "Post-deploy manual steps"). */
+    manualSteps: PlanManualStep[];
+    /** Inputs the AWS API would reject; any makes `npm run plan` exit 1. */
+    contractViolations: PlanContractViolation[];
     /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content). */
     packConfig: Record<string, unknown>;
     summary: PlanSummary;

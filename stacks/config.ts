@@ -15,6 +15,7 @@ import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
 import { packagesSchema, refinePackages } from "./schema/packages";
+import { quotasSchema, refineQuotas } from "./schema/quotas";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 import { Layer, refineStack, stackLayers, stackSchema } from "./schema/stack";
@@ -66,6 +67,8 @@ export const platformSchema = z
         packages: packagesSchema.default(() => packagesSchema.parse({})),
         governance: governanceSchema.default(() => governanceSchema.parse({})),
         tags: tagsSchema,
+        /** Applied values of raised account quotas (stacks/schema/quotas.ts). Default none: the defaults apply. */
+        quotas: quotasSchema.default({}),
         /** Default enforcement of the policy pack. Default: advisory in dev, mandatory otherwise. */
         policyEnforcement: z.enum(["advisory", "mandatory"]).optional(),
     })
@@ -83,6 +86,7 @@ export const platformSchema = z
             refineNetwork({ ...cfg, network }, issue);
             refinePackages({ ...cfg, network }, issue);
         }
+        refineQuotas(cfg, issue);
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);

@@ -12,7 +12,8 @@
  *            the pack config recorded in the plan for --evaluate), --quiet,
  *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
  *
- * Exit codes: 0 no mandatory violation, 1 mandatory violation, 2 stack or pack config error,
+ * Exit codes: 0 no mandatory violation, 1 mandatory violation or an input AWS would reject
+ * (plan/contracts/), 2 stack or pack config error,
  * 3 usage error, a program that failed or read the cloud, or any other error.
  */
 import * as fs from "node:fs";
@@ -124,7 +125,8 @@ async function main(argv: string[]): Promise<number> {
     if (values.timings && t) {
         console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);
     }
-    const mandatory = [...upstreamPlans, plan].some((p) => p.summary.findings.mandatory > 0) || environmentFindings.some((f) => f.level === "mandatory");
+    const failed = (p: Plan) => p.summary.findings.mandatory > 0 || (p.contractViolations ?? []).length > 0;
+    const mandatory = [...upstreamPlans, plan].some(failed) || environmentFindings.some((f) => f.level === "mandatory");
     return mandatory ? 1 : 0;
 }
 

@@ -282,7 +282,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 fromPort: NFS,
                 toPort: NFS,
                 cidrIpv4: c.args.cidr,
-                description: "NFS to the domain's EFS mount targets",
+                description: "NFS to the EFS mount targets of the domain",
             },
             c.child,
         );
@@ -360,7 +360,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             `${name}-sg`,
             {
                 vpcId: this.vpcId,
-                description: `Studio apps of user profile ${userName}: reachable only from the same user's apps (N9)`,
+                description: `Studio apps of user profile ${userName}: reachable only from apps of the same user (N9)`,
                 revokeRulesOnDelete: true,
                 tags: { Name: `${name}`, "secure-ds:user-profile": userName },
             },
@@ -374,7 +374,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 fromPort: APP_PORTS.from,
                 toPort: APP_PORTS.to,
                 referencedSecurityGroupId: group.id,
-                description: "Between this user's own apps",
+                description: "Between the apps of this user",
             },
             opts,
         );
@@ -386,7 +386,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 fromPort: APP_PORTS.from,
                 toPort: APP_PORTS.to,
                 referencedSecurityGroupId: group.id,
-                description: "Between this user's own apps",
+                description: "Between the apps of this user",
             },
             opts,
         );
@@ -398,7 +398,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 fromPort: NFS,
                 toPort: NFS,
                 cidrIpv4: this.vpcCidr,
-                description: "NFS to the domain's EFS mount targets",
+                description: "NFS to the EFS mount targets of the domain",
             },
             opts,
         );
@@ -428,7 +428,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             `${name}-sg`,
             {
                 vpcId: this.vpcId,
-                description: `SageMaker jobs of team ${teamName}: instances of the team's jobs reach each other only (N3, E4)`,
+                description: `SageMaker jobs of team ${teamName}: instances of the jobs of the team reach each other only (N3, E4)`,
                 revokeRulesOnDelete: true,
                 tags: { Name: name, "secure-ds:jobs-of-team": teamName },
             },
@@ -440,7 +440,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 securityGroupId: group.id,
                 ipProtocol: "-1",
                 referencedSecurityGroupId: group.id,
-                description: "Between the instances of this team's jobs (distributed training, IPsec)",
+                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
             },
             opts,
         );
@@ -450,7 +450,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 securityGroupId: group.id,
                 ipProtocol: "-1",
                 referencedSecurityGroupId: group.id,
-                description: "Between the instances of this team's jobs (distributed training, IPsec)",
+                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
             },
             opts,
         );

@@ -45,7 +45,9 @@ export const STUDIO_APP_INSTANCE_TYPES: readonly string[] = [
 
 /**
  * Families that exist for training, processing, transform or hosting but not for Studio apps.
- * An allow-list entry of such a family is valid (the G2 guardrail covers jobs too).
+ * An allow-list entry of such a family is valid (the G2 guardrail covers jobs too). Only families
+ * the API names (the SDK's TrainingInstanceType, ProcessingInstanceType, TransformInstanceType or
+ * ProductionVariantInstanceType enums; tests/studio/studioConfig.test.ts checks each).
  */
 export const JOB_ONLY_FAMILIES: readonly string[] = [
     "c4",
@@ -56,20 +58,16 @@ export const JOB_ONLY_FAMILIES: readonly string[] = [
     "c6gn",
     "c6in",
     "c7g",
-    "g4ad",
-    "g6f",
     "inf1",
     "inf2",
     "m4",
     "m6g",
     "m6gd",
-    "m7g",
     "p2",
     "p5e",
     "r5d",
     "r6g",
     "r6gd",
-    "r7g",
     "t2",
     "trn2",
 ];

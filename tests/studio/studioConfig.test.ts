@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppInstanceType } from "@aws-sdk/client-sagemaker";
+import { AppInstanceType, ProcessingInstanceType, ProductionVariantInstanceType, TrainingInstanceType, TransformInstanceType } from "@aws-sdk/client-sagemaker";
 import { JOB_ONLY_FAMILIES, STUDIO_APP_INSTANCE_TYPES, hiddenInstanceTypes, isKnownInstanceType } from "../../components/studio/instanceTypes";
 import { parsePlatformConfig } from "../../stacks/config";
 import { RawConfig, configProblems, rawStackConfig } from "../harness/configCases";
@@ -124,6 +124,14 @@ describe("instance type catalogue", () => {
             .filter((t) => t !== "system")
             .sort();
         expect([...STUDIO_APP_INSTANCE_TYPES].sort()).toEqual(sdk);
+    });
+    it("names only job families the API names (training, processing, transform or endpoint instance types)", () => {
+        const apiFamilies = new Set(
+            [TrainingInstanceType, ProcessingInstanceType, TransformInstanceType, ProductionVariantInstanceType].flatMap((e) =>
+                Object.values(e).map((t) => t.split(".")[1]),
+            ),
+        );
+        expect(JOB_ONLY_FAMILIES.filter((family) => !apiFamilies.has(family))).toEqual([]);
     });
     it("knows job-only families without confusing them with Studio types", () => {
         for (const family of JOB_ONLY_FAMILIES) expect(STUDIO_APP_INSTANCE_TYPES.some((t) => t.startsWith(`ml.${family}.`))).toBe(false);

@@ -1,0 +1,80 @@
+/**
+ * The steps `pulumi up` cannot do and a person must (issue 16 part 5), found from the planned
+ * resources so a stack lists exactly its own: a CodeStar connection is created PENDING and its
+ * pipeline fails until someone completes the handshake in the console; Identity Center
+ * permission sets are created but not assigned; e-mail subscriptions wait for their
+ * confirmation; a declared quota raise must have been granted in the account. docs/operations.md
+ * ("Post-deploy manual steps") gives each step in full.
+ */
+import { PLAN_UNKNOWN, PlanManualStep, PlanQuota, PlanResource } from "./types";
+
+/** The runbook; each step links its own section (a heading of docs/operations.md, "Post-deploy manual steps"). */
+const RUNBOOK = "docs/operations.md";
+
+const known = (value: unknown): string | undefined => (typeof value === "string" && value !== PLAN_UNKNOWN ? value : undefined);
+
+function connectionSteps(resources: PlanResource[]): PlanManualStep[] {
+    return resources
+        .filter((r) => r.type === "aws:codestarconnections/connection:Connection")
+        .map((r) => ({
+            id: "codestar-connection-handshake",
+            when: "after the first pulumi up",
+            what: `Complete the ${known(r.inputs.providerType) ?? "provider"} handshake of CodeStar connection ${known(r.inputs.name) ?? r.name} (created PENDING): Developer Tools console > Settings > Connections > Update pending connection. The package pipeline's Source stage fails until then.`,
+            account: r.account,
+            urns: [r.urn],
+            doc: `${RUNBOOK}#codestar-connection-handshake`,
+        }));
+}
+
+function assignmentSteps(resources: PlanResource[]): PlanManualStep[] {
+    const sets = resources.filter((r) => r.type === "aws:ssoadmin/permissionSet:PermissionSet");
+    if (sets.length === 0) return [];
+    const names = sets.map((r) => known(r.inputs.name) ?? r.name);
+    return [
+        {
+            id: "identity-center-assignments",
+            when: "after the first pulumi up",
+            what: `Assign the Identity Center groups to permission set${names.length > 1 ? "s" : ""} ${names.join(", ")} in the accounts they serve (IAM Identity Center > AWS accounts > Assign users or groups). The program creates the permission sets, never the assignments.`,
+            account: sets[0].account,
+            urns: sets.map((r) => r.urn),
+            doc: `${RUNBOOK}#identity-center-assignments`,
+        },
+    ];
+}
+
+function subscriptionSteps(resources: PlanResource[]): PlanManualStep[] {
+    const email = resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "email");
+    if (email.length === 0) return [];
+    const addresses = [...new Set(email.map((r) => known(r.inputs.endpoint) ?? r.name))];
+    return [
+        {
+            id: "sns-email-confirmation",
+            when: "after each pulumi up that adds an address",
+            what: `Each of ${addresses.join(", ")} must open the "AWS Notification - Subscription Confirmation" mail and confirm; until then SNS delivers nothing to it.`,
+            urns: email.map((r) => r.urn),
+            doc: `${RUNBOOK}#sns-e-mail-confirmations`,
+        },
+    ];
+}
+
+function quotaSteps(quotas: readonly PlanQuota[]): PlanManualStep[] {
+    return quotas
+        .filter((q) => q.limitFrom !== "default" && q.code !== undefined)
+        .map((q) => ({
+            id: "quota-request",
+            when: "before the first pulumi up",
+            what:
+                q.limitFrom === "declared"
+                    ? `Check that ${q.service} ${q.code} "${q.name}" is ${q.limit ?? q.used} or more in account ${q.account} (declared under quotas; the plan needs ${q.used}): aws service-quotas get-service-quota --service-code ${q.service} --quota-code ${q.code}.`
+                    : `Read ${q.service} ${q.code} "${q.name}" in account ${q.account} (its default varies per account); the plan needs ${q.used}. Raise it if lower and declare the value under quotas.`,
+            account: q.account,
+            urns: [],
+            doc: `${RUNBOOK}#quota-requests`,
+        }));
+}
+
+/** Every manual step the planned stack needs, in the order an operator meets them. */
+export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuota[]): PlanManualStep[] {
+    const custom = resources.filter((r) => r.custom);
+    return [...quotaSteps(quotas), ...connectionSteps(custom), ...assignmentSteps(custom), ...subscriptionSteps(custom)];
+}

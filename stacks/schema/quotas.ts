@@ -1,0 +1,91 @@
+/**
+ * `quotas`: the applied values of the account quotas the stack has had raised, keyed
+ * `<service code>/<quota code>` as the quota planner's catalogue lists them
+ * (components/network/quotaPlanner.ts). The offline plan holds each planned use against the
+ * declared value instead of the default, so a stack is refused until its raise is granted and
+ * declared, not half-way through `pulumi up`.
+ */
+import { z } from "zod";
+import { TEAM_ROLE_KINDS } from "../../components/team/names";
+import { LAMBDA_UNRESERVED_MINIMUM, QUOTAS, QuotaUse, planQuotas, quotaDefinition, quotaRefusal } from "../../components/network/quotaPlanner";
+
+const known = QUOTAS.filter((q) => q.code !== undefined).map((q) => q.key);
+
+export const quotasSchema = z
+    .record(
+        z.string(),
+        z
+            .number()
+            .int({ message: "is not a whole number; declare the applied quota value Service Quotas shows" })
+            .positive({ message: "is not a positive quota value" }),
+    )
+    .superRefine((quotas, ctx) => {
+        for (const key of Object.keys(quotas)) {
+            const q = quotaDefinition(key);
+            const message = !q
+                ? `"${key}" is not a quota the planner knows; use one of ${known.join(", ")}`
+                : !q.code
+                  ? `"${key}" cannot be raised (${q.source}); remove it and change the config so the plan needs less`
+                  : undefined;
+            if (message) ctx.addIssue({ code: "custom", path: [key], message, params: { complete: true } });
+        }
+    });
+
+export type QuotasConfig = z.infer<typeof quotasSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** The config fields the predictions read (a subset of the validated platform config). */
+interface QuotaInputs {
+    region: string;
+    accounts: { workload: { accountId: string } };
+    teams: { users: unknown[]; perUserExecutionRoles: boolean }[];
+    studio: { sharedSpaces: boolean };
+    governance: { detectiveControls: boolean; detectiveConcurrency: number; trail: { s3DataEvents: boolean } };
+    quotas: QuotasConfig;
+}
+
+/**
+ * The uses the config alone decides, predicted before anything runs so `pulumi up` refuses too:
+ * the detective function's reserved concurrency, the trail's selector values (Management, Data,
+ * AWS::S3::Object and three bucket prefixes per team: stacks/governanceLayer.ts), one Studio
+ * domain per team, one profile per user, one shared space per team with sharedSpaces, and at
+ * least the teams' own IAM roles (one per TEAM_ROLE_KINDS, plus one per user with per-user
+ * execution roles; the platform's roles come on top, so this one is a lower bound). The
+ * offline plan counts every quota from the resources (plan/quotas.ts); tests/plan/quotas.test.ts
+ * holds these predictions to those counts.
+ */
+export function predictedQuotaUses(cfg: Omit<QuotaInputs, "quotas" | "region">): QuotaUse[] {
+    const account = cfg.accounts.workload.accountId;
+    const users = cfg.teams.reduce((n, t) => n + t.users.length, 0);
+    return [
+        ...(cfg.governance.detectiveControls
+            ? [{ key: "lambda/L-B99A9384", account, used: cfg.governance.detectiveConcurrency + LAMBDA_UNRESERVED_MINIMUM }]
+            : []),
+        ...(cfg.governance.trail.s3DataEvents ? [{ key: "cloudtrail/advanced-event-selector-values", account, used: 3 + 3 * cfg.teams.length }] : []),
+        { key: "sagemaker/L-B683BCB0", account, used: cfg.teams.length },
+        { key: "sagemaker/L-AC46C40F", account, used: users },
+        ...(cfg.studio.sharedSpaces ? [{ key: "sagemaker/L-8E5333B4", account, used: cfg.teams.length }] : []),
+        {
+            key: "iam/L-FE177D64",
+            account,
+            used: cfg.teams.reduce((n, t) => n + TEAM_ROLE_KINDS.length + (t.perUserExecutionRoles ? t.users.length : 0), 0),
+            where: "the teams' roles alone; the platform's come on top",
+        },
+    ];
+}
+
+/** What to change in the config when a limit AWS does not raise is exceeded. */
+const CONFIG_FIXES: Record<string, string> = {
+    "cloudtrail/advanced-event-selector-values":
+        "every team adds 3 bucket prefixes to the trail's S3 data-event selector, so one trail logs at most 165 teams; split the teams over stacks or set governance.trail.s3DataEvents to false",
+};
+
+/** Refuses a config whose predicted use exceeds a quota's declared value or default (called from the platform schema). */
+export function refineQuotas(cfg: QuotaInputs, issue: Issue): void {
+    // A declared value the field check refused is not held against: its own message says what is wrong.
+    const declared = Object.fromEntries(Object.entries(cfg.quotas).filter(([, v]) => Number.isInteger(v) && v > 0));
+    for (const row of planQuotas(predictedQuotaUses(cfg), declared)) {
+        if (row.exceeded) issue(["quotas", row.key], quotaRefusal(row, cfg.region, CONFIG_FIXES[row.key]));
+    }
+}
