@@ -1,5 +1,5 @@
 /**
- * Trust policies of the pipeline roles for GitHub Actions' OIDC tokens. The subject claim is
+ * Trust policies of the pipeline roles (I13) for GitHub Actions' OIDC tokens. The subject claim is
  * pinned to the repository and to a branch (`repo:<owner>/<repo>:ref:refs/heads/<branch>`), a
  * deployment environment (`repo:<owner>/<repo>:environment:<name>`, the form GitHub sends for
  * every job that names an environment) or pull requests (`repo:<owner>/<repo>:pull_request`), and

@@ -1,5 +1,5 @@
 /**
- * The pipeline's roles, one pair per stack (issue 14 item 4): a deploy role that changes only its
+ * The pipeline's roles (I13), one pair per stack (issue 14 item 4): a deploy role that changes only its
  * own account and only the services of its stack kind, and a read-only preview role for pull
  * requests. Both are assumed from GitHub Actions through OIDC (githubOidcTrust.ts).
  *
