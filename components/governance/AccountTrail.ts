@@ -11,6 +11,15 @@ export function accountTrailName(naming: NamingContext): string {
     return `${namePrefix(naming)}-audit-trail`;
 }
 
+/**
+ * The organisation trail's name. Its ARN is in the management account whichever account creates it
+ * (CloudTrail User Guide, "Organization delegated administrator": the management account remains
+ * the owner of organisation trails a delegated administrator creates), so the archive admits it by ARN.
+ */
+export function organizationTrailName(naming: NamingContext): string {
+    return `${namePrefix(naming)}-organization-trail`;
+}
+
 export interface AccountTrailArgs {
     /** Organization and environment: prefix of the trail and role names. Required. */
     naming: NamingContext;
@@ -32,12 +41,20 @@ export interface AccountTrailArgs {
      * trail's deliveries would log itself without end. Default: not set.
      */
     dataEventsExceptBucketNames?: string[];
+    /**
+     * Make this the organisation trail (`isOrganizationTrail`, named `organizationTrailName`): it
+     * logs every account of the organisation and replaces their per-account trails (G11). Only the
+     * management account or CloudTrail's delegated administrator can create one (CloudTrail User
+     * Guide, "Creating a trail for an organization"); create it in the management stack, with
+     * `account` the management account. Default false.
+     */
+    organizationTrail?: boolean;
     /** Resources the trail must wait for (the archive's bucket policy and key). Default none. */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
- * One account's CloudTrail trail (G4): multi-region, global service events, log file validation,
+ * One account's CloudTrail trail (G4), or the organisation's (G11, `organizationTrail`): multi-region, global service events, log file validation,
  * KMS, delivery to the central archive and to an encrypted CloudWatch log group. The trail's
  * name is `accountTrailName`, which the archive's bucket and key policies name.
  */
@@ -55,7 +72,8 @@ export class AccountTrail extends pulumi.ComponentResource {
                 `AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`,
             );
         }
-        const trailName = accountTrailName(args.naming);
+        const organizationTrail = args.organizationTrail ?? ACCOUNT_TRAIL_DEFAULTS.organizationTrail;
+        const trailName = organizationTrail ? organizationTrailName(args.naming) : accountTrailName(args.naming);
         this.name = trailName;
         const child = { parent: this };
 
@@ -112,6 +130,7 @@ export class AccountTrail extends pulumi.ComponentResource {
                 s3BucketName: args.archiveBucketName,
                 kmsKeyId: args.archiveKeyArn,
                 isMultiRegionTrail: true,
+                ...(organizationTrail ? { isOrganizationTrail: true } : {}),
                 includeGlobalServiceEvents: true,
                 enableLogFileValidation: true,
                 enableLogging: true,

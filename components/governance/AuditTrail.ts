@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { archiveBucketTamperDeny, archiveKeyTamperDeny } from "../guardrails/auditArchive";
+import { policyDocument } from "../guardrails/document";
 import { archiveBucketStatements, archiveKeyServiceUsers, trailArn, TrailSource } from "../guardrails/governance";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import { CustomerKey } from "../kms/CustomerKey";
@@ -6,7 +8,7 @@ import { AUDIT_TRAIL_DEFAULTS } from "./defaults";
 import { GovernanceAccountArgs } from "./types";
 import { NamingContext, bucketName, namePrefix } from "../naming";
 import { SecureBucket } from "../storage/SecureBucket";
-import { AccountTrail, accountTrailName } from "./AccountTrail";
+import { AccountTrail, accountTrailName, organizationTrailName } from "./AccountTrail";
 
 /** Days old versions of audit evidence are kept at least: a year, beyond SecureBucket's 90. */
 const ARCHIVE_VERSION_DAYS = 365;
@@ -42,6 +44,23 @@ export interface AuditTrailArgs extends GovernanceAccountArgs {
      * dataEventBucketNames. Default false.
      */
     accountDataEvents?: boolean;
+    /**
+     * The organisation trail (OrganizationTrail, created in the management account) delivers
+     * here: the archive admits it by ARN for the management account's and the organisation's
+     * prefixes. Default: no organisation trail.
+     */
+    organizationTrail?: { managementAccountId: string; organizationId: string };
+    /**
+     * This account's own trail. Default: true without organizationTrail, false with it (the
+     * organisation trail already logs this account; G11).
+     */
+    accountTrail?: boolean;
+    /**
+     * The only principals that may change the archive's buckets and key (policies, versioning,
+     * encryption, lifecycle, deletion, grants; I12, G11): explicit denies for everyone else, in
+     * every account. Default: keyAdministrators.
+     */
+    archiveAdministratorArns?: string[];
 }
 
 /** What member accounts need to deliver into the archive. */
@@ -55,7 +74,8 @@ export interface AuditArchiveRef {
 }
 
 /**
- * The central audit trail (G4) in the shared-services (log archive) account: a KMS-encrypted,
+ * The central audit trail (G4, G11) in the log-archive account (Security OU; the shared-services
+ * account where there is no organisation): a KMS-encrypted,
  * versioned, TLS-only archive bucket with its own access-log bucket and optional Object Lock, a
  * key that admits CloudTrail only for the named trails and AWS Config only for the named
  * accounts, and this account's multi-region trail. Member accounts' trails (AccountTrail) deliver
@@ -70,7 +90,8 @@ export class AuditTrail extends pulumi.ComponentResource {
     /** AWS Config delivery bucket (no Object Lock); undefined without Config accounts. */
     readonly configArchive?: SecureBucket;
     readonly accessLogs: SecureBucket;
-    readonly trail: AccountTrail;
+    /** This account's trail; undefined when the organisation trail replaces it. */
+    readonly trail?: AccountTrail;
     readonly ref: AuditArchiveRef;
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -84,13 +105,23 @@ export class AuditTrail extends pulumi.ComponentResource {
             throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
         const { partition, region } = args.account;
+        const org = args.organizationTrail;
+        const ownTrail = args.accountTrail ?? org === undefined;
+        const administrators = args.archiveAdministratorArns ?? args.keyAdministrators;
         const names = auditArchiveNames(args.naming, args.account.accountId);
         const trailName = accountTrailName(args.naming);
         // Member trails live in the same region: the platform is single-region by config.
-        const trails: TrailSource[] = [args.account.accountId, ...members].map((accountId) => ({
+        const trails: TrailSource[] = [...(ownTrail ? [args.account.accountId] : []), ...members].map((accountId) => ({
             accountId,
             trailArn: trailArn(partition, region, accountId, trailName),
         }));
+        if (org) {
+            trails.push({
+                accountId: org.managementAccountId,
+                trailArn: trailArn(partition, region, org.managementAccountId, organizationTrailName(args.naming)),
+                organizationId: org.organizationId,
+            });
+        }
         const delivery = { partition, trails, configAccountIds: configAccounts };
 
         this.key = new CustomerKey(
@@ -98,12 +129,15 @@ export class AuditTrail extends pulumi.ComponentResource {
             {
                 description: `${namePrefix(args.naming)} audit archive (CloudTrail, AWS Config)`,
                 alias: names.keyAlias,
-                policy: keyPolicy({
-                    administrators: args.keyAdministrators,
-                    // AWS Config records with its service-linked role and so delivers as the service
-                    // principal in every account, this one included (ConfigRecorder): no role is admitted.
-                    serviceUsers: archiveKeyServiceUsers({ ...delivery, region }),
-                }),
+                policy: policyDocument([
+                    ...keyPolicy({
+                        administrators: args.keyAdministrators,
+                        // AWS Config records with its service-linked role and so delivers as the service
+                        // principal in every account, this one included (ConfigRecorder): no role is admitted.
+                        serviceUsers: archiveKeyServiceUsers({ ...delivery, region }),
+                    }).Statement,
+                    archiveKeyTamperDeny(administrators),
+                ]),
             },
             { parent: this },
         );
@@ -128,11 +162,15 @@ export class AuditTrail extends pulumi.ComponentResource {
                 objectLockDays: args.objectLockDays,
                 // Old versions outlive their Object Lock retention, never the other way round.
                 noncurrentVersionDays: Math.max(ARCHIVE_VERSION_DAYS, args.objectLockDays ?? 0),
-                policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                policyStatements: [
+                    ...archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                    archiveBucketTamperDeny(archiveArn, administrators),
+                ],
             },
             { parent: this },
         );
         if (configAccounts.length > 0) {
+            const configArn = `arn:${partition}:s3:::${names.configBucket}`;
             this.configArchive = new SecureBucket(
                 `${name}-config`,
                 {
@@ -141,12 +179,10 @@ export class AuditTrail extends pulumi.ComponentResource {
                     kmsKeyArn: this.key.arn,
                     accessLogBucket: this.accessLogs.name,
                     noncurrentVersionDays: ARCHIVE_VERSION_DAYS,
-                    policyStatements: archiveBucketStatements({
-                        partition,
-                        trails: [],
-                        configAccountIds: configAccounts,
-                        bucketArn: `arn:${partition}:s3:::${names.configBucket}`,
-                    }),
+                    policyStatements: [
+                        ...archiveBucketStatements({ partition, trails: [], configAccountIds: configAccounts, bucketArn: configArn }),
+                        archiveBucketTamperDeny(configArn, administrators),
+                    ],
                 },
                 { parent: this },
             );
@@ -158,21 +194,23 @@ export class AuditTrail extends pulumi.ComponentResource {
             ready: [this.archive.policy, ...(this.configArchive ? [this.configArchive.policy] : []), this.key.key],
         };
 
-        this.trail = new AccountTrail(
-            `${name}-trail`,
-            {
-                naming: args.naming,
-                account: args.account,
-                archiveBucketName: this.archive.name,
-                archiveKeyArn: this.key.arn,
-                logsKeyArn: args.logsKeyArn,
-                cloudWatchRetentionDays,
-                dataEventBucketNames: args.dataEventBucketNames,
-                ...(accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
-                dependsOn: this.ref.ready,
-            },
-            { parent: this },
-        );
-        this.registerOutputs({ archiveBucket: this.archive.name, keyArn: this.key.arn, trailArn: this.trail.trail.arn });
+        this.trail = ownTrail
+            ? new AccountTrail(
+                  `${name}-trail`,
+                  {
+                      naming: args.naming,
+                      account: args.account,
+                      archiveBucketName: this.archive.name,
+                      archiveKeyArn: this.key.arn,
+                      logsKeyArn: args.logsKeyArn,
+                      cloudWatchRetentionDays,
+                      dataEventBucketNames: args.dataEventBucketNames,
+                      ...(accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
+                      dependsOn: this.ref.ready,
+                  },
+                  { parent: this },
+              )
+            : undefined;
+        this.registerOutputs({ archiveBucket: this.archive.name, keyArn: this.key.arn, trailArn: this.trail?.trail.arn });
     }
 }

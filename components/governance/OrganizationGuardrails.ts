@@ -15,7 +15,7 @@ import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "
 import { tagPolicyDocument, tagPolicyJson } from "../guardrails/organizationTagPolicy";
 import { NamingContext, namePrefix } from "../naming";
 import { ORGANIZATION_GUARDRAILS_DEFAULTS } from "./defaults";
-import { OU_PATHS, OU_TREE } from "./organizationalUnits";
+import { OU_ID_PATTERN, OU_PATHS, OU_TREE } from "./organizationalUnits";
 
 export interface AccountPlacement {
     accountId: string;
@@ -46,6 +46,18 @@ export interface OrganizationGuardrailsArgs {
     sessionDuration?: string;
     /** SCPs already attached to each target besides ours (FullAWSAccess counts). Default 1. */
     scpsAlreadyAttached?: number;
+    /**
+     * OUs that already exist, adopted by id instead of created (OU path → `ou-...`): a Control
+     * Tower organisation already has Security and Sandbox, and creating them again fails with
+     * DuplicateOrganizationalUnitException. A child of an adopted OU that is not adopted itself
+     * is created under the adopted id. Default none (every OU is created).
+     */
+    organizationalUnitIds?: Partial<Record<string, string>>;
+    /**
+     * Attach the SCPs of each placed account's OU (Workloads/* → the SageMaker SCPs) to the
+     * account itself, so the guardrails bind it whichever OU it sits in today. Default true.
+     */
+    attachScpsToPlacedAccounts?: boolean;
 }
 
 /** One SCP as created, for the plan and for tests. */
@@ -61,7 +73,9 @@ export interface OrganizationPlan {
     scps: ScpSummary[];
     scpLimit: number;
     scpsPerTarget: Record<string, string>;
-    placement: { accountId: string; ou: string; destinationOuId: pulumi.Output<string>; note: string }[];
+    placement: { accountId: string; ou: string; destinationOuId: pulumi.Output<string>; attachedScps: string[]; note: string }[];
+    /** OU paths adopted by id (not created). */
+    adoptedOrganizationalUnits: string[];
     permissionSets: string[];
 }
 
@@ -69,14 +83,21 @@ export interface OrganizationPlan {
  * The organisation guardrails (G8) in the management account: the OU tree, SCPs built from the
  * guardrail documents, a tag policy and the Identity Center permission sets.
  *
- * Account placement: in @pulumi/aws v7 only `aws.organizations.Account` sets an account's
- * parent, and adopting an existing account means importing it into this stack (with
- * close-on-delete semantics to get wrong). The component therefore does not move accounts: the
- * configured placement is validated and published in the plan (`organizationPlan.placement`)
- * with the OU id to move each account to (`aws organizations move-account`).
+ * OUs of an existing organisation are adopted by id (`organizationalUnitIds`) instead of created.
+ *
+ * Account placement is enforced, not only printed: each placed account gets its OU's SCPs attached
+ * to the account id itself (`aws.organizations.PolicyAttachment` accepts an account id as target),
+ * so a Workloads account carries the SageMaker guardrails even before it is moved. Moving the
+ * account stays an operator step (docs/operations.md: `aws organizations move-account`, or
+ * `pulumi import` of `aws.organizations.Account`), because in @pulumi/aws v7 only that resource
+ * sets an account's parent and adopting it brings close-on-delete semantics into the stack; the
+ * plan (`organizationPlan.placement`) names the OU id to move each account to.
  */
 export class OrganizationGuardrails extends pulumi.ComponentResource {
+    /** The OUs this component created (adopted ones are not resources here). */
     readonly organizationalUnits: Record<string, aws.organizations.OrganizationalUnit> = {};
+    /** Every OU path's id, created or adopted. */
+    readonly organizationalUnitIds: Record<string, pulumi.Output<string>> = {};
     readonly scps: { summary: ScpSummary; policy: aws.organizations.Policy; document: PackedDocument }[] = [];
     readonly tagPolicy: aws.organizations.Policy;
     readonly permissionSets: Partial<Record<PermissionSetName, aws.ssoadmin.PermissionSet>> = {};
@@ -91,6 +112,8 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         const alreadyAttached = args.scpsAlreadyAttached ?? D.scpsAlreadyAttached;
         const tagKeys = args.tagKeys ?? D.tagKeys;
         const tagValues = args.tagValues ?? D.tagValues;
+        const adopted = args.organizationalUnitIds ?? D.organizationalUnitIds;
+        const attachToAccounts = args.attachScpsToPlacedAccounts ?? D.attachScpsToPlacedAccounts;
         const prefix = namePrefix(args.naming);
 
         // Everything that can fail is computed before the first resource is registered.
@@ -104,11 +127,27 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                 throw new Error(`OrganizationGuardrails ${name}: account ${p.accountId} is placed in "${p.ou}", which is not one of ${OU_PATHS.join(", ")}.`);
             }
         });
+        for (const [path, id] of Object.entries(adopted)) {
+            if (id === undefined) continue;
+            if (!OU_PATHS.includes(path)) {
+                throw new Error(`OrganizationGuardrails ${name}: organizationalUnitIds names "${path}", which is not one of ${OU_PATHS.join(", ")}.`);
+            }
+            if (!OU_ID_PATTERN.test(id)) {
+                throw new Error(`OrganizationGuardrails ${name}: organizationalUnitIds["${path}"] "${id}" is not an OU id (ou-xxxx-xxxxxxxx).`);
+            }
+        }
         const targets: { target: string; docs: PackedDocument[] }[] = [
             { target: "Root", docs: packStatements(`${prefix}-baseline`, baselineScpStatements(breakGlass)) },
             { target: "Workloads", docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
         ];
-        const quota = targets.map((t) => scpQuotaProblem(t.target, t.docs.length, alreadyAttached)).filter((p): p is string => p !== undefined);
+        // Placed accounts inherit nothing they are not yet under: their OU's SCPs are attached to them directly.
+        const scpsOfOu = (ou: string) => targets.find((t) => t.target !== "Root" && (ou === t.target || ou.startsWith(`${t.target}/`)))?.docs ?? [];
+        const accountTargets = attachToAccounts
+            ? placement.filter((p) => scpsOfOu(p.ou).length > 0).map((p) => ({ target: p.accountId, docs: scpsOfOu(p.ou) }))
+            : [];
+        const quota = [...targets, ...accountTargets]
+            .map((t) => scpQuotaProblem(t.target, t.docs.length, alreadyAttached))
+            .filter((p): p is string => p !== undefined);
         if (quota.length > 0) {
             throw new Error(`OrganizationGuardrails ${name}: ${quota.join(" ")}`);
         }
@@ -122,23 +161,38 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
               })
             : undefined;
 
+        const ouId = (path: string, parentId: pulumi.Input<string>, resourceName: string): pulumi.Output<string> => {
+            const existing = adopted[path];
+            if (existing !== undefined) return pulumi.output(existing);
+            const ou = new aws.organizations.OrganizationalUnit(resourceName, { name: path.split("/").pop() ?? path, parentId }, { parent: this });
+            this.organizationalUnits[path] = ou;
+            return ou.id;
+        };
         for (const [top, children] of Object.entries(OU_TREE)) {
-            const ou = new aws.organizations.OrganizationalUnit(`${name}-ou-${top.toLowerCase()}`, { name: top, parentId: args.rootId }, { parent: this });
-            this.organizationalUnits[top] = ou;
+            const topId = ouId(top, args.rootId, `${name}-ou-${top.toLowerCase()}`);
+            this.organizationalUnitIds[top] = topId;
             for (const child of children) {
-                this.organizationalUnits[`${top}/${child}`] = new aws.organizations.OrganizationalUnit(
-                    `${name}-ou-${top.toLowerCase()}-${child.toLowerCase()}`,
-                    { name: child, parentId: ou.id },
-                    { parent: this },
-                );
+                const path = `${top}/${child}`;
+                this.organizationalUnitIds[path] = ouId(path, topId, `${name}-ou-${top.toLowerCase()}-${child.toLowerCase()}`);
             }
         }
 
-        const targetId = (target: string): pulumi.Input<string> => (target === "Root" ? args.rootId : this.organizationalUnits[target].id);
-        for (const { target, docs } of targets) {
+        const targetId = (target: string): pulumi.Input<string> => (target === "Root" ? args.rootId : (this.organizationalUnitIds[target] ?? target)); // an account id targets the account
+        for (const { target, docs } of [...targets, ...accountTargets]) {
             for (const doc of docs) {
+                const existing = this.scps.find((x) => x.document === doc);
+                const suffix = doc.name.slice(prefix.length + 1);
+                if (existing) {
+                    // The same document, attached to one more target (a placed account).
+                    new aws.organizations.PolicyAttachment(
+                        `${name}-scp-${suffix}-${target}`,
+                        { policyId: existing.policy.id, targetId: target },
+                        { parent: this },
+                    );
+                    continue;
+                }
                 const policy = new aws.organizations.Policy(
-                    `${name}-scp-${doc.name.slice(prefix.length + 1)}`,
+                    `${name}-scp-${suffix}`,
                     {
                         name: doc.name,
                         type: "SERVICE_CONTROL_POLICY",
@@ -184,7 +238,8 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
         }
 
         const perTarget: Record<string, string> = {};
-        for (const t of targets) perTarget[t.target] = `${t.docs.length + alreadyAttached} of ${SCP_MAX_PER_TARGET} (FullAWSAccess included)`;
+        for (const t of [...targets, ...accountTargets])
+            perTarget[t.target] = `${t.docs.length + alreadyAttached} of ${SCP_MAX_PER_TARGET} (FullAWSAccess included)`;
         this.plan = {
             scps: this.scps.map((s) => s.summary),
             scpLimit: SCP_MAX_CHARS,
@@ -192,13 +247,15 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
             placement: placement.map((p) => ({
                 accountId: p.accountId,
                 ou: p.ou,
-                destinationOuId: this.organizationalUnits[p.ou].id,
+                destinationOuId: this.organizationalUnitIds[p.ou],
+                attachedScps: accountTargets.find((t) => t.target === p.accountId)?.docs.map((d) => d.name) ?? [],
                 note: `move with: aws organizations move-account --account-id ${p.accountId} --source-parent-id <current parent> --destination-parent-id <destinationOuId>`,
             })),
             permissionSets: Object.keys(this.permissionSets),
+            adoptedOrganizationalUnits: Object.keys(adopted).filter((k) => adopted[k] !== undefined),
         };
         this.registerOutputs({
-            organizationalUnitIds: Object.fromEntries(Object.entries(this.organizationalUnits).map(([k, ou]) => [k, ou.id])),
+            organizationalUnitIds: this.organizationalUnitIds,
             scpNames: this.scps.map((s) => s.summary.name),
         });
     }

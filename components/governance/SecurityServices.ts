@@ -4,6 +4,9 @@ import { AccountContext } from "../guardrails/arns";
 import { NamingContext, namePrefix } from "../naming";
 import { SECURITY_SERVICES_DEFAULTS } from "./defaults";
 
+/** The GuardDuty protection plans every account gets (S3 data events, malware scans of EBS volumes). */
+export const GUARDDUTY_FEATURES = ["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"] as const;
+
 export interface SecurityServicesArgs {
     /** Organization and environment: prefix of the Macie job name. Required. */
     naming: NamingContext;
@@ -43,7 +46,7 @@ export class SecurityServices extends pulumi.ComponentResource {
         const child = { parent: this };
         if (guardDuty) {
             this.detector = new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, child);
-            for (const feature of ["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"]) {
+            for (const feature of GUARDDUTY_FEATURES) {
                 new aws.guardduty.DetectorFeature(
                     `${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`,
                     { detectorId: this.detector.id, name: feature, status: "ENABLED" },

@@ -8,6 +8,7 @@ import { MANDATORY_TAG_KEYS } from "../tags";
 import type { AccountTrailArgs } from "./AccountTrail";
 import type { AuditTrailArgs } from "./AuditTrail";
 import type { ConfigRecorderArgs } from "./ConfigRecorder";
+import type { DelegatedAdministratorsArgs } from "./DelegatedAdministrators";
 import type { DetectiveControlsArgs } from "./DetectiveControls";
 import type { OrganizationGuardrailsArgs } from "./OrganizationGuardrails";
 import type { SecurityServicesArgs } from "./SecurityServices";
@@ -15,6 +16,7 @@ import type { SecurityServicesArgs } from "./SecurityServices";
 export const ACCOUNT_TRAIL_DEFAULTS = {
     cloudWatchRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
     dataEventBucketNames: [],
+    organizationTrail: false,
 } satisfies Partial<AccountTrailArgs>;
 
 export const AUDIT_TRAIL_DEFAULTS = {
@@ -62,4 +64,16 @@ export const ORGANIZATION_GUARDRAILS_DEFAULTS = {
     accountPlacement: [],
     sessionDuration: "PT4H",
     scpsAlreadyAttached: SCPS_ALREADY_ATTACHED,
+    // Adopt nothing: every OU is created.
+    organizationalUnitIds: {} as Partial<Record<string, string>>,
+    // Placed accounts get their OU's SCPs attached directly, so placement is enforced before (and without) a move.
+    attachScpsToPlacedAccounts: true,
 } satisfies Partial<OrganizationGuardrailsArgs>;
+
+export const DELEGATED_ADMINISTRATORS_DEFAULTS = {
+    guardDuty: true,
+    securityHub: true,
+    macie: true,
+    config: true,
+    enableTrustedAccess: true,
+} satisfies Partial<DelegatedAdministratorsArgs>;

@@ -15,6 +15,12 @@ export interface TrailSource {
     accountId: string;
     /** Full trail ARN: arn:<p>:cloudtrail:<region>:<account>:trail/<name>. */
     trailArn: string;
+    /**
+     * Set for an organisation trail (its accountId is the management account): it delivers the
+     * member accounts' logs under `AWSLogs/<organizationId>/` besides the management account's
+     * own prefix (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail": organization trail).
+     */
+    organizationId?: string;
 }
 
 export interface ArchiveDeliveryArgs {
@@ -40,7 +46,7 @@ export function archiveBucketStatements(args: ArchiveDeliveryArgs): Statement[] 
     const statements: Statement[] = [];
     if (args.trails.length > 0) {
         const trailArns = [...new Set(args.trails.map((t) => t.trailArn))];
-        const accounts = [...new Set(args.trails.map((t) => t.accountId))];
+        const prefixes = [...new Set(args.trails.flatMap((t) => [t.accountId, ...(t.organizationId ? [t.organizationId] : [])]))];
         statements.push(
             {
                 Sid: "CloudTrailAclCheck",
@@ -55,7 +61,7 @@ export function archiveBucketStatements(args: ArchiveDeliveryArgs): Statement[] 
                 Effect: "Allow",
                 Principal: { Service: cloudtrail },
                 Action: "s3:PutObject",
-                Resource: accounts.map((a) => `${args.bucketArn}/AWSLogs/${a}/*`),
+                Resource: prefixes.map((a) => `${args.bucketArn}/AWSLogs/${a}/*`),
                 Condition: { StringEquals: { "aws:SourceArn": trailArns, "s3:x-amz-acl": "bucket-owner-full-control" } },
             },
         );

@@ -18,3 +18,7 @@ export * from "./teamBoundary";
 export * from "./teamKey";
 export * from "./teamBuckets";
 export * from "./packages";
+export * from "./auditArchive";
+export * from "./githubOidcTrust";
+export * from "./pipelineRoles";
+export * from "./pipelineRolePlan";

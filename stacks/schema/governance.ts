@@ -7,14 +7,14 @@ import {
     RESERVED_CONCURRENCY_RANGE,
     SECURITY_SERVICES_DEFAULTS,
 } from "../../components/governance/defaults";
-import { OU_PATHS } from "../../components/governance/organizationalUnits";
+import { OU_ID_PATTERN, OU_PATHS } from "../../components/governance/organizationalUnits";
 import { SCP_MAX_PER_TARGET } from "../../components/guardrails/organization";
 import { accountId, emailAddress, positiveInt } from "./common";
 
 const placementSchema = z.strictObject({
     /** The existing member account. */
     accountId,
-    /** The OU the account belongs in (one OrganizationGuardrails creates), e.g. Workloads/Prod. */
+    /** The OU the account belongs in (created or adopted by OrganizationGuardrails), e.g. Workloads/Prod. */
     ou: z.enum(OU_PATHS as [string, ...string[]]),
 });
 
@@ -64,6 +64,17 @@ const securityServicesSchema = z.strictObject({
     macie: z.boolean().default(SECURITY_SERVICES_DEFAULTS.macie),
 });
 
+/** The CI pipeline whose roles the plan prints (components/guardrails/pipelineRoles.ts, docs/operations.md). */
+const pipelineSchema = z.strictObject({
+    /** GitHub repository `owner/repo` whose workflow assumes the pipeline roles. */
+    repository: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { message: "is not a GitHub repository such as acme/secure-ds" }),
+    /** The protected branch deployments run from. Default main. */
+    protectedBranch: z
+        .string()
+        .regex(/^[A-Za-z0-9._/-]+$/, { message: "is not a plain branch name (no wildcards)" })
+        .default("main"),
+});
+
 /** Organization guardrails, detective controls, audit trail, security services. See docs/configuration.md#governance. */
 export const governanceSchema = z.strictObject({
     /** Root id (r-...) of the organization; OUs are created under it. Required with accounts.management (no lookup). */
@@ -73,6 +84,14 @@ export const governanceSchema = z.strictObject({
         .optional(),
     /** Where existing member accounts belong. Default: none. */
     accountPlacement: z.array(placementSchema).default(ORGANIZATION_GUARDRAILS_DEFAULTS.accountPlacement),
+    /** Existing OUs adopted by id instead of created (OU path → ou-...), e.g. a Control Tower organisation's Security and Sandbox. Default: none. */
+    organizationalUnitIds: z
+        .partialRecord(z.enum(OU_PATHS as [string, ...string[]]), z.string().regex(OU_ID_PATTERN, { message: "is not an OU id such as ou-ab12-cd34ef56" }))
+        .default(ORGANIZATION_GUARDRAILS_DEFAULTS.organizationalUnitIds),
+    /** Attach each placed account's OU SCPs to the account itself, so placement binds before the account is moved. Default true. */
+    attachScpsToPlacedAccounts: z.boolean().default(ORGANIZATION_GUARDRAILS_DEFAULTS.attachScpsToPlacedAccounts),
+    /** The CI pipeline (GitHub repository, protected branch) the pipeline roles trust. Default: none (no roles printed). */
+    pipeline: pipelineSchema.optional(),
     /** IAM Identity Center instance ARN; with it the permission sets are created. Default: none. */
     identityCenterInstanceArn: z
         .string()
@@ -148,6 +167,12 @@ export function refineGovernance(
             issue(
                 ["governance", "accountPlacement"],
                 `lists ${gov.accountPlacement.length} account(s) but this stack does not build the organization layer; account placement belongs in the management stack`,
+            );
+        }
+        if (Object.keys(gov.organizationalUnitIds).length > 0) {
+            issue(
+                ["governance", "organizationalUnitIds"],
+                "adopts OUs but accounts.management is not set; OUs belong to the organisation's management account",
             );
         }
         if (gov.identityCenterInstanceArn) {

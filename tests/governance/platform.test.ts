@@ -47,8 +47,11 @@ describe("organization layer (prod, management account 222222222222)", () => {
         const attachments = ofType(prod, "aws:organizations/policyAttachment:PolicyAttachment");
         const workloadsOu = ofType(prod, "aws:organizations/organizationalUnit:OrganizationalUnit").find((o) => o.inputs.name === "Workloads") as PlanResource;
         const sagemakerScp = scps.find((p) => p.inputs.name === "acme-prod-workloads-sagemaker-1") as PlanResource;
-        const sagemakerAttachment = attachments.find((a) => dependsOnResource(prod, a, "policyId", sagemakerScp)) as PlanResource;
-        expect(dependsOnResource(prod, sagemakerAttachment, "targetId", workloadsOu)).toBe(true);
+        // Attached to the Workloads OU, and to the placed workload account itself (attachScpsToPlacedAccounts).
+        const sagemakerAttachments = attachments.filter((a) => dependsOnResource(prod, a, "policyId", sagemakerScp));
+        expect(sagemakerAttachments).toHaveLength(2);
+        expect(sagemakerAttachments.filter((a) => dependsOnResource(prod, a, "targetId", workloadsOu))).toHaveLength(1);
+        expect(sagemakerAttachments.filter((a) => a.inputs.targetId === "444444444444")).toHaveLength(1);
         const baseline = scps.find((p) => p.inputs.name === "acme-prod-baseline-1") as PlanResource;
         expect(attachments.find((a) => dependsOnResource(prod, a, "policyId", baseline))?.inputs.targetId).toBe("r-a1b2");
         // The allow-list is the union of Studio and team job types (teams[0].jobInstanceTypes in prod).
@@ -77,18 +80,22 @@ describe("organization layer (prod, management account 222222222222)", () => {
         for (const p of policies) expect(doc(p.inputs.inlinePolicy).Statement.length).toBeGreaterThan(3);
     });
 
-    it("publishes the organization plan with placement instructions instead of moving accounts", () => {
+    it("publishes the organization plan with placement instructions, the placed workload account carrying its OU's SCPs already", () => {
         const plan = prod.outputs.organizationPlan as {
-            placement: { accountId: string; ou: string; destinationOuId: string }[];
+            placement: { accountId: string; ou: string; destinationOuId: string; attachedScps: string[] }[];
             scpsPerTarget: Record<string, string>;
         };
-        expect(plan.placement.map((p) => [p.accountId, p.ou])).toEqual([
-            ["555555555555", "Security"],
-            ["333333333333", "Infrastructure"],
-            ["444444444444", "Workloads/Prod"],
+        expect(plan.placement.map((p) => [p.accountId, p.ou, p.attachedScps])).toEqual([
+            ["555555555555", "Security", []],
+            ["333333333333", "Infrastructure", []],
+            ["444444444444", "Workloads/Prod", ["acme-prod-workloads-sagemaker-1"]],
         ]);
         expect(plan.placement[2].destinationOuId).toMatch(/^ou-/);
-        expect(plan.scpsPerTarget).toEqual({ Root: "2 of 5 (FullAWSAccess included)", Workloads: "2 of 5 (FullAWSAccess included)" });
+        expect(plan.scpsPerTarget).toEqual({
+            Root: "2 of 5 (FullAWSAccess included)",
+            Workloads: "2 of 5 (FullAWSAccess included)",
+            "444444444444": "2 of 5 (FullAWSAccess included)",
+        });
         expect(ofType(prod, "aws:organizations/account:Account")).toHaveLength(0);
     });
 

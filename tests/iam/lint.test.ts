@@ -100,6 +100,25 @@ describe("condition keys", () => {
         ]);
     });
 
+    it("OIDC provider keys (<host>:aud, :sub) pass; a misspelled claim does not", async () => {
+        const trust = (key: string) =>
+            JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: { StringEquals: { [key]: "repo:acme/secure-ds:pull_request" } },
+                    },
+                ],
+            });
+        const run = async (key: string) => codes(await lintDocuments([{ label: "t", kind: "trust", raw: trust(key) }]));
+        expect(await run("token.actions.githubusercontent.com:sub")).toEqual([]);
+        expect(await run("token.actions.githubusercontent.com:aud")).toEqual([]);
+        expect(await run("token.actions.githubusercontent.com:subject")).toEqual(["unknown-condition-key"]);
+    });
+
     it("a key none of the statement's actions supports", async () => {
         const f = await lint(identity({ Action: "sagemaker:CreatePresignedDomainUrl", Condition: { Null: { "sagemaker:VpcSubnets": "true" } } }));
         expect(codes(f)).toEqual(["condition-key-not-applicable"]);

@@ -16,7 +16,7 @@ describe("self-contained repository", () => {
         expect(files.map((f) => f.file)).toEqual(
             expect.arrayContaining([
                 ".ci/run",
-                ".github/workflows/preview.yml",
+                ".github/workflows/stacks.yml",
                 "docs/guardrails.md",
                 "README.md",
                 "stacks/index.ts",

@@ -494,6 +494,10 @@ async function lintConditionKey(
         );
         return;
     }
+    // Web-identity (OIDC) federation keys are named after the provider, not a service, so the
+    // catalogue cannot list them: `<provider host>:aud|sub|amr|azp|oaud` (IAM User Guide,
+    // "Available keys for AWS OIDC federation"). A provider host contains a dot; a service prefix never does.
+    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^:]*)?:(aud|sub|amr|azp|oaud)$/.test(key)) return;
     const found: CatalogueKey | undefined = await lookupConditionKey(key);
     if (!found) {
         report(

@@ -31,6 +31,7 @@ import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
 import { Plan, PlanResource } from "../../plan/types";
+import { pipelineScenarios } from "./pipelineScenarios";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -55,7 +56,8 @@ export interface ScenarioRequest {
 export interface Scenario {
     /** Stable id, e.g. `studio-own-profile-ip/fraud`. */
     id: string;
-    area: "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages";
+    area:
+        "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages" | "Pipeline roles" | "Audit archive";
     /** The request in plain words. */
     title: string;
     /** Guardrail control ids (docs/guardrails.md). */
@@ -1421,7 +1423,29 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         );
     }
 
+    // ---- Pipeline roles (I13) and the audit archive (G11, I12): tools/iam/pipelineScenarios.ts
+    rows.push(...pipelineScenarios(pipelineWorld(w, plan)));
+
     return rows;
+}
+
+/**
+ * The accounts of the per-account stacks in this stack config. The log-archive account is the
+ * shared-services one until the config names its own; a stack config without a management
+ * account gets a stand-in, so the rows still prove the roles' own-account rule.
+ */
+function pipelineWorld(w: World, plan: Plan): Parameters<typeof pipelineScenarios>[0] {
+    const management = w.cfg.accounts.management?.accountId ?? "999999999999";
+    return {
+        stack: w.stack,
+        partition: w.partition,
+        region: w.region,
+        accounts: { management, "log-archive": w.shared, "shared-services": w.shared, workload: w.workload, team: w.workload },
+        organizationId: w.cfg.organizationId,
+        teamDataBucketArn: w.teams[0].bucketArn("data"),
+        archiveAdministrators: keyAdministrators(w.cfg.accounts.sharedServices),
+        resources: plan.resources,
+    };
 }
 
 /** The platform's baseline access requirements: each must be proved by at least one row. */
