@@ -258,7 +258,7 @@ describe("IAM catalogue check of every governance document", () => {
                 "archive key",
                 "kms-key",
                 keyPolicy({
-                    administrators: [arn("iam::333333333333:role/admin")],
+                    administrators: [arn("iam::333333333333:role/admin"), arn("iam::333333333333:role/break-glass")],
                     serviceUsers: archiveKeyServiceUsers({ partition: "aws", region: "eu-central-1", trails, configAccountIds: ["444444444444"] }),
                 }),
             ],

@@ -31,6 +31,7 @@ import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
 import { Plan, PlanResource } from "../../plan/types";
+import { keyAdministrationRows } from "./attackRowsNetwork";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -55,7 +56,7 @@ export interface ScenarioRequest {
 export interface Scenario {
     /** Stable id, e.g. `studio-own-profile-ip/fraud`. */
     id: string;
-    area: "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages";
+    area: "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages" | "Keys" | "Network" | "Logging";
     /** The request in plain words. */
     title: string;
     /** Guardrail control ids (docs/guardrails.md). */
@@ -1420,6 +1421,20 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             ),
         );
     }
+
+    // ---- Attack rows of issue 15 items 4-8 (tools/iam/attackRowsNetwork.ts)
+    rows.push(
+        ...keyAdministrationRows({
+            partition: w.partition,
+            region: w.region,
+            workload: w.workload,
+            keyArn: w.teams[0].scope.kmsKeyArn,
+            keyPolicy: w.teams[0].keyPolicy,
+            administrators: keyAdministrators(w.cfg.accounts.workload),
+            scps: w.scps,
+            principalContext: (arn, extra) => principalContext(arn, w.workload, extra),
+        }),
+    );
 
     return rows;
 }
