@@ -91,7 +91,9 @@ export class AuditTrail extends pulumi.ComponentResource {
             accountId,
             trailArn: trailArn(partition, region, accountId, trailName),
         }));
-        const delivery = { partition, trails, configAccountIds: configAccounts };
+        // Every account with a trail here runs an isolated VPC whose DNS firewall logs here too (N11).
+        const queryLogs = { region, accountIds: trails.map((t) => t.accountId) };
+        const delivery = { partition, trails, configAccountIds: configAccounts, queryLogs };
 
         this.key = new CustomerKey(
             `${name}-key`,
@@ -128,7 +130,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 objectLockDays: args.objectLockDays,
                 // Old versions outlive their Object Lock retention, never the other way round.
                 noncurrentVersionDays: Math.max(ARCHIVE_VERSION_DAYS, args.objectLockDays ?? 0),
-                policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                policyStatements: archiveBucketStatements({ partition, trails, configAccountIds: [], queryLogs, bucketArn: archiveArn }),
             },
             { parent: this },
         );
