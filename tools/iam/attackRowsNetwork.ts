@@ -98,3 +98,98 @@ export function keyAdministrationRows(k: KeyRowsInput): Scenario[] {
         ),
     ];
 }
+
+/** What the logging rows need: the member-account baseline SCPs and the names they protect. */
+export interface LoggingRowsInput {
+    partition: string;
+    region: string;
+    workload: string;
+    /** `<organization>-<environment>`. */
+    namePrefix: string;
+    /** The workload layer's deploy role. */
+    deployer: string;
+    /** The baseline SCP documents (the plan's, or the builder's with the stack's config). */
+    baselineScps: SourcedPolicy[];
+    principalContext(arn: string, extra?: Record<string, string | string[]>): Record<string, string | string[]>;
+}
+
+/** Item 6: an account administrator cannot switch logging off, nor become break-glass; the deployer still updates the trail. */
+export function loggingTamperRows(l: LoggingRowsInput): Scenario[] {
+    const accountAdmin = `arn:${l.partition}:iam::${l.workload}:role/account-admin`;
+    const trail = `arn:${l.partition}:cloudtrail:${l.region}:${l.workload}:trail/${l.namePrefix}-audit-trail`;
+    const row = (id: string, title: string, expected: Decision, principal: string, action: string, resource: string, decidedBy?: string): Scenario => ({
+        id,
+        area: "Logging",
+        title,
+        controls: ["G11", "G4"],
+        expected,
+        decidedBy,
+        request: { principal, action, resource, resourceAccount: l.workload, context: l.principalContext(principal) },
+        identity: [ADMINISTRATOR_ACCESS],
+        scps: l.baselineScps,
+    });
+    return [
+        row(
+            "logging-deployer-update-trail",
+            "The platform's deploy role updates the account trail (pulumi up)",
+            "Allowed",
+            l.deployer,
+            "cloudtrail:UpdateTrail",
+            trail,
+        ),
+        row(
+            "logging-admin-update-trail",
+            "An account administrator updates the trail (e.g. to log no management events)",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "cloudtrail:UpdateTrail",
+            trail,
+            "DenyAuditServiceTampering",
+        ),
+        row(
+            "logging-admin-event-selectors",
+            "An account administrator replaces the trail's event selectors",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "cloudtrail:PutEventSelectors",
+            trail,
+            "DenyAuditServiceTampering",
+        ),
+        row(
+            "logging-admin-flow-logs",
+            "An account administrator deletes the VPC flow logs",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "ec2:DeleteFlowLogs",
+            `arn:${l.partition}:ec2:${l.region}:${l.workload}:vpc-flow-log/fl-0platform`,
+            "DenyAuditServiceTampering",
+        ),
+        row(
+            "logging-admin-log-retention",
+            "An account administrator shortens the retention of the flow-log group",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "logs:PutRetentionPolicy",
+            `arn:${l.partition}:logs:${l.region}:${l.workload}:log-group:/secure-ds/${l.namePrefix}/vpc-flow-logs/data-science`,
+            "DenyPlatformLogTampering",
+        ),
+        row(
+            "logging-admin-disable-detective",
+            "An account administrator disables the detective EventBridge rule",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "events:DisableRule",
+            `arn:${l.partition}:events:${l.region}:${l.workload}:rule/${l.namePrefix}-sagemaker-detective`,
+            "DenyDetectiveTampering",
+        ),
+        row(
+            "logging-admin-create-break-glass",
+            "An account administrator creates a role named like the security account's break-glass role in the workload account",
+            "ExplicitlyDenied",
+            accountAdmin,
+            "iam:CreateRole",
+            `arn:${l.partition}:iam::${l.workload}:role/secure-ds-break-glass`,
+            "DenyBreakGlassRoleElsewhere",
+        ),
+    ];
+}

@@ -12,6 +12,7 @@ import {
     PolicyDocument,
     Statement,
     approvedRepositoryPolicy,
+    baselineScpStatements,
     denyInsecureTransport,
     denyWrongEncryption,
     packStatements,
@@ -31,7 +32,7 @@ import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
 import { Plan, PlanResource } from "../../plan/types";
-import { keyAdministrationRows } from "./attackRowsNetwork";
+import { keyAdministrationRows, loggingTamperRows } from "./attackRowsNetwork";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -1435,8 +1436,39 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             principalContext: (arn, extra) => principalContext(arn, w.workload, extra),
         }),
     );
+    rows.push(
+        ...loggingTamperRows({
+            partition: w.partition,
+            region: w.region,
+            workload: w.workload,
+            namePrefix: `${w.cfg.organization}-${w.cfg.environment}`,
+            deployer: w.deployer.arn,
+            baselineScps: baselineScps(w),
+            principalContext: (arn, extra) => principalContext(arn, w.workload, extra),
+        }),
+    );
 
     return rows;
+}
+
+/**
+ * The member-account baseline SCPs: the plan's where the stack has an organization layer (prod),
+ * else the same builder with the stack's config (dev has no management account, so these rows
+ * show what the baseline would decide once the accounts join an organisation).
+ */
+function baselineScps(w: World): SourcedPolicy[] {
+    const fromPlan = (w.scps ?? []).filter((p) => p.document.Statement.some((st) => st.Sid === "DenyAuditServiceTampering"));
+    if (fromPlan.length > 0) return fromPlan;
+    const accounts = w.cfg.accounts;
+    const breakGlass = w.cfg.governance.breakGlassRoleArnPattern ?? `arn:${w.partition}:iam::${accounts.sharedServices.accountId}:role/secure-ds-break-glass`;
+    const deployRoleArns = Object.values(accounts).flatMap((a) => (a?.assumeRoleArn ? [a.assumeRoleArn] : []));
+    const namePrefix = `${w.cfg.organization}-${w.cfg.environment}`;
+    return packStatements(`${namePrefix}-baseline`, baselineScpStatements([breakGlass], { deployRoleArns, namePrefix })).map((p) => ({
+        name: `SCP ${p.name}`,
+        source: "builder" as const,
+        origin: `packStatements("baseline", baselineScpStatements([governance.breakGlassRoleArnPattern], {deployRoleArns, namePrefix})) -> ${p.name}`,
+        document: p.document,
+    }));
 }
 
 /** The platform's baseline access requirements: each must be proved by at least one row. */
