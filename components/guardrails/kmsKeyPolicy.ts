@@ -83,6 +83,11 @@ export interface KeyPolicyArgs {
     /** Service principals that use the key themselves. */
     serviceUsers?: KeyServiceUser[];
     /**
+     * For a SIGN_VERIFY key: IAM role ARNs that sign digests with it (kms:Sign, only
+     * ECDSA_SHA_256 over a DIGEST) and that verify signatures (kms:Verify, kms:GetPublicKey).
+     */
+    signing?: { signers: string[]; verifiers: string[] };
+    /**
      * When set, cryptographic use is denied unless the request arrives through one of these
      * VPC endpoints or is made by an AWS service on the caller's behalf
      * (`aws:ViaAWSService`), as amazon-sagemaker-secure-mlops does.
@@ -179,6 +184,28 @@ export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
                 Bool: { "kms:GrantIsForAWSResource": "true" },
             },
         });
+    }
+    if (args.signing) {
+        const digest = { StringEquals: { "kms:SigningAlgorithm": "ECDSA_SHA_256", "kms:MessageType": "DIGEST" } };
+        if (args.signing.signers.length > 0) {
+            statements.push({
+                Sid: "KeySign",
+                Effect: "Allow",
+                Principal: { AWS: args.signing.signers },
+                Action: ["kms:Sign", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: digest,
+            });
+        }
+        if (args.signing.verifiers.length > 0) {
+            statements.push({
+                Sid: "KeyVerify",
+                Effect: "Allow",
+                Principal: { AWS: args.signing.verifiers },
+                Action: ["kms:Verify", "kms:GetPublicKey", "kms:DescribeKey"],
+                Resource: "*",
+            });
+        }
     }
     for (const service of args.serviceUsers ?? []) {
         if (Object.keys(service.conditions).length === 0) {
