@@ -128,7 +128,11 @@ export function loggingTamperRows(l: LoggingRowsInput): Scenario[] {
         identity: [ADMINISTRATOR_ACCESS],
         scps: l.baselineScps,
     });
-    return [
+    // The break-glass name and its home account, as the SCP names them: in the home account creating the role is legitimate.
+    const reserve = l.baselineScps.flatMap((p) => p.document.Statement).find((st) => st.Sid === "DenyBreakGlassRoleElsewhere");
+    const home = [reserve?.Condition?.StringNotEquals?.["aws:ResourceAccount"] ?? []].flat();
+    const roleName = [reserve?.Resource ?? []].flat()[0]?.split("/").pop() ?? "secure-ds-break-glass";
+    const rows = [
         row(
             "logging-deployer-update-trail",
             "The platform's deploy role updates the account trail (pulumi up)",
@@ -188,8 +192,10 @@ export function loggingTamperRows(l: LoggingRowsInput): Scenario[] {
             "ExplicitlyDenied",
             accountAdmin,
             "iam:CreateRole",
-            `arn:${l.partition}:iam::${l.workload}:role/secure-ds-break-glass`,
+            `arn:${l.partition}:iam::${l.workload}:role/${roleName}`,
             "DenyBreakGlassRoleElsewhere",
         ),
     ];
+    // Dev puts every layer in one account: there the workload account is the break-glass role's home.
+    return home.includes(l.workload) ? rows.filter((r) => r.id !== "logging-admin-create-break-glass") : rows;
 }
