@@ -103,7 +103,7 @@ export const platformSchema = z
         for (const layer of Object.keys(cfg.accounts) as AccountRole[]) {
             const account = cfg.accounts[layer];
             if (!account) continue;
-            const arns = [account.assumeRoleArn, ...(account.adminRoleArns ?? [])].filter((a): a is string => a !== undefined);
+            const arns = [account.assumeRoleArn, ...(account.adminRoleArns ?? []), account.breakGlassRoleArn].filter((a): a is string => a !== undefined);
             arns.forEach((arn) => {
                 const [, partition, , , acct] = arn.split(":");
                 if (partition !== cfg.partition) {
@@ -115,6 +115,9 @@ export const platformSchema = z
             });
             if (!account.assumeRoleArn && !account.adminRoleArns) {
                 issue(["accounts", layer, "adminRoleArns"], "missing; set assumeRoleArn or adminRoleArns so the account's KMS keys have an administrator");
+            }
+            if (account.breakGlassRoleArn === account.assumeRoleArn) {
+                issue(["accounts", layer, "breakGlassRoleArn"], "is the assume-role; name a separate role, or losing the deployer loses key management");
             }
         }
         if (network) studioCrossChecks({ ...cfg, network }, issue);
@@ -221,14 +224,16 @@ export function policyEnforcement(cfg: PlatformConfig): "advisory" | "mandatory"
 /**
  * Administrators of a layer's customer keys. The deploying role is always one of them: KMS
  * rejects a key policy that would lock its creator out (the PutKeyPolicy lockout safety check),
- * and the next `pulumi up` must be able to update the policy.
+ * and the next `pulumi up` must be able to update the policy. The account's break-glass role is
+ * always another, so no key has fewer than two administrators.
  */
 export function keyAdministrators(account: AccountConfig): string[] {
+    const withBreakGlass = (admins: string[]) => (admins.includes(account.breakGlassRoleArn) ? admins : [...admins, account.breakGlassRoleArn]);
     if (account.adminRoleArns) {
         const deployer = account.assumeRoleArn;
-        return deployer && !account.adminRoleArns.includes(deployer) ? [deployer, ...account.adminRoleArns] : account.adminRoleArns;
+        return withBreakGlass(deployer && !account.adminRoleArns.includes(deployer) ? [deployer, ...account.adminRoleArns] : account.adminRoleArns);
     }
-    if (account.assumeRoleArn) return [account.assumeRoleArn];
+    if (account.assumeRoleArn) return withBreakGlass([account.assumeRoleArn]);
     // Unreachable after validation; kept so a caller bypassing validation gets a clear message.
     throw new PlatformConfigError([`${KEY_PREFIX}.accounts: an account has neither adminRoleArns nor assumeRoleArn`]);
 }

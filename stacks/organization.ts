@@ -32,7 +32,11 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 naming: ctx.naming,
                 account: ctx.aws,
                 allowedInstanceTypes: gov.instanceTypeCeiling ?? platformInstanceTypes(cfg),
-                breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
+                breakGlassRoleArnPatterns: [
+                    gov.breakGlassRoleArnPattern ??
+                        `arn:${cfg.partition}:iam::${(cfg.accounts.logArchive ?? cfg.accounts.sharedServices).accountId}:role/secure-ds-break-glass`,
+                ],
+                deployRoleArns: Object.values(cfg.accounts).flatMap((a) => (a?.assumeRoleArn ? [a.assumeRoleArn] : [])),
                 // Team names differ between stacks; only the environment values are organisation-wide.
                 tagValues: { environment: [...ENVIRONMENTS] },
                 accountPlacement: gov.accountPlacement,

@@ -40,7 +40,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     ) {
         super("secure-ds:stacks:WorkloadLayer", "workload", {}, { ...opts, providers: { aws: ctx.provider } });
         this.logsKey = createLogsKey(ctx, this);
-        this.network = createIsolatedNetwork(ctx, this.logsKey, this);
+        this.network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive);
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
@@ -107,8 +107,9 @@ function createTeams(
 }
 
 /** The data-science VPC from the `network` config section; endpoint principals are the platform's accounts (or organisation). */
-function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): IsolatedNetwork {
+function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef): IsolatedNetwork {
     const cfg = workloadConfig(ctx.cfg);
+    if (!archive) throw new Error("createIsolatedNetwork: no audit archive; the DNS firewall's query logs (N11) go to it.");
     const plan = networkPlan(cfg);
     const accountIds = [
         ...new Set(
@@ -132,7 +133,9 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
             flowLogsKmsKeyArn: logsKey.arn,
             flowLogRetentionDays: cfg.network.flowLogRetentionDays,
             capacity: plan.capacity,
+            dnsQueryLogDestinationArn: pulumi.interpolate`arn:${ctx.aws.partition}:s3:::${archive.bucketName}`,
+            dnsExtraAllowedDomains: cfg.network.dnsAllowedDomains,
         },
-        { parent },
+        { parent, dependsOn: archive.ready },
     );
 }

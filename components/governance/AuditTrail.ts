@@ -122,7 +122,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                 organizationId: org.organizationId,
             });
         }
-        const delivery = { partition, trails, configAccountIds: configAccounts };
+        // Every account with a trail here runs an isolated VPC whose DNS firewall logs here too (N11).
+        const queryLogs = { region, accountIds: trails.map((t) => t.accountId) };
+        const delivery = { partition, trails, configAccountIds: configAccounts, queryLogs };
 
         this.key = new CustomerKey(
             `${name}-key`,
@@ -163,7 +165,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 // Old versions outlive their Object Lock retention, never the other way round.
                 noncurrentVersionDays: Math.max(ARCHIVE_VERSION_DAYS, args.objectLockDays ?? 0),
                 policyStatements: [
-                    ...archiveBucketStatements({ partition, trails, configAccountIds: [], bucketArn: archiveArn }),
+                    ...archiveBucketStatements({ partition, trails, configAccountIds: [], queryLogs, bucketArn: archiveArn }),
                     archiveBucketTamperDeny(archiveArn, administrators),
                 ],
             },

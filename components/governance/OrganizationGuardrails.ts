@@ -32,8 +32,13 @@ export interface OrganizationGuardrailsArgs {
     account: AccountContext;
     /** Instance types allowed in the Workloads OU (G2). Required. */
     allowedInstanceTypes: string[];
-    /** Role ARN patterns exempt from the audit-services deny. Default: none (nobody may stop the audit services). */
+    /**
+     * Break-glass role ARNs exempt from the audit-tampering denies, each bound to one account (the
+     * security account); a role of that name elsewhere may not be created or changed. Default: none.
+     */
     breakGlassRoleArnPatterns?: string[];
+    /** The platform's deploy roles, exempt from the audit-tampering denies (they update trails, recorders, log groups). Default: none. */
+    deployRoleArns?: string[];
     /** Mandatory tag keys for the tag policy (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
     tagKeys?: readonly string[];
     /** Allowed values per tag key (e.g. environment, team). Default none. */
@@ -137,7 +142,13 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
             }
         }
         const targets: { target: string; docs: PackedDocument[] }[] = [
-            { target: "Root", docs: packStatements(`${prefix}-baseline`, baselineScpStatements(breakGlass)) },
+            {
+                target: "Root",
+                docs: packStatements(
+                    `${prefix}-baseline`,
+                    baselineScpStatements(breakGlass, { deployRoleArns: args.deployRoleArns ?? D.deployRoleArns, namePrefix: prefix }),
+                ),
+            },
             { target: "Workloads", docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
         ];
         // Placed accounts inherit nothing they are not yet under: their OU's SCPs are attached to them directly.

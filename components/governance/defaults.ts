@@ -59,6 +59,7 @@ export const SECURITY_SERVICES_DEFAULTS = {
 export const ORGANIZATION_GUARDRAILS_DEFAULTS = {
     // Nobody may stop the audit services.
     breakGlassRoleArnPatterns: [],
+    deployRoleArns: [],
     tagKeys: MANDATORY_TAG_KEYS,
     tagValues: {},
     accountPlacement: [],

@@ -31,6 +31,36 @@ function principalScopeCondition(scope: EndpointPrincipalScope): ConditionBlock 
     return { StringEquals: { "aws:PrincipalAccount": [...new Set(scope.accountIds)].sort() } };
 }
 
+/**
+ * The resource-perimeter condition (N12): `aws:ResourceOrgID` when an organisation is configured,
+ * otherwise `aws:ResourceAccount` in the platform's accounts. Pattern of AWS's data perimeter
+ * examples (aws-samples/data-perimeter-policy-examples, vpc_endpoint_policies/default_endpoint_policy.json).
+ */
+function resourceScopeCondition(scope: EndpointPrincipalScope): Record<string, string | string[]> {
+    return scope.organizationId ? { "aws:ResourceOrgID": scope.organizationId } : { "aws:ResourceAccount": [...new Set(scope.accountIds)].sort() };
+}
+
+/**
+ * Endpoint policy for the services whose resources hold or unlock data (STS, KMS, SSM, Secrets
+ * Manager, CloudWatch Logs, ECR): the platform's principals, and only on the platform's resources
+ * (N7, N12). Without the resource side, a platform role could write logs, secrets or parameters
+ * into another organisation's account, assume a role there or encrypt with its key: exfiltration
+ * with the platform's own credentials.
+ */
+export function platformResourcesEndpointPolicy(scope: EndpointPrincipalScope): PolicyDocument {
+    const principals = principalScopeCondition(scope);
+    return policyDocument([
+        {
+            Sid: "PlatformPrincipalsToPlatformResources",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { ...principals.StringEquals, ...resourceScopeCondition(scope) } },
+        },
+    ]);
+}
+
 /** Endpoint policy for every interface endpoint without a more specific one: the platform's principals only. */
 export function platformPrincipalsEndpointPolicy(scope: EndpointPrincipalScope): PolicyDocument {
     return policyDocument([
@@ -136,11 +166,23 @@ export function s3GatewayEndpointPolicy(args: S3GatewayEndpointPolicyArgs): Poli
             },
         },
         {
-            Sid: "AwsPackageAndImageLayers",
+            Sid: "AwsPackageAssets",
             Effect: "Allow",
             Principal: "*",
             Action: "s3:GetObject",
-            Resource: [bucketArn(args.partition, `${args.codeArtifactAssetsBucket}/*`), bucketArn(args.partition, `${args.ecrLayerBucket}/*`)],
+            Resource: bucketArn(args.partition, `${args.codeArtifactAssetsBucket}/*`),
+        },
+        // ECR serves layers from its own bucket through URLs it presigns. Only presigned reads pass
+        // (s3:authType REST-QUERY-STRING), never a request signed with a caller's own keys. Which
+        // registry a URL is for is not in the S3 request; inside the VPC a URL is obtainable only
+        // through the ecr.api endpoint, whose policy admits the platform's registries only (N12).
+        {
+            Sid: "EcrPresignedLayerReads",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: bucketArn(args.partition, `${args.ecrLayerBucket}/*`),
+            Condition: { StringEquals: { "s3:authType": "REST-QUERY-STRING" } },
         },
     ];
     const extra = [...new Set(args.extraReadBuckets ?? [])];

@@ -30,6 +30,20 @@ export interface ArchiveDeliveryArgs {
     trails: TrailSource[];
     /** Accounts whose AWS Config delivery channels write to the archive. */
     configAccountIds: string[];
+    /**
+     * Accounts whose Route 53 Resolver query logs (the DNS firewall's, N11) CloudWatch Logs'
+     * delivery service writes to the archive, in `region`. Default none.
+     */
+    queryLogs?: { region: string; accountIds: string[] };
+}
+
+/** The log delivery service's source conditions for the query-log accounts (confused deputy: no other account's logs). */
+function queryLogSourceConditions(partition: string, q: { region: string; accountIds: string[] }) {
+    const accounts = [...new Set(q.accountIds)];
+    return {
+        StringEquals: { "aws:SourceAccount": accounts },
+        ArnLike: { "aws:SourceArn": accounts.map((a) => `arn:${partition}:logs:${q.region}:${a}:*`) },
+    };
 }
 
 export function trailArn(partition: string, region: string, accountId: string, name: string): string {
@@ -38,7 +52,7 @@ export function trailArn(partition: string, region: string, accountId: string, n
 
 /** Bucket statements admitting CloudTrail (each named trail, into its own account's prefix) and AWS Config. */
 export function archiveBucketStatements(args: ArchiveDeliveryArgs): Statement[] {
-    if (args.trails.length === 0 && args.configAccountIds.length === 0) {
+    if (args.trails.length === 0 && args.configAccountIds.length === 0 && (args.queryLogs?.accountIds.length ?? 0) === 0) {
         throw new Error("archiveBucketStatements: no trail and no Config account; the archive would admit nothing.");
     }
     const cloudtrail = servicePrincipal("cloudtrail", args.partition);
@@ -87,6 +101,29 @@ export function archiveBucketStatements(args: ArchiveDeliveryArgs): Statement[] 
             },
         );
     }
+    if (args.queryLogs && args.queryLogs.accountIds.length > 0) {
+        // CloudWatch Logs' vended-log delivery to S3 (CloudWatch Logs User Guide, "Logs sent to Amazon S3").
+        const delivery = servicePrincipal("delivery.logs", args.partition);
+        const source = queryLogSourceConditions(args.partition, args.queryLogs);
+        statements.push(
+            {
+                Sid: "QueryLogDeliveryAclCheck",
+                Effect: "Allow",
+                Principal: { Service: delivery },
+                Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+                Resource: args.bucketArn,
+                Condition: source,
+            },
+            {
+                Sid: "QueryLogDeliveryWrite",
+                Effect: "Allow",
+                Principal: { Service: delivery },
+                Action: "s3:PutObject",
+                Resource: [...new Set(args.queryLogs.accountIds)].map((a) => `${args.bucketArn}/AWSLogs/${a}/*`),
+                Condition: { ...source, StringEquals: { ...source.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
+            },
+        );
+    }
     return statements;
 }
 
@@ -123,6 +160,15 @@ export function archiveKeyServiceUsers(args: Omit<ArchiveDeliveryArgs, "bucketAr
             principal: servicePrincipal("config", args.partition),
             actions: ["kms:GenerateDataKey", "kms:Decrypt"],
             conditions: { StringEquals: { "aws:SourceAccount": [...new Set(args.configAccountIds)] } },
+        });
+    }
+    if (args.queryLogs && args.queryLogs.accountIds.length > 0) {
+        // The archive encrypts with this key by default: the delivery service needs a data key per object.
+        users.push({
+            sid: "QueryLogDeliveryEncrypt",
+            principal: servicePrincipal("delivery.logs", args.partition),
+            actions: ["kms:GenerateDataKey*"],
+            conditions: queryLogSourceConditions(args.partition, args.queryLogs),
         });
     }
     return users;

@@ -1,12 +1,17 @@
 import { ConditionBlock, PolicyDocument, Statement, policyDocument } from "./document";
 
-/** Actions that manage a key but never use it for cryptography. */
-const KMS_ADMIN_ACTIONS = [
-    "kms:Create*",
+/**
+ * Actions that manage a key but never use it for cryptography. Spelled out where a wildcard would
+ * reach further: `kms:Create*` includes CreateGrant (an administrator could grant itself
+ * Decrypt) and `kms:Put*` is only PutKeyPolicy today but takes whatever KMS adds next.
+ * RevokeGrant and ListGrants stay: removing a grant and seeing one are administration.
+ */
+export const KMS_ADMIN_ACTIONS = [
+    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",
-    "kms:Put*",
+    "kms:PutKeyPolicy",
     "kms:Update*",
     "kms:Revoke*",
     "kms:Disable*",
@@ -18,6 +23,15 @@ const KMS_ADMIN_ACTIONS = [
     "kms:CancelKeyDeletion",
     "kms:RotateKeyOnDemand",
 ];
+
+/** Fewest administrators a key policy names: the deployer and a break-glass role. */
+export const MIN_KEY_ADMINISTRATORS = 2;
+
+/** The account of an IAM role or user ARN, or undefined when `arn` is not one. */
+function iamPrincipalAccount(arn: string): { partition: string; accountId: string } | undefined {
+    const m = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/.+$/.exec(arn);
+    return m ? { partition: m[1], accountId: m[2] } : undefined;
+}
 
 /** Cryptographic operations on a symmetric key: what the VPC-endpoint rule restricts. */
 const KMS_CRYPTO_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
@@ -45,7 +59,10 @@ export interface KeyServiceUser {
 }
 
 export interface KeyPolicyArgs {
-    /** Principals that administer the key (never use it). At least one is required. */
+    /**
+     * IAM role (or user) ARNs that administer the key (never use it). At least two distinct
+     * ones (MIN_KEY_ADMINISTRATORS): the deployer and the account's break-glass role.
+     */
     administrators: string[];
     /** IAM principals that use the key directly (encrypt/decrypt). */
     users?: string[];
@@ -66,6 +83,11 @@ export interface KeyPolicyArgs {
     /** Service principals that use the key themselves. */
     serviceUsers?: KeyServiceUser[];
     /**
+     * For a SIGN_VERIFY key: IAM role ARNs that sign digests with it (kms:Sign, only
+     * ECDSA_SHA_256 over a DIGEST) and that verify signatures (kms:Verify, kms:GetPublicKey).
+     */
+    signing?: { signers: string[]; verifiers: string[] };
+    /**
      * When set, cryptographic use is denied unless the request arrives through one of these
      * VPC endpoints or is made by an AWS service on the caller's behalf
      * (`aws:ViaAWSService`), as amazon-sagemaker-secure-mlops does.
@@ -74,24 +96,42 @@ export interface KeyPolicyArgs {
 }
 
 /**
+ * The administration statement: granted to the administrators' account roots and narrowed to the
+ * administrators by `aws:PrincipalArn`. A role ARN as principal turns into a dead unique id when
+ * the role is deleted, so a recreated deployer would lose the key; the root principal never goes
+ * dead and the condition matches the recreated role by name. The root principal also keeps KMS
+ * from rejecting the policy for an administrator that does not exist yet (the break-glass role).
+ */
+function administrationStatement(administrators: string[]): Statement {
+    const admins = [...new Set(administrators)];
+    if (admins.length < MIN_KEY_ADMINISTRATORS) {
+        throw new Error(
+            `keyPolicy: ${admins.length} distinct administrator(s); name at least ${MIN_KEY_ADMINISTRATORS} (the deployer and the account's break-glass role), or losing one role loses the key.`,
+        );
+    }
+    const roots = admins.map((arn) => {
+        const account = iamPrincipalAccount(arn);
+        if (!account) throw new Error(`keyPolicy: administrator ${arn} is not an IAM role or user ARN.`);
+        return `arn:${account.partition}:iam::${account.accountId}:root`;
+    });
+    return {
+        Sid: "KeyAdministration",
+        Effect: "Allow",
+        Principal: { AWS: [...new Set(roots)] },
+        Action: KMS_ADMIN_ACTIONS,
+        Resource: "*",
+        Condition: { ArnEquals: { "aws:PrincipalArn": admins } },
+    };
+}
+
+/**
  * Builds a key policy with separated duties: administrators manage, users use, services use
- * only under a scoping condition. There is deliberately no `root: kms:*` statement: with it,
- * any principal the account's IAM admits could use the key and every other statement would
- * restrict nothing.
+ * only under a scoping condition. The account root appears only in the administration statement,
+ * under an `aws:PrincipalArn` condition: an unconditioned `root: kms:*` would let any principal
+ * the account's IAM admits use the key and every other statement would restrict nothing.
  */
 export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
-    if (args.administrators.length === 0) {
-        throw new Error("keyPolicy: administrators is empty; name at least one admin role, or the key cannot be managed after creation.");
-    }
-    const statements: Statement[] = [
-        {
-            Sid: "KeyAdministration",
-            Effect: "Allow",
-            Principal: { AWS: args.administrators },
-            Action: KMS_ADMIN_ACTIONS,
-            Resource: "*",
-        },
-    ];
+    const statements: Statement[] = [administrationStatement(args.administrators)];
     const users = args.users ?? [];
     if (users.length > 0) {
         const viaServices = args.viaServices ?? [];
@@ -144,6 +184,28 @@ export function keyPolicy(args: KeyPolicyArgs): PolicyDocument {
                 Bool: { "kms:GrantIsForAWSResource": "true" },
             },
         });
+    }
+    if (args.signing) {
+        const digest = { StringEquals: { "kms:SigningAlgorithm": "ECDSA_SHA_256", "kms:MessageType": "DIGEST" } };
+        if (args.signing.signers.length > 0) {
+            statements.push({
+                Sid: "KeySign",
+                Effect: "Allow",
+                Principal: { AWS: args.signing.signers },
+                Action: ["kms:Sign", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: digest,
+            });
+        }
+        if (args.signing.verifiers.length > 0) {
+            statements.push({
+                Sid: "KeyVerify",
+                Effect: "Allow",
+                Principal: { AWS: args.signing.verifiers },
+                Action: ["kms:Verify", "kms:GetPublicKey", "kms:DescribeKey"],
+                Resource: "*",
+            });
+        }
     }
     for (const service of args.serviceUsers ?? []) {
         if (Object.keys(service.conditions).length === 0) {

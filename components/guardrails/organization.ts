@@ -21,33 +21,124 @@ function denyLeaveOrganization(): Statement[] {
     return [deny("DenyLeaveOrganization", "organizations:LeaveOrganization")];
 }
 
-/** Actions that would blind the audit and detection services (G4, G10). */
+/**
+ * Actions that would blind the audit and detection services (G4, G10, G11): stopping or deleting
+ * them, and the update calls that switch them off without deleting anything (a trail updated to
+ * log nothing, a recorder recording no resource type, a detector disabled, Security Hub or Macie
+ * disabled, flow logs deleted).
+ */
 const AUDIT_TAMPERING_ACTIONS = [
     "cloudtrail:StopLogging",
     "cloudtrail:DeleteTrail",
+    "cloudtrail:UpdateTrail",
+    "cloudtrail:PutEventSelectors",
     "config:StopConfigurationRecorder",
     "config:DeleteConfigurationRecorder",
+    "config:PutConfigurationRecorder",
     "config:DeleteDeliveryChannel",
     "config:DeleteRetentionConfiguration",
     "guardduty:DeleteDetector",
+    "guardduty:UpdateDetector",
     "guardduty:DisassociateFromMasterAccount",
     "guardduty:DisassociateFromAdministratorAccount",
     "guardduty:DisassociateMembers",
     "guardduty:DeleteMembers",
     "guardduty:StopMonitoringMembers",
+    "securityhub:DisableSecurityHub",
+    "securityhub:DisassociateFromAdministratorAccount",
+    "securityhub:DisassociateFromMasterAccount",
+    "macie2:DisableMacie",
+    "macie2:UpdateMacieSession",
+    "macie2:DisassociateFromAdministratorAccount",
+    "ec2:DeleteFlowLogs",
 ];
 
+/** Changes to the platform's log groups that lose evidence: deleting them, shortening or dropping retention, removing the key. */
+const LOG_GROUP_TAMPERING_ACTIONS = ["logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:DisassociateKmsKey"];
+
+/** Changes that silence the detective controls: the EventBridge rule and the function it invokes. */
+const DETECTIVE_TAMPERING_ACTIONS = [
+    "events:DisableRule",
+    "events:RemoveTargets",
+    "events:DeleteRule",
+    "events:PutRule",
+    "events:PutTargets",
+    "lambda:DeleteFunction",
+    "lambda:UpdateFunctionCode",
+    "lambda:UpdateFunctionConfiguration",
+    "lambda:PutFunctionConcurrency",
+    "lambda:RemovePermission",
+];
+
+/** What creates or changes a role: whoever can do this to the break-glass name elsewhere can become break-glass. */
+const ROLE_CHANGE_ACTIONS = [
+    "iam:CreateRole",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
+];
+
+/** Who may still make the changes: the break-glass role and the platform's deploy roles. */
+export interface AuditTamperScope {
+    /**
+     * The platform's deploy roles (the layers' assume-role ARNs): Pulumi updates trails,
+     * recorders, log groups and the detective function with them. Default none.
+     */
+    deployRoleArns?: string[];
+    /** `<organization>-<environment>`: the platform's log groups, detective rule and function are named with it. */
+    namePrefix?: string;
+}
+
+/** The account and role name of a break-glass role ARN bound to one account. */
+function boundBreakGlass(arn: string): { accountId: string; roleName: string } {
+    const m = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(arn);
+    if (!m) {
+        throw new Error(
+            `denyAuditTampering: break-glass role ${arn} does not name one account and one role; any account admin can create a role of that name elsewhere. Bind it to the security account (arn:<p>:iam::<account>:role/<name>).`,
+        );
+    }
+    return { accountId: m[1], roleName: m[2] };
+}
+
 /**
- * Deny stopping or deleting CloudTrail, Config and GuardDuty, except for the break-glass role.
- * `aws:PrincipalArn` carries the role ARN (not the session ARN), so ArnNotLike on a role pattern
- * exempts every session of that role and nothing else.
+ * Deny blinding the audit services, the platform's log groups and the detective controls, except
+ * for the break-glass role (bound to the security account) and the platform's deploy roles; and
+ * deny creating or changing a role of the break-glass name in any other account. `aws:PrincipalArn`
+ * carries the role ARN (not the session ARN), so ArnNotLike exempts every session of those roles
+ * and nothing else.
  */
-export function denyAuditTampering(exemptRoleArnPatterns: string[]): Statement[] {
-    if (exemptRoleArnPatterns.some((p) => p === "*" || /:role\/\*$/.test(p))) {
+export function denyAuditTampering(breakGlassRoleArns: string[], scope: AuditTamperScope = {}): Statement[] {
+    if (breakGlassRoleArns.some((p) => p === "*" || /:role\/\*$/.test(p))) {
         throw new Error("denyAuditTampering: an exemption pattern matches every role; name the break-glass role.");
     }
-    const exempt = exemptRoleArnPatterns.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exemptRoleArnPatterns } } : undefined;
-    return [deny("DenyAuditServiceTampering", AUDIT_TAMPERING_ACTIONS, exempt)];
+    const breakGlass = breakGlassRoleArns.map(boundBreakGlass);
+    const exemptArns = [...breakGlassRoleArns, ...(scope.deployRoleArns ?? [])];
+    const exempt = exemptArns.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exemptArns } } : undefined;
+    const statements: Statement[] = [deny("DenyAuditServiceTampering", AUDIT_TAMPERING_ACTIONS, exempt)];
+    if (scope.namePrefix !== undefined) {
+        const prefix = scope.namePrefix;
+        statements.push(
+            deny("DenyPlatformLogTampering", LOG_GROUP_TAMPERING_ACTIONS, exempt, [
+                "arn:*:logs:*:*:log-group:/secure-ds/*",
+                `arn:*:logs:*:*:log-group:/aws/cloudtrail/${prefix}-*`,
+                `arn:*:logs:*:*:log-group:/aws/lambda/${prefix}-*`,
+            ]),
+            deny("DenyDetectiveTampering", DETECTIVE_TAMPERING_ACTIONS, exempt, [`arn:*:events:*:*:rule/${prefix}-*`, `arn:*:lambda:*:*:function:${prefix}-*`]),
+        );
+    }
+    if (breakGlass.length > 0) {
+        statements.push(
+            deny(
+                "DenyBreakGlassRoleElsewhere",
+                ROLE_CHANGE_ACTIONS,
+                { StringNotEquals: { "aws:ResourceAccount": [...new Set(breakGlass.map((b) => b.accountId))] } },
+                [...new Set(breakGlass.flatMap((b) => [`arn:*:iam::*:role/${b.roleName}`, `arn:*:iam::*:role/*/${b.roleName}`]))],
+            ),
+        );
+    }
+    return statements;
 }
 
 /** Deny everything to the member accounts' root users (use roles; root is for break-glass in the console via the management account). */
@@ -61,8 +152,8 @@ export function workloadScpStatements(allowedInstanceTypes: string[]): Statement
 }
 
 /** Account baseline for every member account: stay in the organisation, keep auditing, no root. */
-export function baselineScpStatements(exemptRoleArnPatterns: string[]): Statement[] {
-    return [...denyLeaveOrganization(), ...denyAuditTampering(exemptRoleArnPatterns), ...denyRootUser()];
+export function baselineScpStatements(breakGlassRoleArns: string[], scope: AuditTamperScope = {}): Statement[] {
+    return [...denyLeaveOrganization(), ...denyAuditTampering(breakGlassRoleArns, scope), ...denyRootUser()];
 }
 
 export interface PackedDocument {

@@ -292,6 +292,8 @@ function vpcBuildStatements(account: AccountContext, subnetArns: string[]): Stat
 export interface DecideStagePolicyArgs extends StageBase {
     reportsBucket: string;
     reportsKeyArn: string;
+    /** The decision signing key (S7): the stage signs the SHA-256 of approved.tsv with it. */
+    signingKeyArn?: string;
 }
 
 /** Decide: read scan artifacts and the pinned decision bundle, write reports. No CodeArtifact access at all. */
@@ -306,6 +308,17 @@ export function decideStagePolicy(a: DecideStagePolicyArgs): PolicyDocument {
             Resource: a.reportsKeyArn,
             Condition: { StringEquals: { "kms:ViaService": `s3.${a.account.region}.amazonaws.com` } },
         },
+        ...(a.signingKeyArn
+            ? [
+                  {
+                      Sid: "SignDecision",
+                      Effect: "Allow" as const,
+                      Action: "kms:Sign",
+                      Resource: a.signingKeyArn,
+                      Condition: { StringEquals: { "kms:SigningAlgorithm": "ECDSA_SHA_256", "kms:MessageType": "DIGEST" } },
+                  },
+              ]
+            : []),
     ]);
 }
 
@@ -313,6 +326,8 @@ export interface PublishStagePolicyArgs extends StageBase {
     domainArn: string;
     approvedRepositoryArn: string;
     approvedPackagesArn: string;
+    /** The decision signing key (S7): the stage verifies the decide stage's signature before publishing anything. */
+    signingKeyArn?: string;
 }
 
 /**
@@ -330,6 +345,7 @@ export function publishStagePolicy(a: PublishStagePolicyArgs): PolicyDocument {
             Action: [...CODEARTIFACT_PUBLISH_ACTIONS, "codeartifact:ListPackageVersionAssets", "codeartifact:DescribePackageVersion"],
             Resource: a.approvedPackagesArn,
         },
+        ...(a.signingKeyArn ? [{ Sid: "VerifyDecision", Effect: "Allow" as const, Action: "kms:Verify", Resource: a.signingKeyArn }] : []),
     ]);
 }
 

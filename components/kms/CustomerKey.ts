@@ -8,6 +8,11 @@ export interface CustomerKeyArgs {
     description: pulumi.Input<string>;
     /** Key policy, built with `keyPolicy()` from components/guardrails. Required. */
     policy: pulumi.Input<PolicyDocument>;
+    /**
+     * `ENCRYPT_DECRYPT` (symmetric, rotated yearly) or `SIGN_VERIFY` (ECC_NIST_P256, for signing
+     * digests; KMS does not rotate asymmetric keys, so rotation is off). Default ENCRYPT_DECRYPT.
+     */
+    usage?: "ENCRYPT_DECRYPT" | "SIGN_VERIFY";
     /** Alias name without the `alias/` prefix. Default: none. */
     alias?: pulumi.Input<string>;
     /** Days KMS waits before deleting the key (7 to 30). Default 30, the maximum (E9). */
@@ -23,8 +28,8 @@ export interface CustomerKeyArgs {
 }
 
 /**
- * A symmetric customer-managed KMS key with yearly rotation, the longest deletion window and
- * a least-privilege key policy.
+ * A customer-managed KMS key with the longest deletion window and a least-privilege key policy:
+ * symmetric with yearly rotation, or an ECC signing key (which KMS cannot rotate).
  */
 export class CustomerKey extends pulumi.ComponentResource {
     readonly key: aws.kms.Key;
@@ -40,15 +45,15 @@ export class CustomerKey extends pulumi.ComponentResource {
         if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < min || deletionWindowInDays > max) {
             throw new Error(`CustomerKey ${name}: deletionWindowInDays ${deletionWindowInDays} must be a whole number from ${min} to ${max}.`);
         }
+        const signing = (args.usage ?? CUSTOMER_KEY_DEFAULTS.usage) === "SIGN_VERIFY";
         this.key = new aws.kms.Key(
             `${name}-key`,
             {
                 description: args.description,
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
+                ...(signing
+                    ? { enableKeyRotation: false, keyUsage: "SIGN_VERIFY", customerMasterKeySpec: "ECC_NIST_P256" }
+                    : { enableKeyRotation: true, rotationPeriodInDays: 365, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" }),
                 deletionWindowInDays,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                 policy: pulumi.output(args.policy).apply((doc) => toPolicyJson(doc as PolicyDocument)),
                 tags: args.tags,
             },

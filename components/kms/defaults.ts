@@ -9,4 +9,5 @@ export const CUSTOMER_KEY_DEFAULTS = {
     deletionWindowInDays: DELETION_WINDOW_DAYS_RANGE.max,
     // Data encrypted under a deleted key is lost for good.
     protect: true,
+    usage: "ENCRYPT_DECRYPT",
 } satisfies Partial<CustomerKeyArgs>;

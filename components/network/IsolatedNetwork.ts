@@ -2,14 +2,29 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
-import { EndpointPrincipalScope, codeArtifactEndpointPolicy, platformPrincipalsEndpointPolicy, s3GatewayEndpointPolicy } from "../guardrails/endpoints";
+import {
+    EndpointPrincipalScope,
+    codeArtifactEndpointPolicy,
+    platformPrincipalsEndpointPolicy,
+    platformResourcesEndpointPolicy,
+    s3GatewayEndpointPolicy,
+} from "../guardrails/endpoints";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 import { NETWORK_ISOLATION_TAG } from "../tags";
 import { CapacityPlan, SubnetLayout } from "./capacityPlanner";
-import { ecrLayerBucket, endpointResourceSuffix, endpointServiceName } from "./endpointCatalog";
+import { EndpointPolicyKind, ecrLayerBucket, endpointResourceSuffix, endpointServiceName } from "./endpointCatalog";
 import { NetworkSettings, networkSettings } from "./networkSettings";
 import { NetworkContext } from "./types";
 import { VpcFlowLogs } from "./VpcFlowLogs";
+import { DnsFirewall } from "./DnsFirewall";
+import { isolatedVpcAllowedDomains } from "./dnsAllowList";
+
+/** The endpoint policy of each kind of the catalogue. */
+const ENDPOINT_POLICY_BUILDERS: Record<EndpointPolicyKind, (scope: EndpointPrincipalScope) => PolicyDocument> = {
+    platformPrincipals: platformPrincipalsEndpointPolicy,
+    platformResources: platformResourcesEndpointPolicy,
+    codeArtifactRead: codeArtifactEndpointPolicy,
+};
 
 /** Ports Studio apps of one user use between themselves (Jupyter server ↔ kernel gateways). */
 const APP_PORTS = { from: 8192, to: 65535 };
@@ -45,6 +60,13 @@ export interface IsolatedNetworkArgs {
     flowLogsKmsKeyArn: pulumi.Input<string>;
     /** Days flow logs are kept. Default 365. */
     flowLogRetentionDays?: number;
+    /**
+     * Where the Resolver query logs of the DNS firewall go (N11): the audit archive bucket's ARN.
+     * Required: the DNS firewall is always on.
+     */
+    dnsQueryLogDestinationArn: pulumi.Input<string>;
+    /** Domains the VPC may resolve besides its endpoints' and the platform's (dnsAllowList.ts). Default none. */
+    dnsExtraAllowedDomains?: string[];
     /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. Default: none. */
     capacity?: CapacityPlan;
 }
@@ -52,7 +74,8 @@ export interface IsolatedNetworkArgs {
 /**
  * The data-science VPC: no internet gateway, egress-only gateway, NAT or peering, no default
  * route; AWS services only through VPC endpoints with scoped policies (N6, N7); one security group
- * per user profile (N9); flow logs of all traffic (G5). Built from aws.ec2 resources, as every VPC
+ * per user profile (N9); flow logs of all traffic (G5); a fail-closed DNS firewall that resolves
+ * only the platform's domains and logs every query (N11). Built from aws.ec2 resources, as every VPC
  * of the platform is, so the plan and the policy pack see each gateway, route and subnet.
  */
 export class IsolatedNetwork extends pulumi.ComponentResource implements NetworkContext {
@@ -75,6 +98,8 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     readonly domainSecurityGroup: aws.ec2.SecurityGroup;
     readonly domainSecurityGroupId: pulumi.Output<string>;
     readonly flowLogs: VpcFlowLogs;
+    /** The DNS firewall: only the platform's domains resolve, fail closed, queries logged (N11). */
+    readonly dnsFirewall: DnsFirewall;
     /** The endpoint policies as typed documents, by endpoint key ("s3" for the gateway), for tests and IAM proofs. */
     readonly endpointPolicies: Record<string, PolicyDocument>;
 
@@ -117,6 +142,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.admitVpcToEndpoints(c);
         this.openDomainGroup(c);
         this.flowLogs = this.createFlowLogs(c);
+        this.dnsFirewall = this.createDnsFirewall(c);
 
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -227,7 +253,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         const scope = c.args.principalScope;
         const endpoints: Record<string, aws.ec2.VpcEndpoint> = {};
         for (const spec of c.settings.endpoints) {
-            const policy = spec.policy === "codeArtifactRead" ? codeArtifactEndpointPolicy(scope) : platformPrincipalsEndpointPolicy(scope);
+            const policy = ENDPOINT_POLICY_BUILDERS[spec.policy](scope);
             this.endpointPolicies[spec.key] = policy;
             endpoints[spec.key] = new aws.ec2.VpcEndpoint(
                 `${c.name}-vpce-${endpointResourceSuffix(spec.key)}`,
@@ -299,6 +325,26 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 roleName: iamRoleName(c.args.naming, `${c.name}-flow-logs`),
                 kmsKeyArn: c.args.flowLogsKmsKeyArn,
                 retentionInDays: c.settings.flowLogRetentionDays,
+            },
+            c.child,
+        );
+    }
+
+    /** N11: DNS is no channel out; the allow-list follows the endpoints this network has. */
+    private createDnsFirewall(c: Step): DnsFirewall {
+        const { partition, region } = c.args.account;
+        return new DnsFirewall(
+            `${c.name}-dns-firewall`,
+            {
+                vpcId: this.vpc.id,
+                namePrefix: `${c.prefix}-${c.name}`,
+                allowedDomains: isolatedVpcAllowedDomains({
+                    endpointKeys: c.settings.endpoints.map((e) => e.key),
+                    region,
+                    partition,
+                    extra: c.args.dnsExtraAllowedDomains,
+                }),
+                queryLogDestinationArn: c.args.dnsQueryLogDestinationArn,
             },
             c.child,
         );

@@ -5,6 +5,7 @@
 import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import type { IsolatedNetworkArgs } from "./IsolatedNetwork";
 import type { VpcFlowLogsArgs } from "./VpcFlowLogs";
+import type { DnsFirewallArgs } from "./DnsFirewall";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "./endpointCatalog";
 
 export const VPC_FLOW_LOGS_DEFAULTS = {
@@ -19,3 +20,11 @@ export const ISOLATED_NETWORK_DEFAULTS = {
     interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS.map((e) => e.key),
     flowLogRetentionDays: VPC_FLOW_LOGS_DEFAULTS.retentionInDays,
 } satisfies Partial<IsolatedNetworkArgs>;
+
+export const DNS_FIREWALL_DEFAULTS = {
+    // The lowest priority AWS accepts above 100: the walled garden is evaluated before any other rule group.
+    ruleGroupPriority: 101,
+    // Rule priorities inside the group: allow first, then block everything; gaps leave room for more rules.
+    allowRulePriority: 100,
+    blockRulePriority: 200,
+} satisfies Partial<DnsFirewallArgs> & { allowRulePriority: number; blockRulePriority: number };

@@ -4,8 +4,12 @@
  * each gets. Pure module: the config schema validates against it, IsolatedNetwork builds from it.
  */
 
-/** Which endpoint policy builder (components/guardrails/endpoints.ts) an endpoint gets. */
-export type EndpointPolicyKind = "platformPrincipals" | "codeArtifactRead";
+/**
+ * Which endpoint policy builder (components/guardrails/endpoints.ts) an endpoint gets:
+ * `platformResources` binds the resource side too (N12), for the services whose resources hold or
+ * unlock data; `platformPrincipals` only the caller.
+ */
+export type EndpointPolicyKind = "platformPrincipals" | "platformResources" | "codeArtifactRead";
 
 export interface InterfaceEndpointSpec {
     /** Short name, the key in NetworkContext.interfaceEndpointIds (e.g. "sagemaker.api", "studio"). */
@@ -36,26 +40,26 @@ export const DEFAULT_INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
         key: "sts",
         purpose: "credentials for execution roles and the SDKs",
         requiredBecause: "Studio in VpcOnly mode cannot obtain credentials without it",
-        policy: "platformPrincipals",
+        policy: "platformResources",
     },
     {
         key: "logs",
         purpose: "CloudWatch Logs from apps, lifecycle scripts and jobs",
         requiredBecause: "Studio apps and lifecycle scripts cannot write their logs without it, and app start-up fails",
-        policy: "platformPrincipals",
+        policy: "platformResources",
     },
     { key: "monitoring", purpose: "CloudWatch metrics", policy: "platformPrincipals" },
-    { key: "kms", purpose: "direct use of the platform's customer keys", policy: "platformPrincipals" },
+    { key: "kms", purpose: "direct use of the platform's customer keys", policy: "platformResources" },
     {
         key: "ssm",
         purpose: "Parameter Store: team parameters read by the Studio lifecycle script",
         requiredBecause: "the Studio lifecycle script reads the team's parameters from Parameter Store and hangs without it",
-        policy: "platformPrincipals",
+        policy: "platformResources",
     },
-    { key: "secretsmanager", purpose: "secrets used from notebooks (S6)", policy: "platformPrincipals" },
+    { key: "secretsmanager", purpose: "secrets used from notebooks (S6)", policy: "platformResources" },
     { key: "servicecatalog", purpose: "SageMaker projects and self-service products", policy: "platformPrincipals" },
-    { key: "ecr.api", purpose: "ECR API for approved images (S5)", policy: "platformPrincipals" },
-    { key: "ecr.dkr", purpose: "ECR image pulls (S5)", policy: "platformPrincipals" },
+    { key: "ecr.api", purpose: "ECR API for approved images (S5)", policy: "platformResources" },
+    { key: "ecr.dkr", purpose: "ECR image pulls (S5)", policy: "platformResources" },
     {
         key: "codeartifact.api",
         purpose: "CodeArtifact tokens and repository endpoints (S1)",

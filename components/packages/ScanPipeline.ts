@@ -94,6 +94,8 @@ export class ScanPipeline extends pulumi.ComponentResource {
     readonly roles: Record<ScanPipelineRole, aws.iam.Role>;
     readonly scanRoleArn: pulumi.Output<string>;
     readonly publishRoleArn: pulumi.Output<string>;
+    /** Signs the decision (S7): the decide stage signs approved.tsv's SHA-256, the publish stage verifies it. */
+    readonly signingKey: CustomerKey;
 
     constructor(name: string, args: ScanPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:packages:ScanPipeline", name, {}, opts);
@@ -109,6 +111,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
         this.scanRoleArn = this.roles.scan.arn;
         this.publishRoleArn = this.roles.publish.arn;
         this.key = this.createKey(c);
+        this.signingKey = this.createSigningKey(c);
         this.artifactBucket = this.createBucket(c, "artifacts");
         this.reportsBucket = this.createBucket(c, "reports");
         const tools = this.uploadTools(c);
@@ -178,6 +181,28 @@ export class ScanPipeline extends pulumi.ComponentResource {
                         viaServices: [`s3.${c.args.account.region}.amazonaws.com`],
                     }),
                 ),
+            },
+            c.child,
+        );
+    }
+
+    /**
+     * S7: the decision is signed. Only the decide role signs, only the publish role verifies: an
+     * approved.tsv changed between the stages (in the artifact bucket, by anyone who can write
+     * there) fails verification and nothing is published.
+     */
+    private createSigningKey(c: Step): CustomerKey {
+        return new CustomerKey(
+            `${c.name}-decision-signing`,
+            {
+                description: `${c.names.prefix} package pipeline: signs the approved list`,
+                alias: `${c.names.prefix}-package-decision-signing`,
+                usage: "SIGN_VERIFY",
+                policy: pulumi
+                    .all([this.roles.decide.arn, this.roles.publish.arn])
+                    .apply(([decide, publish]) =>
+                        keyPolicy({ administrators: c.args.keyAdministrators, signing: { signers: [decide], verifiers: [publish] } }),
+                    ),
             },
             c.child,
         );
@@ -329,14 +354,17 @@ export class ScanPipeline extends pulumi.ComponentResource {
             decide: stagePolicy(
                 "decide",
                 pulumi
-                    .all([logs.decide.arn, this.key.arn])
-                    .apply(([lg, k]) => decideStagePolicy({ ...base("decide", lg, k), reportsBucket: reportsBucketName, reportsKeyArn: k })),
+                    .all([logs.decide.arn, this.key.arn, this.signingKey.arn])
+                    .apply(([lg, k, sk]) =>
+                        decideStagePolicy({ ...base("decide", lg, k), reportsBucket: reportsBucketName, reportsKeyArn: k, signingKeyArn: sk }),
+                    ),
             ),
             publish: stagePolicy(
                 "publish",
-                pulumi.all([logs.publish.arn, this.key.arn]).apply(([lg, k]) =>
+                pulumi.all([logs.publish.arn, this.key.arn, this.signingKey.arn]).apply(([lg, k, sk]) =>
                     publishStagePolicy({
                         ...base("publish", lg, k),
+                        signingKeyArn: sk,
                         domainArn: mirror.domainArn,
                         approvedRepositoryArn: mirror.pypi.approvedRepositoryArn,
                         approvedPackagesArn: mirror.pypi.approvedPackagesArn,
@@ -414,6 +442,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     SCAN_POLICY: JSON.stringify(c.settings.policy),
                     REPORTS_BUCKET: this.reportsBucket.name,
                     REPORTS_KEY_ARN: this.key.arn,
+                    SIGNING_KEY_ARN: this.signingKey.arn,
                 },
                 false,
             ),
@@ -421,7 +450,12 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 "publish",
                 "BUILD_GENERAL1_SMALL",
                 30,
-                { CODEARTIFACT_DOMAIN: mirror.domainName, CODEARTIFACT_OWNER: mirror.domainOwner, APPROVED_REPOSITORY: mirror.pypi.approvedRepository },
+                {
+                    CODEARTIFACT_DOMAIN: mirror.domainName,
+                    CODEARTIFACT_OWNER: mirror.domainOwner,
+                    APPROVED_REPOSITORY: mirror.pypi.approvedRepository,
+                    SIGNING_KEY_ARN: this.signingKey.arn,
+                },
                 false,
             ),
         };

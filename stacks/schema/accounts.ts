@@ -12,6 +12,11 @@ const accountSchema = z.strictObject({
      * required: a key nobody administers cannot be managed or deleted after creation.
      */
     adminRoleArns: z.array(roleArnSchema).min(1, { message: "is empty; name at least one admin role" }).optional(),
+    /**
+     * The account's break-glass role: always a key administrator besides the deployer, so a key
+     * stays manageable when the deployer role is deleted or recreated. Required, in this account.
+     */
+    breakGlassRoleArn: roleArnSchema,
 });
 
 /**

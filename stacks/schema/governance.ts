@@ -114,8 +114,16 @@ export const governanceSchema = z.strictObject({
     instanceTypeCeiling: z
         .array(z.string().regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" }))
         .optional(),
-    /** Role ARN pattern exempt from the audit-services SCP (break glass). */
-    breakGlassRoleArnPattern: principalArnPattern.default("arn:*:iam::*:role/secure-ds-break-glass"),
+    /**
+     * The break-glass role exempt from the audit-tampering SCP, bound to one account: a role ARN
+     * with a 12-digit account (any account admin could create the name elsewhere). Default:
+     * `secure-ds-break-glass` in the shared-services (log archive) account.
+     */
+    breakGlassRoleArnPattern: principalArnPattern
+        .refine((v) => /^arn:[^:]+:iam::\d{12}:/.test(v), {
+            message: "names no account; bind the break-glass role to the security account (arn:<p>:iam::<account>:role/<name>)",
+        })
+        .optional(),
     /** alert: report only; remediate: stop/delete and tag. Default: alert in dev, remediate otherwise. */
     detectiveMode: z.enum(["alert", "remediate"]).optional(),
     /** Detective controls on or off. Default true. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DNS_DOMAIN_PATTERN } from "../../components/network/dnsAllowList";
 import {
     CapacityPlan,
     MAX_SUBNET_PREFIX,
@@ -61,6 +62,13 @@ export const networkSchema = z.strictObject({
     endpoints: endpointsSchema.default(() => ({ extra: [], disabled: [] })),
     /** More buckets (names) readable through the S3 gateway endpoint, e.g. AWS sample-data buckets. Default none. */
     s3EndpointExtraBuckets: z.array(bucketNameSchema).default([]),
+    /**
+     * Domains the VPC may resolve besides its endpoints' and the platform's (N11), e.g. a corporate
+     * proxy's private zone. `*.` allows the subdomains. Default none: every other name is blocked.
+     */
+    dnsAllowedDomains: z
+        .array(z.string().regex(DNS_DOMAIN_PATTERN, { message: 'is not a lower-case domain name (optionally starting with "*."); "*" alone is refused' }))
+        .default([]),
     /** CodeArtifact's asset bucket of the region. Default: AWS's documented bucket for the region. */
     codeArtifactAssetsBucket: bucketNameSchema.optional(),
     /** Days VPC flow logs are kept. Default 365. */

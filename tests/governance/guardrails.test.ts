@@ -43,14 +43,16 @@ const PROD_TYPES = [
     "ml.g5.2xlarge",
     "ml.p4d.24xlarge",
 ];
-const BREAK_GLASS = "arn:aws:iam::*:role/security-break-glass";
+const BREAK_GLASS = "arn:aws:iam::333333333333:role/security-break-glass";
+const DEPLOYERS = ["arn:aws:iam::222222222222:role/secure-ds-deployer", "arn:aws:iam::444444444444:role/secure-ds-deployer"];
+const TAMPER_SCOPE = { deployRoleArns: DEPLOYERS, namePrefix: "acme-prod" };
 
 describe("SCPs (G8)", () => {
     const configs = { dev: SECURE_STUDIO_DOMAIN_DEFAULTS.allowedInstanceTypes, prod: PROD_TYPES };
     for (const [stack, types] of Object.entries(configs)) {
         it(`every ${stack} SCP document fits ${SCP_MAX_CHARS} characters`, () => {
             const docs = [
-                ...packStatements("acme-baseline", baselineScpStatements([BREAK_GLASS])),
+                ...packStatements("acme-baseline", baselineScpStatements([BREAK_GLASS], TAMPER_SCOPE)),
                 ...packStatements("acme-workloads-sagemaker", workloadScpStatements(types)),
             ];
             for (const d of docs) {
@@ -121,7 +123,9 @@ describe("SCPs (G8)", () => {
     });
 
     it("baseline: no leaving, no tampering except the break-glass role, no root user", () => {
-        const [leave, tamper, root] = baselineScpStatements([BREAK_GLASS]);
+        const baseline = baselineScpStatements([BREAK_GLASS]);
+        const [leave, tamper] = baseline;
+        const root = baseline[baseline.length - 1];
         expect(leave).toMatchObject({ Effect: "Deny", Action: "organizations:LeaveOrganization" });
         expect(tamper.Action).toEqual(
             expect.arrayContaining([
@@ -136,6 +140,39 @@ describe("SCPs (G8)", () => {
         expect(root).toMatchObject({ Effect: "Deny", Action: "*", Condition: { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } } });
         expect(() => denyAuditTampering(["arn:aws:iam::*:role/*"])).toThrow(/matches every role/);
         expect(denyAuditTampering([])[0].Condition).toBeUndefined();
+    });
+
+    it("tamper SCP (G11): update and disable calls too, platform log groups and the detective controls; deployers and the bound break-glass role exempt", () => {
+        const [tamper, logs, detective, elsewhere] = denyAuditTampering([BREAK_GLASS], TAMPER_SCOPE);
+        expect(tamper.Action).toEqual(
+            expect.arrayContaining([
+                "cloudtrail:UpdateTrail",
+                "cloudtrail:PutEventSelectors",
+                "config:PutConfigurationRecorder",
+                "config:DeleteDeliveryChannel",
+                "guardduty:UpdateDetector",
+                "guardduty:DeleteDetector",
+                "securityhub:DisableSecurityHub",
+                "macie2:DisableMacie",
+                "ec2:DeleteFlowLogs",
+            ]),
+        );
+        const exempt = { ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS, ...DEPLOYERS] } };
+        expect(tamper.Condition).toEqual(exempt);
+        expect(logs).toMatchObject({ Sid: "DenyPlatformLogTampering", Condition: exempt });
+        expect(logs.Action).toEqual(expect.arrayContaining(["logs:DeleteLogGroup", "logs:PutRetentionPolicy"]));
+        expect(logs.Resource).toEqual(expect.arrayContaining(["arn:*:logs:*:*:log-group:/secure-ds/*", "arn:*:logs:*:*:log-group:/aws/lambda/acme-prod-*"]));
+        expect(detective).toMatchObject({ Sid: "DenyDetectiveTampering", Condition: exempt });
+        expect(detective.Action).toEqual(expect.arrayContaining(["events:DisableRule", "events:RemoveTargets", "lambda:UpdateFunctionCode"]));
+        expect(detective.Resource).toEqual(["arn:*:events:*:*:rule/acme-prod-*", "arn:*:lambda:*:*:function:acme-prod-*"]);
+        // The break-glass name is the security account's: nobody else creates or changes a role of that name.
+        expect(elsewhere).toMatchObject({
+            Sid: "DenyBreakGlassRoleElsewhere",
+            Resource: ["arn:*:iam::*:role/security-break-glass", "arn:*:iam::*:role/*/security-break-glass"],
+            Condition: { StringNotEquals: { "aws:ResourceAccount": ["333333333333"] } },
+        });
+        expect(elsewhere.Action).toEqual(expect.arrayContaining(["iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy"]));
+        expect(() => denyAuditTampering(["arn:aws:iam::*:role/security-break-glass"])).toThrow(/does not name one account/);
     });
 });
 
@@ -235,7 +272,7 @@ describe("IAM catalogue check of every governance document", () => {
         const arn = (r: string) => `arn:aws:${r}`;
         const trails = [{ accountId: "444444444444", trailArn: trailArn("aws", "eu-central-1", "444444444444", "acme-prod-audit-trail") }];
         const docs: [string, DocumentKind, PolicyDocument][] = [
-            ...packStatements("baseline", baselineScpStatements([BREAK_GLASS])).map(
+            ...packStatements("baseline", baselineScpStatements([BREAK_GLASS], TAMPER_SCOPE)).map(
                 (d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument],
             ),
             ...packStatements("workloads", workloadScpStatements(PROD_TYPES)).map((d) => [d.name, "scp", d.document] as [string, DocumentKind, PolicyDocument]),
@@ -258,7 +295,7 @@ describe("IAM catalogue check of every governance document", () => {
                 "archive key",
                 "kms-key",
                 keyPolicy({
-                    administrators: [arn("iam::333333333333:role/admin")],
+                    administrators: [arn("iam::333333333333:role/admin"), arn("iam::333333333333:role/break-glass")],
                     serviceUsers: archiveKeyServiceUsers({ partition: "aws", region: "eu-central-1", trails, configAccountIds: ["444444444444"] }),
                 }),
             ],

@@ -60,7 +60,17 @@ describe("organization layer (prod, management account 222222222222)", () => {
             expect.arrayContaining(["ml.t3.medium", "ml.g5.xlarge", "ml.p4d.24xlarge"]),
         );
         const tamper = doc(baseline.inputs.content).Statement.find((s) => s.Sid === "DenyAuditServiceTampering");
-        expect(tamper?.Condition).toEqual({ ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/security-break-glass"] } });
+        // The break-glass role bound to the security account, and the layers' deploy roles.
+        expect(tamper?.Condition).toEqual({
+            ArnNotLike: {
+                "aws:PrincipalArn": [
+                    "arn:aws:iam::333333333333:role/security-break-glass",
+                    "arn:aws:iam::222222222222:role/secure-ds-deployer",
+                    "arn:aws:iam::333333333333:role/secure-ds-deployer",
+                    "arn:aws:iam::444444444444:role/secure-ds-deployer",
+                ],
+            },
+        });
     });
 
     it("creates the mandatory-tags tag policy on the root", () => {
@@ -342,6 +352,9 @@ describe("governance config", () => {
         const p = problems(cfg);
         expect(p.some((m) => m.startsWith('secure-ds:platform.governance.accountPlacement[0].ou: "Workloads/Staging" is not one of'))).toBe(true);
         expect(p.some((m) => m.startsWith("secure-ds:platform.governance.breakGlassRoleArnPattern") && m.includes("exempts every role"))).toBe(true);
+        const anyAccount = base();
+        anyAccount.governance.breakGlassRoleArnPattern = "arn:aws:iam::*:role/security-break-glass";
+        expect(problems(anyAccount).some((m) => m.includes("breakGlassRoleArnPattern") && m.includes("names no account"))).toBe(true);
         expect(p).toContain('secure-ds:platform.governance.detectiveMode: "destroy" is not one of alert, remediate');
     });
     it("awsConfig.enabled false keeps the rules for a customer recorder and drops the recorder", async () => {

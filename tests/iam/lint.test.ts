@@ -188,7 +188,7 @@ describe("condition keys", () => {
         };
         expect(await lint(doc)).toEqual([]);
         const logs = keyPolicy({
-            administrators: ["arn:aws:iam::111111111111:role/admin"],
+            administrators: ["arn:aws:iam::111111111111:role/admin", "arn:aws:iam::111111111111:role/break-glass"],
             serviceUsers: [
                 {
                     sid: "Logs",

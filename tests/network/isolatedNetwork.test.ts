@@ -8,6 +8,7 @@ import { runWithMocks } from "../../plan/engine";
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const AZS = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+const ARCHIVE = "arn:aws:s3:::acme-dev-audit-archive-222222222222";
 const BASE: IsolatedNetworkArgs = {
     cidr: "10.20.0.0/16",
     availabilityZones: AZS,
@@ -15,6 +16,7 @@ const BASE: IsolatedNetworkArgs = {
     naming: { organization: "acme", environment: "dev" },
     principalScope: { accountIds: ["111111111111", "222222222222"] },
     flowLogsKmsKeyArn: KEY,
+    dnsQueryLogDestinationArn: ARCHIVE,
 };
 const USERS = ["alice", "bob"];
 
@@ -290,6 +292,49 @@ describe("IsolatedNetwork: flow logs", () => {
         const groupArn = one("aws:cloudwatch/logGroup:LogGroup", "ds-flow-logs-logs").outputs.arn as string;
         expect(groupArn).toMatch(/:log-group:\/secure-ds\/acme-dev\/vpc-flow-logs\/data-science$/);
         expect(policy.Statement[0].Resource).toEqual([groupArn, `${groupArn}:log-stream:*`]);
+    });
+});
+
+describe("IsolatedNetwork: DNS firewall (N11)", () => {
+    const R53 = "aws:route53/";
+    it("associates a walled garden with the VPC: the endpoints' and platform names allowed, everything else NXDOMAIN", () => {
+        const association = one(`${R53}resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation`, "ds-dns-firewall-association");
+        expect(association.inputs).toMatchObject({ priority: 101, mutationProtection: "ENABLED" });
+        expect(deps(association, "vpcId")).toEqual([urnOf("aws:ec2/vpc:Vpc", "ds-vpc")]);
+        const allowed = one(`${R53}resolverFirewallDomainList:ResolverFirewallDomainList`, "ds-dns-firewall-allowed").inputs.domains as string[];
+        expect(allowed).toEqual(
+            expect.arrayContaining([
+                "api.sagemaker.eu-west-1.amazonaws.com",
+                "sts.eu-west-1.amazonaws.com",
+                "*.studio.eu-west-1.sagemaker.aws",
+                "*.dkr.ecr.eu-west-1.amazonaws.com",
+                "codeartifact.eu-west-1.amazonaws.com",
+                "*.d.codeartifact.eu-west-1.amazonaws.com",
+                "*.s3.eu-west-1.amazonaws.com",
+            ]),
+        );
+        expect(allowed).not.toContain("*");
+        expect(allowed.filter((d) => !/(amazonaws\.com|sagemaker\.aws|\.internal)$/.test(d))).toEqual([]);
+        expect(one(`${R53}resolverFirewallDomainList:ResolverFirewallDomainList`, "ds-dns-firewall-everything").inputs.domains).toEqual(["*"]);
+        const allow = one(`${R53}resolverFirewallRule:ResolverFirewallRule`, "ds-dns-firewall-allow-platform").inputs;
+        const block = one(`${R53}resolverFirewallRule:ResolverFirewallRule`, "ds-dns-firewall-block-rest").inputs;
+        expect(allow).toMatchObject({ action: "ALLOW" });
+        expect(block).toMatchObject({ action: "BLOCK", blockResponse: "NXDOMAIN" });
+        expect(allow.priority as number).toBeLessThan(block.priority as number);
+    });
+    it("fails closed and logs every query to the audit archive", () => {
+        const config = one(`${R53}resolverFirewallConfig:ResolverFirewallConfig`, "ds-dns-firewall-config");
+        expect(config.inputs.firewallFailOpen).toBe("DISABLED");
+        expect(deps(config, "resourceId")).toEqual([urnOf("aws:ec2/vpc:Vpc", "ds-vpc")]);
+        expect(one(`${R53}resolverQueryLogConfig:ResolverQueryLogConfig`, "ds-dns-firewall-query-logs").inputs.destinationArn).toBe(ARCHIVE);
+        const logs = one(`${R53}resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation`, "ds-dns-firewall-query-logs-association");
+        expect(deps(logs, "resourceId")).toEqual([urnOf("aws:ec2/vpc:Vpc", "ds-vpc")]);
+    });
+    it("allows the configured extra names and refuses '*'", async () => {
+        const withExtra = await build({ ...BASE, dnsExtraAllowedDomains: ["*.corp.example.com"] });
+        const allowed = withExtra.find((r) => r.name === "ds-dns-firewall-allowed")?.inputs.domains as string[];
+        expect(allowed).toContain("*.corp.example.com");
+        await expect(build({ ...BASE, dnsExtraAllowedDomains: ["*"] })).rejects.toThrow(/"\*" alone would allow every name/);
     });
 });
 

@@ -61,6 +61,12 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
         // The build fails when the decision code exits non-zero: no `|| true`, no ignored exit code.
         expect(commands("decide")).not.toMatch(/\|\|\s*true|set \+e/);
         expect(commands("decide")).toContain("set -euo pipefail");
+        // S7: the approved list's SHA-256 is recorded and signed with the pipeline's signing key, after the decision succeeded.
+        const build = (s.phases.build.commands ?? []).join();
+        expect(build.indexOf("node /tmp/decide.js")).toBeLessThan(build.indexOf("aws kms sign"));
+        expect(build).toMatch(/aws kms sign --key-id "\$\{SIGNING_KEY_ARN\}" --message fileb:\/\/\/tmp\/approved.digest --message-type DIGEST/);
+        expect(build).toContain('> "${LIST}.sig"');
+        expect(build).toContain('> "${LIST}.sha256"');
     });
     it("publish: twine to the approved repository, publisher-computed SHA256 checked, idempotent", () => {
         const c = commands("publish");
@@ -232,5 +238,59 @@ echo "$(basename "$f")" >> "${root}/uploads.log"
         expect(r.status).not.toBe(0);
         expect(r.stderr).toContain("AccessDeniedException");
         expect(t.uploads()).toEqual([]);
+    });
+});
+
+/** Runs the publish stage's pre_build (signature check, S7) with a stand-in `aws` whose kms verify answers `valid`. */
+describe.skipIf(!bash || spawnSync("openssl", ["version"]).status !== 0)("publish pre_build: the decision's signature (S7)", () => {
+    const run = (opts: { valid: boolean; tamper?: boolean; unsigned?: boolean }) => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "verify-"));
+        const decision = path.join(root, "decision", "decision");
+        const bin = path.join(root, "bin");
+        for (const d of [decision, bin]) fs.mkdirSync(d, { recursive: true });
+        const list = path.join(decision, "approved.tsv");
+        fs.writeFileSync(list, "requests\t2.32.3\trequests-2.32.3-py3-none-any.whl\tabc\n");
+        fs.writeFileSync(`${list}.sha256`, `${createHash("sha256").update(fs.readFileSync(list)).digest("hex")}\n`);
+        if (!opts.unsigned) fs.writeFileSync(`${list}.sig`, "signature");
+        if (opts.tamper) fs.appendFileSync(list, "evil\t6.6.6\tevil-6.6.6-py3-none-any.whl\tdef\n");
+        fs.writeFileSync(
+            path.join(bin, "aws"),
+            `#!/usr/bin/env bash
+echo "$*" >> "${root}/aws.log"
+if [ "$1 $2" = "kms verify" ]; then ${opts.valid ? 'echo "True"' : 'echo "An error occurred (KMSInvalidSignatureException) when calling the Verify operation" >&2; exit 254'}; fi
+exit 0
+`,
+            { mode: 0o755 },
+        );
+        const script = (spec("publish").phases.pre_build.commands ?? []).join("\n");
+        const r = spawnSync("bash", ["-c", script], {
+            encoding: "utf8",
+            env: {
+                PATH: `${bin}:${process.env.PATH}`,
+                CODEBUILD_SRC_DIR_decision: path.join(root, "decision"),
+                SIGNING_KEY_ARN: "arn:aws:kms:eu-west-1:111111111111:key/k",
+                CODEARTIFACT_DOMAIN: "acme-dev",
+                CODEARTIFACT_OWNER: "111111111111",
+                APPROVED_REPOSITORY: "approved",
+            },
+        });
+        const calls = fs.existsSync(path.join(root, "aws.log")) ? fs.readFileSync(path.join(root, "aws.log"), "utf8") : "";
+        return { status: r.status, out: `${r.stdout}${r.stderr}`, calls };
+    };
+    it("verifies the signature over the digest with the signing key, then logs in", () => {
+        const r = run({ valid: true });
+        expect(r.status).toBe(0);
+        expect(r.calls).toMatch(
+            /^kms verify --key-id arn:aws:kms:eu-west-1:111111111111:key\/k --message fileb:\/\/\/tmp\/approved.digest --message-type DIGEST --signing-algorithm ECDSA_SHA_256/m,
+        );
+        expect(r.calls).toMatch(/codeartifact login/);
+    });
+    it("refuses, before any CodeArtifact call, a signature that does not verify, a list changed after the decision, and an unsigned list", () => {
+        for (const opts of [{ valid: false }, { valid: true, tamper: true }, { valid: true, unsigned: true }]) {
+            const r = run(opts);
+            expect(r.status, JSON.stringify(opts)).not.toBe(0);
+            expect(r.calls).not.toMatch(/codeartifact/);
+        }
+        expect(run({ valid: true, tamper: true }).out).toMatch(/does not match the SHA-256 recorded by the decide stage/);
     });
 });

@@ -10,6 +10,7 @@ import { POLICY } from "./fixtures";
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 const NAMING = { organization: "acme", environment: "dev" };
 const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
+const BREAK_GLASS = "arn:aws:iam::111111111111:role/secure-ds-key-break-glass";
 
 type Intake = { mode: "s3" | "codestar"; repository?: string };
 
@@ -26,7 +27,7 @@ async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: str
                 account: ACCOUNT,
                 naming: NAMING,
                 mirror: names,
-                keyAdministrators: [ADMIN],
+                keyAdministrators: [ADMIN, BREAK_GLASS],
                 logsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/logs",
                 policy: POLICY,
                 availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
@@ -37,7 +38,7 @@ async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: str
                 account: ACCOUNT,
                 domainName: names.domainName,
                 imageRepositoryName: names.imageRepositoryName,
-                keyAdministrators: [ADMIN],
+                keyAdministrators: [ADMIN, BREAK_GLASS],
                 readers: { accountIds: ["222222222222"], organizationId },
                 scannerRoleArn: pipeline.scanRoleArn,
                 publisherRoleArn: pipeline.publishRoleArn,

@@ -10,6 +10,8 @@ import { PlanResource } from "../../plan/types";
 export const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 export const NAMING = { organization: "acme", environment: "dev" };
 export const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
+/** Key administrators as config gives them: the deployer and the break-glass role. */
+export const KEY_ADMINS = [ADMIN, "arn:aws:iam::111111111111:role/secure-ds-key-break-glass"];
 export const TEAM_KEY = "arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-4333-a444-555555555555";
 export const STUDIO_ENDPOINT = "vpce-0studio000000000";
 export const API_ENDPOINT = "vpce-0api00000000000";
@@ -67,7 +69,7 @@ export function domainArgs(overrides: Partial<SecureStudioDomainArgs> = {}): Sec
         account: ACCOUNT,
         team: fakeTeam(USERS),
         network: fakeNetwork(),
-        keyAdministrators: [ADMIN],
+        keyAdministrators: KEY_ADMINS,
         ...overrides,
     };
 }

@@ -4,7 +4,7 @@ import { SecureStudioDomain } from "../../components/studio/SecureStudioDomain";
 import { StudioHomeBackup } from "../../components/studio/StudioHomeBackup";
 import { StudioImages } from "../../components/studio/StudioImages";
 import { PolicyDocument } from "../../components/guardrails/document";
-import { ACCOUNT, ADMIN, NAMING, at, domainArgs, ofType, one, runStudio } from "./fixtures";
+import { ACCOUNT, KEY_ADMINS, NAMING, at, domainArgs, ofType, one, runStudio } from "./fixtures";
 
 const GEO = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/geo:1.2.0";
 const ROOTY = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/approved/rooty@sha256:" + "b".repeat(64);
@@ -98,7 +98,7 @@ describe("StudioHomeBackup (G9)", async () => {
         new StudioHomeBackup("backup", {
             naming: NAMING,
             account: ACCOUNT,
-            keyAdministrators: [ADMIN],
+            keyAdministrators: KEY_ADMINS,
             fileSystems: { fraud: pulumi.output("fs-0fraud"), churn: pulumi.output("fs-0churn") },
             schedule: "cron(0 3 * * ? *)",
             retentionDays: 120,
@@ -159,7 +159,7 @@ describe("StudioHomeBackup (G9)", async () => {
                 new StudioHomeBackup("backup", {
                     naming: NAMING,
                     account: ACCOUNT,
-                    keyAdministrators: [ADMIN],
+                    keyAdministrators: KEY_ADMINS,
                     fileSystems: { fraud: "fs-1" },
                     ...over,
                 });

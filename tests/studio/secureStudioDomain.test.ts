@@ -2,7 +2,21 @@ import { describe, expect, it } from "vitest";
 import { SecureStudioDomain } from "../../components/studio/SecureStudioDomain";
 import { STUDIO_APP_INSTANCE_TYPES } from "../../components/studio/instanceTypes";
 import { PolicyDocument } from "../../components/guardrails/document";
-import { ADMIN, API_ENDPOINT, STUDIO_ENDPOINT, TEAM_KEY, USERS, at, domainArgs, fakeNetwork, fakeTeam, ofType, one, runDomain, runStudio } from "./fixtures";
+import {
+    API_ENDPOINT,
+    KEY_ADMINS,
+    STUDIO_ENDPOINT,
+    TEAM_KEY,
+    USERS,
+    at,
+    domainArgs,
+    fakeNetwork,
+    fakeTeam,
+    ofType,
+    one,
+    runDomain,
+    runStudio,
+} from "./fixtures";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -57,6 +71,7 @@ describe("SecureStudioDomain: the domain", async () => {
         expect(use.Principal).toEqual({
             AWS: [
                 "arn:aws:iam::111111111111:role/secure-ds-deployer",
+                "arn:aws:iam::111111111111:role/secure-ds-key-break-glass",
                 "arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-space",
                 "arn:aws:iam::111111111111:role/secure-ds/fraud/acme-dev-fraud-studio",
             ],
@@ -66,7 +81,7 @@ describe("SecureStudioDomain: the domain", async () => {
                 "kms:ViaService": ["elasticfilesystem.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com", "sagemaker.eu-west-1.amazonaws.com"],
             },
         });
-        expect(policy.Statement.find((s) => s.Sid === "KeyAdministration")!.Principal).toEqual({ AWS: [ADMIN] });
+        expect(policy.Statement.find((s) => s.Sid === "KeyAdministration")!.Condition).toEqual({ ArnEquals: { "aws:PrincipalArn": KEY_ADMINS } });
     });
 
     it("runs users as the team's Studio role and shared spaces as the team's space role (I3)", () => {

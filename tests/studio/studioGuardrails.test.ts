@@ -178,7 +178,12 @@ describe("Studio role and key documents", () => {
         [
             "home key",
             "kms-key",
-            studioHomeKeyPolicy({ partition: "aws", region: "eu-west-1", administrators: ["arn:aws:iam::111111111111:role/admin"], users: [ROLE] }),
+            studioHomeKeyPolicy({
+                partition: "aws",
+                region: "eu-west-1",
+                administrators: ["arn:aws:iam::111111111111:role/admin", "arn:aws:iam::111111111111:role/break-glass"],
+                users: [ROLE],
+            }),
         ],
         [
             "vault key",
@@ -187,7 +192,7 @@ describe("Studio role and key documents", () => {
                 partition: "aws",
                 region: "eu-west-1",
                 accountId: "111111111111",
-                administrators: ["arn:aws:iam::111111111111:role/admin"],
+                administrators: ["arn:aws:iam::111111111111:role/admin", "arn:aws:iam::111111111111:role/break-glass"],
                 backupRoleArn: ROLE,
             }),
         ],

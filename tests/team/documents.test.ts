@@ -17,7 +17,7 @@ import { TeamDocumentScope, executionRoleArns } from "../../components/guardrail
 import { SAML_SIGNIN_AUDIENCE, executionRoleTrustPolicy, humanRoleTrustPolicy } from "../../components/guardrails/teamTrust";
 import { TEAM_ROLE_KINDS, teamNameViolations } from "../../components/team/names";
 import { catalogueProblems } from "./iamCatalogue";
-import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, NAMING, S3_ENDPOINT, SG, SUBNETS, VPC, scopeFor } from "./fixtures";
+import { ACCOUNT, DEPLOYER, KEY_ADMINS, KMS_ENDPOINT, NAMING, S3_ENDPOINT, SG, SUBNETS, VPC, scopeFor } from "./fixtures";
 
 const A = scopeFor("fraud");
 const B = scopeFor("churn", { users: ["dave", "erin"], adminUsers: ["dave"] });
@@ -39,7 +39,7 @@ const resourcesOf = (doc: PolicyDocument) =>
     doc.Statement.filter((s) => s.Effect === "Allow")
         .flatMap((s) => asArray(s.Resource))
         .filter((r) => r !== "*");
-const keyInputs = { administrators: [DEPLOYER], kmsEndpointIds: [KMS_ENDPOINT] };
+const keyInputs = { administrators: KEY_ADMINS, kmsEndpointIds: [KMS_ENDPOINT] };
 const bucketPolicy = (s: TeamDocumentScope, purpose: "data" | "models" | "outputs"): PolicyDocument => ({
     Version: "2012-10-17",
     Statement: [
@@ -290,8 +290,11 @@ describe("permission boundary (I3, I4)", () => {
 describe("team key policy (E2, E3, E9)", () => {
     const doc = keyPolicy(teamKeyPolicyArgs(A, keyInputs));
     it("administrators manage, never use; the team's execution roles use through S3, SageMaker and EC2", () => {
-        expect(byId(doc, "KeyAdministration").Principal).toEqual({ AWS: [DEPLOYER] });
+        // The account root under an aws:PrincipalArn condition: a recreated deployer still matches.
+        expect(byId(doc, "KeyAdministration").Principal).toEqual({ AWS: [`arn:aws:iam::${ACCOUNT}:root`] });
+        expect(byId(doc, "KeyAdministration").Condition).toEqual({ ArnEquals: { "aws:PrincipalArn": KEY_ADMINS } });
         expect(asArray(byId(doc, "KeyAdministration").Action)).not.toContain("kms:Decrypt");
+        expect(asArray(byId(doc, "KeyAdministration").Action)).not.toContain("kms:Create*");
         expect(byId(doc, "KeyUseByRoleArn")).toEqual({
             Sid: "KeyUseByRoleArn",
             Effect: "Allow",

@@ -10,6 +10,9 @@ export const SHARED = "222222222222";
 export const REGION = "eu-west-1";
 export const NAMING = { organization: "acme", environment: "dev" };
 export const DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/secure-ds-deployer`;
+export const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/secure-ds-key-break-glass`;
+/** Key administrators as config gives them: the deployer and the break-glass role. */
+export const KEY_ADMINS = [DEPLOYER, BREAK_GLASS];
 export const SUBNETS = ["subnet-aaaaaaaaaaaaaaaaa", "subnet-bbbbbbbbbbbbbbbbb"];
 export const SG = "sg-ddddddddddddddddd";
 export const VPC = "vpc-0123456789abcdef0";

@@ -11,7 +11,7 @@ import { teamPermissionBoundary } from "../../components/guardrails/teamBoundary
 import { teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
 import { teamKeyPolicyArgs } from "../../components/guardrails/teamKey";
 import { keyAdministrators } from "../../stacks/config";
-import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, REGION, S3_ENDPOINT, scopeFor } from "./fixtures";
+import { ACCOUNT, DEPLOYER, KEY_ADMINS, KMS_ENDPOINT, REGION, S3_ENDPOINT, scopeFor } from "./fixtures";
 
 const A = scopeFor("fraud");
 const B = scopeFor("churn");
@@ -56,7 +56,7 @@ async function decide(r: Request): Promise<{ decision: string; denies: string[] 
 }
 
 describe("the deployer keeps what pulumi up needs from outside the VPC", () => {
-    const key = keyPolicy(teamKeyPolicyArgs(A, { administrators: [DEPLOYER], kmsEndpointIds: [KMS_ENDPOINT] }));
+    const key = keyPolicy(teamKeyPolicyArgs(A, { administrators: KEY_ADMINS, kmsEndpointIds: [KMS_ENDPOINT] }));
     const keyArn = A.kmsKeyArn;
     const outside = { "aws:ViaAWSService": "false", "aws:PrincipalIsAWSService": "false", "aws:SourceIp": "203.0.113.10" };
 
@@ -110,12 +110,14 @@ describe("the deployer keeps what pulumi up needs from outside the VPC", () => {
         expect(r).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyListingOutsideTeam"] });
     });
 
-    it("config: the assume-role (deployer) is a key administrator even when adminRoleArns omits it", () => {
+    it("config: the assume-role (deployer) and the break-glass role are key administrators even when adminRoleArns omits them", () => {
         const breakGlass = `arn:aws:iam::${ACCOUNT}:role/break-glass`;
-        expect(keyAdministrators({ accountId: ACCOUNT, assumeRoleArn: DEPLOYER, adminRoleArns: [breakGlass] })).toEqual([DEPLOYER, breakGlass]);
-        expect(keyAdministrators({ accountId: ACCOUNT, assumeRoleArn: DEPLOYER, adminRoleArns: [breakGlass, DEPLOYER] })).toEqual([breakGlass, DEPLOYER]);
-        expect(keyAdministrators({ accountId: ACCOUNT, adminRoleArns: [breakGlass] })).toEqual([breakGlass]);
-        expect(keyAdministrators({ accountId: ACCOUNT, assumeRoleArn: DEPLOYER })).toEqual([DEPLOYER]);
+        const other = `arn:aws:iam::${ACCOUNT}:role/key-admin`;
+        const base = { accountId: ACCOUNT, breakGlassRoleArn: breakGlass };
+        expect(keyAdministrators({ ...base, assumeRoleArn: DEPLOYER, adminRoleArns: [breakGlass] })).toEqual([DEPLOYER, breakGlass]);
+        expect(keyAdministrators({ ...base, assumeRoleArn: DEPLOYER, adminRoleArns: [breakGlass, DEPLOYER] })).toEqual([breakGlass, DEPLOYER]);
+        expect(keyAdministrators({ ...base, adminRoleArns: [other] })).toEqual([other, breakGlass]);
+        expect(keyAdministrators({ ...base, assumeRoleArn: DEPLOYER })).toEqual([DEPLOYER, breakGlass]);
     });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanResource } from "../../plan/types";
 import { RunResult, runWithMocks } from "../../plan/engine";
-import { ACCOUNT, DEPLOYER, KMS_ENDPOINT, NAMING, REGION, S3_ENDPOINT, SG, SUBNETS, VPC, fakeNetwork, teamConfig } from "./fixtures";
+import { ACCOUNT, KEY_ADMINS, KMS_ENDPOINT, NAMING, REGION, S3_ENDPOINT, SG, SUBNETS, VPC, fakeNetwork, teamConfig } from "./fixtures";
 import type { TeamConfig } from "../../stacks/schema/teams";
 import type { TeamEnvironmentArgs } from "../../components/team/TeamEnvironment";
 
@@ -45,7 +45,7 @@ async function build(team: TeamConfig, extra: Partial<TeamEnvironmentArgs> = {})
                     account: { partition: "aws", region: REGION, accountId: ACCOUNT },
                     sharedServicesAccountId: "222222222222",
                     network: fakeNetwork(),
-                    keyAdministrators: [DEPLOYER],
+                    keyAdministrators: KEY_ADMINS,
                     accessLogBucket: "acme-dev-access-logs-111111111111",
                     appInstanceTypes: ["ml.t3.medium", "ml.m5.large"],
                     codeArtifactRepositoryEndpoint: "https://acme-222222222222.d.codeartifact.eu-west-1.amazonaws.com/pypi/approved/",
@@ -243,7 +243,7 @@ describe("TeamEnvironment", () => {
             naming: NAMING,
             account: { partition: "aws", region: REGION, accountId: ACCOUNT },
             network: fakeNetwork(),
-            keyAdministrators: [DEPLOYER],
+            keyAdministrators: KEY_ADMINS,
             accessLogBucket: "logs",
             appInstanceTypes: ["ml.t3.medium"],
         };

@@ -12,6 +12,7 @@ import {
     PolicyDocument,
     Statement,
     approvedRepositoryPolicy,
+    baselineScpStatements,
     denyInsecureTransport,
     denyWrongEncryption,
     packStatements,
@@ -32,6 +33,7 @@ import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
 import { Plan, PlanResource } from "../../plan/types";
 import { pipelineScenarios } from "./pipelineScenarios";
+import { keyAdministrationRows, loggingTamperRows } from "./attackRowsNetwork";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -57,7 +59,18 @@ export interface Scenario {
     /** Stable id, e.g. `studio-own-profile-ip/fraud`. */
     id: string;
     area:
-        "Studio access" | "Images" | "Training jobs" | "Domain creation" | "Notebook instances" | "Team data" | "Packages" | "Pipeline roles" | "Audit archive";
+        | "Studio access"
+        | "Images"
+        | "Training jobs"
+        | "Domain creation"
+        | "Notebook instances"
+        | "Team data"
+        | "Packages"
+        | "Pipeline roles"
+        | "Audit archive"
+        | "Keys"
+        | "Network"
+        | "Logging";
     /** The request in plain words. */
     title: string;
     /** Guardrail control ids (docs/guardrails.md). */
@@ -1425,6 +1438,30 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
 
     // ---- Pipeline roles (I13) and the audit archive (G11, I12): tools/iam/pipelineScenarios.ts
     rows.push(...pipelineScenarios(pipelineWorld(w, plan)));
+    // ---- Attack rows of issue 15 items 4-8 (tools/iam/attackRowsNetwork.ts)
+    rows.push(
+        ...keyAdministrationRows({
+            partition: w.partition,
+            region: w.region,
+            workload: w.workload,
+            keyArn: w.teams[0].scope.kmsKeyArn,
+            keyPolicy: w.teams[0].keyPolicy,
+            administrators: keyAdministrators(w.cfg.accounts.workload),
+            scps: w.scps,
+            principalContext: (arn, extra) => principalContext(arn, w.workload, extra),
+        }),
+    );
+    rows.push(
+        ...loggingTamperRows({
+            partition: w.partition,
+            region: w.region,
+            workload: w.workload,
+            namePrefix: `${w.cfg.organization}-${w.cfg.environment}`,
+            deployer: w.deployer.arn,
+            baselineScps: baselineScps(w),
+            principalContext: (arn, extra) => principalContext(arn, w.workload, extra),
+        }),
+    );
 
     return rows;
 }
@@ -1440,12 +1477,40 @@ function pipelineWorld(w: World, plan: Plan): Parameters<typeof pipelineScenario
         stack: w.stack,
         partition: w.partition,
         region: w.region,
-        accounts: { management, "log-archive": w.shared, "shared-services": w.shared, workload: w.workload, team: w.workload },
+        accounts: {
+            management,
+            "log-archive": w.cfg.accounts.logArchive?.accountId ?? w.shared,
+            "shared-services": w.shared,
+            workload: w.workload,
+            team: w.workload,
+        },
         organizationId: w.cfg.organizationId,
         teamDataBucketArn: w.teams[0].bucketArn("data"),
-        archiveAdministrators: keyAdministrators(w.cfg.accounts.sharedServices),
+        archiveAdministrators: keyAdministrators(w.cfg.accounts.logArchive ?? w.cfg.accounts.sharedServices),
         resources: plan.resources,
     };
+}
+
+/**
+ * The member-account baseline SCPs: the plan's where the stack has an organization layer (prod),
+ * else the same builder with the stack's config (dev has no management account, so these rows
+ * show what the baseline would decide once the accounts join an organisation).
+ */
+function baselineScps(w: World): SourcedPolicy[] {
+    const fromPlan = (w.scps ?? []).filter((p) => p.document.Statement.some((st) => st.Sid === "DenyAuditServiceTampering"));
+    if (fromPlan.length > 0) return fromPlan;
+    const accounts = w.cfg.accounts;
+    const breakGlass =
+        w.cfg.governance.breakGlassRoleArnPattern ??
+        `arn:${w.partition}:iam::${(accounts.logArchive ?? accounts.sharedServices).accountId}:role/secure-ds-break-glass`;
+    const deployRoleArns = Object.values(accounts).flatMap((a) => (a?.assumeRoleArn ? [a.assumeRoleArn] : []));
+    const namePrefix = `${w.cfg.organization}-${w.cfg.environment}`;
+    return packStatements(`${namePrefix}-baseline`, baselineScpStatements([breakGlass], { deployRoleArns, namePrefix })).map((p) => ({
+        name: `SCP ${p.name}`,
+        source: "builder" as const,
+        origin: `packStatements("baseline", baselineScpStatements([governance.breakGlassRoleArnPattern], {deployRoleArns, namePrefix})) -> ${p.name}`,
+        document: p.document,
+    }));
 }
 
 /** The platform's baseline access requirements: each must be proved by at least one row. */

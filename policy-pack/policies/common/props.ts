@@ -65,6 +65,11 @@ interface ArgsByType {
     [TYPES.ec2SecurityGroupRule]: aws.ec2.SecurityGroupRuleArgs;
     [TYPES.vpcSecurityGroupIngressRule]: aws.vpc.SecurityGroupIngressRuleArgs;
     [TYPES.vpcSecurityGroupEgressRule]: aws.vpc.SecurityGroupEgressRuleArgs;
+    [TYPES.route53FirewallDomainList]: aws.route53.ResolverFirewallDomainListArgs;
+    [TYPES.route53FirewallRule]: aws.route53.ResolverFirewallRuleArgs;
+    [TYPES.route53FirewallRuleGroupAssociation]: aws.route53.ResolverFirewallRuleGroupAssociationArgs;
+    [TYPES.route53FirewallConfig]: aws.route53.ResolverFirewallConfigArgs;
+    [TYPES.route53QueryLogConfigAssociation]: aws.route53.ResolverQueryLogConfigAssociationArgs;
     [TYPES.iamRole]: aws.iam.RoleArgs;
     [TYPES.iamPolicy]: aws.iam.PolicyArgs;
     [TYPES.iamRolePolicy]: aws.iam.RolePolicyArgs;

@@ -48,6 +48,13 @@ export const TYPES = {
     ec2SecurityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     vpcSecurityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     vpcSecurityGroupEgressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    // Route 53 Resolver DNS Firewall and query logging
+    route53FirewallDomainList: "aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList",
+    route53FirewallRule: "aws:route53/resolverFirewallRule:ResolverFirewallRule",
+    route53FirewallRuleGroup: "aws:route53/resolverFirewallRuleGroup:ResolverFirewallRuleGroup",
+    route53FirewallRuleGroupAssociation: "aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation",
+    route53FirewallConfig: "aws:route53/resolverFirewallConfig:ResolverFirewallConfig",
+    route53QueryLogConfigAssociation: "aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation",
     // IAM and IAM Identity Center
     iamRole: "aws:iam/role:Role",
     iamPolicy: "aws:iam/policy:Policy",

@@ -1,6 +1,8 @@
 /** EC2 networking: VPCs, subnets, routes, gateways, security groups, VPC endpoints and flow logs. One rule per file, named after its policy. */
 import { SecureDsPolicy } from "../common";
+import { isolatedVpcDnsFirewall } from "./isolated-vpc-dns-firewall";
 import { isolatedVpcEndpointPolicy } from "./isolated-vpc-endpoint-policy";
+import { isolatedVpcEndpointResourceScope } from "./isolated-vpc-endpoint-resource-scope";
 import { isolatedVpcNoInternetPath } from "./isolated-vpc-no-internet-path";
 import { isolatedVpcRequiredEndpoints } from "./isolated-vpc-required-endpoints";
 import { noDefaultVpc } from "./no-default-vpc";
@@ -12,7 +14,9 @@ import { vpcEndpointPrivateDns } from "./vpc-endpoint-private-dns";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 
 export const rules: SecureDsPolicy[] = [
+    isolatedVpcDnsFirewall,
     isolatedVpcEndpointPolicy,
+    isolatedVpcEndpointResourceScope,
     isolatedVpcNoInternetPath,
     isolatedVpcRequiredEndpoints,
     noDefaultVpc,
