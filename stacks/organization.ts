@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { DelegatedAdministrators } from "../components/governance/DelegatedAdministrators";
 import { OrganizationGuardrails, OrganizationPlan } from "../components/governance/OrganizationGuardrails";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { ENVIRONMENTS } from "./config";
@@ -13,6 +14,8 @@ import { platformInstanceTypes } from "./governanceLayer";
 export class OrganizationLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
     readonly guardrails: OrganizationGuardrails;
+    /** GuardDuty, Security Hub, Macie and AWS Config administered by the log-archive account (G11), when the organisation has one. */
+    readonly delegatedAdministrators?: DelegatedAdministrators;
     /** Summary for the offline plan (stack output `organizationPlan`). */
     readonly plan: OrganizationPlan;
 
@@ -46,6 +49,22 @@ export class OrganizationLayer extends pulumi.ComponentResource {
             { parent: this },
         );
         this.plan = this.guardrails.plan;
+        const securityAccount = cfg.accounts.logArchive;
+        if (cfg.organizationId && securityAccount && securityAccount.accountId !== ctx.aws.accountId) {
+            this.delegatedAdministrators = new DelegatedAdministrators(
+                "delegated-admins",
+                {
+                    partition: cfg.partition,
+                    managementAccountId: ctx.aws.accountId,
+                    adminAccountId: securityAccount.accountId,
+                    guardDuty: gov.securityServices.guardDuty,
+                    securityHub: gov.securityServices.securityHub,
+                    macie: gov.securityServices.macie,
+                    config: gov.awsConfig.enabled,
+                },
+                { parent: this },
+            );
+        }
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
 }

@@ -117,7 +117,7 @@ export const governanceSchema = z.strictObject({
     /**
      * The break-glass role exempt from the audit-tampering SCP, bound to one account: a role ARN
      * with a 12-digit account (any account admin could create the name elsewhere). Default:
-     * `secure-ds-break-glass` in the shared-services (log archive) account.
+     * `secure-ds-break-glass` in the log-archive account (the shared-services account without one).
      */
     breakGlassRoleArnPattern: principalArnPattern
         .refine((v) => /^arn:[^:]+:iam::\d{12}:/.test(v), {
