@@ -1,5 +1,5 @@
 /**
- * The pipeline's roles (I13), one pair per stack (issue 14 item 4): a deploy role that changes only its
+ * The pipeline's roles (I13), one pair per stack: a deploy role that changes only its
  * own account and only the services of its stack kind, and a read-only preview role for pull
  * requests. Both are assumed from GitHub Actions through OIDC (githubOidcTrust.ts).
  *
@@ -310,7 +310,7 @@ export function deployServices(kind: StackKind): string[] {
 }
 
 /**
- * The invariant of issue 14 ("no role in any plan can both change an organisation policy and
+ * The separation-of-duties invariant ("no role in any plan can both change an organisation policy and
  * deploy workload resources"), checked on the tables: only the management kind may use
  * organizations:*, and its deploy role is denied every workload-owned action. Throws naming the
  * kind that breaks it.

@@ -1,5 +1,5 @@
 /**
- * Scenario rows for issue 14: the per-stack pipeline roles (I13) and the audit archive that the
+ * Scenario rows for the per-stack pipeline roles (I13) and the audit archive that the
  * audited cannot change (G11, I12). Pipeline roles are not deployed by any stack (they are
  * bootstrapped, docs/operations.md), so their documents come from the builders; the archive's
  * bucket and key policies come from the plan. Each denied row for the worst insider sits next to
