@@ -86,7 +86,8 @@ export const platformSchema = z
             refineNetwork({ ...cfg, network }, issue);
             refinePackages({ ...cfg, network }, issue);
         }
-        refineQuotas(cfg, issue);
+        // The predicted uses are the workload account's (teams, profiles, the detective Lambda): only a stack that builds it.
+        if (layers.includes("workload")) refineQuotas(cfg, issue);
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);

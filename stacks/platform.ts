@@ -15,6 +15,7 @@ import { PackagesOutputs, packagesPlan } from "./packagesLayer";
 import { AuditArchiveContract, auditArchiveContract } from "./contracts/auditArchive";
 import { PackageIndexContract, packageIndexContract } from "./contracts/packageIndex";
 import { contractValue, readContract } from "./contracts/contract";
+import { PipelinePlanOutput, pipelinePlan } from "./pipelinePlan";
 
 /** Stack outputs: the contracts this stack's layers export to other stacks, and what an operator needs. */
 export interface PlatformOutputs {
@@ -40,6 +41,8 @@ export interface PlatformOutputs {
     packages?: PackagesOutputs;
     /** Package mirror and scan pipeline settings in effect (printed by the offline plan). */
     packagesPlan?: Record<string, unknown>;
+    /** This stack's deploy and preview roles (I13), printed by the offline plan. */
+    pipelinePlan: PipelinePlanOutput;
 }
 
 /** The audit archive: built here, or read from the log-archive stack. */
@@ -169,5 +172,6 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
         governancePlan: governancePlan(cfg),
         ...(shared?.packages ? { packages: shared.packages } : {}),
         ...(shared ? { packagesPlan: packagesPlan(cfg) } : {}),
+        pipelinePlan: pipelinePlan(cfg, pulumi.getStack()),
     };
 }

@@ -5,32 +5,22 @@
  *
  *   npm run pipeline-roles -- --stack prod [--repository owner/repo] [--out DIR]
  *
- * The stacks follow the per-account layout: management (when the config has the account),
- * log-archive (the shared-services account until the config names its own), shared-services,
- * workload, and one team stack per team in the workload account.
+ * The stacks follow the per-account layout (stacks/pipelinePlan.ts): management (when the
+ * config has the account), log-archive (the shared-services account until the config names its
+ * own), shared-services and the workload stack.
  *
  * Exit codes: 0 printed, 3 usage or other error.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MANAGED_POLICY_MAX_CHARS, PipelineStack, TRUST_POLICY_MAX_CHARS, pipelineRoles, toPolicyJson } from "../components/guardrails";
+import { MANAGED_POLICY_MAX_CHARS, TRUST_POLICY_MAX_CHARS, pipelineRoles, toPolicyJson } from "../components/guardrails";
+import { pipelineStacks } from "../stacks/pipelinePlan";
+import { stackLayers } from "../stacks/schema/stack";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
-import { PlatformConfig, parsePlatformConfig } from "../stacks/config";
+import { parsePlatformConfig } from "../stacks/config";
 import { parseToolArgs, runTool } from "./cli";
 
 const USAGE = "usage: npm run pipeline-roles -- --stack STACK [--repository owner/repo] [--out DIR]";
-
-/** The per-account stacks of a platform config, in deployment order. */
-export function pipelineStacks(cfg: PlatformConfig): PipelineStack[] {
-    const a = cfg.accounts;
-    return [
-        ...(a.management ? [{ stack: "management", kind: "management" as const, accountId: a.management.accountId }] : []),
-        { stack: "log-archive", kind: "log-archive" as const, accountId: a.sharedServices.accountId },
-        { stack: "shared-services", kind: "shared-services" as const, accountId: a.sharedServices.accountId },
-        { stack: "workload", kind: "workload" as const, accountId: a.workload.accountId },
-        ...cfg.teams.map((t) => ({ stack: `team-${t.name}`, kind: "team" as const, accountId: a.workload.accountId })),
-    ];
-}
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(argv, { stack: { type: "string" }, repository: { type: "string" }, out: { type: "string" } }, USAGE);
@@ -50,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
         partition: cfg.partition,
         repository,
         protectedBranch: cfg.governance.pipeline?.protectedBranch ?? "main",
-        stacks: pipelineStacks(cfg),
+        // The workload stack is the one given when it builds the workload layer (prod), else the example's name.
+        stacks: pipelineStacks(cfg, stackLayers(cfg).includes("workload") ? values.stack : "prod"),
     });
     for (const r of roles) {
         for (const [use, role] of [
