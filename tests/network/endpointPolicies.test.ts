@@ -13,6 +13,7 @@ import {
     flowLogsDeliveryPolicy,
     flowLogsTrustPolicy,
     platformPrincipalsEndpointPolicy,
+    platformResourcesEndpointPolicy,
     policyDocument,
     s3GatewayEndpointPolicy,
 } from "../../components/guardrails";
@@ -32,6 +33,8 @@ const s3Policy = s3GatewayEndpointPolicy({
 const ALL_DOCS: [string, PolicyDocument][] = [
     ["platform principals", platformPrincipalsEndpointPolicy(scope)],
     ["platform principals (org)", platformPrincipalsEndpointPolicy({ ...scope, organizationId: "o-a1b2c3d4e5" })],
+    ["platform resources", platformResourcesEndpointPolicy(scope)],
+    ["platform resources (org)", platformResourcesEndpointPolicy({ ...scope, organizationId: "o-a1b2c3d4e5" })],
     ["codeartifact", codeArtifactEndpointPolicy(scope)],
     ["s3 gateway", s3Policy],
     ["flow-log trust", flowLogsTrustPolicy({ partition: "aws", region: "eu-west-1", accountId: PLATFORM })],
@@ -137,8 +140,23 @@ describe("requests through the endpoints", () => {
     });
     it("S3: ECR layers and CodeArtifact assets readable, not writable", async () => {
         const layer = `arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/sha256/abc`;
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:GetObject", resource: layer, resourceAccount: OTHER })).toBe("Allowed");
-        expect(await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: layer, resourceAccount: OTHER })).not.toBe("Allowed");
+        const presigned = { "s3:authType": "REST-QUERY-STRING" };
+        expect(
+            await through(s3Policy, { principalAccount: PLATFORM, action: "s3:GetObject", resource: layer, resourceAccount: OTHER, context: presigned }),
+        ).toBe("Allowed");
+        // Only ECR's presigned layer URLs: a request signed with the caller's own keys is refused (N12).
+        expect(
+            await through(s3Policy, {
+                principalAccount: PLATFORM,
+                action: "s3:GetObject",
+                resource: layer,
+                resourceAccount: OTHER,
+                context: { "s3:authType": "REST-HEADER" },
+            }),
+        ).not.toBe("Allowed");
+        expect(
+            await through(s3Policy, { principalAccount: PLATFORM, action: "s3:PutObject", resource: layer, resourceAccount: OTHER, context: presigned }),
+        ).not.toBe("Allowed");
         expect(
             await through(s3Policy, {
                 principalAccount: PLATFORM,
@@ -162,6 +180,20 @@ describe("requests through the endpoints", () => {
         expect(await through(p, { principalAccount: OTHER, action: "secretsmanager:PutSecretValue", resource: secret, resourceAccount: OTHER })).not.toBe(
             "Allowed",
         );
+    });
+    it("STS, KMS, SSM, Secrets Manager, Logs, ECR (N12): the platform's principals on the platform's resources only", async () => {
+        const p = platformResourcesEndpointPolicy(scope);
+        const secret = (acct: string) => `arn:aws:secretsmanager:eu-west-1:${acct}:secret:drop-abc123`;
+        expect(
+            await through(p, { principalAccount: PLATFORM, action: "secretsmanager:PutSecretValue", resource: secret(PLATFORM), resourceAccount: PLATFORM }),
+        ).toBe("Allowed");
+        // The platform's own credentials writing into another account: the exfiltration the resource side stops.
+        expect(
+            await through(p, { principalAccount: PLATFORM, action: "secretsmanager:PutSecretValue", resource: secret(OTHER), resourceAccount: OTHER }),
+        ).not.toBe("Allowed");
+        expect(
+            await through(p, { principalAccount: PLATFORM, action: "sts:AssumeRole", resource: `arn:aws:iam::${OTHER}:role/drop`, resourceAccount: OTHER }),
+        ).not.toBe("Allowed");
     });
     it("CodeArtifact: reads from the platform's repositories and bearer tokens for CodeArtifact only", async () => {
         const p = codeArtifactEndpointPolicy(scope);

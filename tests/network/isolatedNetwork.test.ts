@@ -144,18 +144,22 @@ describe("IsolatedNetwork: endpoints", () => {
             expect(typeof e.inputs.policy, e.name).toBe("string");
         }
     });
-    it("scopes interface endpoint policies to the platform's principals, CodeArtifact to reads", () => {
+    it("scopes interface endpoint policies to the platform's principals (STS etc. to the platform's resources too, N12), CodeArtifact to reads", () => {
         const sts = one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-sts");
         expect(JSON.parse(sts.inputs.policy as string).Statement).toEqual([
             {
-                Sid: "PlatformPrincipalsOnly",
+                Sid: "PlatformPrincipalsToPlatformResources",
                 Effect: "Allow",
                 Principal: "*",
                 Action: "*",
                 Resource: "*",
-                Condition: { StringEquals: { "aws:PrincipalAccount": ["111111111111", "222222222222"] } },
+                Condition: {
+                    StringEquals: { "aws:PrincipalAccount": ["111111111111", "222222222222"], "aws:ResourceAccount": ["111111111111", "222222222222"] },
+                },
             },
         ]);
+        const api = one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-sagemaker-api");
+        expect(JSON.parse(api.inputs.policy as string).Statement[0].Sid).toBe("PlatformPrincipalsOnly");
         const ca = JSON.parse(one("aws:ec2/vpcEndpoint:VpcEndpoint", "ds-vpce-codeartifact-repositories").inputs.policy as string);
         expect(ca.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["ReadPlatformRepositories", "CodeArtifactBearerTokens"]);
         expect(ca.Statement[1].Condition.StringEquals["sts:AWSServiceName"]).toBe("codeartifact.amazonaws.com");
@@ -357,7 +361,7 @@ describe("IsolatedNetwork: options and validation", () => {
         expect(athena?.inputs.serviceName).toBe("com.amazonaws.eu-west-1.athena");
         expect(JSON.parse(athena?.inputs.policy as string).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
         const s3 = JSON.parse(endpoints.find((e) => e.name === "ds-vpce-s3")?.inputs.policy as string);
-        expect(s3.Statement[2]).toMatchObject({
+        expect(s3.Statement[3]).toMatchObject({
             Sid: "ConfiguredReadOnlyBuckets",
             Action: ["s3:GetObject", "s3:ListBucket"],
             Resource: ["arn:aws:s3:::sagemaker-sample-files", "arn:aws:s3:::sagemaker-sample-files/*"],

@@ -324,8 +324,10 @@ describe("team key policy (E2, E3, E9)", () => {
             },
         });
     });
-    it("no statement names the account root and the human roles are not key users", () => {
-        expect(JSON.stringify(doc)).not.toContain(":root");
+    it("the account root appears only in the administration statement, narrowed by aws:PrincipalArn, and the human roles are not key users", () => {
+        const withRoot = doc.Statement.filter((s) => JSON.stringify(s.Principal ?? "").includes(":root"));
+        expect(withRoot.map((s) => s.Sid)).toEqual(["KeyAdministration"]);
+        expect(withRoot[0].Condition).toEqual({ ArnEquals: { "aws:PrincipalArn": KEY_ADMINS } });
         expect(JSON.stringify(doc)).not.toContain(A.roleArns.scientist);
         expect(JSON.stringify(doc)).not.toContain(A.roleArns.admin);
     });
