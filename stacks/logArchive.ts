@@ -41,6 +41,8 @@ export class LogArchiveLayer extends pulumi.ComponentResource {
                     guardDuty: gov.securityServices.guardDuty,
                     securityHub: gov.securityServices.securityHub,
                     macie: gov.securityServices.macie,
+                    // The administrator holds no team data: the workload account runs the classification job.
+                    macieAdministratorOnly: true,
                 },
                 { parent: this },
             );

@@ -18,8 +18,13 @@ export interface SecurityServicesArgs {
     securityHub?: boolean;
     /** Macie with a weekly sensitive-data job over `macieBuckets`. Default false. */
     macie?: boolean;
-    /** Buckets Macie inspects (the teams' data buckets). Default none; required with macie. */
+    /** Buckets Macie inspects (the teams' data buckets). Default none; required with macie, unless macieAdministratorOnly. */
     macieBuckets?: pulumi.Input<string>[];
+    /**
+     * Macie enabled as the organisation's delegated administrator only: no classification job
+     * here (the member accounts with data run theirs). Default false.
+     */
+    macieAdministratorOnly?: boolean;
 }
 
 /**
@@ -40,7 +45,7 @@ export class SecurityServices extends pulumi.ComponentResource {
         const securityHub = args.securityHub ?? D.securityHub;
         const macie = args.macie ?? D.macie;
         const macieBuckets = args.macieBuckets ?? D.macieBuckets;
-        if (macie && macieBuckets.length === 0) {
+        if (macie && macieBuckets.length === 0 && !args.macieAdministratorOnly) {
             throw new Error(`SecurityServices ${name}: macie is on but macieBuckets is empty; name the data buckets to inspect.`);
         }
         const child = { parent: this };
@@ -71,6 +76,8 @@ export class SecurityServices extends pulumi.ComponentResource {
         }
         if (macie) {
             this.macie = new aws.macie2.Account(`${name}-macie`, { status: "ENABLED", findingPublishingFrequency: "FIFTEEN_MINUTES" }, child);
+        }
+        if (macie && macieBuckets.length > 0) {
             new aws.macie2.ClassificationJob(
                 `${name}-macie-team-data`,
                 {
@@ -79,7 +86,7 @@ export class SecurityServices extends pulumi.ComponentResource {
                     scheduleFrequency: { weeklySchedule: "MONDAY" },
                     s3JobDefinition: { bucketDefinitions: [{ accountId: args.account.accountId, buckets: macieBuckets }] },
                 },
-                { parent: this, dependsOn: [this.macie] },
+                { parent: this, dependsOn: this.macie ? [this.macie] : [] },
             );
         }
         this.registerOutputs({ detectorId: this.detector?.id });
