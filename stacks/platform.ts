@@ -79,6 +79,12 @@ function packageIndexOf(cfg: PlatformConfig, local: SharedServicesLayer | undefi
     return readContract(packageIndexContract, stack, cfg.accounts.sharedServices.accountId).value.pipIndexUrl.apply((u) => u.replace(/simple\/$/, ""));
 }
 
+/** The archive's AWS Config bucket, or undefined when no account delivers Config there. */
+function configBucketOf(logArchive: LogArchiveLayer): pulumi.Output<string | undefined> {
+    const name = logArchive.auditTrail.ref.configBucketName;
+    return name ? name.apply((n): string | undefined => n) : pulumi.output<string | undefined>(undefined);
+}
+
 function contextOf(contexts: Map<Layer, LayerContext>, layer: Layer): LayerContext | undefined {
     return contexts.get(layer);
 }
@@ -117,11 +123,7 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
                   auditArchive: contractValue(
                       auditArchiveContract,
                       pulumi
-                          .all([
-                              logArchive.auditTrail.ref.bucketName,
-                              logArchive.auditTrail.ref.keyArn,
-                              logArchive.auditTrail.ref.configBucketName ?? pulumi.output(undefined),
-                          ])
+                          .all([logArchive.auditTrail.ref.bucketName, logArchive.auditTrail.ref.keyArn, configBucketOf(logArchive)])
                           .apply(([bucketName, keyArn, configBucketName]) => ({
                               accountId,
                               bucketName,

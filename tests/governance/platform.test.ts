@@ -91,7 +91,7 @@ describe("organization layer (prod, management account 222222222222)", () => {
     });
 
     it("publishes the organization plan with placement instructions, the placed workload account carrying its OU's SCPs already", () => {
-        const plan = prod.outputs.organizationPlan as {
+        const plan = loadStackPlan("management").outputs.organizationPlan as {
             placement: { accountId: string; ou: string; destinationOuId: string; attachedScps: string[] }[];
             scpsPerTarget: Record<string, string>;
         };
@@ -382,9 +382,9 @@ describe("governance config", () => {
             Condition: { StringEquals: { "aws:SourceAccount": ["444444444444"], "s3:x-amz-acl": "bucket-owner-full-control" } },
         });
         expect(one(prod, "aws:s3/bucket:Bucket", "audit-config").options).toMatchObject({ protect: true, retainOnDelete: true });
-        // The channel is planned after the archive's stack is deployed: it waits for the stack reference carrying it.
+        // The channel is planned after the archive's stack is deployed: its bucket comes from the stack reference carrying it.
         const channel = one(prod, "aws:cfg/deliveryChannel:DeliveryChannel", "config-delivery");
-        expect(channel.options.dependsOn.some((d) => d.endsWith("::pulumi:pulumi:StackReference::log-archive"))).toBe(true);
+        expect(channel.propertyDependencies.s3BucketName?.some((d) => d.endsWith("::pulumi:pulumi:StackReference::log-archive"))).toBe(true);
     });
 
     it("the recorder uses AWS Config's service-linked role; Config delivers as its service principal, admitted for the workload account only (Config.1)", () => {

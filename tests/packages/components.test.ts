@@ -305,6 +305,7 @@ describe("platform wiring", () => {
             domain: "acme-dev",
             domainOwner: "111111111111",
             approvedRepository: "approved",
+            repositoryArn: "arn:aws:codeartifact:eu-west-1:111111111111:repository/acme-dev/approved",
             pipIndexUrl: "https://acme-dev-111111111111.d.codeartifact.eu-west-1.amazonaws.com/pypi/approved/simple/",
             imageRepositoryUrl: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/studio-images",
         });
