@@ -32,6 +32,9 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 naming: ctx.naming,
                 account: ctx.aws,
                 allowedInstanceTypes: platformInstanceTypes(cfg),
+                appInstanceTypes: cfg.studio.instanceTypes,
+                organizationId: cfg.organizationId,
+                studioSourceIps: cfg.studio.presignedUrlSourceIps,
                 breakGlassRoleArnPatterns: [gov.breakGlassRoleArnPattern],
                 // Team names differ between stacks; only the environment values are organisation-wide.
                 tagValues: { environment: [...ENVIRONMENTS] },
