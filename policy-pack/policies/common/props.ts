@@ -67,6 +67,7 @@ interface ArgsByType {
     [TYPES.vpcSecurityGroupEgressRule]: aws.vpc.SecurityGroupEgressRuleArgs;
     [TYPES.iamRole]: aws.iam.RoleArgs;
     [TYPES.iamPolicy]: aws.iam.PolicyArgs;
+    [TYPES.organizationsPolicy]: aws.organizations.PolicyArgs;
     [TYPES.iamRolePolicy]: aws.iam.RolePolicyArgs;
     [TYPES.iamUserPolicy]: aws.iam.UserPolicyArgs;
     [TYPES.iamGroupPolicy]: aws.iam.GroupPolicyArgs;
