@@ -107,9 +107,18 @@ class Documents {
 
     /** Every SERVICE_CONTROL_POLICY document of the plan. */
     scpDocuments(): { document: PolicyDocument; origin: string }[] {
-        return this.resources
-            .filter((x) => x.type === "aws:organizations/policy:Policy" && x.inputs.type === "SERVICE_CONTROL_POLICY" && typeof x.inputs.content === "string")
-            .map((x) => ({ document: JSON.parse(x.inputs.content as string) as PolicyDocument, origin: `${x.type} ${x.name} (content)` }));
+        return (
+            this.resources
+                // type defaults to SERVICE_CONTROL_POLICY, so an absent one is an SCP too.
+                .filter(
+                    (x) =>
+                        x.type === "aws:organizations/policy:Policy" &&
+                        (x.inputs.type === undefined || x.inputs.type === "SERVICE_CONTROL_POLICY") &&
+                        typeof x.inputs.content === "string" &&
+                        (x.inputs.content as string).includes('"Statement"'),
+                )
+                .map((x) => ({ document: JSON.parse(x.inputs.content as string) as PolicyDocument, origin: `${x.type} ${x.name} (content)` }))
+        );
     }
 
     pick(name: string, plan: { document: PolicyDocument; origin: string } | undefined, builder: () => PolicyDocument, builderCall: string): SourcedPolicy {
