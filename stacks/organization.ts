@@ -40,6 +40,9 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                         `arn:${cfg.partition}:iam::${(cfg.accounts.logArchive ?? cfg.accounts.sharedServices).accountId}:role/secure-ds-break-glass`,
                 ],
                 deployRoleArns: Object.values(cfg.accounts).flatMap((a) => (a?.assumeRoleArn ? [a.assumeRoleArn] : [])),
+                appInstanceTypes: cfg.studio.instanceTypes,
+                organizationId: cfg.organizationId,
+                studioSourceIps: cfg.studio.presignedUrlSourceIps,
                 // Team names differ between stacks; only the environment values are organisation-wide.
                 tagValues: { environment: [...ENVIRONMENTS] },
                 accountPlacement: gov.accountPlacement,

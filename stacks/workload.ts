@@ -4,7 +4,7 @@ import { CustomerKey } from "../components/kms/CustomerKey";
 import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
 import { NetworkContext } from "../components/network/types";
 import { LayerContext } from "./context";
-import { workloadConfig } from "./config";
+import { mandatoryTags, workloadConfig } from "./config";
 import { createLogsKey } from "./layerKeys";
 import { AuditArchiveRef } from "../components/governance/AuditTrail";
 import { WorkloadGovernance, createWorkloadGovernance } from "./governanceLayer";
@@ -94,6 +94,7 @@ function createTeams(
                     bucketAdministrators,
                     accessLogBucket: accessLogs.name,
                     appInstanceTypes: cfg.studio.instanceTypes,
+                    sdkDefaultTags: mandatoryTags(cfg, team.name),
                     // Macie classifies the team buckets' objects: its role must get past the team and network rules.
                     dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint,

@@ -36,7 +36,14 @@ const DECISION_WORDS: Record<Scenario["expected"], string> = {
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function documentsOf(s: Scenario): SourcedPolicy[] {
-    return [...s.identity, ...(s.boundary ?? []), ...(s.scps ?? []), ...(s.resourcePolicy ? [s.resourcePolicy] : []), ...(s.endpointPolicies ?? [])];
+    return [
+        ...s.identity,
+        ...(s.boundary ?? []),
+        ...(s.scps ?? []),
+        ...(s.rcps ?? []),
+        ...(s.resourcePolicy ? [s.resourcePolicy] : []),
+        ...(s.endpointPolicies ?? []),
+    ];
 }
 
 function describeDocuments(s: Scenario): string {
@@ -45,6 +52,7 @@ function describeDocuments(s: Scenario): string {
     parts.push(`identity: ${names(s.identity)}`);
     if (s.boundary?.length) parts.push(`boundary: ${names(s.boundary)}`);
     if (s.scps?.length) parts.push(`SCPs: ${s.scps.length}${s.scps.some((p) => p.source === "builder") ? "\\*" : ""}`);
+    if (s.rcps?.length) parts.push(`RCPs: ${names(s.rcps)}`);
     if (s.resourcePolicy) parts.push(`resource: ${names([s.resourcePolicy])}`);
     if (s.endpointPolicies?.length) parts.push(`endpoint: ${names(s.endpointPolicies)}`);
     return parts.join("; ");
@@ -87,6 +95,12 @@ export function renderProofs(sets: { stack: string; rows: Scenario[] }[]): strin
         for (const area of areas) {
             out.push(`### ${area}`);
             out.push("");
+            if (area === "Attacks") {
+                out.push(
+                    "The attacker section: each path by which a principal inside the platform (a role the team admin created, a teammate's Studio session, an Identity Center persona, an outside account) could leave its team's or user's perimeter, expected denied by the statement named, next to the legitimate request that must stay allowed.",
+                );
+                out.push("");
+            }
             out.push("| Request | Decision | Decided by | Controls | Documents |");
             out.push("|---|---|---|---|---|");
             for (const r of rows.filter((x) => x.area === area)) {

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
-import { toPolicyJson } from "../guardrails/document";
+import { policyDocument, toPolicyJson } from "../guardrails/document";
 import {
     PackedDocument,
     SCP_MAX_CHARS,
@@ -9,6 +9,7 @@ import {
     baselineScpStatements,
     packStatements,
     scpQuotaProblem,
+    organizationTrustRcpStatements,
     workloadScpStatements,
 } from "../guardrails/organization";
 import { PERMISSION_SET_NAMES, PermissionSetName, permissionSetPolicies } from "../guardrails/organizationPermissionSets";
@@ -30,8 +31,17 @@ export interface OrganizationGuardrailsArgs {
     naming: NamingContext;
     /** Partition, region and id of the management account. Required. */
     account: AccountContext;
-    /** Instance types allowed in the Workloads OU (G2). Required. */
+    /** Instance types allowed in the Workloads OU (G2): every type of the environment, jobs included. Required. */
     allowedInstanceTypes: string[];
+    /** Instance types of Studio apps and spaces (G2). Default: allowedInstanceTypes (one list for both). */
+    appInstanceTypes?: string[];
+    /**
+     * Organization id (o-...). When set, a resource control policy on the root lets only principals
+     * of the organisation assume the platform's roles (I3). Default none (no RCP).
+     */
+    organizationId?: string;
+    /** Corporate ranges from which the permission sets may open Studio (N8). Default none: they cannot. */
+    studioSourceIps?: string[];
     /**
      * Break-glass role ARNs exempt from the audit-tampering denies, each bound to one account (the
      * security account); a role of that name elsewhere may not be created or changed. Default: none.
@@ -169,6 +179,8 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                   region: args.account.region,
                   namePrefix: prefix,
                   allowedInstanceTypes: args.allowedInstanceTypes,
+                  appInstanceTypes: args.appInstanceTypes,
+                  studioSourceIps: args.studioSourceIps,
               })
             : undefined;
 
@@ -223,6 +235,21 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                 const summary = { name: doc.name, target, size: doc.size, statements: doc.document.Statement.length };
                 this.scps.push({ summary, policy, document: doc });
             }
+        }
+
+        if (args.organizationId) {
+            // RCPs have their own quota (5 per target, RCPFullAWSAccess included); one statement here.
+            const rcp = new aws.organizations.Policy(
+                `${name}-rcp-trust`,
+                {
+                    name: `${prefix}-platform-role-trust`,
+                    type: "RESOURCE_CONTROL_POLICY",
+                    description: "secure-ds: the platform's roles are assumed only from inside the organization (I3)",
+                    content: toPolicyJson(policyDocument(organizationTrustRcpStatements(args.organizationId, args.account.partition))),
+                },
+                { parent: this },
+            );
+            new aws.organizations.PolicyAttachment(`${name}-rcp-trust-root`, { policyId: rcp.id, targetId: args.rootId }, { parent: this });
         }
 
         this.tagPolicy = new aws.organizations.Policy(

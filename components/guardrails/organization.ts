@@ -6,8 +6,8 @@
  *
  * SCPs never apply to the management account, and never to service-linked roles.
  */
-import { PolicyDocument, Statement, deny, policyDocument, toPolicyJson } from "./document";
-import { domainGuardrails, instanceTypeGuardrails, jobGuardrails, notebookInstanceGuardrails } from "./sagemaker";
+import { PolicyDocument, Statement, deny, denyEveryone, policyDocument, toPolicyJson } from "./document";
+import { domainGuardrails, instanceTypeGuardrails, jobGuardrails, notebookInstanceGuardrails, splitInstanceTypeGuardrails } from "./sagemaker";
 
 /** AWS Organizations limit on one SCP document, in characters of the submitted JSON (whitespace counts). */
 export const SCP_MAX_CHARS = 5120;
@@ -146,9 +146,40 @@ function denyRootUser(): Statement[] {
     return [deny("DenyRootUser", "*", { ArnLike: { "aws:PrincipalArn": "arn:*:iam::*:root" } })];
 }
 
-/** The SageMaker ceiling of the Workloads OU: N1, N2, E1, E5 (domains), N3, E2, E3 (jobs), N5, I9 (notebooks), G2 (instance types). */
-export function workloadScpStatements(allowedInstanceTypes: string[]): Statement[] {
-    return [...domainGuardrails(), ...jobGuardrails(), ...notebookInstanceGuardrails(), ...instanceTypeGuardrails(allowedInstanceTypes)];
+/**
+ * The SageMaker ceiling of the Workloads OU: N1, N2, E1, E5 (domains), N3, E2, E3 (jobs), N5, I9
+ * (notebooks), G2 (instance types). With `appInstanceTypes`, Studio apps and spaces are held to the
+ * Studio list and jobs to `allowedInstanceTypes` (the environment's job types): one list for both
+ * would let any principal of the OU, a permission set or a role the team admin created included,
+ * start a Studio app on the most expensive job type of any team.
+ */
+export function workloadScpStatements(allowedInstanceTypes: string[], appInstanceTypes?: string[]): Statement[] {
+    const g2 = appInstanceTypes ? splitInstanceTypeGuardrails(allowedInstanceTypes, appInstanceTypes) : instanceTypeGuardrails(allowedInstanceTypes);
+    return [...domainGuardrails(), ...jobGuardrails(), ...notebookInstanceGuardrails(), ...g2];
+}
+
+/** IAM path under which the platform creates every team role (and team admins their delegated roles). */
+export const PLATFORM_ROLE_PATH = "/secure-ds/";
+
+/**
+ * Resource control policy (I3): the platform's roles are assumed only by principals of the
+ * organisation, whatever their trust policy says. IAM has no condition key on the content of a
+ * trust policy (iam:CreateRole and iam:UpdateAssumeRolePolicy carry only iam:PermissionsBoundary,
+ * tags and iam:RoleTemplateARN), so a team admin's `delegated/` role could trust an outside
+ * account; an RCP on sts:AssumeRole is where the organisation says no. AWS services (SageMaker
+ * assuming an execution role) are exempt; SAML and web-identity federation are other actions.
+ */
+export function organizationTrustRcpStatements(organizationId: string, partition = "aws"): Statement[] {
+    if (!/^o-[a-z0-9]{10,32}$/.test(organizationId)) {
+        throw new Error(`organizationTrustRcpStatements: "${organizationId}" is not an organization id (o-...).`);
+    }
+    // An RCP statement must name Principal "*".
+    return [
+        denyEveryone("DenyAssumePlatformRolesOutsideOrganization", "sts:AssumeRole", `arn:${partition}:iam::*:role${PLATFORM_ROLE_PATH}*`, {
+            StringNotEqualsIfExists: { "aws:PrincipalOrgID": organizationId },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+        }),
+    ];
 }
 
 /** Account baseline for every member account: stay in the organisation, keep auditing, no root. */

@@ -8,7 +8,15 @@
  */
 import { Statement, PolicyDocument, policyDocument } from "./document";
 import { documentSize } from "./organization";
-import { interContainerEncryptionGuardrails, jobGuardrails, notebookInstanceGuardrails, instanceTypeGuardrails } from "./sagemaker";
+import {
+    TAGGABLE_CREATE_ACTIONS,
+    interContainerEncryptionGuardrails,
+    jobGuardrails,
+    notebookInstanceGuardrails,
+    instanceTypeGuardrails,
+    splitInstanceTypeGuardrails,
+} from "./sagemaker";
+import { STUDIO_USER_TAG, presignedUrlNetworkDeny, profileBindingDenies } from "./studioAccess";
 
 /**
  * A permission set's inline policy becomes an inline policy of the IAM role Identity Center
@@ -25,9 +33,21 @@ export interface PermissionSetScope {
     region: string;
     /** Physical-name prefix of the platform (`acme-prod`): roles and buckets the personas may touch. */
     namePrefix: string;
-    /** Instance types allowed (G2). */
+    /** Instance types allowed (G2): jobs and endpoints, and apps unless appInstanceTypes is set. */
     allowedInstanceTypes: string[];
+    /** Instance types of Studio apps and spaces (G2). Default: allowedInstanceTypes. */
+    appInstanceTypes?: string[];
+    /**
+     * Corporate ranges from which a persona may open Studio (N8). A permission set is provisioned
+     * into every account and cannot name the accounts' VPC endpoints, so the range is the only
+     * network test; without one, no persona opens Studio (users go through the team's scientist
+     * role and its perimeter).
+     */
+    studioSourceIps?: string[];
 }
+
+/** Team tag of the caller: Identity Center passes the `team` user attribute as a session tag (ABAC). */
+const CALLER_TEAM = "${aws:PrincipalTag/team}";
 
 const JOB_ACTIONS = [
     "sagemaker:CreateTrainingJob",
@@ -42,7 +62,6 @@ const JOB_ACTIONS = [
     "sagemaker:StopHyperParameterTuningJob",
     "sagemaker:StopAutoMLJob",
     "sagemaker:CreateExperiment",
-    "sagemaker:AddTags",
 ];
 
 const HOSTING_ACTIONS = [
@@ -70,24 +89,86 @@ function readSageMaker(): Statement {
     };
 }
 
-/** I1: a user opens only the Studio profile tagged with their own studiouserid (an ABAC attribute of Identity Center). */
-function openOwnStudioProfile(): Statement {
-    return {
-        Sid: "OpenOwnStudioProfile",
-        Effect: "Allow",
-        Action: "sagemaker:CreatePresignedDomainUrl",
-        Resource: "*",
-        Condition: { StringEquals: { "sagemaker:ResourceTag/studiouserid": "${aws:PrincipalTag/studiouserid}" } },
-    };
+/**
+ * I1, N8: a user opens only the Studio profile tagged with their own studiouserid (an ABAC
+ * attribute of Identity Center), of their own team, from the corporate ranges: the perimeter's
+ * denies (studioAccess.ts), less the endpoint test a permission set cannot name.
+ */
+function openOwnStudioProfile(scope: PermissionSetScope): Statement[] {
+    const ips = scope.studioSourceIps ?? [];
+    if (ips.length === 0) {
+        return [{ Sid: "DenyStudioWithoutCorporateRange", Effect: "Deny", Action: "sagemaker:CreatePresignedDomainUrl", Resource: "*" }];
+    }
+    return [
+        {
+            Sid: "OpenOwnStudioProfile",
+            Effect: "Allow",
+            Action: "sagemaker:CreatePresignedDomainUrl",
+            Resource: `arn:${scope.partition}:sagemaker:${scope.region}:*:user-profile/*/*`,
+            Condition: {
+                StringEquals: {
+                    [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: `\${aws:PrincipalTag/${STUDIO_USER_TAG}}`,
+                    "aws:ResourceTag/team": CALLER_TEAM,
+                },
+            },
+        },
+        ...profileBindingDenies(),
+        presignedUrlNetworkDeny(ips, []),
+    ];
 }
 
-/** I4: pass only the platform's roles, and only to SageMaker. */
+/**
+ * I3: another team's SageMaker resources are out of reach (the team tag decides; a caller without a
+ * team tag reaches no tagged resource), new resources carry the caller's team, and tags change only
+ * while creating (`sagemaker:TaggingAction`), never on an existing resource: re-tagging a profile's
+ * studiouserid would open it.
+ */
+function teamScopeStatements(): Statement[] {
+    return [
+        {
+            Sid: "TagOnCreateOnly",
+            Effect: "Allow",
+            Action: "sagemaker:AddTags",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:TaggingAction": "false" }, StringEquals: { "aws:RequestTag/team": CALLER_TEAM } },
+        },
+        {
+            Sid: "DenyOtherTeamsSageMakerResources",
+            Effect: "Deny",
+            Action: "sagemaker:*",
+            Resource: "*",
+            Condition: { StringNotEquals: { "aws:ResourceTag/team": CALLER_TEAM }, Null: { "aws:ResourceTag/team": "false" } },
+        },
+        {
+            Sid: "DenyCreateForOtherTeams",
+            Effect: "Deny",
+            Action: TAGGABLE_CREATE_ACTIONS,
+            Resource: "*",
+            Condition: { StringNotEquals: { "aws:RequestTag/team": CALLER_TEAM } },
+        },
+        {
+            Sid: "DenyTagChangesOutsideCreate",
+            Effect: "Deny",
+            Action: "sagemaker:AddTags",
+            Resource: "*",
+            Condition: { Null: { "sagemaker:TaggingAction": "true" } },
+        },
+        // Removing a tag is never part of creating: no persona removes tags (a profile without its
+        // team tag falls out of every team's reach, including the deny above).
+        { Sid: "DenyTagRemoval", Effect: "Deny", Action: "sagemaker:DeleteTags", Resource: "*" },
+    ];
+}
+
+/**
+ * I4: pass only the caller's team's roles, only to SageMaker. Team roles live under
+ * `/secure-ds/<org>-<env>/<team>/` (components/team/names.ts).
+ */
 function passPlatformRolesToSageMaker(scope: PermissionSetScope): Statement {
     return {
         Sid: "PassPlatformRolesToSageMaker",
         Effect: "Allow",
         Action: "iam:PassRole",
-        Resource: `arn:${scope.partition}:iam::*:role/${scope.namePrefix}-*`,
+        Resource: `arn:${scope.partition}:iam::*:role/secure-ds/${scope.namePrefix}/${CALLER_TEAM}/*`,
         Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
     };
 }
@@ -160,16 +241,13 @@ function teamAdministration(): Statement[] {
         {
             Sid: "ManageTeamStudio",
             Effect: "Allow",
-            Action: [
-                "sagemaker:CreateUserProfile",
-                "sagemaker:UpdateUserProfile",
-                "sagemaker:DeleteUserProfile",
-                "sagemaker:CreateSpace",
-                "sagemaker:UpdateSpace",
-                "sagemaker:DeleteSpace",
-                "sagemaker:DeleteApp",
-            ],
+            // No CreateUserProfile: a profile created without an execution role runs as the domain's
+            // default role, so a lead could work as any team's role without PassRole. Profiles come
+            // from the stack config (StudioUserProfile). Update and delete only the team's
+            // (DenyOtherTeamsSageMakerResources).
+            Action: ["sagemaker:UpdateUserProfile", "sagemaker:DeleteUserProfile", "sagemaker:DeleteSpace", "sagemaker:DeleteApp"],
             Resource: "*",
+            Condition: { StringEquals: { "aws:ResourceTag/team": CALLER_TEAM } },
         },
         { Sid: "ViewTeamCost", Effect: "Allow", Action: ["budgets:ViewBudget", "ce:GetCostAndUsage"], Resource: "*" },
         {
@@ -192,7 +270,9 @@ function guardrailDenies(scope: PermissionSetScope): Statement[] {
         ...jobGuardrails(),
         ...interContainerEncryptionGuardrails(),
         ...notebookInstanceGuardrails(),
-        ...instanceTypeGuardrails(scope.allowedInstanceTypes),
+        ...(scope.appInstanceTypes
+            ? splitInstanceTypeGuardrails(scope.allowedInstanceTypes, scope.appInstanceTypes)
+            : instanceTypeGuardrails(scope.allowedInstanceTypes)),
     ];
 }
 
@@ -200,8 +280,9 @@ function guardrailDenies(scope: PermissionSetScope): Statement[] {
 export function permissionSetPolicies(scope: PermissionSetScope): Record<PermissionSetName, PolicyDocument> {
     const scientist = [
         readSageMaker(),
-        openOwnStudioProfile(),
+        ...openOwnStudioProfile(scope),
         { Sid: "RunJobs", Effect: "Allow" as const, Action: JOB_ACTIONS, Resource: "*" },
+        ...teamScopeStatements(),
         passPlatformRolesToSageMaker(scope),
         readSageMakerLogs(scope),
     ];

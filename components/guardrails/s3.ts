@@ -63,3 +63,27 @@ export function denyOutsideNetwork(bucketArn: string, restriction: NetworkRestri
         ...(exempt.length > 0 ? { ArnNotLikeIfExists: { "aws:PrincipalArn": exempt } } : {}),
     });
 }
+
+/**
+ * Bucket settings that decide who reaches the data and what is recorded about it: the bucket
+ * policy and ACLs (grant the bucket to another account), logging, encryption, versioning, object
+ * lock, lifecycle, replication (copy the data out), ownership, the public access block, and
+ * deleting the bucket. `s3:Put*Configuration` covers the settings not named PutBucket*
+ * (PutEncryptionConfiguration, PutLifecycleConfiguration, PutReplicationConfiguration, ...).
+ */
+export const S3_BUCKET_CONFIGURATION_ACTIONS = ["s3:PutBucket*", "s3:DeleteBucket*", "s3:Put*Configuration"];
+
+/**
+ * Only the bucket administrators (the deployer, which owns these settings in code) change them.
+ * Repeats the team boundary's allow-list (which grants no team role a setting) in the resource
+ * policy, so a principal outside the boundary, e.g. an account administrator, is stopped too. The
+ * account's root user can always delete a bucket policy, which keeps a way back from a mistake.
+ */
+export function denyBucketConfigurationChanges(bucketArn: string, administratorArns: string[]): Statement {
+    if (administratorArns.length === 0) {
+        throw new Error("denyBucketConfigurationChanges: no bucket administrators; nobody could change the bucket's settings, not even the deployer.");
+    }
+    return denyEveryone("DenyBucketConfigurationChanges", S3_BUCKET_CONFIGURATION_ACTIONS, bucketArn, {
+        ArnNotLike: { "aws:PrincipalArn": administratorArns },
+    });
+}

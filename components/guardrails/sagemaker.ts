@@ -93,6 +93,7 @@ const MAX_RUNTIME_ACTIONS = sm([
 export const INSTANCE_TYPE_ACTIONS = sm([
     "CreateApp",
     "CreateSpace",
+    "UpdateSpace",
     "CreateDomain",
     "UpdateDomain",
     "CreateUserProfile",
@@ -107,6 +108,43 @@ export const INSTANCE_TYPE_ACTIONS = sm([
     "CreateNotebookInstance",
     "UpdateNotebookInstance",
 ]);
+
+/**
+ * Studio app and space actions (G2): their instance types come from the Studio allow-list, not
+ * the job list. UpdateSpace carries `sagemaker:InstanceTypes` too (the space's app settings), so
+ * a space cannot be moved onto a GPU after it was created.
+ */
+export const STUDIO_APP_INSTANCE_TYPE_ACTIONS = sm(["CreateApp", "CreateSpace", "UpdateSpace"]);
+
+/**
+ * Instance families with local NVMe instance storage. SageMaker encrypts their volumes with a
+ * hardware module and rejects a request that names a volume KMS key for them ("You can't request a
+ * VolumeKmsKeyId when using an instance type with local storage", SageMaker API reference,
+ * ResourceConfig / TransformResources / CreateEndpointConfig KmsKeyId; the EC2 "Instance store
+ * volumes" table lists the families). E2/E6 therefore do not ask them for a key.
+ */
+export const INSTANCE_STORE_INSTANCE_TYPES = [
+    "ml.c5d.*",
+    "ml.m5d.*",
+    "ml.r5d.*",
+    "ml.g4dn.*",
+    "ml.g5.*",
+    "ml.g6.*",
+    "ml.g6e.*",
+    "ml.p3dn.*",
+    "ml.p4d.*",
+    "ml.p4de.*",
+    "ml.p5.*",
+    "ml.p5e.*",
+    "ml.p5en.*",
+    "ml.trn1.*",
+    "ml.trn1n.*",
+];
+
+/** Whether an instance type has local instance storage (so takes no volume KMS key). */
+export function hasInstanceStore(instanceType: string): boolean {
+    return INSTANCE_STORE_INSTANCE_TYPES.some((p) => instanceType.startsWith(p.replace(/\*$/, "")));
+}
 
 /** Create actions that accept `aws:RequestTag/*` (G1): the ones that make billable resources. */
 export const TAGGABLE_CREATE_ACTIONS = sm([
@@ -159,7 +197,25 @@ export function jobGuardrails(scope: JobGuardrailScope = {}): Statement[] {
     const statements: Statement[] = [
         deny("DenyJobsWithoutVpcSubnets", VPC_CONFIGURABLE_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
         deny("DenyJobsWithoutVpcSecurityGroups", VPC_CONFIGURABLE_ACTIONS, { Null: { "sagemaker:VpcSecurityGroupIds": "true" } }),
-        deny("DenyJobsWithoutVolumeKmsKey", VOLUME_KMS_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
+        // Instance-store families take no volume key (INSTANCE_STORE_INSTANCE_TYPES): the Deny
+        // applies only when no requested type is one of them. ForAllValues is also true when the
+        // request names no instance type, so such a request still needs the key. AutoML and
+        // labeling jobs send no instance types: they always need the key (second statement).
+        deny(
+            "DenyJobsWithoutVolumeKmsKey",
+            VOLUME_KMS_ACTIONS.filter((a) => INSTANCE_TYPE_ACTIONS.includes(a)),
+            {
+                Null: { "sagemaker:VolumeKmsKeyArn": "true" },
+                "ForAllValues:StringNotLike": { "sagemaker:InstanceTypes": INSTANCE_STORE_INSTANCE_TYPES },
+            },
+        ),
+        deny(
+            "DenyAutoMLAndLabelingWithoutVolumeKmsKey",
+            VOLUME_KMS_ACTIONS.filter((a) => !INSTANCE_TYPE_ACTIONS.includes(a)),
+            {
+                Null: { "sagemaker:VolumeKmsKeyArn": "true" },
+            },
+        ),
         deny("DenyJobsWithoutOutputKmsKey", OUTPUT_KMS_ACTIONS, { Null: { "sagemaker:OutputKmsKeyArn": "true" } }),
     ];
     if (scope.subnetIds && scope.subnetIds.length > 0) {
@@ -179,7 +235,12 @@ export function jobGuardrails(scope: JobGuardrailScope = {}): Statement[] {
     }
     if (scope.kmsKeyArns && scope.kmsKeyArns.length > 0) {
         statements.push(
-            deny("DenyJobsWithForeignVolumeKey", VOLUME_KMS_ACTIONS, { StringNotEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": scope.kmsKeyArns } }),
+            // Only a key that is named and foreign: instance-store types name none (StringNotEqualsIfExists
+            // would deny those too, an absent key making it true).
+            deny("DenyJobsWithForeignVolumeKey", VOLUME_KMS_ACTIONS, {
+                StringNotEquals: { "sagemaker:VolumeKmsKeyArn": scope.kmsKeyArns },
+                Null: { "sagemaker:VolumeKmsKeyArn": "false" },
+            }),
             deny("DenyJobsWithForeignOutputKey", OUTPUT_KMS_ACTIONS, { StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": scope.kmsKeyArns } }),
         );
     }
@@ -236,6 +297,28 @@ export function instanceTypeGuardrails(allowedInstanceTypes: string[]): Statemen
             "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedInstanceTypes },
         }),
     ];
+}
+
+/**
+ * G2 split by kind, for documents that hold both lists: jobs and endpoints on the job list, Studio
+ * apps and spaces on the (CPU) Studio list. Without the split, a job-only GPU type would also be
+ * allowed for a Studio app that runs all day.
+ */
+export function splitInstanceTypeGuardrails(jobInstanceTypes: string[], appInstanceTypes: string[]): Statement[] {
+    const [jobs] = instanceTypeGuardrails(jobInstanceTypes);
+    const [apps] = instanceTypeGuardrails(appInstanceTypes);
+    return [
+        { ...jobs, Sid: "DenyJobInstanceTypesOffAllowList", Action: INSTANCE_TYPE_ACTIONS.filter((a) => !STUDIO_APP_INSTANCE_TYPE_ACTIONS.includes(a)) },
+        { ...apps, Sid: "DenyAppInstanceTypesOffAllowList", Action: STUDIO_APP_INSTANCE_TYPE_ACTIONS },
+    ];
+}
+
+/**
+ * Studio spaces without remote access (N8): `RemoteAccess: ENABLED` lets a local IDE connect to the
+ * space over SSM (StartSession), around the presigned-URL perimeter. Absent means DISABLED.
+ */
+export function studioRemoteAccessGuardrails(): Statement[] {
+    return [deny("DenySpaceRemoteAccess", sm(["CreateSpace", "UpdateSpace"]), { StringEquals: { "sagemaker:RemoteAccess": "ENABLED" } })];
 }
 
 /** Max runtime for jobs (G3). */

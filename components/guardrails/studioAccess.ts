@@ -55,35 +55,28 @@ export function sageMakerDistributionImageArns(partition: string, region: string
     return [`arn:${partition}:sagemaker:${region}:*:image/sagemaker-distribution-*`];
 }
 
-function userProfileArnPattern(args: Pick<PresignedUrlPerimeterArgs, "partition" | "region" | "accountId" | "domainId">): string {
-    return `arn:${args.partition}:sagemaker:${args.region}:${args.accountId}:user-profile/${args.domainId}/*`;
+/**
+ * I7: denied when any requested image matches no approved pattern (ForAnyValue:StringNotLike). A
+ * request that names no image uses the domain default and is not affected. On the human role (the
+ * perimeter) and on the execution roles: Studio calls CreateApp with the execution role.
+ */
+export function unapprovedImageGuardrail(approvedImageArns: string[]): Statement {
+    if (approvedImageArns.length === 0) throw new Error("unapprovedImageGuardrail: no approved image; every app launch would be denied.");
+    return {
+        Sid: "DenyUnapprovedImages",
+        Effect: "Deny",
+        Action: STUDIO_IMAGE_ACTIONS,
+        Resource: "*",
+        Condition: { "ForAnyValue:StringNotLike": { "sagemaker:ImageArns": approvedImageArns } },
+    };
 }
 
-export function presignedUrlPerimeter(args: PresignedUrlPerimeterArgs): PolicyDocument {
-    if (args.sourceIps.length === 0 && args.vpcEndpointIds.length === 0) {
-        throw new Error(
-            "presignedUrlPerimeter: neither sourceIps nor vpcEndpointIds is set, so no request could ever open Studio; configure studio.presignedUrlSourceIps or give the Studio VPC endpoint id.",
-        );
-    }
-    if (args.approvedImageArns.length === 0) {
-        throw new Error(
-            "presignedUrlPerimeter: approvedImageArns is empty; every app launch would be denied. Include at least the SageMaker Distribution images.",
-        );
-    }
-    const profiles = userProfileArnPattern(args);
-    const networkTests: Record<string, Record<string, string[]>> = {};
-    if (args.sourceIps.length > 0) networkTests.NotIpAddress = { "aws:SourceIp": args.sourceIps };
-    if (args.vpcEndpointIds.length > 0) networkTests.StringNotEquals = { "aws:SourceVpce": args.vpcEndpointIds };
-    const allowedTypes = args.allowedInstanceTypes.includes("system") ? args.allowedInstanceTypes : [...args.allowedInstanceTypes, "system"];
-
-    const statements: Statement[] = [
-        {
-            Sid: "OpenOwnStudioProfile",
-            Effect: "Allow",
-            Action: PRESIGNED_URL_ACTIONS,
-            Resource: profiles,
-            Condition: { StringEquals: { [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: `\${aws:PrincipalTag/${STUDIO_USER_TAG}}` } },
-        },
+/**
+ * I1: the profile opened must carry the caller's own studiouserid. Shared by the perimeter and the
+ * Identity Center permission sets.
+ */
+export function profileBindingDenies(): Statement[] {
+    return [
         {
             // A Deny, not only a narrower Allow: another policy on the role (a managed policy
             // added later) must not widen who may open a profile.
@@ -103,28 +96,53 @@ export function presignedUrlPerimeter(args: PresignedUrlPerimeterArgs): PolicyDo
             Resource: "*",
             Condition: { Null: { [`aws:PrincipalTag/${STUDIO_USER_TAG}`]: "true" } },
         },
+    ];
+}
+
+/** N8: presigned URLs only from the corporate ranges or through the given endpoints (at least one of the two). */
+export function presignedUrlNetworkDeny(sourceIps: string[], vpcEndpointIds: string[]): Statement {
+    if (sourceIps.length === 0 && vpcEndpointIds.length === 0) throw new Error("presignedUrlNetworkDeny: no source range and no endpoint.");
+    const networkTests: Record<string, Record<string, string[]>> = {};
+    if (sourceIps.length > 0) networkTests.NotIpAddress = { "aws:SourceIp": sourceIps };
+    if (vpcEndpointIds.length > 0) networkTests.StringNotEquals = { "aws:SourceVpce": vpcEndpointIds };
+    return { Sid: "DenyPresignedUrlOutsideCorporateNetworkOrVpce", Effect: "Deny", Action: PRESIGNED_URL_ACTIONS, Resource: "*", Condition: networkTests };
+}
+
+function userProfileArnPattern(args: Pick<PresignedUrlPerimeterArgs, "partition" | "region" | "accountId" | "domainId">): string {
+    return `arn:${args.partition}:sagemaker:${args.region}:${args.accountId}:user-profile/${args.domainId}/*`;
+}
+
+export function presignedUrlPerimeter(args: PresignedUrlPerimeterArgs): PolicyDocument {
+    if (args.sourceIps.length === 0 && args.vpcEndpointIds.length === 0) {
+        throw new Error(
+            "presignedUrlPerimeter: neither sourceIps nor vpcEndpointIds is set, so no request could ever open Studio; configure studio.presignedUrlSourceIps or give the Studio VPC endpoint id.",
+        );
+    }
+    if (args.approvedImageArns.length === 0) {
+        throw new Error(
+            "presignedUrlPerimeter: approvedImageArns is empty; every app launch would be denied. Include at least the SageMaker Distribution images.",
+        );
+    }
+    const profiles = userProfileArnPattern(args);
+    const allowedTypes = args.allowedInstanceTypes.includes("system") ? args.allowedInstanceTypes : [...args.allowedInstanceTypes, "system"];
+
+    const statements: Statement[] = [
         {
-            Sid: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
-            Effect: "Deny",
+            Sid: "OpenOwnStudioProfile",
+            Effect: "Allow",
             Action: PRESIGNED_URL_ACTIONS,
-            Resource: "*",
-            Condition: networkTests,
+            Resource: profiles,
+            Condition: { StringEquals: { [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: `\${aws:PrincipalTag/${STUDIO_USER_TAG}}` } },
         },
+        ...profileBindingDenies(),
+        presignedUrlNetworkDeny(args.sourceIps, args.vpcEndpointIds),
         {
             Sid: "DenyAppImageConfigChanges",
             Effect: "Deny",
             Action: APP_IMAGE_CONFIG_ACTIONS,
             Resource: "*",
         },
-        {
-            // ForAnyValue:StringNotLike: denied when any requested image matches no approved
-            // pattern. A request that names no image uses the domain default and is not affected.
-            Sid: "DenyUnapprovedImages",
-            Effect: "Deny",
-            Action: STUDIO_IMAGE_ACTIONS,
-            Resource: "*",
-            Condition: { "ForAnyValue:StringNotLike": { "sagemaker:ImageArns": args.approvedImageArns } },
-        },
+        unapprovedImageGuardrail(args.approvedImageArns),
         ...instanceTypeGuardrails(allowedTypes),
     ];
     return policyDocument(statements);

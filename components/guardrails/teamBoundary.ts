@@ -15,32 +15,54 @@
  */
 import { PolicyDocument, Statement, asArray, policyDocument } from "./document";
 import {
-    INSTANCE_TYPE_ACTIONS,
     OUTPUT_KMS_ACTIONS,
     TAGGABLE_CREATE_ACTIONS,
     VOLUME_KMS_ACTIONS,
     VPC_CONFIGURABLE_ACTIONS,
-    instanceTypeGuardrails,
     interContainerEncryptionGuardrails,
     jobGuardrails,
     maxRuntimeGuardrails,
     networkIsolationGuardrails,
     requestTagGuardrails,
+    splitInstanceTypeGuardrails,
+    studioRemoteAccessGuardrails,
 } from "./sagemaker";
-import { servicePrincipal } from "./arns";
+import { S3_OBJECT_DATA_ACTIONS } from "./teamBuckets";
+import { sageMakerDistributionImageArns, unapprovedImageGuardrail } from "./studioAccess";
 import { KMS_GRANT_ACTIONS, KMS_USAGE_ACTIONS } from "./kmsKeyPolicy";
 import {
+    STUDIO_APP_ACTIONS,
+    STUDIO_SPACE_ACTIONS,
     TEAM_CREATE_ACTIONS,
     iamDelegationStatements,
     passTeamRolesStatement,
+    sessionProfileArn,
     teamBudgetStatement,
     teamParameterStatement,
     workloadRuntimeStatements,
 } from "./teamPolicies";
 import { CREATOR_ROLE_KINDS, PLATFORM_TEAM, TeamDocumentScope } from "./teamScope";
 
-/** Studio app actions: their instance types come from the Studio allow-list, not the job list. */
-const APP_INSTANCE_TYPE_ACTIONS = ["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"].filter((a) => INSTANCE_TYPE_ACTIONS.includes(a));
+/**
+ * Actions that open a session on a Studio profile, space or notebook from outside SageMaker:
+ * presigned URLs (CreatePresignedDomainUrl, ...NotebookInstanceUrl, the MLflow ones, which the
+ * platform does not use) and SSM sessions into spaces (StartSession, remote access). Only the
+ * human data-scientist role, which carries the presigned-URL perimeter (I1, N8), may call them.
+ */
+export const SESSION_ACTIONS = ["sagemaker:CreatePresigned*", "sagemaker:StartSession"];
+
+/**
+ * What a team role may do with the team's buckets and its data-lake access point: objects and
+ * listings only. Bucket, access-point and replication settings (policy, logging, encryption,
+ * lifecycle, ACLs) are left out, so no team role, however its admin writes its policy, can grant
+ * the data to another account or switch logging off; the bucket policy denies the same
+ * (teamBuckets.ts, DenyBucketConfigurationChanges).
+ */
+const TEAM_STORAGE_ACTIONS = [
+    ...S3_OBJECT_DATA_ACTIONS.filter((a) => a !== "s3:ReplicateObject" && a !== "s3:ListMultipartUploadParts"),
+    "s3:List*",
+    "s3:GetBucketLocation",
+];
 
 /**
  * SageMaker create actions that start compute or deploy models: only the guardrailed creator roles
@@ -96,13 +118,26 @@ export function teamNetworkKeyGuardrails(s: TeamDocumentScope): PolicyDocument {
     ]);
 }
 
-/** Guardrails on cost and attribution: instance types (G2), max runtime (G3), mandatory tags (G1). */
+/**
+ * Guardrails on cost, attribution and Studio: instance types (G2), max runtime (G3), mandatory tags
+ * (G1); on the execution roles, because Studio calls CreateSpace and CreateApp with them: approved
+ * images only (I7, the SageMaker Distribution and the account's own images, which only the
+ * platform registers), no remote access (N8), and no one else's private space (I1).
+ */
 export function teamCostTagGuardrails(s: TeamDocumentScope): PolicyDocument {
-    const [jobs] = instanceTypeGuardrails(s.jobInstanceTypes);
-    const [apps] = instanceTypeGuardrails(s.appInstanceTypes);
     return policyDocument([
-        { ...jobs, Sid: "DenyJobInstanceTypesOffAllowList", Action: asArray(jobs.Action).filter((a) => !APP_INSTANCE_TYPE_ACTIONS.includes(a)) },
-        { ...apps, Sid: "DenyAppInstanceTypesOffAllowList", Action: APP_INSTANCE_TYPE_ACTIONS },
+        ...splitInstanceTypeGuardrails(s.jobInstanceTypes, s.appInstanceTypes),
+        unapprovedImageGuardrail([...sageMakerDistributionImageArns(s.partition, s.region), `arn:${s.partition}:sagemaker:${s.region}:${s.accountId}:image/*`]),
+        ...studioRemoteAccessGuardrails(),
+        {
+            // The Allows (OwnSpaces, AppsInOwnPrivateSpaces) already require the caller's own
+            // profile; the Deny keeps it so when another policy on the role allows more.
+            Sid: "DenyOtherUsersPrivateSpaces",
+            Effect: "Deny",
+            Action: [...STUDIO_SPACE_ACTIONS, ...STUDIO_APP_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: { "sagemaker:SpaceSharingType": "Private" }, ArnNotLike: { "sagemaker:OwnerUserProfileArn": sessionProfileArn(s) } },
+        },
         ...maxRuntimeGuardrails(s.maxJobRuntimeSeconds),
         ...requestTagGuardrails(s.mandatoryTagKeys),
     ]);
@@ -131,14 +166,21 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
             Resource: "*",
         },
         {
-            // Only the team's buckets (and its data-lake access point), never another team's.
-            Sid: "TeamStorageCapJustifiedWildcard",
+            // Only the team's buckets (and its data-lake access point), never another team's; only
+            // their objects and listings, never their settings.
+            Sid: "TeamStorageCap",
             Effect: "Allow",
-            Action: "s3:*",
+            Action: TEAM_STORAGE_ACTIONS,
             Resource: [...bucketResources, ...lake],
         },
-        { Sid: "TeamKeyCap", Effect: "Allow", Action: [...KMS_USAGE_ACTIONS, ...KMS_GRANT_ACTIONS], Resource: s.kmsKeyArn },
-        ...(s.dataLake ? [{ Sid: "DataLakeKeyCap", Effect: "Allow" as const, Action: KMS_USAGE_ACTIONS, Resource: s.dataLake.keyArn }] : []),
+        {
+            // The team key and the lake's key in one cap: each key's policy still decides who uses
+            // it and for what (the lake's admits no grants).
+            Sid: "TeamKeyCap",
+            Effect: "Allow",
+            Action: [...KMS_USAGE_ACTIONS, ...KMS_GRANT_ACTIONS],
+            Resource: s.dataLake ? [s.kmsKeyArn, s.dataLake.keyArn] : s.kmsKeyArn,
+        },
         {
             // The runtime's plumbing, coarse on purpose: a boundary only caps, and the identity
             // policies scope these to SageMaker log groups, namespaces, repositories and the VPC.
@@ -184,14 +226,32 @@ export function teamPermissionBoundary(s: TeamDocumentScope): PolicyDocument {
             },
         },
         {
-            // Redundant with the PassedToService condition of the Allow above (kept: the IAM proofs
-            // name it as the deciding statement, and it survives a later widening of that Allow).
-            Sid: "DenyPassRoleExceptToSageMaker",
+            // I1, N8: a role the admin creates (or an execution role) opening a teammate's profile
+            // would skip the perimeter, which binds only the scientist role to the user's own
+            // profile and to the corporate network or the platform's endpoints.
+            Sid: "DenySessionsExceptScientistRole",
             Effect: "Deny",
-            Action: "iam:PassRole",
+            Action: SESSION_ACTIONS,
             Resource: "*",
-            Condition: { StringNotEquals: { "iam:PassedToService": servicePrincipal("sagemaker", s.partition) } },
+            Condition: { ArnNotLike: { "aws:PrincipalArn": s.roleArns.scientist } },
         },
+        {
+            // I1, I2: the studiouserid tag decides who opens a profile; the team tag, which team owns
+            // it. No team role re-tags a profile (the platform tags them at creation, as deployer).
+            Sid: "DenyUserProfileTagChanges",
+            Effect: "Deny",
+            Action: ["sagemaker:AddTags", "sagemaker:DeleteTags"],
+            Resource: `arn:${s.partition}:sagemaker:*:*:user-profile/*`,
+        },
+        // G2 for Studio apps and spaces: a role the admin creates carries no guardrail policy, and
+        // CreateApp/CreateSpace are not creator-only. Job types need no cap here: only the
+        // guardrailed creator roles may create jobs (DenyCreateExceptGuardrailedRoles).
+        splitInstanceTypeGuardrails(s.jobInstanceTypes, s.appInstanceTypes)[1],
+        // No Deny for passing roles to another service: PassTeamRolesToSageMakerOnly allows PassRole
+        // only with iam:PassedToService = SageMaker, and the boundary is an allow-list. No Deny for
+        // remote access to spaces either: StartSession is denied above to every role but the
+        // scientist's, which no policy allows it; the execution roles' guardrails deny
+        // RemoteAccess ENABLED (DenySpaceRemoteAccess).
         // No Deny for removing the boundary, changing the team's policies or creating roles without
         // the boundary: a boundary is an allow-list, and it allows none of iam:DeleteRolePermissionsBoundary,
         // iam:CreatePolicyVersion/DeletePolicy/DeletePolicyVersion/SetDefaultPolicyVersion, and

@@ -3,7 +3,7 @@
  * encryption-header Denies; these add the network rule and the team rule.
  */
 import { Statement, PolicyDocument, policyDocument } from "./document";
-import { denyOutsideNetwork } from "./s3";
+import { denyBucketConfigurationChanges, denyOutsideNetwork } from "./s3";
 import { TeamDocumentScope, delegatedRoleArnPattern, executionRoleArns } from "./teamScope";
 
 /** Object actions: what "reading or writing the team's data" means. */
@@ -93,6 +93,7 @@ function denyDataOutsideTeam(s: TeamDocumentScope, bucketArn: string): Statement
  *   not update it; AWS services (see denyOutsideNetwork). The deployer still cannot read data:
  *   the team rule below denies it.
  * - team rule: data only for the team's roles.
+ * - settings (policy, logging, encryption, replication, ...) only by the bucket administrators (I3).
  */
 export function teamBucketPolicyStatements(s: TeamDocumentScope, bucketArn: string): Statement[] {
     return [
@@ -103,6 +104,7 @@ export function teamBucketPolicyStatements(s: TeamDocumentScope, bucketArn: stri
             exemptPrincipalArns: [...s.bucketAdminArns, ...s.dataInspectorArns],
         }),
         ...denyDataOutsideTeam(s, bucketArn),
+        denyBucketConfigurationChanges(bucketArn, s.bucketAdminArns),
     ];
 }
 
@@ -177,5 +179,6 @@ export function dataLakeBucketStatements(args: {
                 ArnNotLikeIfExists: { "aws:PrincipalArn": args.bucketAdminArns },
             },
         },
+        denyBucketConfigurationChanges(args.bucketArn, args.bucketAdminArns),
     ];
 }

@@ -241,9 +241,10 @@ export function workloadRuntimeStatements(s: TeamDocumentScope): Statement[] {
 
 /**
  * Creating SageMaker resources: only with the team tag (G1; the guardrail policy denies the
- * other mandatory tags missing), and AddTags only while creating.
+ * other mandatory tags missing), and AddTags only while creating (`extraTaggingActions`: the
+ * Studio roles' CreateSpace and CreateApp, which Studio tags because the domain propagates tags).
  */
-function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
+function sagemakerCreateStatements(s: TeamDocumentScope, extraTaggingActions: string[] = []): Statement[] {
     const resources = Object.keys(TEAM_CREATE_ACTIONS).map((type) => sagemakerArn(s, `${type}/*`));
     return [
         {
@@ -262,15 +263,15 @@ function sagemakerCreateStatements(s: TeamDocumentScope): Statement[] {
             Condition: { StringEquals: { "aws:ResourceTag/team": s.team } },
         },
         {
+            // Any resource of the account, but only while one of the named actions creates it:
+            // sagemaker:TaggingAction binds the tags to the creating call, which is itself scoped.
             Sid: "TagOnCreateOnly",
             Effect: "Allow",
             Action: "sagemaker:AddTags",
-            Resource: resources,
+            Resource: sagemakerArn(s, "*"),
             Condition: {
                 StringEquals: {
-                    "sagemaker:TaggingAction": Object.values(TEAM_CREATE_ACTIONS)
-                        .flat()
-                        .map((a) => a.replace("sagemaker:", "")),
+                    "sagemaker:TaggingAction": [...Object.values(TEAM_CREATE_ACTIONS).flat(), ...extraTaggingActions].map((a) => a.replace("sagemaker:", "")),
                 },
             },
         },
@@ -292,23 +293,69 @@ function sagemakerManageStatements(s: TeamDocumentScope): Statement[] {
 }
 
 /**
- * What the Studio UI does with the execution role of a profile or space: describe the domain and
- * profiles, run apps and spaces. Which profile may open which space is the domain's business
- * (private spaces, presigned-URL perimeter); this grants only the domain-scoped actions.
+ * The user profile of the Studio session that makes the request. The domains set the profile name
+ * as the session's source identity (`executionRoleIdentityConfig: USER_PROFILE_NAME`, I5), a global
+ * key on every request of the session, so `${aws:SourceIdentity}` names the caller's profile. AWS's
+ * example uses `${sagemaker:DomainId}/${sagemaker:UserProfileName}` instead; those keys are set
+ * only by Studio itself and are no action's condition keys, so no simulator can evaluate them and
+ * the IAM proofs could not show the owner rule holds. The scope has no domain id (the domain is
+ * made after the roles), hence the domain wildcard: a same-named profile in another team's domain
+ * would match, but a space runs as its owner's role and opens only for its owner (I1).
+ */
+const SESSION_PROFILE = "${aws:SourceIdentity}";
+
+/** ARN pattern of the user profile whose Studio session makes the request: the owner a private space must have. */
+export function sessionProfileArn(s: Pick<TeamDocumentScope, "partition" | "region" | "accountId">): string {
+    return `arn:${s.partition}:sagemaker:${s.region}:${s.accountId}:user-profile/*/${SESSION_PROFILE}`;
+}
+
+/** Actions Studio calls with the execution role to create and run a user's spaces and apps. */
+export const STUDIO_SPACE_ACTIONS = sm(["CreateSpace", "UpdateSpace", "DeleteSpace"]);
+export const STUDIO_APP_ACTIONS = sm(["CreateApp", "DeleteApp"]);
+/** The Studio creations that Studio tags with the execution role. */
+const STUDIO_TAGGING_ACTIONS = sm(["CreateSpace", "CreateApp"]);
+
+/**
+ * What the Studio UI does with the execution role of a profile or space, after AWS's owner model
+ * ("Give your users access to spaces", docs/sources.md): a user creates, changes and deletes only
+ * spaces their own profile owns (`sagemaker:OwnerUserProfileArn`), runs apps in their own private
+ * spaces and in the team's shared spaces (`sagemaker:SpaceSharingType`), and Studio tags what it
+ * creates (the domain propagates tags, so CreateSpace and CreateApp each call AddTags with
+ * `sagemaker:TaggingAction`; without it the first launch fails with AccessDenied: TagOnCreateOnly
+ * with STUDIO_TAGGING_ACTIONS).
+ * A session without a source identity (not a Studio session) matches none of the owner Allows.
  */
 function studioAppStatements(s: TeamDocumentScope): Statement[] {
+    const owner = sessionProfileArn(s);
+    const apps = sagemakerArn(s, "app/*/*/*/*");
     return [
         {
+            // The four actions each take only their own resource type: the account's ARNs are the scope.
             Sid: "StudioDescribe",
             Effect: "Allow",
             Action: sm(["DescribeDomain", "DescribeUserProfile", "DescribeSpace", "DescribeApp"]),
-            Resource: [sagemakerArn(s, "domain/*"), sagemakerArn(s, "user-profile/*/*"), sagemakerArn(s, "space/*/*"), sagemakerArn(s, "app/*/*/*/*")],
+            Resource: sagemakerArn(s, "*"),
         },
         {
-            Sid: "StudioAppsAndSpaces",
+            Sid: "OwnSpaces",
             Effect: "Allow",
-            Action: sm(["CreateApp", "DeleteApp", "CreateSpace", "UpdateSpace", "DeleteSpace"]),
-            Resource: [sagemakerArn(s, "app/*/*/*/*"), sagemakerArn(s, "space/*/*")],
+            Action: STUDIO_SPACE_ACTIONS,
+            Resource: sagemakerArn(s, "space/*/*"),
+            Condition: { ArnLike: { "sagemaker:OwnerUserProfileArn": owner } },
+        },
+        {
+            Sid: "AppsInOwnPrivateSpaces",
+            Effect: "Allow",
+            Action: STUDIO_APP_ACTIONS,
+            Resource: apps,
+            Condition: { ArnLike: { "sagemaker:OwnerUserProfileArn": owner }, StringEquals: { "sagemaker:SpaceSharingType": "Private" } },
+        },
+        {
+            Sid: "AppsInSharedSpaces",
+            Effect: "Allow",
+            Action: STUDIO_APP_ACTIONS,
+            Resource: apps,
+            Condition: { StringEquals: { "sagemaker:SpaceSharingType": "Shared" } },
         },
     ];
 }
@@ -320,7 +367,7 @@ function studioExecutionPolicy(s: TeamDocumentScope, kind: "studio" | "space"): 
         ...teamBucketStatements(s, BUCKET_ACCESS[kind]),
         ...teamDataLakeStatements(s),
         ...teamKeyStatements(s),
-        ...sagemakerCreateStatements(s),
+        ...sagemakerCreateStatements(s, STUDIO_TAGGING_ACTIONS),
         ...sagemakerManageStatements(s),
         ...studioAppStatements(s),
         passTeamRolesStatement(s, jobRoles),

@@ -22,7 +22,32 @@ export const STUDIO_TEAM_PARAMETERS = {
     outputsBucket: "buckets/outputs",
     /** The pip repository endpoint (`https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/pypi/approved/`). */
     codeArtifactEndpoint: "codeartifact-endpoint",
+    /** The mandatory tags (G1) as `key=value,...` (sdkTagsParameter), written into the SDK defaults. */
+    sdkTags: "sdk-tags",
 } as const;
+
+/** What the script's `safe` check admits in one tag key or value (no comma, no equals sign, no quote). */
+const SDK_TAG_PART = /^[A-Za-z0-9:/._@+-]+$/;
+
+/**
+ * The `sdk-tags` parameter: the given keys of `tags` as `key=value,...`, in the order of `keys`.
+ * Throws on a missing key or a character the script would refuse, so a plain estimator.fit() can
+ * never be denied for a tag the defaults silently dropped (G1).
+ */
+export function sdkTagsParameter(tags: Record<string, string>, keys: readonly string[]): string {
+    return keys
+        .map((key) => {
+            const value = tags[key];
+            if (value === undefined) throw new Error(`sdkTagsParameter: tag ${key} has no value; the SDK defaults must carry every mandatory tag.`);
+            for (const part of [key, value]) {
+                if (!SDK_TAG_PART.test(part)) {
+                    throw new Error(`sdkTagsParameter: "${part}" (tag ${key}) has characters the Studio setup script refuses; use ${SDK_TAG_PART}.`);
+                }
+            }
+            return `${key}=${value}`;
+        })
+        .join(",");
+}
 
 export type StudioAppKind = "JupyterLab" | "CodeEditor";
 

@@ -1,3 +1,4 @@
+import { STUDIO_TEAM_PARAMETERS, sdkTagsParameter } from "../studio/lifecycleScript";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
@@ -55,6 +56,12 @@ export interface TeamEnvironmentArgs {
     jobSecurityGroupIds?: pulumi.Input<string>[];
     /** KMS interface endpoints through which direct key use must come. Default: the network's `kms` endpoint. */
     kmsEndpointIds?: pulumi.Input<string>[];
+    /**
+     * The mandatory tags of the team's resources (the provider's default tags with this team's
+     * team tag): the Studio lifecycle script writes them into the SageMaker SDK defaults, so a plain
+     * estimator.fit() passes the tag guardrails (G1). Default none: no `sdk-tags` parameter.
+     */
+    sdkDefaultTags?: Record<string, string>;
     /** Tag keys required on SageMaker create requests (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
     mandatoryTagKeys?: readonly string[];
     /** The approved CodeArtifact repository endpoint, published for the Studio lifecycle script. Default: none. */
@@ -350,6 +357,14 @@ export class TeamEnvironment extends pulumi.ComponentResource {
             ...TEAM_BUCKET_PURPOSES.map((p) => param(`buckets/${p}`, this.buckets[p].name)),
             ...(["training", "processing", "hosting"] as const).map((k) => param(`roles/${k}`, this.roles[k].arn)),
             param("max-job-runtime-seconds", String(Math.round(c.team.maxJobRuntimeHours * 3600))),
+            ...(c.args.sdkDefaultTags
+                ? [
+                      param(
+                          STUDIO_TEAM_PARAMETERS.sdkTags,
+                          sdkTagsParameter(c.args.sdkDefaultTags, c.args.mandatoryTagKeys ?? TEAM_ENVIRONMENT_DEFAULTS.mandatoryTagKeys),
+                      ),
+                  ]
+                : []),
             ...(c.args.codeArtifactRepositoryEndpoint !== undefined ? [param("codeartifact-endpoint", c.args.codeArtifactRepositoryEndpoint)] : []),
             ...(this.accessPoint ? [param("data-lake-access-point-arn", this.accessPoint.arn), param("data-lake-prefix", c.names.dataLakePrefix)] : []),
         ];

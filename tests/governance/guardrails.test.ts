@@ -212,8 +212,9 @@ describe("permission sets (I3)", () => {
             );
         }
         const pass = docs.DataScientist.Statement.find((s) => s.Sid === "PassPlatformRolesToSageMaker");
+        // The team roles' own path (components/team/names.ts), the caller's team only.
         expect(pass).toMatchObject({
-            Resource: "arn:aws:iam::*:role/acme-prod-*",
+            Resource: "arn:aws:iam::*:role/secure-ds/acme-prod/${aws:PrincipalTag/team}/*",
             Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
         });
         expect(docs.DataEngineer.Statement.some((s) => [s.Action].flat().some((a) => String(a).startsWith("sagemaker:Create")))).toBe(false);

@@ -29,6 +29,7 @@ describe.each(STACKS)("IAM scenario matrix of the %s plan", (stack) => {
                         ...r.identity,
                         ...(r.boundary ?? []),
                         ...(r.scps ?? []),
+                        ...(r.rcps ?? []),
                         ...(r.resourcePolicy ? [r.resourcePolicy] : []),
                         ...(r.endpointPolicies ?? []),
                     ].map((p) => p.source),

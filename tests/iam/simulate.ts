@@ -47,7 +47,8 @@ export async function simulate(s: Scenario): Promise<Outcome> {
                       },
                   ]
                 : [],
-            resourceControlPolicies: [],
+            // RCPs are Deny-only; the simulator supplies RCPFullAWSAccess itself.
+            resourceControlPolicies: s.rcps ? [{ orgIdentifier: "r-root", policies: s.rcps.map((p) => ({ name: p.name, policy: p.document })) }] : [],
             resourcePolicy: s.resourcePolicy?.document,
             permissionBoundaryPolicies: s.boundary?.map((p) => ({ name: p.name, policy: p.document })),
             vpcEndpointPolicies:
@@ -70,5 +71,7 @@ export async function simulate(s: Scenario): Promise<Outcome> {
     const denySids = ["identityAnalysis", "permissionBoundaryAnalysis", "resourceAnalysis", "endpointAnalysis"].flatMap((k) => sidsOf(a[k]?.denyStatements));
     const scp = a.scpAnalysis as unknown as { ouAnalysis?: { denyStatements?: unknown }[] } | undefined;
     for (const ou of scp?.ouAnalysis ?? []) denySids.push(...sidsOf(ou.denyStatements));
+    const rcp = a.rcpAnalysis as unknown as { ouAnalysis?: { denyStatements?: unknown }[] } | undefined;
+    for (const ou of rcp?.ouAnalysis ?? []) denySids.push(...sidsOf(ou.denyStatements));
     return { decision: response.overallResult as Decision, denySids, ignoredContextKeys: response.result.ignoredContextKeys ?? [] };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PolicyDocument, Statement, asArray, toPolicyJson } from "../../components/guardrails/document";
 import { keyPolicy } from "../../components/guardrails/kmsKeyPolicy";
 import { denyInsecureTransport, denyWrongEncryption } from "../../components/guardrails/s3";
+import { INSTANCE_STORE_INSTANCE_TYPES } from "../../components/guardrails/sagemaker";
 import {
     GUARDED_CREATE_ACTIONS,
     GUARDRAILED_ACTIONS,
@@ -176,7 +177,14 @@ describe("guardrail policies (N3, N4, E2-E6, G1-G3)", () => {
         expect(byId(net, "DenyJobsOutsidePlatformSecurityGroups").Condition).toEqual({
             "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [SG] },
         });
-        expect(byId(net, "DenyJobsWithoutVolumeKmsKey").Condition).toEqual({ Null: { "sagemaker:VolumeKmsKeyArn": "true" } });
+        // E2/E6: instance-store families take no volume key; AutoML and labeling jobs name no type and always need one.
+        expect(byId(net, "DenyJobsWithoutVolumeKmsKey").Condition).toEqual({
+            Null: { "sagemaker:VolumeKmsKeyArn": "true" },
+            "ForAllValues:StringNotLike": { "sagemaker:InstanceTypes": INSTANCE_STORE_INSTANCE_TYPES },
+        });
+        expect(INSTANCE_STORE_INSTANCE_TYPES).toEqual(expect.arrayContaining(["ml.g5.*", "ml.g4dn.*", "ml.p4d.*", "ml.p5.*"]));
+        expect(INSTANCE_STORE_INSTANCE_TYPES).not.toContain("ml.m5.*");
+        expect(byId(net, "DenyAutoMLAndLabelingWithoutVolumeKmsKey").Condition).toEqual({ Null: { "sagemaker:VolumeKmsKeyArn": "true" } });
         expect(byId(net, "DenyJobsWithForeignOutputKey").Condition).toEqual({ StringNotEqualsIfExists: { "sagemaker:OutputKmsKeyArn": [A.kmsKeyArn] } });
         expect(asArray(byId(net, "DenyJobsWithoutVpcSubnets").Action)).toEqual(
             expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel"]),
@@ -198,7 +206,7 @@ describe("guardrail policies (N3, N4, E2-E6, G1-G3)", () => {
         expect(jobs.Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.m5.xlarge", "ml.g5.xlarge"] } });
         expect(apps.Condition).toEqual({ "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.m5.large"] } });
         expect(asArray(jobs.Action)).not.toContain("sagemaker:CreateApp");
-        expect(apps.Action).toEqual(["sagemaker:CreateApp", "sagemaker:CreateSpace"]);
+        expect(apps.Action).toEqual(["sagemaker:CreateApp", "sagemaker:CreateSpace", "sagemaker:UpdateSpace"]);
         expect(byId(cost, "DenyJobsOverMaxRuntime").Condition).toEqual({ NumericGreaterThan: { "sagemaker:MaxRuntimeInSeconds": "86400" } });
         expect(byId(cost, "DenyCreateWithoutTagcostcenter").Condition).toEqual({ Null: { "aws:RequestTag/cost-center": "true" } });
     });
@@ -210,8 +218,23 @@ describe("guardrail policies (N3, N4, E2-E6, G1-G3)", () => {
 describe("permission boundary (I3, I4)", () => {
     const boundary = teamPermissionBoundary(A);
     it("caps storage and key to the team's own", () => {
-        expect(byId(boundary, "TeamStorageCapJustifiedWildcard").Resource).toEqual(Object.values(A.bucketArns).flatMap((b) => [b, `${b}/*`]));
+        const storage = byId(boundary, "TeamStorageCap");
+        expect(storage.Resource).toEqual(Object.values(A.bucketArns).flatMap((b) => [b, `${b}/*`]));
         expect(byId(boundary, "TeamKeyCap").Resource).toBe(A.kmsKeyArn);
+        // Objects and listings only: no bucket or access-point setting is within any team role's reach.
+        const actions = asArray(storage.Action);
+        for (const setting of [
+            "s3:PutBucketPolicy",
+            "s3:PutBucketLogging",
+            "s3:DeleteBucketPolicy",
+            "s3:PutAccessPointPolicy",
+            "s3:PutReplicationConfiguration",
+        ])
+            expect(
+                actions.some((a) => arnLike(a.toLowerCase(), setting.toLowerCase())),
+                setting,
+            ).toBe(false);
+        expect(actions.some((a) => arnLike(a.toLowerCase(), "s3:getobject"))).toBe(true);
     });
     it("only the guardrailed creator roles may create SageMaker resources", () => {
         const st = byId(boundary, "DenyCreateExceptGuardrailedRoles");
@@ -237,7 +260,7 @@ describe("permission boundary (I3, I4)", () => {
             expect(guarded.has(a), a).toBe(false);
     });
     it("PassRole only to SageMaker and only the team's own roles", () => {
-        expect(byId(boundary, "DenyPassRoleExceptToSageMaker").Condition).toEqual({ StringNotEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
+        expect(byId(boundary, "PassTeamRolesToSageMakerOnly").Condition).toEqual({ StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
         const pass = asArray(byId(boundary, "PassTeamRolesToSageMakerOnly").Resource);
         expect(pass).toEqual([`arn:aws:iam::${ACCOUNT}:role/secure-ds/acme-dev/fraud/*`]);
         for (const role of executionRoleArns(A))

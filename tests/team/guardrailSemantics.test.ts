@@ -125,7 +125,7 @@ describe("a role the team admin creates, with AdministratorAccess, is held by th
     const boundary = teamPermissionBoundary(A);
     const profile = (domain: string, user: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:user-profile/${domain}/${user}`;
 
-    it("cannot open another team's Studio profile, and can open its own team's", async () => {
+    it("cannot open any Studio profile, another team's or its own team's: only the scientist role, under its perimeter, may (I1, N8)", async () => {
         const other = await decide({
             principal: DELEGATED,
             action: "sagemaker:CreatePresignedDomainUrl",
@@ -133,7 +133,8 @@ describe("a role the team admin creates, with AdministratorAccess, is held by th
             context: { "aws:ResourceTag/team": "churn" },
             boundary,
         });
-        expect(other).toEqual({ decision: "ExplicitlyDenied", denies: ["DenyOtherTeamsSageMakerResources"] });
+        expect(other.decision).toBe("ExplicitlyDenied");
+        expect(other.denies).toEqual(expect.arrayContaining(["DenyOtherTeamsSageMakerResources", "DenySessionsExceptScientistRole"]));
         const own = await decide({
             principal: DELEGATED,
             action: "sagemaker:CreatePresignedDomainUrl",
@@ -141,7 +142,16 @@ describe("a role the team admin creates, with AdministratorAccess, is held by th
             context: { "aws:ResourceTag/team": "fraud" },
             boundary,
         });
-        expect(own.decision).toBe("Allowed");
+        expect(own).toEqual({ decision: "ExplicitlyDenied", denies: ["DenySessionsExceptScientistRole"] });
+        // The scientist role is exempt (its perimeter decides), so the Deny is not simply "everyone".
+        const scientist = await decide({
+            principal: A.roleArns.scientist,
+            action: "sagemaker:CreatePresignedDomainUrl",
+            resource: profile("d-fraud", "alice"),
+            context: { "aws:ResourceTag/team": "fraud" },
+            boundary,
+        });
+        expect(scientist.decision).toBe("Allowed");
     });
     it("cannot stop or delete another team's endpoint", async () => {
         const endpoint = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/churn-model`;

@@ -15,7 +15,9 @@ import {
     baselineScpStatements,
     denyInsecureTransport,
     denyWrongEncryption,
+    organizationTrustRcpStatements,
     packStatements,
+    permissionSetPolicies,
     policyDocument,
     presignedUrlPerimeter,
     publishStagePolicy,
@@ -30,7 +32,10 @@ import { teamBucketPolicyStatements } from "../../components/guardrails/teamBuck
 import { teamKeyPolicy } from "../../components/guardrails/teamKey";
 import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
-import { PlatformConfig, keyAdministrators, parsePlatformConfig } from "../../stacks/config";
+import { sdkTagsParameter } from "../../components/studio/lifecycleScript";
+import { PlatformConfig, keyAdministrators, mandatoryTags, parsePlatformConfig } from "../../stacks/config";
+import { platformInstanceTypes } from "../../stacks/governanceLayer";
+import { AttackTeam, attackScenarios } from "./attackScenarios";
 import { Plan, PlanResource } from "../../plan/types";
 import { pipelineScenarios } from "./pipelineScenarios";
 import { keyAdministrationRows, loggingTamperRows } from "./attackRowsNetwork";
@@ -70,7 +75,9 @@ export interface Scenario {
         | "Audit archive"
         | "Keys"
         | "Network"
-        | "Logging";
+        | "Logging"
+        | "Attacks"
+        | "Studio launch";
     /** The request in plain words. */
     title: string;
     /** Guardrail control ids (docs/guardrails.md). */
@@ -84,6 +91,8 @@ export interface Scenario {
     identity: SourcedPolicy[];
     boundary?: SourcedPolicy[];
     scps?: SourcedPolicy[];
+    /** Resource control policies of the organisation (evaluated under RCPFullAWSAccess). */
+    rcps?: SourcedPolicy[];
     resourcePolicy?: SourcedPolicy;
     endpointPolicies?: SourcedPolicy[];
     /**
@@ -111,6 +120,22 @@ class Documents {
         return this.resources
             .filter((x) => x.type === type && typeof x.inputs[property] === "string" && (x.inputs[property] as string).includes(`"Sid":"${sid}"`))
             .map((x) => ({ document: JSON.parse(x.inputs[property] as string) as PolicyDocument, origin: `${type} ${x.name} (${property})` }));
+    }
+
+    /** Every SERVICE_CONTROL_POLICY document of the plan. */
+    scpDocuments(): { document: PolicyDocument; origin: string }[] {
+        return (
+            this.resources
+                // type defaults to SERVICE_CONTROL_POLICY, so an absent one is an SCP too.
+                .filter(
+                    (x) =>
+                        x.type === "aws:organizations/policy:Policy" &&
+                        (x.inputs.type === undefined || x.inputs.type === "SERVICE_CONTROL_POLICY") &&
+                        typeof x.inputs.content === "string" &&
+                        (x.inputs.content as string).includes('"Statement"'),
+                )
+                .map((x) => ({ document: JSON.parse(x.inputs.content as string) as PolicyDocument, origin: `${x.type} ${x.name} (content)` }))
+        );
     }
 
     pick(name: string, plan: { document: PolicyDocument; origin: string } | undefined, builder: () => PolicyDocument, builderCall: string): SourcedPolicy {
@@ -156,6 +181,10 @@ interface World {
     apiEndpointId: string;
     endpoint(service: "s3" | "studio" | "sagemaker-api" | "codeartifact-repositories"): SourcedPolicy[];
     scps: SourcedPolicy[] | undefined;
+    rcps: SourcedPolicy[] | undefined;
+    permissionSet(name: "DataScientist" | "TeamLead"): SourcedPolicy;
+    /** The team's `sdk-tags` parameter (what the Studio lifecycle script writes into the SDK defaults), parsed. */
+    sdkTags(team: string): Record<string, string>;
     deployer: { arn: string; identity: SourcedPolicy[] };
     perimeter(team: TeamWorld): SourcedPolicy;
     packages: {
@@ -325,7 +354,8 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
 
     // SCPs: the prod plan carries them (organization layer); dev has no management layer, so its
     // rows use the same packer over the same statements with dev's allow-list.
-    const scpPlan = docs.planDocumentsWithSid("aws:organizations/policy:Policy", "content", "DenyDomainWithoutVpcOnly");
+    // Every SCP the packer made (a split puts statements in documents without DenyDomainWithoutVpcOnly).
+    const scpPlan = docs.planDocumentsWithSid("aws:organizations/policy:Policy", "content", "DenyDomainWithoutVpcOnly").length ? docs.scpDocuments() : [];
     const scpBaseline = docs.planDocumentsWithSid("aws:organizations/policy:Policy", "content", "DenyLeaveOrganization");
     const scps: SourcedPolicy[] =
         scpPlan.length > 0
@@ -335,12 +365,49 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
                   origin: p.origin,
                   document: p.document,
               }))
-            : packStatements("workload", workloadScpStatements(studioTypes)).map((p) => ({
+            : packStatements("workload", workloadScpStatements(platformInstanceTypes(cfg), studioTypes)).map((p) => ({
                   name: `SCP ${p.name}`,
                   source: "builder" as const,
-                  origin: `packStatements("workload", workloadScpStatements(studio.instanceTypes)) -> ${p.name}`,
+                  origin: `packStatements("workload", workloadScpStatements(platformInstanceTypes(cfg), studio.instanceTypes)) -> ${p.name}`,
                   document: p.document,
               }));
+
+    // The trust RCP: the prod plan carries it; without an organisation there is none.
+    const rcpPlan = docs.fromPlan("aws:organizations/policy:Policy", /-rcp-trust$/, "content");
+    const orgId = cfg.organizationId;
+    const rcps: SourcedPolicy[] | undefined = rcpPlan
+        ? [{ name: "trust RCP", source: "plan", origin: rcpPlan.origin, document: rcpPlan.document }]
+        : orgId
+          ? [
+                {
+                    name: "trust RCP",
+                    source: "builder",
+                    origin: "organizationTrustRcpStatements(organizationId)",
+                    document: policyDocument(organizationTrustRcpStatements(orgId, partition)),
+                },
+            ]
+          : undefined;
+    const permissionSet = (set: "DataScientist" | "TeamLead"): SourcedPolicy =>
+        docs.pick(
+            `${set} permission set`,
+            docs.fromPlan("aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy", new RegExp(`-ps-${set.toLowerCase()}-policy$`), "inlinePolicy"),
+            () =>
+                permissionSetPolicies({
+                    partition,
+                    region,
+                    namePrefix: `${cfg.organization}-${cfg.environment}`,
+                    allowedInstanceTypes: platformInstanceTypes(cfg),
+                    appInstanceTypes: studioTypes,
+                    studioSourceIps: cfg.studio.presignedUrlSourceIps,
+                })[set],
+            "permissionSetPolicies(<stack config>)",
+        );
+    const sdkTags = (team: string): Record<string, string> => {
+        const planned = plan.resources.find((x) => x.type === "aws:ssm/parameter:Parameter" && new RegExp(`(^|-)${team}-param-sdk-tags$`).test(x.name));
+        const value =
+            typeof planned?.inputs.insecureValue === "string" ? planned.inputs.insecureValue : sdkTagsParameter(mandatoryTags(cfg, team), MANDATORY_TAG_KEYS);
+        return Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
+    };
 
     const approvedTypes = studioTypes;
     const perimeter = (team: TeamWorld): SourcedPolicy =>
@@ -442,6 +509,9 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         apiEndpointId,
         endpoint: (service) => endpointDocs[service] ?? [],
         scps: scps.length > 0 ? scps : undefined,
+        rcps,
+        permissionSet,
+        sdkTags,
         deployer: {
             arn: deployerArn,
             // The deployer holds AdministratorAccess: the domain rows show that the SCP stops even it.
@@ -816,7 +886,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 ["G2"],
                 "ExplicitlyDenied",
                 { ...good, "sagemaker:InstanceTypes": [offList(s.jobInstanceTypes)] },
-                "DenyInstanceTypesOffAllowList",
+                "DenyJobInstanceTypesOffAllowList",
                 "with an instance type off the allow-list: denied",
             ),
         );
@@ -1288,17 +1358,8 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             ),
         );
         rows.push(pass("passrole-own-training", `${who} passes its own training role to SageMaker`, "Allowed", t.roleArn("training"), sagemaker));
-        rows.push(
-            pass(
-                "passrole-own-to-ec2",
-                `${who} passes its own training role to EC2`,
-                "ExplicitlyDenied",
-                t.roleArn("training"),
-                "ec2.amazonaws.com",
-                undefined,
-                "DenyPassRoleExceptToSageMaker",
-            ),
-        );
+        // Nothing allows it: every PassRole Allow (role policy and boundary) requires iam:PassedToService = SageMaker.
+        rows.push(pass("passrole-own-to-ec2", `${who} passes its own training role to EC2`, "ImplicitlyDenied", t.roleArn("training"), "ec2.amazonaws.com"));
         rows.push(pass("passrole-human-role", `${who} passes the team's admin role to SageMaker`, "ImplicitlyDenied", t.roleArn("admin"), sagemaker));
     }
 
@@ -1463,6 +1524,52 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         }),
     );
 
+    // ---- The attacker section and the Studio launch walk-through (attackScenarios.ts)
+    const attackTeams: AttackTeam[] = w.teams.map((t) => {
+        const own = w.perimeter(t).document.Statement.find((x) => x.Sid === "OpenOwnStudioProfile");
+        const domainId = /:user-profile\/([^/]+)\//.exec([own?.Resource ?? []].flat()[0] ?? "")?.[1] ?? FAKE.domainId;
+        return {
+            name: t.name,
+            scientist: t.scientist,
+            otherScientist: t.otherScientist,
+            roleArn: (kind) => t.roleArn(kind),
+            delegatedRolePath: t.scope.delegatedRolePath,
+            bucketArn: (purpose) => t.bucketArn(purpose),
+            kmsKeyArn: t.scope.kmsKeyArn,
+            subnetIds: t.scope.subnetIds,
+            securityGroupIds: t.scope.securityGroupIds,
+            jobInstanceTypes: t.scope.jobInstanceTypes,
+            maxJobRuntimeSeconds: t.scope.maxJobRuntimeSeconds,
+            networkIsolation: t.scope.networkIsolation,
+            identity: (kind) => t.identity(kind),
+            boundary: t.boundary,
+            bucketPolicy: (purpose) => t.bucketPolicy(purpose),
+            domainId,
+        };
+    });
+    rows.push(
+        ...attackScenarios(
+            {
+                partition: w.partition,
+                region: w.region,
+                workload: w.workload,
+                environment: w.cfg.environment,
+                studioInstanceTypes: w.cfg.studio.instanceTypes,
+                s3EndpointId: w.s3EndpointId,
+                vpcId: FAKE.vpcId,
+                scps: w.scps,
+                rcps: w.rcps,
+                deployer: w.deployer,
+                endpoint: (service) => w.endpoint(service),
+                permissionSet: w.permissionSet,
+                principalContext,
+                outsideIp,
+                corporateIp,
+                sdkTags: w.sdkTags,
+            },
+            attackTeams,
+        ),
+    );
     return rows;
 }
 

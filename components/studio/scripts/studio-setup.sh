@@ -10,7 +10,11 @@
 #   2. points pip at the private CodeArtifact repository (S1), with a token that is never printed;
 #   3. keeps conda off public channels (offline, or an internal channel when configured);
 #   4. writes SageMaker Python SDK defaults so jobs started from notebooks run in the platform's
-#      subnets and security groups with the team key (N3, E2, E3, E4).
+#      subnets and security groups with the team key (N3, E2, E3, E4) and carry the mandatory tags
+#      (G1), so a plain estimator.fit() passes the guardrails. The volume key is a default like the
+#      others: the SDK leaves a configured VolumeKmsKeyId out for instance types with local NVMe
+#      storage (sagemaker.utils.instance_supports_kms), which SageMaker would refuse it for, and
+#      the guardrails do not ask those types for one.
 # A missing parameter is logged and its step skipped: a broken setup must not lock users out of
 # their notebooks, and the IAM guardrails still deny non-compliant jobs.
 
@@ -71,6 +75,16 @@ param() {
     printf '%s' "${value}"
 }
 
+# yaml_tags "k=v,k2=v2": [{'Key': 'k', 'Value': 'v'}, {'Key': 'k2', 'Value': 'v2'}]
+yaml_tags() {
+    local out="" item
+    local IFS=','
+    for item in $1; do
+        out="${out:+${out}, }{'Key': '${item%%=*}', 'Value': '${item#*=}'}"
+    done
+    printf '[%s]' "${out}"
+}
+
 # yaml_list "a,b": ['a', 'b']
 yaml_list() {
     local out="" item
@@ -86,6 +100,7 @@ subnet_ids="$(param subnet-ids)"
 security_group_ids="$(param security-group-ids)"
 outputs_bucket="$(param buckets/outputs)"
 repository_url="$(param codeartifact-endpoint)"
+sdk_tags="$(param sdk-tags)"
 repository_url="${repository_url%/}"
 
 # 2. pip -> private CodeArtifact repository -------------------------------------------------
@@ -132,6 +147,12 @@ handover "${target_home}/.condarc"
 if [[ -n "${kms_key_arn}" && -n "${subnet_ids}" && -n "${security_group_ids}" ]]; then
     subnets="$(yaml_list "${subnet_ids}")"
     groups="$(yaml_list "${security_group_ids}")"
+    # tags RESOURCE-INDENT: the mandatory tags (G1) under one resource type, when the team sets them.
+    tags() {
+        if [[ -n "${sdk_tags}" ]]; then
+            printf '%sTags: %s\n' "$1" "$(yaml_tags "${sdk_tags}")"
+        fi
+    }
     mkdir -p "${target_home}/.config/sagemaker"
     {
         printf "SchemaVersion: '1.0'\n"
@@ -145,22 +166,28 @@ if [[ -n "${kms_key_arn}" && -n "${subnet_ids}" && -n "${security_group_ids}" ]]
         printf '    VpcConfig:\n      SecurityGroupIds: %s\n      Subnets: %s\n' "${groups}" "${subnets}"
         printf "    OutputDataConfig:\n      KmsKeyId: '%s'\n" "${kms_key_arn}"
         printf "    ResourceConfig:\n      VolumeKmsKeyId: '%s'\n" "${kms_key_arn}"
+        tags '    '
         printf '  ProcessingJob:\n'
         printf '    NetworkConfig:\n      EnableInterContainerTrafficEncryption: true\n'
         printf '      VpcConfig:\n        SecurityGroupIds: %s\n        Subnets: %s\n' "${groups}" "${subnets}"
         printf "    ProcessingOutputConfig:\n      KmsKeyId: '%s'\n" "${kms_key_arn}"
         printf "    ProcessingResources:\n      ClusterConfig:\n        VolumeKmsKeyId: '%s'\n" "${kms_key_arn}"
+        tags '    '
         printf '  Model:\n'
         printf '    VpcConfig:\n      SecurityGroupIds: %s\n      Subnets: %s\n' "${groups}" "${subnets}"
+        tags '    '
         printf "  EndpointConfig:\n    KmsKeyId: '%s'\n" "${kms_key_arn}"
+        tags '    '
         printf '  TransformJob:\n'
         printf "    TransformOutput:\n      KmsKeyId: '%s'\n" "${kms_key_arn}"
         printf "    TransformResources:\n      VolumeKmsKeyId: '%s'\n" "${kms_key_arn}"
+        tags '    '
         printf '  AutoMLJob:\n    AutoMLJobConfig:\n      SecurityConfig:\n'
         printf '        EnableInterContainerTrafficEncryption: true\n'
         printf "        VolumeKmsKeyId: '%s'\n" "${kms_key_arn}"
         printf '        VpcConfig:\n          SecurityGroupIds: %s\n          Subnets: %s\n' "${groups}" "${subnets}"
         printf "    OutputDataConfig:\n      KmsKeyId: '%s'\n" "${kms_key_arn}"
+        tags '    '
     } >"${target_home}/.config/sagemaker/config.yaml"
     handover "${target_home}/.config/sagemaker"
     log "SageMaker SDK defaults written to ~/.config/sagemaker/config.yaml"

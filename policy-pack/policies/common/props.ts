@@ -72,6 +72,7 @@ interface ArgsByType {
     [TYPES.route53QueryLogConfigAssociation]: aws.route53.ResolverQueryLogConfigAssociationArgs;
     [TYPES.iamRole]: aws.iam.RoleArgs;
     [TYPES.iamPolicy]: aws.iam.PolicyArgs;
+    [TYPES.organizationsPolicy]: aws.organizations.PolicyArgs;
     [TYPES.iamRolePolicy]: aws.iam.RolePolicyArgs;
     [TYPES.iamUserPolicy]: aws.iam.UserPolicyArgs;
     [TYPES.iamGroupPolicy]: aws.iam.GroupPolicyArgs;

@@ -63,6 +63,7 @@ export const TYPES = {
     iamGroupPolicy: "aws:iam/groupPolicy:GroupPolicy",
     iamServiceLinkedRole: "aws:iam/serviceLinkedRole:ServiceLinkedRole",
     ssoPermissionSetInlinePolicy: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+    organizationsPolicy: "aws:organizations/policy:Policy",
     // KMS
     kmsKey: "aws:kms/key:Key",
     // Lambda

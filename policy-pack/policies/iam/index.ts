@@ -5,6 +5,8 @@ import { iamNoServiceWildcardActions } from "./iam-no-service-wildcard-actions";
 import { iamNoWildcardActionOnAllResources } from "./iam-no-wildcard-action-on-all-resources";
 import { iamPassRoleScoped } from "./iam-pass-role-scoped";
 import { iamTrustNoOpenPrincipal } from "./iam-trust-no-open-principal";
+import { organizationTrustRestricted } from "./organization-trust-restricted";
+import { teamBoundaryDenies } from "./team-boundary-denies";
 import { teamNetworkIsolationGuardrail } from "./team-network-isolation-guardrail";
 
 export const rules: SecureDsPolicy[] = [
@@ -13,5 +15,7 @@ export const rules: SecureDsPolicy[] = [
     iamNoWildcardActionOnAllResources,
     iamPassRoleScoped,
     iamTrustNoOpenPrincipal,
+    organizationTrustRestricted,
+    teamBoundaryDenies,
     teamNetworkIsolationGuardrail,
 ];
