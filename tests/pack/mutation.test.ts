@@ -719,13 +719,17 @@ describe("mutation proof", () => {
                 if (way === "preview") ({ deferred, undecided } = v);
             }
             // In preview, a check the up judgement made may be deferred for the resource it judged.
+            // A stack policy defers once for the stack, naming each resource it could not judge.
             const deciding = new Set(fresh.up.map((f) => `${f.policy}|${f.urn ?? ""}`));
-            const deferredHere = deferred.filter((d) => deciding.has(`${d.policy}|${d.urn ?? ""}`));
+            const named = (d: PlanDeferred) =>
+                d.urn === undefined &&
+                fresh.up.some((f) => f.policy === d.policy && f.urn !== undefined && d.message.includes(`${f.urn.slice(f.urn.lastIndexOf("::") + 2)}.`));
+            const deferredHere = deferred.filter((d) => deciding.has(`${d.policy}|${d.urn ?? ""}`) || named(d));
             for (const way of WAYS) {
                 const caught = fresh[way].length > 0;
                 const outcome = caught ? "caught" : way === "preview" && deferredHere.length > 0 ? "deferred" : "missed";
-                const named = outcome === "deferred" ? deferredHere : fresh[way];
-                results.push({ mutation: m.name, stack, way, outcome, policies: [...new Set(named.map((f) => f.policy))].sort() });
+                const by = outcome === "deferred" ? deferredHere : fresh[way];
+                results.push({ mutation: m.name, stack, way, outcome, policies: [...new Set(by.map((f) => f.policy))].sort() });
             }
             const policiesOf = (fs: PlanFinding[]) => [...new Set(fs.map((f) => f.policy))].sort();
             expect(policiesOf(fresh["in-process"]), `mutation "${m.name}" on ${stack} was not reported by any mandatory policy in process`).not.toEqual([]);
