@@ -9,10 +9,16 @@
  * neither by the SDK nor by the pack (whether a value is known travels in each request), so one
  * session serves both modes; ConfigureStack is still sent again when the mode changes, as the
  * CLI would send it for another update.
+ *
+ * Because of that, Remediate and Analyze are memoised per mode by their request bytes
+ * (./memo.ts): a judgement sends them only for the resources no earlier judgement of the session
+ * sent byte for byte, so judging many variants of one plan (the mutation proof) costs one
+ * Analyze per changed resource plus one AnalyzeStack of the whole stack.
  */
 import { PlanMode } from "../engine/outputs";
 import { PlanResource } from "../types";
 import { Judge, Judgement } from "./judge";
+import { MemoisedCalls, MemoStats } from "./memo";
 import { configureStack, explainPackFailure, openPackSession, PackSession, SessionOptions } from "./session";
 
 export interface PackJudge {
@@ -23,6 +29,8 @@ export interface PackJudge {
      * a run; pass a copy to keep the original. Calls run one after the other.
      */
     judge(resources: PlanResource[], mode: PlanMode): Promise<Judgement>;
+    /** Per mode: how many Remediate and Analyze requests went to the pack, how many were reused. */
+    stats(mode: PlanMode): MemoStats;
     close(): Promise<void>;
 }
 
@@ -36,6 +44,12 @@ export async function openJudge(opts: PackJudgeOptions): Promise<PackJudge> {
     const session = await openPackSession({ ...opts, dryRun: opts.mode === "preview" });
     let mode = opts.mode;
     let last: Promise<unknown> = Promise.resolve();
+    const memos = new Map<PlanMode, MemoisedCalls>();
+    const memo = (m: PlanMode): MemoisedCalls => {
+        let calls = memos.get(m);
+        if (!calls) memos.set(m, (calls = new MemoisedCalls(session.analyzer)));
+        return calls;
+    };
     const run = async (resources: PlanResource[], want: PlanMode): Promise<Judgement> => {
         try {
             if (want !== mode) {
@@ -43,7 +57,7 @@ export async function openJudge(opts: PackJudgeOptions): Promise<PackJudge> {
                 mode = want;
             }
             const byUrn = new Map(resources.map((r) => [r.urn, r]));
-            return await new Judge(session, (urn) => byUrn.get(urn), opts.controls).finish(resources);
+            return await new Judge(session, (urn) => byUrn.get(urn), opts.controls, memo(want)).finish(resources);
         } catch (err) {
             throw explainPackFailure(session.process, err);
         }
@@ -58,6 +72,7 @@ export async function openJudge(opts: PackJudgeOptions): Promise<PackJudge> {
             last = next;
             return next;
         },
+        stats: (m) => structuredClone(memo(m).stats),
         close: () => {
             session.close();
             return Promise.resolve();

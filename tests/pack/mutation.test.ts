@@ -6,21 +6,28 @@
  * one MANDATORY finding that the original plan did not have. A mutation whose target is missing
  * fails: the proof never skips silently.
  *
- * Each mutated plan is judged three ways: in this process (plan/evaluate.ts), and through the
- * pack's own server (one started pack per stack, plan/analyzer/service.ts) in up and in preview.
- * The preview view of a mutation is the same edit of the stack's preview plan, resource by URN
- * (previewOf). In preview a mutation must be caught too, or deferred to `pulumi up` for the
- * resource the up judgement caught it on, by a policy with a previewDeferral.
+ * Each mutated plan is judged three ways, at once: in this process (plan/evaluate.ts), and through
+ * the pack's own server (cmd/run-policy-pack over the Analyzer protocol, plan/analyzer/service.ts)
+ * in up and in preview, one started pack per stack serving both modes. The preview view of a mutation is the
+ * same edit of the stack's preview plan, resource by URN (previewOf). In preview a mutation must be
+ * caught too, or deferred to `pulumi up` for the resource the up judgement caught it on, by a
+ * policy with a previewDeferral.
+ *
+ * Time: each pack session answers Remediate and Analyze of a resource it has already judged byte
+ * for byte from memory (plan/analyzer/memo.ts says why that is the pack's own answer), so a
+ * mutated plan costs an Analyze per changed resource and one AnalyzeStack of the whole stack per
+ * mode; a test below checks that a changed resource is judged again. The cases run concurrently
+ * (the two packs and this process overlap). One pack per stack, not per stack and mode: a pack
+ * that has served many judgements was measured at some 750 MB resident.
  */
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PackJudge } from "../../plan/analyzer/service";
-import { buildPlan } from "../../plan/buildPlan";
 import { evaluatePolicies, packConfigPath, readPackConfig } from "../../plan/evaluate";
 import { openSavedJudge, readPackConfigFile } from "../../plan/protocolRun";
 import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { splitDeferred } from "../../plan/summary";
-import { PLAN_UNKNOWN, Plan, PlanDeferred, PlanFinding, PlanResource, PlanUndecided } from "../../plan/types";
+import { PLAN_UNKNOWN, Plan, PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanUndecided } from "../../plan/types";
 import { policies } from "../../policy-pack/policies";
 import { loadStackPlan } from "../harness/stackPlans";
 
@@ -538,7 +545,9 @@ const mutations: Mutation[] = [
 const STACKS: Stack[] = ["dev", "prod"];
 const MANDATORY = packConfigPath("mandatory");
 const plans: Record<Stack, Plan> = { dev: loadStackPlan("dev"), prod: loadStackPlan("prod") };
-const previews = {} as Record<Stack, Plan>;
+const previews: Record<Stack, Plan> = { dev: loadStackPlan("dev", "preview"), prod: loadStackPlan("prod", "preview") };
+const MODES: PlanMode[] = ["up", "preview"];
+/** One pack per stack; each judgement names its mode (plan/analyzer/service.ts). */
 const judges = {} as Record<Stack, PackJudge>;
 const packConfig = readPackConfig(MANDATORY);
 const CONTROLS = new Map(policies.map((p) => [p.name, p.controls]));
@@ -561,7 +570,8 @@ interface Verdict {
 async function verdict(stack: Stack, way: Way, resources: PlanResource[]): Promise<Verdict> {
     if (way === "in-process")
         return { mandatory: (await evaluatePolicies(resources, packConfig)).filter((f) => f.level === "mandatory"), deferred: [], undecided: [] };
-    const judged = await judges[stack].judge(structuredClone(resources), way);
+    // Remediations replace the inputs of the resources judged: callers pass a copy of a shared plan.
+    const judged = await judges[stack].judge(resources, way);
     const { deferred, undecided } = splitDeferred(judged.undecided, (policy) => DEFERRALS.get(policy));
     return { mandatory: judged.findings.filter((f) => f.level === "mandatory"), deferred, undecided };
 }
@@ -644,20 +654,14 @@ beforeAll(async () => {
     const parsed = readPackConfigFile(MANDATORY).parsed;
     await Promise.all(
         STACKS.map(async (stack) => {
-            const config = readStackConfigFile(stackConfigPath(stack));
-            const [preview, judge] = await Promise.all([
-                buildPlan({ stack, config, mode: "preview", packConfigFile: MANDATORY }),
-                openSavedJudge({
-                    stack,
-                    mode: "up",
-                    stackFileConfig: config,
-                    packConfig: parsed,
-                    packConfigFile: MANDATORY,
-                    controls: (p) => CONTROLS.get(p) ?? [],
-                }),
-            ]);
-            previews[stack] = preview;
-            judges[stack] = judge;
+            judges[stack] = await openSavedJudge({
+                stack,
+                mode: "up",
+                stackFileConfig: readStackConfigFile(stackConfigPath(stack)),
+                packConfig: parsed,
+                packConfigFile: MANDATORY,
+                controls: (p) => CONTROLS.get(p) ?? [],
+            });
         }),
     );
 }, 300_000);
@@ -695,8 +699,29 @@ describe("mutation proof", () => {
         },
     );
 
+    // The memo of plan/analyzer/memo.ts must never answer a changed resource with an old answer:
+    // this fails if it did (the rotation-off key would pass, or the restored key would still fail).
+    it.each(MODES)("a resource changed since an earlier judgement of the session is judged again (%s)", async (mode) => {
+        const stack: Stack = "dev";
+        const original = mode === "preview" ? previews[stack].resources : plans[stack].resources;
+        const judge = judges[stack];
+        const target = original.find((r) => r.type === T.key && r.name === "team-fraud-key-key");
+        if (!target) throw new MissingTarget(`no team-fraud-key-key in the ${stack} ${mode} plan`);
+        const sent = () => judge.stats(mode).sent.analyze;
+        // Only the inputs change: AnalyzeStack sees the outputs, so a finding can only come from Analyze.
+        const mutated = structuredClone(original).map((r) => (r.urn === target.urn ? { ...r, inputs: { ...r.inputs, enableKeyRotation: false } } : r));
+        const before = sent();
+        const changed = await verdict(stack, mode, mutated);
+        expect(sent() - before, "only the changed resource is sent again").toBe(1);
+        expect(changed.mandatory.filter((f) => f.urn === target.urn).map((f) => f.policy)).toContain("kms-key-rotation");
+        const again = sent();
+        const restored = await verdict(stack, mode, structuredClone(original));
+        expect(sent() - again, "the original is answered from memory").toBe(0);
+        expect(restored.mandatory).toEqual([]);
+    });
+
     const cases = mutations.flatMap((m) => (m.stacks ?? STACKS).map((stack) => ({ m, stack })));
-    it.each(cases.map((c) => [`[${c.stack}] ${c.m.name}`, c] as const))(
+    it.concurrent.each(cases.map((c) => [`[${c.stack}] ${c.m.name}`, c] as const))(
         "%s is reported by a mandatory policy, in process and through the pack's server in up; in preview too, or deferred to up",
         async (_label, { m, stack }) => {
             const rs = new Resources(stack, structuredClone(plans[stack].resources));
@@ -712,12 +737,15 @@ describe("mutation proof", () => {
             const fresh = {} as Record<Way, PlanFinding[]>;
             let deferred: PlanDeferred[] = [];
             let undecided: PlanUndecided[] = [];
-            for (const way of WAYS) {
-                const v = await verdict(stack, way, views[way]);
+            // The three judgements start at once: the pack works while this process evaluates.
+            const order: Way[] = ["up", "preview", "in-process"];
+            const verdicts = await Promise.all(order.map((way) => verdict(stack, way, views[way])));
+            order.forEach((way, i) => {
+                const v = verdicts[i];
                 const before = baseline[stack]?.[way] ?? new Set<string>();
                 fresh[way] = v.mandatory.filter((f) => !before.has(key(f)));
                 if (way === "preview") ({ deferred, undecided } = v);
-            }
+            });
             // In preview, a check the up judgement made may be deferred for the resource it judged.
             // A stack policy defers once for the stack, naming each resource it could not judge.
             const deciding = new Set(fresh.up.map((f) => `${f.policy}|${f.urn ?? ""}`));
@@ -747,6 +775,11 @@ describe("mutation proof", () => {
             }
         },
     );
+
+    it.each(STACKS)("[%s] an internet gateway added to the isolated VPC is refused at preview through the pack, not deferred", (stack) => {
+        const igw = results.filter((r) => r.mutation === "internet gateway added to the isolated VPC" && r.stack === stack && r.way === "preview");
+        expect(igw.map((r) => [r.outcome, r.policies.includes("isolated-vpc-no-internet-path")])).toEqual([["caught", true]]);
+    });
 
     it("catches 100% of the mutations, deferring in preview only what a preview cannot judge", () => {
         expect(results.length).toBe(cases.length * WAYS.length);
