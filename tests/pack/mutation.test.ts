@@ -635,7 +635,9 @@ function previewValue(mutated: unknown, up: unknown, preview: unknown): unknown 
 
 /**
  * The preview view of a mutated up plan, resource by resource (same URN). A resource the mutation
- * added is new in a first preview too: an input computed from other resources is unknown.
+ * added is new in a first preview too: an input computed from other resources is unknown, and
+ * its outputs are its inputs (with an empty outputs, AnalyzeStack saw an added route with no
+ * destination and the preview could not refuse it).
  */
 function previewOf(mutated: PlanResource[], up: readonly PlanResource[], preview: readonly PlanResource[]): PlanResource[] {
     const upByUrn = new Map(up.map((r) => [r.urn, r]));
@@ -646,7 +648,9 @@ function previewOf(mutated: PlanResource[], up: readonly PlanResource[], preview
         if (before && seen) return previewValue(r, before, seen) as PlanResource;
         if (before || seen) throw new Error(`${r.urn} is in only one of the up and preview plans`);
         const inputs = Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, (r.propertyDependencies[k] ?? []).length > 0 ? PLAN_UNKNOWN : v]));
-        return { ...r, inputs, id: PLAN_UNKNOWN, outputs: {} };
+        // The engine's preview answer for a new resource: its inputs as outputs, its id unknown
+        // (docs/plan-format.md, Modes). AnalyzeStack judges those outputs.
+        return { ...r, inputs, id: PLAN_UNKNOWN, outputs: { ...inputs } };
     });
 }
 
