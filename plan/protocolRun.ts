@@ -7,10 +7,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { explainPackFailure, openPackSession, PackSession } from "./analyzer/session";
 import { Judge } from "./analyzer/judge";
+import { openJudge, PackJudge } from "./analyzer/service";
 import { CliRunResult, DIY_ORGANIZATION, runProgram, withEngine } from "./engine/cliRun";
+import { Deployment } from "./engine/deployment";
 import { PlanMode } from "./engine/outputs";
 import { ProjectFile, readProjectFile, stackTags } from "./engine/project";
 import { stackConfig } from "./engine/pulumiConfig";
+import { serveEngine } from "./engine/server";
 import { tsNodeCacheDir } from "./engine/tsCache";
 import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
 import { REPO_ROOT } from "./stackConfig";
@@ -148,6 +151,53 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
     });
 }
 
+export interface SavedJudgeOptions {
+    stack: string;
+    /** The mode ConfigureStack is first sent for; each judgement names its own. */
+    mode: PlanMode;
+    /** The stack file's `config:` map. */
+    stackFileConfig: Record<string, unknown>;
+    packConfig: Record<string, PolicyConfigEntry>;
+    packConfigFile: string;
+    controls: (policy: string) => string[];
+}
+
+/**
+ * A pack started once, with an engine serving it, that judges any number of saved resource
+ * sets (plan/analyzer/service.ts). Close it to stop both.
+ */
+export async function openSavedJudge(o: SavedJudgeOptions): Promise<PackJudge> {
+    const project = readProjectFile(REPO_ROOT);
+    const config = stackConfig(project.name, o.stackFileConfig, project.config);
+    const server = await serveEngine(new Deployment({ project: project.name, stack: o.stack, mode: o.mode, config }));
+    try {
+        const judge = await openJudge({
+            packDir: PACK_DIR,
+            engineAddress: server.address,
+            organization: DIY_ORGANIZATION,
+            project: project.name,
+            stack: o.stack,
+            mode: o.mode,
+            config,
+            tags: stackTags(project),
+            packConfig: o.packConfig,
+            packConfigFile: o.packConfigFile,
+            env: { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT) },
+            controls: o.controls,
+        });
+        return {
+            ...judge,
+            close: async () => {
+                await judge.close();
+                await server.close();
+            },
+        };
+    } catch (err) {
+        await server.close();
+        throw err;
+    }
+}
+
 /** Judges saved resources with a freshly started pack (`npm run plan -- --evaluate`). */
 export async function judgeSaved(
     stack: string,
@@ -158,16 +208,10 @@ export async function judgeSaved(
     packConfigFile: string,
     controls: (policy: string) => string[],
 ): Promise<{ findings: PlanFinding[]; undecided: PlanUndecided[] }> {
-    const project = readProjectFile(REPO_ROOT);
-    const config = stackConfig(project.name, stackFileConfig, project.config);
-    return withEngine({ project: project.name, stack, mode, config }, async (_deployment, address) => {
-        const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT) };
-        const session = await openPack({ project, stack, mode, config, address, packConfig, packConfigFile, env });
-        try {
-            const byUrn = new Map(resources.map((r) => [r.urn, r]));
-            return await new Judge(session, (urn) => byUrn.get(urn), controls).finish(resources);
-        } finally {
-            session.close();
-        }
-    });
+    const judge = await openSavedJudge({ stack, mode, stackFileConfig, packConfig, packConfigFile, controls });
+    try {
+        return await judge.judge(resources, mode);
+    } finally {
+        await judge.close();
+    }
 }

@@ -9,6 +9,7 @@ import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel, PlanFinding, PlanResource, PlanUndecided } from "../types";
 import { Json, decodeObject } from "../engine/wire";
 import { analyzeRequest, stackResource } from "./marshal";
+import { ResourceCalls } from "./memo";
 import { LEVEL_FROM_PB, PackSession } from "./session";
 
 export interface Judgement {
@@ -31,6 +32,8 @@ export class Judge {
         private readonly session: PackSession,
         private readonly lookup: (urn: string) => PlanResource | undefined,
         private readonly controls: (policy: string) => string[],
+        /** Where Remediate and Analyze go: the session's client, or a memo of it (./memo.ts). */
+        private readonly calls: ResourceCalls = session.analyzer,
     ) {}
 
     /** Remediate and Analyze one resource, now or as soon as a slot is free. */
@@ -67,7 +70,7 @@ export class Judge {
 
     private async analyzeOne(r: PlanResource): Promise<Judgement> {
         const out: Judgement = { findings: [], undecided: [] };
-        const remediation = await this.session.analyzer.remediate(analyzeRequest(r, this.lookup));
+        const remediation = await this.calls.remediate(analyzeRequest(r, this.lookup));
         for (const t of remediation.getRemediationsList()) {
             const props = t.getProperties();
             if (t.getDiagnostic()) {
@@ -82,7 +85,7 @@ export class Judge {
                 r.inputs = decodeObject(props.toJavaScript() as Record<string, Json>);
             }
         }
-        this.sort((await this.session.analyzer.analyze(analyzeRequest(r, this.lookup))).getDiagnosticsList(), r.urn, out);
+        this.sort((await this.calls.analyze(analyzeRequest(r, this.lookup))).getDiagnosticsList(), r.urn, out);
         return out;
     }
 

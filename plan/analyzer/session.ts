@@ -65,6 +65,22 @@ function entries(map: ReturnType<pb.AnalyzerInfo["getInitialconfigMap"]>): Recor
     return out;
 }
 
+/**
+ * ConfigureStack, as the CLI sends it once per update. Sent again by a session that changes
+ * between preview and up (see ./service.ts).
+ */
+export async function configureStack(analyzer: Analyzer, opts: Omit<SessionOptions, "dryRun">, dryRun: boolean): Promise<void> {
+    const cs = new pb.AnalyzerStackConfigureRequest();
+    cs.setStack(opts.stack);
+    cs.setProject(opts.project);
+    cs.setOrganization(opts.organization);
+    cs.setDryRun(dryRun);
+    for (const [k, v] of Object.entries(opts.config)) cs.getConfigMap().set(k, v);
+    for (const [k, v] of Object.entries(opts.tags)) cs.getTagsMap().set(k, v);
+    cs.setConfigSecretKeysList([]);
+    await analyzer.configureStack(cs);
+}
+
 export async function openPackSession(opts: SessionOptions): Promise<PackSession> {
     const process = await startPolicyPack(opts);
     const analyzer = new Analyzer(process.address);
@@ -79,15 +95,7 @@ export async function openPackSession(opts: SessionOptions): Promise<PackSession
         hs.setProgramDirectory(opts.packDir);
         await analyzer.handshake(hs);
 
-        const cs = new pb.AnalyzerStackConfigureRequest();
-        cs.setStack(opts.stack);
-        cs.setProject(opts.project);
-        cs.setOrganization(opts.organization);
-        cs.setDryRun(opts.dryRun);
-        for (const [k, v] of Object.entries(opts.config)) cs.getConfigMap().set(k, v);
-        for (const [k, v] of Object.entries(opts.tags)) cs.getTagsMap().set(k, v);
-        cs.setConfigSecretKeysList([]);
-        await analyzer.configureStack(cs);
+        await configureStack(analyzer, opts, opts.dryRun);
 
         const info = await analyzer.info();
         const policies = info.getPoliciesList().map(policyMeta);
