@@ -159,7 +159,10 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                     baselineScpStatements(breakGlass, { deployRoleArns: args.deployRoleArns ?? D.deployRoleArns, namePrefix: prefix }),
                 ),
             },
-            { target: "Workloads", docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes)) },
+            {
+                target: "Workloads",
+                docs: packStatements(`${prefix}-workloads-sagemaker`, workloadScpStatements(args.allowedInstanceTypes, args.appInstanceTypes)),
+            },
         ];
         // Placed accounts inherit nothing they are not yet under: their OU's SCPs are attached to them directly.
         const scpsOfOu = (ou: string) => targets.find((t) => t.target !== "Root" && (ou === t.target || ou.startsWith(`${t.target}/`)))?.docs ?? [];

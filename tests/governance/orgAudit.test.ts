@@ -15,6 +15,8 @@ const MGMT = "222222222222";
 const ARCHIVE = "555555555555";
 const account = (accountId: string) => ({ partition: "aws", region: "eu-central-1", accountId });
 const ADMIN = `arn:aws:iam::${ARCHIVE}:role/secure-ds-pipeline/secure-ds-log-archive-deploy`;
+// Every key has two administrators (the deployer and the account's break-glass role).
+const BREAK_GLASS = `arn:aws:iam::${ARCHIVE}:role/secure-ds-key-break-glass`;
 
 const run = (program: () => Promise<void>): Promise<RunResult> => runWithMocks({ stack: "test", config: {}, program });
 const ofType = (r: RunResult, type: string) => r.resources.filter((x) => x.type === type);
@@ -142,7 +144,7 @@ describe("organisation trail and the archive it delivers to", () => {
             new AuditTrail("audit", {
                 naming,
                 account: account(ARCHIVE),
-                keyAdministrators: [ADMIN],
+                keyAdministrators: [ADMIN, BREAK_GLASS],
                 logsKeyArn: `arn:aws:kms:eu-central-1:${ARCHIVE}:key/l`,
                 organizationTrail: { managementAccountId: MGMT, organizationId: "o-a1b2c3d4e5" },
                 configAccountIds: ["444444444444"],
@@ -170,14 +172,14 @@ describe("organisation trail and the archive it delivers to", () => {
         expect(protectedBuckets).toHaveLength(2);
         for (const b of protectedBuckets) {
             const st = sid(b, "DenyArchiveChangesButAdministrators") as Statement;
-            expect(st).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": [ADMIN] } } });
+            expect(st).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": [ADMIN, BREAK_GLASS] } } });
             expect(st.Action).toEqual(
                 expect.arrayContaining(["s3:PutBucketPolicy", "s3:DeleteBucket", "s3:PutLifecycleConfiguration", "s3:DeleteObjectVersion"]),
             );
         }
         const key = doc(one(r, "aws:kms/key:Key").inputs.policy);
         const st = sid(key, "DenyArchiveKeyChangesButAdministrators") as Statement;
-        expect(st).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": [ADMIN] } } });
+        expect(st).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": [ADMIN, BREAK_GLASS] } } });
         expect(st.Action).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:CreateGrant"]));
     });
 });

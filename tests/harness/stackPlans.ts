@@ -13,13 +13,14 @@ import { unionPlan } from "../../plan/environment";
 
 /** The quick-start sandbox and the prod workload stack: built in both modes. */
 export const STACKS = ["dev", "prod"] as const;
-/** The prod organisation's other per-account stacks, upstream of prod: built in `up` only (as a downstream preview reads them). */
+/** The prod organisation's other per-account stacks (upstream of prod, or its management). */
 export const ORGANIZATION_STACKS = ["management", "log-archive", "shared-services"] as const;
 export const ALL_STACKS = [...STACKS, ...ORGANIZATION_STACKS] as const;
 export type StackName = (typeof ALL_STACKS)[number];
 /** The modes the global setup builds each stack in. */
 export const PLAN_MODES: readonly PlanMode[] = ["up", "preview"];
-export const modesOf = (stack: StackName): readonly PlanMode[] => ((STACKS as readonly string[]).includes(stack) ? PLAN_MODES : ["up"]);
+/** Every stack in both modes: a downstream stack reads its upstream's `up` plan; the mutation proof judges each stack's preview. */
+export const modesOf = (_stack: StackName): readonly PlanMode[] => PLAN_MODES;
 /** The stacks each stack reads through stack references (their `up` plans are built first). */
 export const UPSTREAM_OF: Record<StackName, StackName[]> = {
     dev: [],

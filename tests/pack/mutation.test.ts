@@ -29,16 +29,19 @@ import { readStackConfigFile, stackConfigPath } from "../../plan/stackConfig";
 import { splitDeferred } from "../../plan/summary";
 import { PLAN_UNKNOWN, Plan, PlanDeferred, PlanFinding, PlanMode, PlanResource, PlanUndecided } from "../../plan/types";
 import { policies } from "../../policy-pack/policies";
-import { loadStackPlan } from "../harness/stackPlans";
+import { ORGANIZATION_STACKS, loadStackPlan } from "../harness/stackPlans";
 
+/** A mutation runs on dev and on prod; prod's organisation is four stacks (the Plan of each below). */
 type Stack = "dev" | "prod";
+/** The stacks whose plans a case judges: dev, and prod's four per-account stacks. */
+type PlanStack = Stack | (typeof ORGANIZATION_STACKS)[number];
 
 class MissingTarget extends Error {}
 
 /** A mutable view of one plan's resources with lookup helpers that throw when a target is absent. */
 class Resources {
     constructor(
-        readonly stack: Stack,
+        readonly stack: PlanStack,
         readonly list: PlanResource[],
     ) {}
 
@@ -544,19 +547,35 @@ const mutations: Mutation[] = [
 
 const STACKS: Stack[] = ["dev", "prod"];
 const MANDATORY = packConfigPath("mandatory");
-const plans: Record<Stack, Plan> = { dev: loadStackPlan("dev"), prod: loadStackPlan("prod") };
-const previews: Record<Stack, Plan> = { dev: loadStackPlan("dev", "preview"), prod: loadStackPlan("prod", "preview") };
+const PLAN_STACKS: PlanStack[] = [...STACKS, ...ORGANIZATION_STACKS];
+const plans = Object.fromEntries(PLAN_STACKS.map((s) => [s, loadStackPlan(s)])) as Record<PlanStack, Plan>;
+const previews = Object.fromEntries(PLAN_STACKS.map((s) => [s, loadStackPlan(s, "preview")])) as Record<PlanStack, Plan>;
+/**
+ * Where a mutation of a stack is applied: dev is one stack; a mutation of prod is applied to the
+ * per-account stack that holds its target (the workload stack first, then the organisation's
+ * others: an SCP is the management stack's, the scan pipeline the shared-services stack's), and
+ * judged as that stack's own preview and up would judge it.
+ */
+const candidates = (stack: Stack): PlanStack[] => (stack === "prod" ? ["prod", ...ORGANIZATION_STACKS] : [stack]);
 const MODES: PlanMode[] = ["up", "preview"];
 /** One pack per stack; each judgement names its mode (plan/analyzer/service.ts). */
-const judges = {} as Record<Stack, PackJudge>;
+const judges = {} as Record<PlanStack, PackJudge>;
 const packConfig = readPackConfig(MANDATORY);
 const CONTROLS = new Map(policies.map((p) => [p.name, p.controls]));
 const DEFERRALS = new Map(policies.map((p) => [p.name, p.previewDeferral]));
 
 type Way = "in-process" | "up" | "preview";
 const WAYS: Way[] = ["in-process", "up", "preview"];
-const baseline = {} as Record<Stack, Record<Way, Set<string>>>;
-const results: { mutation: string; stack: Stack; way: Way; outcome: "caught" | "deferred" | "missed"; policies: string[]; error?: string }[] = [];
+const baseline = {} as Record<PlanStack, Record<Way, Set<string>>>;
+const results: {
+    mutation: string;
+    stack: Stack;
+    where?: PlanStack;
+    way: Way;
+    outcome: "caught" | "deferred" | "missed";
+    policies: string[];
+    error?: string;
+}[] = [];
 
 const key = (f: PlanFinding) => `${f.policy}|${f.urn ?? ""}|${f.message}`;
 
@@ -567,7 +586,7 @@ interface Verdict {
 }
 
 /** Judges resources one way: in this process (up values), or through the pack's server in a mode. */
-async function verdict(stack: Stack, way: Way, resources: PlanResource[]): Promise<Verdict> {
+async function verdict(stack: PlanStack, way: Way, resources: PlanResource[]): Promise<Verdict> {
     if (way === "in-process")
         return { mandatory: (await evaluatePolicies(resources, packConfig)).filter((f) => f.level === "mandatory"), deferred: [], undecided: [] };
     // Remediations replace the inputs of the resources judged: callers pass a copy of a shared plan.
@@ -657,7 +676,7 @@ function previewOf(mutated: PlanResource[], up: readonly PlanResource[], preview
 beforeAll(async () => {
     const parsed = readPackConfigFile(MANDATORY).parsed;
     await Promise.all(
-        STACKS.map(async (stack) => {
+        PLAN_STACKS.map(async (stack) => {
             judges[stack] = await openSavedJudge({
                 stack,
                 mode: "up",
@@ -677,7 +696,11 @@ afterAll(async () => {
         const count = (o: string) => mine.filter((r) => r.outcome === o).length;
         console.log(`mutation proof (${way}): ${count("caught")} caught, ${count("deferred")} deferred to up, ${count("missed")} missed, of ${mine.length}`);
     }
-    if (process.env.MUTATION_DETAIL) for (const r of results) console.log(`  [${r.stack}, ${r.way}] ${r.mutation}: ${r.outcome} ${r.policies.join(", ")}`);
+    if (process.env.MUTATION_DETAIL)
+        for (const r of results)
+            console.log(
+                `  [${r.stack}${r.where && r.where !== r.stack ? ` (${r.where})` : ""}, ${r.way}] ${r.mutation}: ${r.outcome} ${r.policies.join(", ")}`,
+            );
     for (const r of results.filter((x) => x.outcome === "missed"))
         console.log(`  NOT CAUGHT: [${r.stack}, ${r.way}] ${r.mutation}${r.error ? ` (${r.error})` : ""}`);
 });
@@ -688,11 +711,11 @@ describe("mutation proof", () => {
         expect(mutations.length).toBeGreaterThanOrEqual(40);
     });
 
-    it.each(STACKS)("the preview of %s has the up plan's resources, by URN", (stack) => {
+    it.each(PLAN_STACKS)("the preview of %s has the up plan's resources, by URN", (stack) => {
         expect(previews[stack].resources.map((r) => r.urn).sort()).toEqual(plans[stack].resources.map((r) => r.urn).sort());
     });
 
-    it.each(STACKS.flatMap((stack) => WAYS.map((way) => [stack, way] as const)))(
+    it.each(PLAN_STACKS.flatMap((stack) => WAYS.map((way) => [stack, way] as const)))(
         "the original %s plan has zero mandatory findings under the mandatory pack config (%s)",
         async (stack, way) => {
             const resources = way === "preview" ? previews[stack].resources : plans[stack].resources;
@@ -728,25 +751,39 @@ describe("mutation proof", () => {
     it.concurrent.each(cases.map((c) => [`[${c.stack}] ${c.m.name}`, c] as const))(
         "%s is reported by a mandatory policy, in process and through the pack's server in up; in preview too, or deferred to up",
         async (_label, { m, stack }) => {
-            const rs = new Resources(stack, structuredClone(plans[stack].resources));
-            try {
-                m.apply(rs);
-            } catch (err) {
-                const error = err instanceof MissingTarget ? `target missing: ${err.message}` : String(err);
+            let rs: Resources | undefined;
+            const missing: string[] = [];
+            for (const where of candidates(stack)) {
+                const attempt = new Resources(where, structuredClone(plans[where].resources));
+                try {
+                    m.apply(attempt);
+                    rs = attempt;
+                    break;
+                } catch (err) {
+                    if (!(err instanceof MissingTarget)) {
+                        for (const way of WAYS) results.push({ mutation: m.name, stack, way, outcome: "missed", policies: [], error: String(err) });
+                        throw err;
+                    }
+                    missing.push(err.message);
+                }
+            }
+            if (!rs) {
+                const error = `target missing: ${missing.join("; ")}`;
                 for (const way of WAYS) results.push({ mutation: m.name, stack, way, outcome: "missed", policies: [], error });
                 throw new Error(`mutation "${m.name}" on ${stack}: ${error}`);
             }
-            const up = deployed(rs.list, plans[stack].resources);
-            const views: Record<Way, PlanResource[]> = { "in-process": rs.list, up, preview: previewOf(up, plans[stack].resources, previews[stack].resources) };
+            const where = rs.stack;
+            const up = deployed(rs.list, plans[where].resources);
+            const views: Record<Way, PlanResource[]> = { "in-process": rs.list, up, preview: previewOf(up, plans[where].resources, previews[where].resources) };
             const fresh = {} as Record<Way, PlanFinding[]>;
             let deferred: PlanDeferred[] = [];
             let undecided: PlanUndecided[] = [];
             // The three judgements start at once: the pack works while this process evaluates.
             const order: Way[] = ["up", "preview", "in-process"];
-            const verdicts = await Promise.all(order.map((way) => verdict(stack, way, views[way])));
+            const verdicts = await Promise.all(order.map((way) => verdict(where, way, views[way])));
             order.forEach((way, i) => {
                 const v = verdicts[i];
-                const before = baseline[stack]?.[way] ?? new Set<string>();
+                const before = baseline[where]?.[way] ?? new Set<string>();
                 fresh[way] = v.mandatory.filter((f) => !before.has(key(f)));
                 if (way === "preview") ({ deferred, undecided } = v);
             });
@@ -761,7 +798,7 @@ describe("mutation proof", () => {
                 const caught = fresh[way].length > 0;
                 const outcome = caught ? "caught" : way === "preview" && deferredHere.length > 0 ? "deferred" : "missed";
                 const by = outcome === "deferred" ? deferredHere : fresh[way];
-                results.push({ mutation: m.name, stack, way, outcome, policies: [...new Set(by.map((f) => f.policy))].sort() });
+                results.push({ mutation: m.name, stack, where, way, outcome, policies: [...new Set(by.map((f) => f.policy))].sort() });
             }
             const policiesOf = (fs: PlanFinding[]) => [...new Set(fs.map((f) => f.policy))].sort();
             expect(policiesOf(fresh["in-process"]), `mutation "${m.name}" on ${stack} was not reported by any mandatory policy in process`).not.toEqual([]);
