@@ -45,7 +45,9 @@ describe("the plan through the CLI's entry points", () => {
             const got = counts(stack === "prod" ? [...ORGANIZATION_STACKS.flatMap((s) => loadStackPlan(s).resources), ...plan.resources] : plan.resources);
             // Every resource names its layer's provider; a default one would mean a package the layers do not cover.
             // The builtin provider of stack references (pulumi:providers:pulumi) is the engine's, not a package's.
-            const defaults = plan.resources.filter((r) => r.type.startsWith("pulumi:providers:") && r.type !== "pulumi:providers:pulumi" && r.name.startsWith("default"));
+            const defaults = plan.resources.filter(
+                (r) => r.type.startsWith("pulumi:providers:") && r.type !== "pulumi:providers:pulumi" && r.name.startsWith("default"),
+            );
             expect(defaults.map((r) => r.urn)).toEqual([]);
             expect(got).toEqual(mockRuntimeCounts[stack]);
         }
