@@ -1,5 +1,5 @@
 /**
- * The steps `pulumi up` cannot do and a person must (issue 16 part 5), found from the planned
+ * The steps `pulumi up` cannot do and a person must, found from the planned
  * resources so a stack lists exactly its own: a CodeStar connection is created PENDING and its
  * pipeline fails until someone completes the handshake in the console; Identity Center
  * permission sets are created but not assigned; e-mail subscriptions wait for their

@@ -3,11 +3,11 @@
  * `createAuditTrail` (shared services) and `createWorkloadGovernance` (workload).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AccountTrail } from "../components/governance/AccountTrail";
+import { AccountTrail, AccountTrailArgs } from "../components/governance/AccountTrail";
 import { AuditArchiveRef, AuditTrail } from "../components/governance/AuditTrail";
 import { ConfigRecorder } from "../components/governance/ConfigRecorder";
 import { DetectiveControls } from "../components/governance/DetectiveControls";
-import { SecurityServices } from "../components/governance/SecurityServices";
+import { SecurityServices, SecurityServicesArgs } from "../components/governance/SecurityServices";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { GovernanceAccountArgs } from "../components/governance/types";
 import { teamNames } from "../components/team/names";
@@ -41,6 +41,25 @@ function accountKeyArgs(ctx: LayerContext, logsKey: CustomerKey): GovernanceAcco
         keyAdministrators: ctx.keyAdmins,
         logsKeyArn: logsKey.arn,
     };
+}
+
+/** What an account's trail delivering to the archive of another account takes, data events aside. */
+function memberTrailArgs(ctx: LayerContext, logsKey: CustomerKey, archive: AuditArchiveRef): AccountTrailArgs {
+    return {
+        naming: ctx.naming,
+        account: ctx.aws,
+        archiveBucketName: archive.bucketName,
+        archiveKeyArn: archive.keyArn,
+        logsKeyArn: logsKey.arn,
+        cloudWatchRetentionDays: ctx.cfg.governance.trail.cloudWatchRetentionDays,
+        dependsOn: archive.ready,
+    };
+}
+
+/** The account's security services as the governance config switches them (G10). */
+export function securityServicesArgs(ctx: LayerContext): SecurityServicesArgs {
+    const services = ctx.cfg.governance.securityServices;
+    return { naming: ctx.naming, account: ctx.aws, guardDuty: services.guardDuty, securityHub: services.securityHub, macie: services.macie };
 }
 
 /** The account that holds the audit archive: the log-archive account, else shared services. */
@@ -93,14 +112,8 @@ export function createSharedServicesTrail(
     return new AccountTrail(
         "shared-services-trail",
         {
-            naming: ctx.naming,
-            account: ctx.aws,
-            archiveBucketName: archive.bucketName,
-            archiveKeyArn: archive.keyArn,
-            logsKeyArn: logsKey.arn,
-            cloudWatchRetentionDays: gov.trail.cloudWatchRetentionDays,
+            ...memberTrailArgs(ctx, logsKey, archive),
             ...(gov.trail.s3DataEvents ? { dataEventsExceptBucketNames: [accessLogBucket] } : {}),
-            dependsOn: archive.ready,
         },
         { parent },
     );
@@ -130,11 +143,7 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
         security: new SecurityServices(
             "security",
             {
-                naming: ctx.naming,
-                account: ctx.aws,
-                guardDuty: gov.securityServices.guardDuty,
-                securityHub: gov.securityServices.securityHub,
-                macie: gov.securityServices.macie,
+                ...securityServicesArgs(ctx),
                 macieBuckets: teamBuckets(cfg, ["data"]),
             },
             { parent },
@@ -144,14 +153,8 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
         out.trail = new AccountTrail(
             "workload-trail",
             {
-                naming: ctx.naming,
-                account: ctx.aws,
-                archiveBucketName: archive.bucketName,
-                archiveKeyArn: archive.keyArn,
-                logsKeyArn: logsKey.arn,
-                cloudWatchRetentionDays: gov.trail.cloudWatchRetentionDays,
+                ...memberTrailArgs(ctx, logsKey, archive),
                 dataEventBucketNames: gov.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
-                dependsOn: archive.ready,
             },
             { parent },
         );

@@ -5,7 +5,7 @@ import { OrganizationSecurityServices } from "../components/governance/Organizat
 import { SecurityServices } from "../components/governance/SecurityServices";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { LayerContext } from "./context";
-import { createAuditTrail } from "./governanceLayer";
+import { createAuditTrail, securityServicesArgs } from "./governanceLayer";
 import { createLogsKey } from "./layerKeys";
 
 /**
@@ -36,11 +36,7 @@ export class LogArchiveLayer extends pulumi.ComponentResource {
             this.securityServices = new SecurityServices(
                 "security",
                 {
-                    naming: ctx.naming,
-                    account: ctx.aws,
-                    guardDuty: gov.securityServices.guardDuty,
-                    securityHub: gov.securityServices.securityHub,
-                    macie: gov.securityServices.macie,
+                    ...securityServicesArgs(ctx),
                     // The administrator holds no team data: the workload account runs the classification job.
                     macieAdministratorOnly: true,
                 },

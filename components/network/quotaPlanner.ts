@@ -2,7 +2,7 @@
  * Quota planning, the capacity planner's sibling (capacityPlanner.ts sizes subnets; this sizes
  * the account): the AWS quotas the platform's resources count against, their defaults and the
  * Service Quotas codes that raise them. A default that the planned use exceeds is found here,
- * before `pulumi up` stops half-way with a LimitExceeded error (issue 16 part 4).
+ * before `pulumi up` stops half-way with a LimitExceeded error.
  *
  * The use itself is counted by whoever knows the resources (the offline plan counts them in
  * plan/quotas.ts); this module holds the catalogue and the judgement. Pure: no Pulumi, no I/O,

@@ -1,4 +1,4 @@
-/** EC2 and VPC: security groups and their rules (issue 16 part 1: EC2 refuses apostrophes here). */
+/** EC2 and VPC: security groups and their rules (EC2 refuses apostrophes here). */
 import { forbidden, length, pattern, range } from "./rule";
 import { ContractRule } from "./types";
 

@@ -2,7 +2,7 @@
  * AWS-side constraints on resource inputs, kept as data (one file per service in this folder):
  * what the AWS API reference (or the Terraform AWS provider, which the Pulumi AWS provider wraps)
  * says a property accepts. The provider checks few of them at preview time, so a value it lets
- * through is found only when `pulumi up` calls the API (issue 16: apostrophes in security-group
+ * through is found only when `pulumi up` calls the API (e.g. apostrophes in security-group
  * descriptions). The checker (check.ts) applies them to the plan's resource inputs.
  */
 

@@ -19,6 +19,7 @@ const DEFERRED: Record<string, string> = {
     "iam-no-service-wildcard-actions": "identity policies embed the ARNs of the stack's keys, roles and buckets",
     "iam-no-wildcard-action-on-all-resources": "identity policies embed the ARNs of the stack's keys, roles and buckets",
     "iam-pass-role-scoped": "identity policies embed the ARNs of the stack's roles",
+    "kms-key-policy-administrators": "a key policy names the roles allowed to use it, created with the stack",
     "resource-policy-not-public": "resource policies name the resource's own ARN or the stack's roles",
     "s3-bucket-policy-denies-insecure-transport": "a bucket policy names the bucket's ARN",
     // Stack policies: judged by the stack analysis of `pulumi up`.
@@ -26,6 +27,7 @@ const DEFERRED: Record<string, string> = {
     "s3-bucket-policy-requires-kms-uploads": "a bucket policy names the bucket's ARN",
     "s3-data-bucket-network-restricted": "a bucket policy names the bucket's ARN",
     "team-network-isolation-guardrail": "guardrail policies name the team's roles and keys",
+    "team-boundary-denies": "the team boundary names the team's roles, keys and buckets",
 };
 
 // This run's first previews of dev and prod (tests/harness/stackPlans.ts).

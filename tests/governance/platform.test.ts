@@ -54,11 +54,14 @@ describe("organization layer (prod, management account 222222222222)", () => {
         expect(sagemakerAttachments.filter((a) => a.inputs.targetId === "444444444444")).toHaveLength(1);
         const baseline = scps.find((p) => p.inputs.name === "acme-prod-baseline-1") as PlanResource;
         expect(attachments.find((a) => dependsOnResource(prod, a, "policyId", baseline))?.inputs.targetId).toBe("r-a1b2");
-        // The allow-list is the union of Studio and team job types (teams[0].jobInstanceTypes in prod).
-        const allow = doc(sagemakerScp.inputs.content).Statement.find((s) => s.Sid === "DenyInstanceTypesOffAllowList");
-        expect(allow?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"]).toEqual(
+        // Jobs: the management stack's ceiling (every type the workload stacks allow); Studio apps and spaces: the Studio list only (G2).
+        const statement = (sid: string) => doc(sagemakerScp.inputs.content).Statement.find((s) => s.Sid === sid);
+        expect(statement("DenyJobInstanceTypesOffAllowList")?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"]).toEqual(
             expect.arrayContaining(["ml.t3.medium", "ml.g5.xlarge", "ml.p4d.24xlarge"]),
         );
+        const apps = statement("DenyAppInstanceTypesOffAllowList")?.Condition?.["ForAnyValue:StringNotLike"]["sagemaker:InstanceTypes"];
+        expect(apps).toContain("ml.g5.xlarge");
+        expect(apps).not.toContain("ml.p4d.24xlarge");
         const tamper = doc(baseline.inputs.content).Statement.find((s) => s.Sid === "DenyAuditServiceTampering");
         // The break-glass role bound to the security account, and the layers' deploy roles.
         expect(tamper?.Condition).toEqual({

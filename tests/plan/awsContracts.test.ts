@@ -1,6 +1,6 @@
 /**
  * The dev and prod plans against the AWS-side contracts, the quota plan and the manual steps
- * (issue 16): nothing AWS would reject, every quota within its limit and counted as the config
+ * : nothing AWS would reject, every quota within its limit and counted as the config
  * predicts, every manual step listed with its runbook section.
  */
 import * as fs from "node:fs";
@@ -112,12 +112,12 @@ describe("post-deploy manual steps", () => {
         ),
     );
 
-    it("prod lists the CodeStar handshake, the Identity Center assignments, the e-mail confirmations and the quota checks", () => {
-        const plan = loadStackPlan("prod", "preview");
-        const ids = plan.manualSteps.map((s) => s.id);
-        expect(ids).toEqual(
-            expect.arrayContaining(["quota-request", "codestar-connection-handshake", "identity-center-assignments", "sns-email-confirmation"]),
-        );
+    it("prod's stacks list the CodeStar handshake, the Identity Center assignments, the e-mail confirmations and the quota checks, each where it is", () => {
+        const steps = (stack: "prod" | "shared-services" | "management") => loadStackPlan(stack, "preview").manualSteps.map((s) => s.id);
+        expect(steps("prod")).toEqual(expect.arrayContaining(["quota-request", "sns-email-confirmation"]));
+        expect(steps("shared-services")).toContain("codestar-connection-handshake");
+        expect(steps("management")).toContain("identity-center-assignments");
+        const plan = loadStackPlan("shared-services", "preview");
         const connection = plan.manualSteps.find((s) => s.id === "codestar-connection-handshake");
         expect(connection?.what).toMatch(/^Complete the GitHub handshake of CodeStar connection acme-prod-pkg-requests \(created PENDING\)/);
         expect(connection?.urns).toEqual([plan.resources.find((r) => r.type === "aws:codestarconnections/connection:Connection")?.urn]);
@@ -128,7 +128,9 @@ describe("post-deploy manual steps", () => {
         const dev = loadStackPlan("dev", "preview");
         expect(dev.manualSteps.map((s) => s.id)).not.toContain("codestar-connection-handshake");
         expect(anchors.has("post-deploy-manual-steps")).toBe(true);
-        for (const step of [...dev.manualSteps, ...loadStackPlan("prod", "preview").manualSteps]) {
+        for (const step of [dev, ...(["prod", "management", "log-archive", "shared-services"] as const).map((s) => loadStackPlan(s, "preview"))].flatMap(
+            (p) => p.manualSteps,
+        )) {
             const [file, anchor] = step.doc.split("#");
             expect(file).toBe("docs/operations.md");
             expect(anchors.has(anchor), `${step.id} links #${anchor}`).toBe(true);

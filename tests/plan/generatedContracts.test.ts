@@ -1,7 +1,7 @@
 /**
  * The contract check and the quota plan at scale: the generated 100 teams × 10 users config
  * (bench/generatedConfig.ts), planned once as `npm run plan` does (preview). Before the fix of
- * issue 16 part 1 this plan had 4,301 security-group texts EC2 would reject.
+ * the description fix this plan had 4,301 security-group texts EC2 would reject.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { generatedConfig } from "../../bench/generatedConfig";

@@ -120,6 +120,7 @@ describe("TeamEnvironment", () => {
                 "DenyAccessOutsidePlatformNetwork",
                 "DenyDataAccessOutsideTeam",
                 "DenyListingOutsideTeam",
+                "DenyBucketConfigurationChanges",
             ]);
             expect(JSON.stringify(policy)).toContain(S3_ENDPOINT);
             expect(JSON.stringify(policy)).toContain(VPC);

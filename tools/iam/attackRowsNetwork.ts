@@ -1,5 +1,5 @@
 /**
- * Attack rows of issue 15 items 4 to 8 (keys, endpoints, logging, package gate), each next to the
+ * Attack rows of the keys, endpoints, logging and package gate (N11, N12, G11, I12, S7), each next to the
  * legitimate request it must not break. Kept out of scenarios.ts so the rows of each item live in
  * one block; scenarios.ts passes in the documents of the stack and appends what this returns.
  */

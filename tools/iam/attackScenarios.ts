@@ -1,5 +1,5 @@
 /**
- * The attacker section of the IAM proofs (issue 15) and the Studio launch walk-through (issue 16):
+ * The attacker section of the IAM proofs and the Studio launch walk-through:
  * each path an attacker inside the platform could take is a row expected to be denied, next to the
  * legitimate request that must stay allowed. Pure data like scenarios.ts, which builds the world
  * (documents from the plan or the builders) and hands it here.

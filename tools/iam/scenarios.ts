@@ -1499,7 +1499,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
 
     // ---- Pipeline roles (I13) and the audit archive (G11, I12): tools/iam/pipelineScenarios.ts
     rows.push(...pipelineScenarios(pipelineWorld(w, plan)));
-    // ---- Attack rows of issue 15 items 4-8 (tools/iam/attackRowsNetwork.ts)
+    // ---- Attack rows of keys and logging (tools/iam/attackRowsNetwork.ts)
     rows.push(
         ...keyAdministrationRows({
             partition: w.partition,
