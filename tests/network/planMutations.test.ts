@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicies, packConfigPath, readPackConfig } from "../../plan/evaluate";
 import { PlanFinding, PlanResource } from "../../plan/types";
 import { loadStackPlan } from "../harness/stackPlans";
+import { planResource } from "../harness/planResource";
 
 /**
  * The rules this test follows: internet paths, public ingress, endpoints, flow logs and their log
@@ -46,16 +47,7 @@ const isolatedOne = (resources: PlanResource[], type: string): PlanResource => {
 
 /** A resource added to the plan as the engine would record it. */
 function added(type: string, name: string, inputs: Record<string, unknown>, propertyDependencies: Record<string, string[]>): PlanResource {
-    return {
-        urn: `urn:pulumi:dev::secure-ds::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        inputs,
-        outputs: {},
-        options: { protect: false, retainOnDelete: false, dependsOn: [], ignoreChanges: [], deleteBeforeReplace: false },
-        propertyDependencies,
-    };
+    return planResource("dev", type, name, inputs, propertyDependencies);
 }
 
 describe("the dev plan's network under the mandatory pack", () => {

@@ -6,19 +6,9 @@ import { describe, expect, it } from "vitest";
 import { CONTRACT_RULES, checkContracts, checkPlanContracts } from "../../plan/contracts";
 import { length, oneOf, range } from "../../plan/contracts/rule";
 import { PLAN_UNKNOWN, PlanResource } from "../../plan/types";
+import { planResource } from "../harness/planResource";
 
-function resource(type: string, inputs: Record<string, unknown>, name = "r"): PlanResource {
-    return {
-        urn: `urn:pulumi:test::secure-ds::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        inputs,
-        outputs: {},
-        options: { protect: false, retainOnDelete: false, dependsOn: [], ignoreChanges: [], deleteBeforeReplace: false },
-        propertyDependencies: {},
-    };
-}
+const resource = (type: string, inputs: Record<string, unknown>, name = "r"): PlanResource => planResource("test", type, name, inputs);
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 

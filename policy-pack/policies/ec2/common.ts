@@ -58,3 +58,10 @@ export function isAnywhere(cidr: unknown): boolean {
 export function anywhereIn(value: unknown): string[] {
     return list(value).filter(isAnywhere).map(String);
 }
+
+/** The VPC endpoints of the stack that belong to an isolated VPC (none when the stack has no isolated VPC). */
+export function isolatedVpcEndpoints(resources: PolicyResource[]): PolicyResource[] {
+    const isolated = resources.filter(isIsolatedVpc);
+    if (isolated.length === 0) return [];
+    return resources.filter((r) => r.type === TYPES.ec2VpcEndpoint && vpcsOf(r, resources, isolated).length > 0);
+}

@@ -1,5 +1,5 @@
-import { SecureDsStackPolicy, TYPES, isWildcardPrincipal, list, ofType, propsOf, record, text } from "../common";
-import { isIsolatedVpc, vpcsOf } from "./common";
+import { SecureDsStackPolicy, TYPES, isWildcardPrincipal, list, propsOf, record, text } from "../common";
+import { isolatedVpcEndpoints } from "./common";
 
 /** Why a statement opens the endpoint to any account's credentials, or undefined. */
 function openStatement(statement: unknown): string | undefined {
@@ -24,10 +24,7 @@ export const isolatedVpcEndpointPolicy: SecureDsStackPolicy = {
     remediation: "Give the endpoint a policy from components/guardrails/endpoints.ts (platform principals, CodeArtifact read, or the S3 gateway bucket list).",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        const isolated = args.resources.filter(isIsolatedVpc);
-        if (isolated.length === 0) return;
-        for (const endpoint of ofType(args.resources, TYPES.ec2VpcEndpoint)) {
-            if (vpcsOf(endpoint, args.resources, isolated).length === 0) continue;
+        for (const endpoint of isolatedVpcEndpoints(args.resources)) {
             const raw = propsOf(endpoint, TYPES.ec2VpcEndpoint)?.policy;
             if (raw === undefined || raw === null || raw === "") {
                 reportViolation(`Endpoint ${endpoint.name} in the isolated VPC has no policy, so it allows any principal full access (N7).`, endpoint.urn);

@@ -1,5 +1,5 @@
-import { SecureDsStackPolicy, TYPES, list, ofType, propsOf, record, statementsOf, strings, text } from "../common";
-import { isIsolatedVpc, vpcsOf } from "./common";
+import { SecureDsStackPolicy, TYPES, list, propsOf, record, statementsOf, strings, text } from "../common";
+import { isolatedVpcEndpoints } from "./common";
 
 /**
  * Interface endpoint services whose resources hold or unlock data: through them a platform
@@ -37,10 +37,7 @@ export const isolatedVpcEndpointResourceScope: SecureDsStackPolicy = {
         "Give the endpoint platformResourcesEndpointPolicy() or s3GatewayEndpointPolicy() (components/guardrails/endpoints.ts); the endpoint catalogue (components/network/endpointCatalog.ts) selects them.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        const isolated = args.resources.filter(isIsolatedVpc);
-        if (isolated.length === 0) return;
-        for (const endpoint of ofType(args.resources, TYPES.ec2VpcEndpoint)) {
-            if (vpcsOf(endpoint, args.resources, isolated).length === 0) continue;
+        for (const endpoint of isolatedVpcEndpoints(args.resources)) {
             const p = propsOf(endpoint, TYPES.ec2VpcEndpoint);
             const service = serviceOf(text(p?.serviceName));
             const isS3 = service === "s3";
