@@ -6,6 +6,7 @@
  * confirmation; a declared quota raise must have been granted in the account. docs/operations.md
  * ("Post-deploy manual steps") gives each step in full.
  */
+import { endpointKeyOfServiceName, interfaceEndpointSpec } from "../components/network/endpointCatalog";
 import { PLAN_UNKNOWN, PlanManualStep, PlanQuota, PlanResource } from "./types";
 
 /** The runbook; each step links its own section (a heading of docs/operations.md, "Post-deploy manual steps"). */
@@ -73,8 +74,33 @@ function quotaSteps(quotas: readonly PlanQuota[]): PlanManualStep[] {
         }));
 }
 
+/**
+ * Interface endpoints of services for which AWS documents no custom endpoint policy
+ * (endpointCatalog.ts `policyDocumentedAt`): the endpoint policy is the platform's control there,
+ * so the operator confirms the service supports one before the endpoint is created.
+ */
+function endpointPolicySteps(resources: PlanResource[]): PlanManualStep[] {
+    const unverified = resources.filter((r) => {
+        if (r.type !== "aws:ec2/vpcEndpoint:VpcEndpoint" || r.inputs.vpcEndpointType !== "Interface") return false;
+        const key = endpointKeyOfServiceName(known(r.inputs.serviceName) ?? "");
+        return key !== undefined && interfaceEndpointSpec(key).policyDocumentedAt === undefined;
+    });
+    const services = [...new Set(unverified.map((r) => known(r.inputs.serviceName) ?? r.name))];
+    if (services.length === 0) return [];
+    return [
+        {
+            id: "endpoint-policy-support",
+            when: "before the first pulumi up",
+            what: `AWS documents no custom endpoint policy for ${services.join(", ")}. For each, run aws ec2 describe-vpc-endpoint-services --service-names <name> --query "ServiceDetails[0].VpcEndpointPolicySupported"; if it prints false, remove the endpoint from network.endpoints.extra (its policy would not be enforced).`,
+            account: unverified[0].account,
+            urns: unverified.map((r) => r.urn),
+            doc: `${RUNBOOK}#endpoint-policy-support`,
+        },
+    ];
+}
+
 /** Every manual step the planned stack needs, in the order an operator meets them. */
 export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuota[]): PlanManualStep[] {
     const custom = resources.filter((r) => r.custom);
-    return [...quotaSteps(quotas), ...connectionSteps(custom), ...assignmentSteps(custom), ...subscriptionSteps(custom)];
+    return [...quotaSteps(quotas), ...endpointPolicySteps(custom), ...connectionSteps(custom), ...assignmentSteps(custom), ...subscriptionSteps(custom)];
 }

@@ -19,7 +19,18 @@ export interface InterfaceEndpointSpec {
     /** What it is for (docs and plan output). */
     purpose: string;
     policy: EndpointPolicyKind;
+    /**
+     * The AWS page that documents a custom (non-full-access) endpoint policy for this service. A
+     * service whose page says nothing may reject the policy at CreateVpcEndpoint, or accept it
+     * without enforcing it: such an endpoint is never a default, and the plan lists the check an
+     * operator runs before enabling it (plan/manualSteps.ts, "endpoint-policy-support").
+     */
+    policyDocumentedAt?: string;
 }
+
+const SAGEMAKER_ENDPOINTS = "https://docs.aws.amazon.com/sagemaker/latest/dg/interface-vpc-endpoint.html";
+const CODEARTIFACT_ENDPOINTS = "https://docs.aws.amazon.com/codeartifact/latest/ug/create-vpc-endpoint-policy.html";
+const ECR_ENDPOINTS = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html";
 
 /**
  * The default set. Required ones are those whose absence breaks VpcOnly Studio or the supply chain
@@ -31,48 +42,97 @@ export const DEFAULT_INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
         purpose: "SageMaker API: apps, spaces, jobs, models",
         requiredBecause: "Studio in VpcOnly mode cannot create apps, spaces or jobs without the SageMaker API",
         policy: "platformPrincipals",
+        policyDocumentedAt: SAGEMAKER_ENDPOINTS,
     },
-    { key: "sagemaker.runtime", purpose: "invoking SageMaker endpoints from notebooks", policy: "platformPrincipals" },
-    { key: "sagemaker.featurestore-runtime", purpose: "Feature Store online reads and writes", policy: "platformPrincipals" },
-    { key: "studio", purpose: "Studio UI and presigned URLs through the VPC (N8)", policy: "platformPrincipals" },
-    { key: "notebook", purpose: "notebook instance UI through the VPC", policy: "platformPrincipals" },
+    { key: "sagemaker.runtime", purpose: "invoking SageMaker endpoints from notebooks", policy: "platformPrincipals", policyDocumentedAt: SAGEMAKER_ENDPOINTS },
+    {
+        key: "studio",
+        purpose: "Studio UI and presigned URLs through the VPC (N8)",
+        policy: "platformPrincipals",
+        policyDocumentedAt: "https://docs.aws.amazon.com/sagemaker/latest/dg/studio-interface-endpoint.html",
+    },
+    {
+        key: "notebook",
+        purpose: "notebook instance UI through the VPC",
+        policy: "platformPrincipals",
+        policyDocumentedAt: "https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-interface-endpoint.html",
+    },
     {
         key: "sts",
         purpose: "credentials for execution roles and the SDKs",
         requiredBecause: "Studio in VpcOnly mode cannot obtain credentials without it",
         policy: "platformResources",
+        policyDocumentedAt: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts_vpce.html",
     },
     {
         key: "logs",
         purpose: "CloudWatch Logs from apps, lifecycle scripts and jobs",
         requiredBecause: "Studio apps and lifecycle scripts cannot write their logs without it, and app start-up fails",
         policy: "platformResources",
+        policyDocumentedAt: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch-logs-and-interface-VPC.html",
     },
-    { key: "monitoring", purpose: "CloudWatch metrics", policy: "platformPrincipals" },
-    { key: "kms", purpose: "direct use of the platform's customer keys", policy: "platformResources" },
+    {
+        key: "monitoring",
+        purpose: "CloudWatch metrics",
+        policy: "platformPrincipals",
+        policyDocumentedAt: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-interface-VPC.html",
+    },
+    {
+        key: "kms",
+        purpose: "direct use of the platform's customer keys",
+        policy: "platformResources",
+        policyDocumentedAt: "https://docs.aws.amazon.com/kms/latest/developerguide/kms-vpc-endpoint.html",
+    },
     {
         key: "ssm",
         purpose: "Parameter Store: team parameters read by the Studio lifecycle script",
         requiredBecause: "the Studio lifecycle script reads the team's parameters from Parameter Store and hangs without it",
         policy: "platformResources",
+        policyDocumentedAt: "https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html",
     },
-    { key: "secretsmanager", purpose: "secrets used from notebooks (S6)", policy: "platformResources" },
-    { key: "servicecatalog", purpose: "SageMaker projects and self-service products", policy: "platformPrincipals" },
-    { key: "ecr.api", purpose: "ECR API for approved images (S5)", policy: "platformResources" },
-    { key: "ecr.dkr", purpose: "ECR image pulls (S5)", policy: "platformResources" },
+    {
+        key: "secretsmanager",
+        purpose: "secrets used from notebooks (S6)",
+        policy: "platformResources",
+        policyDocumentedAt: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/vpc-endpoint-overview.html",
+    },
+    { key: "ecr.api", purpose: "ECR API for approved images (S5)", policy: "platformResources", policyDocumentedAt: ECR_ENDPOINTS },
+    { key: "ecr.dkr", purpose: "ECR image pulls (S5)", policy: "platformResources", policyDocumentedAt: ECR_ENDPOINTS },
     {
         key: "codeartifact.api",
         purpose: "CodeArtifact tokens and repository endpoints (S1)",
         requiredBecause: "packages come only from the private CodeArtifact repository (S1); pip cannot log in without it",
         policy: "codeArtifactRead",
+        policyDocumentedAt: CODEARTIFACT_ENDPOINTS,
     },
     {
         key: "codeartifact.repositories",
         purpose: "CodeArtifact package downloads (S1)",
         requiredBecause: "packages come only from the private CodeArtifact repository (S1); pip cannot download packages without it",
         policy: "codeArtifactRead",
+        policyDocumentedAt: CODEARTIFACT_ENDPOINTS,
     },
 ];
+
+/**
+ * Endpoints the platform knows but does not create by default: AWS documents no custom endpoint
+ * policy for them (checked against the services' PrivateLink pages; the PrivateLink guide's
+ * service list has no policy column), so an endpoint policy there may be rejected or not
+ * enforced. `network.endpoints.extra` adds them with the principal policy, and the plan lists the
+ * `VpcEndpointPolicySupported` check to run first.
+ */
+export const UNVERIFIED_POLICY_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
+    { key: "sagemaker.featurestore-runtime", purpose: "Feature Store online reads and writes", policy: "platformPrincipals" },
+    { key: "servicecatalog", purpose: "SageMaker projects and self-service products", policy: "platformPrincipals" },
+];
+
+/** The catalogue entry of a key (default or known opt-in), or the spec an unknown extra endpoint gets. */
+export function interfaceEndpointSpec(key: string): InterfaceEndpointSpec {
+    return (
+        DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === key) ??
+        UNVERIFIED_POLICY_ENDPOINTS.find((e) => e.key === key) ?? { key, purpose: "added in network.endpoints.extra", policy: "platformPrincipals" }
+    );
+}
 
 /** Short names that are not interface endpoint services of this network. */
 const RESERVED_EXTRA: Record<string, string> = {
@@ -93,7 +153,10 @@ export function extraEndpointProblem(key: string): string | undefined {
 /** Why `disabled` may not name `key`, or undefined when it may. */
 export function disabledEndpointProblem(key: string): string | undefined {
     const spec = DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === key);
-    if (!spec) return `is not a default endpoint; the optional ones are ${optionalEndpointKeys().join(", ")}`;
+    if (!spec) {
+        const optIn = UNVERIFIED_POLICY_ENDPOINTS.some((e) => e.key === key) ? ", and it is not created unless network.endpoints.extra names it" : "";
+        return `is not a default endpoint${optIn}; the optional ones are ${optionalEndpointKeys().join(", ")}`;
+    }
     if (spec.requiredBecause) return `is required: ${spec.requiredBecause}; remove it from network.endpoints.disabled`;
     return undefined;
 }
@@ -110,11 +173,7 @@ export function requiredEndpointKeys(): string[] {
 export function resolveInterfaceEndpoints(selection: { extra?: readonly string[]; disabled?: readonly string[] } = {}): InterfaceEndpointSpec[] {
     const disabled = new Set(selection.disabled ?? []);
     const defaults = DEFAULT_INTERFACE_ENDPOINTS.filter((e) => !disabled.has(e.key) || e.requiredBecause !== undefined);
-    const extra = [...new Set(selection.extra ?? [])].map<InterfaceEndpointSpec>((key) => ({
-        key,
-        purpose: "added in network.endpoints.extra",
-        policy: "platformPrincipals",
-    }));
+    const extra = [...new Set(selection.extra ?? [])].map(interfaceEndpointSpec);
     return [...defaults, ...extra];
 }
 
@@ -126,6 +185,14 @@ export function endpointServiceName(key: string, region: string, partition: stri
     if (key === "studio" || key === "notebook") return `aws.sagemaker.${region}.${key}`;
     const prefix = partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws";
     return `${prefix}.${region}.${key}`;
+}
+
+/** The catalogue key of an interface endpoint's AWS service name (the inverse of endpointServiceName). */
+export function endpointKeyOfServiceName(serviceName: string): string | undefined {
+    return /^(?:aws\.sagemaker\.[a-z0-9-]+\.(studio|notebook)|(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+))$/
+        .exec(serviceName)
+        ?.slice(1)
+        .find((k) => k !== undefined);
 }
 
 /** Logical-name-safe form of a key ("sagemaker.api" → "sagemaker-api"). */

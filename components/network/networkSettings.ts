@@ -5,7 +5,14 @@
  */
 import { MIN_SUBNET_PREFIX, SubnetLayout, layoutSubnets } from "./capacityPlanner";
 import { ISOLATED_NETWORK_DEFAULTS } from "./defaults";
-import { CODEARTIFACT_ASSETS_BUCKETS, DEFAULT_INTERFACE_ENDPOINTS, InterfaceEndpointSpec, SERVICE_KEY_PATTERN, requiredEndpointKeys } from "./endpointCatalog";
+import {
+    CODEARTIFACT_ASSETS_BUCKETS,
+    DEFAULT_INTERFACE_ENDPOINTS,
+    InterfaceEndpointSpec,
+    SERVICE_KEY_PATTERN,
+    interfaceEndpointSpec,
+    requiredEndpointKeys,
+} from "./endpointCatalog";
 import type { IsolatedNetworkArgs } from "./IsolatedNetwork";
 
 export interface NetworkSettings {
@@ -60,9 +67,7 @@ export function networkSettings(name: string, args: IsolatedNetworkArgs): Networ
     }
     return {
         layout,
-        endpoints: endpointKeys.map(
-            (key) => DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === key) ?? { key, purpose: "extra endpoint", policy: "platformPrincipals" },
-        ),
+        endpoints: endpointKeys.map(interfaceEndpointSpec),
         codeArtifactAssetsBucket: assetsBucket,
         flowLogRetentionDays: args.flowLogRetentionDays ?? ISOLATED_NETWORK_DEFAULTS.flowLogRetentionDays,
     };

@@ -34,7 +34,7 @@ describe("network config: capacity", () => {
         const found = networkProblems(raw);
         expect(found).toHaveLength(1);
         expect(found[0]).toMatch(
-            /^secure-ds:platform\.network\.cidr: "10\.40\.0\.0\/24" is too small: split into 3 subnets of \/26 it holds 59 usable IPs per subnet, but 3,000 users need 18,021 per subnet/,
+            /^secure-ds:platform\.network\.cidr: "10\.40\.0\.0\/24" is too small: split into 3 subnets of \/26 it holds 59 usable IPs per subnet, but 3,000 users need 18,018 per subnet/,
         );
         expect(found[0]).toContain("use subnets of at least /17");
     });
@@ -51,8 +51,8 @@ describe("network config: capacity", () => {
     it("counts configured users when they exceed the estimate", () => {
         const raw = stack("dev");
         raw.network = { ...raw.network, cidr: "10.20.0.0/26", expectedUsers: 1, growthPercent: 0, trainingInstancesPerUser: 0 };
-        // 5 configured users x 3 IPs + 17 domain IPs = 32 > 27 usable in a /27.
-        expect(networkProblems(raw)[0]).toContain("5 users need 32 per subnet");
+        // 5 configured users x 3 IPs + 15 domain IPs = 30 > 27 usable in a /27.
+        expect(networkProblems(raw)[0]).toContain("5 users need 30 per subnet");
     });
     it("names subnetPrefixLength when that is what is too small or does not fit", () => {
         const raw = stack("dev");
@@ -98,12 +98,12 @@ describe("network config: endpoints", () => {
     });
     it("opting out and adding change the endpoint set and the capacity plan", () => {
         const raw = stack("dev");
-        raw.network = { ...raw.network, endpoints: { extra: ["athena", "glue"], disabled: ["notebook", "servicecatalog", "secretsmanager"] } };
+        raw.network = { ...raw.network, endpoints: { extra: ["athena", "glue"], disabled: ["notebook", "monitoring", "secretsmanager"] } };
         const plan = networkPlan(parsePlatformConfigNetworkOnly(raw));
-        expect(plan.interfaceEndpoints).toHaveLength(16 - 3 + 2);
+        expect(plan.interfaceEndpoints).toHaveLength(14 - 3 + 2);
         expect(plan.interfaceEndpoints).toContain("athena");
         expect(plan.interfaceEndpoints).not.toContain("notebook");
-        expect(plan.capacity.domainIpsPerSubnet.endpoints).toBe(15);
+        expect(plan.capacity.domainIpsPerSubnet.endpoints).toBe(13);
     });
 });
 
@@ -145,7 +145,7 @@ describe("network config: other keys", () => {
     });
     it("summarises the plan for the offline plan output", () => {
         const out = capacityPlanOutput(parsePlatformConfigNetworkOnly(stack("dev")));
-        expect(out).toMatchObject({ ipsPerUser: 5, interfaceEndpoints: 16, domainIpsPerSubnet: 17, growthPercent: 20, recommendedSubnetMask: "/24" });
+        expect(out).toMatchObject({ ipsPerUser: 5, interfaceEndpoints: 14, domainIpsPerSubnet: 15, growthPercent: 20, recommendedSubnetMask: "/24" });
         expect(out.subnets.map((s) => s.cidr)).toEqual(["10.20.0.0/17", "10.20.128.0/17"]);
     });
 });
