@@ -41,14 +41,19 @@ const entrySchema = z.strictObject({
     approver: nonEmpty("approver"),
 });
 
-const fileSchema = z.strictObject({ exemptions: z.array(entrySchema) });
+// The list is checked entry by entry, so that one bad entry does not hide the others' problems.
+const fileSchema = z.strictObject({ exemptions: z.array(z.unknown()) });
 
 /** The files a stack reads, those that exist: shared first, then the stack's own. */
 export function exemptionFilesFor(stack: string, dir: string = EXEMPTIONS_DIR): string[] {
     return [path.join(dir, "shared.yaml"), path.join(dir, `${stack}.yaml`)].filter((f) => fs.existsSync(f));
 }
 
-const relative = (file: string): string => path.relative(REPO_ROOT, path.resolve(file)) || file;
+/** Relative to the repository for a file in it (as the reports cite it), else absolute. */
+function relative(file: string): string {
+    const rel = path.relative(REPO_ROOT, path.resolve(file));
+    return rel && !rel.startsWith("..") ? rel : path.resolve(file);
+}
 
 function checkPolicy(policy: string, byName: Map<string, SecureDsPolicy>): string | undefined {
     const p = byName.get(policy);
@@ -82,7 +87,13 @@ export function loadExemptions(files: readonly string[], policies: readonly Secu
             for (const issue of parsed.error.issues) problems.push(`${source}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
             continue;
         }
-        parsed.data.exemptions.forEach((e, i) => {
+        parsed.data.exemptions.forEach((item, i) => {
+            const checked = entrySchema.safeParse(item);
+            if (!checked.success) {
+                for (const issue of checked.error.issues) problems.push(`${source}: exemptions.${i}${issue.path.length > 0 ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
+                return;
+            }
+            const e = checked.data;
             const at = `${source}: exemptions.${i} (${e.id})`;
             const policyProblem = checkPolicy(e.policy, byName);
             if (policyProblem) problems.push(`${at}: ${policyProblem}`);

@@ -27,8 +27,9 @@ export function formatFindings(plan: Plan): string[] {
         for (const f of ordered) {
             const resource = f.urn ? byUrn.get(f.urn) : undefined;
             const what = resource ? `${resource.type} ${resource.name}` : f.name ? f.name : "(stack)";
-            // The SDK puts the policy's description on the first line; the finding's own words follow.
-            const message = f.message.split("\n").slice(-1)[0] ?? f.message;
+            // The SDK puts the policy's description on the first line and the pack an exemption's note on the last.
+            const parts = f.message.split("\n");
+            const message = (f.exemption ? parts[parts.length - 2] : parts[parts.length - 1]) ?? f.message;
             lines.push(`    [${tag(f)}] ${f.policy}: ${what}: ${f.exemption?.state === "exempted" ? `${message} — ${f.exemption.justification} (approved by ${f.exemption.approver})` : message}`);
             if (f.remediation && f.policy !== lastPolicy) lines.push(`      fix: ${f.remediation}`);
             lastPolicy = f.policy;
