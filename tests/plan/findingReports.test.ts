@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { describeFindings } from "../../plan/findings/describe";
@@ -144,12 +145,18 @@ describe("findings described", () => {
     it("SARIF validates against the SARIF 2.1.0 schema, one rule per judged policy, results as in the JSON", () => {
         const sarif = toSarif(plan, { version: "0.1.0", informationUri: "https://example.com/secure-ds", levels: configuredLevels(plan.packConfig) });
         const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/sarif/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
-        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+        // The schema's `language` pattern is not valid with the `u` flag (a stray `]`), hence unicodeRegExp: false; formats (uri, date-time) are checked.
+        const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+        addFormats(ajv);
+        const validate = ajv.compile(schema);
         expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
         // The validator is not vacuous: a result without a message is refused.
         const broken = structuredClone(sarif) as { runs: { results: Record<string, unknown>[] }[] };
         delete broken.runs[0]!.results[0]!.message;
         expect(validate(broken)).toBe(false);
+        const badUri = structuredClone(sarif) as { runs: { tool: { driver: { informationUri: string } } }[] };
+        badUri.runs[0]!.tool.driver.informationUri = "not a uri";
+        expect(validate(badUri)).toBe(false);
 
         const run = (sarif as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: Record<string, unknown>[] }[] }).runs[0]!;
         expect(run.tool.driver.rules.map((r) => r.id)).toEqual(policies.map((p) => p.name));
