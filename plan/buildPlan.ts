@@ -135,7 +135,9 @@ export async function reevaluatePlan(plan: Plan, packConfigFile?: string, resele
     // New exemption files or a selection replace what the recorded config carries; without them a
     // recorded config keeps its exemptions (judged again against today's date).
     const packConfig =
-        reselect?.exemptionFiles || reselect?.select ? effectivePackConfig(withoutExemptions(source.raw), plan.stack, reselect.exemptionFiles, reselect.select) : source.raw;
+        reselect?.exemptionFiles || reselect?.select
+            ? effectivePackConfig(withoutExemptions(source.raw), plan.stack, reselect.exemptionFiles, reselect.select)
+            : source.raw;
     const parsed = packConfig === source.raw ? source.parsed : parsePackConfig(JSON.stringify(packConfig), "(the plan's pack config with exemptions)");
     const mode = plan.mode ?? "up";
     const resources = structuredClone(plan.resources);

@@ -33,7 +33,8 @@ import { REPORT_OPTIONS, REPORT_USAGE, planInputs, writeReports } from "./planRe
 import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
 
 const USAGE =
-    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " + REPORT_USAGE;
+    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " +
+    REPORT_USAGE;
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(

@@ -25,7 +25,11 @@ export class ExemptionsError extends PackConfigError {
     }
 }
 
-const nonEmpty = (what: string) => z.string({ error: `${what} is required (a non-empty string)` }).trim().min(1, `${what} must not be empty`);
+const nonEmpty = (what: string) =>
+    z
+        .string({ error: `${what} is required (a non-empty string)` })
+        .trim()
+        .min(1, `${what} must not be empty`);
 
 const isoDate = z
     .string({ error: "expires is required (a date, YYYY-MM-DD)" })
@@ -90,7 +94,8 @@ export function loadExemptions(files: readonly string[], policies: readonly Secu
         parsed.data.exemptions.forEach((item, i) => {
             const checked = entrySchema.safeParse(item);
             if (!checked.success) {
-                for (const issue of checked.error.issues) problems.push(`${source}: exemptions.${i}${issue.path.length > 0 ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
+                for (const issue of checked.error.issues)
+                    problems.push(`${source}: exemptions.${i}${issue.path.length > 0 ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
                 return;
             }
             const e = checked.data;

@@ -30,7 +30,9 @@ export function formatFindings(plan: Plan): string[] {
             // The SDK puts the policy's description on the first line and the pack an exemption's note on the last.
             const parts = f.message.split("\n");
             const message = (f.exemption ? parts[parts.length - 2] : parts[parts.length - 1]) ?? f.message;
-            lines.push(`    [${tag(f)}] ${f.policy}: ${what}: ${f.exemption?.state === "exempted" ? `${message} — ${f.exemption.justification} (approved by ${f.exemption.approver})` : message}`);
+            lines.push(
+                `    [${tag(f)}] ${f.policy}: ${what}: ${f.exemption?.state === "exempted" ? `${message} — ${f.exemption.justification} (approved by ${f.exemption.approver})` : message}`,
+            );
             if (f.remediation && f.policy !== lastPolicy) lines.push(`      fix: ${f.remediation}`);
             lastPolicy = f.policy;
         }

@@ -12,7 +12,6 @@ import { EnforcementLevel, Plan, PlanFinding } from "../types";
 const escapeXml = (s: string): string =>
     s
         // XML 1.0 cannot hold most control characters, even escaped.
-        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")

@@ -72,5 +72,9 @@ export function configuredLevels(raw: Record<string, unknown>): Record<string, E
 
 /** Policies this config disables: they judge nothing, so their exemptions are not "unused". */
 export function disabledPolicies(raw: Record<string, unknown>): Set<string> {
-    return new Set(Object.entries(configuredLevels(raw)).filter(([, level]) => level === "disabled").map(([name]) => name));
+    return new Set(
+        Object.entries(configuredLevels(raw))
+            .filter(([, level]) => level === "disabled")
+            .map(([name]) => name),
+    );
 }

@@ -34,7 +34,14 @@ const retention = (findings: PlanFinding[]) => findings.filter((f) => f.policy =
 describe("exemptions through the pack's server", () => {
     let live: PackJudge;
     beforeAll(async () => {
-        live = await openSavedJudge({ stack: STACK, mode: "up", stackFileConfig: {}, packConfig: configWith([exemption("2099-12-31")]), packConfigFile: "test", controls: () => [] });
+        live = await openSavedJudge({
+            stack: STACK,
+            mode: "up",
+            stackFileConfig: {},
+            packConfig: configWith([exemption("2099-12-31")]),
+            packConfigFile: "test",
+            controls: () => [],
+        });
     });
     afterAll(async () => {
         await live?.close();
@@ -44,7 +51,9 @@ describe("exemptions through the pack's server", () => {
         const { findings } = await live.judge([group()], "up");
         const [f] = retention(findings);
         expect(f).toMatchObject({ level: "advisory", urn: group().urn });
-        expect(f!.message).toMatch(/\[exempted by exemptions\/dev\.yaml#scratch-retention until 2099-12-31, approved by lead@example\.com: Throw-away load-test logs\.\]/);
+        expect(f!.message).toMatch(
+            /\[exempted by exemptions\/dev\.yaml#scratch-retention until 2099-12-31, approved by lead@example\.com: Throw-away load-test logs\.\]/,
+        );
         // Only that policy on that resource: the log group's other violations stay mandatory.
         expect(findings.filter((x) => x.policy !== "log-group-retention-minimum").every((x) => x.level === "mandatory")).toBe(true);
     });
@@ -60,7 +69,9 @@ describe("exemptions through the pack's server", () => {
         const critical = { ...exemption("2099-12-31"), policy: "sagemaker-domain-vpc-only" };
         const info = live.session.policies.find((p) => p.name === "sagemaker-domain-vpc-only")!;
         expect(Object.keys(info.configSchema?.properties ?? {})).not.toContain("exemptions");
-        expect(Object.keys(live.session.policies.find((p) => p.name === "log-group-retention-minimum")!.configSchema?.properties ?? {})).toContain("exemptions");
+        expect(Object.keys(live.session.policies.find((p) => p.name === "log-group-retention-minimum")!.configSchema?.properties ?? {})).toContain(
+            "exemptions",
+        );
         return expect(judgeSaved(STACK, "up", {}, [group()], configWith([critical]), "test", () => [])).rejects.toThrow(PackConfigError);
     });
 });

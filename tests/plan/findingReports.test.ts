@@ -40,23 +40,47 @@ const entry = (o: Record<string, string>) =>
         .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
         .join("\n    ")}\n`;
 
-const live = { id: "scratch-retention", policy: "log-group-retention-minimum", resource: "scratch-*", justification: "Throw-away load-test logs.", expires: "2099-12-31", approver: "lead@example.com" };
-const expired = { id: "old-tags", policy: "mandatory-tags", resource: groupUrn, justification: "Tags came later.", expires: "2020-01-31", approver: "lead@example.com" };
-const unused = { id: "left-over", policy: "log-group-encrypted-retention", resource: "no-such-group", justification: "Left over.", expires: "2099-12-31", approver: "lead@example.com" };
+const live = {
+    id: "scratch-retention",
+    policy: "log-group-retention-minimum",
+    resource: "scratch-*",
+    justification: "Throw-away load-test logs.",
+    expires: "2099-12-31",
+    approver: "lead@example.com",
+};
+const expired = {
+    id: "old-tags",
+    policy: "mandatory-tags",
+    resource: groupUrn,
+    justification: "Tags came later.",
+    expires: "2020-01-31",
+    approver: "lead@example.com",
+};
+const unused = {
+    id: "left-over",
+    policy: "log-group-encrypted-retention",
+    resource: "no-such-group",
+    justification: "Left over.",
+    expires: "2099-12-31",
+    approver: "lead@example.com",
+};
 
 /** Findings as the pack reports them for a log group and a domain, with the exemptions above applied by the pack. */
 const raw: PlanFinding[] = [
     { policy: "log-group-retention-minimum", level: "advisory", urn: groupUrn, message: "retention 1 day\n[exempted …]", controls: ["G4"] },
     { policy: "mandatory-tags", level: "mandatory", urn: groupUrn, message: "missing tags\n[exemption expired …]", controls: ["G1"] },
     { policy: "sagemaker-domain-vpc-only", level: "mandatory", urn: domainUrn, message: "Domain studio uses PublicInternetOnly (N1).", controls: ["N1"] },
-    { policy: "mandatory-tags", level: "advisory", urn: domainUrn, message: "missing tags <team> & \"owner\"", controls: ["G1"] },
+    { policy: "mandatory-tags", level: "advisory", urn: domainUrn, message: 'missing tags <team> & "owner"', controls: ["G1"] },
 ];
 
 function fixturePlan(): Plan {
     const exemptions = loadExemptions([exemptionsFile(`exemptions:\n${entry(live)}${entry(expired)}${entry(unused)}`)]);
     const packConfig = mergePackConfig({ all: "mandatory" }, exemptions);
     const described = describeFindings(raw, exemptionsInPackConfig(packConfig), new Set(), "2026-12-01");
-    const resources = [planResource(STACK, "aws:cloudwatch/logGroup:LogGroup", "scratch-logs", {}), planResource(STACK, "aws:sagemaker/domain:Domain", "studio", {})];
+    const resources = [
+        planResource(STACK, "aws:cloudwatch/logGroup:LogGroup", "scratch-logs", {}),
+        planResource(STACK, "aws:sagemaker/domain:Domain", "studio", {}),
+    ];
     return {
         formatVersion: 2,
         project: "secure-ds",
@@ -92,10 +116,14 @@ describe("exemption files (docs/configuration.md, Exemptions)", () => {
         expect(error).toBeInstanceOf(ExemptionsError);
         const problems = (error as ExemptionsError).problems.join("\n");
         expect(problems).toMatch(/exemptions\.0 \(a\): policy "sagemaker-domain-vpc-only" is critical \(controls N1\) and cannot be exempted/);
-        expect(problems).toMatch(/exemptions\.1 \(b\): policy "log-group-retention-minimun" is not a policy of the pack \(did you mean log-group-retention-minimum\?\)/);
+        expect(problems).toMatch(
+            /exemptions\.1 \(b\): policy "log-group-retention-minimun" is not a policy of the pack \(did you mean log-group-retention-minimum\?\)/,
+        );
         expect(problems).toMatch(/justification must not be empty/);
         expect(problems).toMatch(/expires is not a calendar date/);
-        expect(() => loadExemptions([exemptionsFile(`exemptions:\n  - id: x\n    policy: mandatory-tags\n    resource: y\n    expires: 2027-01-01\n    approver: z\n`)])).toThrow(/justification is required/);
+        expect(() =>
+            loadExemptions([exemptionsFile(`exemptions:\n  - id: x\n    policy: mandatory-tags\n    resource: y\n    expires: 2027-01-01\n    approver: z\n`)]),
+        ).toThrow(/justification is required/);
         expect(() => loadExemptions([exemptionsFile("exemptions:\n  - id: [unclosed\n")])).toThrow(/\.yaml:\d+:\d+: /);
     });
 
@@ -158,11 +186,20 @@ describe("findings described", () => {
         badUri.runs[0]!.tool.driver.informationUri = "not a uri";
         expect(validate(badUri)).toBe(false);
 
-        const run = (sarif as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: Record<string, unknown>[] }[] }).runs[0]!;
+        const run = (sarif as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: Record<string, unknown>[] }[] })
+            .runs[0]!;
         expect(run.tool.driver.rules.map((r) => r.id)).toEqual(policies.map((p) => p.name));
         expect(run.tool.driver.rules.find((r) => r.id === "mandatory-tags")!.help.text).toBe(policies.find((p) => p.name === "mandatory-tags")!.remediation);
-        const results = run.results as { ruleId: string; level: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[]; suppressions?: unknown[]; partialFingerprints: Record<string, string> }[];
-        expect(results.map((r) => key(r.ruleId, r.locations[0]!.logicalLocations[0]!.fullyQualifiedName)).sort()).toEqual(plan.findings.map((f) => key(f.policy, f.urn)).sort());
+        const results = run.results as {
+            ruleId: string;
+            level: string;
+            locations: { logicalLocations: { fullyQualifiedName: string }[] }[];
+            suppressions?: unknown[];
+            partialFingerprints: Record<string, string>;
+        }[];
+        expect(results.map((r) => key(r.ruleId, r.locations[0]!.logicalLocations[0]!.fullyQualifiedName)).sort()).toEqual(
+            plan.findings.map((f) => key(f.policy, f.urn)).sort(),
+        );
         expect(results[0]).toMatchObject({ level: "error", suppressions: [{ kind: "external", status: "accepted" }] });
         expect(results[1]!.suppressions).toBeUndefined();
         expect(new Set(results.map((r) => r.partialFingerprints["secureDsFinding/v1"])).size).toBe(results.length);
@@ -170,8 +207,19 @@ describe("findings described", () => {
 
     it("JUnit parses: a suite per judged policy, failures for mandatory findings, skipped for exempted ones, the same findings", () => {
         const xml = toJunit(plan, configuredLevels(plan.packConfig));
-        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase", "property"].includes(name) }).parse(xml) as {
-            testsuites: { failures: string; skipped: string; testsuite: { name: string; testcase: { name: string; failure?: unknown; skipped?: unknown; properties: { property: { name: string; value: string }[] } }[] }[] };
+        const doc = new XMLParser({
+            ignoreAttributes: false,
+            attributeNamePrefix: "",
+            isArray: (name) => ["testsuite", "testcase", "property"].includes(name),
+        }).parse(xml) as {
+            testsuites: {
+                failures: string;
+                skipped: string;
+                testsuite: {
+                    name: string;
+                    testcase: { name: string; failure?: unknown; skipped?: unknown; properties: { property: { name: string; value: string }[] } }[];
+                }[];
+            };
         };
         expect(doc.testsuites.testsuite.map((s) => s.name)).toEqual(policies.map((p) => p.name));
         expect(doc.testsuites).toMatchObject({ failures: "2", skipped: "1" });

@@ -47,7 +47,9 @@ describe("the example workflow", () => {
     });
 
     it("actionlint is not vacuous here: a misspelt permission and an unknown context are reported", async () => {
-        const broken = text.replace("security-events: write", "security-event: write").replace("github.event.pull_request.number", "github.events.pull_request.number");
+        const broken = text
+            .replace("security-events: write", "security-event: write")
+            .replace("github.event.pull_request.number", "github.events.pull_request.number");
         const problems = (await lint(broken)).join("\n");
         expect(problems).toMatch(/security-event/);
         expect(problems).toMatch(/events/);
@@ -94,6 +96,7 @@ describe("the example workflow", () => {
         const preview = workflow.jobs.preview as Job;
         expect(preview.if).toContain(FORK_GUARD);
         const findings = workflow.jobs.findings as Job;
-        for (const step of findings.steps.filter((s) => s.uses?.startsWith("github/codeql-action") || /gh pr comment/.test(s.run ?? ""))) expect(step.if).toContain(FORK_GUARD);
+        for (const step of findings.steps.filter((s) => s.uses?.startsWith("github/codeql-action") || /gh pr comment/.test(s.run ?? "")))
+            expect(step.if).toContain(FORK_GUARD);
     });
 });

@@ -61,7 +61,10 @@ export function nameOfUrn(urn: string): string {
 }
 
 function globRegExp(pattern: string): RegExp {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const body = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${body}$`, "s");
 }
 
@@ -79,7 +82,11 @@ export function today(now: Date = new Date()): string {
  * The exemption that applies to a violation on `urn`: a live one first (a renewed exemption
  * next to its expired predecessor wins), else an expired one, which enforces again.
  */
-export function matchExemption(exemptions: readonly PackExemption[], urn: string | undefined, on: string): { exemption: PackExemption; state: ExemptionState } | undefined {
+export function matchExemption(
+    exemptions: readonly PackExemption[],
+    urn: string | undefined,
+    on: string,
+): { exemption: PackExemption; state: ExemptionState } | undefined {
     if (!urn) return undefined;
     const matching = exemptions.filter((e) => exemptionMatches(e, urn));
     const live = matching.find((e) => e.expires >= on);
@@ -117,7 +124,11 @@ function exemptingReport(policy: SecureDsPolicy, config: unknown, fallbackUrn: s
         const note = exemptionNote(match.exemption, match.state);
         if (match.state === "expired") return report(`${message}\n${note}`, urn);
         // The SDK prefixes a string violation with the description; the object form is used as is.
-        const violation: ViolationObject = { message: `${policy.description ?? policy.name}\n${message}\n${note}`, urn: urn ?? fallbackUrn, enforcementLevel: "advisory" };
+        const violation: ViolationObject = {
+            message: `${policy.description ?? policy.name}\n${message}\n${note}`,
+            urn: urn ?? fallbackUrn,
+            enforcementLevel: "advisory",
+        };
         (report as unknown as (v: ViolationObject) => void)(violation);
     };
 }
