@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
             const env = values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined;
             try {
                 if (values["with-upstream"] && values.stack) {
-                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env });
+                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env, ...inputs });
                     upstreamPlans = environment.plans.slice(0, -1);
                     environmentFindings = environment.environmentFindings;
                     plan = environment.plans[environment.plans.length - 1] as Plan;

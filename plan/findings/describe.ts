@@ -27,16 +27,21 @@ export function describeFindings(
     const used = new Set<PlanExemption>();
     const described = findings.map((f): PlanFinding => {
         const policy = POLICIES.get(f.policy);
-        const match = matchExemption(
-            exemptions.filter((e) => e.policy === f.policy),
-            f.urn,
-            on,
-        );
+        const severity = policy ? policySeverity(policy) : "medium";
+        // A critical policy reads no exemptions in the pack, so none can match its findings here either.
+        const match =
+            severity === "critical"
+                ? undefined
+                : matchExemption(
+                      exemptions.filter((e) => e.policy === f.policy),
+                      f.urn,
+                      on,
+                  );
         if (match) used.add(match.exemption as PlanExemption);
         return {
             ...f,
             ...(f.urn ? { name: nameOfUrn(f.urn) } : {}),
-            severity: policy ? policySeverity(policy) : "medium",
+            severity,
             remediation: policy?.remediation ?? "",
             peerChecks: peerChecksOf(f.policy),
             ...(match ? { exemption: { ...(match.exemption as PlanExemption), state: match.state } } : {}),
