@@ -24,7 +24,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.
 
 type SarifLevel = "error" | "warning" | "note" | "none";
 
-const LEVEL: Record<EnforcementLevel, SarifLevel> = { mandatory: "error", remediate: "warning", advisory: "warning", disabled: "none" };
+// A remediate policy's violations are reported as mandatory (the policy SDK, server.js).
+const LEVEL: Record<EnforcementLevel, SarifLevel> = { mandatory: "error", remediate: "error", advisory: "warning", disabled: "none" };
 
 export interface SarifOptions {
     /** The tool's version (the pack's). */
