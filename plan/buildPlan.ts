@@ -6,14 +6,18 @@
 import { quotaRefusal } from "../components/network/quotaPlanner";
 import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
 import { policies as packPolicies } from "../policy-pack/policies";
+import { EXEMPTIONS_PROPERTY } from "../policy-pack/policies/common";
 import { checkPlanContracts } from "./contracts";
+import { describeFindings } from "./findings/describe";
+import { exemptionFilesFor, loadExemptions } from "./findings/exemptionFiles";
+import { PolicySelection, disabledPolicies, exemptionsInPackConfig, mergePackConfig, selectedPolicies } from "./findings/packConfigMerge";
 import { packConfigPath } from "./evaluate";
 import { manualSteps } from "./manualSteps";
 import { quotaPlan } from "./quotas";
 import { parsePackConfig } from "./packConfig";
 import { judgeSaved, readPackConfigFile, runThroughCli, Timings } from "./protocolRun";
 import { splitDeferred, summarise } from "./summary";
-import { PLAN_FORMAT_VERSION, Plan, PlanMode } from "./types";
+import { PLAN_FORMAT_VERSION, Plan, PlanFinding, PlanMode } from "./types";
 
 export { summarise } from "./summary";
 export { formatPlan } from "./format";
@@ -32,6 +36,26 @@ export interface BuildPlanOptions {
     env?: Record<string, string>;
     /** Outputs of upstream stacks by the name the program references them by (plan/environment.ts). */
     stackReferences?: Record<string, Record<string, unknown>>;
+    /** Exemption files; default exemptions/shared.yaml and exemptions/<stack>.yaml where they exist. */
+    exemptionFiles?: string[];
+    /** `--only` / `--skip`: the policies to judge (the others are disabled in the pack config). */
+    select?: PolicySelection;
+}
+
+/**
+ * The pack config the pack is configured with: the file, with the stack's exemptions and the
+ * policy selection merged in (plan/findings/packConfigMerge.ts). Also what
+ * `--write-pack-config` writes for `pulumi preview --policy-pack-config`.
+ */
+export function effectivePackConfig(raw: Record<string, unknown>, stack: string, exemptionFiles?: string[], select?: PolicySelection): Record<string, unknown> {
+    const exemptions = loadExemptions(exemptionFiles ?? exemptionFilesFor(stack));
+    const selected = select && (select.only?.length || select.skip?.length) ? selectedPolicies(select) : undefined;
+    return mergePackConfig(raw, exemptions, selected);
+}
+
+/** Findings described (severity, remediation, peer checks, exemption state) against the exemptions the pack config carries. */
+function described(findings: PlanFinding[], packConfig: Record<string, unknown>) {
+    return describeFindings(findings, exemptionsInPackConfig(packConfig), disabledPolicies(packConfig));
 }
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
@@ -52,11 +76,13 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform());
     const mode = options.mode ?? "up";
     const packConfigFile = options.packConfigFile ?? packConfigPath(policyEnforcement(cfg));
+    const packConfig = effectivePackConfig(readPackConfigFile(packConfigFile).raw, options.stack, options.exemptionFiles, options.select);
     const run = await runThroughCli({
         stack: options.stack,
         config: options.config,
         mode,
         packConfigFile,
+        packConfig,
         controls: controlsOf,
         env: options.env,
         stackReferences: options.stackReferences,
@@ -70,6 +96,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         // A config problem like any other: the fix is a raise (declared under `quotas`) or a smaller config.
         throw new PlatformConfigError(exceeded.map((q) => `secure-ds:platform.quotas.${q.key}: ${quotaRefusal(q, cfg.region)}`));
     }
+    const { findings, exemptions } = described(run.findings, packConfig);
     return {
         formatVersion: PLAN_FORMAT_VERSION,
         project: "secure-ds",
@@ -77,14 +104,15 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         mode,
         resources: run.resources,
         outputs: run.outputs,
-        findings: run.findings,
+        findings,
         undecided,
         deferred,
         quotas,
         manualSteps: manualSteps(run.resources, quotas),
         contractViolations,
-        packConfig: readPackConfigFile(packConfigFile).raw,
-        summary: summarise(options.stack, cfg.environment, run.resources, run.findings, run.outputs, mode, undecided, deferred, contractViolations),
+        packConfig,
+        exemptions,
+        summary: summarise(options.stack, cfg.environment, run.resources, findings, run.outputs, mode, undecided, deferred, contractViolations),
     };
 }
 
@@ -93,7 +121,7 @@ function missingPlatform(): never {
 }
 
 /** Re-judges a saved plan with a freshly started pack (e.g. a CI artefact edited for a what-if). */
-export async function reevaluatePlan(plan: Plan, packConfigFile?: string): Promise<Plan> {
+export async function reevaluatePlan(plan: Plan, packConfigFile?: string, reselect?: { exemptionFiles?: string[]; select?: PolicySelection }): Promise<Plan> {
     if (plan.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.resources)) {
         throw new Error(`not a secure-ds plan of format version ${PLAN_FORMAT_VERSION} (formatVersion: ${String(plan.formatVersion)})`);
     }
@@ -104,10 +132,17 @@ export async function reevaluatePlan(plan: Plan, packConfigFile?: string): Promi
           ? { raw: plan.packConfig, parsed: parsePackConfig(JSON.stringify(plan.packConfig), "(recorded in the plan)") }
           : undefined;
     if (!source) throw new Error("the plan records no packConfig; pass --pack-config FILE");
+    // New exemption files or a selection replace what the recorded config carries; without them a
+    // recorded config keeps its exemptions (judged again against today's date).
+    const packConfig =
+        reselect?.exemptionFiles || reselect?.select
+            ? effectivePackConfig(withoutExemptions(source.raw), plan.stack, reselect.exemptionFiles, reselect.select)
+            : source.raw;
+    const parsed = packConfig === source.raw ? source.parsed : parsePackConfig(JSON.stringify(packConfig), "(the plan's pack config with exemptions)");
     const mode = plan.mode ?? "up";
     const resources = structuredClone(plan.resources);
-    const judged = await judgeSaved(plan.stack, mode, {}, resources, source.parsed, packConfigFile ?? "(recorded in the plan)", controlsOf);
-    const { findings } = judged;
+    const judged = await judgeSaved(plan.stack, mode, {}, resources, parsed, packConfigFile ?? "(recorded in the plan)", controlsOf);
+    const { findings, exemptions } = described(judged.findings, packConfig);
     const { undecided, deferred } = splitDeferred(judged.undecided, deferralOf);
     // Checked again: a what-if edit may change an input the API would reject. The quota plan is
     // kept as made: the declared quota values live in the stack config, which a saved plan lacks.
@@ -121,7 +156,18 @@ export async function reevaluatePlan(plan: Plan, packConfigFile?: string): Promi
         quotas: plan.quotas ?? [],
         manualSteps: manualSteps(resources, plan.quotas ?? []),
         contractViolations,
-        packConfig: source.raw,
+        packConfig,
+        exemptions,
         summary: summarise(plan.stack, plan.summary?.environment, resources, findings, plan.outputs ?? {}, mode, undecided, deferred, contractViolations),
     };
+}
+
+/** A pack config without the exemptions merged into it, so that other exemption files can replace them. */
+function withoutExemptions(raw: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => {
+            if (v === null || typeof v !== "object") return [k, v];
+            return [k, Object.fromEntries(Object.entries(v).filter(([p]) => p !== EXEMPTIONS_PROPERTY))];
+        }),
+    );
 }

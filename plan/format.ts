@@ -1,4 +1,5 @@
 /** The human-readable summary printed by `npm run plan`. */
+import { formatFindings } from "./findings/human";
 import { Plan, PlanFinding } from "./types";
 
 export function formatPlan(plan: Plan): string {
@@ -57,13 +58,8 @@ export function formatPlan(plan: Plan): string {
             );
         }
     }
-    lines.push("");
-    lines.push(`Findings: ${s.findings.mandatory} mandatory, ${s.findings.advisory} advisory`);
+    lines.push(...formatFindings(plan));
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    for (const f of [...plan.findings].sort((a, b) => (a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1))) {
-        const resource = f.urn ? byUrn.get(f.urn) : undefined;
-        lines.push(`  [${f.level}] ${f.policy} ${resource ? `${resource.type} ${resource.name}` : "(stack)"}: ${f.message}`);
-    }
     lines.push(...formatContractViolations(plan, byUrn));
     lines.push("");
     lines.push(verdict(s.findings.mandatory, plan.contractViolations?.length ?? 0));

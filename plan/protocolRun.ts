@@ -45,6 +45,8 @@ export interface ProtocolRunOptions {
     config: Record<string, unknown>;
     mode: PlanMode;
     packConfigFile: string;
+    /** The pack config to send instead of the file's content (the file with exemptions and selection merged in, plan/findings/packConfigMerge.ts). */
+    packConfig?: Record<string, unknown>;
     controls: (policy: string) => string[];
     /** Extra environment for both processes (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
     env?: Record<string, string>;
@@ -115,8 +117,10 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
     const started = Date.now();
     const project = readProjectFile(REPO_ROOT);
     const config = stackConfig(project.name, opts.config, project.config);
-    const pack = readPackConfigFile(opts.packConfigFile);
     const packConfigFile = displayPath(opts.packConfigFile);
+    const pack = opts.packConfig
+        ? { raw: opts.packConfig, parsed: parsePackConfig(JSON.stringify(opts.packConfig), packConfigFile) }
+        : readPackConfigFile(opts.packConfigFile);
     const env = { TS_NODE_CACHE_DIRECTORY: tsNodeCacheDir(REPO_ROOT), ...opts.env };
     const engine = { project: project.name, stack: opts.stack, mode: opts.mode, config, stackReferences: opts.stackReferences };
     return withEngine(engine, async (deployment, address) => {

@@ -82,6 +82,7 @@ export function summarise(
         findings: {
             mandatory: findings.filter((f) => f.level === "mandatory").length,
             advisory: findings.filter((f) => f.level === "advisory").length,
+            exempted: findings.filter((f) => f.exemption?.state === "exempted").length,
         },
         contractViolations: contractViolations.length,
         undecided: undecidedSummary(undecided),

@@ -3,6 +3,10 @@
  */
 
 import type { QuotaPlanRow } from "../components/network/quotaPlanner";
+import type { PeerCheckRef } from "../policy-pack/coverage/peerChecks";
+import type { ExemptionState, PackExemption, Severity } from "../policy-pack/policies/common";
+
+export type { PeerCheckRef, Severity };
 
 export const PLAN_FORMAT_VERSION = 2;
 
@@ -72,6 +76,35 @@ export interface PlanFinding {
     message: string;
     /** Guardrail control IDs the policy implements (docs/guardrails.md). */
     controls: string[];
+    /** The resource's logical name (from the URN). Set by the plan (plan/findings/describe.ts), as are the fields below. */
+    name?: string;
+    /** The policy's severity (policy-pack/policies/common/severity.ts). */
+    severity?: Severity;
+    /** What to change: the policy's remediation text. */
+    remediation?: string;
+    /** Peer checks (Security Hub, checkov, Prowler) the policy covers (policy-pack/coverage/peerChecks.ts). */
+    peerChecks?: PeerCheckRef[];
+    /** The exemption that matched: `exempted` (reported advisory, does not fail) or `expired` (enforced again). */
+    exemption?: PlanFindingExemption;
+}
+
+/** An exemption as a finding or the exemption report names it (exemptions/*.yaml, docs/configuration.md). */
+export interface PlanExemption extends PackExemption {
+    policy: string;
+}
+
+export interface PlanFindingExemption extends PlanExemption {
+    state: ExemptionState;
+}
+
+/** What became of the stack's exemptions in this plan. */
+export interface PlanExemptionReport {
+    /** Findings an exemption applied to. */
+    applied: number;
+    /** Exemptions past their expiry: their findings are enforced again. */
+    expired: PlanExemption[];
+    /** Live exemptions that matched no finding of a judged policy: remove them. */
+    unused: PlanExemption[];
 }
 
 /** A policy that could not decide on a resource because a value it reads is unknown in a preview. */
@@ -144,7 +177,8 @@ export interface PlanSummary {
     customResourceCount: number;
     /** account id → component type → custom resource count. */
     byAccount: Record<string, Record<string, number>>;
-    findings: { mandatory: number; advisory: number };
+    /** `mandatory` counts only findings not exempted (an exempted one is reported advisory and counted in `exempted` too). */
+    findings: { mandatory: number; advisory: number; exempted?: number };
     /** Inputs the AWS API would reject (contractViolations[]). */
     contractViolations: number;
     /** "can't run … during preview" per policy and configured level. */
@@ -176,7 +210,9 @@ export interface Plan {
     manualSteps: PlanManualStep[];
     /** Inputs the AWS API would reject; any makes `npm run plan` exit 1. */
     contractViolations: PlanContractViolation[];
-    /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content). */
+    /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content, with the exemptions and policy selection merged in). */
     packConfig: Record<string, unknown>;
+    /** Exemptions applied, expired and unused (absent in plans made before exemptions existed). */
+    exemptions?: PlanExemptionReport;
     summary: PlanSummary;
 }

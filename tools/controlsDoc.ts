@@ -11,9 +11,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PeerCheck, PeerSource, peerChecks, statusOf } from "../policy-pack/coverage/peerChecks";
+import { PeerCheck, PeerSource, peerChecks, peerChecksOf, statusOf } from "../policy-pack/coverage/peerChecks";
 import { policies as livePolicies } from "../policy-pack/policies";
-import { SecureDsPolicy, isStackPolicy } from "../policy-pack/policies/common";
+import { SecureDsPolicy, isStackPolicy, policySeverity } from "../policy-pack/policies/common";
 import { sourceFiles } from "./sourceFiles";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
@@ -215,12 +215,12 @@ export function renderControls({ policies, checks, guardrails, citations }: Rend
         `${policies.length} policies (${policies.filter(isStackPolicy).length} stack policies). Enforcement is each policy's default; the pack configs in policy-pack/config override it per environment.`,
     );
     out.push("");
-    out.push("| Policy | Kind | Default enforcement | Controls | Peer checks covered |");
-    out.push("|---|---|---|---|---|");
+    out.push("| Policy | Kind | Default enforcement | Severity | Controls | Peer checks covered |");
+    out.push("|---|---|---|---|---|---|");
     for (const p of [...policies].sort((a, b) => a.name.localeCompare(b.name))) {
-        const covered = checks.filter((c) => (c.coveredBy ?? []).includes(p.name)).map((c) => c.id);
+        const covered = peerChecksOf(p.name, checks).map((c) => c.id);
         out.push(
-            `| ${code(p.name)} | ${isStackPolicy(p) ? "stack" : "resource"} | ${enforcementOf(p)} | ${p.controls.join(", ")} | ${covered.length > 0 ? covered.join(", ") : "—"} |`,
+            `| ${code(p.name)} | ${isStackPolicy(p) ? "stack" : "resource"} | ${enforcementOf(p)} | ${policySeverity(p)} | ${p.controls.join(", ")} | ${covered.length > 0 ? covered.join(", ") : "—"} |`,
         );
     }
     out.push("");

@@ -8,6 +8,7 @@
  *   npm run plan -- --stack prod --json FILE    also write the whole plan (docs/plan-format.md)
  *   npm run plan -- --stack prod --with-upstream   plan prod and the stacks it references, in dependency order
  *   npm run plan -- --evaluate FILE             re-run the policy pack over a saved plan
+ *   findings: --sarif FILE, --junit FILE, --only/--skip POLICY, --exemptions FILE, --write-pack-config FILE (tools/planReports.ts)
  *   options: --pack-config FILE (default: policy-pack/config/<policyEnforcement>.json for a stack,
  *            the pack config recorded in the plan for --evaluate), --quiet,
  *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
@@ -27,10 +28,13 @@ import { Plan, PlanFinding, PlanMode } from "../plan/types";
 import { formatEnvironmentFindings } from "../plan/format";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
+import { PolicySelectionError } from "../plan/findings/packConfigMerge";
+import { REPORT_OPTIONS, REPORT_USAGE, planInputs, writeReports } from "./planReports";
 import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
 
 const USAGE =
-    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings]";
+    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " +
+    REPORT_USAGE;
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(
@@ -46,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
             "transpile-only": { type: "boolean", default: false },
             timings: { type: "boolean", default: false },
             "with-upstream": { type: "boolean", default: false },
+            ...REPORT_OPTIONS,
         },
         USAGE,
     );
@@ -60,13 +65,14 @@ async function main(argv: string[]): Promise<number> {
         return 3;
     }
     const mode: PlanMode = values.mode;
+    const inputs = planInputs(values);
     let plan: Plan;
     let upstreamPlans: Plan[] = [];
     let environmentFindings: PlanFinding[] = [];
     try {
         if (values.evaluate) {
             const saved = JSON.parse(fs.readFileSync(values.evaluate, "utf8")) as Plan;
-            plan = await reevaluatePlan(saved, values["pack-config"]);
+            plan = await reevaluatePlan(saved, values["pack-config"], inputs);
         } else {
             const file = values.config ?? stackConfigPath(values.stack as string);
             const stack =
@@ -80,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
             const env = values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined;
             try {
                 if (values["with-upstream"] && values.stack) {
-                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env });
+                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env, ...inputs });
                     upstreamPlans = environment.plans.slice(0, -1);
                     environmentFindings = environment.environmentFindings;
                     plan = environment.plans[environment.plans.length - 1] as Plan;
@@ -90,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
                     );
                     return 2;
                 } else {
-                    plan = await buildPlan({ stack, config, packConfigFile: values["pack-config"], mode, env });
+                    plan = await buildPlan({ stack, config, packConfigFile: values["pack-config"], mode, env, ...inputs });
                 }
             } catch (err) {
                 if (err instanceof PlatformConfigError) {
@@ -105,6 +111,10 @@ async function main(argv: string[]): Promise<number> {
             }
         }
     } catch (err) {
+        if (err instanceof PolicySelectionError) {
+            console.error(`${err.message}\n${USAGE}`);
+            return 3;
+        }
         if (err instanceof PackConfigError) {
             console.error(err.message);
             return 2;
@@ -116,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
         throw err;
     }
     if (values.json) writePlanFile(values.json, plan);
+    writeReports(values, plan);
     if (!values.quiet) {
         for (const upstream of upstreamPlans) console.log(`${formatPlan(upstream)}\n`);
         console.log(formatPlan(plan));

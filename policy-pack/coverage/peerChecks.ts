@@ -354,3 +354,17 @@ export const peerChecks: PeerCheck[] = [
     { source: "checkov", id: "CKV_AWS_63", title: "Ensure no IAM policies documents allow \"*\" as a statement's actions", resource: "IAM", coveredBy: ["iam-no-service-wildcard-actions"] },
     { source: "checkov", id: "CKV_AWS_60", title: "Ensure IAM role allows only specific services or principals to assume it", resource: "IAM", coveredBy: ["iam-trust-no-open-principal"] },
 ];
+
+/** A peer check a finding cites: the source and the peer's own ID. */
+export interface PeerCheckRef {
+    source: PeerSource;
+    id: string;
+}
+
+/**
+ * The peer checks a policy covers, from the `coveredBy` lists above (the one place the mapping
+ * is written): docs/controls.md lists them per policy, and every finding of the policy carries them.
+ */
+export function peerChecksOf(policy: string, checks: readonly PeerCheck[] = peerChecks): PeerCheckRef[] {
+    return checks.filter((c) => (c.coveredBy ?? []).includes(policy)).map((c) => ({ source: c.source, id: c.id }));
+}

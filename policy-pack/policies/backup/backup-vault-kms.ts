@@ -5,6 +5,8 @@ export const backupVaultKms: SecureDsResourcePolicy = {
     name: "backup-vault-kms",
     description: "AWS Backup vaults must encrypt recovery points with a customer-managed KMS key (kmsKeyArn) (G9, E1).",
     controls: ["G9", "E1"],
+    // Not critical, although a control it cites is: a backup vault's key (G9); the Studio EFS key itself is efs-encrypted-customer-key.
+    severity: "high",
     remediation: "Set kmsKeyArn on the vault to a CustomerKey ARN (StudioHomeBackup does).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {

@@ -5,6 +5,8 @@ export const codeartifactDomainKms: SecureDsResourcePolicy = {
     name: "codeartifact-domain-kms",
     description: "CodeArtifact domains must encrypt their assets with a customer-managed KMS key (E10).",
     controls: ["E10", "S1"],
+    // Not critical, although a control it cites is: the domain's key (E10); S1's no-internet core is codeartifact-approved-no-upstream.
+    severity: "high",
     remediation: "Set encryptionKey on the domain to a customer key ARN (PackageMirror creates one).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {

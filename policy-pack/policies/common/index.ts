@@ -9,3 +9,5 @@ export * from "./resources";
 export * from "./tags";
 export * from "./types";
 export * from "./values";
+export * from "./exemptions";
+export * from "./severity";

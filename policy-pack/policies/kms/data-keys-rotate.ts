@@ -43,6 +43,8 @@ export const dataKeysRotate: SecureDsStackPolicy = {
     description:
         "Every KMS key used by a SageMaker domain, an S3 bucket's default encryption or a CloudWatch log group must be a key of the stack with enableKeyRotation true, unless listed as externally managed (E9, E1, E7, E8).",
     controls: ["E9", "E1", "E7", "E8"],
+    // Not critical, although a control it cites is: rotation limits a key's exposure over time; the keys themselves are required by the critical E1/E7 policies.
+    severity: "high",
     remediation: "Pass the key of a CustomerKey (components/kms/CustomerKey.ts), which rotates, instead of a literal key ARN or a non-rotating key.",
     enforcementLevel: "mandatory",
     configSchema: {

@@ -6,6 +6,8 @@ export const s3BucketLifecycleConfigured: SecureDsStackPolicy = {
     name: "s3-bucket-lifecycle-configured",
     description: "Every S3 bucket must have a lifecycle configuration with at least one rule (E7).",
     controls: ["E7"],
+    // Not critical, although a control it cites is: lifecycle rules bound cost and retention; E7 is cited for the noncurrent versions they expire, not for encryption.
+    severity: "medium",
     remediation: "Create buckets with SecureBucket, which expires noncurrent versions and aborts incomplete multipart uploads.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {

@@ -6,6 +6,8 @@ export const s3BucketVersioningEnabled: SecureDsStackPolicy = {
     name: "s3-bucket-versioning-enabled",
     description: "Every S3 bucket must have a versioning configuration with status Enabled (E7).",
     controls: ["E7"],
+    // Not critical, although a control it cites is: versioning protects against overwrites; it is not the encryption core of E7.
+    severity: "high",
     remediation: "Create buckets with SecureBucket, which enables versioning.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
