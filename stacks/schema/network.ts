@@ -17,7 +17,7 @@ import {
     resolveInterfaceEndpoints,
 } from "../../components/network/endpointCatalog";
 import { ISOLATED_NETWORK_DEFAULTS } from "../../components/network/defaults";
-import { corporateCidrProblems } from "../../components/network/corporateAccess";
+import { ForwardingRule, corporateCidrProblems, corporateForwardingRules } from "../../components/network/corporateAccess";
 import { LOG_RETENTION_DAYS } from "../../components/logRetention";
 import { ipv4Cidr, positiveInt } from "./common";
 import { resolverInboundSchema, transitGatewaySchema } from "./corporateNetwork";
@@ -241,5 +241,65 @@ export function capacityPlanOutput(cfg: {
             ? cfg.availabilityZones.map((az, i) => ({ availabilityZone: az, cidr: layout.subnetCidrs[i], usableIps: layout.usableIpsPerSubnet }))
             : [],
         ...(layout ? { utilisationPercent: Math.round((capacity.ipsPerSubnet / layout.usableIpsPerSubnet) * 1000) / 10 } : {}),
+    };
+}
+
+/** Corporate access as the offline plan prints it (stack output `corporateAccessPlan`): what the corporate side must configure. */
+export interface CorporateAccessPlanOutput {
+    transitGateway?: {
+        id: string;
+        corporateCidrs: string[];
+        applianceMode: boolean;
+        /** What the transit gateway's owner (the network account) does: this stack cannot, the gateway is shared through RAM. */
+        ownerSteps: string[];
+    };
+    resolverInbound?: {
+        /** Conditional forwarders for the corporate DNS: each domain and its subdomains to the target IPs, port 53. */
+        forwardingRules: ForwardingRule[];
+        /** Sources the endpoint's security group admits on TCP and UDP 53. */
+        admittedResolvers: string[];
+    };
+}
+
+/** The corporate side's configuration, from config alone: the inbound endpoint's IPs are fixed (corporateAccess.ts), so a first preview prints them too. */
+export function corporateAccessPlanOutput(cfg: {
+    region: string;
+    partition: string;
+    availabilityZones: string[];
+    network: NetworkConfig;
+    teams: { users: unknown[] }[];
+}): CorporateAccessPlanOutput | undefined {
+    const { transitGateway, resolverInbound } = cfg.network;
+    if (!transitGateway && !resolverInbound) return undefined;
+    const plan = networkPlan(cfg);
+    const attachmentName = "the attachment tagged Name=<organization>-<environment>-data-science-hub";
+    return {
+        ...(transitGateway
+            ? {
+                  transitGateway: {
+                      id: transitGateway.id,
+                      corporateCidrs: transitGateway.corporateCidrs,
+                      applianceMode: transitGateway.applianceMode,
+                      ownerSteps: [
+                          `Accept ${attachmentName} on ${transitGateway.id} unless the gateway accepts shared attachments automatically.`,
+                          `Associate it with ${transitGateway.routeTableId ?? "the spoke route table of the hub"} and route the corporate ranges only; propagate ${cfg.network.cidr} to the corporate route table, never to another spoke's.`,
+                          `List ${transitGateway.corporateCidrs.join(", ")} in corporateCidrs of the policy pack's transit-gateway-routes rule.`,
+                      ],
+                  },
+              }
+            : {}),
+        ...(resolverInbound && plan.layout
+            ? {
+                  resolverInbound: {
+                      forwardingRules: corporateForwardingRules({
+                          region: cfg.region,
+                          partition: cfg.partition,
+                          endpointKeys: plan.interfaceEndpoints,
+                          subnetCidrs: plan.layout.subnetCidrs,
+                      }),
+                      admittedResolvers: resolverInbound.corporateResolverCidrs,
+                  },
+              }
+            : {}),
     };
 }
