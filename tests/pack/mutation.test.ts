@@ -461,6 +461,39 @@ const mutations: Mutation[] = [
                 { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
             ),
     },
+    {
+        name: "default route to a transit gateway planted in an isolated route table (N13)",
+        apply: (rs) =>
+            void rs.add(
+                "aws:ec2/route:Route",
+                "mutant-hub-default-route",
+                { routeTableId: "rtb-x", destinationCidrBlock: "0.0.0.0/0", transitGatewayId: "tgw-0123456789abcdef0" },
+                { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
+            ),
+    },
+    {
+        name: "non-corporate range routed to a transit gateway from an isolated route table (N13)",
+        apply: (rs) =>
+            void rs.add(
+                "aws:ec2/route:Route",
+                "mutant-hub-route",
+                { routeTableId: "rtb-x", destinationCidrBlock: "10.0.0.0/8", transitGatewayId: "tgw-0123456789abcdef0" },
+                { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
+            ),
+    },
+    {
+        name: "transit gateway attachment on the package scanning (egress) VPC (N13)",
+        apply: (rs) => {
+            const scan = rs.all(T.vpc).find((v) => rec(v.inputs.tags)["secure-ds:network-isolation"] === "egress");
+            if (!scan) throw new MissingTarget(`no egress VPC in the ${rs.stack} plan`);
+            rs.add(
+                "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+                "mutant-scan-hub",
+                { vpcId: "vpc-x", subnetIds: ["subnet-x"], transitGatewayId: "tgw-0123456789abcdef0", dnsSupport: "enable" },
+                { vpcId: [[T.vpc, scan.name]] },
+            );
+        },
+    },
     { name: "endpoint private DNS off", apply: (rs) => (endpointFor(rs, "sagemaker.api").inputs.privateDnsEnabled = false) },
     { name: "endpoint policy removed", apply: (rs) => dropProperty(endpointFor(rs, "sts"), "policy") },
     { name: "required ECR Docker endpoint removed", apply: (rs) => rs.remove(endpointFor(rs, "ecr.dkr")) },

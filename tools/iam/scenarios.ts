@@ -709,6 +709,45 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             },
             endpointPolicies: w.endpoint("studio"),
         });
+        // Issue 18: the SAML broker's session. The broker assumes the team role with the asserted user's
+        // studiouserid tag and source identity and calls through the SageMaker API endpoint of the
+        // data VPC (the Lambda runs there), so the team perimeter binds it as it binds the user.
+        const viaApiEndpoint = { "aws:SourceVpce": w.apiEndpointId, "aws:SourceVpc": FAKE.vpcId, "aws:SourceIdentity": t.scientist };
+        const brokerRequest = (user: string, context: Record<string, string | string[]>) => ({
+            principal: human,
+            action: "sagemaker:CreatePresignedDomainUrl",
+            resource: profile(user),
+            resourceAccount: w.workload,
+            context: studio(context, user),
+        });
+        rows.push({
+            ...base,
+            id: `broker-asserted-user-profile/${t.name}`,
+            title: `The SAML broker, as ${t.scientist} (${t.name}) after a valid assertion, opens ${t.scientist}'s profile through the SageMaker API endpoint`,
+            controls: ["I1", "N8"],
+            expected: "Allowed",
+            request: brokerRequest(t.scientist, viaApiEndpoint),
+            endpointPolicies: w.endpoint("sagemaker-api"),
+        });
+        rows.push({
+            ...base,
+            id: `broker-other-user-profile/${t.name}`,
+            title: `The SAML broker, as ${t.scientist} (${t.name}), opens the profile of ${o.scientist} (${o.name}), whom it did not assert`,
+            controls: ["I1"],
+            expected: "ExplicitlyDenied",
+            decidedBy: "DenyOtherUsersProfiles",
+            request: brokerRequest(o.scientist, viaApiEndpoint),
+            endpointPolicies: w.endpoint("sagemaker-api"),
+        });
+        rows.push({
+            ...base,
+            id: `broker-internet-path/${t.name}`,
+            title: `A session as ${t.scientist} (${t.name}) opens their own profile over the internet (no VPC endpoint, an outside address)`,
+            controls: ["N8"],
+            expected: "ExplicitlyDenied",
+            decidedBy: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
+            request: brokerRequest(t.scientist, { "aws:SourceIp": outsideIp, "aws:SourceIdentity": t.scientist }),
+        });
         rows.push({
             ...base,
             id: `studio-untagged-profile/${t.name}`,
