@@ -200,7 +200,7 @@ export function refineNetwork(cfg: { region: string; availabilityZones: string[]
         issue(
             path,
             `${network.subnetPrefixLength !== undefined ? network.subnetPrefixLength : `"${network.cidr}"`} is too small: split into ${azs} subnets of /${plan.layout.subnetPrefixLength} it holds ${fmt(plan.layout.usableIpsPerSubnet)} usable IPs per subnet, ` +
-                `but ${fmt(c.inputs.users)} users need ${fmt(c.ipsPerSubnet)} per subnet (${c.ipsPerUser.total} per user, ${c.domainIpsPerSubnet.total} for EFS, ${c.inputs.interfaceEndpoints} endpoints${c.domainIpsPerSubnet.corporateAccess > 0 ? ` and ${c.domainIpsPerSubnet.corporateAccess} corporate-access ENIs` : ""}, +${c.inputs.growthPercent}% growth); ` +
+                `but ${fmt(c.inputs.users)} users need ${fmt(c.ipsPerSubnet)} per subnet (${c.ipsPerUser.total} per user, ${c.domainIpsPerSubnet.total} for EFS${c.domainIpsPerSubnet.corporateAccess > 0 ? `, ${c.inputs.interfaceEndpoints} endpoints and ${c.domainIpsPerSubnet.corporateAccess} corporate-access ENIs` : ` and ${c.inputs.interfaceEndpoints} endpoints`}, +${c.inputs.growthPercent}% growth); ` +
                 `${recommendation}`,
         );
     }
