@@ -160,6 +160,16 @@ function dataVpcRouteTable(rs: Resources): PlanResource {
     return t;
 }
 
+/** A route from a route table of the data VPC towards a transit gateway (issue 18, N13). */
+function plantHubRoute(rs: Resources, destinationCidrBlock: string): void {
+    rs.add(
+        "aws:ec2/route:Route",
+        `mutant-hub-route-${destinationCidrBlock.replace(/[./]/g, "-")}`,
+        { routeTableId: "rtb-x", destinationCidrBlock, transitGatewayId: "tgw-0123456789abcdef0" },
+        { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
+    );
+}
+
 function dropProperty(r: PlanResource, property: string): void {
     if (!(property in r.inputs)) throw new MissingTarget(`${r.name} has no ${property}`);
     delete r.inputs[property];
@@ -461,26 +471,8 @@ const mutations: Mutation[] = [
                 { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
             ),
     },
-    {
-        name: "default route to a transit gateway planted in an isolated route table (N13)",
-        apply: (rs) =>
-            void rs.add(
-                "aws:ec2/route:Route",
-                "mutant-hub-default-route",
-                { routeTableId: "rtb-x", destinationCidrBlock: "0.0.0.0/0", transitGatewayId: "tgw-0123456789abcdef0" },
-                { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
-            ),
-    },
-    {
-        name: "non-corporate range routed to a transit gateway from an isolated route table (N13)",
-        apply: (rs) =>
-            void rs.add(
-                "aws:ec2/route:Route",
-                "mutant-hub-route",
-                { routeTableId: "rtb-x", destinationCidrBlock: "10.0.0.0/8", transitGatewayId: "tgw-0123456789abcdef0" },
-                { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
-            ),
-    },
+    { name: "default route to a transit gateway planted in an isolated route table (N13)", apply: (rs) => plantHubRoute(rs, "0.0.0.0/0") },
+    { name: "non-corporate range routed to a transit gateway from an isolated route table (N13)", apply: (rs) => plantHubRoute(rs, "10.0.0.0/8") },
     {
         name: "transit gateway attachment on the package scanning (egress) VPC (N13)",
         apply: (rs) => {
