@@ -778,6 +778,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         rows.push({
             area: "Studio access",
             identity: [brokerPolicy],
+            scps: w.scps,
             id: `broker-assumes-team-role-as-member/${t.name}`,
             title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${t.scientist}, a user of the team`,
             controls: ["I1", "I5"],
@@ -787,6 +788,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         rows.push({
             area: "Studio access",
             identity: [brokerPolicy],
+            scps: w.scps,
             id: `broker-assumes-team-role-as-outsider/${t.name}`,
             title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${o.scientist}, a user of ${o.name}`,
             controls: ["I1"],
@@ -796,6 +798,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         rows.push({
             area: "Studio access",
             identity: [brokerPolicy],
+            scps: w.scps,
             id: `broker-role-own-presigned-url/${t.name}`,
             title: `The SAML broker role creates a presigned URL for ${t.scientist} with its own permissions`,
             controls: ["I1"],
