@@ -1,5 +1,5 @@
 /**
- * The SAML presigned-URL broker's role policy (issue 18; I1, I5). The broker never opens Studio
+ * The SAML presigned-URL broker's role policy (I1, I5). The broker never opens Studio
  * with its own permissions: it has no sagemaker action at all. It may only assume a team's
  * data-scientist role tagged `studiouserid` = one of that team's users and with the same user as
  * source identity, so a URL it creates is the asserted user's, bound by the team's perimeter

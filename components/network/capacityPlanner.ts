@@ -10,7 +10,7 @@
  * - training and processing jobs launched with the domain's VPC config take two IPs per instance
  *   (five with EFA);
  * - AWS reserves five addresses in every subnet;
- * - corporate access (issue 18) adds, in every subnet it uses, one ENI of the transit gateway
+ * - corporate access (N13, N14) adds, in every subnet it uses, one ENI of the transit gateway
  *   attachment ("Transit gateway VPC attachments": one network interface per subnet the
  *   attachment names, Amazon VPC Transit Gateways guide) and one of the Route 53 Resolver inbound
  *   endpoint (one ENI per IP address, Route 53 developer guide, "Resolver endpoints").

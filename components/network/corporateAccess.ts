@@ -1,5 +1,5 @@
 /**
- * Pure decisions of corporate access (issue 18): which corporate ranges may be routed to the
+ * Pure decisions of corporate access (N13, N14): which corporate ranges may be routed to the
  * transit gateway (N13), the fixed IP of the Route 53 Resolver inbound endpoint in each subnet
  * (N14), and the forwarding rules the corporate DNS must hold. No Pulumi, no I/O: the config
  * schema, the components and the plan output all call it, so what the plan prints is what is built.

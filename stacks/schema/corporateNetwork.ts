@@ -1,5 +1,5 @@
 /**
- * The optional corporate-network sections of `network` (issue 18): a Transit Gateway attachment of
+ * The optional corporate-network sections of `network` (N13, N14): a Transit Gateway attachment of
  * the data VPC (hub and spoke) and a Route 53 Resolver inbound endpoint for corporate DNS. Absent,
  * the data VPC has no path but its VPC endpoints, exactly as before.
  */

@@ -1,5 +1,5 @@
 /**
- * Corporate access (issue 18, N13, N14) end to end: dev, without it, plans as before; a config
+ * Corporate access (N13, N14) end to end: dev, without it, plans as before; a config
  * derived from prod's with a transit gateway and a Resolver inbound endpoint plans with no
  * mandatory finding once the pack config lists the corporate ranges, builds what the
  * corporateAccessPlan output tells the corporate side, and is refused by the pack while the

@@ -160,7 +160,7 @@ function dataVpcRouteTable(rs: Resources): PlanResource {
     return t;
 }
 
-/** A route from a route table of the data VPC towards a transit gateway (issue 18, N13). */
+/** A route from a route table of the data VPC towards a transit gateway (N13). */
 function plantHubRoute(rs: Resources, destinationCidrBlock: string): void {
     rs.add(
         "aws:ec2/route:Route",

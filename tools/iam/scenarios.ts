@@ -710,7 +710,7 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             },
             endpointPolicies: w.endpoint("studio"),
         });
-        // Issue 18: the SAML broker's session. The broker assumes the team role with the asserted user's
+        // N8, I1: the SAML broker's session. The broker assumes the team role with the asserted user's
         // studiouserid tag and source identity and calls through the SageMaker API endpoint of the
         // data VPC (the Lambda runs there), so the team perimeter binds it as it binds the user.
         const viaApiEndpoint = { "aws:SourceVpce": w.apiEndpointId, "aws:SourceVpc": FAKE.vpcId, "aws:SourceIdentity": t.scientist };
