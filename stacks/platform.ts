@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig, workloadConfig } from "./config";
 import { LayerContext, createLayerContexts } from "./context";
 import { OrganizationLayer } from "./organization";
-import { CapacityPlanOutput, capacityPlanOutput } from "./schema/network";
+import { CapacityPlanOutput, CorporateAccessPlanOutput, capacityPlanOutput, corporateAccessPlanOutput } from "./schema/network";
 import { Layer } from "./schema/stack";
 import { LogArchiveLayer } from "./logArchive";
 import { SharedServicesLayer } from "./sharedServices";
@@ -31,6 +31,8 @@ export interface PlatformOutputs {
     subnetIds?: pulumi.Output<string>[];
     /** Subnet sizing by the capacity planner (printed by the offline plan). */
     capacityPlan?: CapacityPlanOutput;
+    /** The corporate side's configuration (transit gateway owner's steps, DNS forwarding rules), when corporate access is on (printed by the offline plan). */
+    corporateAccessPlan?: CorporateAccessPlanOutput;
     /** OUs, SCP sizes and quota use, account placement, permission sets (printed by the offline plan). */
     organizationPlan?: OrganizationPlan;
     /** Detective mode, AWS Config, audit trail and security services in effect. */
@@ -167,6 +169,7 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
                   vpcId: workload.network.vpcId,
                   subnetIds: workload.network.subnetIds,
                   capacityPlan: capacityPlanOutput(workloadConfig(cfg)),
+                  ...corporateAccessOutput(cfg),
                   studioPlan: studioPlan(cfg.studio, cfg.teams, cfg.organization, cfg.environment),
               }
             : {}),
@@ -176,4 +179,10 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
         ...(shared ? { packagesPlan: packagesPlan(cfg) } : {}),
         pipelinePlan: pipelinePlan(cfg, pulumi.getStack()),
     };
+}
+
+/** `corporateAccessPlan`, only when a corporate-access section is configured: other stacks' outputs stay as they were. */
+function corporateAccessOutput(cfg: PlatformConfig): { corporateAccessPlan?: CorporateAccessPlanOutput } {
+    const plan = corporateAccessPlanOutput(workloadConfig(cfg));
+    return plan ? { corporateAccessPlan: plan } : {};
 }

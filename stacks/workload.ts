@@ -136,6 +136,8 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
             capacity: plan.capacity,
             dnsQueryLogDestinationArn: pulumi.interpolate`arn:${ctx.aws.partition}:s3:::${archive.bucketName}`,
             dnsExtraAllowedDomains: cfg.network.dnsAllowedDomains,
+            transitGateway: cfg.network.transitGateway,
+            resolverInbound: cfg.network.resolverInbound,
         },
         { parent, dependsOn: archive.ready },
     );

@@ -8,6 +8,7 @@ export * from "./organizationTagPolicy";
 export * from "./organizationPermissionSets";
 export * from "./governance";
 export * from "./studioAccess";
+export * from "./samlBroker";
 export * from "./studioRoles";
 export * from "./endpoints";
 export * from "./flowLogs";

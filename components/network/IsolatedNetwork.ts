@@ -18,6 +18,9 @@ import { NetworkContext } from "./types";
 import { VpcFlowLogs } from "./VpcFlowLogs";
 import { DnsFirewall } from "./DnsFirewall";
 import { isolatedVpcAllowedDomains } from "./dnsAllowList";
+import { CORPORATE_CLIENT_ENDPOINTS } from "./corporateAccess";
+import { TransitGatewayAttachment } from "./TransitGatewayAttachment";
+import { ResolverInboundEndpoint } from "./ResolverInboundEndpoint";
 
 /** The endpoint policy of each kind of the catalogue. */
 const ENDPOINT_POLICY_BUILDERS: Record<EndpointPolicyKind, (scope: EndpointPrincipalScope) => PolicyDocument> = {
@@ -69,6 +72,14 @@ export interface IsolatedNetworkArgs {
     dnsExtraAllowedDomains?: string[];
     /** When given, the subnets must hold `capacity.ipsPerSubnet` or the component refuses to build. Default: none. */
     capacity?: CapacityPlan;
+    /**
+     * Hub and spoke (N13): attach to the network account's transit gateway and route the corporate
+     * ranges to it; the Studio, SageMaker API and execute-api endpoints then admit 443 from those
+     * ranges too. Default: no attachment, no route but the local one and S3's.
+     */
+    transitGateway?: { id: string; corporateCidrs: string[]; applianceMode?: boolean };
+    /** N14: a Resolver inbound endpoint answering DNS from these corporate resolver ranges only. Default: none. */
+    resolverInbound?: { corporateResolverCidrs: string[] };
 }
 
 /**
@@ -102,6 +113,12 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     readonly dnsFirewall: DnsFirewall;
     /** The endpoint policies as typed documents, by endpoint key ("s3" for the gateway), for tests and IAM proofs. */
     readonly endpointPolicies: Record<string, PolicyDocument>;
+    /** The hub attachment and its corporate routes (N13), when `transitGateway` is given. */
+    readonly transitGateway?: TransitGatewayAttachment;
+    /** Security group admitting 443 from the corporate ranges to the corporate-facing endpoints, when `transitGateway` is given. */
+    readonly corporateClientsSecurityGroup?: aws.ec2.SecurityGroup;
+    /** The Resolver inbound endpoint (N14), when `resolverInbound` is given. */
+    readonly resolverInbound?: ResolverInboundEndpoint;
 
     private readonly componentName: string;
     private readonly userGroups = new Map<string, pulumi.Output<string>>();
@@ -134,6 +151,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.endpointSecurityGroupId = this.endpointSecurityGroup.id;
         this.domainSecurityGroupId = this.domainSecurityGroup.id;
         this.endpointPolicies = {};
+        this.corporateClientsSecurityGroup = args.transitGateway ? this.createCorporateClientsGroup(c, args.transitGateway.corporateCidrs) : undefined;
         this.s3Endpoint = this.createS3Endpoint(c);
         this.s3EndpointId = this.s3Endpoint.id;
         this.s3PrefixListId = this.s3Endpoint.prefixListId;
@@ -143,6 +161,19 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.openDomainGroup(c);
         this.flowLogs = this.createFlowLogs(c);
         this.dnsFirewall = this.createDnsFirewall(c);
+        this.transitGateway = args.transitGateway ? this.attachToHub(c, args.transitGateway) : undefined;
+        this.resolverInbound = args.resolverInbound
+            ? new ResolverInboundEndpoint(
+                  `${name}-resolver-inbound`,
+                  {
+                      vpcId: this.vpc.id,
+                      subnets: this.subnets.map((s, i) => ({ id: s.id, cidr: c.settings.layout.subnetCidrs[i] })),
+                      corporateResolverCidrs: args.resolverInbound.corporateResolverCidrs,
+                      namePrefix: `${c.prefix}-${name}`,
+                  },
+                  c.child,
+              )
+            : undefined;
 
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -199,7 +230,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 },
                 c.child,
             );
-            // No routes: only the implicit local route and the S3 gateway endpoint's prefix-list route (N6).
+            // No routes: only the implicit local route, the S3 gateway endpoint's prefix-list route (N6) and, with a hub, the corporate ranges (N13).
             const routeTable = new aws.ec2.RouteTable(`${c.name}-rt-${az}`, { vpcId: this.vpc.id, tags: { Name: `${c.prefix}-isolated-${az}` } }, c.child);
             new aws.ec2.RouteTableAssociation(`${c.name}-rta-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id }, c.child);
             subnets.push(subnet);
@@ -264,7 +295,10 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                     // Private DNS makes the SDKs' default hostnames resolve to the endpoint (N7).
                     privateDnsEnabled: true,
                     subnetIds: this.subnetIds,
-                    securityGroupIds: [this.endpointSecurityGroup.id],
+                    securityGroupIds: [
+                        this.endpointSecurityGroup.id,
+                        ...(this.corporateClientsSecurityGroup && CORPORATE_CLIENT_ENDPOINTS.includes(spec.key) ? [this.corporateClientsSecurityGroup.id] : []),
+                    ],
                     policy: toPolicyJson(policy),
                     tags: { Name: `${c.prefix}-${spec.key}` },
                 },
@@ -272,6 +306,54 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             );
         }
         return endpoints;
+    }
+
+    /**
+     * N13: browsers and CLIs of the corporate network reach Studio, the SageMaker API (presigned
+     * URLs) and the broker's API over the transit gateway: 443 from the corporate ranges, on those
+     * endpoints only (the other endpoints keep admitting the VPC alone).
+     */
+    private createCorporateClientsGroup(c: Step, corporateCidrs: string[]): aws.ec2.SecurityGroup {
+        const group = this.createSecurityGroup(
+            c,
+            "corporate-clients-sg",
+            "Studio, SageMaker API and execute-api endpoints: HTTPS from the corporate ranges (N13)",
+            "corporate-clients",
+        );
+        corporateCidrs.forEach(
+            (cidr, i) =>
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${c.name}-corporate-https-in-${i}`,
+                    {
+                        securityGroupId: group.id,
+                        ipProtocol: "tcp",
+                        fromPort: HTTPS,
+                        toPort: HTTPS,
+                        cidrIpv4: cidr,
+                        description: `HTTPS from corporate range ${cidr}`,
+                    },
+                    c.child,
+                ),
+        );
+        return group;
+    }
+
+    /** N13: the spoke attachment on every subnet, corporate ranges routed to it from every route table. */
+    private attachToHub(c: Step, hub: NonNullable<IsolatedNetworkArgs["transitGateway"]>): TransitGatewayAttachment {
+        return new TransitGatewayAttachment(
+            `${c.name}-hub`,
+            {
+                vpcId: this.vpc.id,
+                vpcCidr: c.args.cidr,
+                subnetIds: this.subnetIds,
+                routeTableIds: this.routeTableIds,
+                transitGatewayId: hub.id,
+                corporateCidrs: hub.corporateCidrs,
+                applianceMode: hub.applianceMode,
+                namePrefix: c.prefix,
+            },
+            c.child,
+        );
     }
 
     /**

@@ -9,7 +9,11 @@
  *   same instance type share an instance;
  * - training and processing jobs launched with the domain's VPC config take two IPs per instance
  *   (five with EFA);
- * - AWS reserves five addresses in every subnet.
+ * - AWS reserves five addresses in every subnet;
+ * - corporate access (N13, N14) adds, in every subnet it uses, one ENI of the transit gateway
+ *   attachment ("Transit gateway VPC attachments": one network interface per subnet the
+ *   attachment names, Amazon VPC Transit Gateways guide) and one of the Route 53 Resolver inbound
+ *   endpoint (one ENI per IP address, Route 53 developer guide, "Resolver endpoints").
  *
  * Studio, not us, chooses the subnet of each app, and one AZ may be the only one with capacity for
  * an instance type (GPU capacity often is), so like the whitepaper every subnet is sized for the
@@ -48,14 +52,16 @@ export interface CapacityInputs {
     availabilityZones: number;
     /** Headroom added on top of the computed need, in percent. */
     growthPercent: number;
+    /** ENIs of corporate access in each subnet: transit gateway attachment and Resolver inbound endpoint, one each when on. Default 0. */
+    corporateAccessEnisPerSubnet?: number;
 }
 
 export interface CapacityPlan {
     inputs: CapacityInputs;
     /** IPs one user takes: Jupyter server + one per instance type + training. */
     ipsPerUser: { jupyterServer: number; apps: number; training: number; total: number };
-    /** Domain-level IPs in each subnet: one EFS mount target + one ENI per interface endpoint. */
-    domainIpsPerSubnet: { efsMountTarget: number; endpoints: number; total: number };
+    /** Domain-level IPs in each subnet: one EFS mount target + one ENI per interface endpoint + the corporate-access ENIs. */
+    domainIpsPerSubnet: { efsMountTarget: number; endpoints: number; corporateAccess: number; total: number };
     /** Domain-level IPs across all subnets. */
     domainIps: number;
     /** IPs a single user consumes in the whole VPC (the whitepaper's "38 IPs"). */
@@ -97,6 +103,8 @@ export function planCapacity(inputs: CapacityInputs): CapacityPlan {
     checkWhole("interfaceEndpoints", inputs.interfaceEndpoints, 0);
     checkWhole("availabilityZones", inputs.availabilityZones, 1);
     checkWhole("growthPercent", inputs.growthPercent, 0);
+    const corporateAccess = inputs.corporateAccessEnisPerSubnet ?? 0;
+    checkWhole("corporateAccessEnisPerSubnet", corporateAccess, 0);
     if (inputs.instanceTypesPerUser > inputs.appsPerUser) {
         throw new Error(
             `planCapacity: instanceTypesPerUser (${inputs.instanceTypesPerUser}) exceeds appsPerUser (${inputs.appsPerUser}); every instance runs at least one app.`,
@@ -104,7 +112,12 @@ export function planCapacity(inputs: CapacityInputs): CapacityPlan {
     }
     const training = inputs.trainingInstancesPerUser * (inputs.trainingUsesEfa ? TRAINING_IPS_PER_EFA_INSTANCE : TRAINING_IPS_PER_INSTANCE);
     const perUser = { jupyterServer: 1, apps: inputs.instanceTypesPerUser, training, total: 1 + inputs.instanceTypesPerUser + training };
-    const domainPerSubnet = { efsMountTarget: 1, endpoints: inputs.interfaceEndpoints, total: 1 + inputs.interfaceEndpoints };
+    const domainPerSubnet = {
+        efsMountTarget: 1,
+        endpoints: inputs.interfaceEndpoints,
+        corporateAccess,
+        total: 1 + inputs.interfaceEndpoints + corporateAccess,
+    };
     const domainIps = domainPerSubnet.total * inputs.availabilityZones;
     const before = inputs.users * perUser.total + domainPerSubnet.total;
     // Integer numerator over 100: avoids 511 * 1.1 = 562.1000000000001-style float noise in the factor.
@@ -118,7 +131,7 @@ export function planCapacity(inputs: CapacityInputs): CapacityPlan {
     }
     const vpcPrefix = recommended === undefined ? undefined : recommended - splitBits(inputs.availabilityZones);
     return {
-        inputs: { ...inputs },
+        inputs: { ...inputs, corporateAccessEnisPerSubnet: corporateAccess },
         ipsPerUser: perUser,
         domainIpsPerSubnet: domainPerSubnet,
         domainIps,

@@ -1,3 +1,4 @@
+import { Validator } from "ip-num";
 import { z } from "zod";
 import { DNS_DOMAIN_PATTERN } from "../../components/network/dnsAllowList";
 import {
@@ -16,8 +17,10 @@ import {
     resolveInterfaceEndpoints,
 } from "../../components/network/endpointCatalog";
 import { ISOLATED_NETWORK_DEFAULTS } from "../../components/network/defaults";
+import { ForwardingRule, corporateCidrProblems, corporateForwardingRules } from "../../components/network/corporateAccess";
 import { LOG_RETENTION_DAYS } from "../../components/logRetention";
 import { ipv4Cidr, positiveInt } from "./common";
+import { resolverInboundSchema, transitGatewaySchema } from "./corporateNetwork";
 
 const nonNegativeInt = (what: string) =>
     z
@@ -78,6 +81,10 @@ export const networkSchema = z.strictObject({
             message: `is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`,
         })
         .default(ISOLATED_NETWORK_DEFAULTS.flowLogRetentionDays),
+    /** Hub and spoke: attach the data VPC to the network account's transit gateway, routes to corporate ranges only (N13). Default: no attachment. */
+    transitGateway: transitGatewaySchema.optional(),
+    /** A Route 53 Resolver inbound endpoint so corporate DNS resolves the Studio endpoints (N14). Default: none. */
+    resolverInbound: resolverInboundSchema.optional(),
 });
 
 export type NetworkConfig = z.infer<typeof networkSchema>;
@@ -114,6 +121,7 @@ export function networkPlan(cfg: { region: string; availabilityZones: string[]; 
         interfaceEndpoints: interfaceEndpoints.length,
         availabilityZones: azs,
         growthPercent: network.growthPercent,
+        corporateAccessEnisPerSubnet: (network.transitGateway ? 1 : 0) + (network.resolverInbound ? 1 : 0),
     });
     let layout: SubnetLayout | undefined;
     try {
@@ -152,6 +160,13 @@ export function refineNetwork(cfg: { region: string; availabilityZones: string[]
             `missing; the CodeArtifact asset bucket of region ${cfg.region} is not built in (known: ${Object.keys(CODEARTIFACT_ASSETS_BUCKETS).join(", ")}). Name it from the CodeArtifact user guide ("Create the Amazon S3 gateway endpoint")`,
         );
     }
+    // Unparsable ranges are reported by the field validators.
+    const rangesValid = [network.cidr, ...(network.transitGateway?.corporateCidrs ?? [])].every((c) => Validator.isValidIPv4CidrRange(c)[0]);
+    if (network.transitGateway && rangesValid) {
+        for (const { index, problem } of corporateCidrProblems(network.cidr, network.transitGateway.corporateCidrs)) {
+            issue(["network", "transitGateway", "corporateCidrs", index], problem);
+        }
+    }
     if (network.instanceTypesPerUser > network.appsPerUser) {
         issue(
             ["network", "instanceTypesPerUser"],
@@ -185,7 +200,7 @@ export function refineNetwork(cfg: { region: string; availabilityZones: string[]
         issue(
             path,
             `${network.subnetPrefixLength !== undefined ? network.subnetPrefixLength : `"${network.cidr}"`} is too small: split into ${azs} subnets of /${plan.layout.subnetPrefixLength} it holds ${fmt(plan.layout.usableIpsPerSubnet)} usable IPs per subnet, ` +
-                `but ${fmt(c.inputs.users)} users need ${fmt(c.ipsPerSubnet)} per subnet (${c.ipsPerUser.total} per user, ${c.domainIpsPerSubnet.total} for EFS and ${c.inputs.interfaceEndpoints} endpoints, +${c.inputs.growthPercent}% growth); ` +
+                `but ${fmt(c.inputs.users)} users need ${fmt(c.ipsPerSubnet)} per subnet (${c.ipsPerUser.total} per user, ${c.domainIpsPerSubnet.total} for EFS${c.domainIpsPerSubnet.corporateAccess > 0 ? `, ${c.inputs.interfaceEndpoints} endpoints and ${c.domainIpsPerSubnet.corporateAccess} corporate-access ENIs` : ` and ${c.inputs.interfaceEndpoints} endpoints`}, +${c.inputs.growthPercent}% growth); ` +
                 `${recommendation}`,
         );
     }
@@ -226,5 +241,65 @@ export function capacityPlanOutput(cfg: {
             ? cfg.availabilityZones.map((az, i) => ({ availabilityZone: az, cidr: layout.subnetCidrs[i], usableIps: layout.usableIpsPerSubnet }))
             : [],
         ...(layout ? { utilisationPercent: Math.round((capacity.ipsPerSubnet / layout.usableIpsPerSubnet) * 1000) / 10 } : {}),
+    };
+}
+
+/** Corporate access as the offline plan prints it (stack output `corporateAccessPlan`): what the corporate side must configure. */
+export interface CorporateAccessPlanOutput {
+    transitGateway?: {
+        id: string;
+        corporateCidrs: string[];
+        applianceMode: boolean;
+        /** What the transit gateway's owner (the network account) does: this stack cannot, the gateway is shared through RAM. */
+        ownerSteps: string[];
+    };
+    resolverInbound?: {
+        /** Conditional forwarders for the corporate DNS: each domain and its subdomains to the target IPs, port 53. */
+        forwardingRules: ForwardingRule[];
+        /** Sources the endpoint's security group admits on TCP and UDP 53. */
+        admittedResolvers: string[];
+    };
+}
+
+/** The corporate side's configuration, from config alone: the inbound endpoint's IPs are fixed (corporateAccess.ts), so a first preview prints them too. */
+export function corporateAccessPlanOutput(cfg: {
+    region: string;
+    partition: string;
+    availabilityZones: string[];
+    network: NetworkConfig;
+    teams: { users: unknown[] }[];
+}): CorporateAccessPlanOutput | undefined {
+    const { transitGateway, resolverInbound } = cfg.network;
+    if (!transitGateway && !resolverInbound) return undefined;
+    const plan = networkPlan(cfg);
+    const attachmentName = "the attachment tagged Name=<organization>-<environment>-data-science-hub";
+    return {
+        ...(transitGateway
+            ? {
+                  transitGateway: {
+                      id: transitGateway.id,
+                      corporateCidrs: transitGateway.corporateCidrs,
+                      applianceMode: transitGateway.applianceMode,
+                      ownerSteps: [
+                          `Accept ${attachmentName} on ${transitGateway.id} unless the gateway accepts shared attachments automatically.`,
+                          `Associate it with ${transitGateway.routeTableId ?? "the spoke route table of the hub"} and route the corporate ranges only; propagate ${cfg.network.cidr} to the corporate route table, never to another spoke's.`,
+                          `List ${transitGateway.corporateCidrs.join(", ")} in corporateCidrs of the policy pack's transit-gateway-routes rule.`,
+                      ],
+                  },
+              }
+            : {}),
+        ...(resolverInbound && plan.layout
+            ? {
+                  resolverInbound: {
+                      forwardingRules: corporateForwardingRules({
+                          region: cfg.region,
+                          partition: cfg.partition,
+                          endpointKeys: plan.interfaceEndpoints,
+                          subnetCidrs: plan.layout.subnetCidrs,
+                      }),
+                      admittedResolvers: resolverInbound.corporateResolverCidrs,
+                  },
+              }
+            : {}),
     };
 }

@@ -17,7 +17,7 @@ describe("planCapacity: the whitepaper's worked example", () => {
     it("one user consumes 38 IPs in the VPC: 5 at user level, 33 at domain level", () => {
         const plan = planCapacity(WHITEPAPER);
         expect(plan.ipsPerUser).toEqual({ jupyterServer: 1, apps: 2, training: 2, total: 5 });
-        expect(plan.domainIpsPerSubnet).toEqual({ efsMountTarget: 1, endpoints: 10, total: 11 });
+        expect(plan.domainIpsPerSubnet).toEqual({ efsMountTarget: 1, endpoints: 10, corporateAccess: 0, total: 11 });
         expect(plan.domainIps).toBe(33);
         expect(plan.ipsForOneUser).toBe(38);
     });

@@ -164,3 +164,42 @@ function parsePlatformConfigNetworkOnly(raw: unknown) {
         return { region: r.region, availabilityZones: r.availabilityZones, teams: r.teams, network: networkSchema.parse(r.network) };
     }
 }
+
+describe("network config: corporate access (N13, N14)", () => {
+    const hub = (corporateCidrs: string[]) => {
+        const raw = stack("prod");
+        raw.network = { ...raw.network, transitGateway: { id: "tgw-0123456789abcdef0", corporateCidrs } };
+        return raw;
+    };
+    it("accepts a hub with corporate ranges outside the VPC, and a Resolver inbound endpoint", () => {
+        const raw = hub(["10.0.0.0/12", "172.16.0.0/12"]);
+        raw.network.resolverInbound = { corporateResolverCidrs: ["10.1.53.0/28"] };
+        expect(networkProblems(raw)).toEqual([]);
+    });
+    it("refuses a default route, a range overlapping the VPC and a range listed twice, naming each", () => {
+        expect(networkProblems(hub(["0.0.0.0/0", "10.40.128.0/17", "172.16.0.0/12", "172.16.0.0/12"]))).toEqual([
+            'secure-ds:platform.network.transitGateway.corporateCidrs[0]: "0.0.0.0/0" is a default route; the data VPC has no route to everywhere, list the corporate ranges only (N6, N13)',
+            'secure-ds:platform.network.transitGateway.corporateCidrs[1]: "10.40.128.0/17" overlaps the data VPC\'s 10.40.0.0/16; corporate ranges must be outside the VPC',
+            'secure-ds:platform.network.transitGateway.corporateCidrs[3]: "172.16.0.0/12" is listed twice',
+        ]);
+    });
+    it("refuses an empty corporate list, a malformed gateway id and empty resolver ranges", () => {
+        const raw = hub([]);
+        (raw.network.transitGateway as Record<string, unknown>).id = "tgw-xyz";
+        raw.network.resolverInbound = { corporateResolverCidrs: [] };
+        const found = networkProblems(raw);
+        expect(found).toEqual([
+            'secure-ds:platform.network.transitGateway.id: "tgw-xyz" is not a transit gateway id (tgw- and 8 or 17 hex digits)',
+            "secure-ds:platform.network.transitGateway.corporateCidrs: [] is empty; list the corporate ranges Studio users come from",
+            "secure-ds:platform.network.resolverInbound.corporateResolverCidrs: [] is empty; list the corporate DNS resolvers' ranges",
+        ]);
+    });
+    it("counts one attachment ENI and one resolver ENI per subnet", () => {
+        const raw = hub(["10.0.0.0/12"]);
+        raw.network.resolverInbound = { corporateResolverCidrs: ["10.1.53.0/28"] };
+        const withHub = networkPlan(workloadConfig(parsePlatformConfig(raw)));
+        const without = networkPlan(workloadConfig(parsePlatformConfig(stack("prod"))));
+        expect(withHub.capacity.domainIpsPerSubnet.corporateAccess).toBe(2);
+        expect(withHub.capacity.domainIpsPerSubnet.total).toBe(without.capacity.domainIpsPerSubnet.total + 2);
+    });
+});

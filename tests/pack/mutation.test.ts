@@ -160,6 +160,16 @@ function dataVpcRouteTable(rs: Resources): PlanResource {
     return t;
 }
 
+/** A route from a route table of the data VPC towards a transit gateway (N13). */
+function plantHubRoute(rs: Resources, destinationCidrBlock: string): void {
+    rs.add(
+        "aws:ec2/route:Route",
+        `mutant-hub-route-${destinationCidrBlock.replace(/[./]/g, "-")}`,
+        { routeTableId: "rtb-x", destinationCidrBlock, transitGatewayId: "tgw-0123456789abcdef0" },
+        { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
+    );
+}
+
 function dropProperty(r: PlanResource, property: string): void {
     if (!(property in r.inputs)) throw new MissingTarget(`${r.name} has no ${property}`);
     delete r.inputs[property];
@@ -460,6 +470,21 @@ const mutations: Mutation[] = [
                 // A route table of the data VPC: the scanning VPC's come first in the plan, and may route to the internet.
                 { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
             ),
+    },
+    { name: "default route to a transit gateway planted in an isolated route table (N13)", apply: (rs) => plantHubRoute(rs, "0.0.0.0/0") },
+    { name: "non-corporate range routed to a transit gateway from an isolated route table (N13)", apply: (rs) => plantHubRoute(rs, "10.0.0.0/8") },
+    {
+        name: "transit gateway attachment on the package scanning (egress) VPC (N13)",
+        apply: (rs) => {
+            const scan = rs.all(T.vpc).find((v) => rec(v.inputs.tags)["secure-ds:network-isolation"] === "egress");
+            if (!scan) throw new MissingTarget(`no egress VPC in the ${rs.stack} plan`);
+            rs.add(
+                "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+                "mutant-scan-hub",
+                { vpcId: "vpc-x", subnetIds: ["subnet-x"], transitGatewayId: "tgw-0123456789abcdef0", dnsSupport: "enable" },
+                { vpcId: [[T.vpc, scan.name]] },
+            );
+        },
     },
     { name: "endpoint private DNS off", apply: (rs) => (endpointFor(rs, "sagemaker.api").inputs.privateDnsEnabled = false) },
     { name: "endpoint policy removed", apply: (rs) => dropProperty(endpointFor(rs, "sts"), "policy") },

@@ -20,6 +20,7 @@ import {
     permissionSetPolicies,
     policyDocument,
     presignedUrlPerimeter,
+    samlBrokerRolePolicy,
     publishStagePolicy,
     sageMakerDistributionImageArns,
     upstreamRepositoryPolicy,
@@ -708,6 +709,107 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
                 context: studio(viaEndpoint, o.scientist),
             },
             endpointPolicies: w.endpoint("studio"),
+        });
+        // N8, I1: the SAML broker's session. The broker assumes the team role with the asserted user's
+        // studiouserid tag and source identity and calls through the SageMaker API endpoint of the
+        // data VPC (the Lambda runs there), so the team perimeter binds it as it binds the user.
+        const viaApiEndpoint = { "aws:SourceVpce": w.apiEndpointId, "aws:SourceVpc": FAKE.vpcId, "aws:SourceIdentity": t.scientist };
+        const brokerRequest = (user: string, context: Record<string, string | string[]>) => ({
+            principal: human,
+            action: "sagemaker:CreatePresignedDomainUrl",
+            resource: profile(user),
+            resourceAccount: w.workload,
+            context: studio(context, user),
+        });
+        rows.push({
+            ...base,
+            id: `broker-asserted-user-profile/${t.name}`,
+            title: `The SAML broker, as ${t.scientist} (${t.name}) after a valid assertion, opens ${t.scientist}'s profile through the SageMaker API endpoint`,
+            controls: ["I1", "N8"],
+            expected: "Allowed",
+            request: brokerRequest(t.scientist, viaApiEndpoint),
+            endpointPolicies: w.endpoint("sagemaker-api"),
+        });
+        rows.push({
+            ...base,
+            id: `broker-other-user-profile/${t.name}`,
+            title: `The SAML broker, as ${t.scientist} (${t.name}), opens the profile of ${o.scientist} (${o.name}), whom it did not assert`,
+            controls: ["I1"],
+            expected: "ExplicitlyDenied",
+            decidedBy: "DenyOtherUsersProfiles",
+            request: brokerRequest(o.scientist, viaApiEndpoint),
+            endpointPolicies: w.endpoint("sagemaker-api"),
+        });
+        rows.push({
+            ...base,
+            id: `broker-internet-path/${t.name}`,
+            title: `A session as ${t.scientist} (${t.name}) opens their own profile over the internet (no VPC endpoint, an outside address)`,
+            controls: ["N8"],
+            expected: "ExplicitlyDenied",
+            decidedBy: "DenyPresignedUrlOutsideCorporateNetworkOrVpce",
+            request: brokerRequest(t.scientist, { "aws:SourceIp": outsideIp, "aws:SourceIdentity": t.scientist }),
+        });
+        // The broker role's own reach (samlBrokerRolePolicy): a team role only as one of that team's
+        // users, and no Studio action of its own. Its identity policy alone: the team role's trust
+        // (a separate document) must admit the broker too, which stacks with the broker configure.
+        const brokerRole = `arn:${w.partition}:iam::${w.workload}:role/${w.cfg.organization}-${w.cfg.environment}-saml-broker`;
+        const brokerPolicy: SourcedPolicy = {
+            name: "SAML broker role policy",
+            source: "builder",
+            origin: "samlBrokerRolePolicy(<stack config teams>)",
+            document: samlBrokerRolePolicy({
+                region: w.region,
+                teams: w.teams.map((x) => ({
+                    name: x.name,
+                    roleArn: x.roleArn("scientist"),
+                    users: w.cfg.teams.find((c) => c.name === x.name)?.users.map((u) => u.name) ?? [],
+                })),
+                ledgerTableArn: `arn:${w.partition}:dynamodb:${w.region}:${w.workload}:table/${w.cfg.organization}-${w.cfg.environment}-broker-assertions`,
+                ledgerKeyArn: `arn:${w.partition}:kms:${w.region}:${w.workload}:key/00000000-0000-0000-0000-000000000000`,
+            }),
+        };
+        const brokerAssume = (user: string) => ({
+            principal: brokerRole,
+            action: "sts:AssumeRole",
+            resource: human,
+            resourceAccount: w.workload,
+            context: principalContext(brokerRole, w.workload, { "aws:RequestTag/studiouserid": user, "aws:TagKeys": ["studiouserid"] }),
+        });
+        rows.push({
+            area: "Studio access",
+            identity: [brokerPolicy],
+            scps: w.scps,
+            id: `broker-assumes-team-role-as-member/${t.name}`,
+            title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${t.scientist}, a user of the team`,
+            controls: ["I1", "I5"],
+            expected: "Allowed",
+            request: brokerAssume(t.scientist),
+        });
+        rows.push({
+            area: "Studio access",
+            identity: [brokerPolicy],
+            scps: w.scps,
+            id: `broker-assumes-team-role-as-outsider/${t.name}`,
+            title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${o.scientist}, a user of ${o.name}`,
+            controls: ["I1"],
+            expected: "ImplicitlyDenied",
+            request: brokerAssume(o.scientist),
+        });
+        rows.push({
+            area: "Studio access",
+            identity: [brokerPolicy],
+            scps: w.scps,
+            id: `broker-role-own-presigned-url/${t.name}`,
+            title: `The SAML broker role creates a presigned URL for ${t.scientist} with its own permissions`,
+            controls: ["I1"],
+            expected: "ImplicitlyDenied",
+            request: {
+                principal: brokerRole,
+                action: "sagemaker:CreatePresignedDomainUrl",
+                resource: profile(t.scientist),
+                resourceAccount: w.workload,
+                context: principalContext(brokerRole, w.workload, viaApiEndpoint),
+            },
         });
         rows.push({
             ...base,

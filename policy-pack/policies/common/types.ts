@@ -42,6 +42,7 @@ export const TYPES = {
     ec2NatGateway: "aws:ec2/natGateway:NatGateway",
     ec2VpcPeeringConnection: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
     ec2VpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    ec2TransitGatewayVpcAttachment: "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
     ec2FlowLog: "aws:ec2/flowLog:FlowLog",
     ec2SecurityGroup: "aws:ec2/securityGroup:SecurityGroup",
     ec2DefaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

@@ -65,3 +65,26 @@ export function isolatedVpcEndpoints(resources: PolicyResource[]): PolicyResourc
     if (isolated.length === 0) return [];
     return resources.filter((r) => r.type === TYPES.ec2VpcEndpoint && vpcsOf(r, resources, isolated).length > 0);
 }
+
+/** An IPv4 CIDR as [first address, last address] (32-bit numbers), or undefined when it is not one. */
+function ipv4Bounds(cidr: string): [number, number] | undefined {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    const prefix = Number(m[5]);
+    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+    const address = octets.reduce((n, o) => n * 256 + o, 0);
+    const size = 2 ** (32 - prefix);
+    const first = address - (address % size);
+    return [first, first + size - 1];
+}
+
+/** Whether IPv4 block `inner` lies inside one of `outers` (false for anything that is not an IPv4 CIDR). */
+export function ipv4WithinAny(inner: string, outers: readonly string[]): boolean {
+    const i = ipv4Bounds(inner);
+    if (!i) return false;
+    return outers.some((outer) => {
+        const o = ipv4Bounds(outer);
+        return o !== undefined && o[0] <= i[0] && i[1] <= o[1];
+    });
+}

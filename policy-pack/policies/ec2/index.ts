@@ -11,6 +11,8 @@ import { securityGroupNoPublicIngress } from "./security-group-no-public-ingress
 import { subnetNoPublicIp } from "./subnet-no-public-ip";
 import { vpcDefaultSecurityGroupClosed } from "./vpc-default-security-group-closed";
 import { vpcEndpointPrivateDns } from "./vpc-endpoint-private-dns";
+import { transitGatewayAttachment } from "./transit-gateway-attachment";
+import { transitGatewayRoutes } from "./transit-gateway-routes";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 
 export const rules: SecureDsPolicy[] = [
@@ -23,6 +25,8 @@ export const rules: SecureDsPolicy[] = [
     securityGroupDescriptions,
     securityGroupNoPublicIngress,
     subnetNoPublicIp,
+    transitGatewayAttachment,
+    transitGatewayRoutes,
     vpcDefaultSecurityGroupClosed,
     vpcEndpointPrivateDns,
     vpcFlowLogs,
