@@ -66,12 +66,12 @@ function generatedStackFile(teams: number, users: number): string {
 }
 
 async function policyRate(): Promise<Figure> {
-    const stackFile = readStackConfigFile(stackConfigPath("prod"));
-    const plan = await buildPlan({ stack: "prod", config: stackFile, mode: "preview" });
+    const stackFile = readStackConfigFile(stackConfigPath("dev"));
+    const plan = await buildPlan({ stack: "dev", config: stackFile, mode: "preview" });
     const count = inflate(plan.resources, 10_000).length;
     const file = packConfigPath("mandatory");
     const judge = await openSavedJudge({
-        stack: "prod",
+        stack: "dev",
         mode: "preview",
         stackFileConfig: stackFile,
         packConfig: readPackConfigFile(file).parsed,
@@ -93,7 +93,7 @@ async function policyRate(): Promise<Figure> {
             value: count / (ms / 1000),
             unit: "resources/s",
             target: TARGETS.policyResourcesPerSecond,
-            detail: `${count} resources (prod ×${Math.ceil(count / plan.resources.length)}) over the protocol in ${ms.toFixed(0)} ms, median of ${RUNS}`,
+            detail: `${count} resources (dev ×${Math.ceil(count / plan.resources.length)}) over the protocol in ${ms.toFixed(0)} ms, median of ${RUNS}`,
         };
     } finally {
         await judge.close();
