@@ -34,7 +34,8 @@ const SIZE_MATCH = /^([1-9]\d*)x([1-9]\d*)$/.exec(process.env.BENCH_SIZE ?? "100
 if (!SIZE_MATCH) throw new Error(`BENCH_SIZE=${String(process.env.BENCH_SIZE)}: give <teams>x<users>, e.g. 100x10`);
 const [TEAMS, USERS] = [Number(SIZE_MATCH[1]), Number(SIZE_MATCH[2])];
 const SIZE = `${TEAMS}×${USERS}`;
-const TMP = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "secure-ds-bench-"));
+let tmp: string | undefined;
+const tmpDir = (): string => (tmp ??= fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "secure-ds-bench-")));
 
 /**
  * The hook for team stacks planned apart (1 and 2 workers): given the generated teams × users
@@ -60,7 +61,7 @@ async function planCommand(args: string[]): Promise<TreeRun> {
 }
 
 function generatedStackFile(teams: number, users: number): string {
-    const file = path.join(TMP, `Pulumi.bench-${teams}x${users}.yaml`);
+    const file = path.join(tmpDir(), `Pulumi.bench-${teams}x${users}.yaml`);
     fs.writeFileSync(file, stringify({ config: generatedConfig(teams, users) }));
     return file;
 }
@@ -100,7 +101,7 @@ async function policyRate(): Promise<Figure> {
     }
 }
 
-async function testTime(): Promise<Figure> {
+export async function testTime(): Promise<Figure> {
     const results = path.join(ROOT, ".vitest", "results.json");
     if (process.env.BENCH_TESTS === "1") {
         const run = await runMeasured(process.execPath, [path.join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run"], { cwd: ROOT });
@@ -109,15 +110,35 @@ async function testTime(): Promise<Figure> {
     if (!fs.existsSync(results)) {
         return { name: "npm test", value: NaN, unit: "s", target: TARGETS.testSeconds, detail: "no .vitest/results.json: run with BENCH_TESTS=1" };
     }
-    const r = JSON.parse(fs.readFileSync(results, "utf8")) as { startTime: number; numTotalTestSuites: number; testResults: { endTime: number }[] };
+    const r = JSON.parse(fs.readFileSync(results, "utf8")) as { startTime: number; testResults: { endTime: number }[] };
+    const suite = testFiles(path.join(ROOT, "tests")).length;
+    const when = new Date(r.startTime).toISOString();
+    if (r.testResults.length < suite) {
+        return {
+            name: "npm test",
+            value: NaN,
+            unit: "s",
+            target: TARGETS.testSeconds,
+            detail: `the last run (${when}) ran ${r.testResults.length} of the suite's ${suite} files; BENCH_TESTS=1 measures the whole suite`,
+        };
+    }
     const end = Math.max(...r.testResults.map((t) => t.endTime));
     return {
         name: "npm test",
         value: (end - r.startTime) / 1000,
         unit: "s",
         target: TARGETS.testSeconds,
-        detail: `read from the last run's .vitest/results.json (${r.testResults.length} files, ${new Date(r.startTime).toISOString()}; a partial run if fewer than the suite): BENCH_TESTS=1 measures it`,
+        detail: `read from the last whole run's .vitest/results.json (${when}); BENCH_TESTS=1 measures it now`,
     };
+}
+
+/** The suite's test files: every *.test.ts under tests/, as tests/harness/suiteLayout.ts sorts them into projects. */
+function testFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return testFiles(full);
+        return e.name.endsWith(".test.ts") ? [full] : [];
+    });
 }
 
 export async function issue19Figures(teamStacks?: TeamStackBench): Promise<string[]> {
@@ -174,7 +195,7 @@ export async function issue19Figures(teamStacks?: TeamStackBench): Promise<strin
     } else {
         lines.push("  team stacks (1 and 2 workers): not wired; pass a TeamStackBench to issue19Figures");
     }
-    fs.rmSync(TMP, { recursive: true, force: true });
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     return lines;
 }
 

@@ -30,6 +30,8 @@ export function passes(f: Figure): boolean {
 
 export function formatFigure(f: Figure): string {
     const target = "max" in f.target ? `≤ ${f.target.max}` : `≥ ${f.target.min}`;
+    // NaN: not measured in this run (the detail says why); neither a pass nor a miss.
+    if (Number.isNaN(f.value)) return `----  ${f.name.padEnd(34)} not measured (target ${target} ${f.unit})  ${f.detail}`;
     const value = f.value >= 100 ? Math.round(f.value).toLocaleString("en-US") : f.value.toFixed(2);
     return `${passes(f) ? "PASS" : "MISS"}  ${f.name.padEnd(34)} ${value} ${f.unit} (target ${target} ${f.unit})  ${f.detail}`;
 }
