@@ -9,6 +9,7 @@ import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { locateSdkModule } from "../engine/cliRun";
 import { goJson } from "../engine/pulumiConfig";
+import { profileArgs } from "../engine/profiling";
 
 export interface PackProcessOptions {
     packDir: string;
@@ -47,11 +48,15 @@ export function startPolicyPack(opts: PackProcessOptions): Promise<PackProcess> 
         PULUMI_CONFIG: goJson(opts.config),
     };
     const started = Date.now();
-    const child: ChildProcess = spawn(process.execPath, [locateSdkModule("cmd/run-policy-pack", packDir), opts.engineAddress, packDir], {
-        cwd: packDir,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child: ChildProcess = spawn(
+        process.execPath,
+        [...profileArgs("pack"), locateSdkModule("cmd/run-policy-pack", packDir), opts.engineAddress, packDir],
+        {
+            cwd: packDir,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+        },
+    );
     let out = "";
     let err = "";
     child.stderr?.on("data", (d: Buffer) => (err += d.toString()));

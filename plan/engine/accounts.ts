@@ -30,10 +30,17 @@ export function assignLayers(resources: PlanResource[]): void {
 export function inheritAccounts(resources: PlanResource[]): void {
     const children = new Map<string, PlanResource[]>();
     for (const r of resources) {
-        if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+        if (!r.parent) continue;
+        const list = children.get(r.parent);
+        if (list) list.push(r);
+        else children.set(r.parent, [r]);
     }
+    // Each component's set once: walking every resource's subtree again was n × depth.
+    const known = new Map<string, Set<string>>();
     const accountsOf = (r: PlanResource): Set<string> => {
         if (r.custom) return new Set(r.account ? [r.account] : []);
+        const done = known.get(r.urn);
+        if (done) return done;
         const set = new Set<string>();
         for (const c of children.get(r.urn) ?? []) for (const a of accountsOf(c)) set.add(a);
         if (set.size === 1 && !r.account) {
@@ -41,6 +48,7 @@ export function inheritAccounts(resources: PlanResource[]): void {
             const layers = new Set((children.get(r.urn) ?? []).map((c) => c.layer).filter((l): l is string => l !== undefined));
             if (layers.size === 1) r.layer = [...layers][0];
         }
+        known.set(r.urn, set);
         return set;
     };
     for (const r of resources) accountsOf(r);

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import * as os from "node:os";
 import { Deployment, DeploymentOptions, Diagnostic, EngineCall } from "./deployment";
 import { inheritAccounts } from "./accounts";
+import { profileArgs } from "./profiling";
 import { PlanMode } from "./outputs";
 import { ProjectFile } from "./project";
 import { pulumiConfigEnv } from "./pulumiConfig";
@@ -112,7 +113,7 @@ export async function withEngine<T>(options: DeploymentOptions, fn: (deployment:
 export async function runProgram(deployment: Deployment, address: string, opts: CliRunOptions): Promise<CliRunResult> {
     const started = Date.now();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [...splitArgs(opts.project.nodeargs), ...languageHostArgs(opts, address)], {
+        const child = spawn(process.execPath, [...splitArgs(opts.project.nodeargs), ...profileArgs("program"), ...languageHostArgs(opts, address)], {
             cwd: opts.project.pwd,
             env: languageHostEnv(opts),
             stdio: ["ignore", "pipe", "pipe"],

@@ -38,15 +38,21 @@ export function statementsOf(doc: unknown): IamStatement[] | undefined {
     return list(record(parsed).Statement).map((s) => record(s) as IamStatement);
 }
 
-/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. */
+const ACTION_PATTERNS = new Map<string, RegExp>();
+
+/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. Each pattern is compiled once. */
 export function actionMatches(pattern: string, action: string): boolean {
-    const re = new RegExp(
-        `^${pattern
-            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-            .replace(/\*/g, ".*")
-            .replace(/\?/g, ".")}$`,
-        "i",
-    );
+    let re = ACTION_PATTERNS.get(pattern);
+    if (!re) {
+        re = new RegExp(
+            `^${pattern
+                .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+                .replace(/\*/g, ".*")
+                .replace(/\?/g, ".")}$`,
+            "i",
+        );
+        ACTION_PATTERNS.set(pattern, re);
+    }
     return re.test(action);
 }
 

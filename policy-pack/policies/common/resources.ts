@@ -1,14 +1,63 @@
 /**
  * Correlating the resources of a stack. Ids and ARNs are unknown in a real preview, so links are
  * followed through `propertyDependencies` first and through known id/ARN/name values second.
+ *
+ * Stack policies scan the same resource list many times (one `ofType` per type, one
+ * `referencing` per target), which made a policy quadratic in the plan's size. So each list is
+ * indexed once, on first use, and the index is kept beside the list (a WeakMap: it goes when the
+ * list goes): by type, and per property by the URN or value each resource points at. Results are
+ * those of a plain scan, in the list's order.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { NOT_KNOWN, known } from "./preview";
 import { record, text } from "./values";
 
+interface ListIndex {
+    /** Position of each resource in the list, to return matches in list order. */
+    position: Map<PolicyResource, number>;
+    byType: Map<string, PolicyResource[]>;
+    /** Per property: target URN (property dependency) or known string value → resources of the list pointing at it. */
+    pointing: Map<string, { byUrn: Map<string, PolicyResource[]>; byValue: Map<string, PolicyResource[]> }>;
+    /** URN and known identifiers → resources of the list that have them. */
+    identified?: { byUrn: Map<string, PolicyResource[]>; byIdentifier: Map<string, PolicyResource[]> };
+}
+
+const INDEXES = new WeakMap<PolicyResource[], ListIndex>();
+
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
+function indexOf(resources: PolicyResource[]): ListIndex {
+    let index = INDEXES.get(resources);
+    if (!index) {
+        const position = new Map<PolicyResource, number>();
+        const byType = new Map<string, PolicyResource[]>();
+        resources.forEach((r, i) => {
+            position.set(r, i);
+            add(byType, r.type, r);
+        });
+        index = { position, byType, pointing: new Map() };
+        INDEXES.set(resources, index);
+    }
+    return index;
+}
+
+/** Distinct resources of `index`'s list, in the list's order. */
+function inListOrder(index: ListIndex, found: Iterable<PolicyResource>): PolicyResource[] {
+    return [...new Set(found)].sort((a, b) => (index.position.get(a) ?? 0) - (index.position.get(b) ?? 0));
+}
+
 /** Resources of a stack whose type is one of `types`. */
 export function ofType(resources: PolicyResource[], ...types: string[]): PolicyResource[] {
-    return resources.filter((r) => types.includes(r.type));
+    const index = indexOf(resources);
+    if (types.length === 1) return [...(index.byType.get(types[0] as string) ?? [])];
+    return inListOrder(
+        index,
+        types.flatMap((t) => index.byType.get(t) ?? []),
+    );
 }
 
 /** The target's identifiers a reference may carry by value, those known in this preview. */
@@ -28,14 +77,50 @@ export function references(resource: PolicyResource, property: string, target: P
     return value !== NOT_KNOWN && typeof value === "string" && identifiers(target).includes(value);
 }
 
-/** Resources among `candidates` whose `property` references `target`. */
+/** What `property` of each resource of the list points at, indexed once per list and property. */
+function pointingIndex(candidates: PolicyResource[], property: string) {
+    const index = indexOf(candidates);
+    let pointing = index.pointing.get(property);
+    if (!pointing) {
+        pointing = { byUrn: new Map<string, PolicyResource[]>(), byValue: new Map<string, PolicyResource[]>() };
+        for (const c of candidates) {
+            for (const d of c.propertyDependencies?.[property] ?? []) add(pointing.byUrn, d.urn, c);
+            const value = known(() => c.props[property]);
+            if (typeof value === "string") add(pointing.byValue, value, c);
+        }
+        index.pointing.set(property, pointing);
+    }
+    return { index, pointing };
+}
+
+/** Resources among `candidates` whose `property` references `target` (as `references` decides). */
 export function referencing(candidates: PolicyResource[], property: string, target: PolicyResource): PolicyResource[] {
-    return candidates.filter((c) => references(c, property, target));
+    const { index, pointing } = pointingIndex(candidates, property);
+    const viaDependency = pointing.byUrn.get(target.urn) ?? [];
+    const ids = identifiers(target);
+    const viaValue = ids.flatMap((id) => pointing.byValue.get(id) ?? []);
+    if (viaValue.length === 0) return [...new Set(viaDependency)];
+    return inListOrder(index, [...viaDependency, ...viaValue]);
 }
 
 /** The resources among `targets` that `r.props[property]` points at. */
 export function linked(r: PolicyResource, property: string, targets: PolicyResource[]): PolicyResource[] {
-    return targets.filter((t) => references(r, property, t));
+    const index = indexOf(targets);
+    if (!index.identified) {
+        const byUrn = new Map<string, PolicyResource[]>();
+        const byIdentifier = new Map<string, PolicyResource[]>();
+        for (const t of targets) {
+            add(byUrn, t.urn, t);
+            for (const id of new Set(identifiers(t))) add(byIdentifier, id, t);
+        }
+        index.identified = { byUrn, byIdentifier };
+    }
+    const { byUrn, byIdentifier } = index.identified;
+    const found: PolicyResource[] = [];
+    for (const d of r.propertyDependencies?.[property] ?? []) found.push(...(byUrn.get(d.urn) ?? []));
+    const value = known(() => r.props[property]);
+    if (typeof value === "string") found.push(...(byIdentifier.get(value) ?? []));
+    return inListOrder(index, found);
 }
 
 /** The stack resources `resource.props[property]` depends on (through property dependencies). */
