@@ -18,7 +18,14 @@ export async function benchTeamStacks(teams = 100, users = 10, teamsPerStack = 1
     const lines = [`team stacks: ${teams} teams × ${users} users in ${split.teamStacks.length} team stacks of ≤ ${teamsPerStack} teams, on one base`];
     for (const workers of workerCounts) {
         const start = performance.now();
-        const result = await planTeamStacks({ base: "generated", configOf: () => split.base.config, teamStacks: split.teamStacks, workers, mode: "preview", env });
+        const result = await planTeamStacks({
+            base: "generated",
+            configOf: () => split.base.config,
+            teamStacks: split.teamStacks,
+            workers,
+            mode: "preview",
+            env,
+        });
         const total = performance.now() - start;
         const sizes = result.teamStacks.map((p) => p.summary.resourceCount);
         const base = result.base.plans[result.base.plans.length - 1];

@@ -117,7 +117,16 @@ export async function planEnvironment(target: string, options: EnvironmentOption
     }
     const teamStack = order.some((stack) => isTeamStackConfig(configOf(stack)));
     const policies = teamStack ? [...ENVIRONMENT_POLICIES, ...TEAM_STACK_BASE_POLICIES] : ENVIRONMENT_POLICIES;
-    return { plans, environmentFindings: plans.length > 1 ? await judgeEnvironment(plans.flatMap((p) => structuredClone(p.resources)), policies) : [] };
+    return {
+        plans,
+        environmentFindings:
+            plans.length > 1
+                ? await judgeEnvironment(
+                      plans.flatMap((p) => structuredClone(p.resources)),
+                      policies,
+                  )
+                : [],
+    };
 }
 
 /** Whether a stack file builds layer teams (a team stack). */
@@ -132,7 +141,12 @@ const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
 export async function judgeEnvironment(union: PlanResource[], policies: readonly string[] = ENVIRONMENT_POLICIES): Promise<PlanFinding[]> {
     const packConfig = {
         all: "disabled",
-        ...Object.fromEntries(policies.map((p) => [p, (ENVIRONMENT_POLICIES as readonly string[]).includes(p) ? { enforcementLevel: "mandatory", trustedAccountIds: [] } : "mandatory"])),
+        ...Object.fromEntries(
+            policies.map((p) => [
+                p,
+                (ENVIRONMENT_POLICIES as readonly string[]).includes(p) ? { enforcementLevel: "mandatory", trustedAccountIds: [] } : "mandatory",
+            ]),
+        ),
     };
     const source = "(environment judgement: the union of the stacks)";
     const { findings } = await judgeSaved(

@@ -47,7 +47,8 @@ export function isTeamStackOf(config: Record<string, unknown>, base: string): bo
 
 /** The team stacks on `base` among the `Pulumi.<stack>.yaml` files of `dir`, by stack name. */
 export function discoverTeamStacks(dir: string, base: string): TeamStackFile[] {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new EnvironmentError(`--team-stacks ${dir}: not a directory of Pulumi.<stack>.yaml files`);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new EnvironmentError(`--team-stacks ${dir}: not a directory of Pulumi.<stack>.yaml files`);
     return fs
         .readdirSync(dir)
         .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f))
@@ -69,7 +70,8 @@ export function crossStackProblems(base: { stack: string; config: Record<string,
             else teamHome.set(team.name, stack);
             for (const user of team.users ?? []) {
                 const owner = userHome.get(user.name);
-                if (owner !== undefined) problems.push(`user ${user.name} is in ${owner} and in team ${team.name} of ${stack}; user names must be unique across the platform`);
+                if (owner !== undefined)
+                    problems.push(`user ${user.name} is in ${owner} and in team ${team.name} of ${stack}; user names must be unique across the platform`);
                 else userHome.set(user.name, `team ${team.name} of ${stack}`);
             }
         }
@@ -80,10 +82,14 @@ export function crossStackProblems(base: { stack: string; config: Record<string,
     const teams = teamStacks.flatMap((s) => platformOf(s.config).teams ?? []);
     const users = teams.reduce((n, t) => n + (t.users?.length ?? 0), 0);
     if (budget && teams.length > budget.teams) {
-        problems.push(`the team stacks hold ${teams.length} teams, above the budget of ${budget.teams} (${base.stack}: stack.teamStacks.teams); raise it in ${base.stack} first`);
+        problems.push(
+            `the team stacks hold ${teams.length} teams, above the budget of ${budget.teams} (${base.stack}: stack.teamStacks.teams); raise it in ${base.stack} first`,
+        );
     }
     if (budget && users > budget.users) {
-        problems.push(`the team stacks hold ${users} users, above the budget of ${budget.users} (${base.stack}: stack.teamStacks.users); raise it in ${base.stack} first`);
+        problems.push(
+            `the team stacks hold ${users} users, above the budget of ${budget.users} (${base.stack}: stack.teamStacks.users); raise it in ${base.stack} first`,
+        );
     }
     return problems;
 }
@@ -165,7 +171,8 @@ async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<
 
 /** The base, then its team stacks in parallel; see the module comment. */
 export async function planTeamStacks(options: TeamStacksOptions): Promise<TeamStacksPlan> {
-    if (!Number.isInteger(options.workers) || options.workers < 1) throw new EnvironmentError(`--workers must be a whole number of at least 1, not ${options.workers}`);
+    if (!Number.isInteger(options.workers) || options.workers < 1)
+        throw new EnvironmentError(`--workers must be a whole number of at least 1, not ${options.workers}`);
     const configOf = options.configOf ?? ((stack: string) => readStackConfigFile(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`)));
     const baseConfig = configOf(options.base);
     const problems = crossStackProblems({ stack: options.base, config: baseConfig }, options.teamStacks);
@@ -183,7 +190,14 @@ export async function planTeamStacks(options: TeamStacksOptions): Promise<TeamSt
             const ref = platformOf(s.config).stack?.upstream?.workloadBase as string;
             const t0 = performance.now();
             const plan = await planInWorker(
-                { stack: s.stack, config: s.config, stackReferences: { [ref]: basePlan.outputs }, mode: options.mode ?? "preview", env: options.env, basePlanFile },
+                {
+                    stack: s.stack,
+                    config: s.config,
+                    stackReferences: { [ref]: basePlan.outputs },
+                    mode: options.mode ?? "preview",
+                    env: options.env,
+                    basePlanFile,
+                },
                 dir,
             );
             const ms = performance.now() - t0;

@@ -87,18 +87,16 @@ export function exportedNetwork(network: NetworkContext): pulumi.Output<Workload
             network.endpointSecurityGroupId,
             network.domainSecurityGroupId,
         ])
-        .apply(
-            ([vpcId, subnetIds, routeTableIds, s3EndpointId, s3PrefixListId, interfaceEndpointIds, endpointSecurityGroupId, domainSecurityGroupId]) => ({
-                name: WORKLOAD_NETWORK_NAME,
-                vpcCidr: network.vpcCidr,
-                vpcId,
-                subnetIds,
-                routeTableIds,
-                s3EndpointId,
-                s3PrefixListId,
-                interfaceEndpointIds,
-                endpointSecurityGroupId,
-                domainSecurityGroupId,
-            }),
-        );
+        .apply(([vpcId, subnetIds, routeTableIds, s3EndpointId, s3PrefixListId, interfaceEndpointIds, endpointSecurityGroupId, domainSecurityGroupId]) => ({
+            name: WORKLOAD_NETWORK_NAME,
+            vpcCidr: network.vpcCidr,
+            vpcId,
+            subnetIds,
+            routeTableIds,
+            s3EndpointId,
+            s3PrefixListId,
+            interfaceEndpointIds,
+            endpointSecurityGroupId,
+            domainSecurityGroupId,
+        }));
 }

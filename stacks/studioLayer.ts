@@ -86,7 +86,14 @@ export function createTeamStudio(
     for (const [team, domain] of Object.entries(domains)) {
         studioHomeSelection(
             `studio-home-backup-${team}`,
-            { account: ctx.aws, vaultName: base.backup.vaultName, planId: base.backup.planId, roleArn: base.backup.roleArn, team, fileSystemId: domain.homeEfsFileSystemId },
+            {
+                account: ctx.aws,
+                vaultName: base.backup.vaultName,
+                planId: base.backup.planId,
+                roleArn: base.backup.roleArn,
+                team,
+                fileSystemId: domain.homeEfsFileSystemId,
+            },
             parent,
         );
     }

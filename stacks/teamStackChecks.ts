@@ -16,7 +16,9 @@ export function teamStackProblems(cfg: WorkloadConfig, base: WorkloadBaseContrac
         problems.push("the base declares no team-stack budget; set stack.teamStacks (teams, users) in the base stack");
     } else {
         if (cfg.teams.length > base.budget.teams) {
-            problems.push(`${cfg.teams.length} teams exceed the base's budget of ${base.budget.teams} (stack.teamStacks.teams); raise it in the base stack first`);
+            problems.push(
+                `${cfg.teams.length} teams exceed the base's budget of ${base.budget.teams} (stack.teamStacks.teams); raise it in the base stack first`,
+            );
         }
         if (users > base.budget.users) {
             problems.push(`${users} users exceed the base's budget of ${base.budget.users} (stack.teamStacks.users); raise it in the base stack first`);
@@ -27,26 +29,33 @@ export function teamStackProblems(cfg: WorkloadConfig, base: WorkloadBaseContrac
         problems.push(`studio.instanceTypes lists ${type}, which the base does not allow (G2); add it to the base's studio.instanceTypes`);
     }
     for (const team of cfg.teams) {
-        if (baseTeams.has(team.name)) problems.push(`team ${team.name} is built by the base stack already; a team lives in one stack only: remove it here or there`);
+        if (baseTeams.has(team.name))
+            problems.push(`team ${team.name} is built by the base stack already; a team lives in one stack only: remove it here or there`);
         for (const user of team.users) {
             const owner = baseUsers.get(user.name);
-            if (owner) problems.push(`user ${user.name} of team ${team.name} is already a user of base team ${owner}; user names must be unique across the platform`);
+            if (owner)
+                problems.push(`user ${user.name} of team ${team.name} is already a user of base team ${owner}; user names must be unique across the platform`);
         }
         for (const type of (team.jobInstanceTypes ?? []).filter((i) => !allowed.has(i))) {
-            problems.push(`team ${team.name} uses job instance type ${type}, which the base does not allow (G2); add it to the base's stack.teamStacks.jobInstanceTypes`);
+            problems.push(
+                `team ${team.name} uses job instance type ${type}, which the base does not allow (G2); add it to the base's stack.teamStacks.jobInstanceTypes`,
+            );
         }
         if (team.networkIsolation && !base.guardrails.requireNetworkIsolation && !base.guardrails.networkIsolationTeams.includes(team.name)) {
             problems.push(
                 `team ${team.name} sets networkIsolation, but the base's detective check does not hold its jobs to it (G10); add ${team.name} to the base's stack.teamStacks.networkIsolationTeams`,
             );
         }
-        if (team.dataLake && !base.dataLake) problems.push(`team ${team.name} sets dataLake, but the base has no data lake; set stack.teamStacks.dataLake in the base`);
+        if (team.dataLake && !base.dataLake)
+            problems.push(`team ${team.name} sets dataLake, but the base has no data lake; set stack.teamStacks.dataLake in the base`);
     }
     if (cfg.packages.enabled && base.codeArtifactRepositoryEndpoint === undefined) {
         problems.push("packages are enabled here but the base exports no package index; enable packages in the base, or set packages.enabled to false here");
     }
     if (cfg.studio.images.length !== base.studio.customImages.length) {
-        problems.push(`studio.images lists ${cfg.studio.images.length} images here, the base built ${base.studio.customImages.length}; copy the base's studio section`);
+        problems.push(
+            `studio.images lists ${cfg.studio.images.length} images here, the base built ${base.studio.customImages.length}; copy the base's studio section`,
+        );
     }
     return problems;
 }

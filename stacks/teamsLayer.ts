@@ -51,7 +51,11 @@ export class TeamsLayer extends pulumi.ComponentResource {
                 accessLogBucket: base.apply((b) => b.accessLogBucket),
                 // teamStackProblems refuses a team with dataLake when the base has none, and packages without the endpoint.
                 dataLake: cfg.teams.some((t) => t.dataLake)
-                    ? { bucketName: lake.apply((l) => l?.bucketName ?? ""), bucketArn: lake.apply((l) => l?.bucketArn ?? ""), keyArn: lake.apply((l) => l?.keyArn ?? "") }
+                    ? {
+                          bucketName: lake.apply((l) => l?.bucketName ?? ""),
+                          bucketArn: lake.apply((l) => l?.bucketArn ?? ""),
+                          keyArn: lake.apply((l) => l?.keyArn ?? ""),
+                      }
                     : undefined,
                 codeArtifactRepositoryEndpoint: cfg.packages.enabled ? base.apply((b) => b.codeArtifactRepositoryEndpoint ?? "") : undefined,
             },

@@ -27,7 +27,13 @@ export function writeSplit(dir: string, teams: number, users: number, teamsPerSt
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(
         argv,
-        { teams: { type: "string" }, users: { type: "string" }, "teams-per-stack": { type: "string" }, out: { type: "string" }, base: { type: "string", default: "generated" } },
+        {
+            teams: { type: "string" },
+            users: { type: "string" },
+            "teams-per-stack": { type: "string" },
+            out: { type: "string" },
+            base: { type: "string", default: "generated" },
+        },
         USAGE,
     );
     if (typeof values === "number") return values;

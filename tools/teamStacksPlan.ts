@@ -21,7 +21,9 @@ export function stackLine(plan: Plan, ms?: number): string {
 export async function runTeamStacksPlan(base: string, dir: string, workers: number, mode: PlanMode, env?: Record<string, string>): Promise<number> {
     const teamStacks = discoverTeamStacks(dir, base);
     if (teamStacks.length === 0) {
-        console.error(`--team-stacks ${dir}: no Pulumi.<stack>.yaml there is a team stack on ${base} (stack.layers [teams], stack.upstream.workloadBase ${base})`);
+        console.error(
+            `--team-stacks ${dir}: no Pulumi.<stack>.yaml there is a team stack on ${base} (stack.layers [teams], stack.upstream.workloadBase ${base})`,
+        );
         return 2;
     }
     // The base and its upstream stacks: DIR first (a generated split), then the repository.

@@ -38,7 +38,12 @@ export const workloadBaseContract: Contract<WorkloadBaseContract> = {
         codeArtifactRepositoryEndpoint: z.string().min(1).optional(),
         studio: z.strictObject({
             customImages: z.array(
-                z.strictObject({ imageName: z.string().min(1), appImageConfigName: z.string().min(1), imageArn: arnValue, imageVersionNumber: z.number().int() }),
+                z.strictObject({
+                    imageName: z.string().min(1),
+                    appImageConfigName: z.string().min(1),
+                    imageArn: arnValue,
+                    imageVersionNumber: z.number().int(),
+                }),
             ),
             /** The base's backup plan of the home EFS (G9): a team stack adds its domains' selections. */
             backup: z.strictObject({ vaultName: z.string().min(1), planId: z.string().min(1), roleArn: arnValue }),

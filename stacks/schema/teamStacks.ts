@@ -15,9 +15,7 @@ export const teamStacksBudgetSchema = z.strictObject({
     /** Users the team stacks may hold in total. Sizes the subnets with the base's own users. Required. */
     users: positiveInt("users"),
     /** Job and endpoint instance types the team stacks' teams may use beyond studio.instanceTypes (G2). Default none. */
-    jobInstanceTypes: z
-        .array(z.string().regex(/^ml\.[a-z0-9-]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" }))
-        .default([]),
+    jobInstanceTypes: z.array(z.string().regex(/^ml\.[a-z0-9-]+\.[a-z0-9]+$/, { message: "is not a SageMaker instance type such as ml.m5.large" })).default([]),
     /** Teams of team stacks whose jobs must run network-isolated (G10 detective check). Default none. */
     networkIsolationTeams: z.array(dnsName(32, "team name")).default([]),
     /** Build the shared data lake for team stacks' teams with `dataLake: true`. Default false. */

@@ -35,7 +35,9 @@ describe("a team stack's config", () => {
         expect(problems).toContain(
             "secure-ds:platform.stack.layers: lists teams with workload; a team stack builds layer teams alone (a workload stack builds its own teams under teams:)",
         );
-        expect(problems).toContain('secure-ds:platform.stack.upstream.workloadBase: "prod" is named but this stack builds layer workload itself; drop the reference');
+        expect(problems).toContain(
+            'secure-ds:platform.stack.upstream.workloadBase: "prod" is named but this stack builds layer workload itself; drop the reference',
+        );
     });
 
     it("deploys into the workload account: with a layer of another account it is refused", () => {
@@ -49,7 +51,9 @@ describe("a team stack's config", () => {
         delete raw.network;
         raw.teams = [];
         const problems = configProblems(raw);
-        expect(problems).toContain("secure-ds:platform.network: missing; a team stack builds on its base's VPC: copy the base stack's network section (cidr, endpoints)");
+        expect(problems).toContain(
+            "secure-ds:platform.network: missing; a team stack builds on its base's VPC: copy the base stack's network section (cidr, endpoints)",
+        );
         expect(problems).toContain("secure-ds:platform.teams: is empty; a team stack builds its teams and nothing else: list at least one");
     });
 
@@ -92,7 +96,11 @@ function baseContract(overrides: Partial<WorkloadBaseContract> = {}): WorkloadBa
         dataLake: { bucketName: "acme-prod-datalake", bucketArn: "arn:aws:s3:::acme-prod-datalake", keyArn: "arn:aws:kms:eu-central-1:444444444444:key/1" },
         codeArtifactRepositoryEndpoint: "https://acme-333333333333.d.codeartifact.eu-central-1.amazonaws.com/pypi/approved/",
         studio: { customImages: [], backup: { vaultName: "acme-prod-studio-home", planId: "plan", roleArn: "arn:aws:iam::444444444444:role/r" } },
-        guardrails: { allowedInstanceTypes: ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.g5.xlarge"], requireNetworkIsolation: false, networkIsolationTeams: [] },
+        guardrails: {
+            allowedInstanceTypes: ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.g5.xlarge"],
+            requireNetworkIsolation: false,
+            networkIsolationTeams: [],
+        },
         budget: { teams: 20, users: 200 },
         baseTeams: [{ name: "fraud", users: ["alice", "bob"] }],
         ...overrides,
@@ -120,7 +128,9 @@ describe("a team stack against its base's contract (teamStackProblems)", () => {
         ]);
         expect(teamStackProblems(cfg(), baseContract({ budget: undefined }))[0]).toMatch(/the base declares no team-stack budget/);
         const narrow = baseContract({ guardrails: { allowedInstanceTypes: ["ml.t3.medium"], requireNetworkIsolation: false, networkIsolationTeams: [] } });
-        expect(teamStackProblems(cfg(), narrow)[0]).toBe("studio.instanceTypes lists ml.t3.large, which the base does not allow (G2); add it to the base's studio.instanceTypes");
+        expect(teamStackProblems(cfg(), narrow)[0]).toBe(
+            "studio.instanceTypes lists ml.t3.large, which the base does not allow (G2); add it to the base's studio.instanceTypes",
+        );
         expect(teamStackProblems(cfg(), baseContract({ dataLake: undefined }))).toEqual([
             "team risk sets dataLake, but the base has no data lake; set stack.teamStacks.dataLake in the base",
         ]);
@@ -169,7 +179,9 @@ describe("splitting a generated config into a base and team stacks", () => {
         const copy = structuredClone(second);
         platform(copy.config).teams.push(structuredClone(platform(first.config).teams[0] as { name: string }));
         const tight = splitIntoTeamStacks(generatedConfig(25, 10), { base: "generated", teamsPerStack: 10, budget: { teams: 25, users: 240 } });
-        expect(crossStackProblems(split.base, [first, copy])[0]).toBe("team t001 is in stacks generated-teams-01 and generated-teams-02; a team lives in one stack only");
+        expect(crossStackProblems(split.base, [first, copy])[0]).toBe(
+            "team t001 is in stacks generated-teams-01 and generated-teams-02; a team lives in one stack only",
+        );
         expect(crossStackProblems(tight.base, tight.teamStacks)).toEqual([
             "the team stacks hold 250 users, above the budget of 240 (generated: stack.teamStacks.users); raise it in generated first",
         ]);
