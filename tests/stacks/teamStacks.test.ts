@@ -118,7 +118,7 @@ describe("a team stack whose base is wrong", () => {
         const plan = buildPlan({ stack: stack.stack, config: stack.config, mode: "preview", env, stackReferences: { generated: outputs } });
         await expect(plan).rejects.toThrow(ProgramFailedError);
         await expect(plan).rejects.toThrow(/stack reference generated: output "workloadBase" is missing \(the workloadBase stack exports it\)/);
-    });
+    }, 600_000);
 
     it("is refused when the base builds one of its teams (a base that has team t001 inline)", async () => {
         const outputs = baseOutputs();
@@ -126,5 +126,5 @@ describe("a team stack whose base is wrong", () => {
         base.baseTeams = [{ name: "t001", users: [] }];
         const plan = buildPlan({ stack: stack.stack, config: stack.config, mode: "preview", env, stackReferences: { generated: outputs } });
         await expect(plan).rejects.toThrow(/team stack on generated: team t001 is built by the base stack already; a team lives in one stack only/);
-    });
+    }, 600_000);
 });
