@@ -13,9 +13,21 @@ import { generatedConfig } from "./generatedConfig";
 
 const env = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
 
-export async function benchTeamStacks(teams = 100, users = 10, teamsPerStack = 10, workerCounts = [1, 2]): Promise<string[]> {
+/** `print` gets each line as soon as it is known: a run of the full split takes many minutes. */
+export async function benchTeamStacks(
+    teams = 100,
+    users = 10,
+    teamsPerStack = 10,
+    workerCounts = [1, 2],
+    print: (line: string) => void = () => undefined,
+): Promise<string[]> {
     const split = splitIntoTeamStacks(generatedConfig(teams, users), { base: "generated", teamsPerStack });
-    const lines = [`team stacks: ${teams} teams × ${users} users in ${split.teamStacks.length} team stacks of ≤ ${teamsPerStack} teams, on one base`];
+    const lines: string[] = [];
+    const emit = (line: string) => {
+        lines.push(line);
+        print(line);
+    };
+    emit(`team stacks: ${teams} teams × ${users} users in ${split.teamStacks.length} team stacks of ≤ ${teamsPerStack} teams, on one base`);
     for (const workers of workerCounts) {
         const start = performance.now();
         const result = await planTeamStacks({
@@ -29,7 +41,7 @@ export async function benchTeamStacks(teams = 100, users = 10, teamsPerStack = 1
         const total = performance.now() - start;
         const sizes = result.teamStacks.map((p) => p.summary.resourceCount);
         const base = result.base.plans[result.base.plans.length - 1];
-        lines.push(
+        emit(
             `  ${workers} worker${workers > 1 ? "s" : ""}: total ${(total / 1000).toFixed(0)} s (base ${(result.baseMs / 1000).toFixed(0)} s with ${base?.summary.resourceCount} resources, team stacks ${(result.teamStacksMs / 1000).toFixed(0)} s); team stack resources min ${Math.min(...sizes)}, max ${Math.max(...sizes)}; cross-stack problems ${result.problems.length}`,
         );
     }
@@ -38,8 +50,8 @@ export async function benchTeamStacks(teams = 100, users = 10, teamsPerStack = 1
 
 if (require.main === module) {
     const [teams, users, perStack] = process.argv.slice(2).map(Number);
-    benchTeamStacks(teams || 100, users || 10, perStack || 10).then(
-        (lines) => console.log(lines.join("\n")),
+    benchTeamStacks(teams || 100, users || 10, perStack || 10, [1, 2], (line) => console.log(line)).then(
+        () => undefined,
         (err: unknown) => {
             console.error(err);
             process.exit(1);
