@@ -5,6 +5,7 @@
  */
 import { quotaRefusal } from "../components/network/quotaPlanner";
 import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
+import { stackLayers } from "../stacks/schema/stack";
 import { policies as packPolicies } from "../policy-pack/policies";
 import { EXEMPTIONS_PROPERTY } from "../policy-pack/policies/common";
 import { checkPlanContracts } from "./contracts";
@@ -75,7 +76,9 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     // Validate first so a bad config starts nothing and surfaces as one line per problem.
     const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform());
     const mode = options.mode ?? "up";
-    const packConfigFile = options.packConfigFile ?? packConfigPath(policyEnforcement(cfg));
+    const enforcement = policyEnforcement(cfg);
+    // A team stack's policies that relate it to its base are judged over both (plan/environment.ts, TEAM_STACK_BASE_POLICIES).
+    const packConfigFile = options.packConfigFile ?? packConfigPath(stackLayers(cfg).includes("teams") ? `${enforcement}-team-stack` : enforcement);
     const packConfig = effectivePackConfig(readPackConfigFile(packConfigFile).raw, options.stack, options.exemptionFiles, options.select);
     const run = await runThroughCli({
         stack: options.stack,

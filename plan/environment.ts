@@ -21,6 +21,14 @@ import * as fs from "node:fs";
 /** Stack policies judged over the whole environment (they relate resources across accounts). */
 export const ENVIRONMENT_POLICIES = ["resource-policy-platform-accounts-only"] as const;
 
+/**
+ * Stack policies that relate a team stack's resources to its workload base's (the VPC its
+ * domains use, the bucket its buckets log to, the backup plan its selections join): a team
+ * stack's own pack config disables them (policy-pack/config/<enforcement>-team-stack.json), and they are
+ * judged here over the base and the team stack together.
+ */
+export const TEAM_STACK_BASE_POLICIES = ["isolated-vpc-no-internet-path", "s3-bucket-access-logging", "studio-home-backed-up"] as const;
+
 export interface EnvironmentPlan {
     /** Upstream stacks first (dependency order), the target last. */
     plans: Plan[];
@@ -107,16 +115,38 @@ export async function planEnvironment(target: string, options: EnvironmentOption
         outputsByStack.set(stack, plan.outputs);
         plans.push(plan);
     }
-    return { plans, environmentFindings: plans.length > 1 ? await judgeEnvironment(plans.flatMap((p) => structuredClone(p.resources))) : [] };
+    const teamStack = order.some((stack) => isTeamStackConfig(configOf(stack)));
+    const policies = teamStack ? [...ENVIRONMENT_POLICIES, ...TEAM_STACK_BASE_POLICIES] : ENVIRONMENT_POLICIES;
+    return {
+        plans,
+        environmentFindings:
+            plans.length > 1
+                ? await judgeEnvironment(
+                      plans.flatMap((p) => structuredClone(p.resources)),
+                      policies,
+                  )
+                : [],
+    };
+}
+
+/** Whether a stack file builds layer teams (a team stack). */
+export function isTeamStackConfig(config: Record<string, unknown>): boolean {
+    const platform = config["secure-ds:platform"] as { stack?: { layers?: unknown } } | undefined;
+    return Array.isArray(platform?.stack?.layers) && platform.stack.layers.includes("teams");
 }
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
 
-/** ENVIRONMENT_POLICIES over the union of several stacks' resources, through the pack's server. */
-export async function judgeEnvironment(union: PlanResource[]): Promise<PlanFinding[]> {
+/** `policies` (default ENVIRONMENT_POLICIES) over the union of several stacks' resources, through the pack's server. */
+export async function judgeEnvironment(union: PlanResource[], policies: readonly string[] = ENVIRONMENT_POLICIES): Promise<PlanFinding[]> {
     const packConfig = {
         all: "disabled",
-        ...Object.fromEntries(ENVIRONMENT_POLICIES.map((p) => [p, { enforcementLevel: "mandatory", trustedAccountIds: [] }])),
+        ...Object.fromEntries(
+            policies.map((p) => [
+                p,
+                (ENVIRONMENT_POLICIES as readonly string[]).includes(p) ? { enforcementLevel: "mandatory", trustedAccountIds: [] } : "mandatory",
+            ]),
+        ),
     };
     const source = "(environment judgement: the union of the stacks)";
     const { findings } = await judgeSaved(

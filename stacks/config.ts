@@ -19,6 +19,7 @@ import { quotasSchema, refineQuotas } from "./schema/quotas";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 import { Layer, refineStack, stackLayers, stackSchema } from "./schema/stack";
+import { refineTeamStack } from "./schema/teamStackConfig";
 
 const CONFIG_NAMESPACE = "secure-ds";
 const CONFIG_KEY = "platform";
@@ -79,8 +80,12 @@ export const platformSchema = z
         refineGovernance(cfg, layers.includes("organization"), issue);
         if (layers.includes("workload")) {
             if (!cfg.network) issue(["network"], "missing; the workload layer builds the data VPC from it (see docs/configuration.md)");
-            if (cfg.teams.length === 0) issue(["teams"], "is empty; the workload layer needs at least one team");
+            // A base whose teams all live in team stacks declares their budget instead.
+            if (cfg.teams.length === 0 && !cfg.stack.teamStacks) {
+                issue(["teams"], "is empty; the workload layer needs at least one team, or stack.teamStacks when the teams live in team stacks");
+            }
         }
+        if (layers.includes("teams")) refineTeamStack(cfg, issue);
         const network = cfg.network;
         if (network) {
             refineNetwork({ ...cfg, network }, issue);
@@ -88,6 +93,11 @@ export const platformSchema = z
         }
         // The predicted uses are the workload account's (teams, profiles, the detective Lambda): only a stack that builds it.
         if (layers.includes("workload")) refineQuotas(cfg, issue);
+        // A team stack builds neither the detective Lambda nor the trail (its base does): only its teams' uses.
+        if (layers.includes("teams")) {
+            const governance = { ...cfg.governance, detectiveControls: false, trail: { ...cfg.governance.trail, s3DataEvents: false } };
+            refineQuotas({ ...cfg, governance }, issue);
+        }
         cfg.availabilityZones.forEach((az, i) => {
             if (!az.startsWith(cfg.region)) {
                 issue(["availabilityZones", i], `"${az}" is not in region ${cfg.region}; use zones of the configured region`);

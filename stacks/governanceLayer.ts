@@ -17,11 +17,19 @@ import { detectiveMode } from "./schema/governance";
 
 /**
  * Every instance type the platform allows anywhere (G2): Studio apps plus each team's job and
- * endpoint types. The organisation ceiling (SCP) and the detective check use the union; the
- * team boundaries narrow it per team.
+ * endpoint types, and those the team stacks' budget allows (`stack.teamStacks`). The
+ * organisation ceiling (SCP) and the detective check use the union; the team boundaries narrow
+ * it per team.
  */
 export function platformInstanceTypes(cfg: PlatformConfig): string[] {
-    return [...new Set([...cfg.studio.instanceTypes, ...cfg.teams.flatMap((t) => t.jobInstanceTypes ?? [])])];
+    return [
+        ...new Set([...cfg.studio.instanceTypes, ...cfg.teams.flatMap((t) => t.jobInstanceTypes ?? []), ...(cfg.stack.teamStacks?.jobInstanceTypes ?? [])]),
+    ];
+}
+
+/** Teams whose jobs the detective check holds to network isolation (G10): this stack's and the team stacks' budget's. */
+export function networkIsolationTeams(cfg: PlatformConfig): string[] {
+    return [...new Set([...cfg.teams.filter((t) => t.networkIsolation).map((t) => t.name), ...(cfg.stack.teamStacks?.networkIsolationTeams ?? [])])];
 }
 
 /** Bucket names of the teams' data, models and outputs in the workload account (S3 data events, Macie). */
@@ -145,6 +153,8 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
             {
                 ...securityServicesArgs(ctx),
                 macieBuckets: teamBuckets(cfg, ["data"]),
+                // A base whose teams all live in team stacks: each team stack runs its own job (stacks/teamMacie.ts).
+                macieAdministratorOnly: cfg.teams.length === 0 && cfg.stack.teamStacks !== undefined,
             },
             { parent },
         ),
@@ -181,7 +191,7 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
                 ...accountKeyArgs(ctx, logsKey),
                 mode: detectiveMode(cfg),
                 requireNetworkIsolation: gov.requireNetworkIsolation,
-                networkIsolationTeams: cfg.teams.filter((t) => t.networkIsolation).map((t) => t.name),
+                networkIsolationTeams: networkIsolationTeams(cfg),
                 allowedInstanceTypes: platformInstanceTypes(cfg),
                 alertEmails: gov.alertEmails,
                 reservedConcurrency: gov.detectiveConcurrency,

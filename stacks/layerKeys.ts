@@ -6,8 +6,11 @@ import { namePrefix } from "../components/naming";
 import { Layer } from "./config";
 import { LayerContext } from "./context";
 
-/** The logs key's name per layer (kept from the per-layer providers, whose names they were). */
-const LOGS_KEY_NAME: Record<Layer, string> = {
+/**
+ * The logs key's name per layer (kept from the per-layer providers, whose names they were). The
+ * teams layer has none: its teams log with the workload base's key (contract workloadBase).
+ */
+const LOGS_KEY_NAME: Record<Exclude<Layer, "teams">, string> = {
     organization: "management",
     logArchive: "log-archive",
     sharedServices: "sharedServices",
@@ -20,12 +23,14 @@ const LOGS_KEY_NAME: Record<Layer, string> = {
  * `kms:EncryptionContext:aws:logs:arn` key; S3 log delivery only for this account's buckets.
  */
 export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): CustomerKey {
+    if (ctx.layer === "teams") throw new Error("createLogsKey: the teams layer has no logs key; its teams use the workload base's (contract workloadBase)");
+    const name = LOGS_KEY_NAME[ctx.layer];
     const { partition, region, accountId } = ctx.aws;
     return new CustomerKey(
-        `${LOGS_KEY_NAME[ctx.layer]}-logs`,
+        `${name}-logs`,
         {
-            description: `${namePrefix(ctx.naming)} ${LOGS_KEY_NAME[ctx.layer]}: CloudWatch Logs encryption`,
-            alias: `${namePrefix(ctx.naming)}-${LOGS_KEY_NAME[ctx.layer]}-logs`,
+            description: `${namePrefix(ctx.naming)} ${name}: CloudWatch Logs encryption`,
+            alias: `${namePrefix(ctx.naming)}-${name}-logs`,
             policy: keyPolicy({
                 administrators: ctx.keyAdmins,
                 serviceUsers: [

@@ -13,6 +13,7 @@ const KIND_OF_LAYER: Record<Layer, StackKind> = {
     logArchive: "log-archive",
     sharedServices: "shared-services",
     workload: "workload",
+    teams: "team",
 };
 
 /**
@@ -54,7 +55,7 @@ export function pipelinePlan(cfg: PlatformConfig, stack: string): PipelinePlanOu
             ? cfg.accounts.management
             : layer === "logArchive"
               ? (cfg.accounts.logArchive ?? cfg.accounts.sharedServices)
-              : cfg.accounts[layer];
+              : cfg.accounts[layer === "teams" ? "workload" : layer];
     if (!account) return { none: `layer ${layer} has no account configured` };
     const [roles] = pipelineRoles({
         partition: cfg.partition,

@@ -16,6 +16,9 @@ import { AuditArchiveContract, auditArchiveContract } from "./contracts/auditArc
 import { PackageIndexContract, packageIndexContract } from "./contracts/packageIndex";
 import { contractValue, readContract } from "./contracts/contract";
 import { PipelinePlanOutput, pipelinePlan } from "./pipelinePlan";
+import { WorkloadBaseContract, workloadBaseContract } from "./contracts/workloadBase";
+import { TeamsLayer } from "./teamsLayer";
+import { workloadBaseValue } from "./workloadBaseExport";
 
 /** Stack outputs: the contracts this stack's layers export to other stacks, and what an operator needs. */
 export interface PlatformOutputs {
@@ -23,6 +26,8 @@ export interface PlatformOutputs {
     account: { id: string; layers: Layer[] };
     /** Contract of the log-archive layer (stacks/contracts/auditArchive.ts). */
     auditArchive?: pulumi.Output<AuditArchiveContract>;
+    /** Contract of the workload layer for team stacks (stacks/contracts/workloadBase.ts). */
+    workloadBase?: pulumi.Output<WorkloadBaseContract>;
     /** Contract of the shared-services layer (stacks/contracts/packageIndex.ts); undefined when packages are disabled. */
     packageIndex?: pulumi.Output<PackageIndexContract>;
     logsKeyArns: Partial<Record<Layer, pulumi.Output<string>>>;
@@ -87,6 +92,13 @@ function configBucketOf(logArchive: LogArchiveLayer): pulumi.Output<string | und
     return name ? name.apply((n): string | undefined => n) : pulumi.output<string | undefined>(undefined);
 }
 
+/** The workload base a team stack builds on (refineStack requires it for layer teams). */
+function workloadBaseStack(cfg: PlatformConfig): string {
+    const stack = cfg.stack.upstream.workloadBase;
+    if (!stack) throw new Error("definePlatform: stack.upstream.workloadBase is required (config validation ensures it)");
+    return stack;
+}
+
 function contextOf(contexts: Map<Layer, LayerContext>, layer: Layer): LayerContext | undefined {
     return contexts.get(layer);
 }
@@ -102,6 +114,7 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
     const archiveCtx = contextOf(contexts, "logArchive");
     const sharedCtx = contextOf(contexts, "sharedServices");
     const workloadCtx = contextOf(contexts, "workload");
+    const teamsCtx = contextOf(contexts, "teams");
     const management = organizationCtx ? new OrganizationLayer(organizationCtx) : undefined;
     const logArchive = archiveCtx ? new LogArchiveLayer(archiveCtx) : undefined;
     const needsArchive = sharedCtx !== undefined || workloadCtx !== undefined;
@@ -114,10 +127,10 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
                   localAccessLogBucket: logArchive && archiveCtx?.aws.accountId === sharedCtx.aws.accountId ? logArchive.auditTrail.accessLogs.name : undefined,
               })
             : undefined;
-    const workload = workloadCtx
-        ? new WorkloadLayer(workloadCtx, undefined, { auditArchive, codeArtifactRepositoryEndpoint: packageIndexOf(cfg, shared) })
-        : undefined;
-    const accountId = (organizationCtx ?? archiveCtx ?? sharedCtx ?? workloadCtx)?.aws.accountId ?? "";
+    const codeArtifactRepositoryEndpoint = workloadCtx ? packageIndexOf(cfg, shared) : undefined;
+    const workload = workloadCtx ? new WorkloadLayer(workloadCtx, undefined, { auditArchive, codeArtifactRepositoryEndpoint }) : undefined;
+    const teams = teamsCtx ? new TeamsLayer(teamsCtx, workloadBaseStack(cfg)) : undefined;
+    const accountId = (organizationCtx ?? archiveCtx ?? sharedCtx ?? workloadCtx ?? teamsCtx)?.aws.accountId ?? "";
     return {
         account: { id: accountId, layers: [...contexts.keys()] },
         ...(logArchive
@@ -164,6 +177,8 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
                 ] as const
             ).flatMap(([layer, key]) => (key ? [[layer, key.arn]] : [])),
         ),
+        ...(workload ? { workloadBase: contractValue(workloadBaseContract, workloadBaseValue(cfg, accountId, workload, codeArtifactRepositoryEndpoint)) } : {}),
+        ...(teams ? { studioPlan: studioPlan(cfg.studio, cfg.teams, cfg.organization, cfg.environment) } : {}),
         ...(workload
             ? {
                   vpcId: workload.network.vpcId,

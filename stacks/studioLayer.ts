@@ -7,8 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { namePrefix } from "../components/naming";
 import { NetworkContext } from "../components/network/types";
 import { SecureStudioDomain } from "../components/studio/SecureStudioDomain";
-import { StudioHomeBackup } from "../components/studio/StudioHomeBackup";
-import { StudioImages } from "../components/studio/StudioImages";
+import { StudioHomeBackup, studioHomeSelection } from "../components/studio/StudioHomeBackup";
+import { StudioCustomImage, StudioImages } from "../components/studio/StudioImages";
 import { TeamStudioBinding } from "../components/team/types";
 import { LayerContext } from "./context";
 import { IMAGE_USERS } from "../components/studio/imageUsers";
@@ -31,6 +31,7 @@ export interface StudioPlanOutput {
     backup: { schedule: string; retentionDays: number; coldStorageAfterDays?: number };
 }
 
+/** The base's Studio: approved images (once), one domain per team it builds, the home EFS backup plan. */
 export function createStudio(ctx: LayerContext, network: NetworkContext, teams: TeamStudioBinding[], parent: pulumi.Resource): StudioLayer {
     const studio = ctx.cfg.studio;
     const images =
@@ -45,6 +46,69 @@ export function createStudio(ctx: LayerContext, network: NetworkContext, teams: 
                   { parent },
               )
             : undefined;
+    const domains = createDomains(ctx, network, teams, images?.images, parent);
+    const backup = new StudioHomeBackup(
+        "studio-home-backup",
+        {
+            naming: ctx.naming,
+            account: ctx.aws,
+            keyAdministrators: ctx.keyAdmins,
+            fileSystems: Object.fromEntries(Object.entries(domains).map(([team, d]) => [team, d.homeEfsFileSystemId])),
+            // Team stacks add their domains to this plan (createTeamStudio).
+            selectionsElsewhere: ctx.cfg.stack.teamStacks !== undefined,
+            schedule: studio.backup.schedule,
+            retentionDays: studio.backup.retentionDays,
+            coldStorageAfterDays: studio.backup.coldStorageAfterDays,
+        },
+        { parent },
+    );
+    return { domains, images, backup };
+}
+
+/** What a team stack's Studio uses of its workload base (contract workloadBase). */
+export interface BaseStudio {
+    customImages: StudioCustomImage[];
+    backup: { vaultName: pulumi.Input<string>; planId: pulumi.Input<string>; roleArn: pulumi.Input<string> };
+}
+
+/**
+ * A team stack's Studio: one domain per team on the base's network, with the base's approved
+ * images, and each domain's home EFS added to the base's backup plan (G9).
+ */
+export function createTeamStudio(
+    ctx: LayerContext,
+    network: NetworkContext,
+    teams: TeamStudioBinding[],
+    base: BaseStudio,
+    parent: pulumi.Resource,
+): Record<string, SecureStudioDomain> {
+    const domains = createDomains(ctx, network, teams, base.customImages, parent);
+    for (const [team, domain] of Object.entries(domains)) {
+        studioHomeSelection(
+            `studio-home-backup-${team}`,
+            {
+                account: ctx.aws,
+                vaultName: base.backup.vaultName,
+                planId: base.backup.planId,
+                roleArn: base.backup.roleArn,
+                team,
+                fileSystemId: domain.homeEfsFileSystemId,
+            },
+            parent,
+        );
+    }
+    return domains;
+}
+
+/** One SecureStudioDomain per team (N1, E1), as the studio config sets them. */
+function createDomains(
+    ctx: LayerContext,
+    network: NetworkContext,
+    teams: TeamStudioBinding[],
+    customImages: StudioCustomImage[] | undefined,
+    parent: pulumi.Resource,
+): Record<string, SecureStudioDomain> {
+    const studio = ctx.cfg.studio;
     const domains: Record<string, SecureStudioDomain> = {};
     for (const team of teams) {
         domains[team.teamName] = new SecureStudioDomain(
@@ -64,25 +128,12 @@ export function createStudio(ctx: LayerContext, network: NetworkContext, teams: 
                 condaChannelUrl: studio.condaChannelUrl,
                 sharedSpace: studio.sharedSpaces,
                 notebookSharing: studio.notebookSharing,
-                customImages: images?.images,
+                customImages,
             },
             { parent },
         );
     }
-    const backup = new StudioHomeBackup(
-        "studio-home-backup",
-        {
-            naming: ctx.naming,
-            account: ctx.aws,
-            keyAdministrators: ctx.keyAdmins,
-            fileSystems: Object.fromEntries(Object.entries(domains).map(([team, d]) => [team, d.homeEfsFileSystemId])),
-            schedule: studio.backup.schedule,
-            retentionDays: studio.backup.retentionDays,
-            coldStorageAfterDays: studio.backup.coldStorageAfterDays,
-        },
-        { parent },
-    );
-    return { domains, images, backup };
+    return domains;
 }
 
 /** The Studio summary for the offline plan. */

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { macieServiceLinkedRoleArn } from "../components/guardrails/arns";
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
 import { NetworkContext } from "../components/network/types";
 import { LayerContext } from "./context";
-import { mandatoryTags, workloadConfig } from "./config";
+import { workloadConfig } from "./config";
 import { createLogsKey } from "./layerKeys";
 import { AuditArchiveRef } from "../components/governance/AuditTrail";
 import { WorkloadGovernance, createWorkloadGovernance } from "./governanceLayer";
@@ -14,6 +13,8 @@ import { bucketName } from "../components/naming";
 import { SharedDataLake } from "../components/team/SharedDataLake";
 import { TeamEnvironment } from "../components/team/TeamEnvironment";
 import { StudioLayer, createStudio } from "./studioLayer";
+import { bucketAdministrators, createTeamEnvironments } from "./teamEnvironments";
+import { WORKLOAD_NETWORK_NAME } from "./referencedNetwork";
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
 export class WorkloadLayer extends pulumi.ComponentResource {
@@ -52,7 +53,18 @@ export class WorkloadLayer extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        ({ dataLake: this.dataLake, teams: this.teams } = createTeams(ctx, this.network, this.accessLogs, this, deps.codeArtifactRepositoryEndpoint));
+        this.dataLake = createDataLake(ctx, this.network, this.accessLogs, this);
+        const lake = this.dataLake;
+        this.teams = createTeamEnvironments(
+            ctx,
+            {
+                network: this.network,
+                accessLogBucket: this.accessLogs.name,
+                dataLake: lake ? { bucketName: lake.bucketName, bucketArn: lake.bucketArn, keyArn: lake.keyArn } : undefined,
+                codeArtifactRepositoryEndpoint: deps.codeArtifactRepositoryEndpoint,
+            },
+            this,
+        );
         this.studio = createStudio(
             ctx,
             this.network,
@@ -63,48 +75,25 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     }
 }
 
-/** One TeamEnvironment per configured team, on the isolated network; the shared data lake when a team asks for it. */
-function createTeams(
-    ctx: LayerContext,
-    network: NetworkContext,
-    accessLogs: SecureBucket,
-    parent: pulumi.Resource,
-    codeArtifactRepositoryEndpoint?: pulumi.Input<string>,
-): { dataLake?: SharedDataLake; teams: TeamEnvironment[] } {
+/**
+ * The shared data lake, when a team of this stack asks for it or the team stacks' budget does
+ * (`stack.teamStacks.dataLake`): it is account-wide, so team stacks attach to the base's.
+ */
+function createDataLake(ctx: LayerContext, network: NetworkContext, accessLogs: SecureBucket, parent: pulumi.Resource): SharedDataLake | undefined {
     const { cfg } = ctx;
-    const bucketAdministrators = [...new Set([...(ctx.account.assumeRoleArn ? [ctx.account.assumeRoleArn] : []), ...ctx.keyAdmins])];
-    const dataLake = cfg.teams.some((t) => t.dataLake)
-        ? new SharedDataLake(
-              "datalake",
-              { naming: ctx.naming, account: ctx.aws, network, keyAdministrators: ctx.keyAdmins, bucketAdministrators, accessLogBucket: accessLogs.name },
-              { parent },
-          )
-        : undefined;
-    const teams = cfg.teams.map(
-        (team) =>
-            new TeamEnvironment(
-                `team-${team.name}`,
-                {
-                    team,
-                    naming: ctx.naming,
-                    account: ctx.aws,
-                    sharedServicesAccountId: cfg.accounts.sharedServices.accountId,
-                    network,
-                    keyAdministrators: ctx.keyAdmins,
-                    bucketAdministrators,
-                    accessLogBucket: accessLogs.name,
-                    appInstanceTypes: cfg.studio.instanceTypes,
-                    sdkDefaultTags: mandatoryTags(cfg, team.name),
-                    // Macie classifies the team buckets' objects: its role must get past the team and network rules.
-                    dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
-                    codeArtifactRepositoryEndpoint,
-                    dataLake:
-                        team.dataLake && dataLake ? { bucketName: dataLake.bucketName, bucketArn: dataLake.bucketArn, keyArn: dataLake.keyArn } : undefined,
-                },
-                { parent },
-            ),
+    if (!cfg.teams.some((t) => t.dataLake) && !cfg.stack.teamStacks?.dataLake) return undefined;
+    return new SharedDataLake(
+        "datalake",
+        {
+            naming: ctx.naming,
+            account: ctx.aws,
+            network,
+            keyAdministrators: ctx.keyAdmins,
+            bucketAdministrators: bucketAdministrators(ctx),
+            accessLogBucket: accessLogs.name,
+        },
+        { parent },
     );
-    return { dataLake, teams };
 }
 
 /** The data-science VPC from the `network` config section; endpoint principals are the platform's accounts (or organisation). */
@@ -120,7 +109,7 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
         ),
     ];
     return new IsolatedNetwork(
-        "data-science",
+        WORKLOAD_NETWORK_NAME,
         {
             cidr: cfg.network.cidr,
             availabilityZones: cfg.availabilityZones,

@@ -9,6 +9,8 @@
  *   npm run plan -- --stack prod --with-upstream   plan prod and the stacks it references, in dependency order
  *   npm run plan -- --evaluate FILE             re-run the policy pack over a saved plan
  *   findings: --sarif FILE, --junit FILE, --only/--skip POLICY, --exemptions FILE, --write-pack-config FILE (tools/planReports.ts)
+ *   npm run plan -- --stack BASE --team-stacks DIR [--workers N]
+ *                                               a workload base and its team stacks in DIR, N at once (tools/teamStacksPlan.ts)
  *   options: --pack-config FILE (default: policy-pack/config/<policyEnforcement>.json for a stack,
  *            the pack config recorded in the plan for --evaluate), --quiet,
  *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
@@ -31,9 +33,10 @@ import { parseToolArgs, runTool } from "./cli";
 import { PolicySelectionError } from "../plan/findings/packConfigMerge";
 import { REPORT_OPTIONS, REPORT_USAGE, planInputs, writeReports } from "./planReports";
 import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
+import { runTeamStacksPlan } from "./teamStacksPlan";
 
 const USAGE =
-    "usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " +
+    "usage: npm run plan -- (--stack NAME [--with-upstream | --team-stacks DIR [--workers N]] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " +
     REPORT_USAGE;
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
             timings: { type: "boolean", default: false },
             "with-upstream": { type: "boolean", default: false },
             ...REPORT_OPTIONS,
+            "team-stacks": { type: "string" },
+            workers: { type: "string", default: "1" },
         },
         USAGE,
     );
@@ -66,6 +71,19 @@ async function main(argv: string[]): Promise<number> {
     }
     const mode: PlanMode = values.mode;
     const inputs = planInputs(values);
+    if (values["team-stacks"] !== undefined) {
+        if (!values.stack) {
+            console.error(`--team-stacks needs --stack BASE (the workload base stack)\n${USAGE}`);
+            return 3;
+        }
+        const workers = Number(values.workers);
+        if (!Number.isInteger(workers) || workers < 1) {
+            console.error(`--workers must be a whole number of at least 1, not ${JSON.stringify(values.workers)}\n${USAGE}`);
+            return 3;
+        }
+        const env = values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined;
+        return runTeamStacksPlan(values.stack, values["team-stacks"], workers, mode, env);
+    }
     let plan: Plan;
     let upstreamPlans: Plan[] = [];
     let environmentFindings: PlanFinding[] = [];

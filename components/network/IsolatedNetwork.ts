@@ -29,13 +29,7 @@ const ENDPOINT_POLICY_BUILDERS: Record<EndpointPolicyKind, (scope: EndpointPrinc
     codeArtifactRead: codeArtifactEndpointPolicy,
 };
 
-/** Ports Studio apps of one user use between themselves (Jupyter server ↔ kernel gateways). */
-const APP_PORTS = { from: 8192, to: 65535 };
-const HTTPS = 443;
-const NFS = 2049;
-
-/** SageMaker user profile names: what userSecurityGroup accepts. */
-const USER_PROFILE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+import { HTTPS, NFS, WorkloadSecurityGroups, allowHttpsToEndpoints } from "./workloadSecurityGroups";
 
 export interface IsolatedNetworkArgs {
     /** IPv4 block of the VPC, e.g. 10.20.0.0/16. Required. */
@@ -120,14 +114,11 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     /** The Resolver inbound endpoint (N14), when `resolverInbound` is given. */
     readonly resolverInbound?: ResolverInboundEndpoint;
 
-    private readonly componentName: string;
-    private readonly userGroups = new Map<string, pulumi.Output<string>>();
-    private readonly jobGroups = new Map<string, pulumi.Output<string>>();
+    private readonly groups: WorkloadSecurityGroups;
 
     constructor(name: string, args: IsolatedNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:network:IsolatedNetwork", name, {}, opts);
         const c: Step = { name, args, settings: networkSettings(name, args), prefix: namePrefix(args.naming), child: { parent: this } };
-        this.componentName = name;
         this.layout = c.settings.layout;
         this.vpcCidr = args.cidr;
 
@@ -155,6 +146,12 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.s3Endpoint = this.createS3Endpoint(c);
         this.s3EndpointId = this.s3Endpoint.id;
         this.s3PrefixListId = this.s3Endpoint.prefixListId;
+        this.groups = new WorkloadSecurityGroups(`IsolatedNetwork ${name}`, name, {
+            vpcId: this.vpcId,
+            vpcCidr: this.vpcCidr,
+            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            s3PrefixListId: this.s3PrefixListId,
+        });
         this.interfaceEndpoints = this.createInterfaceEndpoints(c);
         this.interfaceEndpointIds = Object.fromEntries(Object.entries(this.interfaceEndpoints).map(([key, endpoint]) => [key, endpoint.id]));
         this.admitVpcToEndpoints(c);
@@ -381,7 +378,12 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
 
     /** Domain group: reaches the endpoints, S3 (through the gateway's prefix list) and EFS; accepts nothing. */
     private openDomainGroup(c: Step): void {
-        this.allowHttpsToEndpoints(`${c.name}-domain`, this.domainSecurityGroup.id, c.child);
+        allowHttpsToEndpoints(
+            `${c.name}-domain`,
+            this.domainSecurityGroup.id,
+            { endpointSecurityGroupId: this.endpointSecurityGroupId, s3PrefixListId: this.s3PrefixListId },
+            c.child,
+        );
         new aws.vpc.SecurityGroupEgressRule(
             `${c.name}-domain-nfs-out`,
             {
@@ -432,159 +434,14 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
     }
 
-    /**
-     * HTTPS from `securityGroupId` to the interface endpoints (whose group admits the VPC range)
-     * and to S3 through the gateway endpoint's prefix list.
-     */
-    private allowHttpsToEndpoints(prefix: string, securityGroupId: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): void {
-        new aws.vpc.SecurityGroupEgressRule(
-            `${prefix}-endpoints-out`,
-            {
-                securityGroupId,
-                ipProtocol: "tcp",
-                fromPort: HTTPS,
-                toPort: HTTPS,
-                referencedSecurityGroupId: this.endpointSecurityGroup.id,
-                description: "HTTPS to the interface VPC endpoints",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${prefix}-s3-out`,
-            {
-                securityGroupId,
-                ipProtocol: "tcp",
-                fromPort: HTTPS,
-                toPort: HTTPS,
-                prefixListId: this.s3PrefixListId,
-                description: "HTTPS to S3 through the gateway endpoint",
-            },
-            opts,
-        );
-    }
-
-    /**
-     * The security group of one user profile (N9: one shared self-referencing group would let users reach each other's apps): the user's apps reach each other on
-     * 8192-65535 (self-referencing), EFS on 2049, the endpoints and S3 on 443, and nothing else; no
-     * other user's group is admitted. The endpoints' group admits the VPC range on 443 (Studio's apps call every endpoint on 443), so
-     * adding a user never touches a shared group. Everything
-     * a profile needs is in its own group, so it works even where only this group is attached
-     * (without it lifecycle scripts hang on their first AWS call). Call once per user profile; the rules are children of `parent`.
-     */
+    /** One security group per user profile (N9); see WorkloadSecurityGroups.user. */
     userSecurityGroup(userName: string, parent: pulumi.Resource): pulumi.Output<string> {
-        if (!USER_PROFILE_NAME.test(userName)) {
-            throw new Error(
-                `IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") is not a SageMaker user profile name (letters, digits and hyphens, up to 63 characters).`,
-            );
-        }
-        if (this.userGroups.has(userName)) {
-            throw new Error(
-                `IsolatedNetwork ${this.componentName}: userSecurityGroup("${userName}") was already called; each user profile gets exactly one security group.`,
-            );
-        }
-        const name = `${this.componentName}-user-${userName}`;
-        const opts = { parent };
-        const group = new aws.ec2.SecurityGroup(
-            `${name}-sg`,
-            {
-                vpcId: this.vpcId,
-                description: `Studio apps of user profile ${userName}: reachable only from apps of the same user (N9)`,
-                revokeRulesOnDelete: true,
-                tags: { Name: `${name}`, "secure-ds:user-profile": userName },
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-self-in`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "tcp",
-                fromPort: APP_PORTS.from,
-                toPort: APP_PORTS.to,
-                referencedSecurityGroupId: group.id,
-                description: "Between the apps of this user",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${name}-self-out`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "tcp",
-                fromPort: APP_PORTS.from,
-                toPort: APP_PORTS.to,
-                referencedSecurityGroupId: group.id,
-                description: "Between the apps of this user",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${name}-nfs-out`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "tcp",
-                fromPort: NFS,
-                toPort: NFS,
-                cidrIpv4: this.vpcCidr,
-                description: "NFS to the EFS mount targets of the domain",
-            },
-            opts,
-        );
-        this.allowHttpsToEndpoints(name, group.id, opts);
-        this.userGroups.set(userName, group.id);
-        return group.id;
+        return this.groups.user(userName, parent);
     }
 
-    /**
-     * The security group of one team's jobs. SageMaker's distributed training needs every port
-     * between the instances of a job, and inter-container traffic encryption adds IPsec (UDP 500 and
-     * ESP), so the group admits all traffic from itself, and from nothing else. Call once per team;
-     * the rules are children of `parent`.
-     */
+    /** One security group per team's jobs (N3, E4); see WorkloadSecurityGroups.jobs. */
     jobSecurityGroup(teamName: string, parent: pulumi.Resource): pulumi.Output<string> {
-        if (!USER_PROFILE_NAME.test(teamName)) {
-            throw new Error(`IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") is not a valid team name (letters, digits and hyphens).`);
-        }
-        if (this.jobGroups.has(teamName)) {
-            throw new Error(
-                `IsolatedNetwork ${this.componentName}: jobSecurityGroup("${teamName}") was already called; each team gets exactly one job security group.`,
-            );
-        }
-        const name = `${this.componentName}-jobs-${teamName}`;
-        const opts = { parent };
-        const group = new aws.ec2.SecurityGroup(
-            `${name}-sg`,
-            {
-                vpcId: this.vpcId,
-                description: `SageMaker jobs of team ${teamName}: instances of the jobs of the team reach each other only (N3, E4)`,
-                revokeRulesOnDelete: true,
-                tags: { Name: name, "secure-ds:jobs-of-team": teamName },
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-self-in`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "-1",
-                referencedSecurityGroupId: group.id,
-                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${name}-self-out`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "-1",
-                referencedSecurityGroupId: group.id,
-                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
-            },
-            opts,
-        );
-        this.allowHttpsToEndpoints(name, group.id, opts);
-        this.jobGroups.set(teamName, group.id);
-        return group.id;
+        return this.groups.jobs(teamName, parent);
     }
 }
 

@@ -16,6 +16,11 @@ export interface StudioHomeBackupArgs {
     keyAdministrators: string[];
     /** The home EFS file systems to back up (SecureStudioDomain.homeEfsFileSystemId), by team. Required. */
     fileSystems: Record<string, pulumi.Input<string>>;
+    /**
+     * Other stacks of the account (team stacks) add their domains' selections to this plan
+     * (studioHomeSelection), so `fileSystems` may be empty. Default false.
+     */
+    selectionsElsewhere?: boolean;
     /** Backup schedule, an AWS Backup cron expression in UTC. Default daily at 02:00. */
     schedule?: string;
     /** Days a recovery point is kept. Default 35. */
@@ -37,6 +42,8 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
     /** One selection of the home EFS per team domain. */
     readonly selections: Record<string, aws.backup.Selection>;
     readonly role: aws.iam.Role;
+    /** The vault's name, also the plan's and the prefix of every selection's. */
+    readonly vaultName: string;
 
     constructor(name: string, args: StudioHomeBackupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:studio:StudioHomeBackup", name, {}, opts);
@@ -53,12 +60,13 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
         if (cold !== undefined && (!Number.isInteger(cold) || cold < 1 || retentionDays < cold + 90)) {
             throw problem(`coldStorageAfterDays ${cold} needs retentionDays of at least ${cold + 90}; AWS Backup keeps cold recovery points 90 days.`);
         }
-        if (Object.keys(args.fileSystems).length === 0) {
+        if (Object.keys(args.fileSystems).length === 0 && !args.selectionsElsewhere) {
             throw problem("fileSystems is empty; pass the home EFS of every Studio domain.");
         }
         const { partition, region, accountId } = args.account;
         const prefix = namePrefix(args.naming);
         const vaultName = `${prefix}-studio-home`;
+        this.vaultName = vaultName;
 
         this.role = new aws.iam.Role(
             `${name}-role`,
@@ -123,17 +131,41 @@ export class StudioHomeBackup extends pulumi.ComponentResource {
         // replaced whenever a team is added.
         this.selections = {};
         for (const team of Object.keys(args.fileSystems).sort()) {
-            this.selections[team] = new aws.backup.Selection(
+            this.selections[team] = studioHomeSelection(
                 `${name}-${team}`,
-                {
-                    name: `${vaultName}-${team}`,
-                    planId: this.plan.id,
-                    iamRoleArn: this.role.arn,
-                    resources: [pulumi.interpolate`arn:${partition}:elasticfilesystem:${region}:${accountId}:file-system/${args.fileSystems[team]}`],
-                },
-                { parent: this },
+                { account: args.account, vaultName, planId: this.plan.id, roleArn: this.role.arn, team, fileSystemId: args.fileSystems[team] },
+                this,
             );
         }
         this.registerOutputs({ vaultArn: this.vault.arn, planId: this.plan.id });
     }
+}
+
+/** What one selection of a home EFS names: the backup plan and role it joins, and the file system. */
+export interface StudioHomeSelectionArgs {
+    account: AccountContext;
+    /** The vault's (and plan's) name: the selection is named `<vaultName>-<team>`. */
+    vaultName: pulumi.Input<string>;
+    planId: pulumi.Input<string>;
+    roleArn: pulumi.Input<string>;
+    team: string;
+    fileSystemId: pulumi.Input<string>;
+}
+
+/**
+ * One team domain's home EFS in the backup plan (G9). Used by StudioHomeBackup for the domains
+ * of its own stack and by team stacks for theirs, on the plan of their workload base.
+ */
+export function studioHomeSelection(name: string, args: StudioHomeSelectionArgs, parent: pulumi.Resource): aws.backup.Selection {
+    const { partition, region, accountId } = args.account;
+    return new aws.backup.Selection(
+        name,
+        {
+            name: pulumi.interpolate`${args.vaultName}-${args.team}`,
+            planId: args.planId,
+            iamRoleArn: args.roleArn,
+            resources: [pulumi.interpolate`arn:${partition}:elasticfilesystem:${region}:${accountId}:file-system/${args.fileSystemId}`],
+        },
+        { parent },
+    );
 }

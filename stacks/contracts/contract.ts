@@ -6,13 +6,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { UpstreamLayer } from "../schema/stack";
+import { UpstreamKey } from "../schema/stack";
 
 export interface Contract<T> {
     /** The producer's stack output that carries the contract. */
     output: string;
-    /** The layer whose stack exports it. */
-    producer: UpstreamLayer;
+    /** The `stack.upstream` key that names the stack exporting it. */
+    producer: UpstreamKey;
     schema: z.ZodType<T>;
 }
 

@@ -100,17 +100,27 @@ export interface NetworkPlan {
     codeArtifactAssetsBucket?: string;
 }
 
-/** Users the network is sized for: the estimate, or the configured users if there are more. */
+/** What the network plan reads of the config: the network, the zones, the teams and the team stacks' budget. */
+interface NetworkInputs {
+    region: string;
+    availabilityZones: string[];
+    network: NetworkConfig;
+    teams: { users: unknown[] }[];
+    stack?: { teamStacks?: { users: number } };
+}
+
+/** Users the network is sized for: the estimate, or the configured users (and the team stacks' budget) if there are more. */
 function plannedUsers(network: NetworkConfig, configuredUsers: number): number {
     return Math.max(network.expectedUsers, configuredUsers);
 }
 
 /** Computes the capacity plan and subnet layout of a (schema-valid) network section. Never throws for valid input. */
-export function networkPlan(cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] }): NetworkPlan {
+export function networkPlan(cfg: NetworkInputs): NetworkPlan {
     const network = cfg.network;
     const interfaceEndpoints = resolveInterfaceEndpoints(network.endpoints).map((e) => e.key);
     const azs = cfg.availabilityZones.length;
-    const configuredUsers = cfg.teams.reduce((n, t) => n + t.users.length, 0);
+    // The team stacks' budget, not their teams: adding a user to a team stack never resizes the base.
+    const configuredUsers = cfg.teams.reduce((n, t) => n + t.users.length, 0) + (cfg.stack?.teamStacks?.users ?? 0);
     const instanceTypes = Math.min(network.instanceTypesPerUser, network.appsPerUser);
     const capacity = planCapacity({
         users: plannedUsers(network, configuredUsers),
@@ -143,7 +153,7 @@ const fmt = (n: number) => n.toLocaleString("en-US");
  * Cross-field checks of the network section (called from the platform schema's superRefine):
  * endpoint selection, asset bucket for the region, and whether the CIDR/AZ split holds the users.
  */
-export function refineNetwork(cfg: { region: string; availabilityZones: string[]; network: NetworkConfig; teams: { users: unknown[] }[] }, issue: Issue): void {
+export function refineNetwork(cfg: NetworkInputs, issue: Issue): void {
     const network = cfg.network;
     network.endpoints.extra.forEach((key, i) => {
         const problem = extraEndpointProblem(key);
@@ -221,12 +231,7 @@ export interface CapacityPlanOutput {
     utilisationPercent?: number;
 }
 
-export function capacityPlanOutput(cfg: {
-    region: string;
-    availabilityZones: string[];
-    network: NetworkConfig;
-    teams: { users: unknown[] }[];
-}): CapacityPlanOutput {
+export function capacityPlanOutput(cfg: NetworkInputs): CapacityPlanOutput {
     const { capacity, layout } = networkPlan(cfg);
     return {
         users: capacity.inputs.users,

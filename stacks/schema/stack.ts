@@ -5,14 +5,26 @@
  */
 import { z } from "zod";
 import { AccountRole, AccountsConfig } from "./accounts";
+import { teamStacksBudgetSchema } from "./teamStacks";
 
-/** The platform's layers in deployment order. */
-export const LAYERS = ["organization", "logArchive", "sharedServices", "workload"] as const;
+/**
+ * The platform's layers in deployment order. `teams` builds team-scoped resources only (each
+ * team's TeamEnvironment, Studio domain and user profiles) on a workload base stack's network:
+ * a team stack, so that onboarding a user changes one small stack (docs/configuration.md, "Team stacks").
+ */
+export const LAYERS = ["organization", "logArchive", "sharedServices", "workload", "teams"] as const;
 export type Layer = (typeof LAYERS)[number];
 
-/** Layers whose outputs another stack can read (the producer side of a contract). */
-export const UPSTREAM_LAYERS = ["logArchive", "sharedServices"] as const;
-export type UpstreamLayer = (typeof UPSTREAM_LAYERS)[number];
+/** The `stack.upstream` keys: the contracts another stack exports to this one. */
+export const UPSTREAM_KEYS = ["logArchive", "sharedServices", "workloadBase"] as const;
+export type UpstreamKey = (typeof UPSTREAM_KEYS)[number];
+
+/** The layer whose stack exports each upstream contract. */
+export const UPSTREAM_PRODUCER: Record<UpstreamKey, Layer> = {
+    logArchive: "logArchive",
+    sharedServices: "sharedServices",
+    workloadBase: "workload",
+};
 
 /**
  * A stack name as `pulumi.StackReference` takes it: `<stack>` (same project and organisation),
@@ -34,8 +46,16 @@ export const stackSchema = z.strictObject({
         .strictObject({
             logArchive: stackName.optional(),
             sharedServices: stackName.optional(),
+            /** The workload base stack a team stack (layer `teams`) builds on. */
+            workloadBase: stackName.optional(),
         })
         .default({}),
+    /**
+     * Only in a workload base stack whose teams live (also) in team stacks: what the team stacks
+     * may add in total. The base sizes the network and the guardrails from it instead of the
+     * team list, so onboarding a team or a user never changes the base.
+     */
+    teamStacks: teamStacksBudgetSchema.optional(),
 });
 export type StackConfig = z.infer<typeof stackSchema>;
 
@@ -49,18 +69,23 @@ export function layerAccountRole(accounts: AccountsConfig, layer: Layer): Accoun
         case "sharedServices":
             return "sharedServices";
         case "workload":
+        case "teams":
+            // Team stacks deploy into the workload account, beside their base.
             return "workload";
     }
 }
 
-/** The layers a stack builds: `stack.layers`, else every layer whose account is configured. */
+/**
+ * The layers a stack builds: `stack.layers`, else every layer whose account is configured but
+ * `teams` (the workload layer builds the teams of a single stack itself).
+ */
 export function stackLayers(cfg: { accounts: AccountsConfig; stack: StackConfig }): Layer[] {
     if (cfg.stack.layers) return LAYERS.filter((l) => cfg.stack.layers?.includes(l));
-    return LAYERS.filter((l) => cfg.accounts[layerAccountRole(cfg.accounts, l)] !== undefined);
+    return LAYERS.filter((l) => l !== "teams" && cfg.accounts[layerAccountRole(cfg.accounts, l)] !== undefined);
 }
 
 /** What a consumer layer reads from another layer, and why (for the error naming a missing upstream). */
-export const LAYER_INPUTS: Record<Layer, { from: UpstreamLayer; why: string }[]> = {
+export const LAYER_INPUTS: Record<Layer, { from: UpstreamKey; why: string }[]> = {
     organization: [],
     logArchive: [],
     sharedServices: [{ from: "logArchive", why: "its trail delivers to the audit archive" }],
@@ -68,6 +93,8 @@ export const LAYER_INPUTS: Record<Layer, { from: UpstreamLayer; why: string }[]>
         { from: "logArchive", why: "its trail and AWS Config deliver to the audit archive" },
         { from: "sharedServices", why: "its teams install packages from the approved index" },
     ],
+    // The base read the archive and the package index already; it passes on what teams need.
+    teams: [{ from: "workloadBase", why: "its teams build on the base's network, keys, buckets and Studio images" }],
 };
 
 type Issue = (path: (string | number)[], message: string) => void;
@@ -92,16 +119,26 @@ export function refineStack(cfg: { accounts: AccountsConfig; stack: StackConfig;
     for (const l of layers) {
         for (const input of LAYER_INPUTS[l]) {
             if (input.from === "sharedServices" && !cfg.packages.enabled) continue;
-            if (layers.includes(input.from) || cfg.stack.upstream[input.from] !== undefined) continue;
+            if (layers.includes(UPSTREAM_PRODUCER[input.from]) || cfg.stack.upstream[input.from] !== undefined) continue;
             issue(
                 ["stack", "upstream", input.from],
-                `missing; layer ${l} reads the ${input.from} stack's outputs (${input.why}): name that stack, or build layer ${input.from} here`,
+                `missing; layer ${l} reads the ${input.from} stack's outputs (${input.why}): name that stack, or build layer ${UPSTREAM_PRODUCER[input.from]} here`,
             );
         }
     }
-    for (const [from, name] of Object.entries(cfg.stack.upstream)) {
-        if (name !== undefined && layers.includes(from as Layer)) {
-            issue(["stack", "upstream", from], `"${name}" is named but this stack builds layer ${from} itself; drop the reference`);
+    for (const key of UPSTREAM_KEYS) {
+        const name = cfg.stack.upstream[key];
+        if (name !== undefined && layers.includes(UPSTREAM_PRODUCER[key])) {
+            issue(["stack", "upstream", key], `"${name}" is named but this stack builds layer ${UPSTREAM_PRODUCER[key]} itself; drop the reference`);
         }
+    }
+    if (layers.includes("teams") && layers.length > 1) {
+        issue(
+            ["stack", "layers"],
+            `lists teams with ${layers.filter((l) => l !== "teams").join(", ")}; a team stack builds layer teams alone (a workload stack builds its own teams under teams:)`,
+        );
+    }
+    if (cfg.stack.teamStacks !== undefined && !layers.includes("workload")) {
+        issue(["stack", "teamStacks"], "is set but this stack does not build layer workload; the team-stack budget belongs in the workload base stack");
     }
 }
