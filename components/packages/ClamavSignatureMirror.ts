@@ -101,7 +101,11 @@ export class ClamavSignatureMirror extends pulumi.ComponentResource {
                 artifacts: { type: "NO_ARTIFACTS" },
                 environment: {
                     ...toolchainEnvironment(args.toolchain.image, "BUILD_GENERAL1_SMALL"),
-                    environmentVariables: plaintextVariables({ SIGNATURES_BUCKET: names.bucket, SIGNATURES_PREFIX: SIGNATURE_PREFIX, SIGNATURES_KEY_ARN: args.keyArn }),
+                    environmentVariables: plaintextVariables({
+                        SIGNATURES_BUCKET: names.bucket,
+                        SIGNATURES_PREFIX: SIGNATURE_PREFIX,
+                        SIGNATURES_KEY_ARN: args.keyArn,
+                    }),
                 },
                 logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logGroup.name }, s3Logs: { status: "DISABLED" } },
                 vpcConfig: { vpcId: args.network.vpcId, subnets: args.network.subnetIds, securityGroupIds: [args.network.securityGroupId] },

@@ -66,7 +66,9 @@ export class GateEndpointSubnets extends pulumi.ComponentResource {
         super("secure-ds:packages:GateEndpointSubnets", name, {}, opts);
         const zones = args.availabilityZones;
         if (zones.length < 1 || zones.length > 2) {
-            throw new Error(`GateEndpointSubnets ${name}: ${zones.length} availability zone(s); use 1 or 2 (the subnets share one quarter of the scanning VPC).`);
+            throw new Error(
+                `GateEndpointSubnets ${name}: ${zones.length} availability zone(s); use 1 or 2 (the subnets share one quarter of the scanning VPC).`,
+            );
         }
         const { partition, region } = args.account;
         const child = { parent: this };
@@ -151,13 +153,19 @@ export class GateEndpointSubnets extends pulumi.ComponentResource {
                 description: "Package gate builds without internet: HTTPS to the endpoints and S3 only, nothing inbound",
                 egress: [
                     {
-                        description: "HTTPS to the gate's interface endpoints",
+                        description: "HTTPS to the gate interface endpoints",
                         protocol: "tcp",
                         fromPort: HTTPS,
                         toPort: HTTPS,
                         securityGroups: [this.endpointSecurityGroup.id],
                     },
-                    { description: "HTTPS to S3 through the gateway endpoint", protocol: "tcp", fromPort: HTTPS, toPort: HTTPS, prefixListIds: [s3.prefixListId] },
+                    {
+                        description: "HTTPS to S3 through the gateway endpoint",
+                        protocol: "tcp",
+                        fromPort: HTTPS,
+                        toPort: HTTPS,
+                        prefixListIds: [s3.prefixListId],
+                    },
                 ],
                 tags: tag("builds"),
             },

@@ -478,7 +478,13 @@ export class ScanPipeline extends pulumi.ComponentResource {
             egress: { vpcId: this.scanNetwork.vpcId, subnets: this.scanNetwork.privateSubnetIds, securityGroupIds: [deps.scanSecurityGroup.id] },
             gate: { vpcId: this.scanNetwork.vpcId, subnets: this.gateSubnets.subnetIds, securityGroupIds: [this.gateSubnets.buildSecurityGroup.id] },
         };
-        const project = (stage: ScanStage, computeType: string, timeout: number, vars: Record<string, pulumi.Input<string>>, network: keyof typeof vpcConfigs) =>
+        const project = (
+            stage: ScanStage,
+            computeType: string,
+            timeout: number,
+            vars: Record<string, pulumi.Input<string>>,
+            network: keyof typeof vpcConfigs,
+        ) =>
             new aws.codebuild.Project(
                 `${c.name}-${stage}`,
                 {
@@ -560,18 +566,18 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 policy: pulumi
                     .all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined), this.topic.arn, this.notificationKey.arn])
                     .apply(([k, connectionArn, topicArn, notifyKeyArn]) =>
-                    toPolicyJson(
-                        pipelineRolePolicy({
-                            ...(c.settings.firstSeenApproval ? { approvalTopic: { topicArn, keyArn: notifyKeyArn } } : {}),
-                            account: c.args.account,
-                            artifactBucket: c.names.buckets.artifacts,
-                            artifactKeyArn: k,
-                            projectArns: SCAN_STAGES.map((stage) => c.names.projectArns[stage]),
-                            ...(intake.mode === "s3" ? { sourceBucket: c.names.buckets.requests, sourceKeyArn: k } : {}),
-                            ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
-                        }),
+                        toPolicyJson(
+                            pipelineRolePolicy({
+                                ...(c.settings.firstSeenApproval ? { approvalTopic: { topicArn, keyArn: notifyKeyArn } } : {}),
+                                account: c.args.account,
+                                artifactBucket: c.names.buckets.artifacts,
+                                artifactKeyArn: k,
+                                projectArns: SCAN_STAGES.map((stage) => c.names.projectArns[stage]),
+                                ...(intake.mode === "s3" ? { sourceBucket: c.names.buckets.requests, sourceKeyArn: k } : {}),
+                                ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
+                            }),
+                        ),
                     ),
-                ),
             },
             c.child,
         );
@@ -645,20 +651,22 @@ export class ScanPipeline extends pulumi.ComponentResource {
             {
                 description: `${c.names.prefix} package pipeline: notifications`,
                 alias: `${c.names.prefix}-package-notifications`,
-                policy: this.roles.pipeline.arn.apply((pipelineRoleArn) => keyPolicy({
-                    administrators: c.args.keyAdministrators,
-                    // CodePipeline publishes the approval request with the pipeline's role, only through SNS.
-                    users: [pipelineRoleArn],
-                    viaServices: [`sns.${account.region}.amazonaws.com`],
-                    serviceUsers: [
-                        {
-                            sid: "EventBridgePublishesEncrypted",
-                            principal: servicePrincipal("events", account.partition),
-                            actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                            conditions: { StringEquals: { "aws:SourceAccount": account.accountId } },
-                        },
-                    ],
-                })),
+                policy: this.roles.pipeline.arn.apply((pipelineRoleArn) =>
+                    keyPolicy({
+                        administrators: c.args.keyAdministrators,
+                        // CodePipeline publishes the approval request with the pipeline's role, only through SNS.
+                        users: [pipelineRoleArn],
+                        viaServices: [`sns.${account.region}.amazonaws.com`],
+                        serviceUsers: [
+                            {
+                                sid: "EventBridgePublishesEncrypted",
+                                principal: servicePrincipal("events", account.partition),
+                                actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                                conditions: { StringEquals: { "aws:SourceAccount": account.accountId } },
+                            },
+                        ],
+                    }),
+                ),
             },
             c.child,
         );

@@ -373,6 +373,32 @@ const mutations: Mutation[] = [
             env.environmentVariables = [...(env.environmentVariables as unknown[]), { name: "AWS_SECRET_ACCESS_KEY", type: "PLAINTEXT", value: "x" }];
         },
     },
+    // The gate's own toolchain (S2, S3): publish without a route out, images pinned by digest.
+    { name: "publish build without a VPC", apply: (rs) => dropProperty(rs.find(T.project, "packages-pipeline-publish"), "vpcConfig") },
+    {
+        name: "publish build moved into the scanning VPC's NAT subnets",
+        apply: (rs) => {
+            const scan = rs.find(T.project, "packages-pipeline-scan");
+            const publish = rs.find(T.project, "packages-pipeline-publish");
+            publish.inputs.vpcConfig = structuredClone(scan.inputs.vpcConfig);
+            publish.propertyDependencies = { ...publish.propertyDependencies, vpcConfig: [...(scan.propertyDependencies.vpcConfig ?? [])] };
+        },
+    },
+    {
+        name: "gate toolchain image by tag",
+        apply: (rs) => {
+            const env = rec(rs.find(T.project, "packages-pipeline-publish").inputs.environment);
+            env.image = String(env.image).replace(/@sha256:[0-9a-f]{64}$/, ":latest");
+        },
+    },
+    {
+        name: "gate build on CodeBuild's curated image",
+        apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-scan").inputs.environment).image = "aws/codebuild/standard:7.0"),
+    },
+    {
+        name: "gate image pulled with CodeBuild's credentials",
+        apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-decide").inputs.environment).imagePullCredentialsType = "CODEBUILD"),
+    },
     {
         name: "CodeBuild buildspec read from the source",
         apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-scan").inputs.source).buildspec = "buildspec.yml"),

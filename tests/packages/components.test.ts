@@ -125,7 +125,12 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     });
 
     it("lets each stage role be assumed by its own CodeBuild project only", () => {
-        for (const [stage, project] of [["scan", "scan"], ["decide", "decide"], ["publish", "publish"], ["signatures", "signatures"]]) {
+        for (const [stage, project] of [
+            ["scan", "scan"],
+            ["decide", "decide"],
+            ["publish", "publish"],
+            ["signatures", "signatures"],
+        ]) {
             const trust = doc(one(r, "aws:iam/role:Role", `pkg-${stage}-role`).inputs.assumeRolePolicy);
             expect(trust.Statement).toEqual([
                 {
@@ -217,7 +222,10 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         const stages = p.inputs.stages as { name: string; actions: { provider: string; configuration: Record<string, string> }[] }[];
         expect(stages.map((s) => s.name)).toEqual(["Source", "Scan", "Decide", "PublishKnown", "ApproveFirstSeen", "PublishRest"]);
         expect(stages[0].actions[0]).toMatchObject({ provider: "S3", configuration: { S3ObjectKey: "requests.zip", PollForSourceChanges: "false" } });
-        for (const [i, scope] of [[3, "known"], [5, "all"]] as const) {
+        for (const [i, scope] of [
+            [3, "known"],
+            [5, "all"],
+        ] as const) {
             expect(stages[i].actions[0].configuration.ProjectName).toBe("acme-dev-package-publish");
             expect(JSON.parse(stages[i].actions[0].configuration.EnvironmentVariables)).toEqual([{ name: "PUBLISH_SCOPE", value: scope, type: "PLAINTEXT" }]);
         }
@@ -357,7 +365,8 @@ describe("ScanPipeline: the gate's own toolchain (S2, S3)", () => {
 
     it("keeps a ClamAV signature mirror only its updater writes, updated on a schedule from the NAT side", () => {
         const bucketPolicy = doc(
-            byType(r, "aws:s3/bucketPolicy:BucketPolicy").find((b) => String(b.inputs.bucket).includes("pkg-clamav") || b.name.startsWith("pkg-clamav"))?.inputs.policy,
+            byType(r, "aws:s3/bucketPolicy:BucketPolicy").find((b) => String(b.inputs.bucket).includes("pkg-clamav") || b.name.startsWith("pkg-clamav"))?.inputs
+                .policy,
         );
         const updater = one(r, "aws:iam/role:Role", "pkg-signatures-role").outputs.arn;
         expect(bucketPolicy.Statement.find((x) => x.Sid === "DenyWritesExceptUpdater")?.Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": updater } });
@@ -409,7 +418,9 @@ describe("ScanPipeline: the gate's own toolchain (S2, S3)", () => {
             },
         });
         expect(approve.actions[0].configuration.NotificationArn).toBe(one(r, "aws:sns/topic:Topic").outputs.arn);
-        expect(approve.actions[0].configuration.CustomData).toContain("s3://acme-dev-pkg-reports-111111111111/decisions/#{codepipeline.PipelineExecutionId}/report.md");
+        expect(approve.actions[0].configuration.CustomData).toContain(
+            "s3://acme-dev-pkg-reports-111111111111/decisions/#{codepipeline.PipelineExecutionId}/report.md",
+        );
         expect((stages.find((x) => x.name === "PublishKnown") as { actions: { namespace: string }[] }).actions[0].namespace).toBe("PublishKnown");
         const pipelinePolicy = policyOf("pkg-pipeline-policy");
         expect(pipelinePolicy.Statement.find((x) => x.Sid === "ApprovalNotificationKey")?.Condition).toEqual({

@@ -19,7 +19,7 @@ export const codebuildImageDigestPinned: SecureDsResourcePolicy = {
         "CodeBuild projects must run an image of their own account's ECR registry pinned by digest (repository@sha256:<64 hex>), pulled with imagePullCredentialsType SERVICE_ROLE (S2, S3).",
     controls: ["S2", "S3"],
     remediation:
-        "Set packages.toolchainImage to <shared-services account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<digest> (docs/operations.md, \"Package gate toolchain image\"); never a tag or a curated image.",
+        'Set packages.toolchainImage to <shared-services account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<digest> (docs/operations.md, "Package gate toolchain image"); never a tag or a curated image.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const p = propsOf(args, TYPES.codebuildProject);

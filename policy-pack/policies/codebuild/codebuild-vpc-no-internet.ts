@@ -17,7 +17,8 @@ function routeOut(subnet: PolicyResource, resources: PolicyResource[]): string |
     for (const table of tables) {
         const inline = list(propsOf(table, TYPES.ec2RouteTable)?.routes).length;
         const routes = referencing(ofType(resources, TYPES.ec2Route), "routeTableId", table);
-        if (inline > 0 || routes.length > 0) return `has routes in ${table.name} (${[...routes.map((r) => r.name), ...(inline > 0 ? [`${inline} inline`] : [])].join(", ")})`;
+        if (inline > 0 || routes.length > 0)
+            return `has routes in ${table.name} (${[...routes.map((r) => r.name), ...(inline > 0 ? [`${inline} inline`] : [])].join(", ")})`;
     }
     return undefined;
 }
@@ -63,7 +64,10 @@ export const codebuildVpcNoInternet: SecureDsStackPolicy = {
             const used = dependenciesOf(project, "vpcConfig", [TYPES.ec2Subnet]);
             const own = subnets.filter((s) => used.some((u) => u.urn === s.urn));
             if (own.length === 0) {
-                reportViolation(`CodeBuild project ${name}: its vpcConfig names no subnet of this stack, so the pack cannot see its routes; pass the subnets' ids (S3).`, project.urn);
+                reportViolation(
+                    `CodeBuild project ${name}: its vpcConfig names no subnet of this stack, so the pack cannot see its routes; pass the subnets' ids (S3).`,
+                    project.urn,
+                );
                 continue;
             }
             if (egressProjects.some((suffix) => name.endsWith(suffix))) continue;
