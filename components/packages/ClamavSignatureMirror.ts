@@ -34,7 +34,7 @@ export interface ClamavSignatureMirrorArgs {
 }
 
 /**
- * The private ClamAV signature mirror (S2): a bucket only the updater writes, an updater build in
+ * The private ClamAV signature mirror (S2, S7): a bucket only the updater writes, an updater build in
  * the scanning VPC that runs cvdupdate (ClamAV's own mirroring tool) against the CDN on a
  * schedule, and nothing else. The scan stage loads its signatures from the bucket and never calls
  * freshclam, so a scan neither waits for nor is rate-limited by the CDN, and every scan of an

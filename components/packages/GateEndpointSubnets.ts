@@ -7,7 +7,7 @@ import { layoutSubnets } from "../network/capacityPlanner";
 import { ecrLayerBucket, endpointResourceSuffix, endpointServiceName } from "../network/endpointCatalog";
 
 /**
- * The interface endpoints the gate's no-internet builds need (S3, S7): CodeArtifact API and
+ * The interface endpoints the gate's no-internet builds need (S7): CodeArtifact API and
  * repositories (publish to `approved`, read back its hashes), CloudWatch Logs (build logs), KMS
  * (verify and sign the decision), STS (CodeArtifact's bearer token), ECR API and Docker (the
  * toolchain image; kept although CodeBuild's guide does not say whether the image pull of a VPC
@@ -43,7 +43,7 @@ export interface GateEndpointSubnetsArgs {
 }
 
 /**
- * Subnets with no route out (S3, N7): their route tables hold no route at all, only the implicit
+ * Subnets with no route out (S7, N7): their route tables hold no route at all, only the implicit
  * local one and the S3 gateway endpoint's prefix list. Builds placed here (publish, decide) reach
  * AWS only through the endpoints, whose policies admit the platform's principals on the
  * platform's resources. Private DNS is VPC-wide, so the scan builds in the NAT subnets use the
@@ -83,7 +83,7 @@ export class GateEndpointSubnets extends pulumi.ComponentResource {
                 { vpcId: args.vpcId, cidrBlock: cidrs[i], availabilityZone: az, mapPublicIpOnLaunch: false, tags: tag(`no-internet-${az}`) },
                 child,
             );
-            // No route resources and no inline routes: nothing but the local route and the S3 prefix list (S3).
+            // No route resources and no inline routes: nothing but the local route and the S3 prefix list (S7).
             const routeTable = new aws.ec2.RouteTable(`${name}-rt-${az}`, { vpcId: args.vpcId, tags: tag(`no-internet-${az}`) }, child);
             new aws.ec2.RouteTableAssociation(`${name}-rta-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id }, child);
             this.subnets.push(subnet);
@@ -103,7 +103,7 @@ export class GateEndpointSubnets extends pulumi.ComponentResource {
             child,
         );
         const s3 = new aws.ec2.VpcEndpoint(
-            `${name}-vpce-s3`,
+            `${name}-endpoint-s3`,
             {
                 vpcId: args.vpcId,
                 serviceName: endpointServiceName("s3", region, partition),
@@ -127,7 +127,7 @@ export class GateEndpointSubnets extends pulumi.ComponentResource {
             GATE_ENDPOINT_KEYS.map((key) => [
                 key,
                 new aws.ec2.VpcEndpoint(
-                    `${name}-vpce-${endpointResourceSuffix(key)}`,
+                    `${name}-endpoint-${endpointResourceSuffix(key)}`,
                     {
                         vpcId: args.vpcId,
                         serviceName: endpointServiceName(key, region, partition),

@@ -65,7 +65,7 @@ export interface ScanPipelineArgs {
     /** Days reports and pipeline artifacts' old versions are kept. Default 365. */
     reportRetentionDays?: number;
     /**
-     * The toolchain image every gate build runs (S2, S3): `<this account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<64 hex>`.
+     * The toolchain image every gate build runs (S7): `<this account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<64 hex>`.
      * Pinned by digest, in the repository this component creates. Required.
      */
     toolchainImage: string;
@@ -80,10 +80,12 @@ export interface ScanPipelineArgs {
 }
 
 /**
- * The scan pipeline (S2–S6): reviewed requests in, scanned and approved packages out. CodePipeline
- * V2 with a KMS-encrypted artifact store and four stages: Source (S3 bucket or CodeStar
+ * The scan pipeline (S2–S7): reviewed requests in, scanned and approved packages out. CodePipeline
+ * V2 with a KMS-encrypted artifact store and the stages Source (S3 bucket or CodeStar
  * connection), Scan (CodeBuild in an egress-only scanning VPC), Decide (this repository's
- * decision code), Publish (a role that can only publish to `approved`). Failures are e-mailed
+ * decision code, signed) and Publish (a role that can only publish to `approved`, in subnets
+ * without a route out), the last split around a manual approval of first-seen packages
+ * (firstSeenApproval). Every build runs the digest-pinned toolchain image (S7). Failures are e-mailed
  * through a KMS-encrypted SNS topic. Each stage has its own role, log group and buildspec.
  *
  * No secret exists to store: CodeArtifact tokens are short-lived and written by
@@ -100,11 +102,11 @@ export class ScanPipeline extends pulumi.ComponentResource {
     readonly sourceBucket?: SecureBucket;
     readonly connection?: aws.codestarconnections.Connection;
     readonly scanNetwork: ScanEgressNetwork;
-    /** The no-internet subnets and endpoints of the decide and publish builds (S3). */
+    /** The no-internet subnets and endpoints of the decide and publish builds (S7). */
     readonly gateSubnets: GateEndpointSubnets;
-    /** The toolchain image's repository (S2, S3): scanners, twine, AWS CLI, ClamAV and Node.js, pulled by digest. */
+    /** The toolchain image's repository (S7): scanners, twine, AWS CLI, ClamAV and Node.js, pulled by digest. */
     readonly toolchainRepository: aws.ecr.Repository;
-    /** The private ClamAV signature mirror and its scheduled updater (S2). */
+    /** The private ClamAV signature mirror and its scheduled updater (S2, S7). */
     readonly signatureMirror: ClamavSignatureMirror;
     readonly projects: Record<ScanStage, aws.codebuild.Project>;
     readonly roles: Record<ScanPipelineRole, aws.iam.Role>;
@@ -310,7 +312,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
     }
 
     /**
-     * The toolchain image's repository (S2, S3): the operator pushes the image built from
+     * The toolchain image's repository (S7): the operator pushes the image built from
      * components/packages/toolchain/ and pins its digest in config (docs/operations.md). Immutable
      * tags, scan on push, the pipeline key; protected, since the pinned digest must keep existing.
      */
@@ -473,7 +475,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
     private createProjects(c: Step, deps: ProjectDeps): Record<ScanStage, aws.codebuild.Project> {
         const { mirror } = c.args;
         const { tools } = deps;
-        // Scan reaches the internet through the NAT (vulnerability databases); decide and publish have no route out (S3).
+        // Scan reaches the internet through the NAT (vulnerability databases); decide and publish have no route out (S7).
         const vpcConfigs = {
             egress: { vpcId: this.scanNetwork.vpcId, subnets: this.scanNetwork.privateSubnetIds, securityGroupIds: [deps.scanSecurityGroup.id] },
             gate: { vpcId: this.scanNetwork.vpcId, subnets: this.gateSubnets.subnetIds, securityGroupIds: [this.gateSubnets.buildSecurityGroup.id] },
@@ -496,7 +498,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     queuedTimeout: 60,
                     source: { type: "CODEPIPELINE", buildspec: loadBuildspec(stage) },
                     artifacts: { type: "CODEPIPELINE" },
-                    // The digest-pinned toolchain image: no build installs a tool at build time (S2, S3).
+                    // The digest-pinned toolchain image: no build installs a tool at build time (S7).
                     environment: { ...toolchainEnvironment(c.settings.toolchainImage, computeType), environmentVariables: plaintextVariables(vars) },
                     logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: deps.logs[stage].name }, s3Logs: { status: "DISABLED" } },
                     vpcConfig: vpcConfigs[network],

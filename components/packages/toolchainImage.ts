@@ -1,5 +1,5 @@
 /**
- * The package gate's toolchain image (S2, S3): the scanners, twine, the AWS CLI, ClamAV and Node.js
+ * The package gate's toolchain image (S7): the scanners, twine, the AWS CLI, ClamAV and Node.js
  * baked into one image in the platform's own ECR, referenced by digest, so no build of the gate
  * installs a tool from a public index at build time and a re-pushed tag cannot change what runs.
  * Pure module: the config schema validates with it, ScanPipeline builds the pull permission from it.

@@ -149,7 +149,11 @@ const T = {
 const rec = (v: unknown): Record<string, unknown> => v as Record<string, unknown>;
 
 function endpointFor(rs: Resources, service: string): PlanResource {
-    const e = rs.all(T.endpoint).find((x) => String(x.inputs.serviceName).endsWith(`.${service}`));
+    // The data VPC's endpoint: the package gate's VPC has endpoints of the same services (S7).
+    const dataVpc = rs.list.find((x) => x.type === T.vpc && x.name === "data-science-vpc")?.urn;
+    const e = rs
+        .all(T.endpoint)
+        .find((x) => String(x.inputs.serviceName).endsWith(`.${service}`) && (dataVpc === undefined || (x.propertyDependencies.vpcId ?? []).includes(dataVpc)));
     if (!e) throw new MissingTarget(`no ${service} endpoint in the ${rs.stack} plan`);
     return e;
 }

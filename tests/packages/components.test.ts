@@ -299,7 +299,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     });
 });
 
-describe("ScanPipeline: the gate's own toolchain (S2, S3)", () => {
+describe("ScanPipeline: the gate's own toolchain (S7)", () => {
     let r: RunResult;
     beforeAll(async () => {
         r = await runPackages();
@@ -321,7 +321,7 @@ describe("ScanPipeline: the gate's own toolchain (S2, S3)", () => {
         for (const t of tables) expect(t.inputs.routes ?? []).toEqual([]);
         const routes = byType(r, "aws:ec2/route:Route").filter((x) => tables.some((t) => x.inputs.routeTableId === t.outputs.id));
         expect(routes).toEqual([]);
-        const endpoints = byType(r, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.name.startsWith("pkg-gate-subnets-vpce-"));
+        const endpoints = byType(r, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.name.startsWith("pkg-gate-subnets-endpoint-"));
         expect(endpoints.map((e) => e.inputs.serviceName).sort()).toEqual(
             [
                 "com.amazonaws.eu-west-1.codeartifact.api",
@@ -358,7 +358,11 @@ describe("ScanPipeline: the gate's own toolchain (S2, S3)", () => {
             expect(pull?.Resource, name).toBe("arn:aws:ecr:eu-west-1:111111111111:repository/acme-dev/package-gate-toolchain");
         }
         for (const stage of ["scan", "publish", "decide", "signatures"]) {
-            const spec = loadBuildspec(stage as GateBuild);
+            // Commands only: the comments say why freshclam is not used.
+            const spec = loadBuildspec(stage as GateBuild)
+                .split("\n")
+                .filter((line) => !line.trimStart().startsWith("#"))
+                .join("\n");
             expect(spec, stage).not.toMatch(/pip install|apt-get|freshclam|runtime-versions/);
         }
     });

@@ -80,7 +80,11 @@ describe("packages config", () => {
     it("requires the gate's toolchain image where the shared-services layer is built, pinned by digest in the platform's own repository", () => {
         const raw = dev();
         raw.packages = {};
-        expect(problems(raw)).toEqual([expect.stringMatching(/^secure-ds:platform\.packages\.toolchainImage: missing; .*111111111111\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/acme-dev\/package-gate-toolchain@sha256:<digest>/)]);
+        expect(problems(raw)).toEqual([
+            expect.stringMatching(
+                /^secure-ds:platform\.packages\.toolchainImage: missing; .*111111111111\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/acme-dev\/package-gate-toolchain@sha256:<digest>/,
+            ),
+        ]);
         const cases: [string, RegExp][] = [
             [TOOLCHAIN.replace(`@${DIGEST}`, ":1.0"), /names "1\.0"; pin the image by digest/],
             [TOOLCHAIN.replace(`@${DIGEST}`, ""), /names no digest; pin the image by digest/],

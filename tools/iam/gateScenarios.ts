@@ -1,12 +1,11 @@
 /**
- * Scenario rows of the package gate's own toolchain (S2, S3): who may pull the toolchain image,
- * who may write the ClamAV signature mirror, and what the gate's VPC endpoints admit. Documents
- * come from the plan (role policies, the mirror's bucket policy, the endpoint policies). Each
+ * Scenario rows of the package gate's own toolchain (S7): who may pull the toolchain image and
+ * who may write the ClamAV signature mirror. Documents come from the plan (role policies, the
+ * mirror's bucket policy). Each
  * denied row for the worst insider sits next to the allowed row for the legitimate request.
  */
-import type { PolicyDocument } from "../../components/guardrails/document";
-import { policyDocument } from "../../components/guardrails/document";
 import type { PlanResource } from "../../plan/types";
+import { ADMINISTRATOR_ACCESS, planDocument } from "./pipelineScenarios";
 import type { Decision, Scenario, SourcedPolicy } from "./scenarios";
 
 export interface GateWorld {
@@ -18,15 +17,6 @@ export interface GateWorld {
     prefix: string;
     resources: PlanResource[];
 }
-
-function planDocument(resources: PlanResource[], type: string, name: RegExp, property: string, label: string): SourcedPolicy {
-    const r = resources.find((x) => x.type === type && name.test(x.name) && typeof x.inputs[property] === "string");
-    if (!r) throw new Error(`gate scenarios: the plan has no ${type} named ${name} (${label})`);
-    return { name: label, source: "plan", origin: `${type} ${r.name} (${property})`, document: JSON.parse(r.inputs[property] as string) as PolicyDocument };
-}
-
-/** An administrator of the gate's account whose IAM policy allows everything: the worst insider. */
-const ADMINISTRATOR_ACCESS: PolicyDocument = policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]);
 
 export function gateScenarios(w: GateWorld): Scenario[] {
     const p = w.partition;
@@ -71,11 +61,11 @@ export function gateScenarios(w: GateWorld): Scenario[] {
     };
     const put = { resourcePolicy: mirrorPolicy };
     return [
-        // ---- The toolchain image: pulled by digest from the platform's own repository only (S2, S3)
+        // ---- The toolchain image: pulled by digest from the platform's own repository only (S7)
         row(
             "publish-pulls-toolchain",
             "The publish role pulls the gate's toolchain image",
-            ["S3"],
+            ["S7", "S3"],
             "Allowed",
             role("pkg-publish"),
             [rolePolicy("publish")],
@@ -85,7 +75,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "publish-pulls-other-image",
             "The publish role pulls an image of another repository (a build running something else)",
-            ["S3"],
+            ["S7", "S3"],
             "ImplicitlyDenied",
             role("pkg-publish"),
             [rolePolicy("publish")],
@@ -95,7 +85,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "scan-pulls-toolchain",
             "The scan role pulls the gate's toolchain image",
-            ["S2"],
+            ["S7", "S2"],
             "Allowed",
             role("pkg-scan"),
             [rolePolicy("scan")],
@@ -106,7 +96,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "updater-writes-signatures",
             "The ClamAV updater writes a signature database to the mirror",
-            ["S2"],
+            ["S7", "S2"],
             "Allowed",
             role("pkg-signatures"),
             [rolePolicy("clamav")],
@@ -117,7 +107,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "scan-writes-signatures",
             "The scan role (running scanned packages' neighbours) writes a signature database to the mirror",
-            ["S2"],
+            ["S7", "S2"],
             "ExplicitlyDenied",
             role("pkg-scan"),
             [rolePolicy("scan")],
@@ -128,7 +118,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "admin-writes-signatures",
             "An administrator of the shared-services account plants a signature database in the mirror",
-            ["S2"],
+            ["S7", "S2"],
             "ExplicitlyDenied",
             `arn:${p}:iam::${w.shared}:role/Admin`,
             [admin],
@@ -139,7 +129,7 @@ export function gateScenarios(w: GateWorld): Scenario[] {
         row(
             "scan-reads-signatures",
             "The scan role loads the signatures from the mirror",
-            ["S2"],
+            ["S7", "S2"],
             "Allowed",
             role("pkg-scan"),
             [rolePolicy("scan")],

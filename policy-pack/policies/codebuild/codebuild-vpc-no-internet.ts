@@ -24,7 +24,7 @@ function routeOut(subnet: PolicyResource, resources: PolicyResource[]): string |
 }
 
 /**
- * S3, S2: every build of the package gate runs in a VPC of the stack, and only the builds that
+ * S7, S3: every build of the package gate runs in a VPC of the stack, and only the builds that
  * must reach the internet (configured by name suffix: the scan and the signature update) may run
  * in subnets with a route out. The publish build, the only principal that publishes to
  * `approved`, and the decide build run in subnets whose route tables hold no route at all: they
@@ -35,8 +35,8 @@ function routeOut(subnet: PolicyResource, resources: PolicyResource[]): string |
 export const codebuildVpcNoInternet: SecureDsStackPolicy = {
     name: "codebuild-vpc-no-internet",
     description:
-        "CodeBuild projects must run in a VPC (vpcConfig with subnets of the stack); only the configured egress projects (default names ending -package-scan, -package-signatures) may use subnets whose route tables have routes, every other build (publish, decide) only subnets with no route out (S2, S3).",
-    controls: ["S2", "S3"],
+        "CodeBuild projects must run in a VPC (vpcConfig with subnets of the stack); only the configured egress projects (default names ending -package-scan, -package-signatures) may use subnets whose route tables have routes, every other build (publish, decide) only subnets with no route out (S7).",
+    controls: ["S7", "S3"],
     remediation:
         "Give the project vpcConfig with the gate's no-internet subnets (ScanPipeline's GateEndpointSubnets), whose route tables have no routes; reach AWS through the gate's VPC endpoints.",
     enforcementLevel: "mandatory",
@@ -58,14 +58,14 @@ export const codebuildVpcNoInternet: SecureDsStackPolicy = {
             const given = known(() => text(p?.name));
             const name = (given !== NOT_KNOWN ? given : undefined) ?? project.name;
             if (!p?.vpcConfig) {
-                reportViolation(`CodeBuild project ${name} has no vpcConfig: it runs on CodeBuild's own network with open internet access (S3).`, project.urn);
+                reportViolation(`CodeBuild project ${name} has no vpcConfig: it runs on CodeBuild's own network with open internet access (S7).`, project.urn);
                 continue;
             }
             const used = dependenciesOf(project, "vpcConfig", [TYPES.ec2Subnet]);
             const own = subnets.filter((s) => used.some((u) => u.urn === s.urn));
             if (own.length === 0) {
                 reportViolation(
-                    `CodeBuild project ${name}: its vpcConfig names no subnet of this stack, so the pack cannot see its routes; pass the subnets' ids (S3).`,
+                    `CodeBuild project ${name}: its vpcConfig names no subnet of this stack, so the pack cannot see its routes; pass the subnets' ids (S7).`,
                     project.urn,
                 );
                 continue;
@@ -75,7 +75,7 @@ export const codebuildVpcNoInternet: SecureDsStackPolicy = {
                 const why = routeOut(subnet, args.resources);
                 if (why) {
                     reportViolation(
-                        `CodeBuild project ${name} runs in subnet ${subnet.name}, which ${why}; only ${egressProjects.join(", ")} builds may leave the VPC, publish and decide reach AWS through endpoints only (S3).`,
+                        `CodeBuild project ${name} runs in subnet ${subnet.name}, which ${why}; only ${egressProjects.join(", ")} builds may leave the VPC, publish and decide reach AWS through endpoints only (S7).`,
                         project.urn,
                     );
                 }
