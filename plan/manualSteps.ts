@@ -3,7 +3,8 @@
  * resources so a stack lists exactly its own: a CodeStar connection is created PENDING and its
  * pipeline fails until someone completes the handshake in the console; Identity Center
  * permission sets are created but not assigned; e-mail subscriptions wait for their
- * confirmation; a declared quota raise must have been granted in the account. docs/operations.md
+ * confirmation; a declared quota raise must have been granted in the account; the package gate's
+ * toolchain image must be built and pinned by an operator. docs/operations.md
  * ("Post-deploy manual steps") gives each step in full.
  */
 import { endpointKeyOfServiceName, interfaceEndpointSpec } from "../components/network/endpointCatalog";
@@ -58,6 +59,24 @@ function subscriptionSteps(resources: PlanResource[]): PlanManualStep[] {
     ];
 }
 
+/**
+ * The package gate runs its tools from a digest-pinned image in a repository the program creates
+ * (S2, S3): the image is built from components/packages/toolchain/ with a hash-locked requirements
+ * file, which only an operator with access to the package index can produce.
+ */
+function toolchainImageSteps(resources: PlanResource[]): PlanManualStep[] {
+    return resources
+        .filter((r) => r.type === "aws:ecr/repository:Repository" && (known(r.inputs.name) ?? "").endsWith("/package-gate-toolchain"))
+        .map((r) => ({
+            id: "package-gate-toolchain-image",
+            when: "before the first full pulumi up, and for every tool update",
+            what: `Create ECR repository ${known(r.inputs.name) ?? r.name} first (pulumi up --target its URN), then lock the tools with pip-compile --generate-hashes, build components/packages/toolchain/Dockerfile with base images pinned by digest (pip install --require-hashes), push it and set packages.toolchainImage to its @sha256 digest. The gate's builds run nothing else.`,
+            account: r.account,
+            urns: [r.urn],
+            doc: `${RUNBOOK}#package-gate-toolchain-image`,
+        }));
+}
+
 function quotaSteps(quotas: readonly PlanQuota[]): PlanManualStep[] {
     return quotas
         .filter((q) => q.limitFrom !== "default" && q.code !== undefined)
@@ -102,5 +121,12 @@ function endpointPolicySteps(resources: PlanResource[]): PlanManualStep[] {
 /** Every manual step the planned stack needs, in the order an operator meets them. */
 export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuota[]): PlanManualStep[] {
     const custom = resources.filter((r) => r.custom);
-    return [...quotaSteps(quotas), ...endpointPolicySteps(custom), ...connectionSteps(custom), ...assignmentSteps(custom), ...subscriptionSteps(custom)];
+    return [
+        ...quotaSteps(quotas),
+        ...endpointPolicySteps(custom),
+        ...toolchainImageSteps(custom),
+        ...connectionSteps(custom),
+        ...assignmentSteps(custom),
+        ...subscriptionSteps(custom),
+    ];
 }

@@ -14,7 +14,7 @@ import { accountsSchema, AccountConfig, AccountRole } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
-import { packagesSchema, refinePackages } from "./schema/packages";
+import { packagesSchema, refinePackages, refineToolchainImage } from "./schema/packages";
 import { quotasSchema, refineQuotas } from "./schema/quotas";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
@@ -91,6 +91,7 @@ export const platformSchema = z
             refineNetwork({ ...cfg, network }, issue);
             refinePackages({ ...cfg, network }, issue);
         }
+        if (layers.includes("sharedServices")) refineToolchainImage(cfg, issue);
         // The predicted uses are the workload account's (teams, profiles, the detective Lambda): only a stack that builds it.
         if (layers.includes("workload")) refineQuotas(cfg, issue);
         // A team stack builds neither the detective Lambda nor the trail (its base does): only its teams' uses.

@@ -69,6 +69,12 @@ export function createPackages(
             pythonVersion: p.pythonVersion,
             reportRetentionDays: p.reportRetentionDays,
             accessLogBucket,
+            // Validated by the schema (refineToolchainImage) wherever this layer is built.
+            toolchainImage: p.toolchainImage ?? "",
+            firstSeenApproval: p.firstSeenApproval,
+            clamavUpdateHours: p.clamavUpdateHours,
+            codeArtifactAssetsBucket: cfg.network?.codeArtifactAssetsBucket,
+            organizationId: cfg.organizationId,
         },
         { parent },
     );
@@ -120,5 +126,8 @@ export function packagesPlan(cfg: PlatformConfig): Record<string, unknown> {
         exceptions: p.exceptions.length,
         notificationEmails: p.notificationEmails.length,
         scanVpcCidr: p.scanVpcCidr,
+        toolchainImage: p.toolchainImage,
+        firstSeenApproval: p.firstSeenApproval ? "on (first-seen packages wait for a manual approval)" : "off",
+        clamavMirror: `updated every ${p.clamavUpdateHours} h; the scan loads signatures only from it`,
     };
 }

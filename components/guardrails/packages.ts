@@ -192,6 +192,13 @@ export interface StageBase {
     tools?: { bucket: string; keys: string[] };
     /** The stage produces an output artifact (scan, decide). Publish produces none, so it only reads. Default true. */
     writesArtifacts?: boolean;
+    /**
+     * The ECR repository of the gate's toolchain image (S2, S3): CodeBuild pulls the image with the
+     * stage role (imagePullCredentialsType SERVICE_ROLE), from this repository only. Default: none.
+     */
+    toolchainRepositoryArn?: string;
+    /** Subnets (ARNs) where CodeBuild attaches the build's interfaces, for a build in a VPC. Default: none (no VPC). */
+    subnetArns?: string[];
 }
 
 function stageBaseStatements(s: StageBase): Statement[] {
@@ -212,11 +219,26 @@ function stageBaseStatements(s: StageBase): Statement[] {
             Condition: { StringEquals: { "kms:ViaService": `s3.${s.account.region}.amazonaws.com` } },
         },
     ];
+    if (s.toolchainRepositoryArn) statements.push(...toolchainPullStatements(s.toolchainRepositoryArn));
+    if (s.subnetArns) statements.push(...vpcBuildStatements(s.account, s.subnetArns));
     if (s.tools && s.tools.keys.length > 0) {
         const tools = bucketArn(s.account.partition, s.tools.bucket);
         statements.push({ Sid: "ReadTools", Effect: "Allow", Action: "s3:GetObject", Resource: s.tools.keys.map((k) => `${tools}/${k}`) });
     }
     return statements;
+}
+
+/** Pulling one image repository: ecr:GetAuthorizationToken has no resource-level permission (ECR service authorization reference). */
+function toolchainPullStatements(repositoryArn: string): Statement[] {
+    return [
+        { Sid: "EcrToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        {
+            Sid: "PullToolchainImage",
+            Effect: "Allow",
+            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+            Resource: repositoryArn,
+        },
+    ];
 }
 
 /** `sts:GetServiceBearerToken` is needed by GetAuthorizationToken, limited to CodeArtifact tokens. */
@@ -240,9 +262,11 @@ export interface ScanStagePolicyArgs extends StageBase {
     upstreamPackagesArn: string;
     /** Subnets of the scanning VPC (ARNs) where CodeBuild may attach its network interfaces. */
     subnetArns: string[];
+    /** The private ClamAV signature mirror (bucket name): the scan loads its signatures from there, read only. */
+    signatureMirrorBucket?: string;
 }
 
-/** Scan: read the upstream repository, write scan artifacts, attach to the scanning VPC. Nothing else. */
+/** Scan: read the upstream repository and the signature mirror, write scan artifacts, attach to the scanning VPC. Nothing else. */
 export function scanStagePolicy(a: ScanStagePolicyArgs): PolicyDocument {
     return policyDocument([
         ...stageBaseStatements(a),
@@ -253,8 +277,69 @@ export function scanStagePolicy(a: ScanStagePolicyArgs): PolicyDocument {
             Action: ["codeartifact:ReadFromRepository", "codeartifact:GetRepositoryEndpoint"],
             Resource: [a.upstreamRepositoryArn, a.upstreamPackagesArn],
         },
+        ...(a.signatureMirrorBucket ? signatureMirrorReadStatements(a.account.partition, a.signatureMirrorBucket) : []),
+    ]);
+}
+
+function signatureMirrorReadStatements(partition: string, bucket: string): Statement[] {
+    const arn = bucketArn(partition, bucket);
+    return [
+        { Sid: "ListSignatureMirror", Effect: "Allow", Action: "s3:ListBucket", Resource: arn },
+        { Sid: "ReadSignatureMirror", Effect: "Allow", Action: "s3:GetObject", Resource: `${arn}/*` },
+    ];
+}
+
+export interface SignatureUpdaterPolicyArgs {
+    account: AccountContext;
+    /** The updater's own log group ARN (without `:*`). */
+    logGroupArn: string;
+    /** The mirror bucket (name) and the key it is encrypted with. */
+    mirrorBucket: string;
+    mirrorKeyArn: string;
+    /** The toolchain image's repository (cvdupdate is in the image). */
+    toolchainRepositoryArn: string;
+    /** Subnets (ARNs) of the scanning VPC's NAT side: the updater downloads from ClamAV's CDN. */
+    subnetArns: string[];
+}
+
+/**
+ * The ClamAV signature updater (S2): downloads the signature databases from ClamAV's CDN with
+ * cvdupdate and writes them to the mirror; the only principal that may (the bucket policy denies
+ * every other writer). It reads nothing else and touches no package.
+ */
+export function signatureUpdaterPolicy(a: SignatureUpdaterPolicyArgs): PolicyDocument {
+    const arn = bucketArn(a.account.partition, a.mirrorBucket);
+    return policyDocument([
+        { Sid: "OwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${a.logGroupArn}:*`] },
+        { Sid: "ListSignatureMirror", Effect: "Allow", Action: "s3:ListBucket", Resource: arn },
+        { Sid: "WriteSignatureMirror", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${arn}/*` },
+        {
+            Sid: "MirrorKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+            Resource: a.mirrorKeyArn,
+            Condition: { StringEquals: { "kms:ViaService": `s3.${a.account.region}.amazonaws.com` } },
+        },
+        ...toolchainPullStatements(a.toolchainRepositoryArn),
         ...vpcBuildStatements(a.account, a.subnetArns),
     ]);
+}
+
+/**
+ * The mirror's bucket policy (S2): only the updater writes or deletes signatures. Without it an
+ * administrator's `s3:*` in the account could plant a database that declares nothing malware.
+ */
+export function signatureMirrorBucketStatements(partition: string, bucket: string, updaterRoleArn: string): Statement[] {
+    return [
+        {
+            Sid: "DenyWritesExceptUpdater",
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:RestoreObject"],
+            Resource: `${bucketArn(partition, bucket)}/*`,
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": updaterRoleArn } },
+        },
+    ];
 }
 
 /** CodeBuild in a VPC creates and describes ENIs (EC2 Describe* has no resource-level permissions). */
@@ -342,7 +427,13 @@ export function publishStagePolicy(a: PublishStagePolicyArgs): PolicyDocument {
         {
             Sid: "PublishApproved",
             Effect: "Allow",
-            Action: [...CODEARTIFACT_PUBLISH_ACTIONS, "codeartifact:ListPackageVersionAssets", "codeartifact:DescribePackageVersion"],
+            // ListPackageVersions: whether `approved` already holds a package (first-seen packages wait for an approval).
+            Action: [
+                ...CODEARTIFACT_PUBLISH_ACTIONS,
+                "codeartifact:ListPackageVersionAssets",
+                "codeartifact:DescribePackageVersion",
+                "codeartifact:ListPackageVersions",
+            ],
             Resource: a.approvedPackagesArn,
         },
         ...(a.signingKeyArn ? [{ Sid: "VerifyDecision", Effect: "Allow" as const, Action: "kms:Verify", Resource: a.signingKeyArn }] : []),
@@ -361,6 +452,8 @@ export interface PipelineRolePolicyArgs {
     /** CodeStar intake: the connection ARN and the repository (owner/name). */
     connectionArn?: string;
     repository?: string;
+    /** The manual approval of first-seen packages: CodePipeline publishes its request to this topic with the pipeline role. */
+    approvalTopic?: { topicArn: string; keyArn: string };
 }
 
 /** The pipeline itself: move artifacts, start the three builds, read the intake. */
@@ -387,6 +480,18 @@ export function pipelineRolePolicy(a: PipelineRolePolicyArgs): PolicyDocument {
         );
         if (a.sourceKeyArn)
             statements.push({ Sid: "SourceKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: a.sourceKeyArn, Condition: s3Via });
+    }
+    if (a.approvalTopic) {
+        statements.push(
+            { Sid: "ApprovalNotification", Effect: "Allow", Action: "sns:Publish", Resource: a.approvalTopic.topicArn },
+            {
+                Sid: "ApprovalNotificationKey",
+                Effect: "Allow",
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: a.approvalTopic.keyArn,
+                Condition: { StringEquals: { "kms:ViaService": `sns.${a.account.region}.amazonaws.com` } },
+            },
+        );
     }
     if (a.connectionArn) {
         // Both service prefixes exist (CodeStar Connections was renamed CodeConnections); each has its own key.
@@ -416,6 +521,11 @@ export function codeBuildStageTrustPolicy(account: AccountContext, projectArn: s
 /** EventBridge starts the pipeline when a request file arrives; nothing else. */
 export function startPipelinePolicy(pipelineArn: string): PolicyDocument {
     return policyDocument([{ Sid: "StartPipeline", Effect: "Allow", Action: "codepipeline:StartPipelineExecution", Resource: pipelineArn }]);
+}
+
+/** EventBridge starts one CodeBuild project on its schedule (the ClamAV signature update); nothing else. */
+export function startBuildPolicy(projectArn: string): PolicyDocument {
+    return policyDocument([{ Sid: "StartBuild", Effect: "Allow", Action: "codebuild:StartBuild", Resource: projectArn }]);
 }
 
 /** SNS topic policy: only the pipeline's EventBridge rules publish (S2 notifications). */

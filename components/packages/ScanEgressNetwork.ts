@@ -24,15 +24,20 @@ export interface ScanEgressNetworkArgs {
  * are batch jobs, and a zone outage only delays them.
  *
  * The block is cut into four equal quarters: one private subnet per zone from the first quarter
- * on, the NAT's public subnet in the quarter after them.
+ * on, the NAT's public subnet in the quarter after them. With at most two zones the last quarter
+ * is left to the gate's no-internet subnets (GateEndpointSubnets, `spareCidr`).
  */
 export class ScanEgressNetwork extends pulumi.ComponentResource {
     readonly vpc: aws.ec2.Vpc;
     readonly vpcId: pulumi.Output<string>;
     readonly privateSubnets: aws.ec2.Subnet[];
     readonly privateSubnetIds: pulumi.Output<string>[];
+    /** Route tables of the private subnets (the gate's S3 gateway endpoint is added to them). */
+    readonly privateRouteTables: aws.ec2.RouteTable[] = [];
     readonly publicSubnet: aws.ec2.Subnet;
     readonly natGateway: aws.ec2.NatGateway;
+    /** The last quarter of the block, used by no subnet here (undefined with three zones). */
+    readonly spareCidr?: string;
 
     constructor(name: string, args: ScanEgressNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:packages:ScanEgressNetwork", name, {}, opts);
@@ -43,6 +48,7 @@ export class ScanEgressNetwork extends pulumi.ComponentResource {
             );
         }
         const quarters = layoutSubnets(args.cidr, 4).subnetCidrs;
+        this.spareCidr = zones.length <= 2 ? quarters[3] : undefined;
         const child = { parent: this };
         const tags = (role: string) => ({ Name: `${args.namePrefix}-package-scanning${role ? `-${role}` : ""}` });
 
@@ -85,6 +91,7 @@ export class ScanEgressNetwork extends pulumi.ComponentResource {
                 child,
             );
             new aws.ec2.RouteTableAssociation(`${name}-private-rta-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id }, child);
+            this.privateRouteTables.push(routeTable);
             return subnet;
         });
         this.privateSubnetIds = this.privateSubnets.map((s) => s.id);

@@ -1,14 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { AccountContext, servicePrincipal } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import { keyPolicy } from "../guardrails/kmsKeyPolicy";
 import {
     codeBuildStageTrustPolicy,
     decideStagePolicy,
+    imageLifecyclePolicy,
     notificationTopicPolicy,
     pipelineRolePolicy,
     publishStagePolicy,
@@ -20,23 +19,21 @@ import { CustomerKey } from "../kms/CustomerKey";
 import { NamingContext } from "../naming";
 import { VpcFlowLogs } from "../network/VpcFlowLogs";
 import { SecureBucket } from "../storage/SecureBucket";
+import { CODEARTIFACT_ASSETS_BUCKETS } from "../network/endpointCatalog";
+import { loadBuildspec, loadScanHelpers } from "./buildspecFiles";
+import { ClamavSignatureMirror, SIGNATURE_PREFIX } from "./ClamavSignatureMirror";
 import { bundleDecisionCode } from "./decide/bundle";
+import { GateEndpointSubnets } from "./GateEndpointSubnets";
+import { parseToolchainImage, toolchainEnvironment, toolchainImageProblem } from "./toolchainImage";
 import { CodeStarProvider, PYTHON_VERSION_PATTERN, SCAN_PIPELINE_DEFAULTS, SCAN_TIMEOUT_MINUTES_RANGE } from "./defaults";
 import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import { ScanPolicy } from "./decide/types";
 import { MirrorNames } from "./mirrorNames";
 import { ScanEgressNetwork } from "./ScanEgressNetwork";
-import { buildAction, codeStarSourceAction, notificationTemplate, plaintextVariables, s3SourceAction } from "./scanPipelineActions";
+import { buildAction, codeStarSourceAction, firstSeenApprovalStages, notificationTemplate, plaintextVariables, s3SourceAction } from "./scanPipelineActions";
 import { NOTIFIED_STATES, SCAN_STAGES, ScanPipelineNames, ScanPipelineRole, ScanStage, scanPipelineNames } from "./scanPipelineNames";
 
-/** The buildspecs are repository files, reviewed like code; the component only loads them. */
-export function loadBuildspec(stage: ScanStage): string {
-    return fs.readFileSync(path.join(__dirname, "buildspecs", `${stage}.yml`), "utf8");
-}
-
-function loadScanHelpers(): string {
-    return fs.readFileSync(path.join(__dirname, "buildspecs", "scan_helpers.py"), "utf8");
-}
+export { loadBuildspec } from "./buildspecFiles";
 
 export interface ScanPipelineArgs {
     /** Partition, region and id of the shared-services account. Required. */
@@ -67,13 +64,28 @@ export interface ScanPipelineArgs {
     accessLogBucket?: pulumi.Input<string>;
     /** Days reports and pipeline artifacts' old versions are kept. Default 365. */
     reportRetentionDays?: number;
+    /**
+     * The toolchain image every gate build runs (S7): `<this account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<64 hex>`.
+     * Pinned by digest, in the repository this component creates. Required.
+     */
+    toolchainImage: string;
+    /** Hold first-seen packages for a manual approval before they are published. Default true. */
+    firstSeenApproval?: boolean;
+    /** Hours between two updates of the ClamAV signature mirror (1 to 24). Default 6. */
+    clamavUpdateHours?: number;
+    /** CodeArtifact's asset bucket of the region, for the S3 gateway endpoint's policy. Default: the catalogue's (endpointCatalog.ts). */
+    codeArtifactAssetsBucket?: string;
+    /** AWS Organizations id: the gate's endpoints then admit the organisation's principals (N12). Default: this account's only. */
+    organizationId?: string;
 }
 
 /**
- * The scan pipeline (S2–S6): reviewed requests in, scanned and approved packages out. CodePipeline
- * V2 with a KMS-encrypted artifact store and four stages: Source (S3 bucket or CodeStar
+ * The scan pipeline (S2–S7): reviewed requests in, scanned and approved packages out. CodePipeline
+ * V2 with a KMS-encrypted artifact store and the stages Source (S3 bucket or CodeStar
  * connection), Scan (CodeBuild in an egress-only scanning VPC), Decide (this repository's
- * decision code), Publish (a role that can only publish to `approved`). Failures are e-mailed
+ * decision code, signed) and Publish (a role that can only publish to `approved`, in subnets
+ * without a route out), the last split around a manual approval of first-seen packages
+ * (firstSeenApproval). Every build runs the digest-pinned toolchain image (S7). Failures are e-mailed
  * through a KMS-encrypted SNS topic. Each stage has its own role, log group and buildspec.
  *
  * No secret exists to store: CodeArtifact tokens are short-lived and written by
@@ -90,6 +102,12 @@ export class ScanPipeline extends pulumi.ComponentResource {
     readonly sourceBucket?: SecureBucket;
     readonly connection?: aws.codestarconnections.Connection;
     readonly scanNetwork: ScanEgressNetwork;
+    /** The no-internet subnets and endpoints of the decide and publish builds (S7). */
+    readonly gateSubnets: GateEndpointSubnets;
+    /** The toolchain image's repository (S7): scanners, twine, AWS CLI, ClamAV and Node.js, pulled by digest. */
+    readonly toolchainRepository: aws.ecr.Repository;
+    /** The private ClamAV signature mirror and its scheduled updater (S2, S7). */
+    readonly signatureMirror: ClamavSignatureMirror;
     readonly projects: Record<ScanStage, aws.codebuild.Project>;
     readonly roles: Record<ScanPipelineRole, aws.iam.Role>;
     readonly scanRoleArn: pulumi.Output<string>;
@@ -118,15 +136,18 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const intake = this.createIntake(c);
         this.sourceBucket = intake.sourceBucket;
         this.connection = intake.connection;
+        this.toolchainRepository = this.createToolchainRepository(c);
         this.scanNetwork = this.createScanNetwork(c);
+        this.gateSubnets = this.createGateSubnets(c);
         const scanSecurityGroup = this.createScanSecurityGroup(c);
+        this.signatureMirror = this.createSignatureMirror(c, scanSecurityGroup);
         const logs = this.createLogGroups(c);
         const policies = this.createStagePolicies(c, logs, tools);
         this.projects = this.createProjects(c, { logs, policies, scanSecurityGroup, tools });
-        this.pipeline = this.createPipeline(c, intake.sourceAction);
-        if (this.sourceBucket) this.startOnUpload(c, this.sourceBucket);
         this.notificationKey = this.createNotificationKey(c);
         this.topic = this.createTopic(c);
+        this.pipeline = this.createPipeline(c, intake.sourceAction);
+        if (this.sourceBucket) this.startOnUpload(c, this.sourceBucket);
         this.notifyOutcomes(c);
 
         this.registerOutputs({
@@ -162,6 +183,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
             scan: stageRole("scan"),
             decide: stageRole("decide"),
             publish: stageRole("publish"),
+            signatures: role("signatures", codeBuildStageTrustPolicy(account, c.names.signatures.projectArn)),
         };
     }
 
@@ -176,9 +198,10 @@ export class ScanPipeline extends pulumi.ComponentResource {
                 policy: pulumi.all(roleArns).apply((arns) =>
                     keyPolicy({
                         administrators: c.args.keyAdministrators,
-                        // The deployer writes the tool objects; the stage roles read and write artifacts, only through S3.
+                        // The deployer writes the tool objects; the stage roles read and write artifacts, only through
+                        // S3; ECR encrypts the toolchain image's layers with it.
                         users: [...arns, ...c.args.keyAdministrators],
-                        viaServices: [`s3.${c.args.account.region}.amazonaws.com`],
+                        viaServices: [`s3.${c.args.account.region}.amazonaws.com`, `ecr.${c.args.account.region}.amazonaws.com`],
                     }),
                 ),
             },
@@ -288,6 +311,78 @@ export class ScanPipeline extends pulumi.ComponentResource {
         return network;
     }
 
+    /**
+     * The toolchain image's repository (S7): the operator pushes the image built from
+     * components/packages/toolchain/ and pins its digest in config (docs/operations.md). Immutable
+     * tags, scan on push, the pipeline key; protected, since the pinned digest must keep existing.
+     */
+    private createToolchainRepository(c: Step): aws.ecr.Repository {
+        const repository = new aws.ecr.Repository(
+            `${c.name}-toolchain`,
+            {
+                name: c.names.toolchainRepository,
+                imageTagMutability: "IMMUTABLE",
+                imageScanningConfiguration: { scanOnPush: true },
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: this.key.arn }],
+                forceDelete: false,
+            },
+            { parent: this, protect: true, retainOnDelete: true },
+        );
+        // Fewer kept images than the Studio repository's: only the pinned one and a few to roll back to are needed.
+        new aws.ecr.LifecyclePolicy(
+            `${c.name}-toolchain-lifecycle`,
+            { repository: repository.name, policy: JSON.stringify(imageLifecyclePolicy(TOOLCHAIN_IMAGES_KEPT)) },
+            c.child,
+        );
+        return repository;
+    }
+
+    /** The decide and publish builds' subnets without internet, and the endpoints they reach AWS through (S3). */
+    private createGateSubnets(c: Step): GateEndpointSubnets {
+        const spare = this.scanNetwork.spareCidr;
+        if (spare === undefined) throw new Error(`ScanPipeline ${c.name}: the scanning VPC has no spare quarter for the gate's no-internet subnets.`);
+        return new GateEndpointSubnets(
+            `${c.name}-gate-subnets`,
+            {
+                vpcId: this.scanNetwork.vpcId,
+                cidr: spare,
+                vpcCidr: c.settings.scanVpcCidr,
+                availabilityZones: c.args.availabilityZones.slice(0, 2),
+                account: c.args.account,
+                principalScope: { accountIds: [c.args.account.accountId], organizationId: c.args.organizationId },
+                namePrefix: c.names.prefix,
+                codeArtifactAssetsBucket: c.settings.codeArtifactAssetsBucket,
+                s3RouteTableIds: this.scanNetwork.privateRouteTables.map((rt) => rt.id),
+            },
+            c.child,
+        );
+    }
+
+    /** The ClamAV signature mirror: updated on a schedule from the scanning VPC's NAT side, read by the scan (S2). */
+    private createSignatureMirror(c: Step, scanSecurityGroup: aws.ec2.SecurityGroup): ClamavSignatureMirror {
+        const { account } = c.args;
+        return new ClamavSignatureMirror(
+            `${c.name}-clamav`,
+            {
+                account,
+                names: { bucket: c.names.buckets.signatures, ...c.names.signatures, startRole: c.names.roles.signaturesStart },
+                role: this.roles.signatures,
+                keyArn: this.key.arn,
+                logsKeyArn: c.args.logsKeyArn,
+                toolchain: { image: c.settings.toolchainImage, repositoryArn: c.names.toolchainRepositoryArn },
+                network: {
+                    vpcId: this.scanNetwork.vpcId,
+                    subnetIds: this.scanNetwork.privateSubnetIds,
+                    subnetArns: subnetArnsOf(account, this.scanNetwork.privateSubnetIds),
+                    securityGroupId: scanSecurityGroup.id,
+                },
+                updateHours: c.settings.clamavUpdateHours,
+                accessLogBucket: c.args.accessLogBucket,
+            },
+            c.child,
+        );
+    }
+
     private createScanSecurityGroup(c: Step): aws.ec2.SecurityGroup {
         return new aws.ec2.SecurityGroup(
             `${c.name}-scan-sg`,
@@ -326,24 +421,26 @@ export class ScanPipeline extends pulumi.ComponentResource {
         const { artifacts: artifactBucketName, reports: reportsBucketName } = c.names.buckets;
         const stagePolicy = (stage: ScanStage, doc: pulumi.Output<PolicyDocument>) =>
             new aws.iam.RolePolicy(`${c.name}-${stage}-policy`, { role: this.roles[stage].id, policy: doc.apply(toPolicyJson) }, c.child);
-        const base = (stage: ScanStage, logGroupArn: string, keyArn: string) => ({
+        const base = (stage: ScanStage, logGroupArn: string, keyArn: string, subnetArns: string[]) => ({
             account,
             logGroupArn,
             artifactBucket: artifactBucketName,
             artifactKeyArn: keyArn,
+            toolchainRepositoryArn: c.names.toolchainRepositoryArn,
+            subnetArns,
             ...(stage !== "publish"
                 ? { tools: { bucket: reportsBucketName, keys: stage === "scan" ? [tools.decideKey, tools.helpersKey] : [tools.decideKey] } }
                 : {}),
         });
-        const subnetArns = pulumi
-            .all(this.scanNetwork.privateSubnetIds)
-            .apply((ids) => ids.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`));
+        const subnetArns = subnetArnsOf(account, this.scanNetwork.privateSubnetIds);
+        const gateSubnetArns = subnetArnsOf(account, this.gateSubnets.subnetIds);
         return {
             scan: stagePolicy(
                 "scan",
                 pulumi.all([logs.scan.arn, this.key.arn, subnetArns]).apply(([lg, k, subnets]) =>
                     scanStagePolicy({
-                        ...base("scan", lg, k),
+                        ...base("scan", lg, k, subnets),
+                        signatureMirrorBucket: c.names.buckets.signatures,
                         domainArn: mirror.domainArn,
                         upstreamRepositoryArn: mirror.pypi.upstreamRepositoryArn,
                         upstreamPackagesArn: mirror.pypi.upstreamPackagesArn,
@@ -354,16 +451,16 @@ export class ScanPipeline extends pulumi.ComponentResource {
             decide: stagePolicy(
                 "decide",
                 pulumi
-                    .all([logs.decide.arn, this.key.arn, this.signingKey.arn])
-                    .apply(([lg, k, sk]) =>
-                        decideStagePolicy({ ...base("decide", lg, k), reportsBucket: reportsBucketName, reportsKeyArn: k, signingKeyArn: sk }),
+                    .all([logs.decide.arn, this.key.arn, this.signingKey.arn, gateSubnetArns])
+                    .apply(([lg, k, sk, subnets]) =>
+                        decideStagePolicy({ ...base("decide", lg, k, subnets), reportsBucket: reportsBucketName, reportsKeyArn: k, signingKeyArn: sk }),
                     ),
             ),
             publish: stagePolicy(
                 "publish",
-                pulumi.all([logs.publish.arn, this.key.arn, this.signingKey.arn]).apply(([lg, k, sk]) =>
+                pulumi.all([logs.publish.arn, this.key.arn, this.signingKey.arn, gateSubnetArns]).apply(([lg, k, sk, subnets]) =>
                     publishStagePolicy({
-                        ...base("publish", lg, k),
+                        ...base("publish", lg, k, subnets),
                         signingKeyArn: sk,
                         domainArn: mirror.domainArn,
                         approvedRepositoryArn: mirror.pypi.approvedRepositoryArn,
@@ -378,7 +475,18 @@ export class ScanPipeline extends pulumi.ComponentResource {
     private createProjects(c: Step, deps: ProjectDeps): Record<ScanStage, aws.codebuild.Project> {
         const { mirror } = c.args;
         const { tools } = deps;
-        const project = (stage: ScanStage, computeType: string, timeout: number, vars: Record<string, pulumi.Input<string>>, vpc: boolean) =>
+        // Scan reaches the internet through the NAT (vulnerability databases); decide and publish have no route out (S7).
+        const vpcConfigs = {
+            egress: { vpcId: this.scanNetwork.vpcId, subnets: this.scanNetwork.privateSubnetIds, securityGroupIds: [deps.scanSecurityGroup.id] },
+            gate: { vpcId: this.scanNetwork.vpcId, subnets: this.gateSubnets.subnetIds, securityGroupIds: [this.gateSubnets.buildSecurityGroup.id] },
+        };
+        const project = (
+            stage: ScanStage,
+            computeType: string,
+            timeout: number,
+            vars: Record<string, pulumi.Input<string>>,
+            network: keyof typeof vpcConfigs,
+        ) =>
             new aws.codebuild.Project(
                 `${c.name}-${stage}`,
                 {
@@ -390,25 +498,10 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     queuedTimeout: 60,
                     source: { type: "CODEPIPELINE", buildspec: loadBuildspec(stage) },
                     artifacts: { type: "CODEPIPELINE" },
-                    environment: {
-                        type: "LINUX_CONTAINER",
-                        computeType,
-                        image: "aws/codebuild/standard:7.0",
-                        imagePullCredentialsType: "CODEBUILD",
-                        // No Docker daemon: nothing here builds images, and privileged mode is root on the host.
-                        privilegedMode: false,
-                        environmentVariables: plaintextVariables(vars),
-                    },
+                    // The digest-pinned toolchain image: no build installs a tool at build time (S7).
+                    environment: { ...toolchainEnvironment(c.settings.toolchainImage, computeType), environmentVariables: plaintextVariables(vars) },
                     logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: deps.logs[stage].name }, s3Logs: { status: "DISABLED" } },
-                    ...(vpc
-                        ? {
-                              vpcConfig: {
-                                  vpcId: this.scanNetwork.vpcId,
-                                  subnets: this.scanNetwork.privateSubnetIds,
-                                  securityGroupIds: [deps.scanSecurityGroup.id],
-                              },
-                          }
-                        : {}),
+                    vpcConfig: vpcConfigs[network],
                 },
                 // A build must not start before its role may write its logs and reach its inputs.
                 { parent: this, dependsOn: [deps.policies[stage]] },
@@ -428,8 +521,10 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     CODEARTIFACT_OWNER: mirror.domainOwner,
                     UPSTREAM_REPOSITORY: mirror.pypi.upstreamRepository,
                     PYTHON_VERSION: c.settings.pythonVersion,
+                    SIGNATURES_BUCKET: c.names.buckets.signatures,
+                    SIGNATURES_PREFIX: SIGNATURE_PREFIX,
                 },
-                true,
+                "egress",
             ),
             decide: project(
                 "decide",
@@ -444,7 +539,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     REPORTS_KEY_ARN: this.key.arn,
                     SIGNING_KEY_ARN: this.signingKey.arn,
                 },
-                false,
+                "gate",
             ),
             publish: project(
                 "publish",
@@ -455,8 +550,10 @@ export class ScanPipeline extends pulumi.ComponentResource {
                     CODEARTIFACT_OWNER: mirror.domainOwner,
                     APPROVED_REPOSITORY: mirror.pypi.approvedRepository,
                     SIGNING_KEY_ARN: this.signingKey.arn,
+                    // The pipeline's actions override it: "known" before the approval, "all" after it.
+                    PUBLISH_SCOPE: "all",
                 },
-                false,
+                "gate",
             ),
         };
     }
@@ -468,23 +565,33 @@ export class ScanPipeline extends pulumi.ComponentResource {
             `${c.name}-pipeline-policy`,
             {
                 role: this.roles.pipeline.id,
-                policy: pulumi.all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined)]).apply(([k, connectionArn]) =>
-                    toPolicyJson(
-                        pipelineRolePolicy({
-                            account: c.args.account,
-                            artifactBucket: c.names.buckets.artifacts,
-                            artifactKeyArn: k,
-                            projectArns: SCAN_STAGES.map((stage) => c.names.projectArns[stage]),
-                            ...(intake.mode === "s3" ? { sourceBucket: c.names.buckets.requests, sourceKeyArn: k } : {}),
-                            ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
-                        }),
+                policy: pulumi
+                    .all([this.key.arn, this.connection?.arn ?? pulumi.output(undefined), this.topic.arn, this.notificationKey.arn])
+                    .apply(([k, connectionArn, topicArn, notifyKeyArn]) =>
+                        toPolicyJson(
+                            pipelineRolePolicy({
+                                ...(c.settings.firstSeenApproval ? { approvalTopic: { topicArn, keyArn: notifyKeyArn } } : {}),
+                                account: c.args.account,
+                                artifactBucket: c.names.buckets.artifacts,
+                                artifactKeyArn: k,
+                                projectArns: SCAN_STAGES.map((stage) => c.names.projectArns[stage]),
+                                ...(intake.mode === "s3" ? { sourceBucket: c.names.buckets.requests, sourceKeyArn: k } : {}),
+                                ...(connectionArn ? { connectionArn, repository: intake.repository } : {}),
+                            }),
+                        ),
                     ),
-                ),
             },
             c.child,
         );
         const build = (stage: ScanStage, inputs: string[], output?: string, extraEnv?: Record<string, string>) =>
             buildAction(stage, this.projects[stage].name, inputs, output, extraEnv);
+        const publishStages = c.settings.firstSeenApproval
+            ? firstSeenApprovalStages({
+                  projectName: this.projects.publish.name,
+                  topicArn: this.topic.arn,
+                  reportsBucket: c.names.buckets.reports,
+              })
+            : [{ name: "Publish", actions: [build("publish", ["scan", "decision"])] }];
         return new aws.codepipeline.Pipeline(
             `${c.name}-pipeline`,
             {
@@ -501,7 +608,7 @@ export class ScanPipeline extends pulumi.ComponentResource {
                         name: "Decide",
                         actions: [build("decide", ["source", "scan"], "decision", { PIPELINE_EXECUTION_ID: "#{codepipeline.PipelineExecutionId}" })],
                     },
-                    { name: "Publish", actions: [build("publish", ["scan", "decision"])] },
+                    ...publishStages,
                 ],
             },
             { parent: this, dependsOn: [pipelinePolicy] },
@@ -546,17 +653,22 @@ export class ScanPipeline extends pulumi.ComponentResource {
             {
                 description: `${c.names.prefix} package pipeline: notifications`,
                 alias: `${c.names.prefix}-package-notifications`,
-                policy: keyPolicy({
-                    administrators: c.args.keyAdministrators,
-                    serviceUsers: [
-                        {
-                            sid: "EventBridgePublishesEncrypted",
-                            principal: servicePrincipal("events", account.partition),
-                            actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                            conditions: { StringEquals: { "aws:SourceAccount": account.accountId } },
-                        },
-                    ],
-                }),
+                policy: this.roles.pipeline.arn.apply((pipelineRoleArn) =>
+                    keyPolicy({
+                        administrators: c.args.keyAdministrators,
+                        // CodePipeline publishes the approval request with the pipeline's role, only through SNS.
+                        users: [pipelineRoleArn],
+                        viaServices: [`sns.${account.region}.amazonaws.com`],
+                        serviceUsers: [
+                            {
+                                sid: "EventBridgePublishesEncrypted",
+                                principal: servicePrincipal("events", account.partition),
+                                actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                                conditions: { StringEquals: { "aws:SourceAccount": account.accountId } },
+                            },
+                        ],
+                    }),
+                ),
             },
             c.child,
         );
@@ -620,9 +732,29 @@ export class ScanPipeline extends pulumi.ComponentResource {
 
 type PipelineStageAction = aws.types.input.codepipeline.PipelineStageAction;
 
+/** Images kept in the toolchain repository: the pinned one and a few earlier ones to roll back to. */
+const TOOLCHAIN_IMAGES_KEPT = 10;
+
+/** Subnet ARNs of subnet ids (CodeBuild's ec2:CreateNetworkInterfacePermission is scoped to them). */
+function subnetArnsOf(account: AccountContext, ids: pulumi.Output<string>[]): pulumi.Output<string[]> {
+    return pulumi.all(ids).apply((all) => all.map((id) => `arn:${account.partition}:ec2:${account.region}:${account.accountId}:subnet/${id}`));
+}
+
 /** The arguments with their defaults applied. */
 type ScanPipelineSettings = Required<
-    Pick<ScanPipelineArgs, "policy" | "notificationEmails" | "scanTimeoutMinutes" | "pythonVersion" | "scanVpcCidr" | "reportRetentionDays">
+    Pick<
+        ScanPipelineArgs,
+        | "policy"
+        | "notificationEmails"
+        | "scanTimeoutMinutes"
+        | "pythonVersion"
+        | "scanVpcCidr"
+        | "reportRetentionDays"
+        | "toolchainImage"
+        | "firstSeenApproval"
+        | "clamavUpdateHours"
+        | "codeArtifactAssetsBucket"
+    >
 > & {
     intake: { mode: "s3" | "codestar"; provider: CodeStarProvider; branch: string; repository?: string };
 };
@@ -663,7 +795,24 @@ function scanPipelineSettings(name: string, args: ScanPipelineArgs): ScanPipelin
         pythonVersion: args.pythonVersion ?? D.pythonVersion,
         scanVpcCidr: args.scanVpcCidr ?? D.scanVpcCidr,
         reportRetentionDays: args.reportRetentionDays ?? D.reportRetentionDays,
+        toolchainImage: args.toolchainImage,
+        firstSeenApproval: args.firstSeenApproval ?? D.firstSeenApproval,
+        clamavUpdateHours: args.clamavUpdateHours ?? D.clamavUpdateHours,
+        codeArtifactAssetsBucket: args.codeArtifactAssetsBucket ?? CODEARTIFACT_ASSETS_BUCKETS[args.account.region] ?? "",
     };
+    if (settings.codeArtifactAssetsBucket === "") {
+        throw new Error(
+            `ScanPipeline ${name}: the CodeArtifact asset bucket of ${args.account.region} is not known; pass codeArtifactAssetsBucket (network.codeArtifactAssetsBucket; CodeArtifact user guide, "Create the Amazon S3 gateway endpoint").`,
+        );
+    }
+    const image = parseToolchainImage(settings.toolchainImage);
+    if (typeof image === "string") throw new Error(`ScanPipeline ${name}: toolchainImage ${image}.`);
+    const imageProblem = toolchainImageProblem(image, {
+        accountId: args.account.accountId,
+        region: args.account.region,
+        repository: scanPipelineNames(args.account, args.naming).toolchainRepository,
+    });
+    if (imageProblem) throw new Error(`ScanPipeline ${name}: toolchainImage "${settings.toolchainImage}" ${imageProblem}.`);
     const { intake, scanTimeoutMinutes: scanTimeout, pythonVersion } = settings;
     if (intake.mode === "codestar" && !intake.repository) {
         throw new Error(`ScanPipeline ${name}: intake mode codestar needs intake.repository (owner/name of the request repository).`);

@@ -39,4 +39,9 @@ export const SCAN_PIPELINE_DEFAULTS = {
     // The Python of the Studio images.
     pythonVersion: "3.11",
     reportRetentionDays: 365,
+    // On: a package nobody has approved before is a new supplier in the supply chain, and a
+    // person should see its report once; re-requests of approved packages are never held.
+    firstSeenApproval: true,
+    // freshclam's own default checks 12 times a day; 6 hours keeps the mirror within a working day.
+    clamavUpdateHours: 6,
 } satisfies Partial<ScanPipelineArgs>;

@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { NotifiedState, ScanStage } from "./scanPipelineNames";
 
 type Action = aws.types.input.codepipeline.PipelineStageAction;
+type Stage = aws.types.input.codepipeline.PipelineStage;
 
 /** CodeBuild and CodePipeline take environment variables as name/value/type triples. */
 export function plaintextVariables<T>(vars: Record<string, T>): { name: string; value: T; type: string }[] {
@@ -69,4 +70,61 @@ export function notificationTemplate(state: NotifiedState, reportsBucket: string
     return state === "FAILED"
         ? `"Package scan pipeline <pipeline> run <execution> FAILED: a package was rejected or a stage failed. Nothing of that request file was published. ${report}"`
         : `"Package scan pipeline <pipeline> run <execution> SUCCEEDED: the requested packages were scanned, approved and published. ${report}"`;
+}
+
+/** The publish action's output variable: how many approved packages have no version in `approved` yet. */
+export const FIRST_SEEN_VARIABLE = "FIRST_SEEN_COUNT";
+const PUBLISH_KNOWN_NAMESPACE = "PublishKnown";
+
+/**
+ * Publish with a manual approval for first-seen packages (S3). The request is split by the
+ * publish role itself, the only principal that can read what `approved` holds: "PublishKnown"
+ * publishes the packages of which `approved` already has a version and counts the others (the
+ * first-seen ones, listed in its log with their report); the approval stage is entered only when
+ * that count is not 0 (a V2 entry condition that SKIPs it otherwise), so a request of known
+ * packages is never held; after an approval "PublishRest" publishes the whole signed list again,
+ * which skips what is already published (same SHA-256) and publishes the first-seen ones. A
+ * rejection fails the run: nothing first-seen is published.
+ */
+export function firstSeenApprovalStages(a: { projectName: pulumi.Input<string>; topicArn: pulumi.Input<string>; reportsBucket: string }): Stage[] {
+    const publish = (name: string, scope: "known" | "all", namespace?: string): Action => ({
+        ...buildAction("publish", a.projectName, ["scan", "decision"], undefined, { PUBLISH_SCOPE: scope }),
+        name,
+        ...(namespace ? { namespace } : {}),
+    });
+    return [
+        { name: "PublishKnown", actions: [publish("PublishKnown", "known", PUBLISH_KNOWN_NAMESPACE)] },
+        {
+            name: "ApproveFirstSeen",
+            // Entry conditions: the stage is entered when every rule passes, otherwise the result
+            // (FAIL or SKIP) applies. VariableCheck operators: EQ, NE, CONTAINS, MATCHES
+            // (CodePipeline user guide, "VariableCheck" rule reference and "How do stage conditions work?").
+            beforeEntry: {
+                condition: {
+                    result: "SKIP",
+                    rules: [
+                        {
+                            name: "FirstSeenPackages",
+                            ruleTypeId: { category: "Rule", owner: "AWS", provider: "VariableCheck", version: "1" },
+                            configuration: { Variable: `#{${PUBLISH_KNOWN_NAMESPACE}.${FIRST_SEEN_VARIABLE}}`, Operator: "NE", Value: "0" },
+                        },
+                    ],
+                },
+            },
+            actions: [
+                {
+                    name: "ApproveFirstSeen",
+                    category: "Approval",
+                    owner: "AWS",
+                    provider: "Manual",
+                    version: "1",
+                    configuration: {
+                        NotificationArn: a.topicArn,
+                        CustomData: `#{${PUBLISH_KNOWN_NAMESPACE}.${FIRST_SEEN_VARIABLE}} package(s) were never approved before. Read their scan report (s3://${a.reportsBucket}/decisions/#{codepipeline.PipelineExecutionId}/report.md) and the PublishKnown log (lines FIRST-SEEN) before approving.`,
+                    },
+                },
+            ],
+        },
+        { name: "PublishRest", actions: [publish("PublishRest", "all")] },
+    ];
 }

@@ -9,6 +9,7 @@ import {
     SCAN_POLICY_DEFAULTS,
     SCAN_TIMEOUT_MINUTES_RANGE,
 } from "../../components/packages/defaults";
+import { parseToolchainImage, toolchainImageProblem, toolchainRepositoryName } from "../../components/packages/toolchainImage";
 import { emailAddress, ipv4Cidr, positiveInt } from "./common";
 
 const isoDate = z
@@ -100,6 +101,28 @@ export const packagesSchema = z
             .string()
             .regex(PYTHON_VERSION_PATTERN, { message: "is not a Python 3 version such as 3.11" })
             .default(SCAN_PIPELINE_DEFAULTS.pythonVersion),
+        /**
+         * The gate's toolchain image (scanners, twine, AWS CLI, ClamAV, Node.js), pinned by digest:
+         * `<shared-services account>.dkr.ecr.<region>.amazonaws.com/<org>-<env>/package-gate-toolchain@sha256:<64 hex>`.
+         * Required wherever the shared-services layer is built; a tag is refused. Built from
+         * components/packages/toolchain/ (docs/operations.md, "Package gate toolchain image").
+         */
+        toolchainImage: z
+            .string()
+            .superRefine((uri, ctx) => {
+                const parsed = parseToolchainImage(uri);
+                if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed, params: { complete: true } });
+            })
+            .optional(),
+        /**
+         * Hold first-seen packages for a person's approval (a CodePipeline manual approval) before
+         * they are published. Packages approved before are never held. Default true.
+         */
+        firstSeenApproval: z.boolean().default(SCAN_PIPELINE_DEFAULTS.firstSeenApproval),
+        /** Hours between two updates of the private ClamAV signature mirror (1 to 24). Default 6. */
+        clamavUpdateHours: positiveInt("hours")
+            .max(24, { message: "is more than 24 hours; signatures a day old miss the day's outbreaks" })
+            .default(SCAN_PIPELINE_DEFAULTS.clamavUpdateHours),
         /** Untagged and old tagged images of the Studio image repository expire after this many images. Default 30. */
         imageRetentionCount: positiveInt("images").default(PACKAGE_MIRROR_DEFAULTS.imageRetentionCount),
     })
@@ -136,6 +159,32 @@ export const packagesSchema = z
     });
 
 export type PackagesConfig = z.infer<typeof packagesSchema>;
+
+/**
+ * Where the shared-services layer is built, the gate needs its toolchain image, and it must be
+ * the platform's own: the shared-services account's registry, the platform's region, the
+ * repository the program creates (the only one the stage roles may pull from).
+ */
+export function refineToolchainImage(
+    cfg: { organization: string; environment: string; region: string; accounts: { sharedServices?: { accountId: string } }; packages: PackagesConfig },
+    issue: Issue,
+): void {
+    const p = cfg.packages;
+    const shared = cfg.accounts.sharedServices?.accountId;
+    if (!p.enabled || shared === undefined) return;
+    const repository = toolchainRepositoryName(`${cfg.organization}-${cfg.environment}`);
+    if (p.toolchainImage === undefined) {
+        issue(
+            ["packages", "toolchainImage"],
+            `missing; the package gate runs its tools only from a digest-pinned image: build components/packages/toolchain/ and set ${shared}.dkr.ecr.${cfg.region}.amazonaws.com/${repository}@sha256:<digest> (docs/operations.md, "Package gate toolchain image")`,
+        );
+        return;
+    }
+    const parsed = parseToolchainImage(p.toolchainImage);
+    if (typeof parsed === "string") return; // reported by the field check
+    const problem = toolchainImageProblem(parsed, { accountId: shared, region: cfg.region, repository });
+    if (problem) issue(["packages", "toolchainImage"], `"${p.toolchainImage}" ${problem}`);
+}
 
 type Issue = (path: (string | number)[], message: string) => void;
 

@@ -24,6 +24,8 @@ describe("stack.layers: one account per stack", () => {
             /^secure-ds:platform\.stack\.layers: this stack would deploy into 2 accounts \(sharedServices in 333333333333, workload in 444444444444\)/,
         );
         raw.accounts.sharedServices = { ...raw.accounts.workload };
+        // The gate's toolchain image lives in the shared-services account's registry: it moves with the account.
+        raw.packages = { ...raw.packages, toolchainImage: raw.packages?.toolchainImage?.replace("333333333333", "444444444444") };
         expect(configProblems(raw)).toEqual([]);
     });
 

@@ -149,7 +149,11 @@ const T = {
 const rec = (v: unknown): Record<string, unknown> => v as Record<string, unknown>;
 
 function endpointFor(rs: Resources, service: string): PlanResource {
-    const e = rs.all(T.endpoint).find((x) => String(x.inputs.serviceName).endsWith(`.${service}`));
+    // The data VPC's endpoint: the package gate's VPC has endpoints of the same services (S7).
+    const dataVpc = rs.list.find((x) => x.type === T.vpc && x.name === "data-science-vpc")?.urn;
+    const e = rs
+        .all(T.endpoint)
+        .find((x) => String(x.inputs.serviceName).endsWith(`.${service}`) && (dataVpc === undefined || (x.propertyDependencies.vpcId ?? []).includes(dataVpc)));
     if (!e) throw new MissingTarget(`no ${service} endpoint in the ${rs.stack} plan`);
     return e;
 }
@@ -382,6 +386,32 @@ const mutations: Mutation[] = [
             const env = rec(rs.find(T.project, "packages-pipeline-publish").inputs.environment);
             env.environmentVariables = [...(env.environmentVariables as unknown[]), { name: "AWS_SECRET_ACCESS_KEY", type: "PLAINTEXT", value: "x" }];
         },
+    },
+    // The gate's own toolchain (S2, S3): publish without a route out, images pinned by digest.
+    { name: "publish build without a VPC", apply: (rs) => dropProperty(rs.find(T.project, "packages-pipeline-publish"), "vpcConfig") },
+    {
+        name: "publish build moved into the scanning VPC's NAT subnets",
+        apply: (rs) => {
+            const scan = rs.find(T.project, "packages-pipeline-scan");
+            const publish = rs.find(T.project, "packages-pipeline-publish");
+            publish.inputs.vpcConfig = structuredClone(scan.inputs.vpcConfig);
+            publish.propertyDependencies = { ...publish.propertyDependencies, vpcConfig: [...(scan.propertyDependencies.vpcConfig ?? [])] };
+        },
+    },
+    {
+        name: "gate toolchain image by tag",
+        apply: (rs) => {
+            const env = rec(rs.find(T.project, "packages-pipeline-publish").inputs.environment);
+            env.image = String(env.image).replace(/@sha256:[0-9a-f]{64}$/, ":latest");
+        },
+    },
+    {
+        name: "gate build on CodeBuild's curated image",
+        apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-scan").inputs.environment).image = "aws/codebuild/standard:7.0"),
+    },
+    {
+        name: "gate image pulled with CodeBuild's credentials",
+        apply: (rs) => (rec(rs.find(T.project, "packages-pipeline-decide").inputs.environment).imagePullCredentialsType = "CODEBUILD"),
     },
     {
         name: "CodeBuild buildspec read from the source",

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { GateBuild } from "../../components/packages/buildspecFiles";
 import { loadBuildspec } from "../../components/packages/ScanPipeline";
 
 type Buildspec = {
@@ -13,15 +14,15 @@ type Buildspec = {
     phases: Record<string, { commands?: string[] }>;
     artifacts?: { files: string[] };
 };
-const spec = (stage: "scan" | "decide" | "publish") => parse(loadBuildspec(stage)) as Buildspec;
-const commands = (stage: "scan" | "decide" | "publish") =>
+const spec = (stage: GateBuild) => parse(loadBuildspec(stage)) as Buildspec;
+const commands = (stage: GateBuild) =>
     Object.values(spec(stage).phases)
         .flatMap((p) => p.commands ?? [])
         .join("\n");
 
 describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     it("are valid buildspec 0.2 documents with their phases", () => {
-        for (const stage of ["scan", "decide", "publish"] as const) {
+        for (const stage of ["scan", "decide", "publish", "signatures"] as const) {
             expect(spec(stage).version).toBe(0.2);
             expect(spec(stage).env?.shell).toBe("bash");
             expect(Object.keys(spec(stage).phases)).toContain("build");
@@ -29,16 +30,20 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     });
     it("scan: downloads exactly the requested release without dependencies or builds, and runs every scanner", () => {
         const c = commands("scan");
-        expect(c).toContain("pip download --no-deps --only-binary=:all:");
+        expect(c).toContain('"$TOOLS/pip" download --no-deps --only-binary=:all:');
         expect(c).toContain('"${NAME}==${VERSION}"');
         for (const tool of ["pip-audit", "bandit", "guarddog pypi scan", "clamscan", "scan_helpers.py license", "sha256sum"]) expect(c).toContain(tool);
         expect(c).toContain("--ignore-nosec");
         expect(c).toContain("--format json");
         expect(c).toContain("--output-format json");
-        expect(c).toContain("freshclam");
+        // Signatures come from the private mirror only (S2): no freshclam, no CDN.
+        expect(c).not.toContain("freshclam");
+        expect(c).toContain('aws s3 cp --quiet --recursive "s3://${SIGNATURES_BUCKET}/${SIGNATURES_PREFIX}" "$CLAMAV_DB/"');
+        expect(c).toContain('clamscan --database="$CLAMAV_DB"');
         for (const file of ["download.exit", "pip-audit.exit", "bandit.exit", "guarddog.exit", "clamscan.exit", "license.exit"]) expect(c).toContain(file);
-        // Tools are pinned; the decision bundle and helpers are checked against their SHA256.
-        expect(Object.values(spec("scan").env?.variables ?? {}).every((v) => /^\d+(\.\d+)*$/.test(v))).toBe(true);
+        // Tools come from the digest-pinned image: nothing is installed; the decision bundle and helpers are checked against their SHA256.
+        expect(c).not.toMatch(/pip install|apt-get|venv/);
+        expect(spec("scan").env?.variables?.TOOLS).toBe("/opt/gate/bin");
         expect(c).toContain("sha256sum --check");
         expect(spec("scan").artifacts?.files).toEqual(["requests.yaml", "scan/**/*"]);
     });
@@ -70,15 +75,26 @@ describe("buildspecs (repository files loaded by ScanPipeline)", () => {
     });
     it("publish: twine to the approved repository, publisher-computed SHA256 checked, idempotent", () => {
         const c = commands("publish");
-        expect(c).toContain("twine upload --repository codeartifact");
+        expect(c).toContain('"$TOOLS/twine" upload --repository codeartifact');
         expect(c).toContain('ACTUAL=$(sha256sum -- "$F"');
         expect(c).toContain('if [ "$ACTUAL" != "$SCANNED" ]');
         expect(c).toContain("SKIPPED");
         expect(c).toContain("list-package-version-assets");
         expect(c).toContain('--repository "${APPROVED_REPOSITORY}"');
-        expect(spec("publish").env?.variables?.TWINE_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+        // twine comes from the toolchain image; nothing is installed at build time (S3).
+        expect(c).not.toMatch(/pip install|venv/);
+        expect(c).toContain('"$TOOLS/twine" upload');
     });
-    it.each(["scan", "decide", "publish"] as const)("%s: never traces commands and never prints or holds a token", (stage) => {
+    it("signatures: cvdupdate from the image, only verified databases uploaded with KMS, state kept in the bucket", () => {
+        const c = commands("signatures");
+        expect(c).toContain('"$TOOLS/cvd" update');
+        expect(c.indexOf("sigtool --info")).toBeLessThan(c.indexOf("aws s3 sync"));
+        expect(c).toContain("REFUSED: $db does not verify");
+        expect(c).toContain('--sse aws:kms --sse-kms-key-id "${SIGNATURES_KEY_ARN}"');
+        expect(c).toContain("state/state.json");
+        expect(c).not.toMatch(/pip install|apt-get|freshclam/);
+    });
+    it.each(["scan", "decide", "publish", "signatures"] as const)("%s: never traces commands and never prints or holds a token", (stage) => {
         const text = loadBuildspec(stage);
         const c = commands(stage);
         expect(c).not.toMatch(/set -[a-z]*x|set -o xtrace|bash -x/);
@@ -168,6 +184,11 @@ describe.skipIf(!bash)("publish build phase (run with stub aws and twine)", () =
             `#!/usr/bin/env bash
 cat > /dev/null
 ${awsFails ? 'echo "An error occurred (AccessDeniedException) when calling the ListPackageVersionAssets operation" >&2; exit 254' : ""}
+if [ "$2" = "list-package-versions" ]; then
+  pkg=$(printf '%s\n' "$@" | sed -n '/^--package$/{n;p}')
+  if ls "${repo}/$pkg-"* >/dev/null 2>&1; then echo 1; else echo "An error occurred (ResourceNotFoundException) when calling the ListPackageVersions operation" >&2; exit 254; fi
+  exit 0
+fi
 file=$(printf '%s\n' "$@" | sed -n "s/^assets\\[?name=='\\(.*\\)'\\].*/\\1/p")
 if [ -f "${repo}/$file" ]; then cat "${repo}/$file"; else echo "An error occurred (ResourceNotFoundException) when calling the ListPackageVersionAssets operation" >&2; exit 254; fi
 `,
@@ -183,8 +204,8 @@ echo "$(basename "$f")" >> "${root}/uploads.log"
 `,
             { mode: 0o755 },
         );
-        const script = (spec("publish").phases.build.commands ?? []).join("\n").replaceAll("/opt/publish/bin/twine", path.join(bin, "twine"));
-        const run = () =>
+        const script = (spec("publish").phases.build.commands ?? []).join("\n");
+        const run = (scope: "known" | "all" = "all") =>
             spawnSync("bash", ["-c", script], {
                 encoding: "utf8",
                 input: "",
@@ -195,6 +216,8 @@ echo "$(basename "$f")" >> "${root}/uploads.log"
                     CODEARTIFACT_DOMAIN: "acme-dev",
                     CODEARTIFACT_OWNER: "111111111111",
                     APPROVED_REPOSITORY: "approved",
+                    TOOLS: bin,
+                    PUBLISH_SCOPE: scope,
                 },
             });
         const uploads = () => (fs.existsSync(path.join(root, "uploads.log")) ? fs.readFileSync(path.join(root, "uploads.log"), "utf8").trim().split("\n") : []);
@@ -232,12 +255,36 @@ echo "$(basename "$f")" >> "${root}/uploads.log"
         expect(r.stdout).toContain("the approved repository holds it with SHA256");
         expect(t.uploads()).toEqual([]);
     });
+    it("known scope: publishes new versions of approved packages and holds first-seen packages for the approval", () => {
+        const known = { ...A, version: "2.32.4", file: "requests-2.32.4-py3-none-any.whl", content: "wheel A2" };
+        const t = setup([known, B], { [A.file]: sha(A.content) });
+        const r = t.run("known");
+        expect(r.status, r.stderr).toBe(0);
+        expect(t.uploads()).toEqual([known.file]);
+        expect(r.stdout).toContain(`FIRST-SEEN idna==3.7 ${B.file}: waits for the manual approval`);
+        expect(r.stdout).toContain("first-seen artifacts held for approval: 1");
+        // After the approval, "all" publishes the held one and skips what is there.
+        const after = t.run("all");
+        expect(after.status, after.stderr).toBe(0);
+        expect(after.stdout).toContain(`SKIPPED ${known.file}`);
+        expect(t.uploads()).toEqual([known.file, B.file]);
+        expect(after.stdout).toContain("first-seen artifacts held for approval: 0");
+    });
+    it("known scope holds nothing when every package was approved before, so the approval stage is skipped", () => {
+        const t = setup([A], { "requests-2.32.2-py3-none-any.whl": "f".repeat(64) });
+        const r = t.run("known");
+        expect(r.status, r.stderr).toBe(0);
+        expect(t.uploads()).toEqual([A.file]);
+        expect(r.stdout).toContain("first-seen artifacts held for approval: 0");
+    });
     it("fails, rather than publishing, when the repository cannot be asked (access error is not 'absent')", () => {
         const t = setup([A], {}, true);
-        const r = t.run();
-        expect(r.status).not.toBe(0);
-        expect(r.stderr).toContain("AccessDeniedException");
-        expect(t.uploads()).toEqual([]);
+        for (const scope of ["all", "known"] as const) {
+            const r = t.run(scope);
+            expect(r.status).not.toBe(0);
+            expect(r.stderr).toContain("AccessDeniedException");
+            expect(t.uploads()).toEqual([]);
+        }
     });
 });
 

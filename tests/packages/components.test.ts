@@ -5,16 +5,19 @@ import { asArray } from "../../components/guardrails/document";
 import { PlanResource } from "../../plan/types";
 import { RunResult, lastRunResources, runWithMocks } from "../../plan/engine";
 import { loadStackPlan } from "../harness/stackPlans";
+import { GateBuild, loadBuildspec } from "../../components/packages/buildspecFiles";
 import { POLICY } from "./fixtures";
 
 const ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
 const NAMING = { organization: "acme", environment: "dev" };
 const ADMIN = "arn:aws:iam::111111111111:role/secure-ds-deployer";
 const BREAK_GLASS = "arn:aws:iam::111111111111:role/secure-ds-key-break-glass";
+const DIGEST = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const TOOLCHAIN = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/package-gate-toolchain@${DIGEST}`;
 
 type Intake = { mode: "s3" | "codestar"; repository?: string };
 
-async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: string): Promise<RunResult> {
+async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: string, extra: Record<string, unknown> = {}): Promise<RunResult> {
     return runWithMocks({
         stack: "test",
         config: {},
@@ -33,6 +36,8 @@ async function runPackages(intake: Intake = { mode: "s3" }, organizationId?: str
                 availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
                 intake,
                 notificationEmails: ["a@example.com", "b@example.com"],
+                toolchainImage: TOOLCHAIN,
+                ...extra,
             });
             new PackageMirror("mirror", {
                 account: ACCOUNT,
@@ -120,7 +125,12 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     });
 
     it("lets each stage role be assumed by its own CodeBuild project only", () => {
-        for (const stage of ["scan", "decide", "publish"]) {
+        for (const [stage, project] of [
+            ["scan", "scan"],
+            ["decide", "decide"],
+            ["publish", "publish"],
+            ["signatures", "signatures"],
+        ]) {
             const trust = doc(one(r, "aws:iam/role:Role", `pkg-${stage}-role`).inputs.assumeRolePolicy);
             expect(trust.Statement).toEqual([
                 {
@@ -130,7 +140,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "111111111111" },
-                        ArnLike: { "aws:SourceArn": `arn:aws:codebuild:eu-west-1:111111111111:project/acme-dev-package-${stage}` },
+                        ArnLike: { "aws:SourceArn": `arn:aws:codebuild:eu-west-1:111111111111:project/acme-dev-package-${project}` },
                     },
                 },
             ]);
@@ -138,7 +148,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
     });
 
     it("builds the image repository: customer key, immutable tags, scan on push, lifecycle, pull policy", () => {
-        const repo = one(r, "aws:ecr/repository:Repository");
+        const repo = byType(r, "aws:ecr/repository:Repository").find((x) => x.inputs.name === "acme-dev/studio-images") as PlanResource;
         expect(repo.inputs).toMatchObject({
             name: "acme-dev/studio-images",
             imageTagMutability: "IMMUTABLE",
@@ -149,20 +159,25 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
             { encryptionType: "KMS", kmsKey: one(r, "aws:kms/key:Key", "mirror-image-key-key").outputs.arn },
         ]);
         expect(repo.options.protect).toBe(true);
-        expect(JSON.parse(String(one(r, "aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs.policy)).rules).toHaveLength(2);
+        expect(JSON.parse(String(one(r, "aws:ecr/lifecyclePolicy:LifecyclePolicy", "mirror-images-lifecycle").inputs.policy)).rules).toHaveLength(2);
         const pull = doc(one(r, "aws:ecr/repositoryPolicy:RepositoryPolicy").inputs.policy);
         expect(pull.Statement[0].Action).toEqual(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]);
     });
 
-    it("runs three unprivileged, KMS-encrypted CodeBuild projects with their repository buildspecs and KMS log groups", async () => {
+    it("runs four unprivileged, KMS-encrypted CodeBuild projects of the pinned toolchain image, with their repository buildspecs and KMS log groups", async () => {
         const { loadBuildspec } = await import("../../components/packages/ScanPipeline");
         const key = one(r, "aws:kms/key:Key", "pkg-key-key").outputs.arn;
         const projects = byType(r, "aws:codebuild/project:Project");
-        expect(projects.map((p) => p.inputs.name).sort()).toEqual(["acme-dev-package-decide", "acme-dev-package-publish", "acme-dev-package-scan"]);
+        expect(projects.map((p) => p.inputs.name).sort()).toEqual([
+            "acme-dev-package-decide",
+            "acme-dev-package-publish",
+            "acme-dev-package-scan",
+            "acme-dev-package-signatures",
+        ]);
         for (const p of projects) {
-            const stage = String(p.inputs.name).replace("acme-dev-package-", "") as "scan" | "decide" | "publish";
+            const stage = String(p.inputs.name).replace("acme-dev-package-", "") as "scan" | "decide" | "publish" | "signatures";
             expect(p.inputs.encryptionKey).toBe(key);
-            expect((p.inputs.environment as Record<string, unknown>).privilegedMode).toBe(false);
+            expect(p.inputs.environment).toMatchObject({ image: TOOLCHAIN, imagePullCredentialsType: "SERVICE_ROLE", privilegedMode: false });
             expect((p.inputs.source as Record<string, unknown>).buildspec).toBe(loadBuildspec(stage));
             const group = (p.inputs.logsConfig as Record<string, Record<string, unknown>>).cloudwatchLogs.groupName;
             const lg = byType(r, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === group);
@@ -170,7 +185,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         }
         const scan = projects.find((p) => p.inputs.name === "acme-dev-package-scan") as PlanResource;
         expect((scan.inputs.vpcConfig as Record<string, unknown>).subnets).toHaveLength(2);
-        expect(projects.filter((p) => p.inputs.vpcConfig !== undefined)).toHaveLength(1);
+        expect(projects.filter((p) => p.inputs.vpcConfig !== undefined)).toHaveLength(4);
         const vars = Object.fromEntries(
             (
                 (projects.find((p) => p.inputs.name === "acme-dev-package-decide")?.inputs.environment as Record<string, unknown>).environmentVariables as {
@@ -194,7 +209,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         expect(vars.find((v) => v.name === "DECIDE_KEY")?.value).toBe(obj?.inputs.key);
     });
 
-    it("runs a V2 pipeline with a KMS artifact store and the four stages in order", () => {
+    it("runs a V2 pipeline with a KMS artifact store and the stages in order, first-seen packages held for approval", () => {
         const p = one(r, "aws:codepipeline/pipeline:Pipeline");
         expect(p.inputs.pipelineType).toBe("V2");
         expect(p.inputs.artifactStores).toEqual([
@@ -205,9 +220,15 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
             },
         ]);
         const stages = p.inputs.stages as { name: string; actions: { provider: string; configuration: Record<string, string> }[] }[];
-        expect(stages.map((s) => s.name)).toEqual(["Source", "Scan", "Decide", "Publish"]);
+        expect(stages.map((s) => s.name)).toEqual(["Source", "Scan", "Decide", "PublishKnown", "ApproveFirstSeen", "PublishRest"]);
         expect(stages[0].actions[0]).toMatchObject({ provider: "S3", configuration: { S3ObjectKey: "requests.zip", PollForSourceChanges: "false" } });
-        expect(stages[3].actions[0].configuration.ProjectName).toBe("acme-dev-package-publish");
+        for (const [i, scope] of [
+            [3, "known"],
+            [5, "all"],
+        ] as const) {
+            expect(stages[i].actions[0].configuration.ProjectName).toBe("acme-dev-package-publish");
+            expect(JSON.parse(stages[i].actions[0].configuration.EnvironmentVariables)).toEqual([{ name: "PUBLISH_SCOPE", value: scope, type: "PLAINTEXT" }]);
+        }
     });
 
     it("runs the scan build in the scanning network's private subnets (first two zones), with flow logs and an ingress-free group", () => {
@@ -218,7 +239,7 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         const privateSubnets = byType(r, "aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("pkg-scan-network-private-"));
         expect(privateSubnets.map((s) => s.inputs.availabilityZone)).toEqual(["eu-west-1a", "eu-west-1b"]);
         const scan = byType(r, "aws:codebuild/project:Project").find((p) => p.inputs.name === "acme-dev-package-scan");
-        const sg = one(r, "aws:ec2/securityGroup:SecurityGroup");
+        const sg = one(r, "aws:ec2/securityGroup:SecurityGroup", "pkg-scan-sg");
         expect(scan?.inputs.vpcConfig).toEqual({ vpcId: vpc.outputs.id, subnets: privateSubnets.map((s) => s.outputs.id), securityGroupIds: [sg.outputs.id] });
         expect(sg.inputs.vpcId).toBe(vpc.outputs.id);
         expect(sg.inputs.ingress ?? []).toEqual([]);
@@ -275,6 +296,140 @@ describe("PackageMirror and ScanPipeline (S3 intake)", () => {
         expect(all).not.toContain("kms:GenerateDataKey");
         const scan = byType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "pkg-scan-policy");
         expect(doc(scan?.inputs.policy).Statement.find((s) => s.Sid === "PipelineArtifacts")?.Action).toContain("s3:PutObject");
+    });
+});
+
+describe("ScanPipeline: the gate's own toolchain (S7)", () => {
+    let r: RunResult;
+    beforeAll(async () => {
+        r = await runPackages();
+    }, 60_000);
+    const project = (name: string) => byType(r, "aws:codebuild/project:Project").find((p) => p.inputs.name === `acme-dev-package-${name}`) as PlanResource;
+    const policyOf = (name: string) => doc(byType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === name)?.inputs.policy);
+
+    it("runs publish and decide in subnets whose route tables hold no route, reaching AWS through the gate's endpoints", () => {
+        const gate = byType(r, "aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("pkg-gate-subnets-"));
+        expect(gate.map((s) => [s.inputs.availabilityZone, s.inputs.cidrBlock])).toEqual([
+            ["eu-west-1a", "10.250.3.0/25"],
+            ["eu-west-1b", "10.250.3.128/25"],
+        ]);
+        for (const stage of ["publish", "decide"]) {
+            expect((project(stage).inputs.vpcConfig as Record<string, unknown>).subnets).toEqual(gate.map((s) => s.outputs.id));
+        }
+        const tables = byType(r, "aws:ec2/routeTable:RouteTable").filter((t) => t.name.startsWith("pkg-gate-subnets-rt-"));
+        expect(tables).toHaveLength(2);
+        for (const t of tables) expect(t.inputs.routes ?? []).toEqual([]);
+        const routes = byType(r, "aws:ec2/route:Route").filter((x) => tables.some((t) => x.inputs.routeTableId === t.outputs.id));
+        expect(routes).toEqual([]);
+        const endpoints = byType(r, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.name.startsWith("pkg-gate-subnets-endpoint-"));
+        expect(endpoints.map((e) => e.inputs.serviceName).sort()).toEqual(
+            [
+                "com.amazonaws.eu-west-1.codeartifact.api",
+                "com.amazonaws.eu-west-1.codeartifact.repositories",
+                "com.amazonaws.eu-west-1.ecr.api",
+                "com.amazonaws.eu-west-1.ecr.dkr",
+                "com.amazonaws.eu-west-1.kms",
+                "com.amazonaws.eu-west-1.logs",
+                "com.amazonaws.eu-west-1.s3",
+                "com.amazonaws.eu-west-1.sts",
+            ].sort(),
+        );
+        for (const e of endpoints.filter((x) => x.inputs.vpcEndpointType === "Interface")) {
+            expect(doc(e.inputs.policy).Statement[0].Condition).toEqual({
+                StringEquals: { "aws:PrincipalAccount": ["111111111111"], "aws:ResourceAccount": ["111111111111"] },
+            });
+        }
+        // The scan's NAT-side route tables get the S3 gateway too: the mirror and artifacts go through its policy.
+        const s3 = endpoints.find((e) => e.inputs.vpcEndpointType === "Gateway") as PlanResource;
+        expect(s3.inputs.routeTableIds).toHaveLength(4);
+        const builds = one(r, "aws:ec2/securityGroup:SecurityGroup", "pkg-gate-subnets-builds-sg");
+        const egress = builds.inputs.egress as { toPort: number; cidrBlocks?: string[] }[];
+        expect(egress.map((e) => e.toPort)).toEqual([443, 443]);
+        expect(egress.every((e) => e.cidrBlocks === undefined)).toBe(true);
+        expect(policyOf("pkg-publish-policy").Statement.map((x) => x.Sid)).toEqual(expect.arrayContaining(["VpcBuildInterfaces", "PullToolchainImage"]));
+    });
+
+    it("pulls the toolchain image from its own protected, scanned, immutable repository only", () => {
+        const repo = byType(r, "aws:ecr/repository:Repository").find((x) => x.inputs.name === "acme-dev/package-gate-toolchain") as PlanResource;
+        expect(repo.inputs).toMatchObject({ imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true } });
+        expect(repo.options.protect).toBe(true);
+        for (const name of ["pkg-scan-policy", "pkg-decide-policy", "pkg-publish-policy", "pkg-clamav-policy"]) {
+            const pull = policyOf(name).Statement.find((x) => x.Sid === "PullToolchainImage");
+            expect(pull?.Resource, name).toBe("arn:aws:ecr:eu-west-1:111111111111:repository/acme-dev/package-gate-toolchain");
+        }
+        for (const stage of ["scan", "publish", "decide", "signatures"]) {
+            // Commands only: the comments say why freshclam is not used.
+            const spec = loadBuildspec(stage as GateBuild)
+                .split("\n")
+                .filter((line) => !line.trimStart().startsWith("#"))
+                .join("\n");
+            expect(spec, stage).not.toMatch(/pip install|apt-get|freshclam|runtime-versions/);
+        }
+    });
+
+    it("keeps a ClamAV signature mirror only its updater writes, updated on a schedule from the NAT side", () => {
+        const bucketPolicy = doc(
+            byType(r, "aws:s3/bucketPolicy:BucketPolicy").find((b) => String(b.inputs.bucket).includes("pkg-clamav") || b.name.startsWith("pkg-clamav"))?.inputs
+                .policy,
+        );
+        const updater = one(r, "aws:iam/role:Role", "pkg-signatures-role").outputs.arn;
+        expect(bucketPolicy.Statement.find((x) => x.Sid === "DenyWritesExceptUpdater")?.Condition).toEqual({ ArnNotEquals: { "aws:PrincipalArn": updater } });
+        const rule = byType(r, "aws:cloudwatch/eventRule:EventRule").find((x) => x.inputs.name === "acme-dev-package-signatures-update");
+        expect(rule?.inputs.scheduleExpression).toBe("rate(6 hours)");
+        expect((project("signatures").inputs.vpcConfig as Record<string, unknown>).subnets).toEqual(
+            byType(r, "aws:ec2/subnet:Subnet")
+                .filter((s) => s.name.startsWith("pkg-scan-network-private-"))
+                .map((s) => s.outputs.id),
+        );
+        const scan = policyOf("pkg-scan-policy");
+        expect(scan.Statement.find((x) => x.Sid === "ReadSignatureMirror")?.Action).toBe("s3:GetObject");
+        expect(JSON.stringify(scan)).not.toMatch(/"s3:PutObject"[^\]]*pkg-clamav/);
+    });
+
+    it("refuses a tagged image, another account's image and another repository before registering anything", async () => {
+        for (const [image, message] of [
+            ["111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/package-gate-toolchain:latest", /pin the image by digest/],
+            [`999999999999.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/package-gate-toolchain@${DIGEST}`, /account 999999999999/],
+            [`111111111111.dkr.ecr.eu-west-1.amazonaws.com/other@${DIGEST}`, /push the image to acme-dev\/package-gate-toolchain/],
+            [`public.ecr.aws/x/y@${DIGEST}`, /not an ECR image reference/],
+        ] as const) {
+            await expect(runPackages({ mode: "s3" }, undefined, { toolchainImage: image })).rejects.toThrow(message);
+            expect(lastRunResources().filter((x) => x.custom)).toHaveLength(0);
+        }
+    }, 60_000);
+
+    it("publishes straight through without the approval when firstSeenApproval is off", async () => {
+        const off = await runPackages({ mode: "s3" }, undefined, { firstSeenApproval: false });
+        const stages = one(off, "aws:codepipeline/pipeline:Pipeline").inputs.stages as { name: string }[];
+        expect(stages.map((x) => x.name)).toEqual(["Source", "Scan", "Decide", "Publish"]);
+        const pipelinePolicy = doc(byType(off, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "pkg-pipeline-policy")?.inputs.policy);
+        expect(pipelinePolicy.Statement.map((x) => x.Sid)).not.toContain("ApprovalNotification");
+    }, 60_000);
+
+    it("enters the approval only when PublishKnown held first-seen packages, and tells the approver where their report is", () => {
+        const stages = one(r, "aws:codepipeline/pipeline:Pipeline").inputs.stages as Record<string, unknown>[];
+        const approve = stages.find((x) => x.name === "ApproveFirstSeen") as { beforeEntry: unknown; actions: { configuration: Record<string, string> }[] };
+        expect(approve.beforeEntry).toEqual({
+            condition: {
+                result: "SKIP",
+                rules: [
+                    {
+                        name: "FirstSeenPackages",
+                        ruleTypeId: { category: "Rule", owner: "AWS", provider: "VariableCheck", version: "1" },
+                        configuration: { Variable: "#{PublishKnown.FIRST_SEEN_COUNT}", Operator: "NE", Value: "0" },
+                    },
+                ],
+            },
+        });
+        expect(approve.actions[0].configuration.NotificationArn).toBe(one(r, "aws:sns/topic:Topic").outputs.arn);
+        expect(approve.actions[0].configuration.CustomData).toContain(
+            "s3://acme-dev-pkg-reports-111111111111/decisions/#{codepipeline.PipelineExecutionId}/report.md",
+        );
+        expect((stages.find((x) => x.name === "PublishKnown") as { actions: { namespace: string }[] }).actions[0].namespace).toBe("PublishKnown");
+        const pipelinePolicy = policyOf("pkg-pipeline-policy");
+        expect(pipelinePolicy.Statement.find((x) => x.Sid === "ApprovalNotificationKey")?.Condition).toEqual({
+            StringEquals: { "kms:ViaService": "sns.eu-west-1.amazonaws.com" },
+        });
     });
 });
 

@@ -5,11 +5,14 @@ import { RawConfig, configProblems, rawStackConfig } from "../harness/configCase
 type Raw = RawConfig;
 const dev = (): Raw => rawStackConfig("dev");
 const problems = configProblems;
+const DIGEST = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/** dev's own toolchain image: the shared-services account, the region, the repository the program creates. */
+const TOOLCHAIN = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/acme-dev/package-gate-toolchain@${DIGEST}`;
 
 describe("packages config", () => {
     it("applies the documented defaults", () => {
         const raw = dev();
-        delete raw.packages;
+        raw.packages = { toolchainImage: TOOLCHAIN };
         const p = parsePlatformConfig(raw).packages;
         expect(p).toMatchObject({
             enabled: true,
@@ -21,6 +24,8 @@ describe("packages config", () => {
             pythonVersion: "3.11",
             npm: { enabled: false },
             conda: { enabled: false },
+            firstSeenApproval: true,
+            clamavUpdateHours: 6,
         });
         expect(p.licenseAllowList).toContain("Apache-2.0");
     });
@@ -44,7 +49,7 @@ describe("packages config", () => {
     });
     it("refuses conda with an explanation, and codestar intake without a repository", () => {
         const raw = dev();
-        raw.packages = { conda: { enabled: true }, intake: { mode: "codestar" } };
+        raw.packages = { toolchainImage: TOOLCHAIN, conda: { enabled: true }, intake: { mode: "codestar" } };
         expect(problems(raw)).toEqual([
             "secure-ds:platform.packages.conda.enabled: true is not supported: AWS CodeArtifact has no conda package format or conda upstream; set it to false and request the PyPI wheels instead",
             "secure-ds:platform.packages.intake.repository: missing; intake mode codestar needs the request repository as owner/name",
@@ -61,15 +66,47 @@ describe("packages config", () => {
     it("keeps the scanning VPC out of the data VPC's address space and within a usable size", () => {
         const raw = dev();
         const dataCidr = (raw.network as { cidr: string }).cidr;
-        raw.packages = { scanVpcCidr: dataCidr };
+        raw.packages = { toolchainImage: TOOLCHAIN, scanVpcCidr: dataCidr };
         expect(problems(raw)).toEqual([
             `secure-ds:platform.packages.scanVpcCidr: "${dataCidr}" overlaps the data VPC's network.cidr ${dataCidr}; the egress-only scanning VPC must use a separate block (e.g. 10.250.0.0/22)`,
         ]);
-        raw.packages = { scanVpcCidr: "10.250.0.0/27" };
+        raw.packages = { toolchainImage: TOOLCHAIN, scanVpcCidr: "10.250.0.0/27" };
         expect(problems(raw)).toEqual([
             `secure-ds:platform.packages.scanVpcCidr: "10.250.0.0/27" is a /27; the scanning VPC needs a /16 to /24 block (AWS allows at most /16, and two private subnets and the NAT's public subnet need room)`,
         ]);
-        raw.packages = { scanVpcCidr: "10.250.0.0/24" };
+        raw.packages = { toolchainImage: TOOLCHAIN, scanVpcCidr: "10.250.0.0/24" };
+        expect(problems(raw)).toEqual([]);
+    });
+    it("requires the gate's toolchain image where the shared-services layer is built, pinned by digest in the platform's own repository", () => {
+        const raw = dev();
+        raw.packages = {};
+        expect(problems(raw)).toEqual([
+            expect.stringMatching(
+                /^secure-ds:platform\.packages\.toolchainImage: missing; .*111111111111\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/acme-dev\/package-gate-toolchain@sha256:<digest>/,
+            ),
+        ]);
+        const cases: [string, RegExp][] = [
+            [TOOLCHAIN.replace(`@${DIGEST}`, ":1.0"), /names "1\.0"; pin the image by digest/],
+            [TOOLCHAIN.replace(`@${DIGEST}`, ""), /names no digest; pin the image by digest/],
+            [TOOLCHAIN.replace("111111111111", "999999999999"), /is in account 999999999999; .*shared-services account's registry \(111111111111\)/],
+            [TOOLCHAIN.replace("eu-west-1", "eu-west-2"), /is in region eu-west-2/],
+            [TOOLCHAIN.replace("acme-dev/package-gate-toolchain", "acme-dev/studio-images"), /push the image to acme-dev\/package-gate-toolchain/],
+            [`docker.io/library/python@${DIGEST}`, /is not an ECR image reference/],
+            [TOOLCHAIN.replace(DIGEST, "sha256:ABC"), /pin the image by digest/],
+        ];
+        for (const [image, message] of cases) {
+            raw.packages = { toolchainImage: image };
+            const found = problems(raw);
+            expect(found, image).toHaveLength(1);
+            expect(found[0], image).toMatch(/^secure-ds:platform\.packages\.toolchainImage: /);
+            expect(found[0], image).toMatch(message);
+        }
+        raw.packages = { toolchainImage: TOOLCHAIN, clamavUpdateHours: 25 };
+        expect(problems(raw)).toEqual([expect.stringMatching(/clamavUpdateHours: .*more than 24 hours/)]);
+    });
+    it("does not ask a stack without the shared-services layer for the toolchain image", () => {
+        const raw = rawStackConfig("prod");
+        delete (raw.packages as { toolchainImage?: string }).toolchainImage;
         expect(problems(raw)).toEqual([]);
     });
 });

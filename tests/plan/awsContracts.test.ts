@@ -116,6 +116,8 @@ describe("post-deploy manual steps", () => {
         const steps = (stack: "prod" | "shared-services" | "management") => loadStackPlan(stack, "preview").manualSteps.map((s) => s.id);
         expect(steps("prod")).toEqual(expect.arrayContaining(["quota-request", "sns-email-confirmation"]));
         expect(steps("shared-services")).toContain("codestar-connection-handshake");
+        expect(steps("shared-services")).toContain("package-gate-toolchain-image");
+        expect(steps("prod")).not.toContain("package-gate-toolchain-image");
         expect(steps("management")).toContain("identity-center-assignments");
         const plan = loadStackPlan("shared-services", "preview");
         const connection = plan.manualSteps.find((s) => s.id === "codestar-connection-handshake");

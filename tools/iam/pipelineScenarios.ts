@@ -35,14 +35,15 @@ function context(w: PipelineWorld, arn: string, account: string, extra: Record<s
     };
 }
 
-function planDocument(resources: PlanResource[], type: string, name: RegExp, property: string, label: string): SourcedPolicy {
+/** The JSON document `property` of the first plan resource of `type` named like `name`, as a sourced policy of a row. */
+export function planDocument(resources: PlanResource[], type: string, name: RegExp, property: string, label: string): SourcedPolicy {
     const r = resources.find((x) => x.type === type && name.test(x.name) && typeof x.inputs[property] === "string");
     if (!r) throw new Error(`pipeline scenarios: the plan has no ${type} named ${name} (${label})`);
     return { name: label, source: "plan", origin: `${type} ${r.name} (${property})`, document: JSON.parse(r.inputs[property] as string) as PolicyDocument };
 }
 
 /** An administrator of another account whose IAM policy allows everything: the worst insider. */
-const ADMINISTRATOR_ACCESS: PolicyDocument = policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]);
+export const ADMINISTRATOR_ACCESS: PolicyDocument = policyDocument([{ Effect: "Allow", Action: "*", Resource: "*" }]);
 
 export function pipelineScenarios(w: PipelineWorld): Scenario[] {
     const rows: Scenario[] = [];

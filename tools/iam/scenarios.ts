@@ -38,6 +38,7 @@ import { PlatformConfig, keyAdministrators, mandatoryTags, parsePlatformConfig }
 import { platformInstanceTypes } from "../../stacks/governanceLayer";
 import { AttackTeam, attackScenarios } from "./attackScenarios";
 import { Plan, PlanResource } from "../../plan/types";
+import { gateScenarios } from "./gateScenarios";
 import { pipelineScenarios } from "./pipelineScenarios";
 import { keyAdministrationRows, loggingTamperRows } from "./attackRowsNetwork";
 
@@ -1599,6 +1600,18 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
         );
     }
 
+    // ---- The package gate's toolchain and signature mirror (S2, S3): tools/iam/gateScenarios.ts
+    if (w.cfg.packages.enabled && plan.resources.some((r) => r.type === "secure-ds:packages:ClamavSignatureMirror")) {
+        rows.push(
+            ...gateScenarios({
+                partition: w.partition,
+                region: w.region,
+                shared: w.shared,
+                prefix: `${w.cfg.organization}-${w.cfg.environment}`,
+                resources: plan.resources,
+            }),
+        );
+    }
     // ---- Pipeline roles (I13) and the audit archive (G11, I12): tools/iam/pipelineScenarios.ts
     rows.push(...pipelineScenarios(pipelineWorld(w, plan)));
     // ---- Attack rows of keys and logging (tools/iam/attackRowsNetwork.ts)

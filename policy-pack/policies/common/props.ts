@@ -56,6 +56,7 @@ interface ArgsByType {
     [TYPES.ec2Subnet]: aws.ec2.SubnetArgs;
     [TYPES.ec2DefaultSubnet]: aws.ec2.DefaultSubnetArgs;
     [TYPES.ec2RouteTable]: aws.ec2.RouteTableArgs;
+    [TYPES.ec2RouteTableAssociation]: aws.ec2.RouteTableAssociationArgs;
     [TYPES.ec2DefaultRouteTable]: aws.ec2.DefaultRouteTableArgs;
     [TYPES.ec2Route]: aws.ec2.RouteArgs;
     [TYPES.ec2VpcEndpoint]: aws.ec2.VpcEndpointArgs;

@@ -34,6 +34,7 @@ export const TYPES = {
     ec2Subnet: "aws:ec2/subnet:Subnet",
     ec2DefaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
     ec2RouteTable: "aws:ec2/routeTable:RouteTable",
+    ec2RouteTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
     ec2DefaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
     ec2Route: "aws:ec2/route:Route",
     ec2InternetGateway: "aws:ec2/internetGateway:InternetGateway",
