@@ -4,11 +4,12 @@
  * Used by `npm run plan` and by the tests.
  */
 import { quotaRefusal } from "../components/network/quotaPlanner";
-import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
+import { missingPlatformConfig, PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
 import { policies as packPolicies } from "../policy-pack/policies";
 import { checkPlanContracts } from "./contracts";
 import { packConfigPath } from "./evaluate";
 import { manualSteps } from "./manualSteps";
+import { ProgressListener } from "./progress";
 import { quotaPlan } from "./quotas";
 import { parsePackConfig } from "./packConfig";
 import { judgeSaved, readPackConfigFile, runThroughCli, Timings } from "./protocolRun";
@@ -32,6 +33,8 @@ export interface BuildPlanOptions {
     env?: Record<string, string>;
     /** Outputs of upstream stacks by the name the program references them by (plan/environment.ts). */
     stackReferences?: Record<string, Record<string, unknown>>;
+    /** Told of registrations and analyses as they happen (the progress line, plan/progress.ts). */
+    onProgress?: ProgressListener;
 }
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
@@ -49,7 +52,7 @@ export function lastPlanTimings(): Timings | undefined {
 /** Runs the program for a stack config and judges it. Throws PlatformConfigError or PackConfigError on bad config. */
 export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     // Validate first so a bad config starts nothing and surfaces as one line per problem.
-    const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform());
+    const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform(Object.keys(options.config)));
     const mode = options.mode ?? "up";
     const packConfigFile = options.packConfigFile ?? packConfigPath(policyEnforcement(cfg));
     const run = await runThroughCli({
@@ -60,6 +63,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         controls: controlsOf,
         env: options.env,
         stackReferences: options.stackReferences,
+        onProgress: options.onProgress,
     });
     lastTimings = run.timings;
     const { undecided, deferred } = splitDeferred(run.undecided, deferralOf);
@@ -88,8 +92,8 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     };
 }
 
-function missingPlatform(): never {
-    throw new PlatformConfigError(["secure-ds:platform: missing; set it in the stack file (see docs/configuration.md)"]);
+function missingPlatform(keys: string[]): never {
+    throw missingPlatformConfig(keys);
 }
 
 /** Re-judges a saved plan with a freshly started pack (e.g. a CI artefact edited for a what-if). */

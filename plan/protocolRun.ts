@@ -17,6 +17,7 @@ import { serveEngine } from "./engine/server";
 import { tsNodeCacheDir } from "./engine/tsCache";
 import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
 import { REPO_ROOT } from "./stackConfig";
+import { PlanProgress, ProgressListener } from "./progress";
 import { PlanFinding, PlanResource, PlanUndecided } from "./types";
 
 export const PACK_DIR = path.join(REPO_ROOT, "policy-pack");
@@ -50,6 +51,8 @@ export interface ProtocolRunOptions {
     env?: Record<string, string>;
     /** Outputs of the stacks the program may reference, by stack name (plan/environment.ts). */
     stackReferences?: Record<string, Record<string, unknown>>;
+    /** Told of registrations and analyses as they happen (plan/progress.ts). */
+    onProgress?: ProgressListener;
 }
 
 /** A path as a person would type it here: relative below the working directory, else absolute. */
@@ -124,29 +127,48 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
         // before the pack is serving wait for it.
         let judge: Judge | undefined;
         const early: PlanResource[] = [];
-        deployment.onRegistered((r) => (judge ? judge.schedule(r) : early.push(r)));
-        const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
-            judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
-            for (const r of early.splice(0)) judge.schedule(r);
-            return s;
+        // Progress (plan/progress.ts): registrations while the program runs, then analyses answered.
+        let registered = 0;
+        let phase: PlanProgress["phase"] = "program";
+        const report = () => opts.onProgress?.({ stack: opts.stack, phase, registered, analyzed: judge?.analyzed ?? 0 });
+        deployment.onRegistered((r) => {
+            registered++;
+            if (judge) judge.schedule(r);
+            else early.push(r);
+            report();
         });
-        const [session, run] = await both(packReady, (signal) =>
-            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
-        );
+        // Analyses answer after registrations stop: a timer keeps the count moving while the pack works.
+        const ticker = opts.onProgress ? setInterval(report, 500) : undefined;
         try {
-            const programDone = Date.now();
-            const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
-                throw explainPackFailure(session.process, err);
+            const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
+                judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
+                for (const r of early.splice(0)) judge.schedule(r);
+                return s;
             });
-            return {
-                resources: run.resources,
-                outputs: run.outputs,
-                findings,
-                undecided,
-                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
-            };
+            const [session, run] = await both(packReady, (signal) =>
+                runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
+            );
+            try {
+                const programDone = Date.now();
+                phase = "policies";
+                report();
+                const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
+                    throw explainPackFailure(session.process, err);
+                });
+                phase = "done";
+                report();
+                return {
+                    resources: run.resources,
+                    outputs: run.outputs,
+                    findings,
+                    undecided,
+                    timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
+                };
+            } finally {
+                session.close();
+            }
         } finally {
-            session.close();
+            if (ticker) clearInterval(ticker);
         }
     });
 }

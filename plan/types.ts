@@ -3,6 +3,7 @@
  */
 
 import type { QuotaPlanRow } from "../components/network/quotaPlanner";
+import type { PlanDiff } from "./diff/types";
 
 export const PLAN_FORMAT_VERSION = 2;
 
@@ -179,4 +180,6 @@ export interface Plan {
     /** The policy pack config the findings were evaluated with (policy-pack/config/*.json content). */
     packConfig: Record<string, unknown>;
     summary: PlanSummary;
+    /** With `npm run plan -- --diff BASE`: what `pulumi up` would do relative to BASE (plan/diff/). */
+    diff?: PlanDiff;
 }
