@@ -19,17 +19,16 @@ export function formatPlan(plan: Plan, options: FormatOptions = {}): string {
     const s = plan.summary;
     const lines: string[] = [];
     const mode =
-        plan.mode === "preview"
-            ? "mode preview (ids, ARNs unknown, as in a first `pulumi preview`)"
-            : "mode up (computed outputs fabricated, as if deployed)";
-    lines.push(cut(`secure-ds offline plan of stack ${plan.stack}${s.environment ? ` (${s.environment})` : ""}, ${mode}`, SCREEN_WIDTH));
-    for (const urn of s.notVisible ?? []) lines.push(cut(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`, SCREEN_WIDTH));
+        plan.mode === "preview" ? "mode preview: ids and ARNs unknown, as in a first `pulumi preview`" : "mode up: computed outputs fabricated, as if deployed";
+    lines.push(cut(`secure-ds offline plan: stack ${plan.stack}${s.environment ? ` (${s.environment})` : ""}, ${mode}`, SCREEN_WIDTH));
+    for (const urn of s.notVisible ?? [])
+        lines.push(cut(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`, SCREEN_WIDTH));
     lines.push("", ...formatResourceTree(plan, verbose));
     const sections = formatSections(s.sections, verbose);
     if (sections.length > 0) lines.push("", ...sections);
     lines.push(...formatQuotas(plan.quotas ?? [], verbose));
     lines.push(...formatManualSteps(plan, verbose));
-    lines.push(...formatUnjudged("Undecided in this preview (\"can't run … during preview\")", s.undecided, verbose));
+    lines.push(...formatUnjudged('Undecided in this preview ("can\'t run … during preview")', s.undecided, verbose));
     lines.push(...formatUnjudged("Deferred to `pulumi up` (a document unknown in a preview)", s.deferred, verbose));
     lines.push("");
     lines.push(`Findings: ${s.findings.mandatory} mandatory, ${s.findings.advisory} advisory`);
@@ -74,7 +73,11 @@ function formatQuotas(quotas: PlanQuota[], verbose: boolean): string[] {
     }));
     const lines = ["", `Quota plan: ${quotas.length} quotas${verbose ? "" : `, ${shown.length} to check (limit unknown, declared or half used)`}`];
     if (rows.length > 0) {
-        const w = { use: Math.max(3, ...rows.map((r) => r.use.length)), limit: Math.max(5, ...rows.map((r) => r.limit.length)), code: Math.max(4, ...rows.map((r) => r.code.length)) };
+        const w = {
+            use: Math.max(3, ...rows.map((r) => r.use.length)),
+            limit: Math.max(5, ...rows.map((r) => r.limit.length)),
+            code: Math.max(4, ...rows.map((r) => r.code.length)),
+        };
         const quotaWidth = SCREEN_WIDTH - 2 - 13 - w.use - w.limit - w.code - 8;
         const multiAccount = new Set(rows.map((r) => r.account)).size > 1;
         for (const r of rows) {
@@ -111,7 +114,11 @@ function formatUnjudged(title: string, summary: Plan["summary"]["undecided"] | u
     const lines = ["", `${title}: ${summary.total} checks, ${policies.length} policies${verbose ? "" : " (--verbose)"}`];
     if (verbose) {
         for (const [policy, levels] of policies) {
-            lines.push(`  ${policy}: ${Object.entries(levels).map(([level, n]) => `${n} ${level}`).join(", ")}`);
+            lines.push(
+                `  ${policy}: ${Object.entries(levels)
+                    .map(([level, n]) => `${n} ${level}`)
+                    .join(", ")}`,
+            );
         }
     }
     return lines;

@@ -41,13 +41,15 @@ export function progressText(p: PlanProgress): string {
 export function progressReporter(stream: ProgressStream, now: () => number = Date.now): ProgressListener {
     let last = -Infinity;
     let lastPhase: PlanProgress["phase"] | undefined;
+    let lastText = "";
     return (p) => {
         const t = now();
+        const text = progressText(p);
         const changed = p.phase !== lastPhase;
-        if (!changed && t - last < (stream.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
+        if (!changed && (text === lastText || t - last < (stream.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS))) return;
         last = t;
         lastPhase = p.phase;
-        const text = progressText(p);
+        lastText = text;
         if (stream.isTTY) stream.write(`\r\x1b[K${text}${p.phase === "done" ? "\n" : ""}`);
         else stream.write(`${text}\n`);
     };

@@ -18,6 +18,7 @@ import { tsNodeCacheDir } from "./engine/tsCache";
 import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
 import { REPO_ROOT } from "./stackConfig";
 import { PlanProgress, ProgressListener } from "./progress";
+import { displayPath } from "./text";
 import { PlanFinding, PlanResource, PlanUndecided } from "./types";
 
 export const PACK_DIR = path.join(REPO_ROOT, "policy-pack");
@@ -53,12 +54,6 @@ export interface ProtocolRunOptions {
     stackReferences?: Record<string, Record<string, unknown>>;
     /** Told of registrations and analyses as they happen (plan/progress.ts). */
     onProgress?: ProgressListener;
-}
-
-/** A path as a person would type it here: relative below the working directory, else absolute. */
-export function displayPath(file: string): string {
-    const rel = path.relative(process.cwd(), path.resolve(file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(file);
 }
 
 export function readPackConfigFile(file: string): { raw: Record<string, unknown>; parsed: Record<string, PolicyConfigEntry> } {
@@ -140,11 +135,13 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
         // Analyses answer after registrations stop: a timer keeps the count moving while the pack works.
         const ticker = opts.onProgress ? setInterval(report, 500) : undefined;
         try {
-            const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
-                judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
-                for (const r of early.splice(0)) judge.schedule(r);
-                return s;
-            });
+            const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then(
+                (s) => {
+                    judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
+                    for (const r of early.splice(0)) judge.schedule(r);
+                    return s;
+                },
+            );
             const [session, run] = await both(packReady, (signal) =>
                 runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
             );
@@ -162,7 +159,12 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
                     outputs: run.outputs,
                     findings,
                     undecided,
-                    timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
+                    timings: {
+                        programMs: run.programMs,
+                        packStartMs: session.process.startMs,
+                        analyzeMs: Date.now() - programDone,
+                        totalMs: Date.now() - started,
+                    },
                 };
             } finally {
                 session.close();

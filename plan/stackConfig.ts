@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from "yaml";
 import { nearest, typoDistance } from "../components/didYouMean";
 import type { PlatformConfigError } from "../stacks/config";
+import { displayPath } from "./text";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
@@ -124,7 +125,7 @@ export function readPlatformSection(file: string): unknown {
  * editor jumps to it.
  */
 export function formatConfigProblems(file: string, err: PlatformConfigError): string {
-    const shown = displayFile(file);
+    const shown = displayPath(file);
     const lines = err.problems.map((problem, i) => {
         const keyPath = err.paths[i];
         const at = keyPath ? locateInStackFile(file, [PLATFORM_KEY, ...keyPath]) : undefined;
@@ -134,9 +135,3 @@ export function formatConfigProblems(file: string, err: PlatformConfigError): st
 }
 
 const PLATFORM_KEY = "secure-ds:platform";
-
-/** A path as typed here: relative below the working directory, else as given. */
-function displayFile(file: string): string {
-    const rel = path.relative(process.cwd(), path.resolve(file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
-}

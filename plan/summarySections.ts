@@ -39,7 +39,17 @@ function rows(records: Record<string, unknown>[], indent: string): string[] {
 
 function shortCell(key: string, value: unknown): string {
     if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
-        return `${key} ${value.length}: ${value.map((r) => cut(Object.values(r).filter((v) => !isRecord(v) && !Array.isArray(v)).map(scalar).join(" "), 40)).join(", ")}`;
+        return `${key} ${value.length}: ${value
+            .map((r) =>
+                cut(
+                    Object.values(r)
+                        .filter((v) => !isRecord(v) && !Array.isArray(v))
+                        .map(scalar)
+                        .join(" "),
+                    40,
+                ),
+            )
+            .join(", ")}`;
     }
     return `${key} ${cut(inline(value), 60)}`;
 }
@@ -48,7 +58,12 @@ export function formatSection(key: string, value: unknown, verbose: boolean): st
     const title = `${sectionTitle(key)}: `;
     if (!isRecord(value)) return [cut(`${title}${inline(value)}`, SCREEN_WIDTH)];
     const entries = Object.entries(value);
-    if (!verbose) return flow(title, entries.map(([k, v]) => shortCell(k, v)), "  ");
+    if (!verbose)
+        return flow(
+            title,
+            entries.map(([k, v]) => shortCell(k, v)),
+            "  ",
+        );
     const lines = [`${sectionTitle(key)}:`];
     const width = Math.max(...entries.map(([k]) => k.length));
     for (const [k, v] of entries) {

@@ -90,7 +90,9 @@ export function formatResourceTree(plan: Plan, verbose = false): string[] {
         const total = [...layers.values()].reduce((n, l) => n + sum(l.components) + l.direct, 0);
         // The layer providers are children of the stack: counted on the account's line.
         const atStack = layers.get(STACK_LEVEL);
-        lines.push(`  account ${account}: ${count(total)}${atStack && atStack.components.length === 0 ? ` (${count(atStack.direct)} at the stack: the provider)` : ""}`);
+        lines.push(
+            `  account ${account}: ${count(total)}${atStack && atStack.components.length === 0 ? ` (${count(atStack.direct)} at the stack: the provider)` : ""}`,
+        );
         for (const layer of [...layers.values()].sort((a, b) => a.name.localeCompare(b.name))) {
             if (layer === atStack && layer.components.length === 0) continue;
             lines.push(`    ${layer.name}: ${count(sum(layer.components) + layer.direct)}`);

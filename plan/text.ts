@@ -1,4 +1,5 @@
-/** Text layout for the printed plan: one screen of 100 columns. */
+/** Text layout for the printed plan: one screen of 100 columns; paths as a person types them. */
+import * as path from "node:path";
 
 export const SCREEN_WIDTH = 100;
 
@@ -30,3 +31,9 @@ export function flow(first: string, items: string[], indent: string, width = SCR
 }
 
 export const count = (n: number): string => n.toLocaleString("en-US");
+
+/** A path as a person would type it here: relative below the working directory, else absolute. */
+export function displayPath(file: string): string {
+    const rel = path.relative(process.cwd(), path.resolve(file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}

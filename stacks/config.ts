@@ -238,7 +238,9 @@ export function parsePlatformConfig(raw: unknown): PlatformConfig {
 export function missingPlatformConfig(keys: readonly string[]): PlatformConfigError {
     const typos = namespaceTypos(keys, KEY_PREFIX);
     if (typos.length > 0) {
-        return new PlatformConfigError(typos.map((k) => `${k}: unknown config key; did you mean "${KEY_PREFIX}"? (the platform config is read from ${KEY_PREFIX} only)`));
+        return new PlatformConfigError(
+            typos.map((k) => `${k}: unknown config key; did you mean "${KEY_PREFIX}"? (the platform config is read from ${KEY_PREFIX} only)`),
+        );
     }
     return new PlatformConfigError([`${KEY_PREFIX}: missing; set it in Pulumi.<stack>.yaml (see docs/configuration.md)`]);
 }

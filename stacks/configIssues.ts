@@ -63,8 +63,16 @@ export function knownKeysAt(schema: z.core.$ZodType, path: IssuePath): string[] 
 
 /** ` (did you mean "x"?)` for an unknown key, or "" when no known key is near. */
 export function didYouMean(unknown: string, known: readonly string[]): string {
-    const close = nearest(unknown, known, typoDistance(unknown));
-    return close.length > 0 ? `did you mean ${close.slice(0, 2).map((k) => `"${k}"`).join(" or ")}?` : "";
+    // A typo, or a key cut short or run on (`severity` for `severityThreshold`).
+    const lower = unknown.toLowerCase();
+    const affix = unknown.length >= 4 ? known.filter((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase())) : [];
+    const close = [...new Set([...nearest(unknown, known, typoDistance(unknown)), ...affix])];
+    return close.length > 0
+        ? `did you mean ${close
+              .slice(0, 2)
+              .map((k) => `"${k}"`)
+              .join(" or ")}?`
+        : "";
 }
 
 /** Compares key paths element by element, list indexes as numbers. */

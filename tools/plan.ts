@@ -32,8 +32,7 @@ import { parseToolArgs, runTool } from "./cli";
 import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
 import { emitPlans, OUTPUT_OPTIONS, OUTPUT_USAGE, progressListener, readBase, writeEmitted } from "./planOutput";
 
-const USAGE =
-    `usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--pack-config FILE] [--transpile-only] [--timings] ${OUTPUT_USAGE}`;
+const USAGE = `usage: npm run plan -- (--stack NAME [--with-upstream] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--pack-config FILE] [--transpile-only] [--timings] ${OUTPUT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(

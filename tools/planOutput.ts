@@ -56,7 +56,9 @@ function failureLines(plans: Plan[], environmentFindings: PlanFinding[]): string
             lines.push(`${plan.stack}: [mandatory] ${f.policy} ${r ? `${r.type} ${r.name}` : "(stack)"}: ${f.message}`);
         }
         for (const v of plan.contractViolations ?? []) {
-            lines.push(`${plan.stack}: AWS would reject ${v.type} ${byUrn.get(v.urn)?.name ?? v.urn} ${v.path} = ${JSON.stringify(v.value)}: ${v.field} must be ${v.expected}`);
+            lines.push(
+                `${plan.stack}: AWS would reject ${v.type} ${byUrn.get(v.urn)?.name ?? v.urn} ${v.path} = ${JSON.stringify(v.value)}: ${v.field} must be ${v.expected}`,
+            );
         }
     }
     for (const f of environmentFindings.filter((x) => x.level === "mandatory")) lines.push(`environment: [mandatory] ${f.policy}: ${f.message}`);
@@ -94,7 +96,9 @@ export function emitPlans(
         if (environment) human.push(`\n${environment.text}`);
     } else if (failed) {
         const lines = failureLines(plans, environment?.findings ?? []);
-        out.stderr.push(`FAILED: ${lines.length} failure(s)${lines.length > QUIET_LINES ? `, the first ${QUIET_LINES}` : ""} (run without --quiet for the summary)`);
+        out.stderr.push(
+            `FAILED: ${lines.length} failure(s)${lines.length > QUIET_LINES ? `, the first ${QUIET_LINES}` : ""} (run without --quiet for the summary)`,
+        );
         out.stderr.push(...lines.slice(0, QUIET_LINES).map((l) => cut(`  ${l}`, SCREEN_WIDTH * 2)));
     }
     if (values.json === "-") out.stdout.push(planJson(withDiff).trimEnd());

@@ -41,7 +41,9 @@ export const stackOfUrn = (urn: string): string => urn.split("::")[0]?.replace(/
 
 function fromPlan(file: string, doc: Record<string, unknown>): DiffBase {
     if (doc.formatVersion !== PLAN_FORMAT_VERSION) {
-        throw new DiffBaseError(`--diff ${file}: a secure-ds plan of format version ${String(doc.formatVersion)}; plan the base again (format ${PLAN_FORMAT_VERSION})`);
+        throw new DiffBaseError(
+            `--diff ${file}: a secure-ds plan of format version ${String(doc.formatVersion)}; plan the base again (format ${PLAN_FORMAT_VERSION})`,
+        );
     }
     const resources = (doc.resources as unknown[]).filter(isRecord).map((r) => {
         const options = isRecord(r.options) ? r.options : {};
@@ -80,7 +82,8 @@ function fromExport(file: string, deployment: Record<string, unknown>): DiffBase
 
 /** Reads a base file; throws DiffBaseError naming the file and what it expected. */
 export function readDiffBase(file: string): DiffBase {
-    if (!fs.existsSync(file)) throw new DiffBaseError(`--diff ${file}: no such file; give a saved plan (npm run plan -- --json FILE) or \`pulumi stack export --file FILE\` output`);
+    if (!fs.existsSync(file))
+        throw new DiffBaseError(`--diff ${file}: no such file; give a saved plan (npm run plan -- --json FILE) or \`pulumi stack export --file FILE\` output`);
     let doc: unknown;
     try {
         doc = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -90,9 +93,13 @@ export function readDiffBase(file: string): DiffBase {
     if (isRecord(doc) && "formatVersion" in doc && Array.isArray(doc.resources)) return fromPlan(file, doc);
     if (isRecord(doc) && isRecord(doc.deployment)) {
         if (doc.version !== 3) {
-            throw new DiffBaseError(`--diff ${file}: a deployment of version ${String(doc.version)}; this reads version 3 (what current \`pulumi stack export\` writes)`);
+            throw new DiffBaseError(
+                `--diff ${file}: a deployment of version ${String(doc.version)}; this reads version 3 (what current \`pulumi stack export\` writes)`,
+            );
         }
         return fromExport(file, doc.deployment);
     }
-    throw new DiffBaseError(`--diff ${file}: neither a secure-ds plan (formatVersion, resources) nor a \`pulumi stack export\` file (version, deployment.resources)`);
+    throw new DiffBaseError(
+        `--diff ${file}: neither a secure-ds plan (formatVersion, resources) nor a \`pulumi stack export\` file (version, deployment.resources)`,
+    );
 }

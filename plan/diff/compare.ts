@@ -18,7 +18,9 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /** The Terraform bridge's list of inputs its Check filled from defaults: not the program's. */
 const DEFAULTS_KEY = "__defaults";
 
-const withoutStack = (urn: string): string => urn.replace(/^urn:pulumi:[^:]*::/, "urn:pulumi:*::");
+/** The URN without its stack: the stack resource's own name (`<project>-<stack>`) goes too. */
+const withoutStack = (urn: string): string =>
+    urn.replace(/^urn:pulumi:[^:]*::/, "urn:pulumi:*::").replace(/::pulumi:pulumi:Stack::.*$/, "::pulumi:pulumi:Stack::*");
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const isSecret = (v: unknown): boolean => isRecord(v) && v[SIG_KEY] === SECRET_SIG;
 

@@ -35,7 +35,9 @@ export function formatDiff(diff: PlanDiff, stack: string, details = true): strin
     const base = diff.base.kind === "plan" ? `saved plan of stack ${diff.base.stack}` : `\`pulumi stack export\` of stack ${diff.base.stack}`;
     const lines = [`Diff against ${diff.base.file} (${base})${diff.base.stack !== stack ? `, matched by URN without the stack name` : ""}:`];
     for (const r of diff.resources) {
-        const protectedNote = r.protectedDelete ? "  PROTECTED: the engine refuses this delete and `pulumi up` fails; `pulumi state unprotect` first if it is meant" : "";
+        const protectedNote = r.protectedDelete
+            ? "  PROTECTED: the engine refuses this delete and `pulumi up` fails; `pulumi state unprotect` first if it is meant"
+            : "";
         lines.push(`  ${SIGN[r.op]} ${r.type} ${r.name}  ${r.op}${protectedNote}`);
         if (!details) continue;
         for (const c of r.changes) lines.push(`        ${propertyLine(c)}`);
