@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     const plans = [...upstreamPlans, plan];
     const mandatory = plans.some(failed) || environmentFindings.some((f) => f.level === "mandatory");
     const environment = upstreamPlans.length > 0 ? { text: formatEnvironmentFindings(plans, environmentFindings), findings: environmentFindings } : undefined;
-    writeEmitted(emitPlans(plans, values, base, environment, mandatory));
+    await writeEmitted(emitPlans(plans, values, base, environment, mandatory));
     const t = lastPlanTimings();
     if (values.timings && t) {
         console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);

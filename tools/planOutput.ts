@@ -106,9 +106,14 @@ export function emitPlans(
     return out;
 }
 
+/** Writes `text` and resolves once the stream has handed it on: the tool exits right after, and an unflushed pipe would lose the tail of a large JSON. */
+function writeFlushed(stream: NodeJS.WriteStream, text: string): Promise<void> {
+    return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
+}
+
 /** Writes what emitPlans produced. */
-export function writeEmitted(e: Emitted): void {
+export async function writeEmitted(e: Emitted): Promise<void> {
     if (e.jsonFile) writePlanFile(e.jsonFile.file, e.jsonFile.plan);
-    for (const text of e.stdout) process.stdout.write(`${text}\n`);
-    for (const text of e.stderr) process.stderr.write(`${text}\n`);
+    for (const text of e.stdout) await writeFlushed(process.stdout, `${text}\n`);
+    for (const text of e.stderr) await writeFlushed(process.stderr, `${text}\n`);
 }
