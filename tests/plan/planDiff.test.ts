@@ -1,5 +1,5 @@
 /**
- * `plan --diff` on the real program (issue 17's done-when): onboarding a team and a user in a copy
+ * `plan --diff` on the real program: onboarding a team and a user in a copy
  * of the dev stack's config, diffed against the dev plan, shows exactly the new team's and user's
  * creates and two in-place updates (the churn scientist role's trust policy names the new user;
  * the trail's data-event selectors name the new team's buckets), no replace and no delete; the
