@@ -60,32 +60,49 @@ export function formatEnvironmentFindings(plans: Plan[], findings: PlanFinding[]
 /** A quota needs a look when its limit is unknown, was declared (is it still granted?) or is half used. */
 const needsAttention = (q: PlanQuota): boolean => q.limit === undefined || q.limitFrom === "declared" || q.used * 2 >= q.limit;
 
-/** The quota plan as a table: use, limit and where it comes from, the Service Quotas code. */
+/** A quota in full: use against its limit, the resource with the most, the code that raises it (verbose). */
+function quotaLine(q: PlanQuota): string {
+    const limit =
+        q.limit === undefined
+            ? " (the default varies per account: read it in Service Quotas and declare it)"
+            : ` of ${q.limitFrom === "declared" ? "declared" : "default"} ${count(q.limit)}`;
+    const raise = q.code ? `${q.service} ${q.code}` : `${q.service}, not adjustable`;
+    return `    ${q.name} (per ${q.per}): ${count(q.used)}${limit}${q.where ? `; most: ${q.where}` : ""} [${raise}]`;
+}
+
+/** The quota plan: by default a table of the quotas to check; verbose, every quota in full per account. */
 function formatQuotas(quotas: PlanQuota[], verbose: boolean): string[] {
     if (quotas.length === 0) return [];
-    const shown = verbose ? quotas : quotas.filter(needsAttention);
+    if (verbose) {
+        const lines = ["", "Quota plan (use against the default, or the value declared under `quotas`):"];
+        for (const account of [...new Set(quotas.map((q) => q.account))].sort()) {
+            lines.push(`  account ${account}:`, ...quotas.filter((q) => q.account === account).map(quotaLine));
+        }
+        return lines;
+    }
+    const shown = quotas.filter(needsAttention);
     const rows = shown.map((q) => ({
         account: q.account,
-        quota: verbose ? `${q.name} (per ${q.per})` : q.name,
+        quota: q.name,
         use: count(q.used),
         limit: q.limit === undefined ? "? (varies per account)" : `${count(q.limit)} ${q.limitFrom}`,
         code: q.code ? `${q.service} ${q.code}` : `${q.service} (fixed)`,
     }));
-    const lines = ["", `Quota plan: ${quotas.length} quotas${verbose ? "" : `, ${shown.length} to check (limit unknown, declared or half used)`}`];
+    const lines = ["", `Quota plan: ${quotas.length} quotas, ${shown.length} to check (limit unknown, declared or half used)`];
     if (rows.length > 0) {
         const w = {
             use: Math.max(3, ...rows.map((r) => r.use.length)),
             limit: Math.max(5, ...rows.map((r) => r.limit.length)),
             code: Math.max(4, ...rows.map((r) => r.code.length)),
         };
-        const quotaWidth = SCREEN_WIDTH - 2 - 13 - w.use - w.limit - w.code - 8;
+        const quotaWidth = SCREEN_WIDTH - 2 - w.use - w.limit - w.code - 9;
         const multiAccount = new Set(rows.map((r) => r.account)).size > 1;
         for (const r of rows) {
             const name = cut(multiAccount ? `${r.account} ${r.quota}` : r.quota, quotaWidth).padEnd(quotaWidth);
             lines.push(`  ${name}  ${r.use.padStart(w.use)}  of ${r.limit.padEnd(w.limit)}  ${r.code}`);
         }
     }
-    if (!verbose && shown.length < quotas.length) lines.push(`  ${quotas.length - shown.length} more within their default limits (--verbose lists all)`);
+    if (shown.length < quotas.length) lines.push(`  ${quotas.length - shown.length} more within their default limits (--verbose lists all)`);
     return lines;
 }
 
@@ -98,7 +115,7 @@ function formatManualSteps(plan: Plan, verbose: boolean): string[] {
     const quotaChecks = steps.length - listed.length;
     const lines = [
         "",
-        `Post-deploy manual steps: ${steps.length}${quotaChecks > 0 ? ` (${quotaChecks} quota checks, above)` : ""}; docs/operations.md, "Post-deploy manual steps"`,
+        `Post-deploy manual steps: ${steps.length} (docs/operations.md, "Post-deploy manual steps")${quotaChecks > 0 ? `, ${quotaChecks} quota checks above` : ""}`,
     ];
     listed.forEach((step) => {
         const line = `  ${steps.indexOf(step) + 1}. [${step.when}${step.account ? `, account ${step.account}` : ""}] ${step.what} (${step.doc})`;

@@ -128,7 +128,13 @@ export function formatConfigProblems(file: string, err: PlatformConfigError): st
     const shown = displayPath(file);
     const lines = err.problems.map((problem, i) => {
         const keyPath = err.paths[i];
-        const at = keyPath ? locateInStackFile(file, [PLATFORM_KEY, ...keyPath]) : undefined;
+        // A problem of another config key (a misspelt namespace) starts with that key.
+        const configKey = /^([\w-]+:[\w.-]+): /.exec(problem)?.[1];
+        const at = keyPath
+            ? locateInStackFile(file, [PLATFORM_KEY, ...keyPath])
+            : configKey && configKey !== PLATFORM_KEY
+              ? locateInStackFile(file, [configKey])
+              : undefined;
         return at ? `${at.replace(file, shown)}: ${problem}` : problem;
     });
     return `invalid stack config ${shown}:\n${lines.join("\n")}`;

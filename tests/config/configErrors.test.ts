@@ -93,6 +93,10 @@ describe("did you mean", () => {
         expect(missingPlatformConfig(["aws:region"]).problems).toEqual([
             "secure-ds:platform: missing; set it in Pulumi.<stack>.yaml (see docs/configuration.md)",
         ]);
+        const file = write("Pulumi.typo.yaml", "config:\n  aws:region: eu-west-1\n  secure-ds:platfrom:\n    organization: acme\n");
+        expect(formatConfigProblems(file, missingPlatformConfig(Object.keys(readStackConfigFile(file))))).toContain(
+            `${file}:3:3: secure-ds:platfrom: unknown config key; did you mean "secure-ds:platform"?`,
+        );
     });
 });
 
