@@ -4,7 +4,7 @@
  * Used by `npm run plan` and by the tests.
  */
 import { quotaRefusal } from "../components/network/quotaPlanner";
-import { PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
+import { missingPlatformConfig, PlatformConfigError, parsePlatformConfig, policyEnforcement } from "../stacks/config";
 import { stackLayers } from "../stacks/schema/stack";
 import { policies as packPolicies } from "../policy-pack/policies";
 import { EXEMPTIONS_PROPERTY } from "../policy-pack/policies/common";
@@ -14,6 +14,7 @@ import { exemptionFilesFor, loadExemptions } from "./findings/exemptionFiles";
 import { PolicySelection, disabledPolicies, exemptionsInPackConfig, mergePackConfig, selectedPolicies } from "./findings/packConfigMerge";
 import { packConfigPath } from "./evaluate";
 import { manualSteps } from "./manualSteps";
+import { ProgressListener } from "./progress";
 import { quotaPlan } from "./quotas";
 import { parsePackConfig } from "./packConfig";
 import { judgeSaved, readPackConfigFile, runThroughCli, Timings } from "./protocolRun";
@@ -41,6 +42,8 @@ export interface BuildPlanOptions {
     exemptionFiles?: string[];
     /** `--only` / `--skip`: the policies to judge (the others are disabled in the pack config). */
     select?: PolicySelection;
+    /** Told of registrations and analyses as they happen (the progress line, plan/progress.ts). */
+    onProgress?: ProgressListener;
 }
 
 /**
@@ -74,7 +77,7 @@ export function lastPlanTimings(): Timings | undefined {
 /** Runs the program for a stack config and judges it. Throws PlatformConfigError or PackConfigError on bad config. */
 export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     // Validate first so a bad config starts nothing and surfaces as one line per problem.
-    const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform());
+    const cfg = parsePlatformConfig(options.config["secure-ds:platform"] ?? missingPlatform(Object.keys(options.config)));
     const mode = options.mode ?? "up";
     const enforcement = policyEnforcement(cfg);
     // A team stack's policies that relate it to its base are judged over both (plan/environment.ts, TEAM_STACK_BASE_POLICIES).
@@ -89,6 +92,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
         controls: controlsOf,
         env: options.env,
         stackReferences: options.stackReferences,
+        onProgress: options.onProgress,
     });
     lastTimings = run.timings;
     const { undecided, deferred } = splitDeferred(run.undecided, deferralOf);
@@ -119,8 +123,8 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     };
 }
 
-function missingPlatform(): never {
-    throw new PlatformConfigError(["secure-ds:platform: missing; set it in the stack file (see docs/configuration.md)"]);
+function missingPlatform(keys: string[]): never {
+    throw missingPlatformConfig(keys);
 }
 
 /** Re-judges a saved plan with a freshly started pack (e.g. a CI artefact edited for a what-if). */

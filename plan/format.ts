@@ -1,63 +1,37 @@
-/** The human-readable summary printed by `npm run plan`. */
+/**
+ * The human-readable summary printed by `npm run plan`: one screen (under 60 lines at 100
+ * columns for the dev stack) of a resource tree, the components' plans as short tables, the
+ * quotas and manual steps that need a person, the findings and the verdict. `verbose` prints
+ * every component, field, quota, step and policy; the JSON (`--json`) holds everything.
+ */
 import { formatFindings } from "./findings/human";
-import { Plan, PlanFinding } from "./types";
+import { formatSections } from "./summarySections";
+import { formatResourceTree } from "./summaryTree";
+import { count, cut, SCREEN_WIDTH } from "./text";
+import { Plan, PlanFinding, PlanQuota } from "./types";
 
-export function formatPlan(plan: Plan): string {
-    const lines: string[] = [];
+export interface FormatOptions {
+    /** Every component, section field, quota, manual step and undecided policy. */
+    verbose?: boolean;
+}
+
+export function formatPlan(plan: Plan, options: FormatOptions = {}): string {
+    const verbose = options.verbose ?? false;
     const s = plan.summary;
-    lines.push(`secure-ds offline plan: stack ${plan.stack}${s.environment ? ` (environment ${s.environment})` : ""}`);
-    lines.push(`${s.resourceCount} resources, ${s.customResourceCount} of them cloud resources`);
-    lines.push(
-        plan.mode === "preview"
-            ? "Mode preview: provider-computed outputs (ids, ARNs) are unknown, as in a first `pulumi preview`."
-            : "Mode up: provider-computed outputs are fabricated, as if the stack were deployed.",
-    );
-    for (const urn of s.notVisible ?? []) lines.push(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`);
-    lines.push("");
-    lines.push("Resources per account and component:");
-    for (const [account, components] of Object.entries(s.byAccount).sort()) {
-        const total = Object.values(components).reduce((a, b) => a + b, 0);
-        lines.push(`  account ${account}: ${total}`);
-        const width = Math.max(...Object.keys(components).map((c) => c.length));
-        for (const [component, count] of Object.entries(components).sort()) {
-            lines.push(`    ${component.padEnd(width)}  ${String(count).padStart(4)}`);
-        }
-    }
-    for (const [name, section] of Object.entries(s.sections)) {
-        lines.push("");
-        lines.push(`${name}:`);
-        lines.push(
-            ...JSON.stringify(section, null, 2)
-                .split("\n")
-                .map((l) => `  ${l}`),
-        );
-    }
-    lines.push(...formatQuotas(plan));
-    lines.push(...formatManualSteps(plan));
-    const undecided = s.undecided ?? { total: 0, byPolicy: {} };
-    if (undecided.total > 0) {
-        lines.push("");
-        lines.push(`Undecided in this preview ("can't run … during preview"): ${undecided.total}`);
-        for (const [policy, levels] of Object.entries(undecided.byPolicy).sort()) {
-            lines.push(
-                `  ${policy}: ${Object.entries(levels)
-                    .map(([level, n]) => `${n} ${level}`)
-                    .join(", ")}`,
-            );
-        }
-    }
-    const deferred = s.deferred ?? { total: 0, byPolicy: {} };
-    if (deferred.total > 0) {
-        lines.push("");
-        lines.push(`Deferred to \`pulumi up\` (a document unknown in this preview): ${deferred.total}`);
-        for (const [policy, levels] of Object.entries(deferred.byPolicy).sort()) {
-            lines.push(
-                `  ${policy}: ${Object.entries(levels)
-                    .map(([level, n]) => `${n} ${level}`)
-                    .join(", ")}`,
-            );
-        }
-    }
+    const lines: string[] = [];
+    const mode =
+        plan.mode === "preview" ? "mode preview: ids and ARNs unknown, as in a first `pulumi preview`" : "mode up: computed outputs fabricated, as if deployed";
+    lines.push(cut(`secure-ds offline plan: stack ${plan.stack}${s.environment ? ` (${s.environment})` : ""}, ${mode}`, SCREEN_WIDTH));
+    for (const urn of s.notVisible ?? [])
+        lines.push(cut(`Not visible: ${urn} is built by its provider plugin; its resources are not in the plan.`, SCREEN_WIDTH));
+    lines.push("", ...formatResourceTree(plan, verbose));
+    const sections = formatSections(s.sections, verbose);
+    if (sections.length > 0) lines.push("", ...sections);
+    lines.push(...formatQuotas(plan.quotas ?? [], verbose));
+    lines.push(...formatManualSteps(plan, verbose));
+    lines.push(...formatUnjudged('Undecided in this preview ("can\'t run … during preview")', s.undecided, verbose));
+    lines.push(...formatUnjudged("Deferred to `pulumi up` (a document unknown in a preview)", s.deferred, verbose));
+    // Grouped by severity, with the remediation and the exemption state (plan/findings/human.ts).
     lines.push(...formatFindings(plan));
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     lines.push(...formatContractViolations(plan, byUrn));
@@ -80,40 +54,94 @@ export function formatEnvironmentFindings(plans: Plan[], findings: PlanFinding[]
     return lines.join("\n");
 }
 
-const fmt = (n: number): string => n.toLocaleString("en-US");
+/** A quota needs a look when its limit is unknown, was declared (is it still granted?) or is half used. */
+const needsAttention = (q: PlanQuota): boolean => q.limit === undefined || q.limitFrom === "declared" || q.used * 2 >= q.limit;
 
-/** The quota plan: per account, each quota's use against its limit, and the code that raises it. */
-function formatQuotas(plan: Plan): string[] {
-    const quotas = plan.quotas ?? [];
+/** A quota in full: use against its limit, the resource with the most, the code that raises it (verbose). */
+function quotaLine(q: PlanQuota): string {
+    const limit =
+        q.limit === undefined
+            ? " (the default varies per account: read it in Service Quotas and declare it)"
+            : ` of ${q.limitFrom === "declared" ? "declared" : "default"} ${count(q.limit)}`;
+    const raise = q.code ? `${q.service} ${q.code}` : `${q.service}, not adjustable`;
+    return `    ${q.name} (per ${q.per}): ${count(q.used)}${limit}${q.where ? `; most: ${q.where}` : ""} [${raise}]`;
+}
+
+/** The quota plan: by default a table of the quotas to check; verbose, every quota in full per account. */
+function formatQuotas(quotas: PlanQuota[], verbose: boolean): string[] {
     if (quotas.length === 0) return [];
-    const lines = ["", "Quota plan (use against the default, or the value declared under `quotas`):"];
-    for (const account of [...new Set(quotas.map((q) => q.account))].sort()) {
-        lines.push(`  account ${account}:`);
-        for (const q of quotas.filter((row) => row.account === account)) {
-            const limit =
-                q.limit === undefined
-                    ? " (the default varies per account: read it in Service Quotas and declare it)"
-                    : ` of ${q.limitFrom === "declared" ? "declared" : "default"} ${fmt(q.limit)}`;
-            const raise = q.code ? `${q.service} ${q.code}` : `${q.service}, not adjustable`;
-            lines.push(`    ${q.name} (per ${q.per}): ${fmt(q.used)}${limit}${q.where ? `; most: ${q.where}` : ""} [${raise}]`);
+    if (verbose) {
+        const lines = ["", "Quota plan (use against the default, or the value declared under `quotas`):"];
+        for (const account of [...new Set(quotas.map((q) => q.account))].sort()) {
+            lines.push(`  account ${account}:`, ...quotas.filter((q) => q.account === account).map(quotaLine));
+        }
+        return lines;
+    }
+    const shown = quotas.filter(needsAttention);
+    const rows = shown.map((q) => ({
+        account: q.account,
+        quota: q.name,
+        use: count(q.used),
+        limit: q.limit === undefined ? "? (varies per account)" : `${count(q.limit)} ${q.limitFrom}`,
+        code: q.code ? `${q.service} ${q.code}` : `${q.service} (fixed)`,
+    }));
+    const lines = ["", `Quota plan: ${quotas.length} quotas, ${shown.length} to check (limit unknown, declared or half used)`];
+    if (rows.length > 0) {
+        const w = {
+            use: Math.max(3, ...rows.map((r) => r.use.length)),
+            limit: Math.max(5, ...rows.map((r) => r.limit.length)),
+            code: Math.max(4, ...rows.map((r) => r.code.length)),
+        };
+        const quotaWidth = SCREEN_WIDTH - 2 - w.use - w.limit - w.code - 9;
+        const multiAccount = new Set(rows.map((r) => r.account)).size > 1;
+        for (const r of rows) {
+            const name = cut(multiAccount ? `${r.account} ${r.quota}` : r.quota, quotaWidth).padEnd(quotaWidth);
+            lines.push(`  ${name}  ${r.use.padStart(w.use)}  of ${r.limit.padEnd(w.limit)}  ${r.code}`);
         }
     }
+    if (shown.length < quotas.length) lines.push(`  ${quotas.length - shown.length} more within their default limits (--verbose lists all)`);
     return lines;
 }
 
 /** What a person must do around `pulumi up`: the plan lists it so nobody finds it from a failed pipeline. */
-function formatManualSteps(plan: Plan): string[] {
+function formatManualSteps(plan: Plan, verbose: boolean): string[] {
     const steps = plan.manualSteps ?? [];
     if (steps.length === 0) return [];
-    const lines = ["", `Post-deploy manual steps: ${steps.length} (docs/operations.md, "Post-deploy manual steps")`];
-    steps.forEach((step, i) => lines.push(`  ${i + 1}. [${step.when}${step.account ? `, account ${step.account}` : ""}] ${step.what} (${step.doc})`));
+    // The quota checks are the quota table's rows to check: listed there unless verbose.
+    const listed = verbose ? steps : steps.filter((step) => step.id !== "quota-request");
+    const quotaChecks = steps.length - listed.length;
+    const lines = [
+        "",
+        `Post-deploy manual steps: ${steps.length} (docs/operations.md, "Post-deploy manual steps")${quotaChecks > 0 ? `, ${quotaChecks} quota checks above` : ""}`,
+    ];
+    listed.forEach((step) => {
+        const line = `  ${steps.indexOf(step) + 1}. [${step.when}${step.account ? `, account ${step.account}` : ""}] ${step.what} (${step.doc})`;
+        lines.push(verbose ? line : cut(line, SCREEN_WIDTH));
+    });
+    return lines;
+}
+
+/** Undecided or deferred checks: the total and the policies (each with its counts when verbose). */
+function formatUnjudged(title: string, summary: Plan["summary"]["undecided"] | undefined, verbose: boolean): string[] {
+    if (!summary || summary.total === 0) return [];
+    const policies = Object.entries(summary.byPolicy).sort(([a], [b]) => a.localeCompare(b));
+    const lines = ["", `${title}: ${summary.total} checks, ${policies.length} policies${verbose ? "" : " (--verbose)"}`];
+    if (verbose) {
+        for (const [policy, levels] of policies) {
+            lines.push(
+                `  ${policy}: ${Object.entries(levels)
+                    .map(([level, n]) => `${n} ${level}`)
+                    .join(", ")}`,
+            );
+        }
+    }
     return lines;
 }
 
 /** The inputs AWS would reject, one line each, with the rule's source. */
 function formatContractViolations(plan: Plan, byUrn: Map<string, Plan["resources"][number]>): string[] {
     const violations = plan.contractViolations ?? [];
-    const lines = ["", `AWS would reject: ${violations.length} input(s) (plan/contracts/)`];
+    const lines = [`AWS would reject: ${violations.length} input(s) (plan/contracts/)`];
     for (const v of violations) {
         const name = byUrn.get(v.urn)?.name ?? v.urn;
         lines.push(`  ${v.type} ${name} ${v.path} = ${JSON.stringify(v.value)}: ${v.field} must be ${v.expected} (${v.source})`);

@@ -17,6 +17,8 @@ import { serveEngine } from "./engine/server";
 import { tsNodeCacheDir } from "./engine/tsCache";
 import { PolicyConfigEntry, parsePackConfig } from "./packConfig";
 import { REPO_ROOT } from "./stackConfig";
+import { PlanProgress, ProgressListener } from "./progress";
+import { displayPath } from "./text";
 import { PlanFinding, PlanResource, PlanUndecided } from "./types";
 
 export const PACK_DIR = path.join(REPO_ROOT, "policy-pack");
@@ -52,12 +54,8 @@ export interface ProtocolRunOptions {
     env?: Record<string, string>;
     /** Outputs of the stacks the program may reference, by stack name (plan/environment.ts). */
     stackReferences?: Record<string, Record<string, unknown>>;
-}
-
-/** A path as a person would type it here: relative below the working directory, else absolute. */
-export function displayPath(file: string): string {
-    const rel = path.relative(process.cwd(), path.resolve(file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(file);
+    /** Told of registrations and analyses as they happen (plan/progress.ts). */
+    onProgress?: ProgressListener;
 }
 
 export function readPackConfigFile(file: string): { raw: Record<string, unknown>; parsed: Record<string, PolicyConfigEntry> } {
@@ -128,29 +126,55 @@ export async function runThroughCli(opts: ProtocolRunOptions): Promise<ProtocolR
         // before the pack is serving wait for it.
         let judge: Judge | undefined;
         const early: PlanResource[] = [];
-        deployment.onRegistered((r) => (judge ? judge.schedule(r) : early.push(r)));
-        const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then((s) => {
-            judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
-            for (const r of early.splice(0)) judge.schedule(r);
-            return s;
+        // Progress (plan/progress.ts): registrations while the program runs, then analyses answered.
+        let registered = 0;
+        let phase: PlanProgress["phase"] = "program";
+        const report = () => opts.onProgress?.({ stack: opts.stack, phase, registered, analyzed: judge?.analyzed ?? 0 });
+        deployment.onRegistered((r) => {
+            registered++;
+            if (judge) judge.schedule(r);
+            else early.push(r);
+            report();
         });
-        const [session, run] = await both(packReady, (signal) =>
-            runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
-        );
+        // Analyses answer after registrations stop: a timer keeps the count moving while the pack works.
+        const ticker = opts.onProgress ? setInterval(report, 500) : undefined;
         try {
-            const programDone = Date.now();
-            const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
-                throw explainPackFailure(session.process, err);
-            });
-            return {
-                resources: run.resources,
-                outputs: run.outputs,
-                findings,
-                undecided,
-                timings: { programMs: run.programMs, packStartMs: session.process.startMs, analyzeMs: Date.now() - programDone, totalMs: Date.now() - started },
-            };
+            const packReady = openPack({ project, stack: opts.stack, mode: opts.mode, config, address, packConfig: pack.parsed, packConfigFile, env }).then(
+                (s) => {
+                    judge = new Judge(s, (urn) => deployment.records.get(urn), opts.controls);
+                    for (const r of early.splice(0)) judge.schedule(r);
+                    return s;
+                },
+            );
+            const [session, run] = await both(packReady, (signal) =>
+                runProgram(deployment, address, { project, stack: opts.stack, mode: opts.mode, config, env, signal }),
+            );
+            try {
+                const programDone = Date.now();
+                phase = "policies";
+                report();
+                const { findings, undecided } = await (judge as Judge).finish(run.resources).catch((err: unknown) => {
+                    throw explainPackFailure(session.process, err);
+                });
+                phase = "done";
+                report();
+                return {
+                    resources: run.resources,
+                    outputs: run.outputs,
+                    findings,
+                    undecided,
+                    timings: {
+                        programMs: run.programMs,
+                        packStartMs: session.process.startMs,
+                        analyzeMs: Date.now() - programDone,
+                        totalMs: Date.now() - started,
+                    },
+                };
+            } finally {
+                session.close();
+            }
         } finally {
-            session.close();
+            if (ticker) clearInterval(ticker);
         }
     });
 }

@@ -7,6 +7,7 @@ import type { PeerCheckRef } from "../policy-pack/coverage/peerChecks";
 import type { ExemptionState, PackExemption, Severity } from "../policy-pack/policies/common";
 
 export type { PeerCheckRef, Severity };
+import type { PlanDiff } from "./diff/types";
 
 export const PLAN_FORMAT_VERSION = 2;
 
@@ -215,4 +216,6 @@ export interface Plan {
     /** Exemptions applied, expired and unused (absent in plans made before exemptions existed). */
     exemptions?: PlanExemptionReport;
     summary: PlanSummary;
+    /** With `npm run plan -- --diff BASE`: what `pulumi up` would do relative to BASE (plan/diff/). */
+    diff?: PlanDiff;
 }

@@ -20,6 +20,7 @@ import { studioCrossChecks, studioSchema } from "./schema/studio";
 import { teamCrossChecks, teamSchema } from "./schema/teams";
 import { Layer, refineStack, stackLayers, stackSchema } from "./schema/stack";
 import { refineTeamStack } from "./schema/teamStackConfig";
+import { didYouMean, IssuePath, knownKeysAt, namespaceTypos, uniqueSorted } from "./configIssues";
 
 const CONFIG_NAMESPACE = "secure-ds";
 const CONFIG_KEY = "platform";
@@ -170,7 +171,14 @@ export function workloadConfig(cfg: PlatformConfig): WorkloadConfig {
 
 /** A config problem: its message is the one line a user needs; never shown with a stack trace. */
 export class PlatformConfigError extends Error {
-    constructor(readonly problems: string[]) {
+    /**
+     * @param problems one line per problem
+     * @param paths the key path below `secure-ds:platform` of each problem, where known (to point at the stack file's line)
+     */
+    constructor(
+        readonly problems: string[],
+        readonly paths: (IssuePath | undefined)[] = [],
+    ) {
         super(problems.join("\n"));
         this.name = "PlatformConfigError";
     }
@@ -186,8 +194,20 @@ function formatPath(path: readonly PropertyKey[]): string {
     return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), KEY_PREFIX);
 }
 
-/** Turns one zod issue into "<key path>: <found> <expected>". */
-function formatIssue(issue: z.core.$ZodIssue): string {
+/** Turns one zod issue into "<key path>: <found> <expected>" lines (one per unknown key), with their paths. */
+function formatIssue(issue: z.core.$ZodIssue): { path: IssuePath; line: string }[] {
+    if (issue.code === "unrecognized_keys") {
+        const known = knownKeysAt(platformSchema, issue.path);
+        return issue.keys.map((key) => {
+            const path = [...issue.path, key];
+            const hint = didYouMean(key, known);
+            return { path, line: `${formatPath(path)}: unknown key; ${hint || `expected one of ${known.join(", ")}`} (docs/configuration.md)` };
+        });
+    }
+    return [{ path: issue.path, line: formatIssueLine(issue) }];
+}
+
+function formatIssueLine(issue: z.core.$ZodIssue): string {
     const at = formatPath(issue.path);
     const input = "input" in issue ? issue.input : undefined;
     switch (issue.code) {
@@ -197,8 +217,6 @@ function formatIssue(issue: z.core.$ZodIssue): string {
                 : `${at}: ${describeValue(input)} is a ${Array.isArray(input) ? "list" : typeof input}; expected a ${issue.expected}`;
         case "invalid_value":
             return `${at}: ${describeValue(input)} is not one of ${issue.values.map(String).join(", ")}`;
-        case "unrecognized_keys":
-            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against docs/configuration.md`;
         case "custom":
             // Cross-field refinements write complete sentences; field refinements complete "<found> ...".
             // A section-level refinement gets the whole section as input: its message must stand alone.
@@ -214,17 +232,34 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 export function parsePlatformConfig(raw: unknown): PlatformConfig {
     const result = platformSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-        throw new PlatformConfigError(result.error.issues.map(formatIssue));
+        // Each problem once (a refinement may meet the same fault twice), in key-path order.
+        const problems = uniqueSorted(result.error.issues.flatMap(formatIssue));
+        throw new PlatformConfigError(
+            problems.map((p) => p.line),
+            problems.map((p) => p.path),
+        );
     }
     return result.data;
+}
+
+/**
+ * The error for a stack config without `secure-ds:platform`: names a key that looks like it
+ * misspelt (`secure-ds:platfrom`), else says where to set it. `keys` are the config's keys.
+ */
+export function missingPlatformConfig(keys: readonly string[]): PlatformConfigError {
+    const typos = namespaceTypos(keys, KEY_PREFIX);
+    if (typos.length > 0) {
+        return new PlatformConfigError(
+            typos.map((k) => `${k}: unknown config key; did you mean "${KEY_PREFIX}"? (the platform config is read from ${KEY_PREFIX} only)`),
+        );
+    }
+    return new PlatformConfigError([`${KEY_PREFIX}: missing; set it in Pulumi.<stack>.yaml (see docs/configuration.md)`]);
 }
 
 /** Reads and validates `secure-ds:platform` from the stack config. */
 export function loadPlatformConfig(config: pulumi.Config = new pulumi.Config(CONFIG_NAMESPACE)): PlatformConfig {
     const raw = config.getObject<unknown>(CONFIG_KEY);
-    if (raw === undefined) {
-        throw new PlatformConfigError([`${KEY_PREFIX}: missing; set it in Pulumi.<stack>.yaml (see docs/configuration.md)`]);
-    }
+    if (raw === undefined) throw missingPlatformConfig(Object.keys(pulumi.runtime.allConfig()));
     return parsePlatformConfig(raw);
 }
 

@@ -11,9 +11,11 @@
  *   findings: --sarif FILE, --junit FILE, --only/--skip POLICY, --exemptions FILE, --write-pack-config FILE (tools/planReports.ts)
  *   npm run plan -- --stack BASE --team-stacks DIR [--workers N]
  *                                               a workload base and its team stacks in DIR, N at once (tools/teamStacksPlan.ts)
+ *   npm run plan -- --stack dev --diff BASE     what `pulumi up` would change against BASE: a saved plan or `pulumi stack export` output
  *   options: --pack-config FILE (default: policy-pack/config/<policyEnforcement>.json for a stack,
- *            the pack config recorded in the plan for --evaluate), --quiet,
- *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings
+ *            the pack config recorded in the plan for --evaluate),
+ *            --transpile-only (skip ts-node's type check; `npm run typecheck` does it), --timings;
+ *            the output flags (--json FILE|-, --diff, --verbose, --progress, --quiet) are tools/planOutput.ts's
  *
  * Exit codes: 0 no mandatory violation, 1 mandatory violation or an input AWS would reject
  * (plan/contracts/), 2 stack or pack config error,
@@ -22,22 +24,21 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PlatformConfigError } from "../stacks/config";
-import { buildPlan, formatPlan, lastPlanTimings, reevaluatePlan } from "../plan/buildPlan";
+import { buildPlan, lastPlanTimings, reevaluatePlan } from "../plan/buildPlan";
+import { DiffBase, DiffBaseError } from "../plan/diff/base";
 import { CloudCallError, ProgramFailedError } from "../plan/engine";
 import { PackConfigError } from "../plan/packConfig";
-import { writePlanFile } from "../plan/planFile";
 import { Plan, PlanFinding, PlanMode } from "../plan/types";
 import { formatEnvironmentFindings } from "../plan/format";
-import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
+import { formatConfigProblems, readStackConfigFile, stackConfigPath, StackFileError } from "../plan/stackConfig";
 import { parseToolArgs, runTool } from "./cli";
 import { PolicySelectionError } from "../plan/findings/packConfigMerge";
 import { REPORT_OPTIONS, REPORT_USAGE, planInputs, writeReports } from "./planReports";
 import { EnvironmentError, planEnvironment, upstreamNames } from "../plan/environment";
 import { runTeamStacksPlan } from "./teamStacksPlan";
+import { emitPlans, OUTPUT_OPTIONS, OUTPUT_USAGE, progressListener, readBase, writeEmitted } from "./planOutput";
 
-const USAGE =
-    "usage: npm run plan -- (--stack NAME [--with-upstream | --team-stacks DIR [--workers N]] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--json FILE] [--pack-config FILE] [--quiet] [--transpile-only] [--timings] " +
-    REPORT_USAGE;
+const USAGE = `usage: npm run plan -- (--stack NAME [--with-upstream | --team-stacks DIR [--workers N]] | --config FILE | --evaluate PLAN.json) [--mode preview|up] [--pack-config FILE] [--transpile-only] [--timings] ${OUTPUT_USAGE} ${REPORT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
     const values = parseToolArgs(
@@ -47,9 +48,8 @@ async function main(argv: string[]): Promise<number> {
             config: { type: "string" },
             evaluate: { type: "string" },
             mode: { type: "string", default: "preview" },
-            json: { type: "string" },
             "pack-config": { type: "string" },
-            quiet: { type: "boolean", default: false },
+            ...OUTPUT_OPTIONS,
             "transpile-only": { type: "boolean", default: false },
             timings: { type: "boolean", default: false },
             "with-upstream": { type: "boolean", default: false },
@@ -87,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
     let plan: Plan;
     let upstreamPlans: Plan[] = [];
     let environmentFindings: PlanFinding[] = [];
+    let base: DiffBase | undefined;
+    const onProgress = progressListener(values);
     try {
+        base = readBase(values);
         if (values.evaluate) {
             const saved = JSON.parse(fs.readFileSync(values.evaluate, "utf8")) as Plan;
             plan = await reevaluatePlan(saved, values["pack-config"], inputs);
@@ -104,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
             const env = values["transpile-only"] ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : undefined;
             try {
                 if (values["with-upstream"] && values.stack) {
-                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env, ...inputs });
+                    const environment = await planEnvironment(values.stack, { packConfigFile: values["pack-config"], mode, env, onProgress, ...inputs });
                     upstreamPlans = environment.plans.slice(0, -1);
                     environmentFindings = environment.environmentFindings;
                     plan = environment.plans[environment.plans.length - 1] as Plan;
@@ -114,11 +117,11 @@ async function main(argv: string[]): Promise<number> {
                     );
                     return 2;
                 } else {
-                    plan = await buildPlan({ stack, config, packConfigFile: values["pack-config"], mode, env, ...inputs });
+                    plan = await buildPlan({ stack, config, packConfigFile: values["pack-config"], mode, env, onProgress, ...inputs });
                 }
             } catch (err) {
                 if (err instanceof PlatformConfigError) {
-                    console.error(`invalid stack config ${file}:\n${err.message}`);
+                    console.error(formatConfigProblems(file, err));
                     return 2;
                 }
                 if (err instanceof EnvironmentError) {
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
             console.error(`${err.message}\n${USAGE}`);
             return 3;
         }
-        if (err instanceof PackConfigError) {
+        if (err instanceof PackConfigError || err instanceof DiffBaseError || err instanceof StackFileError) {
             console.error(err.message);
             return 2;
         }
@@ -143,19 +146,16 @@ async function main(argv: string[]): Promise<number> {
         }
         throw err;
     }
-    if (values.json) writePlanFile(values.json, plan);
     writeReports(values, plan);
-    if (!values.quiet) {
-        for (const upstream of upstreamPlans) console.log(`${formatPlan(upstream)}\n`);
-        console.log(formatPlan(plan));
-        if (upstreamPlans.length > 0) console.log(`\n${formatEnvironmentFindings([...upstreamPlans, plan], environmentFindings)}`);
-    }
+    const failed = (p: Plan) => p.summary.findings.mandatory > 0 || (p.contractViolations ?? []).length > 0;
+    const plans = [...upstreamPlans, plan];
+    const mandatory = plans.some(failed) || environmentFindings.some((f) => f.level === "mandatory");
+    const environment = upstreamPlans.length > 0 ? { text: formatEnvironmentFindings(plans, environmentFindings), findings: environmentFindings } : undefined;
+    await writeEmitted(emitPlans(plans, values, base, environment, mandatory));
     const t = lastPlanTimings();
     if (values.timings && t) {
         console.error(`timings: program ${t.programMs} ms, pack start ${t.packStartMs} ms (in parallel), analyze ${t.analyzeMs} ms, total ${t.totalMs} ms`);
     }
-    const failed = (p: Plan) => p.summary.findings.mandatory > 0 || (p.contractViolations ?? []).length > 0;
-    const mandatory = [...upstreamPlans, plan].some(failed) || environmentFindings.some((f) => f.level === "mandatory");
     return mandatory ? 1 : 0;
 }
 

@@ -27,6 +27,8 @@ export class Judge {
     private readonly pending = new Map<string, Promise<Judgement>>();
     private running = 0;
     private readonly queue: (() => void)[] = [];
+    /** Resources whose Remediate and Analyze have answered (for the progress line). */
+    analyzed = 0;
 
     constructor(
         private readonly session: PackSession,
@@ -41,7 +43,10 @@ export class Judge {
         if (this.pending.has(r.urn)) return;
         this.pending.set(
             r.urn,
-            this.slot(() => this.analyzeOne(r)),
+            this.slot(() => this.analyzeOne(r)).then((j) => {
+                this.analyzed++;
+                return j;
+            }),
         );
     }
 

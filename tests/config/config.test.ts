@@ -84,7 +84,7 @@ describe("platform config", () => {
         const raw = dev();
         // @ts-expect-error a misspelt key, which the schema must reject too
         raw.studio = { ...raw.studio, idleMinute: 30 };
-        expect(problems(raw)).toEqual(['secure-ds:platform.studio: unknown key "idleMinute"; check the spelling against docs/configuration.md']);
+        expect(problems(raw)).toEqual(['secure-ds:platform.studio.idleMinute: unknown key; did you mean "idleMinutes"? (docs/configuration.md)']);
     });
 
     it("checks cross-field rules: zones in region, role ARNs in their account, an admin for the keys", () => {

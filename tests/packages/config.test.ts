@@ -60,7 +60,7 @@ describe("packages config", () => {
         // @ts-expect-error a misspelt key, which the schema must reject too
         raw.packages = { licenseAllowList: [], severity: "HIGH" };
         const p = problems(raw);
-        expect(p).toContain('secure-ds:platform.packages: unknown key "severity"; check the spelling against docs/configuration.md');
+        expect(p).toContain('secure-ds:platform.packages.severity: unknown key; did you mean "severityThreshold"? (docs/configuration.md)');
         expect(p.some((x) => x.startsWith("secure-ds:platform.packages.licenseAllowList:") && x.includes("is empty"))).toBe(true);
     });
     it("keeps the scanning VPC out of the data VPC's address space and within a usable size", () => {

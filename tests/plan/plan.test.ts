@@ -108,10 +108,11 @@ describe("offline plan", () => {
         expect(JSON.stringify(again)).toBe(JSON.stringify(dev));
     });
 
-    it("prints resources per account and component and the verdict", () => {
+    it("prints the resource tree per account, layer and component, and the verdict", () => {
         const text = formatPlan(prod);
-        expect(text).toContain("Resources per account and component:");
-        expect(text).toContain("account 444444444444");
+        expect(text).toContain("Resources: stack prod,");
+        expect(text).toContain("  account 444444444444: ");
+        expect(text).toMatch(/\n {4}workload: \d+\n {6}\S/);
         expect(text).toMatch(/OK: no input AWS would reject, no mandatory policy violation$/);
     });
 });

