@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
+import { organizationTrailNameOf } from "../guardrails/organization";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 import { ACCOUNT_TRAIL_DEFAULTS } from "./defaults";
 import { MANAGEMENT_EVENTS, S3DataEvents, s3DataEventSelector } from "./trailSelectors";
@@ -20,7 +21,7 @@ export function accountTrailName(naming: NamingContext): string {
  * creates"), so the archive admits it by that ARN.
  */
 export function organizationTrailName(naming: NamingContext): string {
-    return `${namePrefix(naming)}-organization-trail`;
+    return organizationTrailNameOf(namePrefix(naming));
 }
 
 export interface AccountTrailArgs {

@@ -20,6 +20,10 @@ export interface PipelineWorld {
     teamDataBucketArn: string;
     /** Archive administrators (the only principals allowed to change the archive). */
     archiveAdministrators: string[];
+    /** The layers' deployers (assume-role ARNs) of the accounts whose records the archive keeps. */
+    deployers: Record<"workload" | "shared-services", string | undefined>;
+    /** The member-account baseline SCPs (DenyOrganizationTrailChanges among them in an organisation). */
+    baselineScps: SourcedPolicy[];
     resources: PlanResource[];
 }
 
@@ -385,6 +389,10 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             bucket,
         ),
     );
+    rows.push(...deployerArchiveRows(w, { archiveBucket, keyArn, archiveAccount, bucket, key, admin, owner }));
+    if (w.resources.some((x) => x.type === "aws:cloudtrail/trail:Trail" && x.inputs.isOrganizationTrail === true)) {
+        rows.push(...organizationTrailRows(w, trailArn, admin, owner));
+    }
     const cloudtrail = `cloudtrail.amazonaws.com${p === "aws-cn" ? ".cn" : ""}`;
     rows.push({
         id: "archive-cloudtrail-delivers",
@@ -409,4 +417,83 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
         resourcePolicy: bucket,
     });
     return rows;
+}
+
+interface ArchiveTarget {
+    archiveBucket: string;
+    keyArn: string;
+    archiveAccount: string;
+    bucket: SourcedPolicy;
+    key: SourcedPolicy;
+    admin: SourcedPolicy;
+    owner: { arn: string; acct: string };
+}
+
+/** The deployers named in the config, with their accounts (an account without one has no row). */
+function deployersOf(w: PipelineWorld): { label: string; arn: string; acct: string }[] {
+    return (["workload", "shared-services"] as const).flatMap((label) => {
+        const arn = w.deployers[label];
+        return arn ? [{ label, arn, acct: arn.split(":")[4] }] : [];
+    });
+}
+
+/**
+ * The workload's and shared-services' deployers (the layers' assume-role ARNs, administrators of
+ * their accounts) cannot change the archive's bucket or key policy; the archive's administrator can
+ * change the key policy (its bucket-policy row is above). G11, I12.
+ */
+function deployerArchiveRows(w: PipelineWorld, t: ArchiveTarget): Scenario[] {
+    const row = (id: string, title: string, expected: Decision, who: { arn: string; acct: string }, action: string, resource: string, policy: SourcedPolicy, decidedBy?: string): Scenario => ({
+        id: `archive-${id}`,
+        area: "Audit archive",
+        title,
+        controls: ["G11", "I12"],
+        expected,
+        ...(decidedBy ? { decidedBy } : {}),
+        request: { principal: who.arn, action, resource, resourceAccount: t.archiveAccount, context: context(w, who.arn, who.acct) },
+        identity: [t.admin],
+        resourcePolicy: policy,
+    });
+    const rows = deployersOf(w)
+        .filter((d) => d.acct !== t.archiveAccount)
+        .flatMap((d) => [
+            row(`${d.label}-deployer-put-bucket-policy`, `The ${d.label} deployer rewrites the archive's bucket policy`, "ExplicitlyDenied", d, "s3:PutBucketPolicy", t.archiveBucket, t.bucket, "DenyArchiveChangesButAdministrators"),
+            row(`${d.label}-deployer-put-key-policy`, `The ${d.label} deployer rewrites the archive key's policy`, "ExplicitlyDenied", d, "kms:PutKeyPolicy", t.keyArn, t.key, "DenyArchiveKeyChangesButAdministrators"),
+        ]);
+    rows.push(row("administrator-put-key-policy", "The archive's administrator updates the archive key's policy", "Allowed", t.owner, "kms:PutKeyPolicy", t.keyArn, t.key));
+    return rows;
+}
+
+/**
+ * The organisation trail (G11): the workload's and shared-services' deployers cannot stop, change
+ * or delete it; the log-archive administrator, CloudTrail's delegated administrator, can update
+ * it. Each request is judged in the caller's own account (a member account sees the organisation
+ * trail and calls CloudTrail there; the delegated administrator acts from its account): so what
+ * denies the insider is the baseline SCP, not the trail being another account's. CloudTrail itself
+ * also refuses a member account's change of an organisation trail (CloudTrail User Guide,
+ * "Creating a trail for an organization"); the SCP holds without relying on that.
+ */
+function organizationTrailRows(w: PipelineWorld, trailArn: string, admin: SourcedPolicy, owner: { arn: string; acct: string }): Scenario[] {
+    const row = (id: string, title: string, expected: Decision, who: { arn: string; acct: string }, action: string, decidedBy?: string): Scenario => ({
+        id: `organization-trail-${id}`,
+        area: "Audit archive",
+        title,
+        controls: ["G11", "G4"],
+        expected,
+        ...(decidedBy ? { decidedBy } : {}),
+        request: { principal: who.arn, action, resource: trailArn, resourceAccount: who.acct, context: context(w, who.arn, who.acct) },
+        identity: [admin],
+        scps: w.baselineScps,
+    });
+    const actions = [
+        ["stop-logging", "cloudtrail:StopLogging", "stops the organisation trail"],
+        ["update-trail", "cloudtrail:UpdateTrail", "changes the organisation trail"],
+        ["delete-trail", "cloudtrail:DeleteTrail", "deletes the organisation trail"],
+    ] as const;
+    return [
+        ...deployersOf(w).flatMap((d) =>
+            actions.map(([id, action, what]) => row(`${d.label}-${id}`, `The ${d.label} deployer ${what}`, "ExplicitlyDenied", d, action, "DenyOrganizationTrailChanges")),
+        ),
+        row("administrator-update-trail", "The log-archive administrator (CloudTrail's delegated administrator) updates the organisation trail", "Allowed", owner, "cloudtrail:UpdateTrail"),
+    ];
 }

@@ -1,4 +1,4 @@
-import { DELEGATED_ADMINISTRATOR_ACCOUNTS, SecureDsStackPolicy, TYPES, list, ofType, propsOf, stackAccountsAmong, strings, text } from "../common";
+import { DELEGATED_ADMINISTRATOR_ACCOUNTS, NOT_KNOWN, SecureDsStackPolicy, TYPES, known, list, ofType, propsOf, stackAccountsAmong, strings, text } from "../common";
 
 /**
  * G11: the delegated administrator account aggregates AWS Config of the whole organisation, so one
@@ -25,9 +25,9 @@ export const configOrganizationAggregator: SecureDsStackPolicy = {
             const source = propsOf(a, TYPES.configAggregator)?.organizationAggregationSource;
             if (!source) return false;
             const regions = source.allRegions === true || strings(list(source.regions)).length > 0;
-            // The role is a new resource's ARN: unknown in a preview, so a dependency counts as set.
-            const role = text(source.roleArn) !== undefined || (a.propertyDependencies?.organizationAggregationSource ?? []).length > 0;
-            return regions && role;
+            // The role is a new resource's ARN: unknown in a preview, where it is set all the same.
+            const role = known(() => text(source.roleArn));
+            return regions && (role === NOT_KNOWN || role !== undefined);
         });
         if (organizationWide.length === 0) {
             reportViolation(
