@@ -44,7 +44,9 @@ export const MANAGEMENT_EVENTS: Selector = { name: "Management events", fieldSel
 export function s3DataEventSelector(partition: string, events: S3DataEvents, where: string): Selector {
     for (const p of events.bucketNamePrefixes) {
         if (!BUCKET_PREFIX.test(p)) {
-            throw new Error(`${where}: S3 data-event bucket-name prefix "${p}" cannot begin a bucket name (lower-case letters, digits, dots, hyphens; at most 63).`);
+            throw new Error(
+                `${where}: S3 data-event bucket-name prefix "${p}" cannot begin a bucket name (lower-case letters, digits, dots, hyphens; at most 63).`,
+            );
         }
     }
     for (const b of events.exceptBucketNames) {

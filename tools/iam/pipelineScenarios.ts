@@ -443,7 +443,16 @@ function deployersOf(w: PipelineWorld): { label: string; arn: string; acct: stri
  * change the key policy (its bucket-policy row is above). G11, I12.
  */
 function deployerArchiveRows(w: PipelineWorld, t: ArchiveTarget): Scenario[] {
-    const row = (id: string, title: string, expected: Decision, who: { arn: string; acct: string }, action: string, resource: string, policy: SourcedPolicy, decidedBy?: string): Scenario => ({
+    const row = (
+        id: string,
+        title: string,
+        expected: Decision,
+        who: { arn: string; acct: string },
+        action: string,
+        resource: string,
+        policy: SourcedPolicy,
+        decidedBy?: string,
+    ): Scenario => ({
         id: `archive-${id}`,
         area: "Audit archive",
         title,
@@ -457,10 +466,38 @@ function deployerArchiveRows(w: PipelineWorld, t: ArchiveTarget): Scenario[] {
     const rows = deployersOf(w)
         .filter((d) => d.acct !== t.archiveAccount)
         .flatMap((d) => [
-            row(`${d.label}-deployer-put-bucket-policy`, `The ${d.label} deployer rewrites the archive's bucket policy`, "ExplicitlyDenied", d, "s3:PutBucketPolicy", t.archiveBucket, t.bucket, "DenyArchiveChangesButAdministrators"),
-            row(`${d.label}-deployer-put-key-policy`, `The ${d.label} deployer rewrites the archive key's policy`, "ExplicitlyDenied", d, "kms:PutKeyPolicy", t.keyArn, t.key, "DenyArchiveKeyChangesButAdministrators"),
+            row(
+                `${d.label}-deployer-put-bucket-policy`,
+                `The ${d.label} deployer rewrites the archive's bucket policy`,
+                "ExplicitlyDenied",
+                d,
+                "s3:PutBucketPolicy",
+                t.archiveBucket,
+                t.bucket,
+                "DenyArchiveChangesButAdministrators",
+            ),
+            row(
+                `${d.label}-deployer-put-key-policy`,
+                `The ${d.label} deployer rewrites the archive key's policy`,
+                "ExplicitlyDenied",
+                d,
+                "kms:PutKeyPolicy",
+                t.keyArn,
+                t.key,
+                "DenyArchiveKeyChangesButAdministrators",
+            ),
         ]);
-    rows.push(row("administrator-put-key-policy", "The archive's administrator updates the archive key's policy", "Allowed", t.owner, "kms:PutKeyPolicy", t.keyArn, t.key));
+    rows.push(
+        row(
+            "administrator-put-key-policy",
+            "The archive's administrator updates the archive key's policy",
+            "Allowed",
+            t.owner,
+            "kms:PutKeyPolicy",
+            t.keyArn,
+            t.key,
+        ),
+    );
     return rows;
 }
 
@@ -492,8 +529,16 @@ function organizationTrailRows(w: PipelineWorld, trailArn: string, admin: Source
     ] as const;
     return [
         ...deployersOf(w).flatMap((d) =>
-            actions.map(([id, action, what]) => row(`${d.label}-${id}`, `The ${d.label} deployer ${what}`, "ExplicitlyDenied", d, action, "DenyOrganizationTrailChanges")),
+            actions.map(([id, action, what]) =>
+                row(`${d.label}-${id}`, `The ${d.label} deployer ${what}`, "ExplicitlyDenied", d, action, "DenyOrganizationTrailChanges"),
+            ),
         ),
-        row("administrator-update-trail", "The log-archive administrator (CloudTrail's delegated administrator) updates the organisation trail", "Allowed", owner, "cloudtrail:UpdateTrail"),
+        row(
+            "administrator-update-trail",
+            "The log-archive administrator (CloudTrail's delegated administrator) updates the organisation trail",
+            "Allowed",
+            owner,
+            "cloudtrail:UpdateTrail",
+        ),
     ];
 }

@@ -11,8 +11,7 @@ import { ORGANIZATION_MEMBER_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, props
  */
 export const cloudtrailNoMemberTrail: SecureDsStackPolicy = {
     name: "cloudtrail-no-member-trail",
-    description:
-        "A stack of a member account that the organisation trail logs (memberAccountIds) must create no trail of its own besides it (G11).",
+    description: "A stack of a member account that the organisation trail logs (memberAccountIds) must create no trail of its own besides it (G11).",
     controls: ["G11"],
     remediation:
         "Set organizationId, accounts.logArchive and accounts.management in the stack config: the shared-services and workload layers then rely on the organisation trail and create none.",

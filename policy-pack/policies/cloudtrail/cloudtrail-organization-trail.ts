@@ -36,7 +36,10 @@ export const cloudtrailOrganizationTrail: SecureDsStackPolicy = {
                 ...(p?.enableLogFileValidation === true ? [] : ["enableLogFileValidation"]),
             ];
             if (missing.length > 0) {
-                reportViolation(`Organisation trail ${t.name} does not set ${missing.join(" and ")}; every region of every account must be logged, verifiably (G11).`, t.urn);
+                reportViolation(
+                    `Organisation trail ${t.name} does not set ${missing.join(" and ")}; every region of every account must be logged, verifiably (G11).`,
+                    t.urn,
+                );
             }
         }
     },

@@ -1,4 +1,16 @@
-import { DELEGATED_ADMINISTRATOR_ACCOUNTS, NOT_KNOWN, SecureDsStackPolicy, TYPES, known, list, ofType, propsOf, stackAccountsAmong, strings, text } from "../common";
+import {
+    DELEGATED_ADMINISTRATOR_ACCOUNTS,
+    NOT_KNOWN,
+    SecureDsStackPolicy,
+    TYPES,
+    known,
+    list,
+    ofType,
+    propsOf,
+    stackAccountsAmong,
+    strings,
+    text,
+} from "../common";
 
 /**
  * G11: the delegated administrator account aggregates AWS Config of the whole organisation, so one

@@ -27,7 +27,9 @@ export const organizationSecurityServicesAutoEnable: SecureDsStackPolicy = {
         if (detectors.length === 0) {
             reportViolation(`${where} runs no GuardDuty detector; the organisation's findings need one here (G11).`);
         } else if (!guardDuty.some((c) => propsOf(c, TYPES.guarddutyOrganizationConfiguration)?.autoEnableOrganizationMembers === "ALL")) {
-            reportViolation(`${where}: GuardDuty has no organisation configuration with autoEnableOrganizationMembers ALL; member accounts run without GuardDuty (G11).`);
+            reportViolation(
+                `${where}: GuardDuty has no organisation configuration with autoEnableOrganizationMembers ALL; member accounts run without GuardDuty (G11).`,
+            );
         }
         const services = [
             { label: "Security Hub", local: TYPES.securityhubAccount, organization: TYPES.securityhubOrganizationConfiguration },
@@ -37,7 +39,9 @@ export const organizationSecurityServicesAutoEnable: SecureDsStackPolicy = {
             if (ofType(args.resources, s.local).length === 0) continue;
             const autoEnabled = ofType(args.resources, s.organization).some((c) => propsOf(c, s.organization)?.autoEnable === true);
             if (!autoEnabled) {
-                reportViolation(`${where}: ${s.label} is enabled here without an organisation configuration that auto-enables member accounts (autoEnable: true) (G11).`);
+                reportViolation(
+                    `${where}: ${s.label} is enabled here without an organisation configuration that auto-enables member accounts (autoEnable: true) (G11).`,
+                );
             }
         }
     },

@@ -29,13 +29,27 @@ describeRule(cloudtrailOrganizationTrail, () => {
         await expectCompliant(cloudtrailOrganizationTrail, previewed(adminStack()), config);
     });
     it("does not apply to another account's own trail", async () => {
-        expect(await runStackPolicy(cloudtrailOrganizationTrail, edit(adminStack("444444444444"), "trail", (x) => (x.props.isOrganizationTrail = false)), config)).toEqual([]);
+        expect(
+            await runStackPolicy(
+                cloudtrailOrganizationTrail,
+                edit(adminStack("444444444444"), "trail", (x) => (x.props.isOrganizationTrail = false)),
+                config,
+            ),
+        ).toEqual([]);
     });
     it.each<[string, StackCaseResource[], RegExp]>([
-        ["the trail turned into this account's own", edit(adminStack(), "trail", (x) => (x.props.isOrganizationTrail = undefined)), /has no organisation trail.*trail log this account only/],
+        [
+            "the trail turned into this account's own",
+            edit(adminStack(), "trail", (x) => (x.props.isOrganizationTrail = undefined)),
+            /has no organisation trail.*trail log this account only/,
+        ],
         ["no trail at all", adminStack().filter((x) => x.name !== "trail"), /has no organisation trail/],
         ["an organisation trail in one region", edit(adminStack(), "trail", (x) => (x.props.isMultiRegionTrail = false)), /does not set isMultiRegionTrail/],
-        ["an organisation trail without log file validation", edit(adminStack(), "trail", (x) => (x.props.enableLogFileValidation = false)), /does not set enableLogFileValidation/],
+        [
+            "an organisation trail without log file validation",
+            edit(adminStack(), "trail", (x) => (x.props.enableLogFileValidation = false)),
+            /does not set enableLogFileValidation/,
+        ],
     ])("reports %s", async (_label, resources, message) => {
         const v = await expectViolations(cloudtrailOrganizationTrail, resources, config);
         expect(v[0]).toMatch(message);

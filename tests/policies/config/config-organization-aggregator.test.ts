@@ -15,7 +15,10 @@ const adminStack = (account = ADMIN): StackCaseResource[] => [
     r(
         "aws:cfg/configurationAggregator:ConfigurationAggregator",
         "aggregator",
-        { name: "acme-prod-organization", organizationAggregationSource: { allRegions: true, roleArn: `arn:aws:iam::${ADMIN}:role/acme-prod-config-aggregator` } },
+        {
+            name: "acme-prod-organization",
+            organizationAggregationSource: { allRegions: true, roleArn: `arn:aws:iam::${ADMIN}:role/acme-prod-config-aggregator` },
+        },
         { organizationAggregationSource: ["aggregator-role"] },
     ),
 ];
@@ -30,7 +33,11 @@ describeRule(configOrganizationAggregator, () => {
         await expectCompliant(configOrganizationAggregator, preview, config);
         await expectCompliant(
             configOrganizationAggregator,
-            edit(adminStack(), "aggregator", (x) => (x.props.organizationAggregationSource = { regions: ["eu-central-1"], roleArn: "arn:aws:iam::555555555555:role/r" })),
+            edit(
+                adminStack(),
+                "aggregator",
+                (x) => (x.props.organizationAggregationSource = { regions: ["eu-central-1"], roleArn: "arn:aws:iam::555555555555:role/r" }),
+            ),
             config,
         );
     });
@@ -47,7 +54,10 @@ describeRule(configOrganizationAggregator, () => {
                 x.propertyDependencies = {};
             }),
         ],
-        ["an organisation source over no region", edit(adminStack(), "aggregator", (x) => (x.props.organizationAggregationSource = { roleArn: "arn:aws:iam::555555555555:role/r" }))],
+        [
+            "an organisation source over no region",
+            edit(adminStack(), "aggregator", (x) => (x.props.organizationAggregationSource = { roleArn: "arn:aws:iam::555555555555:role/r" })),
+        ],
         ["an organisation source without its role", edit(adminStack(), "aggregator", (x) => (x.props.organizationAggregationSource = { allRegions: true }))],
     ])("reports %s", async (_label, resources) => {
         const v = await expectViolations(configOrganizationAggregator, resources, config);
