@@ -125,6 +125,8 @@ export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent
             ...accountKeyArgs(ctx, logsKey),
             memberAccountIds: memberTrailAccounts(cfg),
             configAccountIds: cfg.governance.awsConfig.enabled ? [workloadId] : [],
+            // Every account of the directory runs an isolated VPC whose DNS firewall logs here (N11).
+            queryLogAccountIds: [ctx.aws.accountId, ...otherAccounts(cfg)],
             objectLockDays: cfg.governance.trail.objectLockDays,
             cloudWatchRetentionDays: cfg.governance.trail.cloudWatchRetentionDays,
             ...(dataEvents

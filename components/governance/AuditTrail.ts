@@ -32,6 +32,11 @@ export interface AuditTrailArgs extends GovernanceAccountArgs {
     memberAccountIds?: string[];
     /** Accounts whose AWS Config delivery channel writes here. Default none. */
     configAccountIds?: string[];
+    /**
+     * Accounts whose Route 53 Resolver query logs (an isolated VPC's DNS firewall, N11) deliver
+     * here. Default: this account and memberAccountIds (every account with a trail of its own here).
+     */
+    queryLogAccountIds?: string[];
     /** Object Lock in COMPLIANCE mode with this many days of retention. Default: no Object Lock. */
     objectLockDays?: number;
     /** Days the trail's log group keeps events. Default 365. */
@@ -131,8 +136,8 @@ export class AuditTrail extends pulumi.ComponentResource {
               ]
             : [args.account.accountId, ...members].map((accountId) => ({ accountId, trailArn: trailArn(partition, region, accountId, trailName) }));
         this.trailArn = trails[0].trailArn;
-        // Every account with a trail here runs an isolated VPC whose DNS firewall logs here too (N11).
-        const queryLogs = { region, accountIds: trails.map((t) => t.accountId) };
+        // Not the organisation trail's accounts: its ARN names the management account, which runs no VPC of the platform.
+        const queryLogs = { region, accountIds: args.queryLogAccountIds ?? [args.account.accountId, ...members] };
         const delivery = { partition, trails, configAccountIds: configAccounts, queryLogs };
 
         this.key = new CustomerKey(

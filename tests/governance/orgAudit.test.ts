@@ -210,6 +210,8 @@ describe("organisation trail and the archive it delivers to", () => {
             `arn:aws:s3:::acme-prod-audit-${ARCHIVE}/AWSLogs/o-a1b2c3d4e5/*`,
         ]);
         expect(write.Condition?.StringEquals["aws:SourceArn"]).toEqual([`arn:aws:cloudtrail:eu-central-1:${MGMT}:trail/acme-prod-organization-trail`]);
+        // DNS query logs come from this account's VPCs, never from the management account the trail's ARN names.
+        expect((sid(archivePolicy, "QueryLogDeliveryWrite") as Statement).Condition?.StringEquals["aws:SourceAccount"]).toEqual([ARCHIVE]);
         const key = doc(one(r, "aws:kms/key:Key").inputs.policy);
         expect(sid(key, "CloudTrailEncryptLogs")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
             `arn:aws:cloudtrail:eu-central-1:${MGMT}:trail/acme-prod-organization-trail`,
