@@ -1,4 +1,4 @@
-import { ORGANIZATION_MEMBER_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, propsOf, stackAccountsAmong } from "../common";
+import { SecureDsStackPolicy, TYPES, accountScopedStackPolicy, ofType, propsOf } from "../common";
 
 /**
  * G11: a member account logged by the organisation trail creates no trail of its own. Its own
@@ -9,18 +9,17 @@ import { ORGANIZATION_MEMBER_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, props
  * the organisation trail logs the account (stacks/governanceLayer.ts), so one in the plan is drift
  * or a config that lost its organisation, which must not deploy unnoticed.
  */
-export const cloudtrailNoMemberTrail: SecureDsStackPolicy = {
-    name: "cloudtrail-no-member-trail",
-    description: "A stack of a member account that the organisation trail logs (memberAccountIds) must create no trail of its own besides it (G11).",
-    controls: ["G11"],
-    remediation:
-        "Set organizationId, accounts.logArchive and accounts.management in the stack config: the shared-services and workload layers then rely on the organisation trail and create none.",
-    enforcementLevel: "mandatory",
-    configSchema: { properties: { memberAccountIds: ORGANIZATION_MEMBER_ACCOUNTS } },
-    validateStack: (args, reportViolation) => {
-        const { memberAccountIds } = args.getConfig<{ memberAccountIds: string[] }>();
-        const members = stackAccountsAmong(args.resources, memberAccountIds);
-        if (members.length === 0) return;
+export const cloudtrailNoMemberTrail: SecureDsStackPolicy = accountScopedStackPolicy(
+    "memberAccountIds",
+    {
+        name: "cloudtrail-no-member-trail",
+        description: "A stack of a member account that the organisation trail logs (memberAccountIds) must create no trail of its own besides it (G11).",
+        controls: ["G11"],
+        remediation:
+            "Set organizationId, accounts.logArchive and accounts.management in the stack config: the shared-services and workload layers then rely on the organisation trail and create none.",
+        enforcementLevel: "mandatory",
+    },
+    (args, reportViolation, members) => {
         for (const t of ofType(args.resources, TYPES.cloudtrailTrail)) {
             if (propsOf(t, TYPES.cloudtrailTrail)?.isOrganizationTrail === true) continue;
             reportViolation(
@@ -29,4 +28,4 @@ export const cloudtrailNoMemberTrail: SecureDsStackPolicy = {
             );
         }
     },
-};
+);

@@ -1,4 +1,4 @@
-import { DELEGATED_ADMINISTRATOR_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, propsOf, stackAccountsAmong } from "../common";
+import { SecureDsStackPolicy, TYPES, accountScopedStackPolicy, ofType, propsOf } from "../common";
 
 /**
  * G11: the delegated administrator account (the log-archive account, registered by the management
@@ -8,19 +8,18 @@ import { DELEGATED_ADMINISTRATOR_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, p
  * it, turn logging off or change it); multi-region and with log file validation like every trail
  * (G4). A per-account trail in its place leaves every other account to log itself.
  */
-export const cloudtrailOrganizationTrail: SecureDsStackPolicy = {
-    name: "cloudtrail-organization-trail",
-    description:
-        "A stack of a delegated administrator account (delegatedAdministratorAccountIds) must deploy an organisation trail: isOrganizationTrail, isMultiRegionTrail and enableLogFileValidation all true (G11).",
-    controls: ["G11"],
-    remediation:
-        "Build the log-archive layer with organizationId, accounts.logArchive and accounts.management set: AuditTrail then creates the organisation trail (organizationTrail) instead of this account's own.",
-    enforcementLevel: "mandatory",
-    configSchema: { properties: { delegatedAdministratorAccountIds: DELEGATED_ADMINISTRATOR_ACCOUNTS } },
-    validateStack: (args, reportViolation) => {
-        const { delegatedAdministratorAccountIds } = args.getConfig<{ delegatedAdministratorAccountIds: string[] }>();
-        const administrators = stackAccountsAmong(args.resources, delegatedAdministratorAccountIds);
-        if (administrators.length === 0) return;
+export const cloudtrailOrganizationTrail: SecureDsStackPolicy = accountScopedStackPolicy(
+    "delegatedAdministratorAccountIds",
+    {
+        name: "cloudtrail-organization-trail",
+        description:
+            "A stack of a delegated administrator account (delegatedAdministratorAccountIds) must deploy an organisation trail: isOrganizationTrail, isMultiRegionTrail and enableLogFileValidation all true (G11).",
+        controls: ["G11"],
+        remediation:
+            "Build the log-archive layer with organizationId, accounts.logArchive and accounts.management set: AuditTrail then creates the organisation trail (organizationTrail) instead of this account's own.",
+        enforcementLevel: "mandatory",
+    },
+    (args, reportViolation, administrators) => {
         const trails = ofType(args.resources, TYPES.cloudtrailTrail);
         const organization = trails.filter((t) => propsOf(t, TYPES.cloudtrailTrail)?.isOrganizationTrail === true);
         if (organization.length === 0) {
@@ -43,4 +42,4 @@ export const cloudtrailOrganizationTrail: SecureDsStackPolicy = {
             }
         }
     },
-};
+);

@@ -1,16 +1,4 @@
-import {
-    DELEGATED_ADMINISTRATOR_ACCOUNTS,
-    NOT_KNOWN,
-    SecureDsStackPolicy,
-    TYPES,
-    known,
-    list,
-    ofType,
-    propsOf,
-    stackAccountsAmong,
-    strings,
-    text,
-} from "../common";
+import { NOT_KNOWN, SecureDsStackPolicy, TYPES, accountScopedStackPolicy, known, list, ofType, propsOf, strings, text } from "../common";
 
 /**
  * G11: the delegated administrator account aggregates AWS Config of the whole organisation, so one
@@ -19,19 +7,18 @@ import {
  * AWS Config assumes to read the organisation (AWS::Config::ConfigurationAggregator
  * OrganizationAggregationSource: RoleArn required, AllAwsRegions or AwsRegions).
  */
-export const configOrganizationAggregator: SecureDsStackPolicy = {
-    name: "config-organization-aggregator",
-    description:
-        "A stack of a delegated administrator account (delegatedAdministratorAccountIds) must deploy an AWS Config aggregator with an organisation aggregation source covering all regions or named ones, with its role (G11).",
-    controls: ["G11"],
-    remediation:
-        "Keep governance.awsConfig.enabled on in the log-archive stack of an organisation: LogArchiveLayer then adds ConfigAggregator. A stack whose organisation aggregates elsewhere leaves its account out of this policy's delegatedAdministratorAccountIds.",
-    enforcementLevel: "mandatory",
-    configSchema: { properties: { delegatedAdministratorAccountIds: DELEGATED_ADMINISTRATOR_ACCOUNTS } },
-    validateStack: (args, reportViolation) => {
-        const { delegatedAdministratorAccountIds } = args.getConfig<{ delegatedAdministratorAccountIds: string[] }>();
-        const administrators = stackAccountsAmong(args.resources, delegatedAdministratorAccountIds);
-        if (administrators.length === 0) return;
+export const configOrganizationAggregator: SecureDsStackPolicy = accountScopedStackPolicy(
+    "delegatedAdministratorAccountIds",
+    {
+        name: "config-organization-aggregator",
+        description:
+            "A stack of a delegated administrator account (delegatedAdministratorAccountIds) must deploy an AWS Config aggregator with an organisation aggregation source covering all regions or named ones, with its role (G11).",
+        controls: ["G11"],
+        remediation:
+            "Keep governance.awsConfig.enabled on in the log-archive stack of an organisation: LogArchiveLayer then adds ConfigAggregator. A stack whose organisation aggregates elsewhere leaves its account out of this policy's delegatedAdministratorAccountIds.",
+        enforcementLevel: "mandatory",
+    },
+    (args, reportViolation, administrators) => {
         const aggregators = ofType(args.resources, TYPES.configAggregator);
         const organizationWide = aggregators.filter((a) => {
             const source = propsOf(a, TYPES.configAggregator)?.organizationAggregationSource;
@@ -47,4 +34,4 @@ export const configOrganizationAggregator: SecureDsStackPolicy = {
             );
         }
     },
-};
+);

@@ -1,4 +1,4 @@
-import { DELEGATED_ADMINISTRATOR_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, propsOf, stackAccountsAmong } from "../common";
+import { SecureDsStackPolicy, TYPES, accountScopedStackPolicy, ofType, propsOf } from "../common";
 
 /**
  * G11: in the delegated administrator account (the log-archive account) every security service
@@ -8,19 +8,18 @@ import { DELEGATED_ADMINISTRATOR_ACCOUNTS, SecureDsStackPolicy, TYPES, ofType, p
  * `autoEnable: true`. Otherwise an account added to the organisation, or one that was there,
  * runs unwatched.
  */
-export const organizationSecurityServicesAutoEnable: SecureDsStackPolicy = {
-    name: "organization-security-services-auto-enable",
-    description:
-        "In a stack of a delegated administrator account (delegatedAdministratorAccountIds), GuardDuty must run with an organisation configuration auto-enabling ALL members, and Security Hub and Macie, where enabled, with an organisation configuration that auto-enables new members (G11).",
-    controls: ["G11"],
-    remediation:
-        "Build the log-archive layer with organizationId and accounts.logArchive set: LogArchiveLayer then adds OrganizationSecurityServices (auto-enable for every member account) next to its SecurityServices.",
-    enforcementLevel: "mandatory",
-    configSchema: { properties: { delegatedAdministratorAccountIds: DELEGATED_ADMINISTRATOR_ACCOUNTS } },
-    validateStack: (args, reportViolation) => {
-        const { delegatedAdministratorAccountIds } = args.getConfig<{ delegatedAdministratorAccountIds: string[] }>();
-        const administrators = stackAccountsAmong(args.resources, delegatedAdministratorAccountIds);
-        if (administrators.length === 0) return;
+export const organizationSecurityServicesAutoEnable: SecureDsStackPolicy = accountScopedStackPolicy(
+    "delegatedAdministratorAccountIds",
+    {
+        name: "organization-security-services-auto-enable",
+        description:
+            "In a stack of a delegated administrator account (delegatedAdministratorAccountIds), GuardDuty must run with an organisation configuration auto-enabling ALL members, and Security Hub and Macie, where enabled, with an organisation configuration that auto-enables new members (G11).",
+        controls: ["G11"],
+        remediation:
+            "Build the log-archive layer with organizationId and accounts.logArchive set: LogArchiveLayer then adds OrganizationSecurityServices (auto-enable for every member account) next to its SecurityServices.",
+        enforcementLevel: "mandatory",
+    },
+    (args, reportViolation, administrators) => {
         const where = `account ${administrators.join(", ")} (delegated administrator)`;
         const detectors = ofType(args.resources, TYPES.guarddutyDetector);
         const guardDuty = ofType(args.resources, TYPES.guarddutyOrganizationConfiguration);
@@ -45,4 +44,4 @@ export const organizationSecurityServicesAutoEnable: SecureDsStackPolicy = {
             }
         }
     },
-};
+);
