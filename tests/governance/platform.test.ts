@@ -149,9 +149,9 @@ describe("audit trail (G4)", () => {
         ]);
         expect(statements.map((s) => s.Sid)).toEqual(expect.arrayContaining(["DenyInsecureTransport", "DenyOtherKmsKey"]));
         // The management stack registers the delegation the log-archive stack creates the trail under.
-        expect(one(prod, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount", "delegated-admins-cloudtrail").inputs.accountId).toBe(
-            "555555555555",
-        );
+        expect(
+            one(prod, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount", "delegated-admins-cloudtrail").inputs.accountId,
+        ).toBe("555555555555");
         for (const stack of ["shared-services", "prod"] as const) {
             expect((loadStackPlan(stack).outputs.governancePlan as { auditTrail: Record<string, unknown> }).auditTrail, stack).toMatchObject({
                 memberTrails: [],
@@ -196,21 +196,32 @@ describe("audit trail (G4)", () => {
         }
         const key = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
         expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([
-            "arn:aws:cloudtrail:*:555555555555:trail/*",
-            "arn:aws:cloudtrail:*:333333333333:trail/*",
-            "arn:aws:cloudtrail:*:444444444444:trail/*",
+            // The organisation trail's owner (its ARN names the management account); aws:SourceArn narrows it to that trail.
+            "arn:aws:cloudtrail:*:222222222222:trail/*",
+        ]);
+        expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
+            "arn:aws:cloudtrail:eu-central-1:222222222222:trail/acme-prod-organization-trail",
         ]);
     });
 
-    it("dev: one trail in the single account logs the team buckets' data events, no Object Lock", () => {
+    it("dev: one trail in the single account (no organisation) logs the team buckets' data events by prefix, no Object Lock", () => {
         const trails = ofType(dev, "aws:cloudtrail/trail:Trail");
         expect(trails).toHaveLength(1);
-        const selectors = trails[0].inputs.advancedEventSelectors as { name: string; fieldSelectors: { field: string; startsWiths?: string[] }[] }[];
-        const data = selectors.find((s) => s.name.startsWith("S3 data events"));
-        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths).toEqual(
-            expect.arrayContaining(["arn:aws:s3:::acme-dev-fraud-data-111111111111/"]),
-        );
-        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths?.some((a) => a.includes("-audit-"))).toBe(false);
+        expect(trails[0].inputs).toMatchObject({ name: "acme-dev-audit-trail" });
+        expect(trails[0].inputs.isOrganizationTrail).toBeUndefined();
+        const selectors = trails[0].inputs.advancedEventSelectors as {
+            name: string;
+            fieldSelectors: { field: string; startsWiths?: string[]; notStartsWiths?: string[] }[];
+        }[];
+        const arn = selectors.find((s) => s.name.startsWith("S3 data events"))?.fieldSelectors.find((f) => f.field === "resources.ARN");
+        const logged = (bucket: string) =>
+            (arn?.startsWiths ?? []).some((p) => `arn:aws:s3:::${bucket}/k`.startsWith(p)) &&
+            !(arn?.notStartsWiths ?? []).some((p) => `arn:aws:s3:::${bucket}/k`.startsWith(p));
+        expect(logged("acme-dev-fraud-data-111111111111")).toBe(true);
+        expect(logged("acme-dev-churn-outputs-111111111111")).toBe(true);
+        expect(logged("acme-dev-audit-111111111111")).toBe(false);
+        expect(logged("acme-dev-access-logs-111111111111")).toBe(false);
+        expect(logged("other-bucket")).toBe(false);
         expect(ofType(dev, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toHaveLength(0);
     });
 });
