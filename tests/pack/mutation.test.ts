@@ -348,7 +348,9 @@ const mutations: Mutation[] = [
     {
         name: "log group key swapped for a literal foreign key",
         apply: (rs) => {
-            const lg = rs.find(T.logGroup, "audit-trail-logs");
+            // The archive account's trail's log group: its own trail's (dev), the organisation trail's (prod).
+            const lg = rs.all(T.logGroup).find((x) => x.name === "audit-trail-logs" || x.name === "audit-organization-trail-logs");
+            if (!lg) throw new MissingTarget(`no audit trail log group in the ${rs.stack} plan`);
             lg.inputs.kmsKeyId = "arn:aws:kms:eu-west-1:999999999999:key/foreign";
             delete lg.propertyDependencies.kmsKeyId;
         },
