@@ -22,6 +22,16 @@ export function bucketName(ctx: NamingContext, purpose: string, accountId: strin
     return name;
 }
 
+/**
+ * What every bucket name of this organisation and environment starts with (`bucketName`, and the
+ * team buckets of components/team/names.ts, `<org>-<env>-<team>-<purpose>-<account>`): the
+ * trails' S3 data-event selectors match it, so a new team's buckets are logged without being
+ * listed anywhere (G4).
+ */
+export function platformBucketNamePrefix(ctx: NamingContext): string {
+    return `${namePrefix(ctx)}-`;
+}
+
 /** IAM role names: at most 64 characters. */
 export function iamRoleName(ctx: NamingContext, purpose: string): string {
     const name = `${namePrefix(ctx)}-${purpose}`;

@@ -3,7 +3,8 @@
  * `createAuditTrail` (shared services) and `createWorkloadGovernance` (workload).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AccountTrail, AccountTrailArgs } from "../components/governance/AccountTrail";
+import { AccountTrail, AccountTrailArgs, organizationTrailName } from "../components/governance/AccountTrail";
+import { trailArn } from "../components/guardrails/governance";
 import { AuditArchiveRef, AuditTrail } from "../components/governance/AuditTrail";
 import { ConfigRecorder } from "../components/governance/ConfigRecorder";
 import { DetectiveControls } from "../components/governance/DetectiveControls";
@@ -11,6 +12,7 @@ import { SecurityServices, SecurityServicesArgs } from "../components/governance
 import { CustomerKey } from "../components/kms/CustomerKey";
 import { GovernanceAccountArgs } from "../components/governance/types";
 import { teamNames } from "../components/team/names";
+import { bucketName, platformBucketNamePrefix } from "../components/naming";
 import { PlatformConfig } from "./config";
 import { LayerContext } from "./context";
 import { detectiveMode } from "./schema/governance";
@@ -75,30 +77,72 @@ export function archiveAccountId(cfg: PlatformConfig): string {
     return (cfg.accounts.logArchive ?? cfg.accounts.sharedServices).accountId;
 }
 
-/** Directory accounts other than the archive's whose own trail delivers to the archive. */
-function memberTrailAccounts(cfg: PlatformConfig): string[] {
+/**
+ * The organisation trail (G11), where there is an organisation to log: `organizationId`, a
+ * log-archive account (CloudTrail's delegated administrator, which creates the trail) and the
+ * management account (which registers the delegation and owns the trail). Undefined otherwise:
+ * each account keeps a trail of its own (a customer without the management stack cannot
+ * register the delegation).
+ */
+export function organizationTrailOf(cfg: PlatformConfig): { managementAccountId: string; organizationId: string } | undefined {
+    const { organizationId } = cfg;
+    const management = cfg.accounts.management;
+    if (!organizationId || !cfg.accounts.logArchive || !management) return undefined;
+    return { managementAccountId: management.accountId, organizationId };
+}
+
+/** The accounts of the directory other than the archive's (the ones with a trail of their own without an organisation trail). */
+function otherAccounts(cfg: PlatformConfig): string[] {
     const archive = archiveAccountId(cfg);
     return [...new Set([cfg.accounts.sharedServices.accountId, cfg.accounts.workload.accountId])].filter((a) => a !== archive);
 }
 
-/** Log-archive layer: the audit archive and this account's trail (G4). */
+/** Directory accounts other than the archive's whose own trail delivers to the archive: none under the organisation trail. */
+function memberTrailAccounts(cfg: PlatformConfig): string[] {
+    return organizationTrailOf(cfg) ? [] : otherAccounts(cfg);
+}
+
+/**
+ * The S3 data events of the platform's buckets, by name prefix (every team bucket of this
+ * organisation and environment, whichever stack makes it), minus the access-log buckets.
+ */
+function platformDataEvents(ctx: LayerContext, accessLogAccounts: string[]): { bucketNamePrefixes: string[]; exceptBucketNames: string[] } {
+    return {
+        bucketNamePrefixes: [platformBucketNamePrefix(ctx.naming)],
+        exceptBucketNames: accessLogAccounts.map((a) => bucketName(ctx.naming, "access-logs", a)),
+    };
+}
+
+/**
+ * Log-archive layer: the audit archive and its trail (G4): in an organisation the organisation
+ * trail (G11), else this account's own.
+ */
 export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource): AuditTrail {
     const { cfg } = ctx;
     const workloadId = cfg.accounts.workload.accountId;
     const sameAccount = workloadId === ctx.aws.accountId;
+    const organizationTrail = organizationTrailOf(cfg);
+    const dataEvents = cfg.governance.trail.s3DataEvents;
+    // The organisation trail, or this account's trail when the team buckets are here, logs the
+    // platform's buckets by prefix; else this account's trail logs every bucket of the account.
+    const byPrefix = organizationTrail !== undefined || sameAccount;
+    const platform = platformDataEvents(ctx, organizationTrail ? otherAccounts(cfg) : [workloadId]);
     return new AuditTrail(
         "audit",
         {
             ...accountKeyArgs(ctx, logsKey),
             memberAccountIds: memberTrailAccounts(cfg),
             configAccountIds: cfg.governance.awsConfig.enabled ? [workloadId] : [],
+            // Every account of the directory runs an isolated VPC whose DNS firewall logs here (N11).
+            queryLogAccountIds: [ctx.aws.accountId, ...otherAccounts(cfg)],
             objectLockDays: cfg.governance.trail.objectLockDays,
             cloudWatchRetentionDays: cfg.governance.trail.cloudWatchRetentionDays,
-            // The team buckets live in the workload account; when it is this one, this trail logs them.
-            dataEventBucketNames: sameAccount && cfg.governance.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
-            // Otherwise it logs this account's own buckets (packages, artifacts when shared services
-            // are here), the archive's excepted.
-            accountDataEvents: !sameAccount && cfg.governance.trail.s3DataEvents,
+            ...(dataEvents
+                ? byPrefix
+                    ? { dataEventBucketNamePrefixes: platform.bucketNamePrefixes, dataEventsExceptBucketNames: platform.exceptBucketNames }
+                    : { dataEventBucketNamePrefixes: [] }
+                : {}),
+            ...(organizationTrail ? { organizationTrail } : {}),
         },
         { parent },
     );
@@ -107,7 +151,8 @@ export function createAuditTrail(ctx: LayerContext, logsKey: CustomerKey, parent
 /**
  * Shared-services layer in an account without the archive: this account's trail, delivering to
  * the archive of the log-archive stack and logging the data events of every bucket here but
- * its access-log bucket (logging the log deliveries would only add noise).
+ * its access-log bucket (logging the log deliveries would only add noise). Undefined under the
+ * organisation trail, which logs this account already (G11).
  */
 export function createSharedServicesTrail(
     ctx: LayerContext,
@@ -115,13 +160,14 @@ export function createSharedServicesTrail(
     archive: AuditArchiveRef,
     accessLogBucket: string,
     parent: pulumi.Resource,
-): AccountTrail {
+): AccountTrail | undefined {
+    if (organizationTrailOf(ctx.cfg)) return undefined;
     const gov = ctx.cfg.governance;
     return new AccountTrail(
         "shared-services-trail",
         {
             ...memberTrailArgs(ctx, logsKey, archive),
-            ...(gov.trail.s3DataEvents ? { dataEventsExceptBucketNames: [accessLogBucket] } : {}),
+            ...(gov.trail.s3DataEvents ? { s3DataEvents: { bucketNamePrefixes: [], exceptBucketNames: [accessLogBucket] } } : {}),
         },
         { parent },
     );
@@ -136,7 +182,8 @@ export interface WorkloadGovernance {
 
 /**
  * Workload layer: the detective controls (G10), AWS Config, the security services and, when the
- * audit archive is in another account, this account's trail delivering to it.
+ * audit archive is in another account and no organisation trail logs this one (G11), this
+ * account's trail delivering to it.
  */
 export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef): WorkloadGovernance {
     const { cfg } = ctx;
@@ -159,12 +206,12 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
             { parent },
         ),
     };
-    if (!sameAccount && archive) {
+    if (!sameAccount && archive && !organizationTrailOf(cfg)) {
         out.trail = new AccountTrail(
             "workload-trail",
             {
                 ...memberTrailArgs(ctx, logsKey, archive),
-                dataEventBucketNames: gov.trail.s3DataEvents ? teamBuckets(cfg, ["data", "models", "outputs"]) : [],
+                ...(gov.trail.s3DataEvents ? { s3DataEvents: platformDataEvents(ctx, [ctx.aws.accountId]) } : {}),
             },
             { parent },
         );
@@ -202,6 +249,22 @@ export function createWorkloadGovernance(ctx: LayerContext, logsKey: CustomerKey
     return out;
 }
 
+/**
+ * The organisation trail as the plan shows it: who creates it, who owns it (its ARN), and the
+ * accounts that therefore have no trail of their own.
+ */
+function organizationTrailPlan(cfg: PlatformConfig): Record<string, unknown> {
+    const org = organizationTrailOf(cfg);
+    if (!org) return {};
+    return {
+        organizationTrail: {
+            createdBy: archiveAccountId(cfg),
+            arn: trailArn(cfg.partition, cfg.region, org.managementAccountId, organizationTrailName(cfg)),
+            replacesTrailsOf: otherAccounts(cfg),
+        },
+    };
+}
+
 /** What the offline plan shows about governance (stack output `governancePlan`). */
 export function governancePlan(cfg: PlatformConfig): Record<string, unknown> {
     const gov = cfg.governance;
@@ -211,8 +274,9 @@ export function governancePlan(cfg: PlatformConfig): Record<string, unknown> {
         auditTrail: {
             archiveAccount: archiveAccountId(cfg),
             objectLockDays: gov.trail.objectLockDays ?? "off",
-            s3DataEvents: gov.trail.s3DataEvents,
+            s3DataEvents: gov.trail.s3DataEvents ? `buckets starting ${platformBucketNamePrefix(cfg)}` : false,
             memberTrails: memberTrailAccounts(cfg),
+            ...organizationTrailPlan(cfg),
         },
         securityServices: gov.securityServices,
         alertEmails: gov.alertEmails.length,

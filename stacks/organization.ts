@@ -5,7 +5,7 @@ import { CustomerKey } from "../components/kms/CustomerKey";
 import { ENVIRONMENTS } from "./config";
 import { LayerContext } from "./context";
 import { createLogsKey } from "./layerKeys";
-import { platformInstanceTypes } from "./governanceLayer";
+import { organizationTrailOf, platformInstanceTypes } from "./governanceLayer";
 
 /**
  * Management account: OUs, SCP guardrails and tag policy. Optional: a customer without an
@@ -14,7 +14,7 @@ import { platformInstanceTypes } from "./governanceLayer";
 export class OrganizationLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
     readonly guardrails: OrganizationGuardrails;
-    /** GuardDuty, Security Hub, Macie and AWS Config administered by the log-archive account (G11), when the organisation has one. */
+    /** GuardDuty, Security Hub, Macie, AWS Config and CloudTrail (the organisation trail) administered by the log-archive account (G11), when the organisation has one. */
     readonly delegatedAdministrators?: DelegatedAdministrators;
     /** Summary for the offline plan (stack output `organizationPlan`). */
     readonly plan: OrganizationPlan;
@@ -48,6 +48,8 @@ export class OrganizationLayer extends pulumi.ComponentResource {
                 accountPlacement: gov.accountPlacement,
                 identityCenterInstanceArn: gov.identityCenterInstanceArn,
                 scpsAlreadyAttached: gov.scpsAlreadyAttached,
+                // The organisation trail is the log-archive account's to change (G11).
+                organizationTrailAdministratorAccountId: organizationTrailOf(cfg) ? cfg.accounts.logArchive?.accountId : undefined,
             },
             { parent: this },
         );

@@ -25,7 +25,7 @@ export class SharedServicesLayer extends pulumi.ComponentResource {
     readonly logsKey: CustomerKey;
     /** S3 server access logs of this account's buckets, when the archive's are not at hand. */
     readonly accessLogs?: SecureBucket;
-    /** This account's trail, delivering to the archive in the log-archive account (G4). */
+    /** This account's trail, delivering to the archive in the log-archive account (G4); undefined under the organisation trail (G11). */
     readonly trail?: AccountTrail;
     /**
      * The package mirror for the workload side (pip endpoint, domain, owner, repository, image

@@ -3,8 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../guardrails/arns";
 import { toPolicyJson } from "../guardrails/document";
 import { serviceTrustPolicy, trailLogsRolePolicy } from "../guardrails/governance";
+import { organizationTrailNameOf } from "../guardrails/organization";
 import { NamingContext, iamRoleName, namePrefix } from "../naming";
 import { ACCOUNT_TRAIL_DEFAULTS } from "./defaults";
+import { MANAGEMENT_EVENTS, S3DataEvents, s3DataEventSelector } from "./trailSelectors";
 
 /** The trail name of an account layer: deterministic, so the archive can admit it by ARN before it exists. */
 export function accountTrailName(naming: NamingContext): string {
@@ -12,12 +14,14 @@ export function accountTrailName(naming: NamingContext): string {
 }
 
 /**
- * The organisation trail's name. Its ARN is in the management account whichever account creates it
- * (CloudTrail User Guide, "Organization delegated administrator": the management account remains
- * the owner of organisation trails a delegated administrator creates), so the archive admits it by ARN.
+ * The organisation trail's name. The log-archive account creates the trail as CloudTrail's
+ * delegated administrator, yet the management account owns it and its ARN names the management
+ * account (CloudTrail User Guide, "Organization delegated administrator": "The management account
+ * remains the owner of any CloudTrail organization resources the delegated administrator
+ * creates"), so the archive admits it by that ARN.
  */
 export function organizationTrailName(naming: NamingContext): string {
-    return `${namePrefix(naming)}-organization-trail`;
+    return organizationTrailNameOf(namePrefix(naming));
 }
 
 export interface AccountTrailArgs {
@@ -33,22 +37,21 @@ export interface AccountTrailArgs {
     logsKeyArn: pulumi.Input<string>;
     /** Days the trail's log group keeps events. Default 365. */
     cloudWatchRetentionDays?: number;
-    /** Buckets whose object-level (data) events are logged. Default none. */
-    dataEventBucketNames?: string[];
     /**
-     * Log the object-level (data) events of every bucket of the account except these, instead of
-     * naming the buckets. Exclude the trail's own archive and its access-log bucket: logging the
-     * trail's deliveries would log itself without end. Default: not set.
+     * S3 object-level (data) events to log: buckets by name prefix, minus named ones (always
+     * except the trail's own archive and access-log buckets). Default: none.
      */
-    dataEventsExceptBucketNames?: string[];
+    s3DataEvents?: S3DataEvents;
     /**
      * Make this the organisation trail (`isOrganizationTrail`, named `organizationTrailName`): it
      * logs every account of the organisation and replaces their per-account trails (G11). Only the
      * management account or CloudTrail's delegated administrator can create one (CloudTrail User
-     * Guide, "Creating a trail for an organization"); create it in the management stack, with
-     * `account` the management account. Default false.
+     * Guide, "Creating a trail for an organization"); the platform creates it in the log-archive
+     * account, registered as delegated administrator by the management stack
+     * (DelegatedAdministrators). `managementAccountId` owns the trail, and CloudTrail acts for
+     * it when it delivers to the log group. Default: an account trail.
      */
-    organizationTrail?: boolean;
+    organizationTrail?: { managementAccountId: string };
     /** Resources the trail must wait for (the archive's bucket policy and key). Default none. */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -56,7 +59,7 @@ export interface AccountTrailArgs {
 /**
  * One account's CloudTrail trail (G4), or the organisation's (G11, `organizationTrail`): multi-region, global service events, log file validation,
  * KMS, delivery to the central archive and to an encrypted CloudWatch log group. The trail's
- * name is `accountTrailName`, which the archive's bucket and key policies name.
+ * name is `accountTrailName` (`organizationTrailName`), which the archive's bucket and key policies name.
  */
 export class AccountTrail extends pulumi.ComponentResource {
     readonly trail: aws.cloudtrail.Trail;
@@ -66,14 +69,11 @@ export class AccountTrail extends pulumi.ComponentResource {
     constructor(name: string, args: AccountTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:AccountTrail", name, {}, opts);
         const retention = args.cloudWatchRetentionDays ?? ACCOUNT_TRAIL_DEFAULTS.cloudWatchRetentionDays;
-        const dataBuckets = args.dataEventBucketNames ?? ACCOUNT_TRAIL_DEFAULTS.dataEventBucketNames;
-        if (dataBuckets.length > 0 && args.dataEventsExceptBucketNames !== undefined) {
-            throw new Error(
-                `AccountTrail ${name}: set dataEventBucketNames or dataEventsExceptBucketNames, not both; the first logs the named buckets, the second every other bucket.`,
-            );
+        const organization = args.organizationTrail;
+        if (organization && !/^\d{12}$/.test(organization.managementAccountId)) {
+            throw new Error(`AccountTrail ${name}: organizationTrail.managementAccountId "${organization.managementAccountId}" is not a 12-digit account id.`);
         }
-        const organizationTrail = args.organizationTrail ?? ACCOUNT_TRAIL_DEFAULTS.organizationTrail;
-        const trailName = organizationTrail ? organizationTrailName(args.naming) : accountTrailName(args.naming);
+        const trailName = organization ? organizationTrailName(args.naming) : accountTrailName(args.naming);
         this.name = trailName;
         const child = { parent: this };
 
@@ -87,7 +87,14 @@ export class AccountTrail extends pulumi.ComponentResource {
             {
                 name: iamRoleName(args.naming, "trail-logs"),
                 description: "CloudTrail delivery to its CloudWatch log group",
-                assumeRolePolicy: toPolicyJson(serviceTrustPolicy("cloudtrail", args.account.partition, args.account.accountId)),
+                // The organisation trail is the management account's (its ARN names it), though created
+                // here: CloudTrail may assume the role on behalf of either account, no other.
+                assumeRolePolicy: toPolicyJson(
+                    serviceTrustPolicy("cloudtrail", args.account.partition, [
+                        args.account.accountId,
+                        ...(organization ? [organization.managementAccountId] : []),
+                    ]),
+                ),
             },
             child,
         );
@@ -97,31 +104,10 @@ export class AccountTrail extends pulumi.ComponentResource {
             child,
         );
 
-        const selectors: aws.types.input.cloudtrail.TrailAdvancedEventSelector[] = [
-            { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+        const selectors = [
+            MANAGEMENT_EVENTS,
+            ...(args.s3DataEvents ? [s3DataEventSelector(args.account.partition, args.s3DataEvents, `AccountTrail ${name}`)] : []),
         ];
-        if (dataBuckets.length > 0) {
-            selectors.push({
-                name: "S3 data events of the team buckets",
-                fieldSelectors: [
-                    { field: "eventCategory", equals: ["Data"] },
-                    { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    { field: "resources.ARN", startsWiths: dataBuckets.map((b) => `arn:${args.account.partition}:s3:::${b}/`) },
-                ],
-            });
-        } else if (args.dataEventsExceptBucketNames !== undefined) {
-            const excluded = args.dataEventsExceptBucketNames;
-            selectors.push({
-                name: "S3 data events of the account's buckets",
-                fieldSelectors: [
-                    { field: "eventCategory", equals: ["Data"] },
-                    { field: "resources.type", equals: ["AWS::S3::Object"] },
-                    ...(excluded.length > 0
-                        ? [{ field: "resources.ARN", notStartsWiths: excluded.map((b) => `arn:${args.account.partition}:s3:::${b}/`) }]
-                        : []),
-                ],
-            });
-        }
 
         this.trail = new aws.cloudtrail.Trail(
             `${name}`,
@@ -130,7 +116,7 @@ export class AccountTrail extends pulumi.ComponentResource {
                 s3BucketName: args.archiveBucketName,
                 kmsKeyId: args.archiveKeyArn,
                 isMultiRegionTrail: true,
-                ...(organizationTrail ? { isOrganizationTrail: true } : {}),
+                ...(organization ? { isOrganizationTrail: true } : {}),
                 includeGlobalServiceEvents: true,
                 enableLogFileValidation: true,
                 enableLogging: true,

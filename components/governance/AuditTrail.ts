@@ -32,29 +32,33 @@ export interface AuditTrailArgs extends GovernanceAccountArgs {
     memberAccountIds?: string[];
     /** Accounts whose AWS Config delivery channel writes here. Default none. */
     configAccountIds?: string[];
+    /**
+     * Accounts whose Route 53 Resolver query logs (an isolated VPC's DNS firewall, N11) deliver
+     * here. Default: this account and memberAccountIds (every account with a trail of its own here).
+     */
+    queryLogAccountIds?: string[];
     /** Object Lock in COMPLIANCE mode with this many days of retention. Default: no Object Lock. */
     objectLockDays?: number;
     /** Days the trail's log group keeps events. Default 365. */
     cloudWatchRetentionDays?: number;
-    /** Buckets in this account whose data events this account's trail logs. Default none. */
-    dataEventBucketNames?: string[];
     /**
-     * This account's trail logs the data events of every bucket of the account but the archive's
-     * own (archive, Config and access-log buckets: logging them would loop). Not with
-     * dataEventBucketNames. Default false.
+     * The trail logs the S3 object-level (data) events of the buckets whose name starts with one
+     * of these (`platformBucketNamePrefix`); empty: of every bucket. The archive's own buckets
+     * (archive, Config and access-log: logging them would loop) are always excepted. Default: no
+     * data events.
      */
-    accountDataEvents?: boolean;
+    dataEventBucketNamePrefixes?: string[];
+    /** Further buckets the data events leave out (the other accounts' access-log buckets). Default none. */
+    dataEventsExceptBucketNames?: string[];
     /**
-     * The organisation trail (OrganizationTrail, created in the management account) delivers
-     * here: the archive admits it by ARN for the management account's and the organisation's
-     * prefixes. Default: no organisation trail.
+     * Create the organisation trail here instead of this account's own trail (G11): this account
+     * is CloudTrail's delegated administrator (registered by the management stack,
+     * DelegatedAdministrators), the trail logs every account of `organizationId`, is owned by
+     * `managementAccountId` (its ARN names that account), and the archive admits exactly that ARN,
+     * for the management account's and the organisation's prefixes. memberAccountIds are then
+     * unnecessary: no member account has a trail of its own. Default: this account's own trail.
      */
     organizationTrail?: { managementAccountId: string; organizationId: string };
-    /**
-     * This account's own trail. Default: true without organizationTrail, false with it (the
-     * organisation trail already logs this account; G11).
-     */
-    accountTrail?: boolean;
     /**
      * The only principals that may change the archive's buckets and key (policies, versioning,
      * encryption, lifecycle, deletion, grants; I12, G11): explicit denies for everyone else, in
@@ -78,8 +82,9 @@ export interface AuditArchiveRef {
  * account where there is no organisation): a KMS-encrypted,
  * versioned, TLS-only archive bucket with its own access-log bucket and optional Object Lock, a
  * key that admits CloudTrail only for the named trails and AWS Config only for the named
- * accounts, and this account's multi-region trail. Member accounts' trails (AccountTrail) deliver
- * to the archive; AWS Config channels deliver to a second bucket without Object Lock, because
+ * accounts, and this account's multi-region trail or, in an organisation, the organisation trail
+ * (created here as CloudTrail's delegated administrator, G11). Member accounts' trails (AccountTrail,
+ * only without an organisation trail) deliver to the archive; AWS Config channels deliver to a second bucket without Object Lock, because
  * AWS Config does not support a delivery channel to a bucket with Object Lock enabled
  * (AWS::Config::DeliveryChannel, CloudFormation User Guide). The bucket and key policies name
  * each deliverer.
@@ -90,8 +95,10 @@ export class AuditTrail extends pulumi.ComponentResource {
     /** AWS Config delivery bucket (no Object Lock); undefined without Config accounts. */
     readonly configArchive?: SecureBucket;
     readonly accessLogs: SecureBucket;
-    /** This account's trail; undefined when the organisation trail replaces it. */
-    readonly trail?: AccountTrail;
+    /** The trail made here: this account's own, or the organisation trail (`organizationTrail`). */
+    readonly trail: AccountTrail;
+    /** The ARN the archive admits the trail by (known before the trail exists: the policies name it). */
+    readonly trailArn: string;
     readonly ref: AuditArchiveRef;
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -100,30 +107,37 @@ export class AuditTrail extends pulumi.ComponentResource {
         const members = (args.memberAccountIds ?? D.memberAccountIds).filter((a) => a !== args.account.accountId);
         const configAccounts = args.configAccountIds ?? D.configAccountIds;
         const cloudWatchRetentionDays = args.cloudWatchRetentionDays ?? D.cloudWatchRetentionDays;
-        const accountDataEvents = args.accountDataEvents ?? D.accountDataEvents;
         if (args.objectLockDays !== undefined && (!Number.isInteger(args.objectLockDays) || args.objectLockDays < 1)) {
             throw new Error(`AuditTrail ${name}: objectLockDays ${args.objectLockDays} must be a positive whole number of days.`);
         }
         const { partition, region } = args.account;
         const org = args.organizationTrail;
-        const ownTrail = args.accountTrail ?? org === undefined;
+        if (org && members.length > 0) {
+            throw new Error(
+                `AuditTrail ${name}: memberAccountIds ${members.join(", ")} with organizationTrail; the organisation trail logs every account of ${org.organizationId}, so member accounts have no trail of their own (G11). Drop memberAccountIds.`,
+            );
+        }
+        if (org && org.managementAccountId === args.account.accountId) {
+            throw new Error(
+                `AuditTrail ${name}: the archive account ${args.account.accountId} is the management account; the organisation trail and its archive belong to the log-archive account, CloudTrail's delegated administrator (G11).`,
+            );
+        }
         const administrators = args.archiveAdministratorArns ?? args.keyAdministrators;
         const names = auditArchiveNames(args.naming, args.account.accountId);
         const trailName = accountTrailName(args.naming);
         // Member trails live in the same region: the platform is single-region by config.
-        const trails: TrailSource[] = [...(ownTrail ? [args.account.accountId] : []), ...members].map((accountId) => ({
-            accountId,
-            trailArn: trailArn(partition, region, accountId, trailName),
-        }));
-        if (org) {
-            trails.push({
-                accountId: org.managementAccountId,
-                trailArn: trailArn(partition, region, org.managementAccountId, organizationTrailName(args.naming)),
-                organizationId: org.organizationId,
-            });
-        }
-        // Every account with a trail here runs an isolated VPC whose DNS firewall logs here too (N11).
-        const queryLogs = { region, accountIds: trails.map((t) => t.accountId) };
+        const trails: TrailSource[] = org
+            ? [
+                  {
+                      accountId: org.managementAccountId,
+                      trailArn: trailArn(partition, region, org.managementAccountId, organizationTrailName(args.naming)),
+                      organizationId: org.organizationId,
+                  },
+              ]
+            : [args.account.accountId, ...members].map((accountId) => ({ accountId, trailArn: trailArn(partition, region, accountId, trailName) }));
+        this.trailArn = trails[0].trailArn;
+        // Not the organisation trail's accounts: its ARN names the management account, which runs no VPC of the platform.
+        const queryLogs = { region, accountIds: args.queryLogAccountIds ?? [args.account.accountId, ...members] };
         const delivery = { partition, trails, configAccountIds: configAccounts, queryLogs };
 
         this.key = new CustomerKey(
@@ -196,23 +210,29 @@ export class AuditTrail extends pulumi.ComponentResource {
             ready: [this.archive.policy, ...(this.configArchive ? [this.configArchive.policy] : []), this.key.key],
         };
 
-        this.trail = ownTrail
-            ? new AccountTrail(
-                  `${name}-trail`,
-                  {
-                      naming: args.naming,
-                      account: args.account,
-                      archiveBucketName: this.archive.name,
-                      archiveKeyArn: this.key.arn,
-                      logsKeyArn: args.logsKeyArn,
-                      cloudWatchRetentionDays,
-                      dataEventBucketNames: args.dataEventBucketNames,
-                      ...(accountDataEvents ? { dataEventsExceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket] } : {}),
-                      dependsOn: this.ref.ready,
-                  },
-                  { parent: this },
-              )
-            : undefined;
-        this.registerOutputs({ archiveBucket: this.archive.name, keyArn: this.key.arn, trailArn: this.trail?.trail.arn });
+        const prefixes = args.dataEventBucketNamePrefixes;
+        this.trail = new AccountTrail(
+            org ? `${name}-organization-trail` : `${name}-trail`,
+            {
+                naming: args.naming,
+                account: args.account,
+                archiveBucketName: this.archive.name,
+                archiveKeyArn: this.key.arn,
+                logsKeyArn: args.logsKeyArn,
+                cloudWatchRetentionDays,
+                ...(prefixes
+                    ? {
+                          s3DataEvents: {
+                              bucketNamePrefixes: prefixes,
+                              exceptBucketNames: [names.bucket, names.configBucket, names.accessLogBucket, ...(args.dataEventsExceptBucketNames ?? [])],
+                          },
+                      }
+                    : {}),
+                ...(org ? { organizationTrail: { managementAccountId: org.managementAccountId } } : {}),
+                dependsOn: this.ref.ready,
+            },
+            { parent: this },
+        );
+        this.registerOutputs({ archiveBucket: this.archive.name, keyArn: this.key.arn, trailArn: this.trail.trail.arn });
     }
 }

@@ -19,6 +19,11 @@ export interface DelegatedAdministratorsArgs {
     /** AWS Config delegated administrator (for the organisation aggregator). Default true. */
     config?: boolean;
     /**
+     * CloudTrail delegated administrator: the administrator account creates and owns the
+     * management of the organisation trail (AuditTrail `organizationTrail`). Default true.
+     */
+    cloudTrail?: boolean;
+    /**
      * Enable trusted access for AWS Config and CloudTrail (the organisation trail) here. False when
      * the organisation already has it (a Control Tower landing zone does). Default true.
      */
@@ -26,12 +31,13 @@ export interface DelegatedAdministratorsArgs {
 }
 
 /**
- * G11 in the management account: the security services are administered by a member account of
- * the Security OU, not by the management account (GuardDuty, Security Hub and Macie
- * `EnableOrganizationAdminAccount`; AWS Config through Organizations' RegisterDelegatedAdministrator,
+ * G11 in the management account: the security services and the organisation trail are
+ * administered by a member account of the Security OU, not by the management account (GuardDuty,
+ * Security Hub and Macie `EnableOrganizationAdminAccount`; CloudTrail
+ * `RegisterOrganizationDelegatedAdmin`; AWS Config through Organizations' RegisterDelegatedAdministrator,
  * AWS Config Developer Guide, "Registering a Delegated Administrator"). The delegated
  * administrator's auto-enable settings are OrganizationSecurityServices, its aggregator
- * ConfigAggregator.
+ * ConfigAggregator, its organisation trail AuditTrail's `organizationTrail`.
  *
  * Trusted access is kept on delete (`retainOnDelete`): disabling it would stop the services'
  * organisation integration for every account.
@@ -41,8 +47,12 @@ export class DelegatedAdministrators extends pulumi.ComponentResource {
     readonly securityHub?: aws.securityhub.OrganizationAdminAccount;
     readonly macie?: aws.macie2.OrganizationAdminAccount;
     readonly config?: aws.organizations.DelegatedAdministrator;
-    /** What the organisation trail must wait for (CloudTrail's trusted access); empty when not enabled here. */
-    readonly trailReady: pulumi.Resource[];
+    /**
+     * CloudTrail's delegated administrator (CloudTrail RegisterOrganizationDelegatedAdmin, called
+     * from the management account, which also creates CloudTrail's service-linked role there;
+     * CloudTrail User Guide, "Organization delegated administrator").
+     */
+    readonly cloudTrail?: aws.cloudtrail.OrganizationDelegatedAdminAccount;
 
     constructor(name: string, args: DelegatedAdministratorsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-ds:governance:DelegatedAdministrators", name, {}, opts);
@@ -67,8 +77,16 @@ export class DelegatedAdministrators extends pulumi.ComponentResource {
                       ),
                   ]
                 : [];
-        // The organisation trail (management stack) needs CloudTrail's trusted access.
-        this.trailReady = access("cloudtrail");
+        if (args.cloudTrail ?? D.cloudTrail) {
+            // Registration fails with CloudTrailAccessNotEnabledException before trusted access
+            // exists (CloudTrail API Reference, RegisterOrganizationDelegatedAdmin, Errors).
+            const trailAccess = access("cloudtrail");
+            this.cloudTrail = new aws.cloudtrail.OrganizationDelegatedAdminAccount(
+                `${name}-cloudtrail`,
+                { accountId: args.adminAccountId },
+                { parent: this, dependsOn: trailAccess },
+            );
+        }
         if (args.guardDuty ?? D.guardDuty) {
             this.guardDuty = new aws.guardduty.OrganizationAdminAccount(`${name}-guardduty`, { adminAccountId: args.adminAccountId }, child);
         }

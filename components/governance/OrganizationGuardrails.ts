@@ -49,6 +49,12 @@ export interface OrganizationGuardrailsArgs {
     breakGlassRoleArnPatterns?: string[];
     /** The platform's deploy roles, exempt from the audit-tampering denies (they update trails, recorders, log groups). Default: none. */
     deployRoleArns?: string[];
+    /**
+     * The log-archive account, CloudTrail's delegated administrator: only its principals (and
+     * break-glass) may change the organisation trail; every other member account's, deploy roles
+     * included, are denied (G11). Default: no organisation trail.
+     */
+    organizationTrailAdministratorAccountId?: string;
     /** Mandatory tag keys for the tag policy (G1). Default: MANDATORY_TAG_KEYS (components/tags.ts). */
     tagKeys?: readonly string[];
     /** Allowed values per tag key (e.g. environment, team). Default none. */
@@ -156,7 +162,11 @@ export class OrganizationGuardrails extends pulumi.ComponentResource {
                 target: "Root",
                 docs: packStatements(
                     `${prefix}-baseline`,
-                    baselineScpStatements(breakGlass, { deployRoleArns: args.deployRoleArns ?? D.deployRoleArns, namePrefix: prefix }),
+                    baselineScpStatements(breakGlass, {
+                        deployRoleArns: args.deployRoleArns ?? D.deployRoleArns,
+                        namePrefix: prefix,
+                        organizationTrailAdministratorAccountId: args.organizationTrailAdministratorAccountId,
+                    }),
                 ),
             },
             {

@@ -15,15 +15,12 @@ import type { SecurityServicesArgs } from "./SecurityServices";
 
 export const ACCOUNT_TRAIL_DEFAULTS = {
     cloudWatchRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
-    dataEventBucketNames: [],
-    organizationTrail: false,
 } satisfies Partial<AccountTrailArgs>;
 
 export const AUDIT_TRAIL_DEFAULTS = {
     memberAccountIds: [],
     configAccountIds: [],
     cloudWatchRetentionDays: ACCOUNT_TRAIL_DEFAULTS.cloudWatchRetentionDays,
-    accountDataEvents: false,
 } satisfies Partial<AuditTrailArgs>;
 
 export const CONFIG_RECORDER_DEFAULTS = {
@@ -76,5 +73,6 @@ export const DELEGATED_ADMINISTRATORS_DEFAULTS = {
     securityHub: true,
     macie: true,
     config: true,
+    cloudTrail: true,
     enableTrustedAccess: true,
 } satisfies Partial<DelegatedAdministratorsArgs>;

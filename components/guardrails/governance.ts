@@ -174,15 +174,16 @@ export function archiveKeyServiceUsers(args: Omit<ArchiveDeliveryArgs, "bucketAr
     return users;
 }
 
-/** Trust policy for a role assumed by an AWS service on behalf of this account only. */
-export function serviceTrustPolicy(service: string, partition: string, accountId: string): PolicyDocument {
+/** Trust policy for a role assumed by an AWS service on behalf of this account (or these accounts) only. */
+export function serviceTrustPolicy(service: string, partition: string, accountId: string | string[]): PolicyDocument {
+    const accounts = typeof accountId === "string" ? [accountId] : [...new Set(accountId)];
     return policyDocument([
         {
             Sid: "ServiceAssumeRole",
             Effect: "Allow",
             Principal: { Service: servicePrincipal(service, partition) },
             Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            Condition: { StringEquals: { "aws:SourceAccount": accounts.length === 1 ? accounts[0] : accounts } },
         },
     ]);
 }

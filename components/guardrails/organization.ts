@@ -89,6 +89,30 @@ export interface AuditTamperScope {
     deployRoleArns?: string[];
     /** `<organization>-<environment>`: the platform's log groups, detective rule and function are named with it. */
     namePrefix?: string;
+    /**
+     * The account that administers the organisation trail (`<namePrefix>-organization-trail`):
+     * CloudTrail's delegated administrator, the log-archive account. With namePrefix, every
+     * principal of every other member account, deploy roles included, is denied changing that
+     * trail (G11). Default: no organisation trail.
+     */
+    organizationTrailAdministratorAccountId?: string;
+}
+
+/**
+ * What would stop, empty or delete the organisation trail (CloudTrail API Reference actions that
+ * change a trail or what it logs).
+ */
+const ORGANIZATION_TRAIL_ACTIONS = [
+    "cloudtrail:StopLogging",
+    "cloudtrail:DeleteTrail",
+    "cloudtrail:UpdateTrail",
+    "cloudtrail:PutEventSelectors",
+    "cloudtrail:PutInsightSelectors",
+];
+
+/** The organisation trail's name (components/governance/AccountTrail.ts names the trail with it). */
+export function organizationTrailNameOf(namePrefix: string): string {
+    return `${namePrefix}-organization-trail`;
 }
 
 /** The account and role name of a break-glass role ARN bound to one account. */
@@ -126,6 +150,22 @@ export function denyAuditTampering(breakGlassRoleArns: string[], scope: AuditTam
                 `arn:*:logs:*:*:log-group:/aws/lambda/${prefix}-*`,
             ]),
             deny("DenyDetectiveTampering", DETECTIVE_TAMPERING_ACTIONS, exempt, [`arn:*:events:*:*:rule/${prefix}-*`, `arn:*:lambda:*:*:function:${prefix}-*`]),
+        );
+    }
+    if (scope.namePrefix !== undefined && scope.organizationTrailAdministratorAccountId !== undefined) {
+        // By name, in every account: the ARN names the management account, and the member accounts
+        // see the trail under that ARN. The deploy roles are not exempt here: only the
+        // administrator account's principals (and break-glass) change the trail.
+        statements.push(
+            deny(
+                "DenyOrganizationTrailChanges",
+                ORGANIZATION_TRAIL_ACTIONS,
+                {
+                    StringNotEquals: { "aws:PrincipalAccount": scope.organizationTrailAdministratorAccountId },
+                    ...(breakGlassRoleArns.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": breakGlassRoleArns } } : {}),
+                },
+                `arn:*:cloudtrail:*:*:trail/${organizationTrailNameOf(scope.namePrefix)}`,
+            ),
         );
     }
     if (breakGlass.length > 0) {

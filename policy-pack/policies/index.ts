@@ -25,6 +25,7 @@ import { rules as resourcePolicies } from "./resource-policies";
 import { rules as s3 } from "./s3";
 import { rules as sagemaker } from "./sagemaker";
 import { rules as secretsmanager } from "./secretsmanager";
+import { rules as securityServices } from "./security-services";
 import { rules as sns } from "./sns";
 import { rules as sqs } from "./sqs";
 import { rules as tagging } from "./tagging";
@@ -49,6 +50,7 @@ export const policiesByService: Readonly<Record<string, readonly SecureDsPolicy[
     s3,
     sagemaker,
     secretsmanager,
+    "security-services": securityServices,
     sns,
     sqs,
     tagging,

@@ -41,17 +41,20 @@ interface QuotaInputs {
     accounts: { workload: { accountId: string } };
     teams: { users: unknown[]; perUserExecutionRoles: boolean }[];
     studio: { sharedSpaces: boolean };
-    governance: { detectiveControls: boolean; detectiveConcurrency: number; trail: { s3DataEvents: boolean } };
+    governance: { detectiveControls: boolean; detectiveConcurrency: number };
     quotas: QuotasConfig;
 }
 
 /**
  * The uses the config alone decides, predicted before anything runs so `pulumi up` refuses too:
- * the detective function's reserved concurrency, the trail's selector values (Management, Data,
- * AWS::S3::Object and three bucket prefixes per team: stacks/governanceLayer.ts), one Studio
+ * the detective function's reserved concurrency, one Studio
  * domain per team, one profile per user, one shared space per team with sharedSpaces, and at
  * least the teams' own IAM roles (one per TEAM_ROLE_KINDS, plus one per user with per-user
- * execution roles; the platform's roles come on top, so this one is a lower bound). The
+ * execution roles; the platform's roles come on top, so this one is a lower bound). The trails'
+ * advanced-selector values are not predicted: they no longer grow with the config, since the S3
+ * data events match the platform's bucket-name prefix instead of listing each team's buckets
+ * (components/governance/trailSelectors.ts: at most 4 values plus one per excepted archive or
+ * access-log bucket, under 10 of CloudTrail's 500). The
  * offline plan counts every quota from the resources (plan/quotas.ts); tests/plan/quotas.test.ts
  * holds these predictions to those counts.
  */
@@ -62,7 +65,6 @@ export function predictedQuotaUses(cfg: Omit<QuotaInputs, "quotas" | "region">):
         ...(cfg.governance.detectiveControls
             ? [{ key: "lambda/L-B99A9384", account, used: cfg.governance.detectiveConcurrency + LAMBDA_UNRESERVED_MINIMUM }]
             : []),
-        ...(cfg.governance.trail.s3DataEvents ? [{ key: "cloudtrail/advanced-event-selector-values", account, used: 3 + 3 * cfg.teams.length }] : []),
         { key: "sagemaker/L-B683BCB0", account, used: cfg.teams.length },
         { key: "sagemaker/L-AC46C40F", account, used: users },
         ...(cfg.studio.sharedSpaces ? [{ key: "sagemaker/L-8E5333B4", account, used: cfg.teams.length }] : []),
@@ -75,11 +77,8 @@ export function predictedQuotaUses(cfg: Omit<QuotaInputs, "quotas" | "region">):
     ];
 }
 
-/** What to change in the config when a limit AWS does not raise is exceeded. */
-const CONFIG_FIXES: Record<string, string> = {
-    "cloudtrail/advanced-event-selector-values":
-        "every team adds 3 bucket prefixes to the trail's S3 data-event selector, so one trail logs at most 165 teams; split the teams over stacks or set governance.trail.s3DataEvents to false",
-};
+/** What to change in the config when a limit AWS does not raise is exceeded (none of the predicted ones is such a limit now). */
+const CONFIG_FIXES: Record<string, string> = {};
 
 /** Refuses a config whose predicted use exceeds a quota's declared value or default (called from the platform schema). */
 export function refineQuotas(cfg: QuotaInputs, issue: Issue): void {

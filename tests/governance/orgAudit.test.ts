@@ -48,6 +48,10 @@ describe("DelegatedAdministrators (management account)", () => {
         expect(access.map((a) => a.inputs.servicePrincipal).sort()).toEqual(["cloudtrail.amazonaws.com", "config.amazonaws.com"]);
         for (const a of access) expect(a.options.retainOnDelete).toBe(true);
         expect(dependsOn(config, access.find((a) => a.inputs.servicePrincipal === "config.amazonaws.com") as PlanResource)).toBe(true);
+        // CloudTrail's delegated administrator creates the organisation trail; registration needs trusted access first.
+        const trail = one(r, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount");
+        expect(trail.inputs.accountId).toBe(ARCHIVE);
+        expect(dependsOn(trail, access.find((a) => a.inputs.servicePrincipal === "cloudtrail.amazonaws.com") as PlanResource)).toBe(true);
     });
 
     it("refuses to delegate to the management account, and skips trusted access an organisation already has", async () => {
@@ -65,9 +69,11 @@ describe("DelegatedAdministrators (management account)", () => {
                 adminAccountId: ARCHIVE,
                 enableTrustedAccess: false,
                 macie: false,
+                cloudTrail: false,
             });
         });
         expect(ofType(r, "aws:organizations/awsServiceAccess:AwsServiceAccess")).toEqual([]);
+        expect(ofType(r, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount")).toEqual([]);
         expect(ofType(r, "aws:macie2/organizationAdminAccount:OrganizationAdminAccount")).toEqual([]);
     });
 });
@@ -117,16 +123,16 @@ describe("OrganizationSecurityServices and ConfigAggregator (delegated administr
 });
 
 describe("organisation trail and the archive it delivers to", () => {
-    it("AccountTrail as the organisation trail: isOrganizationTrail, named for the archive's policies", async () => {
+    it("AccountTrail as the organisation trail: isOrganizationTrail, named for the archive's policies, its log role for both accounts", async () => {
         const r = await run(async () => {
             const { AccountTrail } = await import("../../components/governance/AccountTrail");
             new AccountTrail("org-trail", {
                 naming,
-                account: account(MGMT),
+                account: account(ARCHIVE),
                 archiveBucketName: "acme-prod-audit",
                 archiveKeyArn: `arn:aws:kms:eu-central-1:${ARCHIVE}:key/k`,
-                logsKeyArn: `arn:aws:kms:eu-central-1:${MGMT}:key/l`,
-                organizationTrail: true,
+                logsKeyArn: `arn:aws:kms:eu-central-1:${ARCHIVE}:key/l`,
+                organizationTrail: { managementAccountId: MGMT },
             });
         });
         const trail = one(r, "aws:cloudtrail/trail:Trail");
@@ -136,6 +142,37 @@ describe("organisation trail and the archive it delivers to", () => {
             isMultiRegionTrail: true,
             enableLogFileValidation: true,
         });
+        const trust = doc(one(r, "aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0];
+        expect(trust.Condition).toEqual({ StringEquals: { "aws:SourceAccount": [ARCHIVE, MGMT] } });
+        await expect(
+            run(async () => {
+                const { AccountTrail } = await import("../../components/governance/AccountTrail");
+                new AccountTrail("org-trail", {
+                    naming,
+                    account: account(ARCHIVE),
+                    archiveBucketName: "acme-prod-audit",
+                    archiveKeyArn: "k",
+                    logsKeyArn: "l",
+                    organizationTrail: { managementAccountId: "2222" },
+                });
+            }),
+        ).rejects.toThrow(/organizationTrail.managementAccountId "2222" is not a 12-digit account id/);
+    });
+
+    it("logs S3 data events by bucket-name prefix, minus the excepted buckets, whatever the number of teams", async () => {
+        const { s3DataEventSelector } = await import("../../components/governance/trailSelectors");
+        const selector = s3DataEventSelector("aws", { bucketNamePrefixes: ["acme-prod-"], exceptBucketNames: ["acme-prod-audit-555555555555"] }, "test");
+        expect(selector.fieldSelectors).toEqual([
+            { field: "eventCategory", equals: ["Data"] },
+            { field: "resources.type", equals: ["AWS::S3::Object"] },
+            { field: "resources.ARN", startsWiths: ["arn:aws:s3:::acme-prod-"], notStartsWiths: ["arn:aws:s3:::acme-prod-audit-555555555555/"] },
+        ]);
+        // Every bucket of the account: no resources.ARN condition at all.
+        expect(s3DataEventSelector("aws", { bucketNamePrefixes: [], exceptBucketNames: [] }, "test").fieldSelectors).toHaveLength(2);
+        expect(() => s3DataEventSelector("aws", { bucketNamePrefixes: ["Acme-"], exceptBucketNames: [] }, "AccountTrail t")).toThrow(
+            /AccountTrail t: S3 data-event bucket-name prefix "Acme-" cannot begin a bucket name/,
+        );
+        expect(() => s3DataEventSelector("aws", { bucketNamePrefixes: [], exceptBucketNames: ["x"] }, "t")).toThrow(/excepted bucket "x" is not a valid/);
     });
 
     const archive = () =>
@@ -148,12 +185,23 @@ describe("organisation trail and the archive it delivers to", () => {
                 logsKeyArn: `arn:aws:kms:eu-central-1:${ARCHIVE}:key/l`,
                 organizationTrail: { managementAccountId: MGMT, organizationId: "o-a1b2c3d4e5" },
                 configAccountIds: ["444444444444"],
+                dataEventBucketNamePrefixes: ["acme-prod-"],
+                dataEventsExceptBucketNames: ["acme-prod-access-logs-444444444444"],
             });
         });
 
-    it("admits the organisation trail by ARN for the organisation's prefix, and replaces this account's own trail", async () => {
+    it("creates the organisation trail here (delegated administrator) instead of this account's own, and admits exactly its ARN", async () => {
         const r = await archive();
-        expect(ofType(r, "aws:cloudtrail/trail:Trail")).toEqual([]);
+        const trail = one(r, "aws:cloudtrail/trail:Trail");
+        expect(trail.inputs).toMatchObject({ name: "acme-prod-organization-trail", isOrganizationTrail: true, isMultiRegionTrail: true });
+        const arn = (trail.inputs.advancedEventSelectors as { fieldSelectors: { field: string; notStartsWiths?: string[] }[] }[])[1].fieldSelectors[2];
+        // The archive's own buckets and the other accounts' access logs are never logged (their logging would loop).
+        expect(arn.notStartsWiths).toEqual([
+            `arn:aws:s3:::acme-prod-audit-${ARCHIVE}/`,
+            `arn:aws:s3:::acme-prod-audit-config-${ARCHIVE}/`,
+            `arn:aws:s3:::acme-prod-audit-access-${ARCHIVE}/`,
+            "arn:aws:s3:::acme-prod-access-logs-444444444444/",
+        ]);
         const policies = ofType(r, "aws:s3/bucketPolicy:BucketPolicy").map((p) => doc(p.inputs.policy));
         const archivePolicy = policies.find((p) => sid(p, "CloudTrailWrite")) as PolicyDocument;
         const write = sid(archivePolicy, "CloudTrailWrite") as Statement;
@@ -162,6 +210,29 @@ describe("organisation trail and the archive it delivers to", () => {
             `arn:aws:s3:::acme-prod-audit-${ARCHIVE}/AWSLogs/o-a1b2c3d4e5/*`,
         ]);
         expect(write.Condition?.StringEquals["aws:SourceArn"]).toEqual([`arn:aws:cloudtrail:eu-central-1:${MGMT}:trail/acme-prod-organization-trail`]);
+        // DNS query logs come from this account's VPCs, never from the management account the trail's ARN names.
+        expect((sid(archivePolicy, "QueryLogDeliveryWrite") as Statement).Condition?.StringEquals["aws:SourceAccount"]).toEqual([ARCHIVE]);
+        const key = doc(one(r, "aws:kms/key:Key").inputs.policy);
+        expect(sid(key, "CloudTrailEncryptLogs")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
+            `arn:aws:cloudtrail:eu-central-1:${MGMT}:trail/acme-prod-organization-trail`,
+        ]);
+    });
+
+    it("refuses member trails beside the organisation trail, and an archive in the management account", async () => {
+        const archiveWith = (extra: Record<string, unknown>) =>
+            run(async () => {
+                const { AuditTrail } = await import("../../components/governance/AuditTrail");
+                new AuditTrail("audit", {
+                    naming,
+                    account: account(ARCHIVE),
+                    keyAdministrators: [ADMIN],
+                    logsKeyArn: "l",
+                    organizationTrail: { managementAccountId: MGMT, organizationId: "o-a1b2c3d4e5" },
+                    ...extra,
+                });
+            });
+        await expect(archiveWith({ memberAccountIds: ["444444444444"] })).rejects.toThrow(/memberAccountIds 444444444444 with organizationTrail/);
+        await expect(archiveWith({ account: account(MGMT) })).rejects.toThrow(/is the management account/);
     });
 
     it("denies bucket and key changes to every principal but the archive administrators", async () => {

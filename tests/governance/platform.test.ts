@@ -120,44 +120,61 @@ describe("organization layer (prod, management account 222222222222)", () => {
 });
 
 describe("audit trail (G4)", () => {
-    it("prod: archive in the log-archive account, a trail per account, cross-account delivery naming the member accounts", () => {
+    it("prod: one organisation trail, created by the log-archive account, admitted by its management-account ARN; no member-account trail", () => {
         const trails = ofType(prod, "aws:cloudtrail/trail:Trail");
-        expect(trails.map((t) => t.account).sort()).toEqual(["333333333333", "444444444444", "555555555555"]);
-        for (const t of trails) {
-            expect(t.inputs).toMatchObject({
-                name: "acme-prod-audit-trail",
-                s3BucketName: "acme-prod-audit-555555555555",
-                isMultiRegionTrail: true,
-                includeGlobalServiceEvents: true,
-                enableLogFileValidation: true,
-            });
-            expect(String(t.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:555555555555:key\//);
-            expect(String(t.inputs.cloudWatchLogsGroupArn)).toMatch(
-                new RegExp(`^arn:aws:logs:eu-central-1:${t.account}:log-group:/aws/cloudtrail/acme-prod-audit-trail:\\*$`),
-            );
-        }
+        // The shared-services and workload stacks rely on the organisation trail (G11).
+        expect(trails.map((t) => t.account)).toEqual(["555555555555"]);
+        const [trail] = trails;
+        expect(trail.inputs).toMatchObject({
+            name: "acme-prod-organization-trail",
+            s3BucketName: "acme-prod-audit-555555555555",
+            isOrganizationTrail: true,
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+            enableLogFileValidation: true,
+        });
+        expect(String(trail.inputs.kmsKeyId)).toMatch(/^arn:aws:kms:eu-central-1:555555555555:key\//);
+        expect(String(trail.inputs.cloudWatchLogsGroupArn)).toMatch(
+            /^arn:aws:logs:eu-central-1:555555555555:log-group:\/aws\/cloudtrail\/acme-prod-organization-trail:\*$/,
+        );
         const policy = one(prod, "aws:s3/bucketPolicy:BucketPolicy", "audit-archive-policy");
         const statements = doc(policy.inputs.policy).Statement;
         expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Resource).toEqual([
-            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/555555555555/*",
-            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/333333333333/*",
-            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/444444444444/*",
+            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/222222222222/*",
+            "arn:aws:s3:::acme-prod-audit-555555555555/AWSLogs/o-a1b2c3d4e5/*",
         ]);
+        // Exactly the organisation trail, by the ARN CloudTrail gives it: the management account's.
         expect(statements.find((s) => s.Sid === "CloudTrailWrite")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
-            "arn:aws:cloudtrail:eu-central-1:555555555555:trail/acme-prod-audit-trail",
-            "arn:aws:cloudtrail:eu-central-1:333333333333:trail/acme-prod-audit-trail",
-            "arn:aws:cloudtrail:eu-central-1:444444444444:trail/acme-prod-audit-trail",
+            "arn:aws:cloudtrail:eu-central-1:222222222222:trail/acme-prod-organization-trail",
         ]);
         expect(statements.map((s) => s.Sid)).toEqual(expect.arrayContaining(["DenyInsecureTransport", "DenyOtherKmsKey"]));
-        // A member trail is planned after the archive's stack is deployed: its bucket comes from the
-        // stack reference that carries the archive (the archive's bucket policy is upstream, already there).
-        for (const account of ["333333333333", "444444444444"]) {
-            const memberTrail = trails.find((t) => t.account === account) as PlanResource;
-            expect(
-                memberTrail.propertyDependencies.s3BucketName?.some((d) => d.endsWith("::pulumi:pulumi:StackReference::log-archive")),
-                account,
-            ).toBe(true);
+        // The management stack registers the delegation the log-archive stack creates the trail under.
+        expect(
+            one(prod, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount", "delegated-admins-cloudtrail").inputs.accountId,
+        ).toBe("555555555555");
+        for (const stack of ["shared-services", "prod"] as const) {
+            expect((loadStackPlan(stack).outputs.governancePlan as { auditTrail: Record<string, unknown> }).auditTrail, stack).toMatchObject({
+                memberTrails: [],
+                organizationTrail: {
+                    createdBy: "555555555555",
+                    arn: "arn:aws:cloudtrail:eu-central-1:222222222222:trail/acme-prod-organization-trail",
+                    replacesTrailsOf: ["333333333333", "444444444444"],
+                },
+            });
         }
+    });
+
+    it("prod: the baseline SCP leaves the organisation trail to the log-archive account", () => {
+        const baseline = ofType(prod, "aws:organizations/policy:Policy", "222222222222")
+            .map((p) => doc(p.inputs.content))
+            .flatMap((d) => d.Statement)
+            .find((st) => st.Sid === "DenyOrganizationTrailChanges");
+        expect(baseline).toMatchObject({
+            Effect: "Deny",
+            Resource: "arn:*:cloudtrail:*:*:trail/acme-prod-organization-trail",
+            Condition: { StringNotEquals: { "aws:PrincipalAccount": "555555555555" } },
+        });
+        expect(baseline?.Action).toEqual(expect.arrayContaining(["cloudtrail:StopLogging", "cloudtrail:UpdateTrail", "cloudtrail:DeleteTrail"]));
     });
 
     it("prod: Object Lock in compliance mode, versioning, access logs; archive, key and trail log groups protected", () => {
@@ -179,21 +196,32 @@ describe("audit trail (G4)", () => {
         }
         const key = doc(one(prod, "aws:kms/key:Key", "audit-key-key").inputs.policy);
         expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([
-            "arn:aws:cloudtrail:*:555555555555:trail/*",
-            "arn:aws:cloudtrail:*:333333333333:trail/*",
-            "arn:aws:cloudtrail:*:444444444444:trail/*",
+            // The organisation trail's owner (its ARN names the management account); aws:SourceArn narrows it to that trail.
+            "arn:aws:cloudtrail:*:222222222222:trail/*",
+        ]);
+        expect(key.Statement.find((s) => s.Sid === "CloudTrailEncryptLogs")?.Condition?.StringEquals["aws:SourceArn"]).toEqual([
+            "arn:aws:cloudtrail:eu-central-1:222222222222:trail/acme-prod-organization-trail",
         ]);
     });
 
-    it("dev: one trail in the single account logs the team buckets' data events, no Object Lock", () => {
+    it("dev: one trail in the single account (no organisation) logs the team buckets' data events by prefix, no Object Lock", () => {
         const trails = ofType(dev, "aws:cloudtrail/trail:Trail");
         expect(trails).toHaveLength(1);
-        const selectors = trails[0].inputs.advancedEventSelectors as { name: string; fieldSelectors: { field: string; startsWiths?: string[] }[] }[];
-        const data = selectors.find((s) => s.name.startsWith("S3 data events"));
-        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths).toEqual(
-            expect.arrayContaining(["arn:aws:s3:::acme-dev-fraud-data-111111111111/"]),
-        );
-        expect(data?.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths?.some((a) => a.includes("-audit-"))).toBe(false);
+        expect(trails[0].inputs).toMatchObject({ name: "acme-dev-audit-trail" });
+        expect(trails[0].inputs.isOrganizationTrail).toBeUndefined();
+        const selectors = trails[0].inputs.advancedEventSelectors as {
+            name: string;
+            fieldSelectors: { field: string; startsWiths?: string[]; notStartsWiths?: string[] }[];
+        }[];
+        const arn = selectors.find((s) => s.name.startsWith("S3 data events"))?.fieldSelectors.find((f) => f.field === "resources.ARN");
+        const logged = (bucket: string) =>
+            (arn?.startsWiths ?? []).some((p) => `arn:aws:s3:::${bucket}/k`.startsWith(p)) &&
+            !(arn?.notStartsWiths ?? []).some((p) => `arn:aws:s3:::${bucket}/k`.startsWith(p));
+        expect(logged("acme-dev-fraud-data-111111111111")).toBe(true);
+        expect(logged("acme-dev-churn-outputs-111111111111")).toBe(true);
+        expect(logged("acme-dev-audit-111111111111")).toBe(false);
+        expect(logged("acme-dev-access-logs-111111111111")).toBe(false);
+        expect(logged("other-bucket")).toBe(false);
         expect(ofType(dev, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toHaveLength(0);
     });
 });
@@ -447,22 +475,39 @@ describe("governance config", () => {
         }
     });
 
-    it("every trail records S3 object events; the archive's trail logs its account's buckets but the archive's own, the shared-services trail all but its access logs", () => {
-        const selectorsOf = (name: string) =>
-            (one(prod, "aws:cloudtrail/trail:Trail", name).inputs.advancedEventSelectors as { fieldSelectors: Record<string, unknown>[] }[])[1]?.fieldSelectors;
-        const objectEvents = (notStartsWiths: string[]) => [
+    it("the trails log S3 object events by bucket-name prefix, not by team: every platform bucket but the archive's and the access logs", () => {
+        const selectorsOf = (run: RunResult, name: string) =>
+            (one(run, "aws:cloudtrail/trail:Trail", name).inputs.advancedEventSelectors as { fieldSelectors: Record<string, unknown>[] }[])[1]?.fieldSelectors;
+        const objectEvents = (prefix: string, notStartsWiths: string[]) => [
             { field: "eventCategory", equals: ["Data"] },
             { field: "resources.type", equals: ["AWS::S3::Object"] },
-            { field: "resources.ARN", notStartsWiths },
+            { field: "resources.ARN", startsWiths: [`arn:aws:s3:::${prefix}`], notStartsWiths },
         ];
-        expect(selectorsOf("audit-trail")).toEqual(
-            objectEvents([
+        expect(selectorsOf(prod, "audit-organization-trail")).toEqual(
+            objectEvents("acme-prod-", [
                 "arn:aws:s3:::acme-prod-audit-555555555555/",
                 "arn:aws:s3:::acme-prod-audit-config-555555555555/",
                 "arn:aws:s3:::acme-prod-audit-access-555555555555/",
+                "arn:aws:s3:::acme-prod-access-logs-333333333333/",
+                "arn:aws:s3:::acme-prod-access-logs-444444444444/",
             ]),
         );
-        expect(selectorsOf("shared-services-trail")).toEqual(objectEvents(["arn:aws:s3:::acme-prod-access-logs-333333333333/"]));
+        // dev: one account, its own trail, the same prefix rule.
+        expect(selectorsOf(dev, "audit-trail")).toEqual(
+            objectEvents("acme-dev-", [
+                "arn:aws:s3:::acme-dev-audit-111111111111/",
+                "arn:aws:s3:::acme-dev-audit-config-111111111111/",
+                "arn:aws:s3:::acme-dev-audit-access-111111111111/",
+                "arn:aws:s3:::acme-dev-access-logs-111111111111/",
+            ]),
+        );
+        // Every team bucket of the plan is covered by the prefix and by no exception.
+        const teamBuckets = ofType(prod, "aws:s3/bucket:Bucket", "444444444444").filter((b) => /^team-/.test(b.name));
+        expect(teamBuckets.length).toBeGreaterThanOrEqual(9);
+        for (const bucket of teamBuckets) {
+            const arn = `arn:aws:s3:::${String(bucket.inputs.bucket)}/key`;
+            expect(arn.startsWith("arn:aws:s3:::acme-prod-"), arn).toBe(true);
+        }
     });
 });
 

@@ -57,15 +57,11 @@ describe("planQuotas", () => {
 });
 
 describe("config: quotas", () => {
-    it("refuses 200 teams: the trail's 500 selector values cannot be raised, the default 1,000 IAM roles can", () => {
+    it("refuses 200 teams for the default 1,000 IAM roles only: the trail's S3 selector matches a bucket-name prefix, not 3 values per team", () => {
         const problems = configProblems(platformOf(generatedConfig(200, 10)));
-        expect(problems).toHaveLength(2);
-        expect(problems[0]).toMatch(
-            /^secure-ds:platform\.quotas\.cloudtrail\/advanced-event-selector-values: account 111111111111 needs 603 .* AWS does not raise this limit/,
-        );
-        expect(problems[0]).toMatch(/one trail logs at most 165 teams; split the teams over stacks or set governance\.trail\.s3DataEvents to false$/);
-        expect(problems[1]).toMatch(/^secure-ds:platform\.quotas\.iam\/L-FE177D64: account 111111111111 needs 1,400 of iam "Roles per account"/);
-        expect(problems[1]).toMatch(/request-service-quota-increase --service-code iam --quota-code L-FE177D64 --desired-value 1400 --region eu-west-1/);
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(/^secure-ds:platform\.quotas\.iam\/L-FE177D64: account 111111111111 needs 1,400 of iam "Roles per account"/);
+        expect(problems[0]).toMatch(/request-service-quota-increase --service-code iam --quota-code L-FE177D64 --desired-value 1400 --region eu-west-1/);
     });
 
     it("accepts the generated 100 teams × 10 users, and 200 teams once the raise is declared and data events are off", () => {

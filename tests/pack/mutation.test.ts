@@ -144,6 +144,10 @@ const T = {
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     role: "aws:iam/role:Role",
     recorder: "aws:cfg/recorder:Recorder",
+    aggregator: "aws:cfg/configurationAggregator:ConfigurationAggregator",
+    guardDutyOrganization: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
+    hubOrganization: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
+    macieOrganization: "aws:macie2/organizationConfiguration:OrganizationConfiguration",
 } as const;
 
 const rec = (v: unknown): Record<string, unknown> => v as Record<string, unknown>;
@@ -172,6 +176,13 @@ function plantHubRoute(rs: Resources, destinationCidrBlock: string): void {
         { routeTableId: "rtb-x", destinationCidrBlock, transitGatewayId: "tgw-0123456789abcdef0" },
         { routeTableId: [[T.routeTable, dataVpcRouteTable(rs).name]] },
     );
+}
+
+/** The archive account's trail: its own (dev), or the organisation trail it creates as delegated administrator (prod). */
+function auditTrail(rs: Resources): PlanResource {
+    const t = rs.all(T.trail).find((x) => x.name === "audit-trail" || x.name === "audit-organization-trail");
+    if (!t) throw new MissingTarget(`no audit trail in the ${rs.stack} plan`);
+    return t;
 }
 
 function dropProperty(r: PlanResource, property: string): void {
@@ -351,7 +362,9 @@ const mutations: Mutation[] = [
     {
         name: "log group key swapped for a literal foreign key",
         apply: (rs) => {
-            const lg = rs.find(T.logGroup, "audit-trail-logs");
+            // The archive account's trail's log group: its own trail's (dev), the organisation trail's (prod).
+            const lg = rs.all(T.logGroup).find((x) => x.name === "audit-trail-logs" || x.name === "audit-organization-trail-logs");
+            if (!lg) throw new MissingTarget(`no audit trail log group in the ${rs.stack} plan`);
             lg.inputs.kmsKeyId = "arn:aws:kms:eu-west-1:999999999999:key/foreign";
             delete lg.propertyDependencies.kmsKeyId;
         },
@@ -426,18 +439,59 @@ const mutations: Mutation[] = [
             }))),
     },
     // ------------------------------------------------------------------ CloudTrail (G4)
-    { name: "CloudTrail log validation off", apply: (rs) => (rs.find(T.trail, "audit-trail").inputs.enableLogFileValidation = false) },
-    { name: "CloudTrail key removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "kmsKeyId") },
-    { name: "CloudTrail single-region", apply: (rs) => (rs.find(T.trail, "audit-trail").inputs.isMultiRegionTrail = false) },
-    { name: "CloudTrail CloudWatch delivery removed", apply: (rs) => dropProperty(rs.find(T.trail, "audit-trail"), "cloudWatchLogsGroupArn") },
+    { name: "CloudTrail log validation off", apply: (rs) => (auditTrail(rs).inputs.enableLogFileValidation = false) },
+    { name: "CloudTrail key removed", apply: (rs) => dropProperty(auditTrail(rs), "kmsKeyId") },
+    { name: "CloudTrail single-region", apply: (rs) => (auditTrail(rs).inputs.isMultiRegionTrail = false) },
+    { name: "CloudTrail CloudWatch delivery removed", apply: (rs) => dropProperty(auditTrail(rs), "cloudWatchLogsGroupArn") },
     {
         name: "CloudTrail S3 data events removed",
         apply: (rs) => {
-            const trail = rs.find(T.trail, "audit-trail");
+            const trail = auditTrail(rs);
             const selectors = trail.inputs.advancedEventSelectors as Record<string, unknown>[];
             const kept = selectors.filter((sel) => !JSON.stringify(sel).includes("AWS::S3::Object"));
             if (kept.length === selectors.length) throw new MissingTarget("audit-trail records no S3 data events");
             trail.inputs.advancedEventSelectors = kept;
+        },
+    },
+    // ------------------------------------------------------------------ Organisation (G11): the log-archive account as delegated administrator
+    {
+        name: "organisation trail turned into the log-archive account's own",
+        stacks: ["prod"],
+        apply: (rs) => (rs.find(T.trail, "audit-organization-trail").inputs.isOrganizationTrail = false),
+    },
+    { name: "Config organisation aggregator removed", stacks: ["prod"], apply: (rs) => rs.remove(rs.find(T.aggregator)) },
+    {
+        name: "GuardDuty organisation auto-enable for NEW members only",
+        stacks: ["prod"],
+        apply: (rs) => (rs.find(T.guardDutyOrganization).inputs.autoEnableOrganizationMembers = "NEW"),
+    },
+    { name: "Macie organisation auto-enable off", stacks: ["prod"], apply: (rs) => (rs.find(T.macieOrganization).inputs.autoEnable = false) },
+    { name: "Security Hub organisation configuration removed", stacks: ["prod"], apply: (rs) => rs.remove(rs.find(T.hubOrganization)) },
+    {
+        name: "workload account trail of its own under the organisation trail",
+        stacks: ["prod"],
+        apply: (rs) => {
+            // The workload plan (its Studio domain), where the organisation trail already logs the account.
+            rs.find(T.domain, "studio-fraud");
+            rs.add(T.trail, "workload-trail", {
+                name: "acme-prod-audit-trail",
+                s3BucketName: "acme-prod-audit-555555555555",
+                kmsKeyId: "arn:aws:kms:eu-central-1:555555555555:key/k",
+                isMultiRegionTrail: true,
+                enableLogFileValidation: true,
+                includeGlobalServiceEvents: true,
+                cloudWatchLogsGroupArn: "arn:aws:logs:eu-central-1:444444444444:log-group:/aws/cloudtrail/acme-prod-audit-trail:*",
+                advancedEventSelectors: [
+                    { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+                    {
+                        name: "S3",
+                        fieldSelectors: [
+                            { field: "eventCategory", equals: ["Data"] },
+                            { field: "resources.type", equals: ["AWS::S3::Object"] },
+                        ],
+                    },
+                ],
+            });
         },
     },
     {

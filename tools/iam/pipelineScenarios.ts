@@ -20,6 +20,10 @@ export interface PipelineWorld {
     teamDataBucketArn: string;
     /** Archive administrators (the only principals allowed to change the archive). */
     archiveAdministrators: string[];
+    /** The layers' deployers (assume-role ARNs) of the accounts whose records the archive keeps. */
+    deployers: Record<"workload" | "shared-services", string | undefined>;
+    /** The member-account baseline SCPs (DenyOrganizationTrailChanges among them in an organisation). */
+    baselineScps: SourcedPolicy[];
     resources: PlanResource[];
 }
 
@@ -302,8 +306,17 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
     const trailArn = [writeSt?.Condition?.StringEquals["aws:SourceArn"] ?? []].flat()[0] ?? "";
     const trailAccount = trailArn.split(":")[4] ?? "";
     const keyArn = `arn:${p}:kms:${r}:${archiveAccount}:key/audit-archive`;
-    const insider = (label: string, acct: string) => ({ label, arn: `arn:${p}:iam::${acct}:role/${label}-admin`, acct });
-    const insiders = [insider("workload", a.workload), insider("shared-services", a["shared-services"])];
+    const insider = (label: string, acct: string) => ({
+        label,
+        who: `The ${label} account's administrator`,
+        arn: `arn:${p}:iam::${acct}:role/${label}-admin`,
+        acct,
+    });
+    // And the layers' deployers of the accounts whose records the archive keeps (G11).
+    const deployers = deployersOf(w)
+        .filter((d) => d.acct !== archiveAccount)
+        .map((d) => ({ label: `${d.label}-deployer`, who: `The ${d.label} deployer`, arn: d.arn, acct: d.acct }));
+    const insiders = [insider("workload", a.workload), insider("shared-services", a["shared-services"]), ...deployers];
     const admin: SourcedPolicy = {
         name: "AdministratorAccess",
         source: "builder",
@@ -334,7 +347,7 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
         rows.push(
             archiveRow(
                 `${i.label}-put-bucket-policy`,
-                `The ${i.label} account's administrator rewrites the archive's bucket policy`,
+                `${i.who} rewrites the archive's bucket policy`,
                 "ExplicitlyDenied",
                 i,
                 "s3:PutBucketPolicy",
@@ -344,7 +357,7 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             ),
             archiveRow(
                 `${i.label}-delete-bucket`,
-                `The ${i.label} account's administrator deletes the archive bucket`,
+                `${i.who} deletes the archive bucket`,
                 "ExplicitlyDenied",
                 i,
                 "s3:DeleteBucket",
@@ -354,7 +367,7 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             ),
             archiveRow(
                 `${i.label}-put-key-policy`,
-                `The ${i.label} account's administrator rewrites the archive key's policy`,
+                `${i.who} rewrites the archive key's policy`,
                 "ExplicitlyDenied",
                 i,
                 "kms:PutKeyPolicy",
@@ -364,7 +377,7 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             ),
             archiveRow(
                 `${i.label}-schedule-key-deletion`,
-                `The ${i.label} account's administrator schedules the archive key for deletion`,
+                `${i.who} schedules the archive key for deletion`,
                 "ExplicitlyDenied",
                 i,
                 "kms:ScheduleKeyDeletion",
@@ -386,6 +399,20 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             bucket,
         ),
     );
+    rows.push(
+        archiveRow(
+            "administrator-put-key-policy",
+            "The archive's administrator updates the archive key's policy",
+            "Allowed",
+            owner,
+            "kms:PutKeyPolicy",
+            keyArn,
+            key,
+        ),
+    );
+    if (w.resources.some((x) => x.type === "aws:cloudtrail/trail:Trail" && x.inputs.isOrganizationTrail === true)) {
+        rows.push(...organizationTrailRows(w, trailArn, admin, owner));
+    }
     const cloudtrail = `cloudtrail.amazonaws.com${p === "aws-cn" ? ".cn" : ""}`;
     rows.push({
         id: "archive-cloudtrail-delivers",
@@ -410,4 +437,54 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
         resourcePolicy: bucket,
     });
     return rows;
+}
+
+/** The deployers named in the config, with their accounts (an account without one has no row). */
+function deployersOf(w: PipelineWorld): { label: string; arn: string; acct: string }[] {
+    return (["workload", "shared-services"] as const).flatMap((label) => {
+        const arn = w.deployers[label];
+        return arn ? [{ label, arn, acct: arn.split(":")[4] }] : [];
+    });
+}
+
+/**
+ * The organisation trail (G11): the workload's and shared-services' deployers cannot stop, change
+ * or delete it; the log-archive administrator, CloudTrail's delegated administrator, can update
+ * it. Each request is judged in the caller's own account (a member account sees the organisation
+ * trail and calls CloudTrail there; the delegated administrator acts from its account): so what
+ * denies the insider is the baseline SCP, not the trail being another account's. CloudTrail itself
+ * also refuses a member account's change of an organisation trail (CloudTrail User Guide,
+ * "Creating a trail for an organization"); the SCP holds without relying on that.
+ */
+function organizationTrailRows(w: PipelineWorld, trailArn: string, admin: SourcedPolicy, owner: { arn: string; acct: string }): Scenario[] {
+    const row = (id: string, title: string, expected: Decision, who: { arn: string; acct: string }, action: string, decidedBy?: string): Scenario => ({
+        id: `organization-trail-${id}`,
+        area: "Audit archive",
+        title,
+        controls: ["G11", "G4"],
+        expected,
+        ...(decidedBy ? { decidedBy } : {}),
+        request: { principal: who.arn, action, resource: trailArn, resourceAccount: who.acct, context: context(w, who.arn, who.acct) },
+        identity: [admin],
+        scps: w.baselineScps,
+    });
+    const actions = [
+        ["stop-logging", "cloudtrail:StopLogging", "stops the organisation trail"],
+        ["update-trail", "cloudtrail:UpdateTrail", "changes the organisation trail"],
+        ["delete-trail", "cloudtrail:DeleteTrail", "deletes the organisation trail"],
+    ] as const;
+    return [
+        ...deployersOf(w).flatMap((d) =>
+            actions.map(([id, action, what]) =>
+                row(`${d.label}-${id}`, `The ${d.label} deployer ${what}`, "ExplicitlyDenied", d, action, "DenyOrganizationTrailChanges"),
+            ),
+        ),
+        row(
+            "administrator-update-trail",
+            "The log-archive administrator (CloudTrail's delegated administrator) updates the organisation trail",
+            "Allowed",
+            owner,
+            "cloudtrail:UpdateTrail",
+        ),
+    ];
 }

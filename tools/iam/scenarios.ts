@@ -35,7 +35,7 @@ import { teamNames } from "../../components/team/names";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { sdkTagsParameter } from "../../components/studio/lifecycleScript";
 import { PlatformConfig, keyAdministrators, mandatoryTags, parsePlatformConfig } from "../../stacks/config";
-import { platformInstanceTypes } from "../../stacks/governanceLayer";
+import { organizationTrailOf, platformInstanceTypes } from "../../stacks/governanceLayer";
 import { AttackTeam, attackScenarios } from "./attackScenarios";
 import { Plan, PlanResource } from "../../plan/types";
 import { gateScenarios } from "./gateScenarios";
@@ -1709,6 +1709,11 @@ function pipelineWorld(w: World, plan: Plan): Parameters<typeof pipelineScenario
         organizationId: w.cfg.organizationId,
         teamDataBucketArn: w.teams[0].bucketArn("data"),
         archiveAdministrators: keyAdministrators(w.cfg.accounts.logArchive ?? w.cfg.accounts.sharedServices),
+        deployers: {
+            workload: w.cfg.accounts.workload.assumeRoleArn,
+            "shared-services": w.cfg.accounts.sharedServices.assumeRoleArn,
+        },
+        baselineScps: baselineScps(w),
         resources: plan.resources,
     };
 }
@@ -1727,7 +1732,12 @@ function baselineScps(w: World): SourcedPolicy[] {
         `arn:${w.partition}:iam::${(accounts.logArchive ?? accounts.sharedServices).accountId}:role/secure-ds-break-glass`;
     const deployRoleArns = Object.values(accounts).flatMap((a) => (a?.assumeRoleArn ? [a.assumeRoleArn] : []));
     const namePrefix = `${w.cfg.organization}-${w.cfg.environment}`;
-    return packStatements(`${namePrefix}-baseline`, baselineScpStatements([breakGlass], { deployRoleArns, namePrefix })).map((p) => ({
+    // The organisation trail's administrator as the management stack names it (stacks/organization.ts).
+    const organizationTrailAdministratorAccountId = organizationTrailOf(w.cfg) ? accounts.logArchive?.accountId : undefined;
+    return packStatements(
+        `${namePrefix}-baseline`,
+        baselineScpStatements([breakGlass], { deployRoleArns, namePrefix, organizationTrailAdministratorAccountId }),
+    ).map((p) => ({
         name: `SCP ${p.name}`,
         source: "builder" as const,
         origin: `packStatements("baseline", baselineScpStatements([governance.breakGlassRoleArnPattern], {deployRoleArns, namePrefix})) -> ${p.name}`,

@@ -37,7 +37,7 @@ export const cloudtrailS3DataEvents: SecureDsResourcePolicy = {
         "Every CloudTrail trail must record S3 object data events, both read and write, through eventSelectors (dataResources of type AWS::S3::Object) or advancedEventSelectors (resources.type AWS::S3::Object) (G4).",
     controls: ["G4"],
     remediation:
-        "Keep governance.trail.s3DataEvents on (the default): AccountTrail then logs the object events of the team buckets, or of every bucket of the account but the audit archive's.",
+        "Keep governance.trail.s3DataEvents on (the default): AccountTrail then logs the object events of every bucket whose name starts with the platform prefix (<organization>-<environment>-, team buckets included whichever stack makes them), or of every bucket of the account, the audit archive's own excepted.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

@@ -4,6 +4,16 @@ import { cloudtrailCloudwatchLogs } from "./cloudtrail-cloudwatch-logs";
 import { cloudtrailKms } from "./cloudtrail-kms";
 import { cloudtrailLogValidation } from "./cloudtrail-log-validation";
 import { cloudtrailMultiRegion } from "./cloudtrail-multi-region";
+import { cloudtrailNoMemberTrail } from "./cloudtrail-no-member-trail";
+import { cloudtrailOrganizationTrail } from "./cloudtrail-organization-trail";
 import { cloudtrailS3DataEvents } from "./cloudtrail-s3-data-events";
 
-export const rules: SecureDsPolicy[] = [cloudtrailCloudwatchLogs, cloudtrailKms, cloudtrailLogValidation, cloudtrailMultiRegion, cloudtrailS3DataEvents];
+export const rules: SecureDsPolicy[] = [
+    cloudtrailCloudwatchLogs,
+    cloudtrailKms,
+    cloudtrailLogValidation,
+    cloudtrailMultiRegion,
+    cloudtrailNoMemberTrail,
+    cloudtrailOrganizationTrail,
+    cloudtrailS3DataEvents,
+];

@@ -1,7 +1,9 @@
 /** Helpers shared by the rules of every service folder; rules import them from "../common". */
+export * from "./accounts";
 export * from "./credentials";
 export * from "./iam";
 export * from "./keys";
+export * from "./organization";
 export * from "./policy";
 export * from "./preview";
 export * from "./props";

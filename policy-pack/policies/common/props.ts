@@ -94,6 +94,10 @@ interface ArgsByType {
     [TYPES.cloudwatchLogGroup]: aws.cloudwatch.LogGroupArgs;
     [TYPES.cloudwatchEventRule]: aws.cloudwatch.EventRuleArgs;
     [TYPES.configRecorder]: aws.cfg.RecorderArgs;
+    [TYPES.configAggregator]: aws.cfg.ConfigurationAggregatorArgs;
+    [TYPES.guarddutyOrganizationConfiguration]: aws.guardduty.OrganizationConfigurationArgs;
+    [TYPES.securityhubOrganizationConfiguration]: aws.securityhub.OrganizationConfigurationArgs;
+    [TYPES.macie2OrganizationConfiguration]: aws.macie2.OrganizationConfigurationArgs;
     [TYPES.efsFileSystem]: aws.efs.FileSystemArgs;
     [TYPES.backupVault]: aws.backup.VaultArgs;
     [TYPES.backupPlan]: aws.backup.PlanArgs;

@@ -87,6 +87,14 @@ export const TYPES = {
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
     cloudwatchEventRule: "aws:cloudwatch/eventRule:EventRule",
     configRecorder: "aws:cfg/recorder:Recorder",
+    configAggregator: "aws:cfg/configurationAggregator:ConfigurationAggregator",
+    // Organisation-wide security services (the delegated administrator's settings, G11)
+    guarddutyDetector: "aws:guardduty/detector:Detector",
+    guarddutyOrganizationConfiguration: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
+    securityhubAccount: "aws:securityhub/account:Account",
+    securityhubOrganizationConfiguration: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
+    macie2Account: "aws:macie2/account:Account",
+    macie2OrganizationConfiguration: "aws:macie2/organizationConfiguration:OrganizationConfiguration",
     // Other data stores and messaging
     efsFileSystem: "aws:efs/fileSystem:FileSystem",
     efsFileSystemPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",

@@ -1,5 +1,4 @@
-import type { PolicyResource } from "@pulumi/policy";
-import { Deferrals, IamStatement, NOT_KNOWN, SecureDsStackPolicy, TYPES, decoded, known, record, statementsOf, strings } from "../common";
+import { Deferrals, IamStatement, NOT_KNOWN, SecureDsStackPolicy, TYPES, record, stackAccounts, statementsOf, strings } from "../common";
 
 /** Resource types with a resource policy whose grants this rule reads, and the property holding it. */
 const POLICY_PROPERTY: Record<string, string> = {
@@ -20,20 +19,6 @@ const ACCOUNT_CONDITION_KEYS = ["aws:principalaccount", "aws:sourceaccount", "aw
 const ACCOUNT_ID = /^\d{12}$/;
 /** IAM and STS principal ARNs carry the account in their fifth field. */
 const PRINCIPAL_ARN = /^arn:[a-z-]+:(?:iam|sts)::(\d{12}):/;
-
-/** The accounts the stack deploys into: every AWS provider's allowedAccountIds. */
-function platformAccounts(resources: PolicyResource[]): Set<string> {
-    const providers = [
-        ...resources.filter((r) => r.type === TYPES.awsProvider).map((r) => r.props),
-        ...resources.map((r) => r.provider?.props).filter((p): p is Record<string, unknown> => p !== undefined),
-    ];
-    const accounts = new Set<string>();
-    for (const props of providers) {
-        const ids = known(() => strings(decoded(props.allowedAccountIds)));
-        if (ids !== NOT_KNOWN) ids.forEach((a) => accounts.add(a));
-    }
-    return accounts;
-}
 
 /** Why an Allow statement names an account outside `allowed`, one reason per offending value. */
 function foreignGrants(s: IamStatement, allowed: Set<string>): string[] {
@@ -89,7 +74,7 @@ export const resourcePolicyPlatformAccountsOnly: SecureDsStackPolicy = {
     },
     validateStack: (args, reportViolation) => {
         const { trustedAccountIds } = args.getConfig<{ trustedAccountIds: string[] }>();
-        const allowed = new Set([...platformAccounts(args.resources), ...trustedAccountIds]);
+        const allowed = new Set([...stackAccounts(args.resources), ...trustedAccountIds]);
         const deferrals = new Deferrals();
         for (const r of args.resources) {
             const property = POLICY_PROPERTY[r.type];
