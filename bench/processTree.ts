@@ -1,5 +1,5 @@
 /**
- * Runs a command and measures it the way the issue-19 figures need: wall time, and the peak
+ * Runs a command and measures it the way the plan figures need: wall time, and the peak
  * resident memory (VmHWM) of each process of its tree, polled from /proc, so that the plan tool,
  * the program (cmd/run) and the pack (cmd/run-policy-pack) each report their own peak.
  */

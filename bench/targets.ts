@@ -1,4 +1,4 @@
-/** The issue-19 targets and how a figure is printed against one. */
+/** The plan targets (speed and memory) and how a figure is printed against one. */
 
 export interface Figure {
     name: string;

@@ -6,10 +6,15 @@
  * noisy machines: the figures are only comparable on one machine at one time).
  *   tsx bench/teamStacks.ts [teams users teamsPerStack]   (default 100 10 10)
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { planTeamStacks } from "../plan/teamStacks";
-import { splitIntoTeamStacks } from "../plan/teamStackSplit";
+import { splitIntoTeamStacks, writeTeamStackFiles } from "../plan/teamStackSplit";
 import { generatedConfig } from "./generatedConfig";
+import type { TeamStackBench } from "./planFigures";
+import { runMeasured } from "./processTree";
 
 const env = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
 
@@ -46,6 +51,40 @@ export async function benchTeamStacks(
         );
     }
     return lines;
+}
+
+const ROOT = path.resolve(__dirname, "..");
+
+/**
+ * The team-stack hook (bench/planFigures.ts): the config split into team stacks as files, planned by
+ * `npm run plan -- --team-stacks` as its own process tree, so the peak RSS of every program, pack
+ * and worker process is measured as for the one-stack plan.
+ */
+export function measuredTeamStacks(teamsPerStack = 10): TeamStackBench {
+    return async (config, workers) => {
+        const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? os.tmpdir(), "secure-ds-team-stacks-"));
+        try {
+            writeTeamStackFiles(config, dir, { base: "generated", teamsPerStack });
+            const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+            const args = [
+                tsx,
+                path.join(ROOT, "tools", "plan.ts"),
+                "--stack",
+                "generated",
+                "--team-stacks",
+                dir,
+                "--workers",
+                String(workers),
+                "--transpile-only",
+            ];
+            const run = await runMeasured(process.execPath, args, { cwd: ROOT });
+            // 0: clean, 1: findings; both are finished plans. Anything else is a failure.
+            if (run.code !== 0 && run.code !== 1) throw new Error(`team stacks with ${workers} worker(s) failed (exit ${String(run.code)}):\n${run.stderr}`);
+            return run;
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    };
 }
 
 if (require.main === module) {

@@ -124,6 +124,7 @@ export async function planEnvironment(target: string, options: EnvironmentOption
                 ? await judgeEnvironment(
                       plans.flatMap((p) => structuredClone(p.resources)),
                       policies,
+                      declaredAccountIds(order.map(configOf)),
                   )
                 : [],
     };
@@ -137,14 +138,37 @@ export function isTeamStackConfig(config: Record<string, unknown>): boolean {
 
 const CONTROLS = new Map(packPolicies.map((p) => [p.name, p.controls]));
 
-/** `policies` (default ENVIRONMENT_POLICIES) over the union of several stacks' resources, through the pack's server. */
-export async function judgeEnvironment(union: PlanResource[], policies: readonly string[] = ENVIRONMENT_POLICIES): Promise<PlanFinding[]> {
+/**
+ * The platform's accounts as the planned stacks' configs declare them (`accounts.<role>.accountId`).
+ * A set without the workload stack (shared-services with its upstream) still grants to the
+ * workload account: declared there, it is the platform's, like the union's own accounts.
+ */
+export function declaredAccountIds(configs: Record<string, unknown>[]): string[] {
+    const ids = configs.flatMap((config) => {
+        const accounts = (config["secure-ds:platform"] as { accounts?: Record<string, { accountId?: unknown } | undefined> } | undefined)?.accounts ?? {};
+        return Object.values(accounts).flatMap((a) => (typeof a?.accountId === "string" ? [a.accountId] : []));
+    });
+    return [...new Set(ids)].sort();
+}
+
+/**
+ * `policies` (default ENVIRONMENT_POLICIES) over the union of several stacks' resources, through
+ * the pack's server. The cross-account policies trust the union's accounts and `trustedAccountIds`
+ * (the accounts the stacks' configs declare), not the hand-kept list of the pack config.
+ */
+export async function judgeEnvironment(
+    union: PlanResource[],
+    policies: readonly string[] = ENVIRONMENT_POLICIES,
+    trustedAccountIds: readonly string[] = [],
+): Promise<PlanFinding[]> {
     const packConfig = {
         all: "disabled",
         ...Object.fromEntries(
             policies.map((p) => [
                 p,
-                (ENVIRONMENT_POLICIES as readonly string[]).includes(p) ? { enforcementLevel: "mandatory", trustedAccountIds: [] } : "mandatory",
+                (ENVIRONMENT_POLICIES as readonly string[]).includes(p)
+                    ? { enforcementLevel: "mandatory", trustedAccountIds: [...trustedAccountIds] }
+                    : "mandatory",
             ]),
         ),
     };

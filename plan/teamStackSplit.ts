@@ -4,6 +4,10 @@
  * `teams`, referencing the base). Every other section is kept as it is in both, so the team
  * stacks share the base's network, Studio, packages, governance and accounts.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+
 export interface SplitOptions {
     /** The base stack's name; the team stacks are `<base>-teams-<nn>`. */
     base: string;
@@ -71,4 +75,15 @@ export function splitIntoTeamStacks(config: Record<string, unknown>, options: Sp
         });
     }
     return { base: { stack: options.base, config: { ...config, "secure-ds:platform": basePlatform } }, teamStacks };
+}
+
+/** Writes a config's split (base and team stacks) as Pulumi.<stack>.yaml files in `dir`; returns their paths. */
+export function writeTeamStackFiles(config: Record<string, unknown>, dir: string, options: SplitOptions): string[] {
+    const split = splitIntoTeamStacks(config, options);
+    fs.mkdirSync(dir, { recursive: true });
+    return [split.base, ...split.teamStacks].map((s) => {
+        const file = path.join(dir, `Pulumi.${s.stack}.yaml`);
+        fs.writeFileSync(file, stringify({ config: s.config }));
+        return file;
+    });
 }

@@ -4,24 +4,15 @@
  *   npm run split-teams -- --teams 100 --users 10 --teams-per-stack 10 --out DIR
  * then plan them: npm run plan -- --stack generated --team-stacks DIR --workers 2
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { stringify } from "yaml";
 import { generatedConfig } from "../bench/generatedConfig";
-import { splitIntoTeamStacks } from "../plan/teamStackSplit";
+import { writeTeamStackFiles } from "../plan/teamStackSplit";
 import { parseToolArgs, runTool } from "./cli";
 
 const USAGE = "usage: npm run split-teams -- --teams N --users N --teams-per-stack N --out DIR [--base NAME (default generated)]";
 
 /** Writes the split's stack files into `dir`; returns their paths. */
 export function writeSplit(dir: string, teams: number, users: number, teamsPerStack: number, base = "generated"): string[] {
-    const split = splitIntoTeamStacks(generatedConfig(teams, users), { base, teamsPerStack });
-    fs.mkdirSync(dir, { recursive: true });
-    return [split.base, ...split.teamStacks].map((s) => {
-        const file = path.join(dir, `Pulumi.${s.stack}.yaml`);
-        fs.writeFileSync(file, stringify({ config: s.config }));
-        return file;
-    });
+    return writeTeamStackFiles(generatedConfig(teams, users), dir, { base, teamsPerStack });
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -37,8 +37,8 @@ describe("platform config", () => {
     it("rejects a malformed account id", () => {
         const raw = dev();
         raw.accounts.workload.accountId = "12345";
-        const p = problems(raw);
-        expect(p[0]).toBe(
+        // Sorted by key path, the role-account cross-check of accounts.workload comes first.
+        expect(problems(raw)).toContain(
             'secure-ds:platform.accounts.workload.accountId: "12345" is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)',
         );
     });
@@ -53,7 +53,7 @@ describe("platform config", () => {
     it("rejects a CIDR that is not a CIDR, and one with host bits", () => {
         const raw = dev();
         raw.network.cidr = "10.20.0.0/33";
-        expect(problems(raw)[0]).toBe('secure-ds:platform.network.cidr: "10.20.0.0/33" is not an IPv4 CIDR block such as 10.20.0.0/16');
+        expect(problems(raw)).toContain('secure-ds:platform.network.cidr: "10.20.0.0/33" is not an IPv4 CIDR block such as 10.20.0.0/16');
         raw.network.cidr = "banana";
         expect(problems(raw)[0]).toContain('"banana" is not an IPv4 CIDR block');
         raw.network.cidr = "10.20.0.1/16";

@@ -130,7 +130,7 @@ describe("network config: other keys", () => {
     it("rejects unknown keys and applies the documented defaults", () => {
         const raw = stack("dev");
         raw.network = { ...raw.network, cidrr: "x" };
-        expect(networkProblems(raw)[0]).toContain('unknown key "cidrr"');
+        expect(networkProblems(raw)[0]).toContain('cidrr: unknown key; did you mean "cidr"?');
         const network = parsePlatformConfigNetworkOnly(stack("dev")).network;
         expect(network).toMatchObject({
             appsPerUser: 4,
@@ -189,9 +189,9 @@ describe("network config: corporate access (N13, N14)", () => {
         raw.network.resolverInbound = { corporateResolverCidrs: [] };
         const found = networkProblems(raw);
         expect(found).toEqual([
-            'secure-ds:platform.network.transitGateway.id: "tgw-xyz" is not a transit gateway id (tgw- and 8 or 17 hex digits)',
-            "secure-ds:platform.network.transitGateway.corporateCidrs: [] is empty; list the corporate ranges Studio users come from",
             "secure-ds:platform.network.resolverInbound.corporateResolverCidrs: [] is empty; list the corporate DNS resolvers' ranges",
+            "secure-ds:platform.network.transitGateway.corporateCidrs: [] is empty; list the corporate ranges Studio users come from",
+            'secure-ds:platform.network.transitGateway.id: "tgw-xyz" is not a transit gateway id (tgw- and 8 or 17 hex digits)',
         ]);
     });
     it("counts one attachment ENI and one resolver ENI per subnet", () => {

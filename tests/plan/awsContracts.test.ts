@@ -94,7 +94,7 @@ describe("quota plan of the repository stacks", () => {
         const plan = loadStackPlan("dev", "up");
         const rows = quotaPlan(plan.resources, { "vpc/L-29B6F2EB": 10 });
         expect(rows.find((q) => q.key === "vpc/L-29B6F2EB")).toMatchObject({
-            used: 16,
+            used: 14,
             limit: 10,
             limitFrom: "declared",
             exceeded: true,

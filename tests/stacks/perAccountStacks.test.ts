@@ -60,11 +60,13 @@ describe("stack references", () => {
         }
     });
 
-    it("the audit archive and the package index arrive typed: prod's trail writes to the log-archive bucket", () => {
+    it("the audit archive and the package index arrive typed: the organisation trail logs prod into the log-archive bucket", () => {
         const archive = loadStackPlan("log-archive").outputs.auditArchive as { bucketName: string; accountId: string };
         expect(archive.accountId).toBe("555555555555");
-        const trail = loadStackPlan("prod").resources.find((r) => r.type === "aws:cloudtrail/trail:Trail");
-        expect(trail?.inputs.s3BucketName).toBe(archive.bucketName);
+        // In an organisation prod has no trail of its own: the log-archive account's organisation trail covers it (G11).
+        expect(loadStackPlan("prod").resources.filter((r) => r.type === "aws:cloudtrail/trail:Trail")).toEqual([]);
+        const trail = loadStackPlan("log-archive").resources.find((r) => r.type === "aws:cloudtrail/trail:Trail");
+        expect(trail?.inputs).toMatchObject({ s3BucketName: archive.bucketName, isOrganizationTrail: true });
         const index = loadStackPlan("shared-services").outputs.packageIndex as { pipIndexUrl: string };
         expect(index.pipIndexUrl).toMatch(/^https:\/\/acme-prod-333333333333\.d\.codeartifact\.eu-central-1\.amazonaws\.com\/pypi\//);
     });

@@ -105,8 +105,8 @@ describe("studio config section", () => {
         const raw = dev();
         raw.studio.backup = { schedule: "daily", retentionDays: 100, coldStorageAfterDays: 30 };
         expect(problems(raw)).toEqual([
-            'secure-ds:platform.studio.backup.schedule: "daily" is not an AWS Backup cron expression such as cron(0 2 * * ? *)',
             "secure-ds:platform.studio.backup.retentionDays: 100 is less than coldStorageAfterDays + 90 (120); AWS Backup keeps cold recovery points at least 90 days",
+            'secure-ds:platform.studio.backup.schedule: "daily" is not an AWS Backup cron expression such as cron(0 2 * * ? *)',
         ]);
     });
 

@@ -7,6 +7,13 @@ const dev = (): Raw => rawStackConfig("dev");
 
 const problems = configProblems;
 
+/** The gate's toolchain image lives in the repository named after the organisation and environment (packages.toolchainImage). */
+function renameToolchainRepository(raw: Raw): void {
+    const image = raw.packages?.toolchainImage;
+    if (raw.packages && image)
+        raw.packages.toolchainImage = image.replace(/\/[a-z0-9-]+\/package-gate-toolchain@/, `/${raw.organization}-${raw.environment}/package-gate-toolchain@`);
+}
+
 describe("teams config", () => {
     it("applies the documented defaults", () => {
         const cfg = parsePlatformConfig(dev());
@@ -65,6 +72,7 @@ describe("teams config", () => {
     it("names the AWS limit and the numbers when a prefixed name would not fit", () => {
         const raw = dev();
         raw.organization = "acmecorpglob"; // 12, the longest organization
+        renameToolchainRepository(raw);
         raw.teams[1].name = "a".repeat(32);
         // acmecorpglob-dev-<32>-outputs-111111111111 = 12+1+3+1+32+1+7+1+12 = 70
         expect(problems(raw)).toEqual([
@@ -78,6 +86,7 @@ describe("teams config", () => {
         const raw = dev();
         raw.organization = "acmecorpglob";
         raw.environment = "prod";
+        renameToolchainRepository(raw);
         raw.policyEnforcement = "advisory";
         raw.teams[1].name = "b".repeat(24); // bucket 12+1+4+1+24+9+12 = 63 fits
         expect(problems(raw)).toEqual([]);

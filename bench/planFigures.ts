@@ -1,5 +1,5 @@
 /**
- * The five figures of issue 19, each against its target, measured in one run so the ratios
+ * The five plan figures (speed and memory), each against its target, measured in one run so the ratios
  * share the machine's load:
  *   1. dev plan (`tools/plan.ts --stack dev`, as `npm run plan` runs it) ÷ the floor, a bare
  *      `node -e "require('@pulumi/aws')"`;
@@ -141,7 +141,7 @@ function testFiles(dir: string): string[] {
     });
 }
 
-export async function issue19Figures(teamStacks?: TeamStackBench): Promise<string[]> {
+export async function planFigures(teamStacks?: TeamStackBench): Promise<string[]> {
     const lines: string[] = [];
     const floorRun = await repeat(RUNS, floor);
     const dev = await repeat(RUNS, () => planCommand(["--stack", "dev"]));
@@ -176,7 +176,7 @@ export async function issue19Figures(teamStacks?: TeamStackBench): Promise<strin
         await policyRate(),
         await testTime(),
     ];
-    lines.push(`issue 19 figures (${new Date().toISOString()}, ${process.platform}, node ${process.version}):`);
+    lines.push(`plan figures (${new Date().toISOString()}, ${process.platform}, node ${process.version}):`);
     for (const f of figures) lines.push(`  ${formatFigure(f)}`);
     lines.push(
         `  dev plan peak RSS: ${dev.last.processes
@@ -193,14 +193,14 @@ export async function issue19Figures(teamStacks?: TeamStackBench): Promise<strin
             );
         }
     } else {
-        lines.push("  team stacks (1 and 2 workers): not wired; pass a TeamStackBench to issue19Figures");
+        lines.push("  team stacks (1 and 2 workers): not wired; pass a TeamStackBench to planFigures");
     }
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     return lines;
 }
 
 if (require.main === module) {
-    issue19Figures().then(
+    planFigures().then(
         (lines) => console.log(lines.join("\n")),
         (err: unknown) => {
             console.error(err);
