@@ -106,30 +106,7 @@ export class WorkloadSecurityGroups {
             },
             opts,
         );
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-self-in`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "tcp",
-                fromPort: APP_PORTS.from,
-                toPort: APP_PORTS.to,
-                referencedSecurityGroupId: group.id,
-                description: "Between the apps of this user",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${name}-self-out`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "tcp",
-                fromPort: APP_PORTS.from,
-                toPort: APP_PORTS.to,
-                referencedSecurityGroupId: group.id,
-                description: "Between the apps of this user",
-            },
-            opts,
-        );
+        selfRules(name, group.id, { ipProtocol: "tcp", fromPort: APP_PORTS.from, toPort: APP_PORTS.to, description: "Between the apps of this user" }, opts);
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-nfs-out`,
             {
@@ -172,28 +149,21 @@ export class WorkloadSecurityGroups {
             },
             opts,
         );
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-self-in`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "-1",
-                referencedSecurityGroupId: group.id,
-                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
-            },
-            opts,
-        );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${name}-self-out`,
-            {
-                securityGroupId: group.id,
-                ipProtocol: "-1",
-                referencedSecurityGroupId: group.id,
-                description: "Between the instances of the jobs of this team (distributed training, IPsec)",
-            },
-            opts,
-        );
+        selfRules(name, group.id, { ipProtocol: "-1", description: "Between the instances of the jobs of this team (distributed training, IPsec)" }, opts);
         allowHttpsToEndpoints(name, group.id, this.network, opts);
         this.jobGroups.set(teamName, group.id);
         return group.id;
     }
+}
+
+/** The same traffic admitted into and out of a group from itself only (`<name>-self-in`, `<name>-self-out`). */
+function selfRules(
+    name: string,
+    groupId: pulumi.Output<string>,
+    rule: { ipProtocol: string; fromPort?: number; toPort?: number; description: string },
+    opts: pulumi.CustomResourceOptions,
+): void {
+    const args = { ...rule, securityGroupId: groupId, referencedSecurityGroupId: groupId };
+    new aws.vpc.SecurityGroupIngressRule(`${name}-self-in`, args, opts);
+    new aws.vpc.SecurityGroupEgressRule(`${name}-self-out`, args, opts);
 }
