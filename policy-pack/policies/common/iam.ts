@@ -38,22 +38,33 @@ export function statementsOf(doc: unknown): IamStatement[] | undefined {
     return list(record(parsed).Statement).map((s) => record(s) as IamStatement);
 }
 
-const ACTION_PATTERNS = new Map<string, RegExp>();
+/** Compiled patterns per case mode: IAM matches actions case-insensitively, resources case-sensitively. */
+const PATTERNS: Record<"i" | "", Map<string, RegExp>> = { i: new Map(), "": new Map() };
 
-/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. Each pattern is compiled once. */
-export function actionMatches(pattern: string, action: string): boolean {
-    let re = ACTION_PATTERNS.get(pattern);
+/** An IAM pattern (`*`, `?` wildcards) as a regular expression, compiled once per pattern and case mode. */
+function iamPattern(pattern: string, flags: "i" | ""): RegExp {
+    let re = PATTERNS[flags].get(pattern);
     if (!re) {
         re = new RegExp(
             `^${pattern
                 .replace(/[.+^${}()|[\]\\]/g, "\\$&")
                 .replace(/\*/g, ".*")
                 .replace(/\?/g, ".")}$`,
-            "i",
+            flags,
         );
-        ACTION_PATTERNS.set(pattern, re);
+        PATTERNS[flags].set(pattern, re);
     }
-    return re.test(action);
+    return re;
+}
+
+/** Does an IAM action pattern (with `*` / `?`) match the action? Case-insensitive, like IAM. Each pattern is compiled once. */
+export function actionMatches(pattern: string, action: string): boolean {
+    return iamPattern(pattern, "i").test(action);
+}
+
+/** Does an IAM resource pattern (with `*` / `?`) match the resource? Case-sensitive: ARNs are. */
+export function resourceMatches(pattern: string, resource: string): boolean {
+    return iamPattern(pattern, "").test(resource);
 }
 
 /** Does the statement apply to the action? Through Action, or through NotAction when none of its patterns excludes it. */

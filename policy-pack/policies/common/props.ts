@@ -98,6 +98,10 @@ interface ArgsByType {
     [TYPES.guarddutyOrganizationConfiguration]: aws.guardduty.OrganizationConfigurationArgs;
     [TYPES.securityhubOrganizationConfiguration]: aws.securityhub.OrganizationConfigurationArgs;
     [TYPES.macie2OrganizationConfiguration]: aws.macie2.OrganizationConfigurationArgs;
+    [TYPES.apigatewayRestApi]: aws.apigateway.RestApiArgs;
+    [TYPES.apigatewayStage]: aws.apigateway.StageArgs;
+    [TYPES.apigatewayMethodSettings]: aws.apigateway.MethodSettingsArgs;
+    [TYPES.dynamodbTable]: aws.dynamodb.TableArgs;
     [TYPES.efsFileSystem]: aws.efs.FileSystemArgs;
     [TYPES.backupVault]: aws.backup.VaultArgs;
     [TYPES.backupPlan]: aws.backup.PlanArgs;

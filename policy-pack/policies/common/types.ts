@@ -95,6 +95,15 @@ export const TYPES = {
     securityhubOrganizationConfiguration: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
     macie2Account: "aws:macie2/account:Account",
     macie2OrganizationConfiguration: "aws:macie2/organizationConfiguration:OrganizationConfiguration",
+    // API Gateway (the SAML broker's private REST API) and the broker's DynamoDB ledger
+    apigatewayRestApi: "aws:apigateway/restApi:RestApi",
+    apigatewayRestApiPolicy: "aws:apigateway/restApiPolicy:RestApiPolicy",
+    apigatewayStage: "aws:apigateway/stage:Stage",
+    apigatewayMethodSettings: "aws:apigateway/methodSettings:MethodSettings",
+    apigatewayDomainName: "aws:apigateway/domainName:DomainName",
+    apigatewayv2Api: "aws:apigatewayv2/api:Api",
+    apigatewayv2DomainName: "aws:apigatewayv2/domainName:DomainName",
+    dynamodbTable: "aws:dynamodb/table:Table",
     // Other data stores and messaging
     efsFileSystem: "aws:efs/fileSystem:FileSystem",
     efsFileSystemPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",
