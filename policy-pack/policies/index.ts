@@ -7,6 +7,7 @@
  * (tests/policies/layout.test.ts).
  */
 import { SecureDsPolicy } from "./common";
+import { rules as apigateway } from "./apigateway";
 import { rules as backup } from "./backup";
 import { rules as cloudtrail } from "./cloudtrail";
 import { rules as codeartifact } from "./codeartifact";
@@ -14,6 +15,7 @@ import { rules as codebuild } from "./codebuild";
 import { rules as codepipeline } from "./codepipeline";
 import { rules as config } from "./config";
 import { rules as dataProtection } from "./data-protection";
+import { rules as dynamodb } from "./dynamodb";
 import { rules as ec2 } from "./ec2";
 import { rules as ecr } from "./ecr";
 import { rules as efs } from "./efs";
@@ -32,6 +34,7 @@ import { rules as tagging } from "./tagging";
 
 /** The rules of each folder, keyed by folder name. */
 export const policiesByService: Readonly<Record<string, readonly SecureDsPolicy[]>> = {
+    apigateway,
     backup,
     cloudtrail,
     codeartifact,
@@ -39,6 +42,7 @@ export const policiesByService: Readonly<Record<string, readonly SecureDsPolicy[
     codepipeline,
     config,
     "data-protection": dataProtection,
+    dynamodb,
     ec2,
     ecr,
     efs,
