@@ -149,7 +149,7 @@ export function renderControls({ policies, checks, guardrails, citations }: Rend
     out.push("");
     out.push(
         "This document maps the CrossGuard policy pack to the guardrail catalogue (N1…S6) and to the checks of three peers — AWS Security Hub CSPM, checkov and Prowler — for the resource types the platform deploys " +
-            "(SageMaker, S3, KMS, EC2/VPC, CloudTrail, ECR, CodeBuild, Lambda, SNS, CloudWatch Logs, EFS, Backup, plus the SQS, CodePipeline, CodeArtifact and IAM documents it also creates). " +
+            "(SageMaker, S3, KMS, EC2/VPC, CloudTrail, ECR, CodeBuild, Lambda, SNS, CloudWatch Logs, EFS, Backup, API Gateway and DynamoDB for the SAML broker, plus the SQS, CodePipeline, CodeArtifact and IAM documents it also creates). " +
             "Every peer check is in exactly one state: **covered** by named policies of the pack, **not applicable** with the reason (usually: the program does not create that resource, and which other layer guards it), " +
             "or an open **gap**: it applies, the program usually satisfies it by construction, but no policy would stop a change that breaks it.",
     );

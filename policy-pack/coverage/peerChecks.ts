@@ -17,7 +17,7 @@
 
 export type PeerSource = "securityhub" | "checkov" | "prowler";
 
-/** The service families the platform deploys, plus the two it adds. */
+/** The service families the platform deploys (API Gateway and DynamoDB: the SAML broker's front door and assertion ledger). */
 export type PeerResource =
     | "SageMaker"
     | "S3"
@@ -35,7 +35,9 @@ export type PeerResource =
     | "EFS"
     | "Backup"
     | "Config"
-    | "IAM";
+    | "IAM"
+    | "API Gateway"
+    | "DynamoDB";
 
 interface PeerCheckBase {
     source: PeerSource;
@@ -98,6 +100,15 @@ const ACCOUNT_LEVEL =
 const LAMBDA_OUTSIDE_VPC =
     "The only function, the detective Lambda, holds no data and calls only AWS APIs (SageMaker, SNS, SQS). In the isolated VPC it would need SNS and SQS interface endpoints added to the data network and would gain no protection: its reach is bounded by its role (G10), not by the network.";
 const RUNTIME_STATE = "Checks runtime state that no preview can see";
+const NO_API_CACHE =
+    "The platform's API answers with one user's presigned Studio URL; a cache would serve it to the next caller, so apigateway-no-response-cache forbids stage and method caching on purpose (I1).";
+const PRIVATE_API_NO_WAF =
+    "The only API is private: apigateway-private-only admits only callers through the isolated VPC's execute-api endpoint, which only the corporate ranges reach (N13), and the handler accepts nothing but a signed, unused SAML assertion. No web ACL is deployed by choice; the managed rule sets target internet traffic this API never receives.";
+const NO_V2_APIS = "apigateway-private-only refuses every apigatewayv2 API (HTTP and WebSocket APIs cannot be private), so the program has no V2 stages or routes.";
+const SAML_IS_THE_AUTHORIZER =
+    "The broker's one method is the SAML assertion consumer: the caller is the user's browser, which carries no AWS credentials or token an authorizer could check. The handler authenticates every request itself (signature against the IdP certificate, issuer, audience, recipient, validity window, one-time use through the ledger), and the API is private (apigateway-private-only).";
+const LEDGER_CAPACITY =
+    "Availability, not a guardrail: the ledger takes one conditional write per sign-in. Without scaling, a burst would throttle sign-ins (the broker answers 403 and the user retries) but never weaken a control; on-demand capacity (PAY_PER_REQUEST) passes this check.";
 
 export const peerChecks: PeerCheck[] = [
     // ---------------------------------------------------------------- SageMaker
@@ -353,6 +364,40 @@ export const peerChecks: PeerCheck[] = [
     { source: "checkov", id: "CKV_AWS_62", title: "Ensure no IAM policies that allow full \"*-*\" administrative privileges are not created", resource: "IAM", coveredBy: ["iam-no-wildcard-action-on-all-resources"] },
     { source: "checkov", id: "CKV_AWS_63", title: "Ensure no IAM policies documents allow \"*\" as a statement's actions", resource: "IAM", coveredBy: ["iam-no-service-wildcard-actions"] },
     { source: "checkov", id: "CKV_AWS_60", title: "Ensure IAM role allows only specific services or principals to assume it", resource: "IAM", coveredBy: ["iam-trust-no-open-principal"] },
+
+    // ---------------------------------------------------------------- API Gateway (the SAML broker's private REST API)
+    { source: "securityhub", id: "APIGateway.1", title: "API Gateway REST and WebSocket API execution logging should be enabled", resource: "API Gateway", fsbp: true, coveredBy: ["apigateway-stage-logging", "apigateway-private-only"], note: "Every aws.apigateway.MethodSettings must log ERROR or INFO; a stage without any method settings is not caught by the pack (the broker's stage has one). WebSocket APIs are refused by apigateway-private-only." },
+    { source: "securityhub", id: "APIGateway.2", title: "API Gateway REST API stages should be configured to use SSL certificates for backend authentication", resource: "API Gateway", fsbp: true, notApplicable: "Client certificates authenticate API Gateway to an HTTP backend; the broker's integration is a Lambda proxy integration, invoked through the Lambda API with API Gateway's own credentials." },
+    { source: "securityhub", id: "APIGateway.3", title: "API Gateway REST API stages should have AWS X-Ray tracing enabled", resource: "API Gateway", fsbp: true, coveredBy: ["apigateway-stage-logging"] },
+    { source: "securityhub", id: "APIGateway.4", title: "API Gateway should be associated with a WAF Web ACL", resource: "API Gateway", fsbp: true, notApplicable: PRIVATE_API_NO_WAF },
+    { source: "securityhub", id: "APIGateway.5", title: "API Gateway REST API cache data should be encrypted at rest", resource: "API Gateway", fsbp: true, coveredBy: ["apigateway-no-response-cache"], note: "Stronger than the check: no stage or method may cache at all, so there is no cache data to encrypt." },
+    { source: "securityhub", id: "APIGateway.8", title: "API Gateway routes should specify an authorization type", resource: "API Gateway", fsbp: true, notApplicable: NO_V2_APIS },
+    { source: "securityhub", id: "APIGateway.9", title: "Access logging should be configured for API Gateway V2 Stages", resource: "API Gateway", fsbp: true, notApplicable: NO_V2_APIS },
+    { source: "checkov", id: "CKV_AWS_76", title: "Ensure API Gateway has Access Logging enabled", resource: "API Gateway", coveredBy: ["apigateway-stage-logging"] },
+    { source: "checkov", id: "CKV_AWS_73", title: "Ensure API Gateway has X-Ray Tracing enabled", resource: "API Gateway", coveredBy: ["apigateway-stage-logging"] },
+    { source: "checkov", id: "CKV2_AWS_4", title: "Ensure API Gateway stage have logging level defined as appropriate", resource: "API Gateway", coveredBy: ["apigateway-stage-logging"] },
+    { source: "checkov", id: "CKV_AWS_120", title: "Ensure API Gateway caching is enabled", resource: "API Gateway", notApplicable: NO_API_CACHE },
+    { source: "checkov", id: "CKV_AWS_225", title: "Ensure API Gateway method setting caching is enabled", resource: "API Gateway", notApplicable: NO_API_CACHE },
+    { source: "checkov", id: "CKV_AWS_308", title: "Ensure API Gateway method setting caching is set to encrypted", resource: "API Gateway", coveredBy: ["apigateway-no-response-cache"], note: "No method may cache, so nothing cached is left unencrypted." },
+    { source: "checkov", id: "CKV_AWS_59", title: "Ensure there is no open access to back-end resources through API", resource: "API Gateway", notApplicable: SAML_IS_THE_AUTHORIZER },
+    { source: "checkov", id: "CKV2_AWS_29", title: "Ensure public API gateway are protected by WAF", resource: "API Gateway", notApplicable: `Applies to public APIs, which apigateway-private-only refuses. ${PRIVATE_API_NO_WAF}` },
+    { source: "prowler", id: "apigateway_restapi_public", title: "REST API endpoint is not public", resource: "API Gateway", coveredBy: ["apigateway-private-only", "apigateway-isolated-vpc-endpoint"] },
+    { source: "prowler", id: "apigateway_restapi_logging_enabled", title: "REST API stages log executions", resource: "API Gateway", coveredBy: ["apigateway-stage-logging"] },
+    { source: "prowler", id: "apigateway_restapi_tracing_enabled", title: "REST API stages have X-Ray tracing", resource: "API Gateway", coveredBy: ["apigateway-stage-logging"] },
+    { source: "prowler", id: "apigateway_restapi_cache_encrypted", title: "REST API stage cache is encrypted", resource: "API Gateway", coveredBy: ["apigateway-no-response-cache"], note: "No stage or method may cache at all." },
+    { source: "prowler", id: "apigateway_restapi_waf_acl_attached", title: "REST API stages have a WAF web ACL", resource: "API Gateway", notApplicable: PRIVATE_API_NO_WAF },
+    { source: "prowler", id: "apigateway_restapi_authorizers_enabled", title: "REST API has an authorizer", resource: "API Gateway", notApplicable: SAML_IS_THE_AUTHORIZER },
+
+    // ---------------------------------------------------------------- DynamoDB (the SAML broker's assertion ledger)
+    { source: "securityhub", id: "DynamoDB.1", title: "DynamoDB tables should automatically scale capacity with demand", resource: "DynamoDB", fsbp: true, notApplicable: LEDGER_CAPACITY },
+    { source: "securityhub", id: "DynamoDB.2", title: "DynamoDB tables should have point-in-time recovery enabled", resource: "DynamoDB", fsbp: true, coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "securityhub", id: "DynamoDB.6", title: "DynamoDB tables should have deletion protection enabled", resource: "DynamoDB", fsbp: true, coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "checkov", id: "CKV_AWS_119", title: "Ensure DynamoDB Tables are encrypted using a KMS Customer Managed CMK", resource: "DynamoDB", coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "checkov", id: "CKV_AWS_28", title: "Ensure Dynamodb point in time recovery (backup) is enabled", resource: "DynamoDB", coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "checkov", id: "CKV2_AWS_16", title: "Ensure that Auto Scaling is enabled on your DynamoDB tables", resource: "DynamoDB", notApplicable: LEDGER_CAPACITY },
+    { source: "prowler", id: "dynamodb_tables_kms_cmk_encryption_enabled", title: "Table is encrypted with a customer managed key", resource: "DynamoDB", coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "prowler", id: "dynamodb_tables_pitr_enabled", title: "Table has point-in-time recovery", resource: "DynamoDB", coveredBy: ["dynamodb-table-customer-key"] },
+    { source: "prowler", id: "dynamodb_table_deletion_protection_enabled", title: "Table has deletion protection", resource: "DynamoDB", coveredBy: ["dynamodb-table-customer-key"] },
 ];
 
 /** A peer check a finding cites: the source and the peer's own ID. */

@@ -40,7 +40,7 @@ describe("peer check catalogue (policy-pack/coverage/peerChecks.ts)", () => {
     });
 
     it("covers the resource types the platform deploys with all three peers", () => {
-        for (const resource of ["SageMaker", "S3", "KMS", "EC2/VPC", "CloudTrail", "ECR", "CodeBuild", "Lambda", "SNS", "CloudWatch Logs", "EFS", "Backup"] as const) {
+        for (const resource of ["SageMaker", "S3", "KMS", "EC2/VPC", "CloudTrail", "ECR", "CodeBuild", "Lambda", "SNS", "CloudWatch Logs", "EFS", "Backup", "API Gateway", "DynamoDB"] as const) {
             const sources = new Set(peerChecks.filter((c) => c.resource === resource).map((c) => c.source));
             expect(sources.size, `${resource} has checks from ${[...sources].join(", ")}`).toBeGreaterThanOrEqual(resource === "CloudWatch Logs" || resource === "Backup" ? 2 : 3);
         }
