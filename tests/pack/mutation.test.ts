@@ -652,6 +652,32 @@ const mutations: Mutation[] = [
         name: "unencrypted EFS",
         apply: (rs) => void rs.add("aws:efs/fileSystem:FileSystem", "mutant-efs", { encrypted: false, tags: NOTEBOOK_OK.tags }, {}, true),
     },
+    // ------------------------------------------------------------------ the SAML broker's front door and ledger, should they lose their guardrails (N8, G4, E10)
+    {
+        name: "REST API on a regional (public) endpoint",
+        apply: (rs) =>
+            void rs.add("aws:apigateway/restApi:RestApi", "mutant-api", {
+                name: "broker",
+                endpointConfiguration: { types: "REGIONAL" },
+                tags: NOTEBOOK_OK.tags,
+            }),
+    },
+    {
+        name: "API stage without access logs",
+        apply: (rs) =>
+            void rs.add("aws:apigateway/stage:Stage", "mutant-stage", { stageName: "broker", restApi: "abc123", deployment: "dep1", tags: NOTEBOOK_OK.tags }),
+    },
+    {
+        name: "DynamoDB table on the AWS-owned key",
+        apply: (rs) =>
+            void rs.add(
+                "aws:dynamodb/table:Table",
+                "mutant-table",
+                { hashKey: "id", pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: true, tags: NOTEBOOK_OK.tags },
+                {},
+                true,
+            ),
+    },
 ];
 
 const STACKS: Stack[] = ["dev", "prod"];
