@@ -12,6 +12,7 @@ import {
     TRUST_POLICY_MAX_CHARS,
     actionsDeniedTo,
     assertSeparationOfDuties,
+    deployServices,
     githubOidcTrustPolicy,
     githubSubjects,
     pipelineRoles,
@@ -57,6 +58,22 @@ describe("pipeline role documents", () => {
         for (const kind of STACK_KINDS.filter((k) => k !== "management")) expect(actionsDeniedTo(kind), kind).toContain("organizations:*");
         expect(actionsDeniedTo("management")).toEqual(expect.arrayContaining(["sagemaker:CreateDomain", "ec2:CreateVpc", "ec2:CreateVpcEndpoint"]));
         expect(actionsDeniedTo("management")).not.toContain("organizations:*");
+    });
+
+    it("leave the transit gateway hub and its sharing to the network kind; a spoke still creates its own attachment", () => {
+        for (const kind of STACK_KINDS.filter((k) => k !== "network")) {
+            expect(actionsDeniedTo(kind), kind).toEqual(
+                expect.arrayContaining([
+                    "ec2:CreateTransitGateway",
+                    "ec2:AcceptTransitGatewayVpcAttachment",
+                    "ec2:AssociateTransitGatewayRouteTable",
+                    "ram:CreateResourceShare",
+                ]),
+            );
+            expect(actionsDeniedTo(kind), kind).not.toContain("ec2:CreateTransitGatewayVpcAttachment");
+        }
+        expect(actionsDeniedTo("network")).toEqual(expect.arrayContaining(["organizations:*", "ec2:CreateVpc", "sagemaker:CreateDomain"]));
+        expect(deployServices("network")).toEqual(expect.arrayContaining(["ec2", "ram"]));
     });
 
     it("names each role under the pipeline path in its own account", () => {
