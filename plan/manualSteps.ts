@@ -118,11 +118,32 @@ function endpointPolicySteps(resources: PlanResource[]): PlanManualStep[] {
     ];
 }
 
+/**
+ * A RAM share with member accounts reaches them without an invitation only once sharing with AWS
+ * Organizations is enabled, a one-time switch of the management account (RAM user guide, "Enable
+ * resource sharing within AWS Organizations"); no stack of the platform sets it.
+ */
+function ramSharingSteps(resources: PlanResource[]): PlanManualStep[] {
+    const shares = resources.filter((r) => r.type === "aws:ram/resourceShare:ResourceShare");
+    if (shares.length === 0) return [];
+    return [
+        {
+            id: "ram-sharing-with-organizations",
+            when: "before the first pulumi up",
+            what: `Enable sharing with AWS Organizations in RAM once, from the management account (aws ram enable-sharing-with-aws-organization), so the spoke accounts get ${shares.map((r) => known(r.inputs.name) ?? r.name).join(", ")} without an invitation; check with aws ram get-resource-share-invitations in a spoke account after the first pulumi up (none expected).`,
+            account: shares[0].account,
+            urns: shares.map((r) => r.urn),
+            doc: `${RUNBOOK}#ram-sharing-with-aws-organizations`,
+        },
+    ];
+}
+
 /** Every manual step the planned stack needs, in the order an operator meets them. */
 export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuota[]): PlanManualStep[] {
     const custom = resources.filter((r) => r.custom);
     return [
         ...quotaSteps(quotas),
+        ...ramSharingSteps(custom),
         ...endpointPolicySteps(custom),
         ...toolchainImageSteps(custom),
         ...connectionSteps(custom),

@@ -116,6 +116,17 @@ const BUILDERS: Record<string, Builder> = {
         const out = ec2("eipalloc", "elastic-ip")(ctx, seed);
         return { id: out.id, state: { ...out.state, allocationId: out.id } };
     },
+    "aws:ec2transitgateway/transitGateway:TransitGateway": (ctx, seed) => {
+        const out = ec2("tgw", "transit-gateway")(ctx, seed);
+        // Default tables are disabled on the platform's hub; AWS still reports ids when they are on.
+        return { id: out.id, state: { ...out.state, associationDefaultRouteTableId: "", propagationDefaultRouteTableId: "" } };
+    },
+    "aws:ec2transitgateway/routeTable:RouteTable": ec2("tgw-rtb", "transit-gateway-route-table"),
+    // A resource share is named by its ARN: arn:<partition>:ram:<region>:<account>:resource-share/<uuid>.
+    "aws:ram/resourceShare:ResourceShare": (ctx, seed) => {
+        const arn = regionalArn(ctx, "ram", `resource-share/${uuid(seed)}`);
+        return { id: arn, state: { arn } };
+    },
     "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
         const name = str(ctx.inputs.name, ctx.name);
         return { id: name, state: { name, arn: regionalArn(ctx, "logs", `log-group:${name}`) } };

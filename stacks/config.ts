@@ -14,6 +14,7 @@ import { accountsSchema, AccountConfig, AccountRole } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
 import { networkSchema, refineNetwork } from "./schema/network";
+import { networkHubSchema, refineHubReference, refineNetworkHubLayer } from "./schema/networkHub";
 import { packagesSchema, refinePackages, refineToolchainImage } from "./schema/packages";
 import { quotasSchema, refineQuotas } from "./schema/quotas";
 import { studioCrossChecks, studioSchema } from "./schema/studio";
@@ -63,6 +64,8 @@ export const platformSchema = z
         stack: stackSchema.default(() => stackSchema.parse({})),
         /** The data VPC. Required when the stack builds the workload layer. */
         network: networkSchema.optional(),
+        /** The network account's transit gateway hub (layer networkHub). Default: AWS's ASN, shared with the workload account. */
+        networkHub: networkHubSchema.default(() => networkHubSchema.parse({})),
         studio: studioSchema.default(() => studioSchema.parse({})),
         /** The teams and their users. At least one when the stack builds the workload layer. */
         teams: z.array(teamSchema).default([]),
@@ -87,6 +90,8 @@ export const platformSchema = z
             }
         }
         if (layers.includes("teams")) refineTeamStack(cfg, issue);
+        if (layers.includes("networkHub")) refineNetworkHubLayer(cfg, organizationTrailConfigured(cfg), issue);
+        if (layers.includes("workload")) refineHubReference(cfg, issue);
         const network = cfg.network;
         if (network) {
             refineNetwork({ ...cfg, network }, issue);
@@ -157,6 +162,11 @@ export const platformSchema = z
             });
         });
     });
+
+/** The organisation trail's inputs (stacks/governanceLayer.ts organizationTrailOf): the organisation, its management account and a log archive. */
+function organizationTrailConfigured(cfg: { organizationId?: string; accounts: { management?: unknown; logArchive?: unknown } }): boolean {
+    return cfg.organizationId !== undefined && cfg.accounts.management !== undefined && cfg.accounts.logArchive !== undefined;
+}
 
 export type PlatformConfig = z.infer<typeof platformSchema>;
 

@@ -8,9 +8,10 @@ import { LayerContext } from "./context";
 
 /**
  * The logs key's name per layer (kept from the per-layer providers, whose names they were). The
- * teams layer has none: its teams log with the workload base's key (contract workloadBase).
+ * teams layer has none: its teams log with the workload base's key (contract workloadBase). The
+ * networkHub layer has none either: the hub writes no logs.
  */
-const LOGS_KEY_NAME: Record<Exclude<Layer, "teams">, string> = {
+const LOGS_KEY_NAME: Record<Exclude<Layer, "teams" | "networkHub">, string> = {
     organization: "management",
     logArchive: "log-archive",
     sharedServices: "sharedServices",
@@ -24,6 +25,7 @@ const LOGS_KEY_NAME: Record<Exclude<Layer, "teams">, string> = {
  */
 export function createLogsKey(ctx: LayerContext, parent: pulumi.Resource): CustomerKey {
     if (ctx.layer === "teams") throw new Error("createLogsKey: the teams layer has no logs key; its teams use the workload base's (contract workloadBase)");
+    if (ctx.layer === "networkHub") throw new Error("createLogsKey: the networkHub layer has no logs key; the hub writes no logs");
     const name = LOGS_KEY_NAME[ctx.layer];
     const { partition, region, accountId } = ctx.aws;
     return new CustomerKey(

@@ -6,10 +6,11 @@
  */
 import { PipelineStack, StackKind, pipelineRoles } from "../components/guardrails";
 import { PlatformConfig } from "./config";
-import { Layer, stackLayers } from "./schema/stack";
+import { Layer, layerAccountRole, stackLayers } from "./schema/stack";
 
 const KIND_OF_LAYER: Record<Layer, StackKind> = {
     organization: "management",
+    networkHub: "network",
     logArchive: "log-archive",
     sharedServices: "shared-services",
     workload: "workload",
@@ -19,16 +20,22 @@ const KIND_OF_LAYER: Record<Layer, StackKind> = {
 /**
  * The organisation's per-account stacks, in deployment order, named as this config names them:
  * the upstream stacks by `stack.upstream`, the workload stack `workloadStack`, the management
- * stack `management`.
+ * stack `management`, the network stack `network` (when the directory has a network account).
  */
 export function pipelineStacks(cfg: PlatformConfig, workloadStack: string): PipelineStack[] {
     const a = cfg.accounts;
     return [
         ...(a.management ? [{ stack: "management", kind: "management" as const, accountId: a.management.accountId }] : []),
+        ...(a.network ? [{ stack: cfg.stack.upstream.networkHub ?? "network", kind: "network" as const, accountId: a.network.accountId }] : []),
         { stack: cfg.stack.upstream.logArchive ?? "log-archive", kind: "log-archive" as const, accountId: (a.logArchive ?? a.sharedServices).accountId },
         { stack: cfg.stack.upstream.sharedServices ?? "shared-services", kind: "shared-services" as const, accountId: a.sharedServices.accountId },
         { stack: workloadStack, kind: "workload" as const, accountId: a.workload.accountId },
     ];
+}
+
+/** The network account a workload's attachment names, when the directory has one. */
+export function hubAccountIds(cfg: PlatformConfig): string[] {
+    return cfg.accounts.network ? [cfg.accounts.network.accountId] : [];
 }
 
 export interface PipelinePlanOutput {
@@ -50,18 +57,14 @@ export function pipelinePlan(cfg: PlatformConfig, stack: string): PipelinePlanOu
     const repository = cfg.governance.pipeline?.repository;
     if (!repository) return { none: "set governance.pipeline.repository (owner/repo) to generate this stack's deploy and preview roles" };
     const kind = KIND_OF_LAYER[layer];
-    const account =
-        layer === "organization"
-            ? cfg.accounts.management
-            : layer === "logArchive"
-              ? (cfg.accounts.logArchive ?? cfg.accounts.sharedServices)
-              : cfg.accounts[layer === "teams" ? "workload" : layer];
+    const account = cfg.accounts[layerAccountRole(cfg.accounts, layer)];
     if (!account) return { none: `layer ${layer} has no account configured` };
     const [roles] = pipelineRoles({
         partition: cfg.partition,
         repository,
         protectedBranch: cfg.governance.pipeline?.protectedBranch ?? "main",
         stacks: [{ stack, kind, accountId: account.accountId }],
+        hubAccountIds: hubAccountIds(cfg),
     });
     if (!roles) return { none: "no roles" };
     return {

@@ -19,6 +19,9 @@ import { PipelinePlanOutput, pipelinePlan } from "./pipelinePlan";
 import { WorkloadBaseContract, workloadBaseContract } from "./contracts/workloadBase";
 import { TeamsLayer } from "./teamsLayer";
 import { workloadBaseValue } from "./workloadBaseExport";
+import { NetworkHubLayer, NetworkHubPlanOutput, networkHubPlan } from "./networkHub";
+import { TransitGatewayHubContract, transitGatewayHubContract } from "./contracts/transitGatewayHub";
+import { HubRef } from "./workload";
 
 /** Stack outputs: the contracts this stack's layers export to other stacks, and what an operator needs. */
 export interface PlatformOutputs {
@@ -28,6 +31,10 @@ export interface PlatformOutputs {
     auditArchive?: pulumi.Output<AuditArchiveContract>;
     /** Contract of the workload layer for team stacks (stacks/contracts/workloadBase.ts). */
     workloadBase?: pulumi.Output<WorkloadBaseContract>;
+    /** Contract of the networkHub layer (stacks/contracts/transitGatewayHub.ts). */
+    transitGatewayHub?: pulumi.Output<TransitGatewayHubContract>;
+    /** The hub's settings and its owner's steps (printed by the offline plan). */
+    networkHubPlan?: NetworkHubPlanOutput;
     /** Contract of the shared-services layer (stacks/contracts/packageIndex.ts); undefined when packages are disabled. */
     packageIndex?: pulumi.Output<PackageIndexContract>;
     logsKeyArns: Partial<Record<Layer, pulumi.Output<string>>>;
@@ -86,6 +93,17 @@ function packageIndexOf(cfg: PlatformConfig, local: SharedServicesLayer | undefi
     return readContract(packageIndexContract, stack, cfg.accounts.sharedServices.accountId).value.pipIndexUrl.apply((u) => u.replace(/simple\/$/, ""));
 }
 
+/** The hub the data VPC attaches to, read from the network stack; undefined when the config names a gateway id or none. */
+function hubOf(cfg: PlatformConfig): HubRef | undefined {
+    const stack = cfg.stack.upstream.networkHub;
+    if (!stack) return undefined;
+    const network = cfg.accounts.network;
+    // refineHubReference requires the network account with the reference.
+    if (!network) throw new Error("definePlatform: accounts.network is required with stack.upstream.networkHub (config validation ensures it)");
+    const { value, ref } = readContract(transitGatewayHubContract, stack, network.accountId);
+    return { stack, transitGatewayId: value.transitGatewayId, ready: [ref] };
+}
+
 /** The archive's AWS Config bucket, or undefined when no account delivers Config there. */
 function configBucketOf(logArchive: LogArchiveLayer): pulumi.Output<string | undefined> {
     const name = logArchive.auditTrail.ref.configBucketName;
@@ -111,11 +129,13 @@ function contextOf(contexts: Map<Layer, LayerContext>, layer: Layer): LayerConte
 export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
     const contexts = createLayerContexts(cfg);
     const organizationCtx = contextOf(contexts, "organization");
+    const hubCtx = contextOf(contexts, "networkHub");
     const archiveCtx = contextOf(contexts, "logArchive");
     const sharedCtx = contextOf(contexts, "sharedServices");
     const workloadCtx = contextOf(contexts, "workload");
     const teamsCtx = contextOf(contexts, "teams");
     const management = organizationCtx ? new OrganizationLayer(organizationCtx) : undefined;
+    const networkHub = hubCtx ? new NetworkHubLayer(hubCtx) : undefined;
     const logArchive = archiveCtx ? new LogArchiveLayer(archiveCtx) : undefined;
     const needsArchive = sharedCtx !== undefined || workloadCtx !== undefined;
     const auditArchive = needsArchive ? auditArchiveOf(cfg, logArchive) : undefined;
@@ -128,11 +148,15 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
               })
             : undefined;
     const codeArtifactRepositoryEndpoint = workloadCtx ? packageIndexOf(cfg, shared) : undefined;
-    const workload = workloadCtx ? new WorkloadLayer(workloadCtx, undefined, { auditArchive, codeArtifactRepositoryEndpoint }) : undefined;
+    const hub = workloadCtx ? hubOf(cfg) : undefined;
+    const workload = workloadCtx ? new WorkloadLayer(workloadCtx, undefined, { auditArchive, codeArtifactRepositoryEndpoint, hub }) : undefined;
     const teams = teamsCtx ? new TeamsLayer(teamsCtx, workloadBaseStack(cfg)) : undefined;
-    const accountId = (organizationCtx ?? archiveCtx ?? sharedCtx ?? workloadCtx ?? teamsCtx)?.aws.accountId ?? "";
+    const accountId = (organizationCtx ?? hubCtx ?? archiveCtx ?? sharedCtx ?? workloadCtx ?? teamsCtx)?.aws.accountId ?? "";
     return {
         account: { id: accountId, layers: [...contexts.keys()] },
+        ...(networkHub && hubCtx
+            ? { transitGatewayHub: contractValue(transitGatewayHubContract, networkHub.contract), networkHubPlan: networkHubPlan(hubCtx) }
+            : {}),
         ...(logArchive
             ? {
                   auditArchive: contractValue(

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CustomerKey } from "../components/kms/CustomerKey";
-import { IsolatedNetwork } from "../components/network/IsolatedNetwork";
+import { IsolatedNetwork, IsolatedNetworkArgs } from "../components/network/IsolatedNetwork";
 import { NetworkContext } from "../components/network/types";
 import { LayerContext } from "./context";
-import { workloadConfig } from "./config";
+import { WorkloadConfig, workloadConfig } from "./config";
 import { createLogsKey } from "./layerKeys";
 import { AuditArchiveRef } from "../components/governance/AuditTrail";
 import { WorkloadGovernance, createWorkloadGovernance } from "./governanceLayer";
@@ -15,6 +15,19 @@ import { TeamEnvironment } from "../components/team/TeamEnvironment";
 import { StudioLayer, createStudio } from "./studioLayer";
 import { bucketAdministrators, createTeamEnvironments } from "./teamEnvironments";
 import { WORKLOAD_NETWORK_NAME } from "./referencedNetwork";
+
+/** The network stack's hub as the workload reads it (contract transitGatewayHub). */
+export interface HubRef {
+    /** The network stack's name, for the plan's owner steps. */
+    stack: string;
+    transitGatewayId: pulumi.Output<string>;
+    /**
+     * The stack reference: the attachment waits for it. The share itself needs no accepting here:
+     * within an organisation with RAM sharing enabled, a share with a member account grants access
+     * without an invitation (RAM user guide, "Accepting and rejecting resource share invitations").
+     */
+    ready: pulumi.Resource[];
+}
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
 export class WorkloadLayer extends pulumi.ComponentResource {
@@ -34,14 +47,15 @@ export class WorkloadLayer extends pulumi.ComponentResource {
 
     /** `deps.auditArchive`: the audit archive (log-archive layer) this account's trail and Config deliver to. */
     /** `deps.codeArtifactRepositoryEndpoint`: the approved pip repository endpoint, published in each team's parameters. */
+    /** `deps.hub`: the network stack's hub, when `stack.upstream.networkHub` names it. */
     constructor(
         ctx: LayerContext,
         opts?: pulumi.ComponentResourceOptions,
-        deps: { auditArchive?: AuditArchiveRef; codeArtifactRepositoryEndpoint?: pulumi.Input<string> } = {},
+        deps: { auditArchive?: AuditArchiveRef; codeArtifactRepositoryEndpoint?: pulumi.Input<string>; hub?: HubRef } = {},
     ) {
         super("secure-ds:stacks:WorkloadLayer", "workload", {}, { ...opts, providers: { aws: ctx.provider } });
         this.logsKey = createLogsKey(ctx, this);
-        this.network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive);
+        this.network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive, deps.hub);
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
@@ -96,8 +110,17 @@ function createDataLake(ctx: LayerContext, network: NetworkContext, accessLogs: 
     );
 }
 
+/** The attachment's hub: the network stack's gateway, or the configured id (config validation requires exactly one). */
+function hubAttachment(tgw: WorkloadConfig["network"]["transitGateway"], hub: HubRef | undefined): IsolatedNetworkArgs["transitGateway"] {
+    if (!tgw) return undefined;
+    const id = hub?.transitGatewayId ?? tgw.id;
+    if (id === undefined)
+        throw new Error("createIsolatedNetwork: network.transitGateway has no id and no stack.upstream.networkHub (config validation ensures one)");
+    return { id, corporateCidrs: tgw.corporateCidrs, applianceMode: tgw.applianceMode, ...(hub ? { ready: hub.ready } : {}) };
+}
+
 /** The data-science VPC from the `network` config section; endpoint principals are the platform's accounts (or organisation). */
-function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef): IsolatedNetwork {
+function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: pulumi.Resource, archive?: AuditArchiveRef, hub?: HubRef): IsolatedNetwork {
     const cfg = workloadConfig(ctx.cfg);
     if (!archive) throw new Error("createIsolatedNetwork: no audit archive; the DNS firewall's query logs (N11) go to it.");
     const plan = networkPlan(cfg);
@@ -125,7 +148,7 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
             capacity: plan.capacity,
             dnsQueryLogDestinationArn: pulumi.interpolate`arn:${ctx.aws.partition}:s3:::${archive.bucketName}`,
             dnsExtraAllowedDomains: cfg.network.dnsAllowedDomains,
-            transitGateway: cfg.network.transitGateway,
+            transitGateway: hubAttachment(cfg.network.transitGateway, hub),
             resolverInbound: cfg.network.resolverInbound,
         },
         { parent, dependsOn: archive.ready },

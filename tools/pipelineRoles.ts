@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MANAGED_POLICY_MAX_CHARS, TRUST_POLICY_MAX_CHARS, pipelineRoles, toPolicyJson } from "../components/guardrails";
-import { pipelineStacks } from "../stacks/pipelinePlan";
+import { hubAccountIds, pipelineStacks } from "../stacks/pipelinePlan";
 import { stackLayers } from "../stacks/schema/stack";
 import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
 import { parsePlatformConfig } from "../stacks/config";
@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         protectedBranch: cfg.governance.pipeline?.protectedBranch ?? "main",
         // The workload stack is the one given when it builds the workload layer (prod), else the example's name.
         stacks: pipelineStacks(cfg, stackLayers(cfg).includes("workload") ? values.stack : "prod"),
+        hubAccountIds: hubAccountIds(cfg),
     });
     for (const r of roles) {
         for (const [use, role] of [

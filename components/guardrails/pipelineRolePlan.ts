@@ -26,6 +26,8 @@ export interface PipelineRolesArgs {
     /** The protected branch: previews of it, deployments through the environments it alone may deploy to. */
     protectedBranch: string;
     stacks: PipelineStack[];
+    /** The network accounts whose transit gateway the workload stacks attach to (their deploy roles may name them for that alone). Default none. */
+    hubAccountIds?: string[];
 }
 
 export interface PipelineRole {
@@ -86,7 +88,7 @@ export function pipelineRoles(args: PipelineRolesArgs): PipelineRoles[] {
                 s.accountId,
                 `secure-ds-${s.stack}-deploy`,
                 githubOidcTrustPolicy({ ...base, environments: [s.stack] }),
-                deployRolePolicy({ kind: s.kind, partition: args.partition, accountId: s.accountId }),
+                deployRolePolicy({ kind: s.kind, partition: args.partition, accountId: s.accountId, hubAccountIds: args.hubAccountIds }),
             ),
             preview: role(
                 args.partition,

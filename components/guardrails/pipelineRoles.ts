@@ -12,7 +12,7 @@
 import { PolicyDocument, Statement, deny, policyDocument } from "./document";
 
 /** The per-account stacks of the platform, in deployment order. */
-export const STACK_KINDS = ["management", "log-archive", "shared-services", "workload", "team"] as const;
+export const STACK_KINDS = ["management", "network", "log-archive", "shared-services", "workload", "team"] as const;
 export type StackKind = (typeof STACK_KINDS)[number];
 
 /**
@@ -37,6 +37,22 @@ const DEPLOY_ACTIONS: Record<StackKind, string[]> = {
         "securityhub:List*",
         "macie2:*OrganizationAdminAccount*",
         "macie2:List*",
+    ],
+    // The transit gateway hub: the gateway, its route tables (associations, propagations,
+    // attachment acceptance), its RAM share; no VPC, no other EC2 resource.
+    network: [
+        "ec2:*TransitGateway*",
+        "ec2:CreateTags",
+        "ec2:DeleteTags",
+        "ram:CreateResourceShare",
+        "ram:UpdateResourceShare",
+        "ram:DeleteResourceShare",
+        "ram:AssociateResourceShare",
+        "ram:DisassociateResourceShare",
+        "ram:TagResource",
+        "ram:UntagResource",
+        "ram:Get*",
+        "ram:List*",
     ],
     // The audit archive (bucket, key), the organisation's security services and the Config aggregator.
     "log-archive": ["s3:*", "cloudtrail:*", "config:*", "guardduty:*", "securityhub:*", "macie2:*", "sns:*"],
@@ -109,6 +125,22 @@ const OWNED_ACTIONS: Record<StackKind, string[]> = {
         "identitystore:*",
         "account:*",
         ...["guardduty", "securityhub", "macie2"].flatMap((s) => [`${s}:EnableOrganizationAdminAccount`, `${s}:DisableOrganizationAdminAccount`]),
+    ],
+    // The hub and its sharing: a spoke creates its own attachment (ec2:CreateTransitGatewayVpcAttachment)
+    // but never a gateway, a hub route table or its placement there, and never shares anything.
+    network: [
+        "ec2:CreateTransitGateway",
+        "ec2:ModifyTransitGateway",
+        "ec2:DeleteTransitGateway",
+        "ec2:CreateTransitGatewayRouteTable",
+        "ec2:DeleteTransitGatewayRouteTable",
+        "ec2:CreateTransitGatewayRoute",
+        "ec2:AssociateTransitGatewayRouteTable",
+        "ec2:EnableTransitGatewayRouteTablePropagation",
+        "ec2:AcceptTransitGatewayVpcAttachment",
+        "ram:CreateResourceShare",
+        "ram:UpdateResourceShare",
+        "ram:AssociateResourceShare",
     ],
     "log-archive": [
         "config:PutConfigurationAggregator",
@@ -211,6 +243,7 @@ const READ_VERBS: Record<string, string[]> = {
     budgets: ["Describe", "List"],
     sqs: ["Get", "List"],
     route53resolver: ["Get", "List"],
+    ram: ["Get", "List"],
     xray: ["Get"],
 };
 
@@ -234,6 +267,12 @@ export interface PipelineRoleArgs {
      * Default: roles under the `/secure-ds-pipeline/` path and the GitHub provider of this account.
      */
     protectedRoleArnPatterns?: string[];
+    /**
+     * Workload kind only: the network accounts whose shared transit gateway the data VPC attaches
+     * to. Creating an attachment authorizes against the gateway, a resource of its owner's account,
+     * so the attachment action alone may name these accounts. Default none.
+     */
+    hubAccountIds?: string[];
 }
 
 /** The path the pipeline roles are created under (docs/operations.md). */
@@ -272,11 +311,30 @@ export function actionsDeniedTo(kind: StackKind): string[] {
     ];
 }
 
+/** The spoke's attachment to a hub of another account (the network account's shared transit gateway). */
+const HUB_ATTACHMENT_ACTION = "ec2:CreateTransitGatewayVpcAttachment";
+
+/**
+ * The own-account rule of a workload deploy role attaching to a shared hub: every action but the
+ * attachment stays in the own account; the attachment may also name the hub's accounts.
+ */
+function denyOtherAccountsButHub(accountId: string, hubAccountIds: string[]): Statement[] {
+    const own = denyOtherAccounts(accountId);
+    return [
+        { Sid: own.Sid, Effect: "Deny", NotAction: HUB_ATTACHMENT_ACTION, Resource: "*", Condition: own.Condition },
+        deny("DenyAttachmentsToOtherHubs", HUB_ATTACHMENT_ACTION, {
+            StringNotEquals: { "aws:ResourceAccount": [accountId, ...hubAccountIds] },
+            Null: { "aws:ResourceAccount": "false" },
+        }),
+    ];
+}
+
 /** The deploy role of one stack: its services, its account, nothing of the other stacks. */
 export function deployRolePolicy(args: PipelineRoleArgs): PolicyDocument {
+    const hubs = args.kind === "workload" ? (args.hubAccountIds ?? []).filter((a) => a !== args.accountId) : [];
     const statements: Statement[] = [
         { Sid: "DeployStackServices", Effect: "Allow", Action: [...COMMON_DEPLOY_ACTIONS, ...DEPLOY_ACTIONS[args.kind]], Resource: "*" },
-        denyOtherAccounts(args.accountId),
+        ...(hubs.length > 0 ? denyOtherAccountsButHub(args.accountId, hubs) : [denyOtherAccounts(args.accountId)]),
         deny("DenyOtherStacksServices", actionsDeniedTo(args.kind)),
         // No long-lived credentials, and the pipeline's own roles and OIDC provider stay as bootstrapped.
         deny("DenyLongLivedCredentials", ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:CreateServiceSpecificCredential"]),

@@ -71,7 +71,14 @@ export interface IsolatedNetworkArgs {
      * ranges to it; the Studio, SageMaker API and execute-api endpoints then admit 443 from those
      * ranges too. Default: no attachment, no route but the local one and S3's.
      */
-    transitGateway?: { id: string; corporateCidrs: string[]; applianceMode?: boolean };
+    transitGateway?: {
+        /** The gateway: a configured id, or the network stack's (an Output of its stack reference). */
+        id: pulumi.Input<string>;
+        corporateCidrs: string[];
+        applianceMode?: boolean;
+        /** What the attachment waits for, e.g. the stack reference that carries the gateway id. Default none. */
+        ready?: pulumi.Resource[];
+    };
     /** N14: a Resolver inbound endpoint answering DNS from these corporate resolver ranges only. Default: none. */
     resolverInbound?: { corporateResolverCidrs: string[] };
 }
@@ -349,7 +356,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                 applianceMode: hub.applianceMode,
                 namePrefix: c.prefix,
             },
-            c.child,
+            hub.ready ? { ...c.child, dependsOn: hub.ready } : c.child,
         );
     }
 

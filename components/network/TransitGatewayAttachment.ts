@@ -11,8 +11,8 @@ export interface TransitGatewayAttachmentArgs {
     subnetIds: pulumi.Input<string>[];
     /** The route tables of those subnets: each gets one route per corporate range. Required. */
     routeTableIds: pulumi.Input<string>[];
-    /** The network account's transit gateway, shared through AWS RAM (tgw-...). Required. */
-    transitGatewayId: string;
+    /** The network account's transit gateway, shared through AWS RAM (tgw-...): configured, or read from the network stack. Required. */
+    transitGatewayId: pulumi.Input<string>;
     /** Corporate ranges routed to the attachment; never a default route (N13). Required, at least one. */
     corporateCidrs: string[];
     /** Appliance mode, for a VPC holding a stateful appliance. Default false (the data VPC holds none). */

@@ -6,6 +6,7 @@ import { DEFAULT_LOG_RETENTION_DAYS } from "../logRetention";
 import type { IsolatedNetworkArgs } from "./IsolatedNetwork";
 import type { VpcFlowLogsArgs } from "./VpcFlowLogs";
 import type { DnsFirewallArgs } from "./DnsFirewall";
+import type { TransitGatewayHubArgs } from "./TransitGatewayHub";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "./endpointCatalog";
 
 export const VPC_FLOW_LOGS_DEFAULTS = {
@@ -28,3 +29,10 @@ export const DNS_FIREWALL_DEFAULTS = {
     allowRulePriority: 100,
     blockRulePriority: 200,
 } satisfies Partial<DnsFirewallArgs> & { allowRulePriority: number; blockRulePriority: number };
+
+export const TRANSIT_GATEWAY_HUB_DEFAULTS = {
+    // AWS's default ASN (EC2 API reference, TransitGatewayRequestOptions AmazonSideAsn).
+    amazonSideAsn: 64512,
+    // AWS's default; it only spreads corporate traffic over several VPN tunnels.
+    vpnEcmpSupport: true,
+} satisfies Partial<TransitGatewayHubArgs>;

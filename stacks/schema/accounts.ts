@@ -33,6 +33,12 @@ export const accountsSchema = z.strictObject({
     sharedServices: accountSchema,
     /** Isolated network, Studio domains, teams, detective controls, budgets. */
     workload: accountSchema,
+    /**
+     * Network hub (Infrastructure OU): the transit gateway the workload accounts attach to, shared
+     * through AWS RAM (layer networkHub). Optional: without it a workload names a gateway shared
+     * by hand (network.transitGateway.id), or has no corporate access.
+     */
+    network: accountSchema.optional(),
 });
 
 export type AccountConfig = z.infer<typeof accountSchema>;

@@ -17,10 +17,14 @@ const transitGatewayRouteTableId = z
 
 /** The hub: a transit gateway of the network account, shared with this account through AWS RAM. See docs/configuration.md#corporate-access. */
 export const transitGatewaySchema = z.strictObject({
-    /** Id of the shared transit gateway (tgw-...). Required. */
-    id: transitGatewayId,
     /**
-     * The hub's route table the network account associates the attachment with. Informational in
+     * Id of the shared transit gateway (tgw-...), when it is shared by hand. Exactly one of this and
+     * `stack.upstream.networkHub` (the network stack, whose contract transitGatewayHub carries the id).
+     */
+    id: transitGatewayId.optional(),
+    /**
+     * The hub's route table the network account associates the attachment with (only with `id`:
+     * the network stack's contract carries its own). Informational in
      * this stack: a RAM-shared gateway's association and propagation are set by its owner (provider
      * docs of aws.ec2transitgateway.VpcAttachment), so the plan prints it as the owner's step.
      */

@@ -252,7 +252,10 @@ export function capacityPlanOutput(cfg: NetworkInputs): CapacityPlanOutput {
 /** Corporate access as the offline plan prints it (stack output `corporateAccessPlan`): what the corporate side must configure. */
 export interface CorporateAccessPlanOutput {
     transitGateway?: {
+        /** The configured gateway id, or where the network stack's comes from (`<stack>: transitGatewayHub.transitGatewayId`). */
         id: string;
+        /** The network stack that owns the hub, when `stack.upstream.networkHub` names it. */
+        networkStack?: string;
         corporateCidrs: string[];
         applianceMode: boolean;
         /** What the transit gateway's owner (the network account) does: this stack cannot, the gateway is shared through RAM. */
@@ -266,6 +269,47 @@ export interface CorporateAccessPlanOutput {
     };
 }
 
+/** The hub part of corporateAccessPlan: the owner's steps name the network stack when one is referenced. */
+function transitGatewayPlan(
+    cfg: { network: NetworkConfig; organizationId?: string },
+    transitGateway: NonNullable<NetworkConfig["transitGateway"]>,
+    networkStack: string | undefined,
+): NonNullable<CorporateAccessPlanOutput["transitGateway"]> {
+    const attachmentName = "the attachment tagged Name=<organization>-<environment>-data-science-hub";
+    const common = { corporateCidrs: transitGateway.corporateCidrs, applianceMode: transitGateway.applianceMode };
+    const packStep = `List ${transitGateway.corporateCidrs.join(", ")} in corporateCidrs of the policy pack's transit-gateway-routes rule.`;
+    if (networkStack === undefined) {
+        const id = transitGateway.id ?? "(no gateway id)";
+        return {
+            id,
+            ...common,
+            ownerSteps: [
+                `Accept ${attachmentName} on ${id} unless the gateway accepts shared attachments automatically.`,
+                `Associate it with ${transitGateway.routeTableId ?? "the spoke route table of the hub"} and route the corporate ranges only; propagate ${cfg.network.cidr} to the corporate route table, never to another spoke's.`,
+                packStep,
+            ],
+        };
+    }
+    // Within the organisation, with RAM sharing enabled, the share needs no accepting (RAM user guide,
+    // "Accepting and rejecting resource share invitations"); outside it the spoke accepts the invitation.
+    const share = cfg.organizationId
+        ? []
+        : [
+              `Accept the RAM invitation of the network stack ${networkStack}'s share (transitGatewayHub.resourceShareArn) in this account before the first pulumi up: aws ram accept-resource-share-invitation.`,
+          ];
+    return {
+        id: `${networkStack}: transitGatewayHub.transitGatewayId`,
+        networkStack,
+        ...common,
+        ownerSteps: [
+            ...share,
+            `In the network stack ${networkStack}: accept ${attachmentName} on its transit gateway (it accepts no shared attachment automatically).`,
+            `In the network stack ${networkStack}: associate it with the spokes route table (transitGatewayHub.spokeRouteTableId) and propagate ${cfg.network.cidr} into the corporate route table (transitGatewayHub.corporateRouteTableId) only, never into the spokes table.`,
+            packStep,
+        ],
+    };
+}
+
 /** The corporate side's configuration, from config alone: the inbound endpoint's IPs are fixed (corporateAccess.ts), so a first preview prints them too. */
 export function corporateAccessPlanOutput(cfg: {
     region: string;
@@ -273,26 +317,14 @@ export function corporateAccessPlanOutput(cfg: {
     availabilityZones: string[];
     network: NetworkConfig;
     teams: { users: unknown[] }[];
+    organizationId?: string;
+    stack?: { upstream: { networkHub?: string }; teamStacks?: { users: number } };
 }): CorporateAccessPlanOutput | undefined {
     const { transitGateway, resolverInbound } = cfg.network;
     if (!transitGateway && !resolverInbound) return undefined;
     const plan = networkPlan(cfg);
-    const attachmentName = "the attachment tagged Name=<organization>-<environment>-data-science-hub";
     return {
-        ...(transitGateway
-            ? {
-                  transitGateway: {
-                      id: transitGateway.id,
-                      corporateCidrs: transitGateway.corporateCidrs,
-                      applianceMode: transitGateway.applianceMode,
-                      ownerSteps: [
-                          `Accept ${attachmentName} on ${transitGateway.id} unless the gateway accepts shared attachments automatically.`,
-                          `Associate it with ${transitGateway.routeTableId ?? "the spoke route table of the hub"} and route the corporate ranges only; propagate ${cfg.network.cidr} to the corporate route table, never to another spoke's.`,
-                          `List ${transitGateway.corporateCidrs.join(", ")} in corporateCidrs of the policy pack's transit-gateway-routes rule.`,
-                      ],
-                  },
-              }
-            : {}),
+        ...(transitGateway ? { transitGateway: transitGatewayPlan(cfg, transitGateway, cfg.stack?.upstream.networkHub) } : {}),
         ...(resolverInbound && plan.layout
             ? {
                   resolverInbound: {

@@ -8,15 +8,17 @@ import { AccountRole, AccountsConfig } from "./accounts";
 import { teamStacksBudgetSchema } from "./teamStacks";
 
 /**
- * The platform's layers in deployment order. `teams` builds team-scoped resources only (each
- * team's TeamEnvironment, Studio domain and user profiles) on a workload base stack's network:
- * a team stack, so that onboarding a user changes one small stack (docs/configuration.md, "Team stacks").
+ * The platform's layers in deployment order. `networkHub` builds the network account's transit
+ * gateway, its route tables and its RAM share (the hub the workload VPCs attach to); it reads no
+ * other stack, so it deploys right after the organisation. `teams` builds team-scoped resources
+ * only (each team's TeamEnvironment, Studio domain and user profiles) on a workload base stack's
+ * network: a team stack, so that onboarding a user changes one small stack (docs/configuration.md, "Team stacks").
  */
-export const LAYERS = ["organization", "logArchive", "sharedServices", "workload", "teams"] as const;
+export const LAYERS = ["organization", "networkHub", "logArchive", "sharedServices", "workload", "teams"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** The `stack.upstream` keys: the contracts another stack exports to this one. */
-export const UPSTREAM_KEYS = ["logArchive", "sharedServices", "workloadBase"] as const;
+export const UPSTREAM_KEYS = ["logArchive", "sharedServices", "workloadBase", "networkHub"] as const;
 export type UpstreamKey = (typeof UPSTREAM_KEYS)[number];
 
 /** The layer whose stack exports each upstream contract. */
@@ -24,6 +26,7 @@ export const UPSTREAM_PRODUCER: Record<UpstreamKey, Layer> = {
     logArchive: "logArchive",
     sharedServices: "sharedServices",
     workloadBase: "workload",
+    networkHub: "networkHub",
 };
 
 /**
@@ -48,6 +51,11 @@ export const stackSchema = z.strictObject({
             sharedServices: stackName.optional(),
             /** The workload base stack a team stack (layer `teams`) builds on. */
             workloadBase: stackName.optional(),
+            /**
+             * The network stack (layer networkHub) whose transit gateway the workload's data VPC
+             * attaches to (contract transitGatewayHub), instead of `network.transitGateway.id`.
+             */
+            networkHub: stackName.optional(),
         })
         .default({}),
     /**
@@ -64,6 +72,8 @@ export function layerAccountRole(accounts: AccountsConfig, layer: Layer): Accoun
     switch (layer) {
         case "organization":
             return "management";
+        case "networkHub":
+            return "network";
         case "logArchive":
             return accounts.logArchive ? "logArchive" : "sharedServices";
         case "sharedServices":
@@ -87,6 +97,8 @@ export function stackLayers(cfg: { accounts: AccountsConfig; stack: StackConfig 
 /** What a consumer layer reads from another layer, and why (for the error naming a missing upstream). */
 export const LAYER_INPUTS: Record<Layer, { from: UpstreamKey; why: string }[]> = {
     organization: [],
+    // The hub reads nothing: the spokes' attachments are accepted by its owner (docs/operations.md, "Corporate access").
+    networkHub: [],
     logArchive: [],
     sharedServices: [{ from: "logArchive", why: "its trail delivers to the audit archive" }],
     workload: [
@@ -136,6 +148,12 @@ export function refineStack(cfg: { accounts: AccountsConfig; stack: StackConfig;
         issue(
             ["stack", "layers"],
             `lists teams with ${layers.filter((l) => l !== "teams").join(", ")}; a team stack builds layer teams alone (a workload stack builds its own teams under teams:)`,
+        );
+    }
+    if (cfg.stack.upstream.networkHub !== undefined && !layers.includes("workload")) {
+        issue(
+            ["stack", "upstream", "networkHub"],
+            `"${cfg.stack.upstream.networkHub}" is named but this stack does not build layer workload; only the workload stack attaches its data VPC to the hub: drop the reference`,
         );
     }
     if (cfg.stack.teamStacks !== undefined && !layers.includes("workload")) {

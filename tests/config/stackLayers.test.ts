@@ -13,7 +13,7 @@ describe("stack.layers: one account per stack", () => {
         const raw = rawStackConfig("prod");
         delete raw.stack;
         expect(configProblems(raw)).toContain(
-            'secure-ds:platform.stack: this stack would deploy into 4 accounts (organization in 222222222222, logArchive in 555555555555, sharedServices in 333333333333, workload in 444444444444); a stack deploys into one account: set stack.layers to the layers of one account and plan the others as their own stacks (docs/configuration.md, "Stacks")',
+            'secure-ds:platform.stack: this stack would deploy into 5 accounts (organization in 222222222222, networkHub in 666666666666, logArchive in 555555555555, sharedServices in 333333333333, workload in 444444444444); a stack deploys into one account: set stack.layers to the layers of one account and plan the others as their own stacks (docs/configuration.md, "Stacks")',
         );
     });
 

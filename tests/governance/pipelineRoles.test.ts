@@ -12,6 +12,8 @@ import {
     TRUST_POLICY_MAX_CHARS,
     actionsDeniedTo,
     assertSeparationOfDuties,
+    deployRolePolicy,
+    deployServices,
     githubOidcTrustPolicy,
     githubSubjects,
     pipelineRoles,
@@ -57,6 +59,37 @@ describe("pipeline role documents", () => {
         for (const kind of STACK_KINDS.filter((k) => k !== "management")) expect(actionsDeniedTo(kind), kind).toContain("organizations:*");
         expect(actionsDeniedTo("management")).toEqual(expect.arrayContaining(["sagemaker:CreateDomain", "ec2:CreateVpc", "ec2:CreateVpcEndpoint"]));
         expect(actionsDeniedTo("management")).not.toContain("organizations:*");
+    });
+
+    it("leave the transit gateway hub and its sharing to the network kind; a spoke still creates its own attachment", () => {
+        for (const kind of STACK_KINDS.filter((k) => k !== "network")) {
+            expect(actionsDeniedTo(kind), kind).toEqual(
+                expect.arrayContaining([
+                    "ec2:CreateTransitGateway",
+                    "ec2:AcceptTransitGatewayVpcAttachment",
+                    "ec2:AssociateTransitGatewayRouteTable",
+                    "ram:CreateResourceShare",
+                ]),
+            );
+            expect(actionsDeniedTo(kind), kind).not.toContain("ec2:CreateTransitGatewayVpcAttachment");
+        }
+        expect(actionsDeniedTo("network")).toEqual(expect.arrayContaining(["organizations:*", "ec2:CreateVpc", "sagemaker:CreateDomain"]));
+        expect(deployServices("network")).toEqual(expect.arrayContaining(["ec2", "ram"]));
+    });
+
+    it("let a workload deploy role name the network account for its hub attachment alone, within the IAM catalogue", async () => {
+        const doc = deployRolePolicy({ kind: "workload", partition: "aws", accountId: "444444444444", hubAccountIds: ["666666666666"] });
+        const own = doc.Statement.find((st) => st.Sid === "DenyResourcesOfOtherAccounts");
+        expect(own).toMatchObject({ Effect: "Deny", NotAction: "ec2:CreateTransitGatewayVpcAttachment" });
+        expect(doc.Statement.find((st) => st.Sid === "DenyAttachmentsToOtherHubs")).toMatchObject({
+            Action: "ec2:CreateTransitGatewayVpcAttachment",
+            Condition: { StringNotEquals: { "aws:ResourceAccount": ["444444444444", "666666666666"] } },
+        });
+        // Other kinds keep the plain own-account rule.
+        expect(
+            deployRolePolicy({ kind: "team", partition: "aws", accountId: "444444444444", hubAccountIds: ["666666666666"] }).Statement.map((st) => st.Sid),
+        ).not.toContain("DenyAttachmentsToOtherHubs");
+        expect(await lintDocuments([{ label: "workload deploy on a hub", kind: "managed" as const, raw: toPolicyJson(doc) }])).toEqual([]);
     });
 
     it("names each role under the pipeline path in its own account", () => {

@@ -59,7 +59,8 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
                   name: `${kind} deploy role policy`,
                   source: "builder",
                   origin: `deployRolePolicy({ kind: "${kind}" })`,
-                  document: deployRolePolicy({ kind, partition: p, accountId: w.accounts[kind] }),
+                  // The workload attaches to the network account's hub (stacks/pipelinePlan.ts hubAccountIds).
+                  document: deployRolePolicy({ kind, partition: p, accountId: w.accounts[kind], hubAccountIds: [w.accounts.network] }),
               }
             : {
                   name: `${kind} preview role policy`,
@@ -95,6 +96,9 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
     const domain = (acct: string) => `arn:${p}:sagemaker:${r}:${acct}:domain/d-newdomain`;
     const vpc = (acct: string) => `arn:${p}:ec2:${r}:${acct}:vpc/vpc-0new`;
     const bucketOf = (acct: string) => `arn:${p}:s3:::acme-audit-${acct}`;
+    const tgw = (acct: string) => `arn:${p}:ec2:${r}:${acct}:transit-gateway/tgw-0new`;
+    // ram:CreateResourceShare names no resource (service authorization reference: Resource "*").
+    const share = "*";
     // Another account than the workload's: the log-archive one where it is separate (prod), else the management one.
     const foreign = [a["log-archive"], a.management].find((x) => x !== a.workload) ?? "888888888888";
 
@@ -211,6 +215,95 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             "DenyOtherStacksServices",
         ),
         role(
+            "network",
+            "deploy",
+            "create-tgw",
+            "The network deploy role creates the transit gateway hub in the network account",
+            "Allowed",
+            "ec2:CreateTransitGateway",
+            tgw(a.network),
+            a.network,
+        ),
+        role(
+            "network",
+            "deploy",
+            "create-share",
+            "The network deploy role shares the hub through AWS RAM",
+            "Allowed",
+            "ram:CreateResourceShare",
+            share,
+            a.network,
+        ),
+        role(
+            "network",
+            "deploy",
+            "create-vpc",
+            "The network deploy role creates a VPC",
+            "ExplicitlyDenied",
+            "ec2:CreateVpc",
+            vpc(a.network),
+            a.network,
+            "DenyOtherStacksServices",
+        ),
+        role(
+            "network",
+            "deploy",
+            "update-scp",
+            "The network deploy role changes an SCP",
+            "ExplicitlyDenied",
+            "organizations:UpdatePolicy",
+            scp,
+            a.management,
+            "DenyOtherStacksServices",
+        ),
+        role(
+            "workload",
+            "deploy",
+            "create-tgw",
+            "The workload deploy role creates a transit gateway of its own",
+            "ExplicitlyDenied",
+            "ec2:CreateTransitGateway",
+            tgw(a.workload),
+            a.workload,
+            "DenyOtherStacksServices",
+        ),
+        role(
+            "workload",
+            "deploy",
+            "accept-attachment",
+            "The workload deploy role accepts its own attachment (the hub owner's decision)",
+            "ExplicitlyDenied",
+            "ec2:AcceptTransitGatewayVpcAttachment",
+            `arn:${p}:ec2:${r}:${a.workload}:transit-gateway-attachment/tgw-attach-0new`,
+            a.workload,
+            "DenyOtherStacksServices",
+        ),
+        // The allowed counterpart (an attachment to the network account's gateway) rests on RAM
+        // sharing, which the simulator does not model: it treats that cross-account request as
+        // needing a resource policy. The deny below holds regardless.
+        role(
+            "workload",
+            "deploy",
+            "attach-to-other-hub",
+            `The workload deploy role attaches the data VPC to a transit gateway of account ${foreign}`,
+            "ExplicitlyDenied",
+            "ec2:CreateTransitGatewayVpcAttachment",
+            tgw(foreign),
+            foreign,
+            "DenyAttachmentsToOtherHubs",
+        ),
+        role(
+            "workload",
+            "deploy",
+            "create-share",
+            "The workload deploy role shares a resource through AWS RAM",
+            "ExplicitlyDenied",
+            "ram:CreateResourceShare",
+            share,
+            a.workload,
+            "DenyOtherStacksServices",
+        ),
+        role(
             "team",
             "deploy",
             "create-vpc",
@@ -240,6 +333,12 @@ export function pipelineScenarios(w: PipelineWorld): Scenario[] {
             read: ["organizations:DescribePolicy", scp],
             write: ["organizations:UpdatePolicy", scp],
             data: ["kms:Decrypt", `arn:${p}:kms:${r}:${a.management}:key/k`],
+        },
+        {
+            kind: "network",
+            read: ["ec2:DescribeTransitGateways", "*"],
+            write: ["ec2:CreateTransitGateway", tgw(a.network)],
+            data: ["kms:Decrypt", `arn:${p}:kms:${r}:${a.network}:key/k`],
         },
         {
             kind: "log-archive",

@@ -1705,6 +1705,8 @@ function pipelineWorld(w: World, plan: Plan): Parameters<typeof pipelineScenario
             "shared-services": w.shared,
             workload: w.workload,
             team: w.workload,
+            // A stand-in distinct from the others where the directory names no network account (dev).
+            network: w.cfg.accounts.network?.accountId ?? "777777777777",
         },
         organizationId: w.cfg.organizationId,
         teamDataBucketArn: w.teams[0].bucketArn("data"),

@@ -61,6 +61,7 @@ interface ArgsByType {
     [TYPES.ec2Route]: aws.ec2.RouteArgs;
     [TYPES.ec2VpcEndpoint]: aws.ec2.VpcEndpointArgs;
     [TYPES.ec2TransitGatewayVpcAttachment]: aws.ec2transitgateway.VpcAttachmentArgs;
+    [TYPES.ec2TransitGateway]: aws.ec2transitgateway.TransitGatewayArgs;
     [TYPES.ec2FlowLog]: aws.ec2.FlowLogArgs;
     [TYPES.ec2SecurityGroup]: aws.ec2.SecurityGroupArgs;
     [TYPES.ec2DefaultSecurityGroup]: aws.ec2.DefaultSecurityGroupArgs;

@@ -44,6 +44,7 @@ export const TYPES = {
     ec2VpcPeeringConnection: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
     ec2VpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     ec2TransitGatewayVpcAttachment: "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+    ec2TransitGateway: "aws:ec2transitgateway/transitGateway:TransitGateway",
     ec2FlowLog: "aws:ec2/flowLog:FlowLog",
     ec2SecurityGroup: "aws:ec2/securityGroup:SecurityGroup",
     ec2DefaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

@@ -12,6 +12,7 @@ import { subnetNoPublicIp } from "./subnet-no-public-ip";
 import { vpcDefaultSecurityGroupClosed } from "./vpc-default-security-group-closed";
 import { vpcEndpointPrivateDns } from "./vpc-endpoint-private-dns";
 import { transitGatewayAttachment } from "./transit-gateway-attachment";
+import { transitGatewayHub } from "./transit-gateway-hub";
 import { transitGatewayRoutes } from "./transit-gateway-routes";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 
@@ -26,6 +27,7 @@ export const rules: SecureDsPolicy[] = [
     securityGroupNoPublicIngress,
     subnetNoPublicIp,
     transitGatewayAttachment,
+    transitGatewayHub,
     transitGatewayRoutes,
     vpcDefaultSecurityGroupClosed,
     vpcEndpointPrivateDns,
