@@ -15,6 +15,8 @@ import { TeamEnvironment } from "../components/team/TeamEnvironment";
 import { StudioLayer, createStudio } from "./studioLayer";
 import { bucketAdministrators, createTeamEnvironments } from "./teamEnvironments";
 import { WORKLOAD_NETWORK_NAME } from "./referencedNetwork";
+import { SamlBroker } from "../components/access/SamlBroker";
+import { brokerLedgerTableArns, brokerTrust, createSamlBroker, serveBrokerTeams } from "./accessLayer";
 
 /** Workload account: isolated network, Studio domain, teams, detective controls, budgets. */
 export class WorkloadLayer extends pulumi.ComponentResource {
@@ -31,6 +33,8 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     readonly teams: TeamEnvironment[];
     /** One SecureStudioDomain per team, approved images, home EFS backup (N1, E1, G9). */
     readonly studio: StudioLayer;
+    /** The SAML presigned-URL broker, when access.samlBroker is configured (I1, I5, N8). */
+    readonly samlBroker?: SamlBroker;
 
     /** `deps.auditArchive`: the audit archive (log-archive layer) this account's trail and Config deliver to. */
     /** `deps.codeArtifactRepositoryEndpoint`: the approved pip repository endpoint, published in each team's parameters. */
@@ -41,7 +45,10 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     ) {
         super("secure-ds:stacks:WorkloadLayer", "workload", {}, { ...opts, providers: { aws: ctx.provider } });
         this.logsKey = createLogsKey(ctx, this);
-        this.network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive);
+        const network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive);
+        this.network = network;
+        // Its role before the teams: the served teams' data-scientist roles trust it by ARN.
+        this.samlBroker = createSamlBroker(ctx, network, this.logsKey, this);
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
@@ -62,6 +69,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
                 accessLogBucket: this.accessLogs.name,
                 dataLake: lake ? { bucketName: lake.bucketName, bucketArn: lake.bucketArn, keyArn: lake.keyArn } : undefined,
                 codeArtifactRepositoryEndpoint: deps.codeArtifactRepositoryEndpoint,
+                samlBroker: brokerTrust(ctx, this.samlBroker),
             },
             this,
         );
@@ -71,6 +79,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
             this.teams.map((t) => t.studio),
             this,
         );
+        if (this.samlBroker) serveBrokerTeams(ctx, this.samlBroker, this.teams, this.studio.domains);
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
 }
@@ -127,6 +136,7 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
             dnsExtraAllowedDomains: cfg.network.dnsAllowedDomains,
             transitGateway: cfg.network.transitGateway,
             resolverInbound: cfg.network.resolverInbound,
+            dynamoDbLedgerTableArns: brokerLedgerTableArns(cfg),
         },
         { parent, dependsOn: archive.ready },
     );
