@@ -280,7 +280,9 @@ export class SamlBroker extends pulumi.ComponentResource {
                 // @pulumi/aws 7 takes one endpoint type as a string (RestApiEndpointConfiguration.types).
                 endpointConfiguration: { types: "PRIVATE", vpcEndpointIds: [this.args.network.executeApiEndpointId] },
                 // The resource policy inline (not an aws.apigateway.RestApiPolicy): the API never exists without it.
-                policy: pulumi.output(this.args.network.executeApiEndpointId).apply((id) => toPolicyJson(samlBrokerApiPolicy(id, BROKER_STAGE, BROKER_PATH))),
+                policy: pulumi
+                    .output(this.args.network.executeApiEndpointId)
+                    .apply((id) => toPolicyJson(samlBrokerApiPolicy(this.args.account, id, BROKER_STAGE, BROKER_PATH))),
             },
             child,
         );

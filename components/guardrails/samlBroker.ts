@@ -131,14 +131,23 @@ export function samlBrokerExecutionPolicy(args: SamlBrokerRolePolicyArgs & { fun
  * Allow added by hand from opening the API another way (API Gateway developer guide, "Private
  * REST APIs": a private API needs a resource policy to be invocable at all).
  */
-export function samlBrokerApiPolicy(endpointId: string, stage: string, path: string): PolicyDocument {
+export function samlBrokerApiPolicy(
+    api: { partition: string; region: string; accountId: string },
+    endpointId: string,
+    stage: string,
+    path: string,
+): PolicyDocument {
+    // The API's own id cannot appear in its policy (the policy is part of the API): `*` in its place,
+    // within this account and region. Full ARNs rather than API Gateway's `execute-api:/` shorthand,
+    // so the IAM linter can check them.
+    const apis = `arn:${api.partition}:execute-api:${api.region}:${api.accountId}:*`;
     return policyDocument([
         {
             Sid: "SamlPostThroughTheBrokerEndpoint",
             Effect: "Allow",
             Principal: "*",
             Action: "execute-api:Invoke",
-            Resource: `execute-api:/${stage}/POST/${path}/*`,
+            Resource: `${apis}/${stage}/POST/${path}/*`,
             Condition: { StringEquals: { "aws:SourceVpce": endpointId } },
         },
         {
@@ -146,7 +155,7 @@ export function samlBrokerApiPolicy(endpointId: string, stage: string, path: str
             Effect: "Deny",
             Principal: "*",
             Action: "execute-api:Invoke",
-            Resource: "execute-api:/*",
+            Resource: apis,
             Condition: { StringNotEquals: { "aws:SourceVpce": endpointId } },
         },
     ]);

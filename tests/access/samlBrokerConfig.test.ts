@@ -94,6 +94,15 @@ describe("access.samlBroker config", () => {
         );
     });
 
+    it("keeps the broker's endpoints out of network.endpoints.extra: they come with the broker only", () => {
+        const raw = rawStackConfig("dev");
+        raw.network.endpoints = { extra: ["execute-api", "dynamodb"] };
+        expect(configProblems(raw)).toEqual([
+            'secure-ds:platform.network.endpoints.extra[0]: "execute-api" cannot be added: it is created with access.samlBroker, with a policy that admits only the broker\'s API',
+            'secure-ds:platform.network.endpoints.extra[1]: "dynamodb" cannot be added: the DynamoDB gateway endpoint is created with access.samlBroker, for its ledger table only',
+        ]);
+    });
+
     it("counts the broker's reserved concurrency in the Lambda quota prediction", async () => {
         const { predictedQuotaUses } = await import("../../stacks/schema/quotas");
         const cfg = parsePlatformConfig(withBroker());

@@ -142,7 +142,9 @@ describe("the SAML broker in a prod-derived plan with hub, resolver and broker",
         expect(policy.Statement).toContainEqual(
             expect.objectContaining({ Effect: "Deny", Condition: { StringNotEquals: { "aws:SourceVpce": endpoint.outputs.id } } }),
         );
-        expect(policy.Statement).toContainEqual(expect.objectContaining({ Effect: "Allow", Resource: "execute-api:/broker/POST/saml/*" }));
+        expect(policy.Statement).toContainEqual(
+            expect.objectContaining({ Effect: "Allow", Resource: "arn:aws:execute-api:eu-central-1:444444444444:*/broker/POST/saml/*" }),
+        );
         expect(one(up, "aws:apigateway/method:Method", /saml-broker-post$/).inputs).toMatchObject({ httpMethod: "POST", authorization: "NONE" });
         expect(one(up, "aws:apigateway/integration:Integration", /saml-broker-integration$/).inputs).toMatchObject({ type: "AWS_PROXY" });
         const stage = one(up, "aws:apigateway/stage:Stage", /saml-broker-stage$/);
