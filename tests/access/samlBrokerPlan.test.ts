@@ -21,7 +21,8 @@ import { collectDocuments } from "../../tools/iam/collect";
 import { formatFindings, lintDocuments } from "../../tools/iam/lint";
 import { parsePlatformConfig, workloadConfig } from "../../stacks/config";
 import { capacityPlanOutput } from "../../stacks/schema/network";
-import { loadStackPlan } from "../harness/stackPlans";
+import { ORGANIZATION_STACKS, loadStackPlan } from "../harness/stackPlans";
+import { unionPlan } from "../../plan/environment";
 import { simulate } from "../iam/simulate";
 
 const CERT = readFileSync(path.join(__dirname, "fixtures", "idp-cert.pem"), "utf8");
@@ -239,16 +240,21 @@ describe("the SAML broker in a prod-derived plan with hub, resolver and broker",
     });
 
     it("IAM: the broker assumes a served team's role as its user, never as another team's user, never a team it does not serve", async () => {
-        const rows = buildScenarios("prod", up, prodWithBroker()).filter((r) => r.id.startsWith("broker-assumes-"));
-        expect(rows.map((r) => r.id).sort()).toEqual([
+        // prod's SCPs, archive and package policies are its organisation's other stacks' (as tests/iam/scenarios.test.ts).
+        const organization = unionPlan([...ORGANIZATION_STACKS.map((s) => loadStackPlan(s)), up], "prod with the broker, and its organisation's stacks");
+        const rows = buildScenarios("prod", organization, prodWithBroker()).filter((r) => r.id.startsWith("broker-"));
+        const assume = rows.filter((r) => r.id.startsWith("broker-assumes-"));
+        expect(assume.map((r) => r.id).sort()).toEqual([
             "broker-assumes-team-role-as-member/fraud",
             "broker-assumes-team-role-as-outsider/fraud",
             "broker-assumes-unserved-team-role/churn",
         ]);
-        for (const row of rows) {
+        for (const row of assume) {
             expect(row.identity[0].source).toBe("plan");
             expect(row.resourcePolicy?.source).toBe("plan");
-            expect({ id: row.id, decision: (await simulate(row)).decision }).toEqual({ id: row.id, decision: row.expected });
         }
+        // Every broker row (the assumptions, the broker's own presigned URL, the sessions it opens) as the platform promises.
+        const outcomes = await Promise.all(rows.map(async (r) => ({ id: r.id, decision: (await simulate(r)).decision })));
+        expect(outcomes).toEqual(rows.map((r) => ({ id: r.id, decision: r.expected })));
     });
 });
