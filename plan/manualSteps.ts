@@ -138,6 +138,44 @@ function ramSharingSteps(resources: PlanResource[]): PlanManualStep[] {
     ];
 }
 
+/** The broker function's settings (BROKER_SETTINGS), when the plan knows them (`up` mode). */
+function brokerSettingsOf(r: PlanResource): { audience: string; recipientBase: string; teams: Record<string, unknown> } | undefined {
+    const env = r.inputs.environment as { variables?: Record<string, unknown> } | undefined;
+    const json = known(env?.variables?.BROKER_SETTINGS);
+    if (!json) return undefined;
+    try {
+        return JSON.parse(json) as { audience: string; recipientBase: string; teams: Record<string, unknown> };
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The SAML broker's identity-provider side (components/access/SamlBroker.ts): one IdP-initiated
+ * SAML application per served team, with the broker's audience and the team's ACS URL, which names
+ * the private API's id and is therefore known only after the API exists.
+ */
+function samlBrokerSteps(resources: PlanResource[]): PlanManualStep[] {
+    const fn = resources.find((r) => r.type === "aws:lambda/function:Function" && (known(r.inputs.name) ?? "").endsWith("-saml-broker"));
+    if (!fn) return [];
+    const s = brokerSettingsOf(fn);
+    const apps = s
+        ? Object.keys(s.teams)
+              .map((team) => `${team}: ACS URL ${s.recipientBase}/${team}`)
+              .join("; ")
+        : "one per team of access.samlBroker.teams, with the ACS URL of stack output samlBroker.acsUrls (the API id is known after pulumi up; corporateAccessPlan.samlBroker shows the pattern)";
+    return [
+        {
+            id: "saml-broker-idp-applications",
+            when: "after the first pulumi up, and for every team added to access.samlBroker.teams",
+            what: `On the identity provider, create one IdP-initiated SAML application per team, entity id (audience) ${s?.audience ?? "samlBroker.audience"}, NameID = the Studio user profile name, assertion signed with the certificate in access.samlBroker.idpCertificates, only the team's users assigned: ${apps}.`,
+            account: fn.account,
+            urns: [fn.urn],
+            doc: `${RUNBOOK}#3-the-saml-presigned-url-broker`,
+        },
+    ];
+}
+
 /** Every manual step the planned stack needs, in the order an operator meets them. */
 export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuota[]): PlanManualStep[] {
     const custom = resources.filter((r) => r.custom);
@@ -149,5 +187,6 @@ export function manualSteps(resources: PlanResource[], quotas: readonly PlanQuot
         ...connectionSteps(custom),
         ...assignmentSteps(custom),
         ...subscriptionSteps(custom),
+        ...samlBrokerSteps(custom),
     ];
 }

@@ -185,6 +185,23 @@ const BUILDERS: Record<string, Builder> = {
         const arn = regionalArn(ctx, "lambda", `function:${name}`);
         return { id: name, state: { arn, invokeArn: `${arn}/invocations`, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST" } };
     },
+    // A REST API id is 10 lower-case letters and digits; its execution ARN is what Lambda permissions name.
+    "aws:apigateway/restApi:RestApi": (ctx, seed) => {
+        const id = hex(seed, 10);
+        return {
+            id,
+            state: {
+                arn: `arn:${ctx.partition}:apigateway:${ctx.region}::/restapis/${id}`,
+                executionArn: regionalArn(ctx, "execute-api", id),
+                rootResourceId: hex(seed + "root", 10),
+                createdDate: "2024-01-01T00:00:00Z",
+            },
+        };
+    },
+    "aws:dynamodb/table:Table": (ctx) => {
+        const name = str(ctx.inputs.name, ctx.name);
+        return { id: name, state: { arn: regionalArn(ctx, "dynamodb", `table/${name}`) } };
+    },
     "aws:sns/topic:Topic": (ctx, seed) => {
         const name = str(ctx.inputs.name, `${ctx.name}-${hex(seed, 7)}`);
         const arn = regionalArn(ctx, "sns", name);

@@ -156,7 +156,7 @@ export type PlanQuota = QuotaPlanRow;
 
 /** A step `pulumi up` cannot take and a person must (plan/manualSteps.ts; docs/operations.md). */
 export interface PlanManualStep {
-    /** The kind of step: codestar-connection-handshake, identity-center-assignments, sns-email-confirmation, quota-request. */
+    /** The kind of step: codestar-connection-handshake, identity-center-assignments, sns-email-confirmation, quota-request, endpoint-policy-support, package-gate-toolchain-image, saml-broker-idp-applications. */
     id: string;
     /** When to take it, e.g. "after the first pulumi up". */
     when: string;

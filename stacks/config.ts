@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { PLATFORM_TEAM } from "../components/guardrails/teamScope";
 import { MandatoryTagKey } from "../components/tags";
+import { accessSchema, refineAccess } from "./schema/access";
 import { accountsSchema, AccountConfig, AccountRole } from "./schema/accounts";
 import { dnsName } from "./schema/common";
 import { governanceSchema, refineGovernance } from "./schema/governance";
@@ -71,6 +72,8 @@ export const platformSchema = z
         teams: z.array(teamSchema).default([]),
         packages: packagesSchema.default(() => packagesSchema.parse({})),
         governance: governanceSchema.default(() => governanceSchema.parse({})),
+        /** How users reach Studio besides the console: the SAML presigned-URL broker. Default none. */
+        access: accessSchema.default(() => accessSchema.parse({})),
         tags: tagsSchema,
         /** Applied values of raised account quotas (stacks/schema/quotas.ts). Default none: the defaults apply. */
         quotas: quotasSchema.default({}),
@@ -92,6 +95,7 @@ export const platformSchema = z
         if (layers.includes("teams")) refineTeamStack(cfg, issue);
         if (layers.includes("networkHub")) refineNetworkHubLayer(cfg, organizationTrailConfigured(cfg), issue);
         if (layers.includes("workload")) refineHubReference(cfg, issue);
+        refineAccess(cfg, layers, issue);
         const network = cfg.network;
         if (network) {
             refineNetwork({ ...cfg, network }, issue);

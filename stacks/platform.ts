@@ -43,8 +43,10 @@ export interface PlatformOutputs {
     subnetIds?: pulumi.Output<string>[];
     /** Subnet sizing by the capacity planner (printed by the offline plan). */
     capacityPlan?: CapacityPlanOutput;
-    /** The corporate side's configuration (transit gateway owner's steps, DNS forwarding rules), when corporate access is on (printed by the offline plan). */
+    /** The corporate side's configuration (transit gateway owner's steps, DNS forwarding rules, the broker's IdP applications), when corporate access is on (printed by the offline plan). */
     corporateAccessPlan?: CorporateAccessPlanOutput;
+    /** The SAML broker, when access.samlBroker is configured: its audience, the ACS URL per team and the private API's id. */
+    samlBroker?: pulumi.Output<{ audience: string; acsUrls: Record<string, string>; apiId: string }>;
     /** OUs, SCP sizes and quota use, account placement, permission sets (printed by the offline plan). */
     organizationPlan?: OrganizationPlan;
     /** Detective mode, AWS Config, audit trail and security services in effect. */
@@ -209,6 +211,7 @@ export function definePlatform(cfg: PlatformConfig): PlatformOutputs {
                   subnetIds: workload.network.subnetIds,
                   capacityPlan: capacityPlanOutput(workloadConfig(cfg)),
                   ...corporateAccessOutput(cfg),
+                  ...(workload.samlBroker?.output ? { samlBroker: workload.samlBroker.output } : {}),
                   studioPlan: studioPlan(cfg.studio, cfg.teams, cfg.organization, cfg.environment),
               }
             : {}),

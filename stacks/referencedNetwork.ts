@@ -8,6 +8,7 @@
  * difference.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { SAML_BROKER_API_ENDPOINT } from "../components/network/endpointCatalog";
 import { NetworkContext } from "../components/network/types";
 import { WorkloadSecurityGroups } from "../components/network/workloadSecurityGroups";
 import { WorkloadBaseContract, WorkloadBaseNetwork } from "./contracts/workloadBase";
@@ -30,7 +31,10 @@ export function networkMismatches(actual: WorkloadBaseNetwork, expected: Expecte
     if (actual.subnetIds.length !== expected.availabilityZones.length) {
         problems.push(`the base has ${actual.subnetIds.length} subnets, availabilityZones lists ${expected.availabilityZones.length} here`);
     }
-    const baseKeys = Object.keys(actual.interfaceEndpointIds).sort();
+    // The SAML broker's endpoint is the base's own (access.samlBroker lives there): team stacks do not select it.
+    const baseKeys = Object.keys(actual.interfaceEndpointIds)
+        .filter((k) => k !== SAML_BROKER_API_ENDPOINT.key)
+        .sort();
     const keys = [...expected.interfaceEndpoints].sort();
     if (baseKeys.join(",") !== keys.join(",")) {
         problems.push(`the base's interface endpoints are ${baseKeys.join(", ")}, network.endpoints selects ${keys.join(", ")} here`);

@@ -18,6 +18,8 @@ export interface TeamFoundation {
     dataLake?: TeamDataLakeInput;
     /** The approved pip repository endpoint, published in each team's parameters. */
     codeArtifactRepositoryEndpoint?: pulumi.Input<string>;
+    /** The SAML broker's role and the teams it serves (access.samlBroker.teams): their data-scientist roles trust it. */
+    samlBroker?: { roleArn: string; role: pulumi.Resource; teams: readonly string[] };
 }
 
 /** Administrators of the team buckets: the deployer and the account's key administrators. */
@@ -47,6 +49,10 @@ export function createTeamEnvironments(ctx: LayerContext, foundation: TeamFounda
                     dataInspectorArns: cfg.governance.securityServices.macie ? [macieServiceLinkedRoleArn(ctx.aws)] : [],
                     codeArtifactRepositoryEndpoint: foundation.codeArtifactRepositoryEndpoint,
                     dataLake: team.dataLake ? foundation.dataLake : undefined,
+                    samlBroker:
+                        foundation.samlBroker && foundation.samlBroker.teams.includes(team.name)
+                            ? { roleArn: foundation.samlBroker.roleArn, role: foundation.samlBroker.role }
+                            : undefined,
                 },
                 { parent },
             ),

@@ -15,6 +15,8 @@ import { TeamEnvironment } from "../components/team/TeamEnvironment";
 import { StudioLayer, createStudio } from "./studioLayer";
 import { bucketAdministrators, createTeamEnvironments } from "./teamEnvironments";
 import { WORKLOAD_NETWORK_NAME } from "./referencedNetwork";
+import { SamlBroker } from "../components/access/SamlBroker";
+import { brokerLedgerTableArns, brokerTrust, createSamlBroker, serveBrokerTeams } from "./accessLayer";
 
 /** The network stack's hub as the workload reads it (contract transitGatewayHub). */
 export interface HubRef {
@@ -44,6 +46,8 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     readonly teams: TeamEnvironment[];
     /** One SecureStudioDomain per team, approved images, home EFS backup (N1, E1, G9). */
     readonly studio: StudioLayer;
+    /** The SAML presigned-URL broker, when access.samlBroker is configured (I1, I5, N8). */
+    readonly samlBroker?: SamlBroker;
 
     /** `deps.auditArchive`: the audit archive (log-archive layer) this account's trail and Config deliver to. */
     /** `deps.codeArtifactRepositoryEndpoint`: the approved pip repository endpoint, published in each team's parameters. */
@@ -55,7 +59,10 @@ export class WorkloadLayer extends pulumi.ComponentResource {
     ) {
         super("secure-ds:stacks:WorkloadLayer", "workload", {}, { ...opts, providers: { aws: ctx.provider } });
         this.logsKey = createLogsKey(ctx, this);
-        this.network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive, deps.hub);
+        const network = createIsolatedNetwork(ctx, this.logsKey, this, deps.auditArchive, deps.hub);
+        this.network = network;
+        // Its role before the teams: the served teams' data-scientist roles trust it by ARN.
+        this.samlBroker = createSamlBroker(ctx, network, this.logsKey, this);
         this.governance = createWorkloadGovernance(ctx, this.logsKey, this, deps.auditArchive);
         this.accessLogs = new SecureBucket(
             "workload-access-logs",
@@ -76,6 +83,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
                 accessLogBucket: this.accessLogs.name,
                 dataLake: lake ? { bucketName: lake.bucketName, bucketArn: lake.bucketArn, keyArn: lake.keyArn } : undefined,
                 codeArtifactRepositoryEndpoint: deps.codeArtifactRepositoryEndpoint,
+                samlBroker: brokerTrust(ctx, this.samlBroker),
             },
             this,
         );
@@ -85,6 +93,7 @@ export class WorkloadLayer extends pulumi.ComponentResource {
             this.teams.map((t) => t.studio),
             this,
         );
+        if (this.samlBroker) serveBrokerTeams(ctx, this.samlBroker, this.teams, this.studio.domains);
         this.registerOutputs({ logsKeyArn: this.logsKey.arn });
     }
 }
@@ -150,6 +159,7 @@ function createIsolatedNetwork(ctx: LayerContext, logsKey: CustomerKey, parent: 
             dnsExtraAllowedDomains: cfg.network.dnsAllowedDomains,
             transitGateway: hubAttachment(cfg.network.transitGateway, hub),
             resolverInbound: cfg.network.resolverInbound,
+            dynamoDbLedgerTableArns: brokerLedgerTableArns(cfg),
         },
         { parent, dependsOn: archive.ready },
     );

@@ -198,3 +198,51 @@ export function s3GatewayEndpointPolicy(args: S3GatewayEndpointPolicyArgs): Poli
     }
     return policyDocument(statements);
 }
+
+/**
+ * The DynamoDB gateway endpoint of the data VPC, present only with the SAML broker: the only
+ * DynamoDB call the VPC makes is the broker's conditional put of an assertion id, so the endpoint
+ * allows exactly that, on the ledger table, to the platform's principals (N7, N12). A notebook
+ * cannot use it to write to any other table, its own account's or anyone else's.
+ */
+export function dynamoDbLedgerEndpointPolicy(scope: EndpointPrincipalScope, ledgerTableArns: string[]): PolicyDocument {
+    if (ledgerTableArns.length === 0) throw new Error("dynamoDbLedgerEndpointPolicy: no table; the endpoint exists only for the broker's ledger.");
+    return policyDocument([
+        {
+            Sid: "ClaimAssertionIdsInTheLedgerOnly",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "dynamodb:PutItem",
+            Resource: ledgerTableArns,
+            Condition: principalScopeCondition(scope),
+        },
+    ]);
+}
+
+/** Where the broker's private API lives: the account, region and partition its ARN names. */
+export interface BrokerApiScope {
+    partition: string;
+    region: string;
+    accountId: string;
+}
+
+/**
+ * The execute-api interface endpoint, present only with the SAML broker. Principal `*` without a
+ * principal condition on purpose: the identity provider's POST comes from the user's browser,
+ * unauthenticated (the SAML signature is the authentication, checked by the broker), so no AWS
+ * principal is there to test. What it may reach is what binds it: `execute-api:Invoke` of the
+ * broker's POST /saml/* of this account's APIs, stage broker (API Gateway developer guide, "Use
+ * VPC endpoint policies for private APIs in API Gateway"); every other API, of this account or
+ * another, is refused at the endpoint.
+ */
+export function brokerApiEndpointPolicy(api: BrokerApiScope, stage: string, path: string): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "InvokeTheSamlBrokerOnly",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "execute-api:Invoke",
+            Resource: `arn:${api.partition}:execute-api:${api.region}:${api.accountId}:*/${stage}/POST/${path}/*`,
+        },
+    ]);
+}

@@ -69,3 +69,112 @@ export function samlBrokerRolePolicy(args: SamlBrokerRolePolicyArgs): PolicyDocu
         },
     ]);
 }
+
+/** What the broker's Lambda itself needs besides its decisions (samlBrokerExecutionPolicy). */
+export interface SamlBrokerFunctionArgs {
+    partition: string;
+    region: string;
+    accountId: string;
+    /** The function's log group. */
+    logGroupArn: string;
+    /** The function's dead-letter queue (the pack's lambda-dead-letter-queue rule). */
+    deadLetterQueueArn: string;
+    /** The data VPC's subnets and the function's security group: where Lambda may create its ENIs. */
+    subnetIds: string[];
+    securityGroupId: string;
+}
+
+/**
+ * The broker role's whole inline policy: its decisions (samlBrokerRolePolicy) and what its
+ * Lambda needs to run: its log stream, its dead-letter queue (with the broker key through SQS),
+ * X-Ray segments, and the ENIs Lambda creates with the function's role to place it in the data
+ * VPC (Lambda developer guide, "Giving Lambda functions access to resources in an Amazon VPC":
+ * the AWSLambdaVPCAccessExecutionRole actions), only in the VPC's subnets and with its own group.
+ */
+export function samlBrokerExecutionPolicy(args: SamlBrokerRolePolicyArgs & { function: SamlBrokerFunctionArgs }): PolicyDocument {
+    const f = args.function;
+    const ec2 = (resource: string) => `arn:${f.partition}:ec2:${f.region}:${f.accountId}:${resource}`;
+    return policyDocument([
+        ...samlBrokerRolePolicy(args).Statement,
+        { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${f.logGroupArn}:*` },
+        { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: f.deadLetterQueueArn },
+        {
+            Sid: "BrokerKeyThroughSqsAndLambdaOnly",
+            Effect: "Allow",
+            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+            Resource: args.ledgerKeyArn,
+            Condition: { StringEquals: { "kms:ViaService": [`sqs.${f.region}.amazonaws.com`, `lambda.${f.region}.amazonaws.com`] } },
+        },
+        {
+            Sid: "FunctionEnisInTheDataVpc",
+            Effect: "Allow",
+            Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+            Resource: [ec2("network-interface/*"), ...f.subnetIds.map((id) => ec2(`subnet/${id}`)), ec2(`security-group/${f.securityGroupId}`)],
+        },
+        // Describe calls support no resource-level permissions (service authorization reference:
+        // no resource type listed), so no narrower Resource can match; they reveal no data.
+        {
+            Sid: "DescribeFunctionEnis",
+            Effect: "Allow",
+            Action: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"],
+            Resource: "*",
+        },
+        // Active tracing: X-Ray defines no resource type for these actions (as detectiveRolePolicy).
+        { Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
+    ]);
+}
+
+/**
+ * The private API's resource policy (N8): invoking POST /saml/{team} of stage broker only through
+ * the data VPC's execute-api endpoint, and everything else through anything else denied. The
+ * Allow names the endpoint (`aws:SourceVpce`), and the Deny on StringNotEquals keeps a later
+ * Allow added by hand from opening the API another way (API Gateway developer guide, "Private
+ * REST APIs": a private API needs a resource policy to be invocable at all).
+ */
+export function samlBrokerApiPolicy(
+    api: { partition: string; region: string; accountId: string },
+    endpointId: string,
+    stage: string,
+    path: string,
+): PolicyDocument {
+    // The API's own id cannot appear in its policy (the policy is part of the API): `*` in its place,
+    // within this account and region. Full ARNs rather than API Gateway's `execute-api:/` shorthand,
+    // so the IAM linter can check them.
+    const apis = `arn:${api.partition}:execute-api:${api.region}:${api.accountId}:*`;
+    return policyDocument([
+        {
+            Sid: "SamlPostThroughTheBrokerEndpoint",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "execute-api:Invoke",
+            Resource: `${apis}/${stage}/POST/${path}/*`,
+            Condition: { StringEquals: { "aws:SourceVpce": endpointId } },
+        },
+        {
+            Sid: "DenyOutsideTheBrokerEndpoint",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "execute-api:Invoke",
+            Resource: apis,
+            Condition: { StringNotEquals: { "aws:SourceVpce": endpointId } },
+        },
+    ]);
+}
+
+/**
+ * API Gateway's account-level CloudWatch role: REST API stages write access logs only once the
+ * account's API Gateway settings name a role it assumes (API Gateway developer guide, "Set up
+ * CloudWatch logging for REST APIs in API Gateway"). Scoped to the broker's access log group; the
+ * describe call names no resource (service authorization reference: DescribeLogGroups has none).
+ */
+export function apiGatewayLogsRolePolicy(accessLogGroupArn: string): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "WriteBrokerAccessLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+            Resource: [accessLogGroupArn, `${accessLogGroupArn}:*`],
+        },
+        { Sid: "FindLogGroups", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+    ]);
+}

@@ -21,6 +21,11 @@ export interface HumanTrustArgs {
     trust: HumanTrust;
     /** `studiouserid` values allowed to assume the role. At least one. */
     allowedUsers: string[];
+    /**
+     * The SAML presigned-URL broker's role (components/access/SamlBroker.ts), when it serves the
+     * team: it may assume the role too, only as one of `allowedUsers`. Default: none.
+     */
+    samlBrokerRoleArn?: string;
 }
 
 /**
@@ -73,7 +78,38 @@ export function humanRoleTrustPolicy(args: HumanTrustArgs): PolicyDocument {
             Condition: { StringEquals: { "sts:SourceIdentity": args.allowedUsers } },
         });
     }
+    if (args.samlBrokerRoleArn) statements.push(...samlBrokerTrustStatements(args.samlBrokerRoleArn, args.allowedUsers));
     return policyDocument(statements);
+}
+
+/**
+ * The broker's way in (I1, I5): after a valid assertion it assumes the role tagged with the
+ * asserted user and nothing else (`ForAllValues` on `aws:TagKeys`: no second tag rides along), and
+ * names that user as source identity, so CloudTrail shows the user, not the broker. A trust that
+ * names a role of the same account by ARN is enough on its own (IAM User Guide, "Policy evaluation
+ * logic"), so these conditions are what binds the broker; its own policy (samlBroker.ts) says the
+ * same from its side.
+ */
+function samlBrokerTrustStatements(brokerRoleArn: string, users: string[]): Statement[] {
+    return [
+        {
+            Sid: "SamlBrokerAssumeAsStudioUser",
+            Effect: "Allow",
+            Principal: { AWS: brokerRoleArn },
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: {
+                StringEquals: { "aws:RequestTag/studiouserid": users },
+                "ForAllValues:StringEquals": { "aws:TagKeys": ["studiouserid"] },
+            },
+        },
+        {
+            Sid: "SamlBrokerSourceIdentityIsTheStudioUser",
+            Effect: "Allow",
+            Principal: { AWS: brokerRoleArn },
+            Action: "sts:SetSourceIdentity",
+            Condition: { StringEquals: { "sts:SourceIdentity": users } },
+        },
+    ];
 }
 
 export interface ExecutionTrustArgs {

@@ -4,7 +4,9 @@ import { AccountContext } from "../guardrails/arns";
 import { PolicyDocument, toPolicyJson } from "../guardrails/document";
 import {
     EndpointPrincipalScope,
+    brokerApiEndpointPolicy,
     codeArtifactEndpointPolicy,
+    dynamoDbLedgerEndpointPolicy,
     platformPrincipalsEndpointPolicy,
     platformResourcesEndpointPolicy,
     s3GatewayEndpointPolicy,
@@ -21,12 +23,14 @@ import { isolatedVpcAllowedDomains } from "./dnsAllowList";
 import { CORPORATE_CLIENT_ENDPOINTS } from "./corporateAccess";
 import { TransitGatewayAttachment } from "./TransitGatewayAttachment";
 import { ResolverInboundEndpoint } from "./ResolverInboundEndpoint";
+import { BROKER_PATH, BROKER_STAGE } from "../access/defaults";
 
 /** The endpoint policy of each kind of the catalogue. */
-const ENDPOINT_POLICY_BUILDERS: Record<EndpointPolicyKind, (scope: EndpointPrincipalScope) => PolicyDocument> = {
+const ENDPOINT_POLICY_BUILDERS: Record<EndpointPolicyKind, (scope: EndpointPrincipalScope, account: AccountContext) => PolicyDocument> = {
     platformPrincipals: platformPrincipalsEndpointPolicy,
     platformResources: platformResourcesEndpointPolicy,
     codeArtifactRead: codeArtifactEndpointPolicy,
+    samlBrokerApi: (_scope, account) => brokerApiEndpointPolicy(account, BROKER_STAGE, BROKER_PATH),
 };
 
 import { HTTPS, NFS, WorkloadSecurityGroups, allowHttpsToEndpoints } from "./workloadSecurityGroups";
@@ -81,6 +85,12 @@ export interface IsolatedNetworkArgs {
     };
     /** N14: a Resolver inbound endpoint answering DNS from these corporate resolver ranges only. Default: none. */
     resolverInbound?: { corporateResolverCidrs: string[] };
+    /**
+     * The SAML broker's ledger tables: a DynamoDB gateway endpoint on every route table, allowing
+     * only dynamodb:PutItem on them (endpoints.ts dynamoDbLedgerEndpointPolicy). Default: none, no
+     * DynamoDB path at all.
+     */
+    dynamoDbLedgerTableArns?: string[];
 }
 
 /**
@@ -120,6 +130,10 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
     readonly corporateClientsSecurityGroup?: aws.ec2.SecurityGroup;
     /** The Resolver inbound endpoint (N14), when `resolverInbound` is given. */
     readonly resolverInbound?: ResolverInboundEndpoint;
+    /** The DynamoDB gateway endpoint, when `dynamoDbLedgerTableArns` is given. */
+    readonly dynamoDbEndpoint?: aws.ec2.VpcEndpoint;
+    /** Its prefix list: the broker's group sends 443 to it, never to 0.0.0.0/0. */
+    readonly dynamoDbPrefixListId?: pulumi.Output<string>;
 
     private readonly groups: WorkloadSecurityGroups;
 
@@ -153,6 +167,8 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         this.s3Endpoint = this.createS3Endpoint(c);
         this.s3EndpointId = this.s3Endpoint.id;
         this.s3PrefixListId = this.s3Endpoint.prefixListId;
+        this.dynamoDbEndpoint = args.dynamoDbLedgerTableArns ? this.createDynamoDbEndpoint(c, args.dynamoDbLedgerTableArns) : undefined;
+        this.dynamoDbPrefixListId = this.dynamoDbEndpoint?.prefixListId;
         this.groups = new WorkloadSecurityGroups(`IsolatedNetwork ${name}`, name, {
             vpcId: this.vpcId,
             vpcCidr: this.vpcCidr,
@@ -282,13 +298,32 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
         );
     }
 
+    /** The broker's ledger through a DynamoDB gateway endpoint on every route table: PutItem on the ledger only. */
+    private createDynamoDbEndpoint(c: Step, tableArns: string[]): aws.ec2.VpcEndpoint {
+        const { partition, region } = c.args.account;
+        const policy = dynamoDbLedgerEndpointPolicy(c.args.principalScope, tableArns);
+        this.endpointPolicies.dynamodb = policy;
+        return new aws.ec2.VpcEndpoint(
+            `${c.name}-vpce-dynamodb`,
+            {
+                vpcId: this.vpc.id,
+                serviceName: endpointServiceName("dynamodb", region, partition),
+                vpcEndpointType: "Gateway",
+                routeTableIds: this.routeTables.map((rt) => rt.id),
+                policy: toPolicyJson(policy),
+                tags: { Name: `${c.prefix}-dynamodb` },
+            },
+            c.child,
+        );
+    }
+
     /** The interface endpoints (N7), in every subnet behind the endpoint group, each with its scoped policy. */
     private createInterfaceEndpoints(c: Step): Record<string, aws.ec2.VpcEndpoint> {
         const { partition, region } = c.args.account;
         const scope = c.args.principalScope;
         const endpoints: Record<string, aws.ec2.VpcEndpoint> = {};
         for (const spec of c.settings.endpoints) {
-            const policy = ENDPOINT_POLICY_BUILDERS[spec.policy](scope);
+            const policy = ENDPOINT_POLICY_BUILDERS[spec.policy](scope, c.args.account);
             this.endpointPolicies[spec.key] = policy;
             endpoints[spec.key] = new aws.ec2.VpcEndpoint(
                 `${c.name}-vpce-${endpointResourceSuffix(spec.key)}`,
@@ -434,6 +469,7 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
                     region,
                     partition,
                     extra: c.args.dnsExtraAllowedDomains,
+                    dynamoDbGateway: c.args.dynamoDbLedgerTableArns !== undefined,
                 }),
                 queryLogDestinationArn: c.args.dnsQueryLogDestinationArn,
             },

@@ -34,6 +34,9 @@ export function endpointDnsNames(key: string, region: string, partition: string)
             return [`codeartifact.${region}.${suffix}`];
         case "codeartifact.repositories":
             return [`*.d.codeartifact.${region}.${suffix}`];
+        // Private APIs answer at {rest-api-id}.execute-api.<region>.<suffix> (API Gateway developer guide, "Invoking a private API").
+        case "execute-api":
+            return [`*.execute-api.${region}.${suffix}`];
         default: {
             const parts = key.split(".");
             return [`${[...parts].reverse().join(".")}.${region}.${suffix}`];
@@ -60,10 +63,18 @@ function platformDnsNames(region: string, partition: string): string[] {
  * The allow-list of the isolated VPC: the endpoint hostnames, the platform names and `extra`
  * (config), each once, in a stable order.
  */
-export function isolatedVpcAllowedDomains(args: { endpointKeys: readonly string[]; region: string; partition: string; extra?: readonly string[] }): string[] {
+export function isolatedVpcAllowedDomains(args: {
+    endpointKeys: readonly string[];
+    region: string;
+    partition: string;
+    extra?: readonly string[];
+    /** A DynamoDB gateway endpoint is on the route tables (the SAML broker's ledger): its regional name resolves. */
+    dynamoDbGateway?: boolean;
+}): string[] {
     const names = [
         ...args.endpointKeys.flatMap((k) => endpointDnsNames(k, args.region, args.partition)),
         ...platformDnsNames(args.region, args.partition),
+        ...(args.dynamoDbGateway ? [`dynamodb.${args.region}.${awsDnsSuffix(args.partition)}`] : []),
         ...(args.extra ?? []),
     ];
     return [...new Set(names)];

@@ -9,7 +9,7 @@
  * `platformResources` binds the resource side too (N12), for the services whose resources hold or
  * unlock data; `platformPrincipals` only the caller.
  */
-export type EndpointPolicyKind = "platformPrincipals" | "platformResources" | "codeArtifactRead";
+export type EndpointPolicyKind = "platformPrincipals" | "platformResources" | "codeArtifactRead" | "samlBrokerApi";
 
 export interface InterfaceEndpointSpec {
     /** Short name, the key in NetworkContext.interfaceEndpointIds (e.g. "sagemaker.api", "studio"). */
@@ -126,8 +126,21 @@ export const UNVERIFIED_POLICY_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
     { key: "servicecatalog", purpose: "SageMaker projects and self-service products", policy: "platformPrincipals" },
 ];
 
-/** The catalogue entry of a key (default or known opt-in), or the spec an unknown extra endpoint gets. */
+/**
+ * The SAML broker's private API (access.samlBroker): created only when the broker is configured,
+ * never a default and never through network.endpoints.extra, with the policy that admits only the
+ * broker's POST (endpoints.ts brokerApiEndpointPolicy).
+ */
+export const SAML_BROKER_API_ENDPOINT: InterfaceEndpointSpec = {
+    key: "execute-api",
+    purpose: "the SAML broker's private API (access.samlBroker)",
+    policy: "samlBrokerApi",
+    policyDocumentedAt: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html",
+};
+
+/** The catalogue entry of a key (default, broker or known opt-in), or the spec an unknown extra endpoint gets. */
 export function interfaceEndpointSpec(key: string): InterfaceEndpointSpec {
+    if (key === SAML_BROKER_API_ENDPOINT.key) return SAML_BROKER_API_ENDPOINT;
     return (
         DEFAULT_INTERFACE_ENDPOINTS.find((e) => e.key === key) ??
         UNVERIFIED_POLICY_ENDPOINTS.find((e) => e.key === key) ?? { key, purpose: "added in network.endpoints.extra", policy: "platformPrincipals" }
@@ -137,6 +150,8 @@ export function interfaceEndpointSpec(key: string): InterfaceEndpointSpec {
 /** Short names that are not interface endpoint services of this network. */
 const RESERVED_EXTRA: Record<string, string> = {
     s3: "S3 is already served by the gateway endpoint on every route table",
+    "execute-api": "it is created with access.samlBroker, with a policy that admits only the broker's API",
+    dynamodb: "the DynamoDB gateway endpoint is created with access.samlBroker, for its ledger table only",
 };
 
 /** A short service name as used in endpoint service names (`athena`, `glue`, `sagemaker.metrics`). */
@@ -169,12 +184,18 @@ export function requiredEndpointKeys(): string[] {
     return DEFAULT_INTERFACE_ENDPOINTS.filter((e) => e.requiredBecause).map((e) => e.key);
 }
 
-/** The effective interface endpoints: defaults minus `disabled`, plus `extra` (which get the principal policy). */
-export function resolveInterfaceEndpoints(selection: { extra?: readonly string[]; disabled?: readonly string[] } = {}): InterfaceEndpointSpec[] {
+/**
+ * The effective interface endpoints: defaults minus `disabled`, plus `extra` (which get the
+ * principal policy), plus the broker's execute-api endpoint when `samlBroker` is on.
+ */
+export function resolveInterfaceEndpoints(
+    selection: { extra?: readonly string[]; disabled?: readonly string[] } = {},
+    options: { samlBroker?: boolean } = {},
+): InterfaceEndpointSpec[] {
     const disabled = new Set(selection.disabled ?? []);
     const defaults = DEFAULT_INTERFACE_ENDPOINTS.filter((e) => !disabled.has(e.key) || e.requiredBecause !== undefined);
     const extra = [...new Set(selection.extra ?? [])].map(interfaceEndpointSpec);
-    return [...defaults, ...extra];
+    return [...defaults, ...extra, ...(options.samlBroker ? [SAML_BROKER_API_ENDPOINT] : [])];
 }
 
 /**

@@ -72,6 +72,12 @@ export interface TeamEnvironmentArgs {
     dataLake?: TeamDataLakeInput;
     /** Days noncurrent object versions are kept. Default 90. */
     noncurrentVersionDays?: number;
+    /**
+     * The SAML presigned-URL broker's role, when the broker serves this team: the data-scientist
+     * role trusts it (teamTrust.ts) and waits for it, because IAM rejects a trust policy whose role
+     * principal does not exist yet (IAM User Guide, "AWS JSON policy elements: Principal"). Default: none.
+     */
+    samlBroker?: { roleArn: string; role: pulumi.Resource };
 }
 
 /**
@@ -118,7 +124,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         this.parameters = this.createParameters(c);
         this.budget = this.createBudget(c);
 
-        this.documents = scope.apply((s) => teamDocuments(s, c.team, c.perUserRoleUsers));
+        this.documents = scope.apply((s) => teamDocuments(s, c.team, c.perUserRoleUsers, args.samlBroker?.roleArn));
         this.studio = this.studioBinding(c);
         this.registerOutputs({
             kmsKeyArn: this.key.arn,
@@ -247,8 +253,9 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                     `${c.name}-${kind}`,
                     c.names.roles[kind],
                     `${TEAM_ROLE_DESCRIPTIONS[kind]} (${c.team.name})`,
-                    teamRoleTrust(c.team, kind, c.scopeSettings.adminUsers, partition),
+                    teamRoleTrust(c.team, kind, c.scopeSettings.adminUsers, partition, kind === "scientist" ? c.args.samlBroker?.roleArn : undefined),
                     scope.apply((s) => teamRolePolicy(s, kind)),
+                    kind === "scientist" && c.args.samlBroker ? [c.args.samlBroker.role] : [],
                 ),
             ]),
         ) as Record<TeamRoleKind, aws.iam.Role>;
@@ -278,6 +285,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
         description: string,
         assumeRolePolicy: PolicyDocument,
         policy: pulumi.Output<PolicyDocument>,
+        trustDependsOn: pulumi.Resource[] = [],
     ): aws.iam.Role {
         const role = new aws.iam.Role(
             resourceName,
@@ -290,7 +298,7 @@ export class TeamEnvironment extends pulumi.ComponentResource {
                 maxSessionDuration: 3600,
                 tags: c.tags,
             },
-            c.child,
+            trustDependsOn.length > 0 ? { ...c.child, dependsOn: trustDependsOn } : c.child,
         );
         new aws.iam.RolePolicy(`${resourceName}-permissions`, { role: role.name, name: "permissions", policy: policy.apply(toPolicyJson) }, c.child);
         this.guardrailPolicies.forEach(

@@ -25,8 +25,11 @@ function federationTrust(team: ResolvedTeam): HumanTrust {
         : { kind: "principals", principalArns: team.federation.principalArns ?? [], requireMfa: false };
 }
 
-/** Trust of one of the team's role kinds; `adminUsers` are the users who may be team admin. */
-export function teamRoleTrust(team: ResolvedTeam, kind: TeamRoleKind, adminUsers: string[], partition: string): PolicyDocument {
+/**
+ * Trust of one of the team's role kinds; `adminUsers` are the users who may be team admin.
+ * `samlBrokerRoleArn`: the SAML broker's role when it serves the team; the data-scientist role trusts it too.
+ */
+export function teamRoleTrust(team: ResolvedTeam, kind: TeamRoleKind, adminUsers: string[], partition: string, samlBrokerRoleArn?: string): PolicyDocument {
     const trust = federationTrust(team);
     if (kind === "admin") {
         return humanRoleTrustPolicy({
@@ -34,7 +37,7 @@ export function teamRoleTrust(team: ResolvedTeam, kind: TeamRoleKind, adminUsers
             allowedUsers: adminUsers,
         });
     }
-    if (kind === "scientist") return humanRoleTrustPolicy({ trust, allowedUsers: team.users.map((u) => u.name) });
+    if (kind === "scientist") return humanRoleTrustPolicy({ trust, allowedUsers: team.users.map((u) => u.name), samlBrokerRoleArn });
     return executionRoleTrustPolicy({ partition, sourceIdentity: kind === "studio" || kind === "space" });
 }
 

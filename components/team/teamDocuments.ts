@@ -16,10 +16,10 @@ export interface TeamDocuments {
     scope: TeamDocumentScope;
 }
 
-export function teamDocuments(s: TeamDocumentScope, team: ResolvedTeam, perUserRoleUsers: string[]): TeamDocuments {
+export function teamDocuments(s: TeamDocumentScope, team: ResolvedTeam, perUserRoleUsers: string[], samlBrokerRoleArn?: string): TeamDocuments {
     return {
         trust: Object.fromEntries([
-            ...TEAM_ROLE_KINDS.map((k) => [k, teamRoleTrust(team, k, s.adminUsers, s.partition)]),
+            ...TEAM_ROLE_KINDS.map((k) => [k, teamRoleTrust(team, k, s.adminUsers, s.partition, samlBrokerRoleArn)]),
             ...perUserRoleUsers.map((u) => [`user:${u}`, userRoleTrust(s.partition)]),
         ]),
         permissions: Object.fromEntries([

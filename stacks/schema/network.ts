@@ -21,6 +21,8 @@ import { ForwardingRule, corporateCidrProblems, corporateForwardingRules } from 
 import { LOG_RETENTION_DAYS } from "../../components/logRetention";
 import { ipv4Cidr, positiveInt } from "./common";
 import { resolverInboundSchema, transitGatewaySchema } from "./corporateNetwork";
+import { SamlBrokerConfig } from "./access";
+import { SamlBrokerIdpPlan, samlBrokerIdpPlan } from "./samlBrokerPlan";
 
 const nonNegativeInt = (what: string) =>
     z
@@ -107,6 +109,8 @@ interface NetworkInputs {
     network: NetworkConfig;
     teams: { users: unknown[] }[];
     stack?: { teamStacks?: { users: number } };
+    /** With a SAML broker the VPC also holds its execute-api endpoint and its Lambda's ENIs. */
+    access?: { samlBroker?: unknown };
 }
 
 /** Users the network is sized for: the estimate, or the configured users (and the team stacks' budget) if there are more. */
@@ -117,7 +121,8 @@ function plannedUsers(network: NetworkConfig, configuredUsers: number): number {
 /** Computes the capacity plan and subnet layout of a (schema-valid) network section. Never throws for valid input. */
 export function networkPlan(cfg: NetworkInputs): NetworkPlan {
     const network = cfg.network;
-    const interfaceEndpoints = resolveInterfaceEndpoints(network.endpoints).map((e) => e.key);
+    const samlBroker = cfg.access?.samlBroker !== undefined;
+    const interfaceEndpoints = resolveInterfaceEndpoints(network.endpoints, { samlBroker }).map((e) => e.key);
     const azs = cfg.availabilityZones.length;
     // The team stacks' budget, not their teams: adding a user to a team stack never resizes the base.
     const configuredUsers = cfg.teams.reduce((n, t) => n + t.users.length, 0) + (cfg.stack?.teamStacks?.users ?? 0);
@@ -131,7 +136,9 @@ export function networkPlan(cfg: NetworkInputs): NetworkPlan {
         interfaceEndpoints: interfaceEndpoints.length,
         availabilityZones: azs,
         growthPercent: network.growthPercent,
-        corporateAccessEnisPerSubnet: (network.transitGateway ? 1 : 0) + (network.resolverInbound ? 1 : 0),
+        // The hub attachment, the Resolver inbound endpoint and the broker Lambda's ENI (Lambda
+        // places one per subnet and security-group pair: Lambda developer guide, "Hyperplane ENIs").
+        corporateAccessEnisPerSubnet: (network.transitGateway ? 1 : 0) + (network.resolverInbound ? 1 : 0) + (samlBroker ? 1 : 0),
     });
     let layout: SubnetLayout | undefined;
     try {
@@ -267,6 +274,8 @@ export interface CorporateAccessPlanOutput {
         /** Sources the endpoint's security group admits on TCP and UDP 53. */
         admittedResolvers: string[];
     };
+    /** The identity provider's side of the SAML broker (access.samlBroker): one SAML application per team. */
+    samlBroker?: SamlBrokerIdpPlan;
 }
 
 /** The hub part of corporateAccessPlan: the owner's steps name the network stack when one is referenced. */
@@ -312,6 +321,8 @@ function transitGatewayPlan(
 
 /** The corporate side's configuration, from config alone: the inbound endpoint's IPs are fixed (corporateAccess.ts), so a first preview prints them too. */
 export function corporateAccessPlanOutput(cfg: {
+    organization: string;
+    environment: string;
     region: string;
     partition: string;
     availabilityZones: string[];
@@ -319,9 +330,11 @@ export function corporateAccessPlanOutput(cfg: {
     teams: { users: unknown[] }[];
     organizationId?: string;
     stack?: { upstream: { networkHub?: string }; teamStacks?: { users: number } };
+    access?: { samlBroker?: SamlBrokerConfig };
 }): CorporateAccessPlanOutput | undefined {
     const { transitGateway, resolverInbound } = cfg.network;
-    if (!transitGateway && !resolverInbound) return undefined;
+    const broker = cfg.access?.samlBroker;
+    if (!transitGateway && !resolverInbound && !broker) return undefined;
     const plan = networkPlan(cfg);
     return {
         ...(transitGateway ? { transitGateway: transitGatewayPlan(cfg, transitGateway, cfg.stack?.upstream.networkHub) } : {}),
@@ -338,5 +351,6 @@ export function corporateAccessPlanOutput(cfg: {
                   },
               }
             : {}),
+        ...(broker ? { samlBroker: samlBrokerIdpPlan(cfg, broker) } : {}),
     };
 }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { TEAM_ROLE_KINDS } from "../../components/team/names";
+import { SAML_BROKER_DEFAULTS } from "../../components/access/defaults";
 import { LAMBDA_UNRESERVED_MINIMUM, QUOTAS, QuotaUse, planQuotas, quotaDefinition, quotaRefusal } from "../../components/network/quotaPlanner";
 
 const known = QUOTAS.filter((q) => q.code !== undefined).map((q) => q.key);
@@ -42,12 +43,14 @@ interface QuotaInputs {
     teams: { users: unknown[]; perUserExecutionRoles: boolean }[];
     studio: { sharedSpaces: boolean };
     governance: { detectiveControls: boolean; detectiveConcurrency: number };
+    /** The SAML broker's function reserves concurrency too (SAML_BROKER_DEFAULTS.reservedConcurrency). */
+    access?: { samlBroker?: unknown };
     quotas: QuotasConfig;
 }
 
 /**
  * The uses the config alone decides, predicted before anything runs so `pulumi up` refuses too:
- * the detective function's reserved concurrency, one Studio
+ * the detective and SAML broker functions' reserved concurrency, one Studio
  * domain per team, one profile per user, one shared space per team with sharedSpaces, and at
  * least the teams' own IAM roles (one per TEAM_ROLE_KINDS, plus one per user with per-user
  * execution roles; the platform's roles come on top, so this one is a lower bound). The trails'
@@ -61,10 +64,10 @@ interface QuotaInputs {
 export function predictedQuotaUses(cfg: Omit<QuotaInputs, "quotas" | "region">): QuotaUse[] {
     const account = cfg.accounts.workload.accountId;
     const users = cfg.teams.reduce((n, t) => n + t.users.length, 0);
+    const reserved =
+        (cfg.governance.detectiveControls ? cfg.governance.detectiveConcurrency : 0) + (cfg.access?.samlBroker ? SAML_BROKER_DEFAULTS.reservedConcurrency : 0);
     return [
-        ...(cfg.governance.detectiveControls
-            ? [{ key: "lambda/L-B99A9384", account, used: cfg.governance.detectiveConcurrency + LAMBDA_UNRESERVED_MINIMUM }]
-            : []),
+        ...(reserved > 0 ? [{ key: "lambda/L-B99A9384", account, used: reserved + LAMBDA_UNRESERVED_MINIMUM }] : []),
         { key: "sagemaker/L-B683BCB0", account, used: cfg.teams.length },
         { key: "sagemaker/L-AC46C40F", account, used: users },
         ...(cfg.studio.sharedSpaces ? [{ key: "sagemaker/L-8E5333B4", account, used: cfg.teams.length }] : []),

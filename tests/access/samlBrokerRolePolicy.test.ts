@@ -29,3 +29,24 @@ describe("samlBrokerRolePolicy", () => {
         expect(() => samlBrokerRolePolicy({ ...ARGS, teams: [{ ...ARGS.teams[0], users: [] }] })).toThrow(/fraud have no users/);
     });
 });
+
+describe("the data-scientist role's trust of the broker (humanRoleTrustPolicy)", () => {
+    it("adds the broker role, as the team's users only, with nothing but the studiouserid tag; none without a broker", async () => {
+        const { humanRoleTrustPolicy } = await import("../../components/guardrails/teamTrust");
+        const trust = { kind: "principals" as const, principalArns: ["arn:aws:iam::444444444444:role/corp-sso"], requireMfa: false };
+        const broker = "arn:aws:iam::444444444444:role/acme-prod-saml-broker";
+        const doc = humanRoleTrustPolicy({ trust, allowedUsers: ["alice", "bob"], samlBrokerRoleArn: broker });
+        expect(doc.Statement.find((s) => s.Sid === "SamlBrokerSourceIdentityIsTheStudioUser")).toEqual({
+            Sid: "SamlBrokerSourceIdentityIsTheStudioUser",
+            Effect: "Allow",
+            Principal: { AWS: broker },
+            Action: "sts:SetSourceIdentity",
+            Condition: { StringEquals: { "sts:SourceIdentity": ["alice", "bob"] } },
+        });
+        expect(doc.Statement.find((s) => s.Sid === "SamlBrokerAssumeAsStudioUser")?.Condition).toEqual({
+            StringEquals: { "aws:RequestTag/studiouserid": ["alice", "bob"] },
+            "ForAllValues:StringEquals": { "aws:TagKeys": ["studiouserid"] },
+        });
+        expect(humanRoleTrustPolicy({ trust, allowedUsers: ["alice"] }).Statement.map((s) => s.Sid)).not.toContain("SamlBrokerAssumeAsStudioUser");
+    });
+});

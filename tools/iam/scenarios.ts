@@ -32,6 +32,7 @@ import { teamGuardrailPolicies, teamPermissionBoundary } from "../../components/
 import { teamBucketPolicyStatements } from "../../components/guardrails/teamBuckets";
 import { teamKeyPolicy } from "../../components/guardrails/teamKey";
 import { teamNames } from "../../components/team/names";
+import { samlBrokerNames } from "../../components/access/defaults";
 import { MANDATORY_TAG_KEYS } from "../../components/tags";
 import { sdkTagsParameter } from "../../components/studio/lifecycleScript";
 import { PlatformConfig, keyAdministrators, mandatoryTags, parsePlatformConfig } from "../../stacks/config";
@@ -189,6 +190,11 @@ interface World {
     sdkTags(team: string): Record<string, string>;
     deployer: { arn: string; identity: SourcedPolicy[] };
     perimeter(team: TeamWorld): SourcedPolicy;
+    /**
+     * The SAML broker's role and policy, which teams it serves (every team where the stack has no
+     * broker: the builder's rows) and a served team role's trust from the plan.
+     */
+    samlBroker: { roleArn: string; policy: SourcedPolicy; serves(team: string): boolean; trust(t: TeamWorld): SourcedPolicy | undefined };
     packages: {
         domainArn: string;
         approvedArn: string;
@@ -498,6 +504,35 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         ],
     };
 
+    // The SAML broker: the plan's role policy and served teams' trust where the stack has it.
+    const brokerNames = samlBrokerNames(naming);
+    const served = cfg.access.samlBroker?.teams;
+    const samlBroker: World["samlBroker"] = {
+        roleArn: `arn:${partition}:iam::${workload}:role/${brokerNames.role}`,
+        policy: docs.pick(
+            "SAML broker role policy",
+            docs.fromPlan("aws:iam/rolePolicy:RolePolicy", /(^|-)saml-broker-role-policy$/, "policy"),
+            () =>
+                samlBrokerRolePolicy({
+                    region,
+                    teams: teams.map((x) => ({
+                        name: x.name,
+                        roleArn: x.roleArn("scientist"),
+                        users: cfg.teams.find((c) => c.name === x.name)?.users.map((u) => u.name) ?? [],
+                    })),
+                    ledgerTableArn: `arn:${partition}:dynamodb:${region}:${workload}:table/${brokerNames.table}`,
+                    ledgerKeyArn: `arn:${partition}:kms:${region}:${workload}:key/00000000-0000-0000-0000-000000000000`,
+                }),
+            "samlBrokerRolePolicy(<stack config teams>)",
+        ),
+        serves: (team) => served === undefined || served.includes(team),
+        trust: (t) => {
+            if (served === undefined) return undefined;
+            const plan = docs.fromPlan("aws:iam/role:Role", new RegExp(`(^|-)team-${t.name}-scientist$`), "assumeRolePolicy");
+            return plan ? { name: `${t.name} scientist role trust`, source: "plan", origin: plan.origin, document: plan.document } : undefined;
+        },
+    };
+
     return {
         stack,
         cfg,
@@ -506,6 +541,7 @@ function buildWorld(stack: string, plan: Plan, rawConfig: Record<string, unknown
         workload,
         shared,
         teams,
+        samlBroker,
         s3EndpointId,
         studioEndpointId,
         apiEndpointId,
@@ -751,24 +787,13 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             request: brokerRequest(t.scientist, { "aws:SourceIp": outsideIp, "aws:SourceIdentity": t.scientist }),
         });
         // The broker role's own reach (samlBrokerRolePolicy): a team role only as one of that team's
-        // users, and no Studio action of its own. Its identity policy alone: the team role's trust
-        // (a separate document) must admit the broker too, which stacks with the broker configure.
-        const brokerRole = `arn:${w.partition}:iam::${w.workload}:role/${w.cfg.organization}-${w.cfg.environment}-saml-broker`;
-        const brokerPolicy: SourcedPolicy = {
-            name: "SAML broker role policy",
-            source: "builder",
-            origin: "samlBrokerRolePolicy(<stack config teams>)",
-            document: samlBrokerRolePolicy({
-                region: w.region,
-                teams: w.teams.map((x) => ({
-                    name: x.name,
-                    roleArn: x.roleArn("scientist"),
-                    users: w.cfg.teams.find((c) => c.name === x.name)?.users.map((u) => u.name) ?? [],
-                })),
-                ledgerTableArn: `arn:${w.partition}:dynamodb:${w.region}:${w.workload}:table/${w.cfg.organization}-${w.cfg.environment}-broker-assertions`,
-                ledgerKeyArn: `arn:${w.partition}:kms:${w.region}:${w.workload}:key/00000000-0000-0000-0000-000000000000`,
-            }),
-        };
+        // users, and no Studio action of its own. Where the stack configures the broker
+        // (access.samlBroker), its policy and the served team roles' trust are the plan's, and the
+        // trust (which names the broker role by ARN) is evaluated too; elsewhere the policy is the
+        // builder's with every team, and only the broker's side is proven.
+        const broker = w.samlBroker;
+        const brokerRole = broker.roleArn;
+        const brokerPolicy = broker.policy;
         const brokerAssume = (user: string) => ({
             principal: brokerRole,
             action: "sts:AssumeRole",
@@ -776,26 +801,42 @@ export function buildScenarios(stack: string, plan: Plan, rawConfig: Record<stri
             resourceAccount: w.workload,
             context: principalContext(brokerRole, w.workload, { "aws:RequestTag/studiouserid": user, "aws:TagKeys": ["studiouserid"] }),
         });
-        rows.push({
-            area: "Studio access",
-            identity: [brokerPolicy],
-            scps: w.scps,
-            id: `broker-assumes-team-role-as-member/${t.name}`,
-            title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${t.scientist}, a user of the team`,
-            controls: ["I1", "I5"],
-            expected: "Allowed",
-            request: brokerAssume(t.scientist),
-        });
-        rows.push({
-            area: "Studio access",
-            identity: [brokerPolicy],
-            scps: w.scps,
-            id: `broker-assumes-team-role-as-outsider/${t.name}`,
-            title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${o.scientist}, a user of ${o.name}`,
-            controls: ["I1"],
-            expected: "ImplicitlyDenied",
-            request: brokerAssume(o.scientist),
-        });
+        if (broker.serves(t.name)) {
+            rows.push({
+                area: "Studio access",
+                identity: [brokerPolicy],
+                scps: w.scps,
+                resourcePolicy: broker.trust(t),
+                id: `broker-assumes-team-role-as-member/${t.name}`,
+                title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${t.scientist}, a user of the team`,
+                controls: ["I1", "I5"],
+                expected: "Allowed",
+                request: brokerAssume(t.scientist),
+            });
+            rows.push({
+                area: "Studio access",
+                identity: [brokerPolicy],
+                scps: w.scps,
+                resourcePolicy: broker.trust(t),
+                id: `broker-assumes-team-role-as-outsider/${t.name}`,
+                title: `The SAML broker role assumes the ${t.name} data-scientist role tagged as ${o.scientist}, a user of ${o.name}`,
+                controls: ["I1"],
+                expected: "ImplicitlyDenied",
+                request: brokerAssume(o.scientist),
+            });
+        } else {
+            rows.push({
+                area: "Studio access",
+                identity: [brokerPolicy],
+                scps: w.scps,
+                resourcePolicy: broker.trust(t),
+                id: `broker-assumes-unserved-team-role/${t.name}`,
+                title: `The SAML broker role assumes the ${t.name} data-scientist role (a team it does not serve) tagged as ${t.scientist}, a user of that team`,
+                controls: ["I1"],
+                expected: "ImplicitlyDenied",
+                request: brokerAssume(t.scientist),
+            });
+        }
         rows.push({
             area: "Studio access",
             identity: [brokerPolicy],
