@@ -81,7 +81,16 @@ export function createBrokerApi(name: string, a: BrokerApiArgs): BrokerApi {
         { name: a.names.accessLogGroup, kmsKeyId: a.logsKeyArn, retentionInDays: a.logRetentionDays },
         child,
     );
-    const account = cloudWatchAccountSettings(name, a, accessLogGroup);
+    // Execution logs (errors only) go to the group API Gateway names after the API and stage
+    // (API Gateway developer guide, "Set up CloudWatch logging for REST APIs in API Gateway":
+    // API-Gateway-Execution-Logs_{rest-api-id}/{stage_name}). Created here first, so it carries the
+    // platform's key and retention (E8) instead of being created by API Gateway without them.
+    const executionLogGroup = new aws.cloudwatch.LogGroup(
+        `${name}-execution-logs`,
+        { name: pulumi.interpolate`API-Gateway-Execution-Logs_${api.id}/${BROKER_STAGE}`, kmsKeyId: a.logsKeyArn, retentionInDays: a.logRetentionDays },
+        child,
+    );
+    const account = cloudWatchAccountSettings(name, a, [accessLogGroup, executionLogGroup]);
     const stage = new aws.apigateway.Stage(
         `${name}-stage`,
         {
@@ -95,8 +104,8 @@ export function createBrokerApi(name: string, a: BrokerApiArgs): BrokerApi {
     );
     // Explicit and low: the account default (10,000 requests/s, burst 5,000: API Gateway developer
     // guide, "Throttle requests to your REST APIs") is shared by every API of the account and far
-    // above what sign-ins need. Execution logging stays off: its log group would be created by API
-    // Gateway without the platform's key; the access log above records every request.
+    // above what sign-ins need. Execution logging records errors only, never request bodies
+    // (dataTraceEnabled off: the body is a SAML assertion).
     new aws.apigateway.MethodSettings(
         `${name}-method-settings`,
         {
@@ -107,11 +116,11 @@ export function createBrokerApi(name: string, a: BrokerApiArgs): BrokerApi {
                 throttlingRateLimit: a.throttlingRateLimit,
                 throttlingBurstLimit: a.throttlingBurstLimit,
                 metricsEnabled: true,
-                loggingLevel: "OFF",
+                loggingLevel: "ERROR",
                 dataTraceEnabled: false,
             },
         },
-        child,
+        { parent: a.parent, dependsOn: [executionLogGroup, account] },
     );
     new aws.lambda.Permission(
         `${name}-invoke-permission`,
@@ -128,10 +137,10 @@ export function createBrokerApi(name: string, a: BrokerApiArgs): BrokerApi {
 
 /**
  * API Gateway's CloudWatch role in the account's API Gateway settings (one per account and
- * region): stages write access logs only once it is set. The role may write the broker's access
- * log group only (apiGatewayLogsRolePolicy).
+ * region): stages write access and execution logs only once it is set. The role may write the
+ * broker's two log groups only (apiGatewayLogsRolePolicy).
  */
-function cloudWatchAccountSettings(name: string, a: BrokerApiArgs, accessLogGroup: aws.cloudwatch.LogGroup): aws.apigateway.Account {
+function cloudWatchAccountSettings(name: string, a: BrokerApiArgs, logGroups: aws.cloudwatch.LogGroup[]): aws.apigateway.Account {
     const { partition, accountId } = a.account;
     const roleName = `${a.names.prefix}-apigateway-logs`;
     const role = new aws.iam.Role(
@@ -145,7 +154,7 @@ function cloudWatchAccountSettings(name: string, a: BrokerApiArgs, accessLogGrou
     );
     const policy = new aws.iam.RolePolicy(
         `${name}-apigateway-logs-policy`,
-        { role: role.name, name: "access-logs", policy: accessLogGroup.arn.apply((arn) => toPolicyJson(apiGatewayLogsRolePolicy(arn))) },
+        { role: role.name, name: "access-logs", policy: pulumi.all(logGroups.map((g) => g.arn)).apply((arns) => toPolicyJson(apiGatewayLogsRolePolicy(arns))) },
         { parent: a.parent },
     );
     return new aws.apigateway.Account(

@@ -164,16 +164,21 @@ export function samlBrokerApiPolicy(
 /**
  * API Gateway's account-level CloudWatch role: REST API stages write access logs only once the
  * account's API Gateway settings name a role it assumes (API Gateway developer guide, "Set up
- * CloudWatch logging for REST APIs in API Gateway"). Scoped to the broker's access log group; the
- * describe call names no resource (service authorization reference: DescribeLogGroups has none).
+ * CloudWatch logging for REST APIs in API Gateway"). Scoped to the broker's access and execution log
+ * groups, which the program creates with the platform's key; CreateLogGroup is allowed on exactly
+ * those names because API Gateway may ask for its execution log group before writing (the AWS
+ * managed AmazonAPIGatewayPushToCloudWatchLogs policy grants it), and creating an existing group
+ * only fails. The describe call names no resource (service authorization reference:
+ * DescribeLogGroups has none).
  */
-export function apiGatewayLogsRolePolicy(accessLogGroupArn: string): PolicyDocument {
+export function apiGatewayLogsRolePolicy(logGroupArns: string[]): PolicyDocument {
+    if (logGroupArns.length === 0) throw new Error("apiGatewayLogsRolePolicy: no log group; name the broker's access and execution log groups.");
     return policyDocument([
         {
-            Sid: "WriteBrokerAccessLogs",
+            Sid: "WriteBrokerLogs",
             Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
-            Resource: [accessLogGroupArn, `${accessLogGroupArn}:*`],
+            Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+            Resource: logGroupArns.flatMap((arn) => [arn, `${arn}:*`]),
         },
         { Sid: "FindLogGroups", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
     ]);

@@ -156,6 +156,15 @@ describe("the SAML broker in a prod-derived plan with hub, resolver and broker",
         expect(one(up, "aws:apigateway/methodSettings:MethodSettings", /saml-broker-method-settings$/).inputs.settings).toMatchObject({
             throttlingRateLimit: 10,
             throttlingBurstLimit: 20,
+            // Errors only, never the request body (a SAML assertion).
+            loggingLevel: "ERROR",
+            dataTraceEnabled: false,
+        });
+        // The execution log group API Gateway writes to, made first with the platform's key (E8).
+        const executionLogs = one(up, "aws:cloudwatch/logGroup:LogGroup", /saml-broker-execution-logs$/);
+        expect(executionLogs.inputs).toMatchObject({
+            name: `API-Gateway-Execution-Logs_${String(api.outputs.id)}/broker`,
+            kmsKeyId: accessLogs.inputs.kmsKeyId,
         });
         const permission = one(up, "aws:lambda/permission:Permission", /saml-broker-invoke-permission$/);
         expect(permission.inputs).toMatchObject({ principal: "apigateway.amazonaws.com", sourceArn: `${String(api.outputs.executionArn)}/broker/POST/saml/*` });
