@@ -1,21 +1,37 @@
 /**
- * Benchmarks of the policy pack: evaluation throughput over a generated plan of at
- * least 10,000 resources, and the start-up cost of loading the pack's policies compared with
- * loading @pulumi/aws whole. Prints figures; asserts nothing.
+ * Benchmarks of the policy pack: in-process evaluation throughput (plan/evaluate.ts, no protocol)
+ * over a plan of at least 10,000 distinct resources, and the start-up cost of loading the pack's
+ * policies compared with loading @pulumi/aws whole. Prints figures and the findings count;
+ * asserts nothing.
+ *
+ * The plan judged is the generated teams × users config (bench/generatedConfig.ts) in `up` mode:
+ * ids and ARNs are fabricated per resource, so every resource is distinct, and a clean config has
+ * 0 findings. Not copies of the dev plan: copies keep their inputs (ids, names, ARNs), so stack
+ * policies relate every copy to every other and the run measures hundreds of findings; nor a
+ * preview plan, whose unknowns are one sentinel string in-process (the protocol turns them into
+ * unknowns). A findings count far from 0 says the input is pathological.
+ *   BENCH_RUNS=n            repetitions (median; default 3)
+ *   BENCH_POLICY_SIZE=TxU   the generated config's teams × users (default 60x10, about 10,000 resources)
+ *   BENCH_POLICY_PLAN=FILE  judge a saved plan (`npm run plan -- ... --mode up --json FILE`) instead of building one
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { evaluatePolicies, packConfigPath, readPackConfig } from "../plan/evaluate";
-import { buildPlan } from "../plan/buildPlan";
 import { PlanResource } from "../plan/types";
-import { readStackConfigFile, stackConfigPath } from "../plan/stackConfig";
+import { policyBenchPlan } from "./policyPlan";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
-/** Copies of a plan's resources with distinct URNs (`<urn>-<tag><n>`) until there are at least `min`. */
+/**
+ * Copies of a plan's resources with distinct URNs (`<urn>-<tag><n>`) until there are at least `min`.
+ * Only the URNs differ: ids, names and ARNs repeat in every copy, so stack policies that correlate
+ * by value relate each copy to all the others (hundreds of findings, work that grows with the
+ * square of the copies). No benchmark figure uses more than one copy; bench/policyTimes.ts
+ * --inflate reproduces the pathological case.
+ */
 export function inflate(resources: PlanResource[], min: number, tag = "copy"): PlanResource[] {
     const out: PlanResource[] = [];
     for (let copy = 0; out.length < min; copy++) {
@@ -48,20 +64,27 @@ function loadTime(module: string): number {
 
 export async function benchPolicyPack(): Promise<string[]> {
     const lines: string[] = [];
-    const plan = await buildPlan({ stack: "dev", config: readStackConfigFile(stackConfigPath("dev")), mode: "preview" });
-    const resources = inflate(plan.resources, 10_000);
+    const { plan, label } = await policyBenchPlan("up");
+    const resources = plan.resources;
     const packConfig = readPackConfig(packConfigPath("mandatory"));
     await evaluatePolicies(resources.slice(0, 500), packConfig); // warm-up
-    const times = [];
+    const times: number[] = [];
+    const cpu: number[] = [];
     let findings = 0;
     for (let i = 0; i < RUNS; i++) {
         const start = performance.now();
+        const used = process.cpuUsage();
         findings = (await evaluatePolicies(resources, packConfig)).length;
+        const { user, system } = process.cpuUsage(used);
         times.push(performance.now() - start);
+        cpu.push((user + system) / 1000);
     }
     const ms = median(times);
+    const cpuMs = median(cpu);
+    const small = resources.length < 10_000 ? " (fewer than the 10,000 the figure is for)" : "";
     lines.push(
-        `policy evaluation in-process, no protocol (median of ${RUNS}): ${resources.length} resources (dev plan ×${Math.ceil(resources.length / plan.resources.length)}) in ${ms.toFixed(0)} ms = ${Math.round(resources.length / (ms / 1000))} resources/s, ${findings} findings`,
+        `policy evaluation in-process, no protocol (median of ${RUNS}): ${resources.length} distinct resources${small} (${label}) in ${ms.toFixed(0)} ms = ${Math.round(resources.length / (ms / 1000))} resources/s; ` +
+            `CPU ${cpuMs.toFixed(0)} ms = ${Math.round(resources.length / (cpuMs / 1000))} resources per CPU second; ${findings} findings`,
     );
     const pack = loadTime(path.join(ROOT, "policy-pack", "policies", "index.ts"));
     const aws = loadTime("@pulumi/aws");

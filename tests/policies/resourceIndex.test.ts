@@ -6,7 +6,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
-import { linked, ofType, referencing } from "../../policy-pack/policies/common";
+import { linked, ofType, referencing, typed } from "../../policy-pack/policies/common";
 import { NOT_KNOWN, known } from "../../policy-pack/policies/common/preview";
 
 class UnknownValueError extends Error {
@@ -102,5 +102,13 @@ describe("indexed stack correlation helpers", () => {
         for (const target of counted) referencing(counted, "bucket", target);
         // One read per candidate for the index, plus each target's own identifiers (bucket is one).
         expect(reads).toBeLessThanOrEqual(2 * counted.length);
+    });
+
+    it("typed gives ofType's resources, as one shared array per list and types (so linked indexes it once)", () => {
+        const view = typed(resources, TYPES[1] as string, TYPES[0] as string);
+        expect(view).toEqual(ofType(resources, TYPES[1] as string, TYPES[0] as string));
+        expect(typed(resources, TYPES[1] as string, TYPES[0] as string)).toBe(view);
+        expect(typed(resources, TYPES[1] as string)).toEqual(ofType(resources, TYPES[1] as string));
+        expect(typed(generated(50, 1), TYPES[1] as string)).not.toBe(typed(resources, TYPES[1] as string));
     });
 });

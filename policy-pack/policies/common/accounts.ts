@@ -10,13 +10,22 @@ import { decoded, strings } from "./values";
 import { TYPES } from "./types";
 
 export function stackAccounts(resources: PolicyResource[]): Set<string> {
-    const providers = [
-        ...resources.filter((r) => r.type === TYPES.awsProvider).map((r) => r.props),
-        ...resources.map((r) => r.provider?.props).filter((p): p is Record<string, unknown> => p !== undefined),
-    ];
+    // Every resource carries its provider's props; most share a handful of providers (the same
+    // object in-process, equal JSON over the protocol). Each props object and each JSON string is
+    // read once: the result is a union, so repeats add nothing.
+    const providers = new Set<Record<string, unknown>>();
+    for (const r of resources) if (r.type === TYPES.awsProvider) providers.add(r.props);
+    for (const r of resources) if (r.provider?.props !== undefined) providers.add(r.provider.props);
     const accounts = new Set<string>();
+    const decodedStrings = new Set<string>();
     for (const props of providers) {
-        const ids = known(() => strings(decoded(props.allowedAccountIds)));
+        const raw = known(() => props.allowedAccountIds);
+        if (raw === NOT_KNOWN) continue;
+        if (typeof raw === "string") {
+            if (decodedStrings.has(raw)) continue;
+            decodedStrings.add(raw);
+        }
+        const ids = known(() => strings(decoded(raw)));
         if (ids !== NOT_KNOWN) ids.forEach((a) => accounts.add(a));
     }
     return accounts;

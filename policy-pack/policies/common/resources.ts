@@ -16,13 +16,15 @@ interface ListIndex {
     /** Position of each resource in the list, to return matches in list order. */
     position: Map<PolicyResource, number>;
     byType: Map<string, PolicyResource[]>;
+    /** `typed()` views, keyed by their types joined: one shared array per list and set of types. */
+    views: Map<string, readonly PolicyResource[]>;
     /** Per property: target URN (property dependency) or known string value → resources of the list pointing at it. */
     pointing: Map<string, { byUrn: Map<string, PolicyResource[]>; byValue: Map<string, PolicyResource[]> }>;
     /** URN and known identifiers → resources of the list that have them. */
     identified?: { byUrn: Map<string, PolicyResource[]>; byIdentifier: Map<string, PolicyResource[]> };
 }
 
-const INDEXES = new WeakMap<PolicyResource[], ListIndex>();
+const INDEXES = new WeakMap<readonly PolicyResource[], ListIndex>();
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
@@ -30,7 +32,7 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     else map.set(key, [value]);
 }
 
-function indexOf(resources: PolicyResource[]): ListIndex {
+function indexOf(resources: readonly PolicyResource[]): ListIndex {
     let index = INDEXES.get(resources);
     if (!index) {
         const position = new Map<PolicyResource, number>();
@@ -39,7 +41,7 @@ function indexOf(resources: PolicyResource[]): ListIndex {
             position.set(r, i);
             add(byType, r.type, r);
         });
-        index = { position, byType, pointing: new Map() };
+        index = { position, byType, views: new Map(), pointing: new Map() };
         INDEXES.set(resources, index);
     }
     return index;
@@ -51,13 +53,30 @@ function inListOrder(index: ListIndex, found: Iterable<PolicyResource>): PolicyR
 }
 
 /** Resources of a stack whose type is one of `types`. */
-export function ofType(resources: PolicyResource[], ...types: string[]): PolicyResource[] {
+export function ofType(resources: readonly PolicyResource[], ...types: string[]): PolicyResource[] {
     const index = indexOf(resources);
     if (types.length === 1) return [...(index.byType.get(types[0] as string) ?? [])];
     return inListOrder(
         index,
         types.flatMap((t) => index.byType.get(t) ?? []),
     );
+}
+
+/**
+ * Resources of a stack whose type is one of `types`, as `ofType` returns them, but the same array
+ * on every call for the same list and types: a helper called once per resource can then pass it
+ * to `linked` / `referencing`, whose index is kept per array, instead of building a new list and
+ * a new index each time. Read-only: it is shared.
+ */
+export function typed(resources: readonly PolicyResource[], ...types: string[]): readonly PolicyResource[] {
+    const index = indexOf(resources);
+    const key = types.join("\n");
+    let view = index.views.get(key);
+    if (!view) {
+        view = ofType(resources, ...types);
+        index.views.set(key, view);
+    }
+    return view;
 }
 
 /** The target's identifiers a reference may carry by value, those known in this preview. */
@@ -104,7 +123,7 @@ export function referencing(candidates: PolicyResource[], property: string, targ
 }
 
 /** The resources among `targets` that `r.props[property]` points at. */
-export function linked(r: PolicyResource, property: string, targets: PolicyResource[]): PolicyResource[] {
+export function linked(r: PolicyResource, property: string, targets: readonly PolicyResource[]): PolicyResource[] {
     const index = indexOf(targets);
     if (!index.identified) {
         const byUrn = new Map<string, PolicyResource[]>();

@@ -4,7 +4,7 @@
  * in ../common/resources.ts.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { TYPES, linked, list, propsOf, text } from "../common";
+import { TYPES, linked, list, propsOf, text, typed } from "../common";
 
 /**
  * The tag every VPC of the platform carries to declare its network role (components/tags.ts):
@@ -33,7 +33,7 @@ export function isEgressVpc(r: PolicyResource): boolean {
 }
 
 /** The VPCs among `vpcs` a resource belongs to through `property` directly (vpcId) or through a subnet / route table. */
-export function vpcsOf(r: PolicyResource, resources: PolicyResource[], vpcs: PolicyResource[]): PolicyResource[] {
+export function vpcsOf(r: PolicyResource, resources: readonly PolicyResource[], vpcs: readonly PolicyResource[]): PolicyResource[] {
     // routeTableId may name a VPC's main route table (vpc.mainRouteTableId): that is the VPC itself.
     const direct = [
         ...linked(r, "vpcId", vpcs),
@@ -41,8 +41,9 @@ export function vpcsOf(r: PolicyResource, resources: PolicyResource[], vpcs: Pol
         ...linked(r, "defaultRouteTableId", vpcs),
         ...linked(r, "routeTableId", vpcs),
     ];
-    const subnets = resources.filter((s) => s.type === TYPES.ec2Subnet);
-    const routeTables = resources.filter((t) => t.type === TYPES.ec2RouteTable || t.type === TYPES.ec2DefaultRouteTable);
+    // Shared views (called once per resource: a fresh list each time would be a scan and a new index each time).
+    const subnets = typed(resources, TYPES.ec2Subnet);
+    const routeTables = typed(resources, TYPES.ec2RouteTable, TYPES.ec2DefaultRouteTable);
     const viaSubnet = linked(r, "subnetId", subnets).flatMap((s) => linked(s, "vpcId", vpcs));
     const viaRouteTable = linked(r, "routeTableId", routeTables).flatMap((t) => [...linked(t, "vpcId", vpcs), ...linked(t, "defaultRouteTableId", vpcs)]);
     return [...new Set([...direct, ...viaSubnet, ...viaRouteTable])];

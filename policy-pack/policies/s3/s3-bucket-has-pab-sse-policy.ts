@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { SecureDsStackPolicy, TYPES, ofType, references } from "../common";
+import { SecureDsStackPolicy, TYPES, ofType, referencing } from "../common";
 
 /**
  * N10, E7: every bucket has its three safety companions: a public access block, default
@@ -20,18 +20,12 @@ export const s3BucketHasPabSsePolicy: SecureDsStackPolicy = {
             ["bucket policy", [TYPES.s3BucketPolicy]],
         ];
         const byKind = companions.map(([what, types]) => [what, ofType(args.resources, ...types)] as [string, PolicyResource[]]);
-        // Property dependencies first (they hold in a preview); a value that is still unknown
-        // belongs to some other resource's output, so it cannot name this bucket.
-        const linked = (c: PolicyResource, bucket: PolicyResource): boolean => {
-            if ((c.propertyDependencies?.bucket ?? []).some((d) => d.urn === bucket.urn)) return true;
-            try {
-                return references(c, "bucket", bucket);
-            } catch {
-                return false;
-            }
-        };
+        // Property dependencies first (they hold in a preview), then a known bucket name/ARN; an
+        // unknown value belongs to some other resource's output, so it cannot name this bucket.
+        // `referencing` looks the bucket up in an index of each list (not companions × buckets).
+        const linked = (list: PolicyResource[], bucket: PolicyResource): boolean => referencing(list, "bucket", bucket).length > 0;
         for (const bucket of ofType(args.resources, TYPES.s3Bucket, TYPES.s3BucketV2)) {
-            const missing = byKind.filter(([, list]) => !list.some((c) => linked(c, bucket))).map(([what]) => what);
+            const missing = byKind.filter(([, list]) => !linked(list, bucket)).map(([what]) => what);
             if (missing.length > 0) {
                 reportViolation(`Bucket ${bucket.name} has no ${missing.join(", ")} (N10, E7).`, bucket.urn);
             }
