@@ -131,6 +131,42 @@ describe("SAML broker: refusals (403, no URL, no AWS call)", () => {
             /expired/i,
         );
     });
+    it("an assertion whose SubjectConfirmationData has expired while its Conditions last an hour (node-saml checks Conditions only)", async () => {
+        await expectRefused(
+            post("fraud", signedResponse({ user: "alice", team: "fraud", notOnOrAfterOffset: 3600, subjectNotOnOrAfterOffset: -10 })),
+            /could not be verified/,
+            /expired: its SubjectConfirmationData NotOnOrAfter/,
+        );
+    });
+    it("an assertion without an end: no NotOnOrAfter on its SubjectConfirmationData, or none on its Conditions", async () => {
+        await expectRefused(
+            post("fraud", signedResponse({ user: "alice", team: "fraud", subjectNotOnOrAfterOffset: null })),
+            /could not be verified/,
+            // node-saml refuses it first (it parses the bearer confirmation's end); ours would otherwise.
+            /NotOnOrAfter/,
+        );
+        await expectRefused(
+            post("fraud", signedResponse({ user: "alice", team: "fraud", conditionsNotOnOrAfterOffset: null })),
+            /could not be verified/,
+            /NotOnOrAfter/,
+        );
+    });
+    it("an assertion issued more than 5 minutes ago, however long its windows (a leaked assertion ages out)", async () => {
+        await expectRefused(
+            post("fraud", signedResponse({ user: "alice", team: "fraud", issueInstantOffset: -400, notBeforeOffset: -400, notOnOrAfterOffset: 3600 })),
+            /could not be verified/,
+            /issued at .*more than 5 minutes ago|not valid/,
+        );
+    });
+    it("the ledger remembers a used id a day past the last moment it could be accepted, not only until its earliest NotOnOrAfter", async () => {
+        const before = Date.now();
+        const response = signedResponse({ user: "alice", team: "fraud", notOnOrAfterOffset: 3600, subjectNotOnOrAfterOffset: 120 });
+        expect((await handleSamlPost(post("fraud", response), deps)).statusCode).toBe(302);
+        const [rememberUntil] = [...ledger.claimed.values()];
+        // Accepted at most until the SubjectConfirmationData end (+120 s); remembered a day beyond it.
+        expect(rememberUntil).toBeGreaterThanOrEqual(before + 120_000 + 24 * 3600_000 - 1000);
+        expect(rememberUntil).toBeLessThanOrEqual(Date.now() + 120_000 + 24 * 3600_000 + 1000);
+    });
     it("an assertion not yet valid (NotBefore in the future)", async () => {
         await expectRefused(
             post("fraud", signedResponse({ user: "alice", team: "fraud", notBeforeOffset: 120, notOnOrAfterOffset: 600 })),

@@ -22,9 +22,15 @@ export interface AssertionSpec {
     audience?: string;
     recipient?: string;
     issuer?: string;
-    /** Validity window relative to now, in seconds. */
+    /** Validity window relative to now, in seconds (Conditions, and the SubjectConfirmationData unless set apart). */
     notBeforeOffset?: number;
     notOnOrAfterOffset?: number;
+    /** The SubjectConfirmationData's own NotOnOrAfter, relative to now; null leaves the attribute out. */
+    subjectNotOnOrAfterOffset?: number | null;
+    /** The Conditions' NotOnOrAfter; null leaves the attribute out. */
+    conditionsNotOnOrAfterOffset?: number | null;
+    /** IssueInstant relative to now, in seconds. Default -5. */
+    issueInstantOffset?: number;
 }
 
 const iso = (offsetSeconds: number) => new Date(Date.now() + offsetSeconds * 1000).toISOString();
@@ -34,13 +40,14 @@ export function assertionXml(spec: AssertionSpec): string {
     const id = spec.id ?? `_${randomUUID()}`;
     const recipient = spec.recipient ?? `${RECIPIENT_BASE}/${spec.team}`;
     const notBefore = iso(spec.notBeforeOffset ?? -60);
-    const notOnOrAfter = iso(spec.notOnOrAfterOffset ?? 300);
+    const window = spec.notOnOrAfterOffset ?? 300;
+    const end = (offset: number | null | undefined) => (offset === null ? "" : ` NotOnOrAfter="${iso(offset ?? window)}"`);
     return (
-        `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${iso(-5)}">` +
+        `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${iso(spec.issueInstantOffset ?? -5)}">` +
         `<saml:Issuer>${spec.issuer ?? IDP.entityId}</saml:Issuer>` +
         `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">${spec.user}</saml:NameID>` +
-        `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${notOnOrAfter}" Recipient="${recipient}"/></saml:SubjectConfirmation></saml:Subject>` +
-        `<saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${spec.audience ?? AUDIENCE}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+        `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${end(spec.subjectNotOnOrAfterOffset)} Recipient="${recipient}"/></saml:SubjectConfirmation></saml:Subject>` +
+        `<saml:Conditions NotBefore="${notBefore}"${end(spec.conditionsNotOnOrAfterOffset)}><saml:AudienceRestriction><saml:Audience>${spec.audience ?? AUDIENCE}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
         `<saml:AuthnStatement AuthnInstant="${iso(-5)}" SessionIndex="${id}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
         `</saml:Assertion>`
     );

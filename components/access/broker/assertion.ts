@@ -2,10 +2,11 @@
  * Validation of the identity provider's SAML response. Signature and XML handling are
  * @node-saml/node-saml's (xml-crypto and @xmldom underneath): it verifies the signature against
  * the configured certificates, checks that what it reads is what was signed (signature wrapping),
- * the Audience and the NotBefore / NotOnOrAfter windows. node-saml 5 checks neither the assertion's
- * Issuer (its idpIssuer option is read for logout messages only) nor the SubjectConfirmationData
- * Recipient, so this module checks both, on the assertion node-saml validated (tests/access/broker.test.ts
- * has a case for each).
+ * the Audience and the Conditions window. node-saml 5 checks neither the assertion's Issuer (its
+ * idpIssuer option is read for logout messages only), nor the SubjectConfirmationData Recipient, nor
+ * (without InResponseTo validation) the SubjectConfirmationData window, so this module checks them,
+ * and the assertion's age, on the assertion node-saml validated (tests/access/broker.test.ts has a
+ * case for each).
  */
 import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 
@@ -34,9 +35,22 @@ export interface ValidAssertion {
     id: string;
     /** The asserted user (NameID). */
     user: string;
-    /** When the assertion stops being valid (epoch ms): how long its id is remembered. */
-    notOnOrAfterMs: number;
+    /**
+     * How long the ledger must remember the id (epoch ms): past the latest moment any check here
+     * could still accept the assertion, so DynamoDB's TTL sweep (which may delete an item any time
+     * after its expiry) never forgets an id that is still usable.
+     */
+    rememberUntilMs: number;
 }
+
+/**
+ * The oldest assertion accepted, after its IssueInstant: IdPs issue for an immediate browser POST,
+ * and some give Conditions an hour or more; the broker accepts one for 5 minutes (plus the clock
+ * skew) whatever its windows say, so a leaked assertion is useless soon after it was issued.
+ */
+export const MAX_ASSERTION_AGE_MS = 5 * 60_000;
+/** Margin of the ledger's memory beyond the last moment an assertion could be accepted. */
+const LEDGER_MARGIN_MS = 24 * 60 * 60_000;
 
 /** xml2js shape of the nodes read below (node-saml's Profile.getAssertion()). */
 interface XmlNode {
@@ -65,7 +79,10 @@ export async function validateAssertion(samlResponse: string, checks: AssertionC
         wantAuthnResponseSigned: false,
         acceptedClockSkewMs: checks.clockSkewMs,
         // IdP-initiated sign-in: there is no AuthnRequest to answer; one-time use is the ledger's (replay).
+        // With `never`, node-saml 5 does not enforce the SubjectConfirmationData window (it checks
+        // Conditions only): the windows are checked below, on the validated assertion.
         validateInResponseTo: ValidateInResponseTo.never,
+        maxAssertionAgeMs: MAX_ASSERTION_AGE_MS,
     });
     let profile;
     try {
@@ -88,12 +105,34 @@ export async function validateAssertion(samlResponse: string, checks: AssertionC
     if (recipients.length === 0 || !recipients.every((r) => r === checks.recipient)) {
         throw new Refusal("invalid-assertion", `the assertion's Recipient is ${recipients.join(", ") || "missing"}, not this broker's ${checks.recipient}`);
     }
-    const ends = [children(node, "Conditions")[0]?.$?.NotOnOrAfter, ...confirmations.map((d) => d.$?.NotOnOrAfter)].filter(
-        (v): v is string => typeof v === "string",
-    );
-    const notOnOrAfterMs = Math.min(...ends.map((v) => Date.parse(v)));
-    if (!Number.isFinite(notOnOrAfterMs))
-        throw new Refusal("invalid-assertion", "the assertion has no NotOnOrAfter; an assertion without an end could be replayed forever");
+    const rememberUntilMs = checkTimes(node, confirmations, checks.clockSkewMs, Date.now());
     if (!profile.nameID) throw new Refusal("invalid-assertion", "the assertion names no user (NameID)");
-    return { id, user: profile.nameID, notOnOrAfterMs };
+    return { id, user: profile.nameID, rememberUntilMs };
+}
+
+/**
+ * The assertion's time checks, all on the signed assertion: IssueInstant at most
+ * MAX_ASSERTION_AGE_MS old; Conditions and every bearer SubjectConfirmationData carry NotOnOrAfter
+ * (SAML 2.0 Profiles, 4.1.4.2, requires it of the bearer confirmation) and none has passed. Returns
+ * how long the ledger must remember the id.
+ */
+function checkTimes(node: XmlNode, confirmations: XmlNode[], skewMs: number, now: number): number {
+    const issued = Date.parse(node.$?.IssueInstant ?? "");
+    if (!Number.isFinite(issued)) throw new Refusal("invalid-assertion", "the assertion has no valid IssueInstant");
+    const ends = [
+        { what: "Conditions NotOnOrAfter", value: children(node, "Conditions")[0]?.$?.NotOnOrAfter },
+        ...confirmations.map((d) => ({ what: "SubjectConfirmationData NotOnOrAfter", value: d.$?.NotOnOrAfter })),
+    ].map((e) => ({ ...e, ms: Date.parse(e.value ?? "") }));
+    const missing = ends.find((e) => !Number.isFinite(e.ms));
+    if (missing) throw new Refusal("invalid-assertion", `the assertion has no valid ${missing.what}; an assertion without an end could be replayed forever`);
+    const passed = ends.find((e) => now - skewMs >= e.ms);
+    if (passed) throw new Refusal("invalid-assertion", `the assertion expired: its ${passed.what} ${String(passed.value)} has passed`);
+    if (now - skewMs >= issued + MAX_ASSERTION_AGE_MS) {
+        throw new Refusal(
+            "invalid-assertion",
+            `the assertion was issued at ${String(node.$?.IssueInstant)}, more than ${MAX_ASSERTION_AGE_MS / 60_000} minutes ago`,
+        );
+    }
+    // Accepted at most until the earliest end or the age limit, plus the skew; remembered well past both.
+    return Math.min(Math.min(...ends.map((e) => e.ms)), issued + MAX_ASSERTION_AGE_MS) + skewMs + LEDGER_MARGIN_MS;
 }

@@ -42,7 +42,7 @@ export async function presignedUrlFor(teamName: string, samlResponse: string, de
             : new Refusal("unknown-user", `user "${assertion.user}" is no user of any team`);
     }
     // Claimed after every other check, so a refused assertion does not burn its id; before any AWS call, so a replay opens nothing.
-    if (!(await deps.ledger.claim(assertion.id, assertion.user, assertion.notOnOrAfterMs))) {
+    if (!(await deps.ledger.claim(assertion.id, assertion.user, assertion.rememberUntilMs))) {
         throw new Refusal("replayed", `assertion ${assertion.id} was already used`);
     }
     const session = await deps.sts.send(

@@ -1,6 +1,7 @@
 /**
  * One-time use of assertions: each assertion id is claimed once, with a conditional put, in a
- * DynamoDB table whose items expire (TTL) when the assertion would have expired anyway. A second
+ * DynamoDB table whose items expire (TTL) a day after the assertion could last have been accepted
+ * (assertion.ts rememberUntilMs), so the sweep never forgets a usable id. A second
  * claim of the same id fails, whichever Lambda instance makes it.
  */
 import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
