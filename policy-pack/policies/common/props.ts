@@ -102,6 +102,7 @@ interface ArgsByType {
     [TYPES.apigatewayRestApi]: aws.apigateway.RestApiArgs;
     [TYPES.apigatewayStage]: aws.apigateway.StageArgs;
     [TYPES.apigatewayMethodSettings]: aws.apigateway.MethodSettingsArgs;
+    [TYPES.apigatewayIntegration]: aws.apigateway.IntegrationArgs;
     [TYPES.dynamodbTable]: aws.dynamodb.TableArgs;
     [TYPES.efsFileSystem]: aws.efs.FileSystemArgs;
     [TYPES.backupVault]: aws.backup.VaultArgs;
