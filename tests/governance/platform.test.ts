@@ -72,6 +72,7 @@ describe("organization layer (prod, management account 222222222222)", () => {
                     "arn:aws:iam::555555555555:role/secure-ds-deployer",
                     "arn:aws:iam::333333333333:role/secure-ds-deployer",
                     "arn:aws:iam::444444444444:role/secure-ds-deployer",
+                    "arn:aws:iam::666666666666:role/secure-ds-deployer",
                 ],
             },
         });
@@ -102,9 +103,10 @@ describe("organization layer (prod, management account 222222222222)", () => {
         expect(plan.placement.map((p) => [p.accountId, p.ou, p.attachedScps])).toEqual([
             ["555555555555", "Security", []],
             ["333333333333", "Infrastructure", []],
+            ["666666666666", "Infrastructure", []],
             ["444444444444", "Workloads/Prod", ["acme-prod-workloads-sagemaker-1"]],
         ]);
-        expect(plan.placement[2].destinationOuId).toMatch(/^ou-/);
+        expect(plan.placement[3].destinationOuId).toMatch(/^ou-/);
         expect(plan.scpsPerTarget).toEqual({
             Root: "2 of 5 (FullAWSAccess included)",
             Workloads: "2 of 5 (FullAWSAccess included)",
