@@ -1,5 +1,5 @@
 /**
- * The SAML broker wired into the program (issue 18): a config derived from prod's with a hub, a
+ * The SAML broker wired into the program (N8, I1, I5): a config derived from prod's with a hub, a
  * Resolver inbound endpoint and access.samlBroker serving fraud and pricing (Pulumi.prod.yaml
  * itself unchanged) plans with no mandatory finding in preview and up, builds what the broker
  * needs (ledger, function in the VPC, private API behind the execute-api endpoint, DynamoDB

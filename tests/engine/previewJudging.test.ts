@@ -22,6 +22,7 @@ const DEFERRED: Record<string, string> = {
     "kms-key-policy-administrators": "a key policy names the roles allowed to use it, created with the stack",
     "resource-policy-not-public": "resource policies name the resource's own ARN or the stack's roles",
     "s3-bucket-policy-denies-insecure-transport": "a bucket policy names the bucket's ARN",
+    "apigateway-private-only": "a private API's policy and vpcEndpointIds name the execute-api endpoint created with the stack",
     // Stack policies: judged by the stack analysis of `pulumi up`.
     "resource-policy-platform-accounts-only": "resource policies name ARNs of resources of the stack",
     "s3-bucket-policy-requires-kms-uploads": "a bucket policy names the bucket's ARN",
