@@ -283,35 +283,27 @@ export class IsolatedNetwork extends pulumi.ComponentResource implements Network
             ecrLayerBucket: ecrLayerBucket(region),
             extraReadBuckets: c.args.s3ExtraReadBuckets,
         });
-        this.endpointPolicies.s3 = s3Policy;
-        return new aws.ec2.VpcEndpoint(
-            `${c.name}-vpce-s3`,
-            {
-                vpcId: this.vpc.id,
-                serviceName: endpointServiceName("s3", region, partition),
-                vpcEndpointType: "Gateway",
-                routeTableIds: this.routeTables.map((rt) => rt.id),
-                policy: toPolicyJson(s3Policy),
-                tags: { Name: `${c.prefix}-s3` },
-            },
-            c.child,
-        );
+        return this.createGatewayEndpoint(c, "s3", s3Policy);
     }
 
     /** The broker's ledger through a DynamoDB gateway endpoint on every route table: PutItem on the ledger only. */
     private createDynamoDbEndpoint(c: Step, tableArns: string[]): aws.ec2.VpcEndpoint {
+        return this.createGatewayEndpoint(c, "dynamodb", dynamoDbLedgerEndpointPolicy(c.args.principalScope, tableArns));
+    }
+
+    /** A gateway endpoint of `service` on every route table, with its scoped policy (recorded in endpointPolicies). */
+    private createGatewayEndpoint(c: Step, service: "s3" | "dynamodb", policy: PolicyDocument): aws.ec2.VpcEndpoint {
         const { partition, region } = c.args.account;
-        const policy = dynamoDbLedgerEndpointPolicy(c.args.principalScope, tableArns);
-        this.endpointPolicies.dynamodb = policy;
+        this.endpointPolicies[service] = policy;
         return new aws.ec2.VpcEndpoint(
-            `${c.name}-vpce-dynamodb`,
+            `${c.name}-vpce-${service}`,
             {
                 vpcId: this.vpc.id,
-                serviceName: endpointServiceName("dynamodb", region, partition),
+                serviceName: endpointServiceName(service, region, partition),
                 vpcEndpointType: "Gateway",
                 routeTableIds: this.routeTables.map((rt) => rt.id),
                 policy: toPolicyJson(policy),
-                tags: { Name: `${c.prefix}-dynamodb` },
+                tags: { Name: `${c.prefix}-${service}` },
             },
             c.child,
         );
